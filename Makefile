@@ -1,0 +1,51 @@
+# Two commands: `make maps` builds the data set and maps, `make test` runs every check.
+# Both create .venv if missing and install the project with the versions in constraints.txt.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.compoundmap-installed
+
+.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,notebooks,online]"
+	@touch $(STAMP)
+
+maps: $(STAMP)
+	$(VENV)/bin/compoundmap build
+
+# Headless Chromium for the real-browser map tests (Debian packages; needs root or sudo).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "installing chromium and chromium-driver (apt)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP) browser-deps
+	$(VENV)/bin/pytest
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Record the versions the suite passed with; `make` installs from this file.
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^compoundmap' > constraints.txt
+
+clean:
+	rm -rf data/processed/* maps/* .pytest_cache .mypy_cache .ruff_cache
+	touch data/processed/.gitkeep maps/.gitkeep
