@@ -1,0 +1,41 @@
+"""compoundmap: map reported forced-labour scam compounds in Cambodia.
+
+Data flows one way: sources → geocode → boundaries → compounds → summary and maps.
+See ``docs/ARCHITECTURE.md`` for the contracts between modules.
+"""
+
+from __future__ import annotations
+
+from .boundaries import assign_admin, in_stated_province, load_boundaries
+from .errors import (
+    BoundaryError,
+    CompoundmapError,
+    DataFileError,
+    GazetteerError,
+    GeocodeError,
+    MapError,
+    MissingColumnError,
+    PipelineError,
+    SourceValidationError,
+)
+from .gazetteer import Gazetteer, get_gazetteer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BoundaryError",
+    "CompoundmapError",
+    "DataFileError",
+    "Gazetteer",
+    "GazetteerError",
+    "GeocodeError",
+    "MapError",
+    "MissingColumnError",
+    "PipelineError",
+    "SourceValidationError",
+    "__version__",
+    "assign_admin",
+    "get_gazetteer",
+    "in_stated_province",
+    "load_boundaries",
+]
