@@ -41,6 +41,47 @@ def friendly_errors(func: F) -> F:
 # --- commands: each developer keeps to their own section -------------------------------
 
 
+# --- validate (sources.py) ---
+
+
+@app.command("validate")
+@friendly_errors
+def validate_command(
+    path: str | None = typer.Argument(
+        None,
+        help="A reports.csv or location_overrides.csv (told apart by their columns). "
+        "Default: the bundled data/raw/sources/reports.csv.",
+    ),
+) -> None:
+    """Check a curated source file; print every problem as file:row:column: message.
+
+    Exit 0 when every row is valid, 1 when any row or the file itself is invalid.
+    """
+    import warnings
+
+    from ._data import raw_path
+    from .errors import SourceValidationError
+    from .sources import validate_file
+
+    target = path if path is not None else str(raw_path("sources", "reports.csv"))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # reported below instead
+            report = validate_file(target)
+    except SourceValidationError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem))
+        typer.echo(f"{target}: not checked: {len(exc.problems)} file-level problem(s)")
+        raise typer.Exit(1) from None
+    for problem in report.warnings:
+        typer.echo(f"warning: {problem}")
+    for problem in report.problems:
+        typer.echo(str(problem))
+    typer.echo(report.summary())
+    if report.problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

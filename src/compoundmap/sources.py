@@ -202,16 +202,20 @@ class ValidationReport:
         return len(self.valid) + len(self.rejects)
 
     def summary(self) -> str:
-        """One line: ``path: N rows, V valid, R rejected (P problems)``."""
+        """One line: ``path: N rows (kind), V valid, R rejected, P problems``."""
         text = (
-            f"{self.path}: {self.n_rows} {self.kind} rows, {len(self.valid)} valid, "
+            f"{self.path}: {self.n_rows} rows ({self.kind}), {len(self.valid)} valid, "
             f"{len(self.rejects)} rejected"
         )
         if self.problems:
-            text += f" ({len(self.problems)} problems)"
+            text += f", {_plural(len(self.problems), 'problem')}"
         if self.warnings:
-            text += f", {len(self.warnings)} warnings"
+            text += f", {_plural(len(self.warnings), 'warning')}"
         return text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _fail(path: str, row: int | None, message: str) -> SourceValidationError:
@@ -435,11 +439,13 @@ def _read_records(path: str | Path, columns: tuple[str, ...]) -> tuple[_Records,
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        in_line = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         byte = data[exc.start : exc.start + 1].hex()
         raise _fail(
             name,
             line,
-            f"not valid UTF-8: byte 0x{byte} at byte offset {exc.start}; "
+            f"not valid UTF-8: byte 0x{byte} at byte offset {exc.start} "
+            f"(byte {in_line} of line {line}); "
             "save the file as UTF-8 (e.g. from a spreadsheet: 'CSV UTF-8')",
         ) from exc
 
