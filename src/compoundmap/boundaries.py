@@ -134,7 +134,7 @@ def load_boundaries(
 
 
 @cache
-def _join_index() -> tuple[shapely.STRtree, pd.DataFrame, np.ndarray, shapely.STRtree]:
+def _join_index() -> tuple[shapely.STRtree, pd.DataFrame, np.ndarray, shapely.Geometry]:
     communes = _read(3, False)
     polys = communes.geometry.values
     shapely.prepare(polys)
@@ -157,7 +157,7 @@ def _join_index() -> tuple[shapely.STRtree, pd.DataFrame, np.ndarray, shapely.ST
     parts = getattr(outline, "geoms", [outline])
     filled = shapely.union_all([shapely.Polygon(p.exterior) for p in parts])
     shapely.prepare(filled)
-    return tree, attrs, projected, shapely.STRtree([filled])
+    return tree, attrs, projected, filled
 
 
 def assign_admin(points: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -218,8 +218,8 @@ def assign_admin(points: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     distance = np.full(n, np.nan)
     loose = np.flatnonzero((hit < 0) & ~missing)
     if len(loose):
-        inside, _ = outline.query(geoms[loose], predicate="within")
-        holes = loose[inside]
+        xy = shapely.get_coordinates(geoms[loose])
+        holes = loose[shapely.contains_xy(outline, xy[:, 0], xy[:, 1])]
         flag[np.setdiff1d(loose, holes)] = "outside_cambodia"
         if len(holes):
             pts_m = gpd.GeoSeries(geoms[holes], crs=4326).to_crs(_UTM48N).values

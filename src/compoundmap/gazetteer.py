@@ -307,16 +307,19 @@ def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame) -> pd.DataFrame:
 
 def _villages(valid_communes: set[str]) -> pd.DataFrame:
     vil = _read_csv("gazetteer", "mef2025", "CambodiaVillagesList2025.csv")
+    # Villages filed under a spurious Kokir commune belong to the real Kokir (250314), as their
+    # own village code says; 13 villages of Phnom Penh name a commune (120913) missing from the
+    # commune list, so their commune is left empty rather than guessed.
+    commune = vil["commune_code"].where(
+        vil["commune_code"].isin(valid_communes), vil["village_code"].str[:6]
+    )
+    commune = commune.where(commune.isin(valid_communes), "")
     out = pd.DataFrame(
         {
             "village_code": vil["village_code"],
             "name_en": vil["village_en"].str.strip(),
             "name_km": vil["village_kh"].str.strip(),
-            # Villages filed under a spurious Kokir commune belong to the real Kokir (250314):
-            # their own village code says so.
-            "commune_code": vil["commune_code"].where(
-                vil["commune_code"].isin(valid_communes), vil["village_code"].str[:6]
-            ),
+            "commune_code": commune,
             "district_code": vil["district_code"],
             "province_code": vil["province_code"],
         }
