@@ -1,0 +1,84 @@
+"""The package installs from a wheel and finds its bundled data from any directory."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (whl,) = out.glob("compoundmap-*.whl")
+    return whl
+
+
+def test_wheel_ships_data_and_typing_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "compoundmap/py.typed" in names
+    for rel in (
+        "boundaries/khm_adm3.geojson",
+        "gazetteer/mef2025/CambodiaVillagesList2025.csv",
+        "gazetteer/aliases.csv",
+        "PROVENANCE.md",
+    ):
+        assert f"compoundmap/_bundled/{rel}" in names, rel
+
+
+def test_installed_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import compoundmap, compoundmap._data as d;"
+        "print(d.raw_dir());"
+        "print(len(compoundmap.load_boundaries('province')), compoundmap.get_gazetteer().name('20'))"
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
+    res = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {code}"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert res.returncode == 0, res.stderr
+    raw, summary = res.stdout.strip().splitlines()
+    assert raw.startswith(str(target)) and raw.endswith("_bundled")
+    assert summary == "25 Svay Rieng"
