@@ -39,9 +39,9 @@ ALLOWED_EVENTS = ", ".join(EVENT_TYPES)
 
 
 def n_records(path: Path) -> int:
-    """Records in a CSV counted with the csv module alone (header and blank lines excluded)."""
+    """Records in a CSV counted with the csv module alone (header and blank rows excluded)."""
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return sum(1 for fields in csv.reader(fh) if fields) - 1
+        return sum(1 for fields in csv.reader(fh) if any(f.strip() for f in fields)) - 1
 
 
 # --------------------------------------------------------------------------- bundled data
@@ -166,6 +166,10 @@ ROW_CASES = {
     "multiline.csv": [
         f"6:event_type: 'riad' is not an allowed event_type; allowed: {ALLOWED_EVENTS}",
     ],
+    "blank_lines.csv": [
+        "9:source_type: 'press' is not an allowed source_type; allowed: media, ngo, government, "
+        "academic",
+    ],
     "ragged.csv": [
         "3: row has 18 fields but the header has 20",
         "4: row has 21 fields but the header has 20",
@@ -207,6 +211,12 @@ def test_multiline_field_keeps_line_numbers_of_later_records() -> None:
     report = validate_sources(FIXTURES / "multiline.csv")
     assert report.valid["source_row"].tolist() == [2, 3, 7]
     assert report.valid["summary"].iloc[1] == "First line of a summary.\nSecond line.\nThird line."
+
+
+def test_blank_lines_and_empty_rows_are_skipped_but_counted_in_line_numbers() -> None:
+    report = validate_sources(FIXTURES / "blank_lines.csv")
+    assert report.valid["source_row"].tolist() == [2, 4, 6]
+    assert report.rejects["source_row"].tolist() == [9]
 
 
 def test_bom_and_crlf_are_read_like_plain_utf8() -> None:

@@ -459,8 +459,8 @@ def _read_records(path: str | Path, columns: tuple[str, ...]) -> tuple[_Records,
     try:
         for fields in reader:
             line, start = start, reader.line_num + 1
-            if not fields or (len(fields) == 1 and fields[0].strip() == ""):
-                continue  # blank line: not a record
+            if all(f.strip() == "" for f in fields):
+                continue  # blank line, or a row of empty cells a spreadsheet left: no data
             if header is None:
                 header = [h.strip() for h in fields]
                 header_line = line
@@ -656,8 +656,9 @@ def validate_sources(path: str | Path) -> ValidationReport:
     """Validate a curated reports file and split it into valid and rejected rows.
 
     Every value is read as a string (codes and dates are never reinterpreted); a UTF-8 BOM
-    is ignored; blank lines are skipped. Row-level problems reject the row and are listed
-    in ``problems``; ``len(valid) + len(rejects)`` always equals the number of records.
+    is ignored; blank lines and rows whose cells are all empty hold no data and are
+    skipped. Row-level problems reject the row and are listed in ``problems``;
+    ``len(valid) + len(rejects)`` always equals the number of records.
     A repeated ``report_id`` rejects the second and later rows (the message names the line
     of the first), the first stays valid. Unknown extra columns are kept, listed in
     ``warnings`` and emitted as a ``UserWarning``.
