@@ -1,0 +1,306 @@
+"""Province and district tables: how many reports, compounds and sources each admin unit has.
+
+Sits after compounds in the flow (sources → geocode → boundaries → compounds → **summary** /
+maps). Every unit is listed, zeros included. Counts of people are kept per event type:
+"detained", "rescued" and "deported" are different meanings and are never added together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from .errors import MissingColumnError
+from .gazetteer import get_gazetteer
+from .sources import EVENT_TYPES
+
+__all__ = ["NO_PROVINCE_NAME", "district_summary", "people_by_event", "province_summary"]
+
+#: Name of the extra province-summary row for reports located in no province (country-level
+#: statements and warnings, and rows the geocoder could not place).
+NO_PROVINCE_NAME = "(no province: Cambodia-level or unlocated reports)"
+
+_NEEDED = [
+    "report_id",
+    "compound_id",
+    "province_code",
+    "event_type",
+    "event_date",
+    "victims_count",
+    "nationalities",
+    "source_publisher",
+]
+
+
+def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
+    for col in columns:
+        if col not in df.columns:
+            raise MissingColumnError(col, list(df.columns), where)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int_or_none(value: object) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else int(number)
+
+
+def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
+    """Collapse reports of one event and keep the range of figures the sources give.
+
+    Reports of the same compound with the same ``event_type`` and the same (non-empty)
+    ``event_date`` are taken to describe one event; any other report is its own event. For
+    each event, ``people_min`` and ``people_max`` are the smallest and largest
+    ``victims_count`` reported (equal when one source gives a figure; empty when none does).
+    Figures are never averaged.
+
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        One row per report (duplicates of a ``report_id`` are dropped) with ``report_id,
+        compound_id, event_type, event_date, victims_count``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``event_key, event_type, event_date, report_ids, people_min, people_max, n_reports``,
+        sorted by ``event_key``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"report_id": ["R1", "R2"], "compound_id": ["C22-x", "C22-x"],
+    ...     "event_type": ["rescue", "rescue"], "event_date": ["2024-03", "2024-03"],
+    ...     "victims_count": [19, 11]})
+    >>> people_by_event(df)[["people_min", "people_max", "n_reports"]].values.tolist()
+    [[11, 19, 2]]
+    """
+    _check(
+        reports,
+        ["report_id", "compound_id", "event_type", "event_date", "victims_count"],
+        "reports",
+    )
+    unique = reports.drop_duplicates("report_id")
+    events: dict[str, dict[str, Any]] = {}
+    for row in unique.itertuples(index=False):
+        rid, cid = str(row.report_id), _text(row.compound_id)
+        etype, edate = _text(row.event_type), _text(row.event_date)
+        if cid and ";" not in cid and edate:
+            key = f"{cid}|{etype}|{edate}"
+        else:
+            key = f"report|{rid}"
+        entry = events.setdefault(
+            key, {"event_type": etype, "event_date": edate, "ids": [], "figures": []}
+        )
+        entry["ids"].append(rid)
+        figure = _int_or_none(row.victims_count)
+        if figure is not None:
+            entry["figures"].append(figure)
+    rows = [
+        {
+            "event_key": key,
+            "event_type": e["event_type"],
+            "event_date": e["event_date"],
+            "report_ids": "; ".join(sorted(e["ids"])),
+            "people_min": min(e["figures"]) if e["figures"] else None,
+            "people_max": max(e["figures"]) if e["figures"] else None,
+            "n_reports": len(e["ids"]),
+        }
+        for key, e in sorted(events.items())
+    ]
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "event_key",
+            "event_type",
+            "event_date",
+            "report_ids",
+            "people_min",
+            "people_max",
+            "n_reports",
+        ],
+    )
+    for col in ("people_min", "people_max", "n_reports"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
+    """Counts for one admin unit from its (report, place) rows."""
+    unique = rows.drop_duplicates("report_id")
+    dates = sorted(d for d in unique["event_date"].map(_text) if d)
+    record: dict[str, Any] = {
+        "n_reports": len(unique),
+        "n_compounds": n_compounds,
+        "n_sources": len(set(unique["source_publisher"].map(_text)) - {""}),
+        "first_event_date": dates[0] if dates else "",
+        "last_event_date": dates[-1] if dates else "",
+    }
+    types = Counter(unique["event_type"].map(_text))
+    for etype in EVENT_TYPES:
+        record[f"n_{etype}"] = types.get(etype, 0)
+    events = people_by_event(unique) if len(unique) else None
+    for etype in EVENT_TYPES:
+        if events is None:
+            record[f"people_{etype}_min"] = 0
+            record[f"people_{etype}_max"] = 0
+            continue
+        sel = events[events["event_type"] == etype]
+        record[f"people_{etype}_min"] = int(sel["people_min"].fillna(0).sum())
+        record[f"people_{etype}_max"] = int(sel["people_max"].fillna(0).sum())
+    nat = Counter(
+        n.strip() for v in unique["nationalities"].map(_text) for n in v.split(";") if n.strip()
+    )
+    record["nationalities"] = "; ".join(
+        f"{name} ({count})" for name, count in sorted(nat.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    return record
+
+
+def _summary_columns() -> list[str]:
+    cols = ["n_reports", "n_compounds", "n_sources", "first_event_date", "last_event_date"]
+    cols += [f"n_{t}" for t in EVENT_TYPES]
+    for etype in EVENT_TYPES:
+        cols += [f"people_{etype}_min", f"people_{etype}_max"]
+    return [*cols, "nationalities"]
+
+
+def _frame(records: list[dict[str, Any]], keys: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame(records, columns=keys + _summary_columns())
+    for col in out.columns:
+        if col.startswith(("n_", "people_")):
+            out[col] = out[col].astype("int64")
+        else:
+            out[col] = out[col].fillna("").astype("string")
+    return out
+
+
+def _prepare(reports: pd.DataFrame, compounds: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    _check(reports, _NEEDED, "reports")
+    _check(compounds, ["compound_id", "province_code"], "compounds")
+    rep = reports.copy()
+    for col in ("province_code", "compound_id"):
+        rep[col] = rep[col].map(_text)
+    comp = compounds.copy()
+    comp["province_code"] = comp["province_code"].map(_text)
+    return rep, comp
+
+
+def province_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+    """One row per province, all 25 (zeros included), plus one row for no province.
+
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        The published ``reports`` table (one row per report and place).
+    compounds : pandas.DataFrame
+        The published ``compounds`` table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``province_code, province_pcode, province_name, n_reports, n_compounds, n_sources,
+        first_event_date, last_event_date``, ``n_<event_type>`` (reports of each type),
+        ``people_<event_type>_min`` / ``_max`` (see below) and ``nationalities``
+        (``"Chinese (40); Thai (12)"``: reports naming each, most first).
+
+        A report counts once in every province where one of its places lies, so the column
+        sums can exceed the number of reports. ``n_compounds`` counts compounds located in
+        the province. People are counted per event (:func:`people_by_event`): several
+        reports of one event count once, with the smallest and largest figure reported
+        summed separately into ``_min`` and ``_max``; types are never added together.
+        The last row has an empty ``province_code`` and :data:`NO_PROVINCE_NAME`.
+
+    Examples
+    --------
+    >>> from compoundmap.pipeline import build  # doctest: +SKIP
+    >>> province_summary(reports, compounds).set_index("province_code").loc["18", "n_reports"]
+    ... # doctest: +SKIP
+    """
+    rep, comp = _prepare(reports, compounds)
+    gaz = get_gazetteer()
+    records: list[dict[str, Any]] = []
+    comp_counts = Counter(comp["province_code"])
+    for unit in gaz.provinces().itertuples(index=False):
+        code = str(unit.code)
+        rows = rep[rep["province_code"] == code]
+        records.append(
+            {
+                "province_code": code,
+                "province_pcode": gaz.pcode(code) or "",
+                "province_name": str(unit.name_en),
+                **_counts(rows, comp_counts.get(code, 0)),
+            }
+        )
+    rows = rep[rep["province_code"] == ""]
+    # A report with a place in some province is counted there, not again as unlocated.
+    located = set(rep.loc[rep["province_code"] != "", "report_id"])
+    rows = rows[~rows["report_id"].isin(located)]
+    unplaced = int((comp["province_code"] == "").sum())
+    records.append(
+        {
+            "province_code": "",
+            "province_pcode": "",
+            "province_name": NO_PROVINCE_NAME,
+            **_counts(rows, unplaced),
+        }
+    )
+    return _frame(records, ["province_code", "province_pcode", "province_name"])
+
+
+def district_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+    """One row per 2025 district, all 210 (zeros included).
+
+    Only report rows located to a district or finer (precision 1-3) count; province-only and
+    Cambodia-level reports appear in :func:`province_summary` alone.
+
+    Parameters
+    ----------
+    reports, compounds : pandas.DataFrame
+        As for :func:`province_summary`; both need ``district_code``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``district_code, district_pcode, district_name, province_code, province_name`` and
+        the count columns of :func:`province_summary`, sorted by ``district_code``.
+
+    Examples
+    --------
+    >>> district_summary(reports, compounds)["n_reports"].sum()  # doctest: +SKIP
+    """
+    rep, comp = _prepare(reports, compounds)
+    _check(rep, ["district_code"], "reports")
+    _check(comp, ["district_code"], "compounds")
+    rep["district_code"] = rep["district_code"].map(_text)
+    comp_counts = Counter(comp["district_code"].map(_text))
+    gaz = get_gazetteer()
+    units = gaz.units[gaz.units["level"] == 2].sort_values("code")
+    records: list[dict[str, Any]] = []
+    for unit in units.itertuples(index=False):
+        code = str(unit.code)
+        rows = rep[rep["district_code"] == code]
+        records.append(
+            {
+                "district_code": code,
+                "district_pcode": gaz.pcode(code) or "",
+                "district_name": str(unit.name_en),
+                "province_code": str(unit.province_code),
+                "province_name": gaz.name(str(unit.province_code)),
+                **_counts(rows, comp_counts.get(code, 0)),
+            }
+        )
+    return _frame(
+        records,
+        ["district_code", "district_pcode", "district_name", "province_code", "province_name"],
+    )
