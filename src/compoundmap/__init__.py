@@ -19,6 +19,14 @@ from .errors import (
     SourceValidationError,
 )
 from .gazetteer import Gazetteer, get_gazetteer
+from .sources import (
+    Problem,
+    ValidationReport,
+    load_overrides,
+    read_sources,
+    validate_overrides,
+    validate_sources,
+)
 
 __version__ = "0.1.0"
 
@@ -32,10 +40,16 @@ __all__ = [
     "MapError",
     "MissingColumnError",
     "PipelineError",
+    "Problem",
     "SourceValidationError",
+    "ValidationReport",
     "__version__",
     "assign_admin",
     "get_gazetteer",
     "in_stated_province",
     "load_boundaries",
+    "load_overrides",
+    "read_sources",
+    "validate_overrides",
+    "validate_sources",
 ]
