@@ -53,6 +53,8 @@ _SHORT_ATTRIBUTION = (
     "Boundaries: OCHA/HDX COD-AB (CC BY-IGO), geoBoundaries/ODC (CC BY 4.0); "
     "names: MEF 2025, GeoNames (CC BY 4.0); full credits in About this map"
 )
+# On the map itself, not a tile layer: markercluster needs maxZoom and no tiles show at start.
+_MAP_OPTIONS: dict[str, Any] = {"minZoom": 5, "maxZoom": 18, "zoomSnap": 0.5}
 _DEFAULT_TITLE = "Reported scam compounds in Cambodia"
 _CAMBODIA_CENTER = (12.6, 104.9)
 _ZERO_COLOUR = "#f4f4f4"
@@ -806,8 +808,7 @@ def compound_map(
         zoom_start=7,
         tiles=None,
         control_scale=True,
-        # On the map itself: markercluster needs maxZoom and no tile layer is shown.
-        **{"minZoom": 5, "maxZoom": 18, "zoomSnap": 0.5},
+        **_MAP_OPTIONS,
     )
     m.get_root().title = html.escape(page_title)  # type: ignore[attr-defined]
     _add_assets(m)
