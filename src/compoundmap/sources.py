@@ -511,6 +511,7 @@ def _run_schema(
     schema: pa.DataFrameSchema,
     checks: dict[str, dict[str, Callable[[str], str | None]]],
     clean: pd.DataFrame,
+    name: str,
 ) -> list[tuple[int, str, str]]:
     """(record index, column, message) for every per-column failure."""
     try:
@@ -523,8 +524,9 @@ def _run_schema(
             message = fn(str(value)) if fn is not None else None
             if message is None:  # a pandera-level failure we did not define
                 message = f"{key} failed for value {value!r}"
-            idx = -1 if pd.isna(case.index) else int(case.index)
-            found.append((idx, col, message))
+            if pd.isna(case.index):  # not about one row; the header checks should prevent it
+                raise _fail(name, None, f"{col}: {message}") from exc
+            found.append((int(case.index), col, message))
         return found
     return []
 
@@ -616,7 +618,7 @@ def _validate_reports(path: str | Path) -> ValidationReport:
     records, warn = _read_records(path, REPORTS_COLUMNS)
     raw = _frame(records.rows, records.header)
     clean = raw.apply(lambda s: s.str.strip()) if len(raw) else raw.copy()
-    found = _run_schema(REPORTS_SCHEMA, _REPORT_CHECKS, clean)
+    found = _run_schema(REPORTS_SCHEMA, _REPORT_CHECKS, clean, name)
 
     first_seen: dict[str, int] = {}
     for i, (rid, lat, lon) in enumerate(
@@ -738,7 +740,7 @@ def _validate_overrides(path: str | Path) -> ValidationReport:
     records, warn = _read_records(path, OVERRIDES_COLUMNS)
     raw = _frame(records.rows, records.header)
     clean = raw.apply(lambda s: s.str.strip()) if len(raw) else raw.copy()
-    found = _run_schema(OVERRIDES_SCHEMA, _OVERRIDE_CHECKS, clean)
+    found = _run_schema(OVERRIDES_SCHEMA, _OVERRIDE_CHECKS, clean, name)
 
     first_seen: dict[tuple[str, str], int] = {}
     for i, row in enumerate(clean.itertuples(index=False)):
