@@ -67,7 +67,8 @@ def test_installed_wheel_works_from_another_directory(wheel: Path, tmp_path: Pat
     code = (
         "import compoundmap, compoundmap._data as d;"
         "print(d.raw_dir());"
-        "print(len(compoundmap.load_boundaries('province')), compoundmap.get_gazetteer().name('20'))"
+        "n = len(compoundmap.load_boundaries('province'));"
+        "print(n, compoundmap.get_gazetteer().name('20'))"
     )
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
     res = subprocess.run(
