@@ -172,7 +172,7 @@ ROW_CASES = {
     ],
     "ragged.csv": [
         "3: row has 18 fields but the header has 20",
-        "4: row has 21 fields but the header has 20",
+        "4: row has 21 fields but the header has 20; extra values: 'x'",
     ],
 }
 
@@ -241,6 +241,22 @@ def test_unknown_column_warns_and_is_kept() -> None:
         f"{path}:1:reviewer: unknown column 'reviewer' (kept, not validated)"
     ]
     assert report.valid["reviewer"].tolist() == ["checked by AB"] * 4
+
+
+def test_spreadsheet_export_with_unnamed_columns_and_bad_numbers() -> None:
+    path = FIXTURES / "spreadsheet_export.csv"
+    with pytest.warns(UserWarning, match="has no name"):
+        report = validate_sources(path)
+    assert [str(w) for w in report.warnings] == [
+        f"{path}:1:unnamed_21: column 21 has no name (kept as 'unnamed_21', not validated)",
+        f"{path}:1:unnamed_22: column 22 has no name (kept as 'unnamed_22', not validated)",
+    ]
+    assert [str(p) for p in report.problems] == [
+        f"{path}:3:latitude: '11,5564' is not a decimal number (use e.g. 10.6275)",
+        f"{path}:4:latitude: 'nan' is not a decimal number (use e.g. 10.6275)",
+        f"{path}:4:longitude: 'inf' is not a decimal number (use e.g. 10.6275)",
+    ]
+    assert len(report.valid) + len(report.rejects) == n_records(path) == 4
 
 
 # --------------------------------------------------------------------------- file problems

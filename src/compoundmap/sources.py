@@ -10,7 +10,6 @@ import calendar
 import csv
 import io
 import json
-import math
 import re
 import warnings
 from collections.abc import Callable
@@ -229,6 +228,7 @@ def _fail(path: str, row: int | None, message: str) -> SourceValidationError:
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _INT_RE = re.compile(r"[+-]?\d+")
+_DECIMAL_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
 
 
 def _date_message(value: str) -> str | None:
@@ -462,13 +462,16 @@ def _read_records(path: str | Path, columns: tuple[str, ...]) -> tuple[_Records,
             if all(f.strip() == "" for f in fields):
                 continue  # blank line, or a row of empty cells a spreadsheet left: no data
             if header is None:
-                header = [h.strip() for h in fields]
+                # A spreadsheet may add trailing columns with no name: give them one.
+                header = [h.strip() or f"unnamed_{i}" for i, h in enumerate(fields, 1)]
                 header_line = line
                 continue
             if len(fields) != len(header):
-                width_problems[len(rows)] = (
-                    f"row has {len(fields)} fields but the header has {len(header)}"
-                )
+                message = f"row has {len(fields)} fields but the header has {len(header)}"
+                extra = fields[len(header) :]
+                if extra:  # keep what does not fit in the reject reason, so nothing is lost
+                    message += f"; extra values: {', '.join(repr(v) for v in extra)}"
+                width_problems[len(rows)] = message
                 fields = (fields + [""] * len(header))[: len(header)]
             lines.append(line)
             rows.append(fields)
@@ -492,11 +495,14 @@ def _read_records(path: str | Path, columns: tuple[str, ...]) -> tuple[_Records,
             header_line,
             f"missing required columns: {', '.join(missing)}; columns found: {', '.join(header)}",
         )
-    for col in header:
-        if col not in columns:
-            problems.append(
-                Problem(name, header_line, col, f"unknown column {col!r} (kept, not validated)")
-            )
+    for i, col in enumerate(header, 1):
+        if col == f"unnamed_{i}":
+            message = f"column {i} has no name (kept as {col!r}, not validated)"
+        elif col not in columns:
+            message = f"unknown column {col!r} (kept, not validated)"
+        else:
+            continue
+        problems.append(Problem(name, header_line, col, message))
     return _Records(header, lines, rows, width_problems), problems
 
 
@@ -541,13 +547,10 @@ def _point_problems(lat_s: str, lon_s: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     values: dict[str, float] = {}
     for col, text in (("latitude", lat_s), ("longitude", lon_s)):
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or _INT_RE.fullmatch(text.replace(".", "", 1)) is None:
+        if _DECIMAL_RE.fullmatch(text) is None:  # also refuses 'nan', 'inf', '1e3', '10,5'
             out.append((col, f"{text!r} is not a decimal number (use e.g. 10.6275)"))
-        values[col] = number
+        else:
+            values[col] = float(text)
     if out:
         return out
     lat, lon = values["latitude"], values["longitude"]
