@@ -200,6 +200,10 @@ def _aliases(value: object, name: str) -> list[str]:
     return out
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _year(value: object) -> str:
     text = _text(value)
     return text[:4] if re.fullmatch(r"\d{4}", text[:4]) else ""
@@ -555,12 +559,14 @@ def _about_html(
         "<li>The year filter applies to pins; the province shading counts all years.</li>",
         "<li>The base map is optional and needs a connection; everything else works offline.</li>",
         "<li>No personal data: names of victims or witnesses are not recorded.</li></ul>",
-        f"<h2>Not on the map</h2><p>{len(unpinned)} compounds have no place precise enough "
-        f"to pin; {unmatched} report places could not be matched to a place in Cambodia.</p>",
+        f"<h2>Not on the map</h2><p>{_n(len(unpinned), 'compound')} without a place "
+        f"precise enough to pin; {_n(unmatched, 'report place')} not matched to a place "
+        "in Cambodia.</p>",
     ]
     if country:
         out.append(
-            f"<p>{len(country)} reports name no place inside Cambodia:</p><ul>"
+            f"<p>{_n(len(country), 'report')} {'names' if len(country) == 1 else 'name'} "
+            "no place inside Cambodia:</p><ul>"
             + "".join(_unplaced_item(r) for r in country)
             + "</ul>"
         )
