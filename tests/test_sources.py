@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from compoundmap._data import raw_path
 from compoundmap.cli import app
 from compoundmap.errors import SourceValidationError
+from compoundmap.gazetteer import get_gazetteer
 from compoundmap.sources import (
     EVENT_TYPES,
     OVERRIDES_COLUMNS,
@@ -367,8 +368,7 @@ def test_bundled_overrides_load_and_cite_real_quotes() -> None:
 
 
 def test_bundled_override_codes_are_gazetteer_units() -> None:
-    gazetteer = pytest.importorskip("compoundmap.gazetteer")
-    units = gazetteer.get_gazetteer().units.set_index("code")
+    units = get_gazetteer().units.set_index("code")
     overrides = load_overrides()
     levels = {2: 1, 4: 2, 6: 3}
     for code, precision in zip(overrides["code"], overrides["precision"], strict=True):
