@@ -82,6 +82,74 @@ def validate_command(
         raise typer.Exit(1)
 
 
+# --- extract (geoparse.py) ---
+
+
+@app.command("extract")
+@friendly_errors
+def extract_command(
+    path: str | None = typer.Argument(None, help="A UTF-8 text file: one document."),
+    as_json: bool = typer.Option(False, "--json", help="Print the mentions as JSON."),
+    input_csv: str | None = typer.Option(None, "--input", help="A CSV of many texts."),
+    column: str | None = typer.Option(None, "--column", help="The text column of --input."),
+    output: str | None = typer.Option(None, "--output", help="Where to write the mentions CSV."),
+) -> None:
+    """Find places in Cambodia and countries (names, demonyms) in free text.
+
+    One document: `compoundmap extract FILE.txt [--json]`. Many: `compoundmap extract
+    --input IN.csv --column COL --output OUT.csv` writes one row per mention (`row` is the
+    0-based input row; a row with no mention gets one row with `kind` empty).
+    """
+    from .geoparse import extract_file, extract_table
+
+    if input_csv is not None:
+        if path is not None or column is None or output is None:
+            raise typer.BadParameter("--input needs --column and --output, and no FILE")
+        summary = extract_table(input_csv, column, output)
+        typer.echo(summary)
+        return
+    if path is None:
+        raise typer.BadParameter("give a FILE, or --input IN.csv --column COL --output OUT.csv")
+    typer.echo(extract_file(path, as_json=as_json))
+
+
+# --- build (pipeline.py) ---
+
+
+@app.command("build")
+@friendly_errors
+def build_command(
+    sources: str | None = typer.Option(
+        None, "--sources", help="Reports CSV. Default: data/raw/sources/reports.csv."
+    ),
+    processed_dir: str | None = typer.Option(
+        None, "--processed-dir", help="Where the tables go. Default: data/processed/."
+    ),
+    maps_dir: str | None = typer.Option(
+        None, "--maps-dir", help="Where the maps go. Default: maps/."
+    ),
+    overrides: str | None = typer.Option(
+        None,
+        "--overrides",
+        help="Location overrides CSV. Default: location_overrides.csv beside --sources.",
+    ),
+    no_maps: bool = typer.Option(False, "--no-maps", help="Write the tables only."),
+) -> None:
+    """Build every published table and map from the curated sources (deterministic)."""
+    from .pipeline import build
+
+    result = build(
+        sources=sources,
+        processed_dir=processed_dir,
+        maps_dir=maps_dir,
+        overrides=overrides,
+        maps=not no_maps,
+    )
+    for note in result.warnings:
+        typer.echo(f"warning: {note}", err=True)
+    typer.echo(result.summary())
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
