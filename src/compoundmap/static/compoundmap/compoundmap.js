@@ -263,7 +263,7 @@
       cm.provinces.eachLayer(function (l) {
         if (focus && l.feature.properties.code === focus) bounds = l.getBounds();
       });
-      if (bounds.isValid()) map.fitBounds(bounds);
+      if (bounds.isValid()) map.fitBounds(bounds, { animate: false });
     }
     var n = 0;
     if (cm.provinces) cm.provinces.eachLayer(function () { n += 1; });
