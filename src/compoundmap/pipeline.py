@@ -29,6 +29,7 @@ from .compounds import COMPOUND_COLUMNS, PRECISION_LABELS, assign_compound_ids, 
 from .errors import PipelineError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
+from .normalize import normalize
 from .sources import EVENT_TYPES, REPORTS_COLUMNS, load_overrides, validate_sources
 from .summary import district_summary, province_summary
 
@@ -226,7 +227,9 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "match_method": (
             "string",
-            "How the place was found: override, source_coordinates, or the geocoder's method.",
+            "How the place was found: override, source_coordinates, stated_province (the "
+            "text names no place the geocoder knows, so the province the source states is "
+            "used, at precision 4), or the geocoder's method.",
         ),
         "match_status": ("string", "matched, ambiguous or unmatched."),
         "matched_name": ("string", "Gazetteer name that matched."),
@@ -381,18 +384,35 @@ def _split(value: object) -> list[str]:
 
 
 class _ProvinceNames:
-    """Stated province names → MEF 2025 codes, through the geocoder (cached per name)."""
+    """Stated province names → MEF 2025 codes (cached per name).
+
+    A stated province is a province, so a name is first looked up among the province
+    names and variants of the gazetteer ("Phnom Penh" is also a commune in Prey Veng); the
+    geocoder is asked only for spellings the gazetteer does not list.
+    """
 
     def __init__(self) -> None:
         self.cache: dict[str, str] = {}
+        aliases = get_gazetteer().aliases
+        provinces = aliases[aliases["level"] == 1]
+        by_key: dict[str, set[str]] = {}
+        for alias, code in zip(provinces["alias"], provinces["code"], strict=True):
+            by_key.setdefault(normalize(alias), set()).add(str(code))
+        self.by_key = {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1 and k}
 
     def code(self, name: str) -> str:
         key = name.casefold()
         if key not in self.cache:
-            result = geocode(name)
-            ok = result.status == "matched" and result.province_code
-            self.cache[key] = str(result.province_code) if ok else ""
+            self.cache[key] = self.by_key.get(normalize(name), "") or self._geocoded(name)
         return self.cache[key]
+
+    @staticmethod
+    def _geocoded(name: str) -> str:
+        result = geocode(name)
+        if result.status == "matched" and result.precision == 4 and result.province_code:
+            return str(result.province_code)
+        codes = {str(c["code"]) for c in result.candidates if c.get("level") == "province"}
+        return codes.pop() if len(codes) == 1 else ""
 
 
 def _unit_fields(code: str) -> dict[str, str]:
@@ -449,6 +469,21 @@ def _from_override(ov: pd.Series, text: str) -> dict[str, Any]:
     return place
 
 
+def _from_stated(code: str, name: str) -> dict[str, Any]:
+    place: dict[str, Any] = _unit_fields(code)
+    place.update(
+        location_part=name,
+        latitude=None,
+        longitude=None,
+        precision=4,
+        match_score=100.0,
+        match_method="stated_province",
+        match_status="matched",
+        matched_name=get_gazetteer().name(code),
+    )
+    return place
+
+
 def _from_source_point(lat: float, lon: float, text: str) -> dict[str, Any]:
     place: dict[str, Any] = dict.fromkeys(_ADMIN, "")
     place.update(
@@ -483,7 +518,9 @@ def locate_reports(
     override (``match_method = override``; an override stating a province applies only to
     reports stating the same province, and is preferred to one that states none), by the
     source's own coordinates, or by the geocoder with the stated province as context
-    (:func:`compoundmap.geocode.geocode_places`: one result per distinct place). Points at
+    (:func:`compoundmap.geocode.geocode_places`: one result per distinct place). When the
+    geocoder finds no province in the text but the source states one, the report is located
+    to each stated province at precision 4 (``match_method = stated_province``). Points at
     precision 1-3 are joined to communes (:func:`compoundmap.boundaries.assign_admin`) to fill
     missing admin levels and flag a point that lies outside the geocoded province.
     ``province_mismatch`` is true when the located province differs from every stated one;
@@ -521,12 +558,13 @@ def locate_reports(
     for rec in ordered.to_dict("records"):
         rid = _text(rec["report_id"])
         text = _text(rec["location_text"])
-        stated_names = _split(rec.get("province_as_reported"))
         stated: list[str] = []
-        for name in stated_names:
+        stated_names: list[str] = []
+        for name in _split(rec.get("province_as_reported")):
             code = provinces.code(name)
             if code:
                 stated.append(code)
+                stated_names.append(name)
             else:
                 notes.append(f"{rid}: stated province {name!r} is not a known province name")
         key = (text.casefold(), _text(rec.get("province_as_reported")).casefold())
@@ -538,9 +576,17 @@ def locate_reports(
         elif lat is not None and lon is not None:
             places = [_from_source_point(lat, lon, text)]
         else:
-            context = stated_names[0] if len(set(stated)) == 1 else None
-            results = geocode_places(text, province=context)
+            results = geocode_places(
+                text,
+                province=";".join(stated) or None,
+                district=_text(rec.get("district_or_town_as_reported")) or None,
+            )
             places = [_from_result(r) for r in results] or [_unmatched(text)]
+            if stated and not any(p["province_code"] for p in places):
+                # The geocoder found no province in the text, but the source states one:
+                # locate the report to the stated province(s), never to a pin.
+                names = dict(zip(stated, stated_names, strict=True))
+                places = [_from_stated(code, names[code]) for code in dict.fromkeys(stated)]
         base = {c: rec.get(c) for c in REPORTS_COLUMNS}
         base["source_latitude"], base["source_longitude"] = lat, lon
         base["date_precision"] = _text(rec.get("date_precision"))
