@@ -1,0 +1,1281 @@
+"""Offline geocoder: a place string → admin unit, point, precision, score and how it matched.
+
+Second stage of the flow (sources → **geocode** → boundaries → compounds): it reads only the
+gazetteer and ``normalize``. Names are found by dictionary look-ups of token n-grams in a
+cached index (:func:`name_index`); spelling variants through a consonant-skeleton index and,
+last, rapidfuzz restricted to names with the same initial. See ``docs/geocoding.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from .errors import GeocodeError, MissingColumnError
+from .gazetteer import get_gazetteer
+from .normalize import (
+    ADMIN_WORDS,
+    COMMUNE,
+    COUNTRY,
+    DISTRICT,
+    PROVINCE,
+    VILLAGE,
+    Token,
+    clean_text,
+    key_of,
+    name_key,
+    skeleton,
+    tokenize,
+)
+
+__all__ = [
+    "PRECISION_LABELS",
+    "Entry",
+    "GeocodeResult",
+    "geocode",
+    "geocode_frame",
+    "geocode_places",
+    "name_index",
+]
+
+#: Precision scale (ACLED/UCDP style); ``None`` means unmatched.
+PRECISION_LABELS = {
+    1: "point (site, town, village, crossing)",
+    2: "commune/sangkat",
+    3: "district/khan/krong",
+    4: "province",
+    5: "Cambodia only",
+}
+
+_KIND_LEVEL = {"country": 0, "province": 1, "district": 2, "commune": 3, "village": 4}
+_UNIT_KIND = {1: "province", 2: "district", 3: "commune"}
+# GeoNames places at least this populous are towns: their admin codes stop at the district,
+# because a town spans several communes (the point still lies in one of them).
+_TOWN_POPULATION = 10_000
+# Tiers: lower wins when one key names several things. Curated team data first, then the
+# official names, then GeoNames places, then villages (which also need confirmation).
+TIER_CURATED, TIER_OFFICIAL, TIER_PLACE, TIER_VILLAGE = 0, 1, 2, 3
+_MAX_NGRAM = 7
+_PHONETIC_MIN = 75.0
+_FUZZY_MIN = 86.0
+
+_COUNTRY_NAMES = (
+    "Cambodia",
+    "Kingdom of Cambodia",
+    "Kampuchea",
+    "Cambodge",
+    "Camboja",
+    "Camboya",
+    "Cambogia",
+    "Kambodscha",
+    "Kamboja",
+    "Kemboja",
+    "Campuchia",
+    "Căm-pu-chia",
+    "កម្ពុជា",
+    "ព្រះរាជាណាចក្រកម្ពុជា",
+    "กัมพูชา",
+    "ประเทศกัมพูชา",
+    "カンボジア",
+    "柬埔寨",
+    "캄보디아",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a name can refer to, as held in :func:`name_index`.
+
+    ``kind`` is ``country``, ``province``, ``district``, ``commune``, ``village``, ``place``
+    (a GeoNames town or village with coordinates) or a curated locality kind (``border
+    crossing``, ``sez``, ``beach`` …, see ``data/raw/gazetteer/localities.csv``). Codes are MEF
+    2025 strings or ``None``; ``lat``/``lon`` are the entry's own point (``None`` when the entry
+    has none). ``tier``: 0 curated, 1 official name, 2 GeoNames place, 3 village. ``hint`` is
+    the admin level an alias's own admin word implies ("Koh Kong town" → district).
+    """
+
+    name: str
+    kind: str
+    province_code: str | None
+    district_code: str | None
+    commune_code: str | None
+    lat: float | None
+    lon: float | None
+    tier: int
+    source: str
+    hint: int | None = None
+    population: int = 0
+
+    @property
+    def depth(self) -> int:
+        """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
+        if self.commune_code:
+            return 3
+        if self.district_code:
+            return 2
+        if self.province_code:
+            return 1
+        return 0
+
+    @property
+    def code(self) -> str | None:
+        """Finest admin code."""
+        return self.commune_code or self.district_code or self.province_code
+
+    @property
+    def is_point(self) -> bool:
+        """Whether the entry is a point-level place with its own coordinates."""
+        return self.lat is not None and self.kind not in _KIND_LEVEL
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    """The answer for one place string.
+
+    Attributes
+    ----------
+    query : str
+        The input as given (``""`` for ``None``/NaN).
+    status : str
+        ``matched``, ``ambiguous`` (several places fit; see ``candidates``) or ``unmatched``.
+    province_code, district_code, commune_code : str or None
+        MEF 2025 codes with leading zeros; ``None`` when absent.
+    province_name, district_name, commune_name : str or None
+        MEF 2025 English names.
+    latitude, longitude : float or None
+        The point at ``precision`` (never invented: ``None`` when there is none).
+    precision : int or None
+        1 point, 2 commune, 3 district, 4 province, 5 Cambodia only, ``None`` unmatched.
+    score : float
+        0–100: 100 exact or alias match, lower for spelling variants and typos.
+    method : str
+        How it matched: ``exact`` (official name), ``alias`` (curated or GeoNames alternate),
+        ``khmer`` (Khmer script), ``script`` (Thai/CJK), ``phonetic``, ``fuzzy``,
+        ``country``; ``+context`` when the province/district argument chose between
+        candidates, ``+hierarchy`` when another name in the string did; ``none`` unmatched.
+    matched_name : str or None
+        The gazetteer name that matched.
+    candidates : tuple of dict
+        For ``ambiguous``: ``{code, name, level, province_code}`` of each alternative.
+    """
+
+    query: str
+    status: str
+    province_code: str | None = None
+    province_name: str | None = None
+    district_code: str | None = None
+    district_name: str | None = None
+    commune_code: str | None = None
+    commune_name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: int | None = None
+    score: float = 0.0
+    method: str = "none"
+    matched_name: str | None = None
+    candidates: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-serialisable), ``candidates`` as a list."""
+        d = asdict(self)
+        d["candidates"] = [dict(c) for c in self.candidates]
+        return d
+
+    def __str__(self) -> str:
+        if self.status == "unmatched":
+            return f"{self.query!r}: unmatched"
+        parts = [p for p in (self.commune_name, self.district_name, self.province_name) if p]
+        where = ", ".join(parts) if parts else "Cambodia"
+        point = (
+            f" at {self.latitude:.5f}, {self.longitude:.5f}"
+            if self.latitude is not None and self.longitude is not None
+            else ""
+        )
+        lines = [
+            f"{self.query!r}: {self.status} → {where}{point}",
+            f"  precision {self.precision} ({PRECISION_LABELS.get(self.precision or 0, '-')}), "
+            f"score {self.score:.0f}, method {self.method}, matched {self.matched_name!r}",
+        ]
+        codes = [c for c in (self.province_code, self.district_code, self.commune_code) if c]
+        if codes:
+            lines.append("  codes " + " / ".join(codes))
+        for c in self.candidates:
+            lines.append(f"  candidate {c['code']} {c['name']} (level {c['level']})")
+        return "\n".join(lines)
+
+
+# --- the index ------------------------------------------------------------------------
+
+
+def _f(x: object) -> float | None:
+    try:
+        v = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) else v
+
+
+def _s(x: object) -> str | None:
+    return str(x) if isinstance(x, str) and x else None
+
+
+def _alias_hint(name: str) -> int | None:
+    toks = tokenize(name)
+    for t in (toks[-1:] + toks[:1]) if toks else ():
+        if t.admin is not None:
+            return t.admin
+    return None
+
+
+_KHMER_PREFIXES = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+def _keys_for(name: str) -> list[str]:
+    """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
+    prefix written without a space ("ភូមិបាវិត" → "បាវិត")."""
+    key = name_key(name)
+    keys = [key] if key else []
+    for pre in _KHMER_PREFIXES:
+        if key.startswith(pre) and len(key) > len(pre):
+            keys.append(key[len(pre) :])
+            break
+    return keys
+
+
+@cache
+def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], int]:
+    gaz = get_gazetteer()
+    units = gaz.units
+    by_code = {str(r["code"]): r for r in units.to_dict(orient="records")}
+    index: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        for key in _keys_for(name):
+            if not key or (key.isascii() and len(key) < 2 and not key.isdigit()):
+                continue
+            bucket = index.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def unit_entry(code: str, name: str, tier: int, source: str, hint: int | None) -> Entry:
+        row = by_code[code]
+        level = int(row["level"])
+        return Entry(
+            name=name,
+            kind=_UNIT_KIND[level],
+            province_code=str(row["province_code"]),
+            district_code=str(row["district_code"]) if level >= 2 else None,
+            commune_code=code if level == 3 else None,
+            lat=_f(row["lat"]),
+            lon=_f(row["lon"]),
+            tier=tier,
+            source=source,
+            hint=hint,
+        )
+
+    for name in _COUNTRY_NAMES:
+        add(name, Entry(name, "country", None, None, None, None, None, 0, "compoundmap"))
+
+    for alias, code, kind, source in gaz.aliases[["alias", "code", "kind", "source"]].itertuples(
+        index=False
+    ):
+        tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
+        hint = _alias_hint(alias) if kind == "curated" else None
+        add(alias, unit_entry(str(code), str(alias), tier, str(source), hint))
+
+    loc = gaz.localities
+    for row in loc.itertuples(index=False):
+        entry = Entry(
+            name=str(row.name),
+            kind=str(row.kind),
+            province_code=_s(row.province_code),
+            district_code=_s(row.district_code),
+            commune_code=_s(row.commune_code),
+            lat=_f(row.lat),
+            lon=_f(row.lon),
+            tier=TIER_CURATED,
+            source=str(row.source),
+        )
+        for name in [row.name, *row.aliases]:
+            add(str(name), entry)
+
+    places = gaz.places
+    for row in places.itertuples(index=False):
+        town = int(row.population) >= _TOWN_POPULATION
+        entry = Entry(
+            name=str(row.name),
+            kind="place",
+            province_code=_s(row.province_code),
+            district_code=_s(row.district_code),
+            commune_code=None if town else _s(row.commune_code),
+            lat=_f(row.lat),
+            lon=_f(row.lon),
+            tier=TIER_PLACE,
+            source=f"GeoNames {row.geonameid}",
+            population=int(row.population),
+        )
+        if not entry.province_code:
+            continue
+        add(str(row.name), entry)
+        for alt in row.alternatenames:
+            k = name_key(alt)
+            # skip codes (KOS, PNH) and very short romanisations
+            if k.isascii() and (len(k) < 4 or alt.isupper()):
+                continue
+            add(alt, entry)
+
+    vil = gaz.villages
+    for row in vil.itertuples(index=False):
+        cc = str(row.commune_code)
+        crow = by_code.get(cc)
+        entry = Entry(
+            name=str(row.name_en),
+            kind="village",
+            province_code=str(row.province_code),
+            district_code=str(row.district_code),
+            commune_code=cc if crow is not None else None,
+            lat=None,
+            lon=None,
+            tier=TIER_VILLAGE,
+            source="MEF 2025 village list",
+        )
+        add(str(row.name_en), entry)
+        if row.name_km:
+            add(str(row.name_km), entry)
+
+    frozen = {k: tuple(v) for k, v in index.items()}
+    skel: dict[str, list[str]] = {}
+    for k, entries in frozen.items():
+        if not k.isascii() or all(e.tier == TIER_VILLAGE for e in entries):
+            continue
+        s = skeleton(k)
+        if len(s) >= 3:
+            skel.setdefault(s, []).append(k)
+    max_script = max((len(k) for k in frozen if not k.isascii()), default=1)
+    return frozen, {s: tuple(v) for s, v in skel.items()}, max_script
+
+
+def name_index() -> dict[str, tuple[Entry, ...]]:
+    """The geocoder's name index: compact key (:func:`compoundmap.normalize.name_key`) →
+    every :class:`Entry` that name can refer to. Built once per process and cached.
+
+    Holds the MEF 2025 names (English and Khmer) of provinces, districts and communes, the
+    HDX 2018 names, province variants, the curated aliases (``aliases.csv``) and localities
+    (``localities.csv``), GeoNames places with their alternate names, the 2025 village list
+    and the names of Cambodia itself. Reusable by other modules (``geoparse``).
+
+    Examples
+    --------
+    >>> from compoundmap.normalize import name_key
+    >>> sorted({e.kind for e in name_index()[name_key("Bavet")]})
+    ['commune', 'district', 'place', 'village']
+    """
+    return _build()[0]
+
+
+@cache
+def _fuzzy_keys() -> dict[str, list[str]]:
+    """Latin keys grouped by initial letter, villages excluded (they need confirmation)."""
+    out: dict[str, list[str]] = {}
+    for k, entries in name_index().items():
+        if k.isascii() and len(k) >= 4 and any(e.tier < TIER_VILLAGE for e in entries):
+            out.setdefault(k[0], []).append(k)
+    return out
+
+
+# --- spotting names in a string ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    method: str
+    score: float
+    hint: int | None
+    reference: bool
+
+
+_REFERENCE_BEFORE = frozenset({"from"})
+_REFERENCE_OF = frozenset(
+    """north south east west northeast northwest southeast southwest km kilometres
+    kilometers kilometre kilometer miles meters metres m inland""".split()
+)
+
+
+def _script_pieces(tok: Token, index: dict[str, tuple[Entry, ...]], maxlen: int) -> list[Token]:
+    """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first)."""
+    s = tok.text
+    out: list[Token] = []
+    i, n = 0, len(s)
+    while i < n:
+        for length in range(min(maxlen, n - i), 0, -1):
+            piece = s[i : i + length]
+            if piece in index and length >= 2:
+                out.append(Token(piece, latin=False))
+                i += length
+                break
+            if piece in ADMIN_WORDS:
+                out.append(Token(piece, admin=ADMIN_WORDS[piece], latin=False))
+                i += length
+                break
+        else:
+            if out and out[-1].stop:
+                pass
+            else:
+                out.append(Token("", stop=True, latin=False))
+            i += 1
+    return out
+
+
+def _is_khmer(s: str) -> bool:
+    return any("\u1780" <= ch <= "\u17ff" for ch in s)
+
+
+def _hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
+    after = toks[end].admin if end < len(toks) else None
+    before = None
+    j = start - 1
+    while j >= 0 and toks[j].latin and toks[j].text in ("of", "de", "do", "da"):
+        j -= 1
+    if j >= 0:
+        before = toks[j].admin
+    if khmer:
+        return before if before is not None else after
+    return after if after is not None else before
+
+
+def _is_reference(toks: Sequence[Token], start: int) -> bool:
+    if start >= 1 and toks[start - 1].text in _REFERENCE_BEFORE:
+        return True
+    return (
+        start >= 2
+        and toks[start - 1].text == "of"
+        and (toks[start - 2].text in _REFERENCE_OF or toks[start - 2].text.endswith("km"))
+    )
+
+
+def _spot(text: str) -> list[_Mention]:
+    index, skel, maxlen = _build()
+    flat: list[Token] = []
+    for t in tokenize(text):
+        if t.latin:
+            flat.append(t)
+        else:
+            flat.extend(_script_pieces(t, index, maxlen))
+    mentions: list[_Mention] = []
+    n = len(flat)
+    i = 0
+    while i < n:
+        t = flat[i]
+        if t.stop or t.admin is not None or not t.text:
+            i += 1
+            continue
+        if not t.latin:
+            entries = index.get(t.text, ())
+            if entries:
+                method = "khmer" if _is_khmer(t.text) else "script"
+                kh = _is_khmer(t.text)
+                mentions.append(
+                    _Mention(
+                        i,
+                        i + 1,
+                        t.text,
+                        entries,
+                        method,
+                        100.0,
+                        _hint_at(flat, i, i + 1, kh),
+                        False,
+                    )
+                )
+            i += 1
+            continue
+        # longest latin span first (exact, then phonetic, per span); spans may hold admin
+        # words and stopwords inside but not at their ends
+        stop = i
+        while stop < n and stop - i < _MAX_NGRAM and flat[stop].latin and flat[stop].text:
+            stop += 1
+        found = False
+        for j in range(stop, i, -1):
+            last = flat[j - 1]
+            if last.stop or last.admin is not None:
+                continue
+            span = flat[i:j]
+            key = key_of(span)
+            entries = index.get(key, ())
+            method, score = "exact", 100.0
+            if entries and key.isdigit() and _hint_at(flat, i, j, False) not in (COMMUNE, VILLAGE):
+                entries = ()
+            if not entries and len(key) >= 5 and not key.isdigit():
+                sk = skeleton(key)
+                best, best_score = "", 0.0
+                for c in skel.get(sk, ()) if len(sk) >= 3 else ():
+                    sc = fuzz.ratio(key, c)
+                    if sc > best_score:
+                        best, best_score = c, sc
+                if best and best_score >= _PHONETIC_MIN:
+                    entries = tuple(e for e in index[best] if e.tier < TIER_VILLAGE)
+                    method, score = "phonetic", round(best_score, 1)
+            if entries:
+                mentions.append(
+                    _Mention(
+                        i,
+                        j,
+                        " ".join(x.text for x in span),
+                        entries,
+                        method,
+                        score,
+                        _hint_at(flat, i, j, False),
+                        _is_reference(flat, i),
+                    )
+                )
+                i = j
+                found = True
+                break
+        if not found:
+            i += 1
+    if not any(m.entries[0].kind != "country" for m in mentions if m.entries):
+        mentions.extend(_fuzzy_mentions(flat, mentions))
+    return mentions
+
+
+def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Mention]:
+    """Typos: rapidfuzz over names with the same initial, for runs of content tokens that
+    nothing else matched (only when no place was found otherwise)."""
+    index = name_index()
+    keys_by_initial = _fuzzy_keys()
+    taken = {k for m in found for k in range(m.start, m.end)}
+    out: list[_Mention] = []
+    i, n = 0, len(flat)
+    while i < n:
+        if i in taken or not flat[i].latin or flat[i].stop or flat[i].admin is not None:
+            i += 1
+            continue
+        j = i
+        while (
+            j < n
+            and j not in taken
+            and flat[j].latin
+            and flat[j].text
+            and not flat[j].stop
+            and flat[j].admin is None
+            and j - i < 4
+        ):
+            j += 1
+        key = key_of(flat[i:j])
+        if len(key) >= 5 and not key.isdigit():
+            choices = keys_by_initial.get(key[0], [])
+            hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
+            if hit is not None:
+                entries = tuple(e for e in index[hit[0]] if e.tier < TIER_VILLAGE)
+                out.append(
+                    _Mention(
+                        i,
+                        j,
+                        " ".join(x.text for x in flat[i:j]),
+                        entries,
+                        "fuzzy",
+                        round(float(hit[1]), 1),
+                        _hint_at(flat, i, j, False),
+                        _is_reference(flat, i),
+                    )
+                )
+        i = max(j, i + 1)
+    return out
+
+
+# --- resolving mentions ---------------------------------------------------------------
+
+
+def _consistent(a: Entry, b: Entry) -> bool:
+    """Whether two entries can describe the same place (one contains the other)."""
+    if a.kind == "country" or b.kind == "country":
+        return True
+    if a.province_code != b.province_code:
+        return False
+    if a.district_code and b.district_code and a.district_code != b.district_code:
+        return False
+    return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    return _consistent(outer, inner) and outer.depth <= inner.depth
+
+
+def _hint_ok(e: Entry, hint: int) -> bool:
+    if e.kind == "country":
+        return hint == COUNTRY
+    if hint == PROVINCE:
+        return e.kind == "province"
+    if hint == DISTRICT:
+        return e.kind in ("district", "place") or e.kind not in _KIND_LEVEL
+    if hint == COMMUNE:
+        return e.kind == "commune"
+    if hint == VILLAGE:
+        return e.kind in ("village", "place")
+    return True
+
+
+@dataclass(frozen=True)
+class _Context:
+    provinces: frozenset[str]
+    districts: frozenset[str]
+
+    def supports(self, e: Entry) -> bool:
+        if self.districts:
+            return e.district_code in self.districts if e.district_code else False
+        return bool(self.provinces) and e.province_code in self.provinces
+
+
+@lru_cache(maxsize=4096)
+def _context(province: str | None, district: str | None) -> _Context:
+    gaz = get_gazetteer()
+
+    def codes(value: str | None, kind: str) -> frozenset[str]:
+        if not value:
+            return frozenset()
+        out: set[str] = set()
+        for part in re.split(r"[;,/|]", value):
+            part = part.strip()
+            if not part:
+                continue
+            if part.isdigit() and gaz.has(part):
+                out.add(part)
+                continue
+            entries = name_index().get(name_key(part), ())
+            chosen = [e for e in entries if e.kind == kind]
+            if not chosen:
+                chosen = [e for m in _spot(part) for e in m.entries if e.kind == kind and e.code]
+            out.update(e.code for e in chosen if e.code)
+        return frozenset(out)
+
+    return _Context(codes(province, "province"), codes(district, "district"))
+
+
+@dataclass
+class _Choice:
+    mention: _Mention
+    entries: list[Entry]  # what the mention may mean after filtering
+
+
+def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
+    choices: list[_Choice] = []
+    for m in mentions:
+        es = list(m.entries)
+        if m.hint is not None:
+            keep = [e for e in es if _hint_ok(e, m.hint)]
+            if keep:
+                es = keep
+            matching = [e for e in es if e.hint == m.hint]
+            es = matching or [e for e in es if e.hint is None] or es
+        else:
+            es = [e for e in es if e.hint is None] or es
+        if es:
+            choices.append(_Choice(m, es))
+    # support: how many other mentions (or the context) name a unit containing the entry
+    for c in choices:
+        others = [o for o in choices if o is not c and not o.mention.reference]
+
+        def support(e: Entry, others: list[_Choice] = others) -> int:
+            s = sum(1 for o in others if any(_contains(f, e) for f in o.entries))
+            if e.kind == "village":
+                return s + (1 if ctx.districts and ctx.supports(e) else 0)
+            return s + (1 if ctx.supports(e) else 0)
+
+        scored = [(support(e), e) for e in c.entries]
+        scored = [(s, e) for s, e in scored if e.kind != "village" or s > 0]
+        if not scored:
+            c.entries = []
+            continue
+        top = max(s for s, _ in scored)
+        es = [e for s, e in scored if s == top]
+        tier = min(e.tier for e in es)
+        es = [e for e in es if e.tier == tier]
+        # one name for units of several levels (a district and its seat commune, a district
+        # here and a commune there): the coarser reading, the one sources mean unless they
+        # say "commune"
+        coarse = min(e.depth for e in es)
+        c.entries = [e for e in es if e.depth == coarse]
+    return [c for c in choices if c.entries]
+
+
+def _gaz_name(code: str | None) -> str | None:
+    return get_gazetteer().name(code) if code else None
+
+
+def _unit_point(code: str | None) -> tuple[float | None, float | None]:
+    if not code:
+        return None, None
+    row = get_gazetteer().unit(code)
+    return _f(row["lat"]), _f(row["lon"])
+
+
+def _result(
+    query: str, anchor: Entry, mention: _Mention, cluster: list[_Choice], method: str
+) -> GeocodeResult:
+    prov, dist, comm = anchor.province_code, anchor.district_code, anchor.commune_code
+    # fill the hierarchy from the other names in the cluster when the anchor stops short
+    for c in cluster:
+        for e in c.entries:
+            if _consistent(e, anchor) and e.kind != "village":
+                dist = dist or (e.district_code if e.province_code == prov else None)
+                if dist and e.district_code == dist:
+                    comm = comm or e.commune_code
+    point_entry: Entry | None = anchor if anchor.is_point else None
+    # a district/commune named like a town or village with coordinates: use its point
+    if point_entry is None and anchor.depth >= 2:
+        for e in mention.entries:
+            if e.is_point and _contains(anchor, e) and e.tier <= TIER_PLACE:
+                point_entry = e
+                dist = dist or e.district_code
+                comm = comm or (e.commune_code if anchor.depth >= 3 else None)
+                break
+    lat: float | None
+    lon: float | None
+    if anchor.kind == "country":
+        precision, lat, lon = 5, None, None
+    elif point_entry is not None:
+        precision, lat, lon = 1, point_entry.lat, point_entry.lon
+    else:
+        code = comm or dist or prov
+        precision = 2 if comm else 3 if dist else 4
+        lat, lon = _unit_point(code)
+        if lat is None and comm:
+            # communes created after 2018 have no polygon: the district's point, precision 3
+            precision = 3
+            lat, lon = _unit_point(dist)
+    return GeocodeResult(
+        query=query,
+        status="matched",
+        province_code=prov,
+        province_name=_gaz_name(prov),
+        district_code=dist,
+        district_name=_gaz_name(dist),
+        commune_code=comm,
+        commune_name=_gaz_name(comm),
+        latitude=lat,
+        longitude=lon,
+        precision=precision,
+        score=mention.score,
+        method=method,
+        matched_name=(point_entry.name if point_entry is not None else anchor.name),
+    )
+
+
+def _base_method(m: _Mention, e: Entry) -> str:
+    if m.method != "exact":
+        return m.method
+    if e.kind == "country":
+        return "country"
+    if e.tier == TIER_OFFICIAL and "2025" in e.source:
+        return "exact"
+    return "alias"
+
+
+def _candidate(e: Entry) -> dict[str, Any]:
+    code = e.code or ""
+    level = e.kind if e.kind in _KIND_LEVEL else e.kind
+    return {
+        "code": code,
+        "name": e.name if e.kind not in ("province", "district", "commune") else _gaz_name(code),
+        "level": level,
+        "province_code": e.province_code,
+    }
+
+
+def _ambiguous(query: str, entries: list[Entry], score: float, method: str) -> GeocodeResult:
+    uniq: list[Entry] = []
+    seen: set[tuple[str | None, str]] = set()
+    for e in entries:
+        k = (e.code, e.kind if e.kind == "village" else "")
+        if k not in seen:
+            seen.add(k)
+            uniq.append(e)
+    cands = tuple(_candidate(e) for e in uniq)
+    provs = {e.province_code for e in uniq}
+    dists = {e.district_code for e in uniq}
+    prov = next(iter(provs)) if len(provs) == 1 else None
+    dist = next(iter(dists)) if prov and len(dists) == 1 else None
+    precision: int | None = None
+    lat = lon = None
+    if dist:
+        precision = 3
+        lat, lon = _unit_point(dist)
+    elif prov:
+        precision = 4
+        lat, lon = _unit_point(prov)
+    return GeocodeResult(
+        query=query,
+        status="ambiguous",
+        province_code=prov,
+        province_name=_gaz_name(prov),
+        district_code=dist,
+        district_name=_gaz_name(dist),
+        latitude=lat,
+        longitude=lon,
+        precision=precision,
+        score=score,
+        method=method,
+        matched_name=uniq[0].name if uniq else None,
+        candidates=cands,
+    )
+
+
+def _unmatched(query: str) -> GeocodeResult:
+    return GeocodeResult(query=query, status="unmatched")
+
+
+def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
+    """One result per distinct place named in ``text`` (may be empty)."""
+    mentions = _spot(text)
+    choices = _reduce(mentions, ctx)
+    if not choices:
+        return []
+    places = [c for c in choices if c.entries[0].kind != "country"]
+    if not places:
+        c = choices[0]
+        return [_result(query, c.entries[0], c.mention, [c], "country")]
+    # names given only as a reference point ("50 km from Poipet") do not locate anything
+    real = [c for c in places if not c.mention.reference]
+    if not real:
+        return []
+    results: list[GeocodeResult] = []
+    remaining = real
+    while remaining:
+        best: tuple[tuple[int, int, int, int, int], Entry, _Choice] | None = None
+        for c in remaining:
+            for e in c.entries:
+                n_cons = sum(1 for o in remaining if any(_consistent(e, f) for f in o.entries))
+                single = 1 if len(c.entries) == 1 else 0
+                key = (
+                    n_cons,
+                    single,
+                    -(1 if e.is_point else 2) * 0 + e.depth * 2 + e.is_point,
+                    -e.tier,
+                    -c.mention.start,
+                )
+                if best is None or key > best[0]:
+                    best = (key, e, c)
+        assert best is not None
+        _, anchor, anchor_choice = best
+        cluster = [o for o in remaining if any(_consistent(anchor, f) for f in o.entries)]
+        ambiguous = len(anchor_choice.entries) > 1 and not any(
+            o is not anchor_choice for o in cluster
+        )
+        m = anchor_choice.mention
+        if ambiguous and ctx.provinces | ctx.districts:
+            fits = [e for e in anchor_choice.entries if ctx.supports(e)]
+            if len(fits) == 1:
+                anchor, ambiguous = fits[0], False
+        if ambiguous:
+            results.append(
+                _ambiguous(query, anchor_choice.entries, m.score, _base_method(m, anchor))
+            )
+        else:
+            method = _base_method(m, anchor)
+            if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
+                if any(o is not anchor_choice for o in cluster):
+                    method += "+hierarchy"
+                elif ctx.supports(anchor):
+                    method += "+context"
+            results.append(_result(query, anchor, m, cluster, method))
+        remaining = [o for o in remaining if o not in cluster]
+    return results
+
+
+def _as_text(text: object) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, float) and math.isnan(text):
+        return ""
+    if not isinstance(text, str):
+        try:
+            if pd.isna(text):  # type: ignore[call-overload]
+                return ""
+        except (TypeError, ValueError):
+            pass
+        return str(text)
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def _geocode_cached(text: str, province: str | None, district: str | None) -> GeocodeResult:
+    results = _resolve(text, clean_text(text), _context(province, district))
+    if not results:
+        return _unmatched(text)
+    if len(results) == 1:
+        return results[0]
+    # several distinct places in one string: ambiguous, resolved to a shared ancestor
+    entries = [
+        Entry(
+            r.matched_name or "",
+            "commune" if r.commune_code else "district" if r.district_code else "province",
+            r.province_code,
+            r.district_code,
+            r.commune_code,
+            r.latitude,
+            r.longitude,
+            0,
+            "",
+        )
+        for r in results
+        if r.status == "matched" and r.province_code
+    ]
+    if not entries:
+        return results[0]
+    out = _ambiguous(text, entries, min(r.score for r in results), "multiple")
+    cands = tuple(
+        {
+            "code": r.commune_code or r.district_code or r.province_code or "",
+            "name": r.commune_name or r.district_name or r.province_name,
+            "level": "commune" if r.commune_code else "district" if r.district_code else "province",
+            "province_code": r.province_code,
+        }
+        for r in results
+        if r.status == "matched" and r.province_code
+    )
+    return GeocodeResult(**{**out.to_dict(), "candidates": cands})
+
+
+def geocode(
+    text: object,
+    *,
+    province: str | None = None,
+    district: str | None = None,
+    online: bool = False,
+    user_agent: str | None = None,
+) -> GeocodeResult:
+    """Geocode one place string to a Cambodian admin unit, offline.
+
+    Parameters
+    ----------
+    text : object
+        The place string as the source writes it (any language or script). ``None``, NaN
+        and non-strings are accepted; they never raise.
+    province, district : str, optional
+        Context: a province/district the source states (names in any supported spelling,
+        several separated by ``;``, or MEF codes). Used only to choose between candidates;
+        context alone never locates a string.
+    online : bool, default False
+        Ask OpenStreetMap Nominatim (geopy) when the offline geocoder finds nothing. Needs
+        ``user_agent``; rate-limited to one request per second and cached.
+    user_agent : str, optional
+        Required with ``online=True`` (Nominatim's usage policy).
+
+    Returns
+    -------
+    GeocodeResult
+
+    Raises
+    ------
+    GeocodeError
+        If ``online=True`` without a ``user_agent``.
+
+    Examples
+    --------
+    >>> r = geocode("Tumnob Rolok commune, Steung Hav district, Preah Sihanouk")
+    >>> r.commune_code, r.district_name, r.precision
+    ('180303', 'Stueng Hav', 2)
+    >>> geocode("Samraong", province="Oddar Meanchey").district_code
+    '2204'
+    """
+    if online and not user_agent:
+        raise GeocodeError(
+            "online=True needs a user_agent naming your application (Nominatim usage policy)"
+        )
+    s = _as_text(text)
+    result = _geocode_cached(s, _as_ctx(province), _as_ctx(district))
+    if online and result.status == "unmatched" and s.strip():
+        return _online(s, str(user_agent))
+    return result
+
+
+def _as_ctx(value: object) -> str | None:
+    s = _as_text(value).strip()
+    return s or None
+
+
+_SPLIT_RE = re.compile(r"\s*(?:;|/|、|，|,|\band\b|\bund\b|\bet\b|\be\b|\bdan\b|\bva\b|\by\b)\s*")
+
+
+def geocode_places(
+    text: object, *, province: str | None = None, district: str | None = None
+) -> list[GeocodeResult]:
+    """Geocode a field that may name several distinct places: one result per place.
+
+    Names that form one hierarchy are one place ("O'Smach; Oddar Meanchey" → 1 result);
+    distinct places are separate ("Phnom Penh; Sihanoukville" → 2, "Kandal; Stung Treng"
+    → 2). A province named only as context for another name is merged into it; "Cambodia"
+    and names given only as a reference point ("50 km from Poipet") are dropped when
+    anything else matched. Never returns an empty list: an unmatched field gives one
+    unmatched result.
+
+    Parameters
+    ----------
+    text : object
+        The location field.
+    province, district : str, optional
+        Context, as for :func:`geocode`.
+
+    Returns
+    -------
+    list of GeocodeResult
+
+    Examples
+    --------
+    >>> [r.province_code for r in geocode_places("Phnom Penh; Sihanoukville")]
+    ['12', '18']
+    >>> len(geocode_places("O'Smach; Oddar Meanchey"))
+    1
+    """
+    s = _as_text(text)
+    return list(_places_cached(s, _as_ctx(province), _as_ctx(district)))
+
+
+@lru_cache(maxsize=50_000)
+def _places_cached(
+    text: str, province: str | None, district: str | None
+) -> tuple[GeocodeResult, ...]:
+    ctx = _context(province, district)
+    results = _resolve(text, clean_text(text), ctx)
+    if not results:
+        return (_unmatched(text),)
+    matched = [r for r in results if r.status == "matched"]
+    # an ambiguous name gets a second chance with the provinces of the field's other places
+    if matched and len(matched) < len(results):
+        provs = {r.province_code for r in matched if r.province_code}
+        extra = ";".join(sorted(provs | set(ctx.provinces)))
+        out: list[GeocodeResult] = []
+        for r in results:
+            if r.status == "ambiguous":
+                fits = [c for c in r.candidates if c.get("province_code") in provs]
+                if len(fits) == 1:
+                    code = str(fits[0]["code"])
+                    again = _resolve(
+                        text, clean_text(str(fits[0]["name"] or "")), _context(extra, None)
+                    )
+                    hit = [
+                        a
+                        for a in again
+                        if a.status == "matched"
+                        and code in (a.commune_code, a.district_code, a.province_code)
+                    ]
+                    if hit:
+                        r = GeocodeResult(
+                            **{
+                                **hit[0].to_dict(),
+                                "query": text,
+                                "candidates": (),
+                                "method": hit[0].method + "+hierarchy",
+                            }
+                        )
+                        # drop if it now lies inside another result
+            out.append(r)
+        results = out
+    # merge results that lie inside one another (kept: the finer)
+    merged: list[GeocodeResult] = []
+    for r in results:
+        absorbed = False
+        for k, m in enumerate(merged):
+            if _nested(r, m):
+                if _finer(r, m):
+                    merged[k] = r
+                absorbed = True
+                break
+        if not absorbed:
+            merged.append(r)
+    if len(merged) > 1:
+        merged = [r for r in merged if r.precision != 5] or merged
+    return tuple(merged)
+
+
+def _chain(r: GeocodeResult) -> tuple[str | None, str | None, str | None]:
+    return r.province_code, r.district_code, r.commune_code
+
+
+def _nested(a: GeocodeResult, b: GeocodeResult) -> bool:
+    if a.status != "matched" or b.status != "matched":
+        return False
+    if a.precision == 5 or b.precision == 5:
+        return False
+    pa, da, ca = _chain(a)
+    pb, db, cb = _chain(b)
+    if pa != pb:
+        return False
+    if da and db and da != db:
+        return False
+    return not (ca and cb and ca != cb)
+
+
+def _finer(a: GeocodeResult, b: GeocodeResult) -> bool:
+    return (a.precision or 9) < (b.precision or 9)
+
+
+# --- frames ---------------------------------------------------------------------------
+
+_FRAME_COLUMNS = [
+    "province_code",
+    "province_name",
+    "district_code",
+    "district_name",
+    "commune_code",
+    "commune_name",
+    "latitude",
+    "longitude",
+    "precision",
+    "match_score",
+    "match_method",
+    "match_status",
+    "matched_name",
+]
+
+
+def geocode_frame(
+    df: pd.DataFrame,
+    column: str,
+    *,
+    province_column: str | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Geocode a column of a DataFrame; returns a copy with the result columns added.
+
+    Repeated (text, province) pairs are geocoded once. A tqdm progress bar is shown for
+    long runs (over 5,000 distinct strings) when stderr is a terminal, or when
+    ``progress=True``. No row is ever dropped.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+    column : str
+        Column holding the place strings.
+    province_column : str, optional
+        Column holding the stated province, used as context.
+    progress : bool, optional
+        Force the progress bar on or off.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` plus ``province_code, province_name, district_code, district_name,
+        commune_code, commune_name, latitude, longitude, precision, match_score,
+        match_method, match_status, matched_name`` (codes as strings, ``None`` when absent;
+        ``precision`` a nullable integer).
+
+    Raises
+    ------
+    MissingColumnError
+        If ``column`` or ``province_column`` is not in ``df``.
+
+    Examples
+    --------
+    >>> out = geocode_frame(pd.DataFrame({"place": ["Bavet", "Poipet"]}), "place")
+    >>> list(out["province_code"])
+    ['20', '01']
+    """
+    for col in (column, province_column):
+        if col is not None and col not in df.columns:
+            raise MissingColumnError(col, [str(c) for c in df.columns])
+    texts = [_as_text(v) for v in df[column].tolist()]
+    provs = (
+        [_as_ctx(v) for v in df[province_column].tolist()]
+        if province_column is not None
+        else [None] * len(texts)
+    )
+    pairs = list(zip(texts, provs, strict=True))
+    unique = list(dict.fromkeys(pairs))
+    show = progress if progress is not None else (len(unique) > 5000 and sys.stderr.isatty())
+    iterator: Iterable[tuple[str, str | None]] = unique
+    if show:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(unique, desc="geocoding", unit="str")
+    done = {p: geocode(p[0], province=p[1]) for p in iterator}
+    rows = [done[p] for p in pairs]
+    out = df.copy()
+    values: dict[str, list[Any]] = {
+        "province_code": [r.province_code for r in rows],
+        "province_name": [r.province_name for r in rows],
+        "district_code": [r.district_code for r in rows],
+        "district_name": [r.district_name for r in rows],
+        "commune_code": [r.commune_code for r in rows],
+        "commune_name": [r.commune_name for r in rows],
+        "latitude": [r.latitude for r in rows],
+        "longitude": [r.longitude for r in rows],
+        "precision": [r.precision for r in rows],
+        "match_score": [r.score for r in rows],
+        "match_method": [r.method for r in rows],
+        "match_status": [r.status for r in rows],
+        "matched_name": [r.matched_name for r in rows],
+    }
+    for col in _FRAME_COLUMNS:
+        if col in ("latitude", "longitude", "match_score"):
+            out[col] = pd.array(values[col], dtype="Float64")
+        elif col == "precision":
+            out[col] = pd.array(values[col], dtype="Int64")
+        else:
+            out[col] = pd.Series(values[col], index=out.index, dtype=object)
+    return out
+
+
+# --- optional online fallback -----------------------------------------------------------
+
+_ONLINE_LOCK = threading.Lock()
+_last_request = [0.0]
+
+
+@lru_cache(maxsize=10_000)
+def _online(text: str, user_agent: str) -> GeocodeResult:
+    """Nominatim look-up (≤ 1 request/s, cached); the point is kept, the admin unit comes
+    from the state/county names in Nominatim's address through the offline index."""
+    try:
+        from geopy.geocoders import Nominatim
+    except ImportError as exc:  # pragma: no cover - optional dependency
+        raise GeocodeError("online geocoding needs geopy: pip install compoundmap[online]") from exc
+    with _ONLINE_LOCK:
+        wait = 1.0 - (time.monotonic() - _last_request[0])
+        if wait > 0:
+            time.sleep(wait)
+        _last_request[0] = time.monotonic()
+        try:
+            loc = Nominatim(user_agent=user_agent, timeout=10).geocode(
+                text, country_codes="kh", addressdetails=True, language="en"
+            )
+        except Exception as exc:  # geopy raises many transport errors
+            raise GeocodeError(f"Nominatim look-up of {text!r} failed: {exc}") from exc
+    if loc is None:
+        return _unmatched(text)
+    address = (loc.raw or {}).get("address", {})
+    admin = geocode(
+        ", ".join(str(address[k]) for k in ("county", "state") if k in address) or "Cambodia"
+    )
+    return GeocodeResult(
+        **{
+            **admin.to_dict(),
+            "query": text,
+            "latitude": float(loc.latitude),
+            "longitude": float(loc.longitude),
+            "precision": 1 if admin.province_code else 5,
+            "score": 50.0,
+            "method": "online",
+            "matched_name": str(loc.address),
+            "candidates": (),
+        }
+    )
+
+
+def _unused() -> Callable[..., Any]:  # pragma: no cover
+    return _online
