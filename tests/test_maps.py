@@ -500,3 +500,42 @@ def test_static_choropleth(
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     again = static_choropleth(tables[2], tmp_path / "c2.png")
     assert out.read_bytes() == again.read_bytes()
+
+
+# ----------------------------------------------------------------------------- real build
+
+
+def build_real(out: Path) -> tuple[gpd.GeoDataFrame, Path]:
+    """Run the pipeline on the bundled sources into ``out``; the compounds and maps dir."""
+    pipeline = pytest.importorskip("compoundmap.pipeline")
+    result = pipeline.build(processed_dir=out / "processed", maps_dir=out / "maps")
+    compounds = gpd.read_file(out / "processed" / "compounds.geojson")
+    return compounds, Path(result.maps_dir)
+
+
+def expected_real_pins(compounds: gpd.GeoDataFrame) -> int:
+    pinnable = compounds["precision"].isin([1, 2, 3]) & compounds.geometry.notna()
+    return int(pinnable.sum())
+
+
+@pytest.fixture(scope="module")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[gpd.GeoDataFrame, Path]:
+    return build_real(tmp_path_factory.mktemp("real"))
+
+
+def test_real_build_maps(real_build: tuple[gpd.GeoDataFrame, Path]) -> None:
+    compounds, maps_dir = real_build
+    index = maps_dir / "index.html"
+    assert index.stat().st_size <= 2_000_000
+    page = index.read_text(encoding="utf-8")
+    assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.IGNORECASE)
+    assert not re.search(r"<link\b[^>]*\bhref\s*=", page, re.IGNORECASE)
+    drawn = pins(page)
+    pinnable = compounds["precision"].isin([1, 2, 3]) & compounds.geometry.notna()
+    assert sorted(p["id"] for p in drawn) == sorted(compounds.loc[pinnable, "compound_id"])
+    assert len(drawn) == expected_real_pins(compounds) > 0
+    # Every pin cites at least one source with a publisher.
+    for p in drawn:
+        assert "Source: " in str(p["popup_html"]), p["name"]
+    assert (maps_dir / "compounds_by_province.png").read_bytes()[:4] == b"\x89PNG"
+    assert sorted(f.stem for f in (maps_dir / "provinces").glob("*.html"))

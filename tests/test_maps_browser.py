@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_maps import EXPECTED_PINS, HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_TITLE, sample_tables
+from test_maps import (
+    EXPECTED_PINS,
+    HOSTILE_ALIAS,
+    HOSTILE_NAME,
+    HOSTILE_TITLE,
+    build_real,
+    expected_real_pins,
+    sample_tables,
+)
 
 from compoundmap import load_boundaries
 from compoundmap.maps import write_maps
@@ -62,6 +70,7 @@ def wait_for(driver: Any, script: str, timeout: float = 10.0) -> Any:
 
 
 MARKERS_IN_DOM = """
+if (document.querySelector('.leaflet-cluster-anim')) return 0;  // mid-animation: wait
 const pane = document.querySelector('.leaflet-marker-pane');
 let n = pane.querySelectorAll('.cm-marker').length;
 pane.querySelectorAll('.marker-cluster').forEach(c => { n += parseInt(c.textContent, 10); });
@@ -79,7 +88,7 @@ def test_overview_offline(chromium: Any, maps_dir: Path) -> None:
     )
     assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
     # Every marker is on screen at the start, alone or inside a cluster bubble.
-    assert chromium.execute_script(MARKERS_IN_DOM) == EXPECTED_PINS
+    assert wait_for(chromium, MARKERS_IN_DOM) == EXPECTED_PINS
     # Controls rendered: layers, fullscreen, search, year filter, about, legend.
     for selector in (
         ".leaflet-control-layers",
@@ -194,3 +203,27 @@ def test_province_page_offline(chromium: Any, maps_dir: Path) -> None:
         chromium.execute_script("return document.querySelector('.cm-back a').getAttribute('href')")
         == "../index.html"
     )
+
+
+def test_real_build_offline(chromium: Any, tmp_path: Path) -> None:
+    compounds, maps_dir = build_real(tmp_path)
+    expected = expected_real_pins(compounds)
+    ready = open_map(chromium, maps_dir / "index.html")
+    assert console_errors(chromium) == []
+    assert network_requests(chromium) == []
+    assert ready["provinces"] == 25 and ready["markers"] == expected
+    n_paths = chromium.execute_script("return document.querySelectorAll('path.cm-province').length")
+    assert n_paths == 25
+    assert wait_for(chromium, MARKERS_IN_DOM) == expected
+    # Open the first pin's popup through the cluster and find a source link in it.
+    chromium.execute_script(
+        "const m = compoundmap.markers[0];"
+        "compoundmap.cluster.zoomToShowLayer(m, () => m.openPopup());"
+    )
+    href = wait_for(
+        chromium,
+        "const a = document.querySelector('.leaflet-popup-content a[rel=\"noopener noreferrer\"]');"
+        "return a && a.href",
+    )
+    assert href.startswith(("http://", "https://"))
+    assert console_errors(chromium) == []

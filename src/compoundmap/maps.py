@@ -50,8 +50,8 @@ ATTRIBUTIONS: tuple[str, ...] = (
     "Place names and coordinates: GeoNames (www.geonames.org), CC BY 4.0.",
 )
 _SHORT_ATTRIBUTION = (
-    "Boundaries: OCHA/HDX COD-AB (CC BY-IGO), geoBoundaries/ODC (CC BY 4.0); "
-    "names: MEF 2025, GeoNames (CC BY 4.0); full credits in About this map"
+    "Boundaries: OCHA/HDX COD-AB, geoBoundaries/ODC; names: MEF 2025, GeoNames; "
+    "credits in About this map"
 )
 # On the map itself, not a tile layer: markercluster needs maxZoom and no tiles show at start.
 _MAP_OPTIONS: dict[str, Any] = {"minZoom": 5, "maxZoom": 18, "zoomSnap": 0.5}
@@ -768,12 +768,13 @@ def compound_map(
         point = _point(c, geoms[i])
         if point is None:
             prec = _precision(c.get("precision"))
-            why = (
-                f"reported only to province level ({_text(c.get('province_name')) or pcode});"
-                " not pinned, listed in the province popup"
-                if prec == 4 and pcode
-                else "no place inside Cambodia reported; not mapped (see About this map)"
-            )
+            if prec == 4 and pcode:
+                where = _text(c.get("province_name")) or pcode
+                why = f"reported only to province level ({where}); not pinned, see its popup"
+            elif prec == 5:
+                why = "no place inside Cambodia reported; not mapped"
+            else:
+                why = "reported location not matched to a place; not mapped"
             unpinned.append({"name": name, "aliases": aliases, "province_code": pcode, "why": why})
             continue
         prec = _precision(c.get("precision")) or 1
@@ -782,6 +783,7 @@ def compound_map(
         label = f"{name} \u2014 {_SYMBOL_WORDS[prec].lower()}"
         pins.append(
             {
+                "id": cid,
                 "lat": point[0],
                 "lon": point[1],
                 "precision": prec,
@@ -842,6 +844,7 @@ def compound_map(
         name="Provinces: distinct compounds reported",
     )
     prov_layer.add_to(m)
+    m.add_child(_JsCall("fit", [_js_json(focus)]))
     districts = load_boundaries(2, simplified=True)
     if focus:
         districts = districts[districts["province_code"] == focus]
@@ -894,7 +897,7 @@ def compound_map(
     if tile_layer is not None:
         m.add_child(_JsCall("watchTiles", refs=[tile_layer]))
     m.add_child(_JsCall("setUnpinned", [_js_json(unpinned)]))
-    m.add_child(_JsCall("ready", [_js_json(focus)]))
+    m.add_child(_JsCall("ready"))
     _freeze_ids(m.get_root())
     return m
 

@@ -257,14 +257,18 @@
     cm.unpinned = items;
   };
 
-  cm.ready = function (map, focus) {
-    if (cm.provinces) {
-      var bounds = cm.provinces.getBounds();
-      cm.provinces.eachLayer(function (l) {
-        if (focus && l.feature.properties.code === focus) bounds = l.getBounds();
-      });
-      if (bounds.isValid()) map.fitBounds(bounds, { animate: false });
-    }
+  // Called before the pins are added, so the cluster layer starts at the final zoom
+  // instead of animating into it.
+  cm.fit = function (map, focus) {
+    if (!cm.provinces) return;
+    var bounds = cm.provinces.getBounds();
+    cm.provinces.eachLayer(function (l) {
+      if (focus && l.feature.properties.code === focus) bounds = l.getBounds();
+    });
+    if (bounds.isValid()) map.fitBounds(bounds, { animate: false });
+  };
+
+  cm.ready = function (map) {
     var n = 0;
     if (cm.provinces) cm.provinces.eachLayer(function () { n += 1; });
     cm.map = map;
