@@ -19,6 +19,7 @@ from .errors import (
     SourceValidationError,
 )
 from .gazetteer import Gazetteer, get_gazetteer
+from .maps import compound_map, static_choropleth, write_maps
 from .sources import (
     Problem,
     ValidationReport,
@@ -45,11 +46,14 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "assign_admin",
+    "compound_map",
     "get_gazetteer",
     "in_stated_province",
     "load_boundaries",
     "load_overrides",
     "read_sources",
+    "static_choropleth",
     "validate_overrides",
     "validate_sources",
+    "write_maps",
 ]
