@@ -247,7 +247,7 @@ def _event_item(rep: Mapping[str, Any]) -> str:
         parts.append(_esc(rep.get("event_type")))
     people = _text(rep.get("victims_count"))
     if people:
-        parts.append(f"{_esc(people)} people reported")
+        parts.append(f"{_esc(people)} {'person' if people == '1' else 'people'} reported")
     line = " · ".join(parts)
     summary = _text(rep.get("summary"))
     if summary:
@@ -368,7 +368,7 @@ def _unique_reports(recs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _unplaced_item(rep: Mapping[str, Any]) -> str:
-    name = _text(rep.get("compound_name")) or "no compound named"
+    name = _text(rep.get("compound_name")) or "(compound not named)"
     location = _text(rep.get("location_text"))
     where = f" ({_esc(location)})" if location else ""
     return _event_item(rep).replace("<li>", f"<li><b>{_esc(name)}</b>{where}: ", 1)
@@ -816,6 +816,7 @@ def compound_map(
         zoom_start=7,
         tiles=None,
         control_scale=True,
+        font_size="13px",  # folium's own <style> comes after ours and would set 1rem
         **_MAP_OPTIONS,
     )
     m.get_root().title = html.escape(page_title)  # type: ignore[attr-defined]
