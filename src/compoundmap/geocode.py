@@ -13,7 +13,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -254,6 +254,10 @@ def _keys_for(name: str) -> list[str]:
     return keys
 
 
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in r.items()} for r in df.to_dict(orient="records")]
+
+
 @cache
 def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], int]:
     gaz = get_gazetteer()
@@ -296,40 +300,40 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
         add(alias, unit_entry(str(code), str(alias), tier, str(source), hint))
 
     loc = gaz.localities
-    for row in loc.itertuples(index=False):
+    for row in _records(loc):
         entry = Entry(
-            name=str(row.name),
-            kind=str(row.kind),
-            province_code=_s(row.province_code),
-            district_code=_s(row.district_code),
-            commune_code=_s(row.commune_code),
-            lat=_f(row.lat),
-            lon=_f(row.lon),
+            name=str(row["name"]),
+            kind=str(row["kind"]),
+            province_code=_s(row["province_code"]),
+            district_code=_s(row["district_code"]),
+            commune_code=_s(row["commune_code"]),
+            lat=_f(row["lat"]),
+            lon=_f(row["lon"]),
             tier=TIER_CURATED,
-            source=str(row.source),
+            source=str(row["source"]),
         )
-        for name in [row.name, *row.aliases]:
+        for name in [row["name"], *row["aliases"]]:
             add(str(name), entry)
 
     places = gaz.places
-    for row in places.itertuples(index=False):
-        town = int(row.population) >= _TOWN_POPULATION
+    for row in _records(places):
+        town = int(row["population"]) >= _TOWN_POPULATION
         entry = Entry(
-            name=str(row.name),
+            name=str(row["name"]),
             kind="place",
-            province_code=_s(row.province_code),
-            district_code=_s(row.district_code),
-            commune_code=None if town else _s(row.commune_code),
-            lat=_f(row.lat),
-            lon=_f(row.lon),
+            province_code=_s(row["province_code"]),
+            district_code=_s(row["district_code"]),
+            commune_code=None if town else _s(row["commune_code"]),
+            lat=_f(row["lat"]),
+            lon=_f(row["lon"]),
             tier=TIER_PLACE,
-            source=f"GeoNames {row.geonameid}",
-            population=int(row.population),
+            source=f"GeoNames {row['geonameid']}",
+            population=int(row["population"]),
         )
         if not entry.province_code:
             continue
-        add(str(row.name), entry)
-        for alt in row.alternatenames:
+        add(str(row["name"]), entry)
+        for alt in row["alternatenames"]:
             k = name_key(alt)
             # skip codes (KOS, PNH) and very short romanisations
             if k.isascii() and (len(k) < 4 or alt.isupper()):
@@ -337,23 +341,23 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
             add(alt, entry)
 
     vil = gaz.villages
-    for row in vil.itertuples(index=False):
-        cc = str(row.commune_code)
+    for row in _records(vil):
+        cc = str(row["commune_code"])
         crow = by_code.get(cc)
         entry = Entry(
-            name=str(row.name_en),
+            name=str(row["name_en"]),
             kind="village",
-            province_code=str(row.province_code),
-            district_code=str(row.district_code),
+            province_code=str(row["province_code"]),
+            district_code=str(row["district_code"]),
             commune_code=cc if crow is not None else None,
             lat=None,
             lon=None,
             tier=TIER_VILLAGE,
             source="MEF 2025 village list",
         )
-        add(str(row.name_en), entry)
-        if row.name_km:
-            add(str(row.name_km), entry)
+        add(str(row["name_en"]), entry)
+        if row["name_km"]:
+            add(str(row["name_km"]), entry)
 
     frozen = {k: tuple(v) for k, v in index.items()}
     skel: dict[str, list[str]] = {}
@@ -408,6 +412,7 @@ class _Mention:
     score: float
     hint: int | None
     reference: bool
+    town: bool = False  # next to a town word (city, town, krong, 市 …)
 
 
 _REFERENCE_BEFORE = frozenset({"from"})
@@ -459,6 +464,17 @@ def _hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | 
     return after if after is not None else before
 
 
+_TOWN_WORDS = frozenset(
+    "city cities town towns township municipality municipal krong ville cidade ciudad kota "
+    "市 ក្រុង เมือง".split()
+)
+
+
+def _town_at(toks: Sequence[Token], start: int, end: int) -> bool:
+    near = [toks[k] for k in (start - 1, end) if 0 <= k < len(toks)]
+    return any(t.text in _TOWN_WORDS for t in near)
+
+
 def _is_reference(toks: Sequence[Token], start: int) -> bool:
     if start >= 1 and toks[start - 1].text in _REFERENCE_BEFORE:
         return True
@@ -487,6 +503,9 @@ def _spot(text: str) -> list[_Mention]:
             continue
         if not t.latin:
             entries = index.get(t.text, ())
+            prev = flat[i - 1] if i else None
+            if prev is not None and not prev.latin and prev.text and prev.admin is None:
+                entries = ()  # glued to the name before it: part of an unknown longer name
             if entries:
                 method = "khmer" if _is_khmer(t.text) else "script"
                 kh = _is_khmer(t.text)
@@ -527,7 +546,9 @@ def _spot(text: str) -> list[_Mention]:
                     sc = fuzz.ratio(key, c)
                     if sc > best_score:
                         best, best_score = c, sc
-                if best and best_score >= _PHONETIC_MIN:
+                # one short token is too easily a common word elsewhere: ask for more
+                need = _PHONETIC_MIN if j - i > 1 or len(key) >= 7 else 88.0
+                if best and best_score >= need and (j - i > 1 or len(key) >= 6):
                     entries = tuple(e for e in index[best] if e.tier < TIER_VILLAGE)
                     method, score = "phonetic", round(best_score, 1)
             if entries:
@@ -541,6 +562,7 @@ def _spot(text: str) -> list[_Mention]:
                         score,
                         _hint_at(flat, i, j, False),
                         _is_reference(flat, i),
+                        _town_at(flat, i, j),
                     )
                 )
                 i = j
@@ -576,7 +598,7 @@ def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Menti
             and j - i < 4
         ):
             j += 1
-        key = key_of(flat[i:j])
+        key = key_of(list(flat[i:j]))
         if len(key) >= 5 and not key.isdigit():
             choices = keys_by_initial.get(key[0], [])
             hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
@@ -599,6 +621,25 @@ def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Menti
 
 
 # --- resolving mentions ---------------------------------------------------------------
+
+
+@cache
+def _towns() -> dict[str, Entry]:
+    """District/commune code → the GeoNames place that shares one of its names and lies in
+    it (the most populous), so "ポイペト" or "Krong Paoy Paet" get the town's point too."""
+    out: dict[str, Entry] = {}
+    for entries in name_index().values():
+        places = [e for e in entries if e.kind == "place"]
+        if not places:
+            continue
+        for a in entries:
+            if a.kind in ("district", "commune") and a.code:
+                for p in places:
+                    if _consistent(a, p) and (
+                        a.code not in out or p.population > out[a.code].population
+                    ):
+                        out[a.code] = p
+    return out
 
 
 def _consistent(a: Entry, b: Entry) -> bool:
@@ -666,6 +707,17 @@ def _context(province: str | None, district: str | None) -> _Context:
     return _Context(codes(province, "province"), codes(district, "district"))
 
 
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    """One entry per unit (or per place/locality), the best tier first."""
+    out: dict[tuple[str | None, str], Entry] = {}
+    for e in sorted(entries, key=lambda e: e.tier):
+        k = (e.code, e.kind if e.kind not in _KIND_LEVEL else "")
+        if e.kind not in _KIND_LEVEL:
+            k = (e.code, e.kind + e.name)
+        out.setdefault(k, e)
+    return list(out.values())
+
+
 @dataclass
 class _Choice:
     mention: _Mention
@@ -684,6 +736,14 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
             es = matching or [e for e in es if e.hint is None] or es
         else:
             es = [e for e in es if e.hint is None] or es
+        # a name that is a province's (at the best tier it matches) means the province
+        # unless an admin word says otherwise: "Kandal" is the province, not a commune
+        if es and m.hint is None:
+            best_tier = min(e.tier for e in es)
+            provs = [e for e in es if e.kind == "province" and e.tier == best_tier]
+            if provs:
+                es = provs
+        es = _dedupe(es)
         if es:
             choices.append(_Choice(m, es))
     # support: how many other mentions (or the context) name a unit containing the entry
@@ -736,14 +796,18 @@ def _result(
                 if dist and e.district_code == dist:
                     comm = comm or e.commune_code
     point_entry: Entry | None = anchor if anchor.is_point else None
-    # a district/commune named like a town or village with coordinates: use its point
-    if point_entry is None and anchor.depth >= 2:
+    # a district/commune named like a town or village with coordinates: use its point,
+    # unless the string says "district"/"commune" (then it means the unit)
+    if point_entry is None and anchor.depth >= 2 and (mention.hint is None or mention.town):
         for e in mention.entries:
             if e.is_point and _contains(anchor, e) and e.tier <= TIER_PLACE:
                 point_entry = e
-                dist = dist or e.district_code
-                comm = comm or (e.commune_code if anchor.depth >= 3 else None)
                 break
+        else:
+            point_entry = _towns().get(anchor.code or "")
+        if point_entry is not None:
+            dist = dist or point_entry.district_code
+            comm = comm or (point_entry.commune_code if anchor.depth >= 3 else None)
     lat: float | None
     lon: float | None
     if anchor.kind == "country":
@@ -781,6 +845,8 @@ def _base_method(m: _Mention, e: Entry) -> str:
         return m.method
     if e.kind == "country":
         return "country"
+    if e.kind == "village":
+        return "village"
     if e.tier == TIER_OFFICIAL and "2025" in e.source:
         return "exact"
     return "alias"
@@ -853,14 +919,23 @@ def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
     real = [c for c in places if not c.mention.reference]
     if not real:
         return []
-    results: list[GeocodeResult] = []
+    # with a stated province, a commune/village name found only in other provinces is most
+    # likely a word that happens to be a commune name there: drop it
+    if ctx.provinces and len(real) > 1:
+        real = [
+            c
+            for c in real
+            if any(e.province_code in ctx.provinces for e in c.entries)
+            or any(e.depth < 3 or e.is_point for e in c.entries)
+        ] or real
+    results: list[tuple[int, GeocodeResult]] = []
     remaining = real
     while remaining:
         best: tuple[tuple[int, int, int, int, int], Entry, _Choice] | None = None
         for c in remaining:
             for e in c.entries:
                 n_cons = sum(1 for o in remaining if any(_consistent(e, f) for f in o.entries))
-                single = 1 if len(c.entries) == 1 else 0
+                single = 1 if all(_consistent(e, f) for f in c.entries) else 0
                 key = (
                     n_cons,
                     single,
@@ -873,17 +948,27 @@ def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
         assert best is not None
         _, anchor, anchor_choice = best
         cluster = [o for o in remaining if any(_consistent(anchor, f) for f in o.entries)]
-        ambiguous = len(anchor_choice.entries) > 1 and not any(
-            o is not anchor_choice for o in cluster
-        )
+        # alternatives the rest of the string fits just as well keep the name ambiguous
+        support = {id(o) for o in cluster}
+        alternatives = [
+            e
+            for e in anchor_choice.entries
+            if not _consistent(anchor, e)
+            and {id(o) for o in remaining if any(_consistent(e, f) for f in o.entries)} >= support
+        ]
+        ambiguous = bool(alternatives)
         m = anchor_choice.mention
         if ambiguous and ctx.provinces | ctx.districts:
-            fits = [e for e in anchor_choice.entries if ctx.supports(e)]
+            fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
             if len(fits) == 1:
                 anchor, ambiguous = fits[0], False
         if ambiguous:
+            first = min(o.mention.start for o in cluster)
             results.append(
-                _ambiguous(query, anchor_choice.entries, m.score, _base_method(m, anchor))
+                (
+                    first,
+                    _ambiguous(query, [anchor, *alternatives], m.score, _base_method(m, anchor)),
+                )
             )
         else:
             method = _base_method(m, anchor)
@@ -892,9 +977,10 @@ def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
                     method += "+hierarchy"
                 elif ctx.supports(anchor):
                     method += "+context"
-            results.append(_result(query, anchor, m, cluster, method))
+            first = min(o.mention.start for o in cluster)
+            results.append((first, _result(query, anchor, m, cluster, method)))
         remaining = [o for o in remaining if o not in cluster]
-    return results
+    return [r for _, r in sorted(results, key=lambda x: x[0])]
 
 
 def _as_text(text: object) -> str:
@@ -1275,7 +1361,3 @@ def _online(text: str, user_agent: str) -> GeocodeResult:
             "candidates": (),
         }
     )
-
-
-def _unused() -> Callable[..., Any]:  # pragma: no cover
-    return _online

@@ -141,7 +141,7 @@ _STOPWORDS = frozenset(
     southwest northeastern northwestern southeastern southwestern central downtown outskirts
     border borders area areas region zone site sites located based called named known
     new old former nearby coastal resort port capital largest
-    cambodia cambodian cambodias kingdom thai thailand thailands vietnam vietnamese
+    cambodian kingdom thai thailand thailands vietnam vietnamese
     vietnams laos lao china chinese korea korean japan japanese
     casino casinos compound compounds complex complexes building buildings hotel hotels
     company companies office offices house villa villas guesthouse guesthouses apartment
@@ -159,7 +159,7 @@ _QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】・·･]+")
+_SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/]| - | – | — ")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
@@ -189,12 +189,11 @@ def _is_missing(text: object) -> bool:
         return True
     if isinstance(text, float) and math.isnan(text):
         return True
+    # pandas.NA / NaT and numpy NaN: they are not equal to themselves, or refuse to compare
     try:
-        import pandas as pd
-
-        return bool(pd.isna(text)) if not isinstance(text, str) else False
+        return bool(text != text)
     except (TypeError, ValueError):
-        return False
+        return True
 
 
 def clean_text(text: object) -> str:
@@ -210,7 +209,7 @@ def clean_text(text: object) -> str:
         return ""
     s = str(text)[:MAX_CHARS]
     s = unicodedata.normalize("NFKC", s)
-    s = _ZERO_WIDTH_RE.sub("", s)
+    s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
@@ -298,10 +297,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 toks.append(Token("", stop=True))
             continue
         if _char_is_latin(r[0]):
-            t = _fold_latin_token(r)
-            if not t:
+            folded = _fold_latin_token(r)
+            if not folded:
                 continue
-            for part in _DIGIT_SPLIT_RE.split(t):
+            for part in _DIGIT_SPLIT_RE.split(folded):
                 if part:
                     toks.append(Token(part))
         else:
@@ -322,6 +321,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
             i += 2
             continue
         if t.latin and t.text in _NUMBER_MARKERS and nxt.isdigit():
+            # "Lekh Bei" (a name that is a number) keeps a commune marker; "Ti Bei" inside a
+            # name ("Phsar Thmei Ti Bei") is dropped so it equals "Phsar Thmei III"
+            if not out or not out[-1].text or out[-1].admin is not None or out[-1].stop:
+                out.append(Token("lekh", admin=COMMUNE))
             i += 1
             continue
         if t.latin:

@@ -1,0 +1,273 @@
+"""Geocoder behaviour on real strings: the dev-set floors, hierarchy, context, ambiguity,
+scripts, localities, frames, the online switch and robustness."""
+
+from __future__ import annotations
+
+import math
+import socket
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compoundmap import errors
+from compoundmap.geocode import GeocodeResult, geocode, geocode_frame, geocode_places, name_index
+from compoundmap.normalize import name_key
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with outgoing connections refused."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OSError("network disabled in tests")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+@pytest.fixture(scope="module")
+def dev() -> pd.DataFrame:
+    return pd.read_csv(DATA / "geocode_dev.csv", dtype=str, keep_default_na=False)
+
+
+def test_dev_set_accuracy_floors(dev: pd.DataFrame) -> None:
+    results = [geocode(q) for q in dev["query"]]
+    prov_ok = [
+        r.province_code == g for r, g in zip(results, dev["gold_province_code"], strict=True)
+    ]
+    with_district = dev["gold_district_name"] != ""
+    dist_ok = [
+        r.district_name == g
+        for r, g, has in zip(results, dev["gold_district_name"], with_district, strict=True)
+        if has
+    ]
+    prov_acc = sum(prov_ok) / len(prov_ok)
+    dist_acc = sum(dist_ok) / len(dist_ok)
+    assert len(dev) == 101
+    assert prov_acc >= 0.95, prov_acc
+    assert dist_acc >= 0.85, dist_acc
+
+
+def test_result_is_frozen_with_string_codes() -> None:
+    r = geocode("Tumnob Rolok commune, Steung Hav district, Preah Sihanouk")
+    assert isinstance(r, GeocodeResult)
+    assert (r.province_code, r.district_code, r.commune_code) == ("18", "1803", "180303")
+    assert (r.province_name, r.district_name, r.commune_name) == (
+        "Sihanoukville",
+        "Stueng Hav",
+        "Tumnob Rolok",
+    )
+    assert r.status == "matched" and r.precision == 2
+    assert isinstance(r.latitude, float) and isinstance(r.longitude, float)
+    with pytest.raises(AttributeError):
+        r.status = "x"  # type: ignore[misc]
+    d = r.to_dict()
+    assert d["commune_code"] == "180303" and d["candidates"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["O'Smach", "O’Smach", "O Smach", "Ou Smach", "Or Smăch", "OSMACH", "o'smach"],
+)
+def test_apostrophe_and_romanisation_variants_of_osmach(text: str) -> None:
+    r = geocode(text)
+    assert r.commune_code == "220405"
+    assert r.district_code == "2204"
+    assert r.precision == 1  # a town with GeoNames coordinates
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("Sihanoukville", "1801"),
+        ("Krŏng Preăh Seihănŭ", "1801"),
+        ("ក្រុងព្រះសីហនុ", "1801"),
+        ("Kompong Som", "1801"),
+        ("S'ville", "1801"),
+        ("Sihanoukvile", "1801"),
+        ("Svay Rieng's Bavet city", "2008"),
+        ("Bavet checkpoint", "2008"),
+        ("Poi Pet", "0110"),
+        ("Paoypaet", "0110"),
+    ],
+)
+def test_issue_examples_land_in_the_right_unit(text: str, district: str) -> None:
+    assert geocode(text).district_code == district
+
+
+def test_numbered_communes() -> None:
+    for text in [
+        "Bei commune",
+        "Sangkat Bei",
+        "Commune 3",
+        "Lekh Bei",
+        "Sihanoukville's Bei commune",
+    ]:
+        assert geocode(text).commune_code == "180103", text
+    assert geocode("Sangkat Buon").commune_code == "180104"
+    assert geocode("Boeung Keng Kang III").commune_code == "121303"
+    # a bare number is not a place
+    assert geocode("3").status == "unmatched"
+
+
+def test_context_resolves_shared_names() -> None:
+    bare = geocode("Samraong")
+    assert bare.status == "ambiguous"
+    assert {c["code"] for c in bare.candidates} >= {"2204", "2107"}
+    assert geocode("Samraong", province="Oddar Meanchey").district_code == "2204"
+    assert geocode("Samraong", province="Takeo").district_code == "2107"
+    assert geocode("Samraong, Oddar Meanchey Province").district_code == "2204"
+    assert geocode("Samraong", province="21").district_code == "2107"
+
+
+def test_ambiguous_candidates_resolve_to_common_ancestor() -> None:
+    # Boeng Tumpun was split into two sangkats of Mean Chey
+    r = geocode("Boeng Tompun")
+    assert r.status == "ambiguous"
+    assert r.province_code == "12" and r.district_code == "1206"
+    assert r.commune_code is None and r.precision == 3
+
+
+def test_country_only_and_garbage() -> None:
+    r = geocode("Cambodia")
+    assert r.status == "matched" and r.precision == 5
+    assert r.latitude is None and r.province_code is None
+    for junk in ["", "   ", "qwzxv plorb", "the 10-building complex", "12345"]:
+        u = geocode(junk)
+        assert u.status == "unmatched" and u.precision is None and u.latitude is None
+
+
+def test_village_needs_its_commune_or_district_named() -> None:
+    # "Bavet Kandal" is a village of Bavet commune: alone it is not trusted...
+    assert geocode("Bavet Kandal").status == "unmatched"
+    # ...with its commune, district or province in the same string it counts
+    r = geocode("Bavet Kandal village, Svay Rieng")
+    assert r.province_code == "20" and r.commune_code == "200802" and r.precision == 2
+
+
+def test_province_word_selects_the_province() -> None:
+    assert geocode("Sihanoukville province").precision == 4
+    assert geocode("Preah Sihanouk province").province_code == "18"
+    assert geocode("Kampot").precision == 4  # a province name alone is the province
+
+
+def test_scripts_and_languages() -> None:
+    assert geocode("ស្វាយរៀង").province_code == "20"
+    assert geocode("ខេត្តបាត់ដំបង").province_code == "02"
+    assert geocode("จังหวัดเสียมราฐ").province_code == "17"
+    assert geocode("プノンペン都トゥールコーク地区").district_code == "1204"
+    assert geocode("西哈努克港").district_code == "1801"
+    assert geocode("Kota Poipet").district_code == "0110"
+    assert geocode("província de Sui Rang").province_code == "20"
+    assert geocode("Phra Tabong").province_code == "02"
+    # ត្ដ and ត្ត are the same subscript
+    assert geocode("ខេត្ដបាត់ដំបង").province_code == "02"
+
+
+def test_typos_are_scored_below_exact() -> None:
+    exact = geocode("Battambang")
+    typo = geocode("Battambagn")
+    assert typo.province_code == "02"
+    assert typo.score < exact.score == 100
+    assert typo.method in {"fuzzy", "phonetic"}
+
+
+def test_localities_are_linked_to_their_unit() -> None:
+    r = geocode("Chong Chom-O'Smach border crossing")
+    assert r.commune_code == "220405"
+    assert geocode("Ochheuteal Beach").commune_code == "180104"
+    assert geocode("Dara Sakor").province_code == "09"
+    # no invented point: Dara Sakor has no coordinates, only its province
+    assert geocode("Dara Sakor").precision == 4
+
+
+def test_no_point_commune_falls_back_to_district_point() -> None:
+    r = geocode("Ta Ney commune, Prey Nob district")
+    assert r.commune_code == "180215"
+    assert r.precision == 3
+    assert r.latitude is not None
+
+
+def test_geocode_places_splits_distinct_places() -> None:
+    assert [r.province_code for r in geocode_places("Phnom Penh; Sihanoukville")] == ["12", "18"]
+    assert len(geocode_places("O’Smach; Oddar Meanchey")) == 1
+    assert [r.province_code for r in geocode_places("Kandal; Stung Treng")] == ["08", "19"]
+    one = geocode_places("Tumnob Rolok commune, Steung Hav district, Preah Sihanouk")
+    assert len(one) == 1 and one[0].commune_code == "180303"
+    two = geocode_places(
+        "Boeung Keng Kang III of Boeung Keng Kang district and Khmuonh communes of Sen Sok district"
+    )
+    assert [r.commune_code for r in two] == ["121303", "120803"]
+    none = geocode_places("about 190 locations that we have sealed off")
+    assert len(none) == 1 and none[0].status == "unmatched"
+
+
+def test_geocode_places_on_real_report_fields() -> None:
+    reports = pd.read_csv(REPO / "data/raw/sources/reports.csv", dtype=str, keep_default_na=False)
+    n_matched = 0
+    for text, prov in reports[["location_text", "province_as_reported"]].itertuples(index=False):
+        results = geocode_places(text, province=prov or None)
+        assert results
+        n_matched += any(r.status == "matched" for r in results)
+    assert n_matched / len(reports) >= 0.85
+
+
+def test_geocode_frame_adds_columns_and_keeps_rows() -> None:
+    df = pd.DataFrame(
+        {
+            "place": ["Bavet", None, "Samraong", "Bavet", float("nan"), "xyzzy"],
+            "prov": [None, None, "Takeo", None, None, None],
+        }
+    )
+    out = geocode_frame(df, "place", province_column="prov")
+    assert len(out) == len(df)
+    assert list(out["province_code"]) == ["20", None, "21", "20", None, None]
+    assert list(out["match_status"]) == [
+        "matched",
+        "unmatched",
+        "matched",
+        "matched",
+        "unmatched",
+        "unmatched",
+    ]
+    assert str(out["precision"].dtype) == "Int64"
+    with pytest.raises(errors.MissingColumnError, match="columns found"):
+        geocode_frame(df, "location")
+
+
+def test_online_fallback_is_off_by_default_and_needs_user_agent() -> None:
+    # off by default: an unmatched string stays unmatched and touches no network
+    assert geocode("qwzxv plorb").status == "unmatched"
+    with pytest.raises(errors.GeocodeError, match="user_agent"):
+        geocode("qwzxv plorb", online=True)
+
+
+def test_name_index_is_cached_and_public() -> None:
+    idx = name_index()
+    assert idx is name_index()
+    assert any(
+        e.kind == "province" and e.province_code == "02" for e in idx[name_key("Battambang")]
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(), st.none(), st.just(float("nan")), st.integers(), st.floats()))
+def test_any_input_returns_a_result(value: object) -> None:
+    r = geocode(value)
+    assert r.status in {"matched", "ambiguous", "unmatched"}
+    assert geocode_places(value)
+
+
+def test_long_input_returns() -> None:
+    big = "Poipet " * 1500 + "ក្រុង" * 1000
+    assert len(big) > 10_000
+    r = geocode(big)
+    assert r.status in {"matched", "ambiguous", "unmatched"}
+    assert not (isinstance(r.latitude, float) and math.isnan(r.latitude))
