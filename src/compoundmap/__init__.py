@@ -19,6 +19,7 @@ from .errors import (
     SourceValidationError,
 )
 from .gazetteer import Gazetteer, get_gazetteer
+from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
 from .maps import compound_map, static_choropleth, write_maps
 from .sources import (
     Problem,
@@ -34,6 +35,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BoundaryError",
     "CompoundmapError",
+    "CountryMention",
     "DataFileError",
     "Gazetteer",
     "GazetteerError",
@@ -41,12 +43,15 @@ __all__ = [
     "MapError",
     "MissingColumnError",
     "PipelineError",
+    "PlaceMention",
     "Problem",
     "SourceValidationError",
     "ValidationReport",
     "__version__",
     "assign_admin",
     "compound_map",
+    "extract_nationalities",
+    "extract_places",
     "get_gazetteer",
     "in_stated_province",
     "load_boundaries",

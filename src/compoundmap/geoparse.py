@@ -1,0 +1,1041 @@
+"""Free text → place and nationality mentions with character spans.
+
+Sits on top of the geocoder (sources → geocode → …): candidate spans are found in one pass
+over the text (capitalised runs of Latin tokens looked up as n-grams in the geocoder's name
+index; a character scan for Khmer, Thai and CJK), and only those few spans are geocoded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import pycountry
+
+from ._data import raw_path
+from .errors import DataFileError, MissingColumnError
+from .geocode import GeocodeResult, geocode, name_index
+from .normalize import clean_text, name_key, tokenize
+
+__all__ = [
+    "MENTION_COLUMNS",
+    "CountryMention",
+    "PlaceMention",
+    "extract_file",
+    "extract_frame",
+    "extract_mentions",
+    "extract_nationalities",
+    "extract_places",
+    "extract_table",
+]
+
+#: Columns of :func:`extract_frame`, one row per mention.
+MENTION_COLUMNS = [
+    "row",
+    "text",
+    "start",
+    "end",
+    "kind",
+    "province_code",
+    "district_code",
+    "commune_code",
+    "country_code",
+    "precision",
+    "match_score",
+]
+
+
+# --- mentions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A Cambodian place named in a text, with the geocoder's answer for it.
+
+    ``text`` is ``source[start:end]`` (offsets into the string given to
+    :func:`extract_places`). The remaining fields are the geocoder's
+    (:class:`~compoundmap.geocode.GeocodeResult`); ``precision`` follows the project's scale
+    (1 point … 4 province). ``status`` is ``matched``, or ``ambiguous`` when neither the name
+    nor the document's other places settle which unit is meant.
+    """
+
+    text: str
+    start: int
+    end: int
+    province_code: str | None
+    province_name: str | None
+    district_code: str | None
+    district_name: str | None
+    commune_code: str | None
+    commune_name: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: int | None
+    score: float
+    method: str
+    matched_name: str | None
+    status: str
+    country_code: str = "KH"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a text, by its name or by a demonym.
+
+    ``country_code`` is the ISO 3166-1 alpha-2 code; ``form`` is ``name`` ("Vietnam",
+    "越南") or ``demonym`` ("Vietnamese", "ベトナム人").
+    """
+
+    text: str
+    start: int
+    end: int
+    country_code: str
+    country_name: str
+    alpha_3: str
+    form: Literal["name", "demonym"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+
+# --- text scanning -------------------------------------------------------------------
+
+_UPPER = "".join(
+    c
+    for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)])
+    if c.isupper() or unicodedata.category(c) == "Lt"
+)
+_WORD = r"[^\W_]|[\u0300-\u036f]"
+_APOS = "'’‘`ʼ"
+# A token: a capitalised word (internal apostrophes kept: O'Smach; a possessive 's is not
+# part of it), or a number / roman numeral after the first token (Baliley 2, Keng Kang III).
+_CAP_TOKEN = rf"[{_UPPER}](?:{_WORD})*(?:[{_APOS}](?![sS]\b)(?:{_WORD})+)*"
+_NUM_TOKEN = r"\d+[A-Za-z]?\b"
+_CONNECTOR = r"(?:of|for|the|and|&|on|de|du|des|la|le|to)"
+_SEP = rf"(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*|[ \t\u00a0]*[-–][ \t\u00a0]*)"
+_RUN_RE = re.compile(rf"(?<![\w{_APOS}])({_CAP_TOKEN})(?:{_SEP}(?:{_CAP_TOKEN}|{_NUM_TOKEN}))*")
+_TOKEN_RE = re.compile(rf"{_CAP_TOKEN}|{_NUM_TOKEN}")
+_CONNECTOR_RE = re.compile(rf"\b{_CONNECTOR}\b")
+
+# Scripts written without spaces between words: scanned character by character.
+_NONLATIN_RE = re.compile(
+    "[\u0e00-\u0e7f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u200b]+"
+)
+_KATAKANA_RE = re.compile("[\u30a0-\u30ff\u31f0-\u31ff]")
+
+#: Words that make a capitalised run an organisation's name: a place inside one is not a
+#: place mention (Transparency International Cambodia, Cambodian League for …).
+_ORG_WORDS = frozenset(
+    """centre center league international committee association alliance forum foundation
+    institute network federation organization organisation society coalition mission trust
+    council commission union corporation company co ltd limited inc bank university college
+    school agency party movement watch group holdings embassy consulate ministry ngo
+    initiativ initiative rights media tribune post times daily news radio television""".split()
+)
+#: Titles before a person's name: Mr. Am Sam Ath is not a place.
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Lok|Oknha|Okhna|H\.E|Gen|Lt|Col|Sen)\.?[ \t]+$"
+)
+
+#: Khmer, Thai and CJK admin prefixes and suffixes that make a short name a place.
+_NONLATIN_ADMIN_BEFORE = ("ខេត្ត", "ស្រុក", "ឃុំ", "សង្កាត់", "ក្រុង", "ភូមិ", "ខណ្ឌ", "រាជធានី", "จังหวัด")
+_NONLATIN_ADMIN_AFTER = ("省", "州", "市", "県", "縣", "区", "區", "郡", "村", "鎮", "镇", "都")
+#: Non-Latin demonym affixes: 越南人, ベトナム人, ชาวไทย, ជនជាតិចិន.
+_DEMONYM_SUFFIX = ("人", "籍")
+_DEMONYM_PREFIX = ("ชาว", "ជនជាតិ")
+
+_MAX_NGRAM = 6
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str  # folded by the project's normaliser ("Kaoh" → "koh", "Bei" → "3")
+    edge: bool  # an admin word or stopword: never the first or last word of a name
+    admin: bool
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: Literal["place", "country"]
+    name_end: int  # end of the name itself (an admin word after it excluded)
+    context: bool  # an admin word next to it ("Bei commune", "Sangkat Pir")
+    country: tuple[str, str] | None = None  # (alpha-2, form)
+    needs_context: bool = False  # an ordinary word too: a place only with context
+    short: bool = False  # one word of three letters or fewer: a province (Kep) or context
+    loose: bool = False  # one word inside a longer capitalised name we do not know
+    query: str = ""  # what to geocode, when not the span's text
+    wide: tuple[int, int] | None = None  # a loose word with its unknown neighbours
+
+
+@lru_cache(maxsize=65536)
+def _token_info(token: str) -> tuple[str, bool, bool]:
+    """Folded key of one token by the project's normaliser, and whether it is an admin word
+    or a stopword (cached: a corpus has few distinct capitalised words)."""
+    toks = tokenize(token)
+    key = "".join(t.text for t in toks)
+    admin = bool(toks) and all(t.admin is not None for t in toks)
+    edge = not toks or admin or all(t.stop for t in toks)
+    return key, edge, admin
+
+
+# --- name tables ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Names keyed as the geocoder keys them (folded tokens joined without spaces), with
+    every key prefix for an early stop; names in scripts without spaces by first character."""
+
+    latin: dict[str, Any]
+    prefixes: frozenset[str]
+    nonlatin: dict[str, list[tuple[str, Any]]]
+
+
+def _nonlatin_form(text: str) -> tuple[str, list[int]]:
+    """``clean_text`` applied character by character, with each output character's offset
+    in ``text`` (NFKC can lengthen Thai; zero-width characters go)."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for c in clean_text(ch) if ch.strip() else "":
+            chars.append(c)
+            offsets.append(i)
+    folded = "".join(chars).replace("\u17d2\u178a", "\u17d2\u178f")
+    return folded, offsets
+
+
+def _build_table(
+    latin_keys: Iterable[tuple[str, Any]], nonlatin: Iterable[tuple[str, Any]]
+) -> _Table:
+    latin: dict[str, Any] = {}
+    for key, value in latin_keys:
+        if key and key not in latin:
+            latin[key] = value
+    prefixes = frozenset(k[:n] for k in latin for n in range(1, len(k) + 1))
+    by_first: dict[str, dict[str, Any]] = {}
+    for name, value in nonlatin:
+        compact = "".join(_nonlatin_form(name)[0].split())
+        if compact and _NONLATIN_RE.fullmatch(compact):
+            by_first.setdefault(compact[0], {}).setdefault(compact, value)
+    table = {
+        ch: sorted(names.items(), key=lambda kv: -len(kv[0])) for ch, names in by_first.items()
+    }
+    return _Table(latin, prefixes, table)
+
+
+#: Country names that are also common given names or words ("Jordan", "Chad", "Georgia").
+_AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Jersey", "Turkey", "Guinea"})
+
+
+@cache
+def _demonym_rows() -> tuple[tuple[str, str, str], ...]:
+    """``(name, alpha-2, form)`` of ``data/raw/gazetteer/demonyms.csv``, checked."""
+    path = raw_path("gazetteer", "demonyms.csv")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataFileError(f"{path}: cannot read bundled CSV: {exc}") from exc
+    for col in ("name", "country_code", "form", "source"):
+        if col not in df.columns:
+            raise MissingColumnError(col, list(df.columns), str(path))
+    rows = []
+    for i, (name, code, form, source) in enumerate(
+        df[["name", "country_code", "form", "source"]].itertuples(index=False), start=2
+    ):
+        if pycountry.countries.get(alpha_2=str(code)) is None:
+            raise DataFileError(
+                f"{path}:{i}:country_code: not an ISO 3166-1 alpha-2 code: {code!r}"
+            )
+        if form not in ("name", "demonym"):
+            raise DataFileError(f"{path}:{i}:form: expected 'name' or 'demonym', got {form!r}")
+        if not str(name).strip() or not str(source).strip():
+            raise DataFileError(f"{path}:{i}: every row needs a name and a source")
+        rows.append((str(name), str(code), str(form)))
+    return tuple(rows)
+
+
+@cache
+def _country_table() -> _Table:
+    names = [(name, (code, form)) for name, code, form in _demonym_rows()]
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", c.name)):
+            if "," not in name and name not in _AMBIGUOUS_COUNTRY_NAMES:
+                names.append((name, (c.alpha_2, "name")))
+    latin = []
+    nonlatin = []
+    for name, value in names:
+        if _NONLATIN_RE.search(name):
+            nonlatin.append((name, value))
+        else:
+            latin.append(("".join(t.text for t in tokenize(name)), value))
+    return _build_table(latin, nonlatin)
+
+
+@cache
+def _country_info(alpha_2: str) -> tuple[str, str]:
+    c = pycountry.countries.get(alpha_2=alpha_2)
+    if c is None:  # checked when the table is read
+        raise DataFileError(f"unknown ISO 3166-1 code {alpha_2!r}")
+    return str(getattr(c, "common_name", c.name)), str(c.alpha_3)
+
+
+@dataclass(frozen=True)
+class _NameInfo:
+    """What the index says about one Latin key: whether it names only villages (which the
+    geocoder confirms only with context), and the spellings it was indexed from."""
+
+    village_only: bool
+    spellings: frozenset[str]
+
+
+def _plain(word: str) -> str:
+    """Lower case, no diacritics, letters and digits only: "O’Smach" → "osmach"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+@cache
+def _place_table() -> _Table:
+    """The geocoder's name index as a candidate filter (the geocoder decides each match)."""
+    latin: list[tuple[str, _NameInfo]] = []
+    nonlatin: list[tuple[str, bool]] = []
+    for key, entries in name_index().items():
+        places = [e for e in entries if e.kind != "country"]
+        if not places:
+            continue  # "Cambodia" is a country mention, not a place
+        if key.isascii():
+            village_only = all(e.kind == "village" for e in places)
+            latin.append((key, _NameInfo(village_only, frozenset(_plain(e.name) for e in places))))
+        elif _NONLATIN_RE.fullmatch(key):
+            nonlatin.append((key, True))
+    return _build_table(latin, nonlatin)
+
+
+# --- candidate finding ---------------------------------------------------------------
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘([*#>-":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n•;|"
+
+
+def _run_tokens(text: str, run: re.Match[str]) -> list[list[_Token]]:
+    """Tokens of a capitalised run, split into segments at connector words (of, for …)."""
+    segments: list[list[_Token]] = [[]]
+    prev_end = run.start()
+    for m in _TOKEN_RE.finditer(text, run.start(), run.end()):
+        if segments[-1] and _CONNECTOR_RE.search(text, prev_end, m.start()):
+            segments.append([])
+        key, edge, admin = _token_info(m.group())
+        segments[-1].append(_Token(m.group(), m.start(), m.end(), key, edge, admin))
+        prev_end = m.end()
+    return [s for s in segments if s]
+
+
+def _latin_candidates(text: str, places: _Table, countries: _Table) -> Iterator[_Candidate]:
+    for run in _RUN_RE.finditer(text):
+        segments = _run_tokens(text, run)
+        words = {t.text.casefold().rstrip(".") for seg in segments for t in seg}
+        organisation = not words.isdisjoint(_ORG_WORDS)
+        person = bool(_PERSON_BEFORE_RE.search(text[max(0, run.start() - 12) : run.start()]))
+        for seg in segments:
+            yield from _segment_candidates(text, seg, places, countries, organisation or person)
+
+
+def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> int:
+    """End index (exclusive) of the longest name in ``table`` starting at token ``i``, or 0;
+    with ``edges`` false a name may not end on an admin word or stopword."""
+    key = ""
+    best = 0
+    for j in range(i, min(len(seg), i + _MAX_NGRAM)):
+        key += seg[j].key
+        if key not in table.prefixes:
+            break
+        if key in table.latin and (edges or not seg[j].edge):
+            best = j + 1
+    return best
+
+
+def _segment_candidates(
+    text: str, seg: Sequence[_Token], places: _Table, countries: _Table, not_place: bool
+) -> Iterator[_Candidate]:
+    spans: list[tuple[int, int, str]] = []
+    i, n = 0, len(seg)
+    while i < n:
+        tok = seg[i]
+        if tok.edge and tok.key not in countries.prefixes:
+            i += 1
+            continue
+        c_end = _longest(seg, i, countries, edges=True)
+        # a name never starts with a number ("2 village" in "Baliley 2 village")
+        p_end = 0
+        if not (not_place or tok.edge or tok.text[0].isdigit()):
+            p_end = _longest(seg, i, places, edges=False)
+        if c_end and c_end >= p_end:
+            spans.append((i, c_end, "country"))
+            i = c_end
+        elif p_end:
+            spans.append((i, p_end, "place"))
+            i = p_end
+        else:
+            i += 1
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    countries_at = {k for a, b, kind in spans if kind == "country" for k in range(a, b)}
+    for a, b, kind in spans:
+        if kind == "country":
+            code, form = countries.latin["".join(t.key for t in seg[a:b])]
+            end = seg[b - 1].end
+            yield _Candidate(seg[a].start, end, "country", end, True, (code, form))
+            continue
+        # one word of a longer capitalised name we do not know ("Boeng" of "Boeng Tompun",
+        # "Phsar" of "Phsar Doeum Thkov"): words next to it that are neither stopwords nor
+        # admin words nor part of another name
+        loose = b - a == 1 and any(
+            0 <= k < n and k not in covered and not seg[k].edge for k in (a - 1, b)
+        )
+        lo, hi = a, b
+        while lo > 0 and not seg[lo - 1].edge and lo - 1 not in countries_at:
+            lo -= 1
+        while hi < n and not seg[hi].edge and hi not in countries_at:
+            hi += 1
+        cand = _place_candidate(text, seg, a, b, loose, places)
+        if cand.loose:
+            # the whole unknown name, for the geocoder's spelling variants ("Ouddar Meanchey")
+            cand = replace(cand, wide=(seg[lo].start, seg[hi - 1].end))
+        yield cand
+
+
+def _place_candidate(
+    text: str, seg: Sequence[_Token], i: int, j: int, loose: bool, places: _Table
+) -> _Candidate:
+    """A place name on tokens i..j-1, widened over an admin word before or after it."""
+    start, name_end = seg[i].start, seg[j - 1].end
+    context = False
+    if i > 0 and seg[i - 1].admin:
+        start, context = seg[i - 1].start, True
+    else:
+        before = text[max(0, start - 15) : start].split()
+        if before and _token_info(before[-1])[2]:
+            context = True
+    end = name_end
+    if j < len(seg) and seg[j].admin:
+        end, context = seg[j].end, True
+    elif j == len(seg):
+        m = _WORD_AFTER_RE.match(text, name_end)
+        if m and _token_info(m.group(1))[2]:
+            end, context = m.end(1), True
+    key = "".join(t.key for t in seg[i:j])
+    info: _NameInfo = places.latin[key]
+    single = j - i == 1
+    word = seg[i].text
+    # A single word is a place only with an admin word next to it when it is an ordinary
+    # word ("Mission", "March"), a number word ("Bei"), written in lower case elsewhere in
+    # the same text, a village name only, or a short word that matches a name only after
+    # folding ("They" ~ "Theay").
+    needs_context = info.village_only or (
+        single
+        and (
+            key in _common_words()
+            or key.isdigit()
+            or (len(word) < 7 and _plain(word) not in info.spellings)
+            or re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
+        )
+    )
+    return _Candidate(
+        start,
+        end,
+        "place",
+        name_end,
+        context,
+        needs_context=needs_context,
+        short=single and len(key) <= 3,
+        loose=loose,
+    )
+
+
+_WORD_AFTER_RE = re.compile(rf"[ \t\u00a0]+((?:{_WORD})+)")
+
+#: Ordinary English words and given names that are also single-word names in the
+#: gazetteer: a place only with an admin word next to them ("Bei commune", "Sangkat Pir").
+_COMMON = """march may june july august alliance mission ath bat char dom hang bang dal dong
+har ed dan chan cham sam kim bun champa angkor post bay park lake hill island prince
+royal golden crown star diamond garden river sea mountain ocean city land""".split()
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset("".join(t.text for t in tokenize(w)) for w in _COMMON)
+
+
+def _nonlatin_candidates(text: str, places: _Table, countries: _Table) -> Iterator[_Candidate]:
+    for seg in _NONLATIN_RE.finditer(text):
+        folded, offsets = _nonlatin_form(seg.group())
+        base, i = seg.start(), 0
+        while i < len(folded):
+            found = _nonlatin_at(folded, i, places, countries)
+            if found is None:
+                i += 1
+                continue
+            a, b, name_end, cand = found
+            # offsets back into the original text (folding can drop or add characters)
+            yield replace(
+                cand,
+                start=base + offsets[a],
+                end=base + offsets[b - 1] + 1,
+                name_end=base + offsets[name_end - 1] + 1,
+            )
+            i = name_end
+
+
+def _nonlatin_at(
+    s: str, i: int, places: _Table, countries: _Table
+) -> tuple[int, int, int, _Candidate] | None:
+    """The longest country or place name at ``s[i]``: (start, end, name end, candidate)."""
+    ch = s[i]
+    best: tuple[str, str, Any] | None = None
+    for kind, table in (("country", countries), ("place", places)):
+        for name, value in table.nonlatin.get(ch, ()):
+            if best is not None and len(name) <= len(best[1]):
+                break
+            if s.startswith(name, i) and _katakana_whole(s, i, i + len(name), name):
+                best = (kind, name, value)
+                break
+    if best is None:
+        return None
+    kind, name, value = best
+    j = i + len(name)
+    if kind == "country":
+        code, form = value
+        start, end = i, j
+        if s.startswith(_DEMONYM_SUFFIX, j):
+            end, form = j + 1, "demonym"
+        for prefix in _DEMONYM_PREFIX:
+            if i >= len(prefix) and s.startswith(prefix, i - len(prefix)):
+                start, form = i - len(prefix), "demonym"
+        return start, end, j, _Candidate(start, end, "country", j, True, (code, form))
+    before = any(i >= len(p) and s.startswith(p, i - len(p)) for p in _NONLATIN_ADMIN_BEFORE)
+    after = s.startswith(_NONLATIN_ADMIN_AFTER, j)
+    # short names in scripts without spaces are often parts of other words
+    khmer, thai = "\u1780" <= ch <= "\u17ff", "\u0e00" <= ch <= "\u0e7f"
+    short = len(name) < (5 if khmer else 3 if thai else 2)
+    end = j + 1 if after else j
+    # the geocoder is given the indexed name itself (プノンペン, not プノンペン都)
+    cand = _Candidate(i, end, "place", j, before or after, needs_context=short, query=name)
+    return i, end, j, cand
+
+
+def _katakana_whole(s: str, i: int, j: int, name: str) -> bool:
+    """A katakana name must not be part of a longer katakana word (タイ in スタイル)."""
+    if _KATAKANA_RE.match(name[0]) and i > 0 and _KATAKANA_RE.match(s[i - 1]):
+        return False
+    return not (_KATAKANA_RE.match(name[-1]) and j < len(s) and _KATAKANA_RE.match(s[j]))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    places, countries = _place_table(), _country_table()
+    found = [*_latin_candidates(text, places, countries)]
+    if _NONLATIN_RE.search(text):
+        found.extend(_nonlatin_candidates(text, places, countries))
+    return found
+
+
+# --- resolving places ----------------------------------------------------------------
+
+#: Words between a place and a foreign country that make the place foreign:
+#: "Chong Chom … in Surin province, Thailand"; "Moc Bai, Vietnam".
+_FOREIGN_NOT_IF = re.compile(
+    r"border|near|opposite|across|towards?|from|facing|adjacent|next to|neighbou?r|"
+    r"[.;!?\n]|\bto\b"
+)
+
+
+def _is_foreign(text: str, cand: _Candidate, countries: Sequence[_Candidate]) -> bool:
+    for c in countries:
+        if c.country is None or c.country[0] == "KH":
+            continue
+        if c.country[1] == "name" and 0 <= cand.start - c.end <= 3:
+            # "Thailand's Surin province", "Vietnam’s Moc Bai"
+            between = text[c.end : cand.start]
+            if between[:1] in "'’" or between.strip() == "":
+                if re.match(r"['’]s?\s*$", between):
+                    return True
+        if c.start >= cand.end and c.start - cand.end <= 60:
+            between = text[cand.end : c.start]
+            if not _FOREIGN_NOT_IF.search(between) and re.search(r",\s*$|\bin\s+$", between):
+                return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _geocode(query: str, province: str | None = None) -> GeocodeResult:
+    return geocode(query, province=province)
+
+
+def _usable(result: GeocodeResult) -> bool:
+    """A place in Cambodia (not Cambodia itself), or several that the text may settle."""
+    if result.status == "ambiguous" and result.precision is None:
+        return bool(result.candidates)
+    return result.status in ("matched", "ambiguous") and (result.precision or 5) <= 4
+
+
+def _candidate_provinces(result: GeocodeResult) -> set[str]:
+    codes = {str(c.get("province_code")) for c in result.candidates if c.get("province_code")}
+    if result.province_code:
+        codes.add(result.province_code)
+    return codes
+
+
+def _mention(text: str, cand: _Candidate, r: GeocodeResult) -> PlaceMention:
+    return PlaceMention(
+        text=text[cand.start : cand.end],
+        start=cand.start,
+        end=cand.end,
+        province_code=r.province_code,
+        province_name=r.province_name,
+        district_code=r.district_code,
+        district_name=r.district_name,
+        commune_code=r.commune_code,
+        commune_name=r.commune_name,
+        latitude=r.latitude,
+        longitude=r.longitude,
+        precision=r.precision,
+        score=float(r.score),
+        method=r.method,
+        matched_name=r.matched_name,
+        status=r.status,
+    )
+
+
+def _accepted(
+    text: str, cand: _Candidate, countries: Sequence[_Candidate]
+) -> tuple[_Candidate, GeocodeResult] | None:
+    """The candidate (possibly widened) and the geocoder's answer for it, or None when it is
+    no place mention."""
+    if _is_foreign(text, cand, countries):
+        return None
+    if cand.wide is not None:
+        # "Boeng Tompun", "Ouddar Meanchey": the geocoder's spelling variants may know the
+        # whole name where the index only knows one of its words
+        a, b = cand.wide
+        wide = _geocode(text[a:b])
+        narrow = name_key(text[cand.start : cand.name_end])
+        if (
+            _usable(wide)
+            and wide.score >= _WIDE_MIN_SCORE
+            and len(name_key(wide.matched_name or "")) > len(narrow)
+        ):
+            return replace(cand, start=a, end=max(b, cand.end), wide=None, loose=False), wide
+    if cand.needs_context and not cand.context:
+        return None
+    result = _geocode(_query(text, cand))
+    if not _usable(result):
+        return None
+    # an ambiguous name that shares no province counts as finer than one
+    precision = result.precision or 3
+    if not cand.context and cand.short and precision < 4:
+        return None  # "Kep" is a province; a three-letter village name needs "village"
+    if not cand.context and cand.loose and precision < 4:
+        return None  # "Boeng" of "Boeng Tompun": part of a longer name we do not know
+    return cand, result
+
+
+#: Lowest geocoder score for a widened name (the geocoder's own fuzzy floor is 86).
+_WIDE_MIN_SCORE = 85.0
+
+
+def _query(text: str, cand: _Candidate) -> str:
+    return cand.query or text[cand.start : cand.end]
+
+
+#: Between a place and the larger unit it lies in: "Chrey Thum City, Kandal Province",
+#: "Phum Buaon, in Preah Sihanouk province".
+_PARENT_GAP_RE = re.compile(r"[ \t]*,?[ \t]*(?:(?:in|of)[ \t]+(?:the[ \t]+)?)?")
+
+
+def _chains(text: str, found: Sequence[tuple[_Candidate, GeocodeResult]]) -> list[int]:
+    """For each found place, the index of the last place of the hierarchy it starts
+    ("Muoy village, Bei commune, Sihanoukville"): itself when it starts none. A hierarchy is
+    places joined by a comma or "in", with an admin word somewhere in it (a bare list
+    "Kandal, Pursat" is no hierarchy)."""
+    last = list(range(len(found)))
+    for k in range(len(found) - 2, -1, -1):
+        cand, _ = found[k]
+        nxt, _ = found[k + 1]
+        if cand.kind == nxt.kind == "place" and _PARENT_GAP_RE.fullmatch(text, cand.end, nxt.start):
+            end = last[k + 1]
+            if any(found[i][0].context for i in range(k, end + 1)):
+                last[k] = end
+    return last
+
+
+def _resolve(text: str, cands: Sequence[_Candidate]) -> list[PlaceMention]:
+    countries = [c for c in cands if c.kind == "country"]
+    found: list[tuple[_Candidate, GeocodeResult]] = []
+    for cand in cands:
+        if cand.kind == "place" and (hit := _accepted(text, cand, countries)) is not None:
+            found.append(hit)
+    # A hierarchy is geocoded as one string from each place to its end, so the geocoder's
+    # own hierarchy check places "Chrey Thum City" in Kandal, not in Svay Rieng.
+    for k, end in enumerate(_chains(text, found)):
+        if end == k:
+            continue
+        cand, own = found[k]
+        whole = _geocode(text[cand.start : found[end][0].end])
+        if whole.status == "matched" and whole.province_code == found[end][1].province_code:
+            found[k] = (cand, whole)
+    found = _longest_first(found)
+    # Other places in the document settle ambiguous names: Samraong next to Oddar Meanchey.
+    context = {r.province_code for _, r in found if r.status == "matched" and r.province_code}
+    out: list[PlaceMention] = []
+    for cand, result in found:
+        if result.status == "ambiguous":
+            hits = sorted(_candidate_provinces(result) & context)
+            if len(hits) == 1:
+                settled = _geocode(_query(text, cand), hits[0])
+                if _usable(settled) and settled.province_code == hits[0]:
+                    result = settled
+        out.append(_mention(text, cand, result))
+    return out
+
+
+def _longest_first(
+    found: Sequence[tuple[_Candidate, GeocodeResult]],
+) -> list[tuple[_Candidate, GeocodeResult]]:
+    """Widened names can overlap each other: keep the longest (then the first)."""
+    out: list[tuple[_Candidate, GeocodeResult]] = []
+    for hit in sorted(found, key=lambda h: (h[0].start - h[0].end, h[0].start)):
+        c = hit[0]
+        if all(c.end <= o.start or c.start >= o.end for o, _ in out):
+            out.append(hit)
+    return sorted(out, key=lambda h: h[0].start)
+
+
+def _overlap_free(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest first among overlapping candidates (non-Latin and Latin scans can overlap)."""
+    out: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+# --- public API ----------------------------------------------------------------------
+
+
+def extract_mentions(text: str) -> tuple[list[PlaceMention], list[CountryMention]]:
+    """Places in Cambodia and countries named in ``text``, in one pass.
+
+    Parameters
+    ----------
+    text : str
+        Any free text: a statement, an article, a quote. Khmer, Thai, Chinese, Japanese and
+        Korean need no spaces between words.
+
+    Returns
+    -------
+    tuple of (list of PlaceMention, list of CountryMention)
+        Both sorted by ``start``.
+
+    Examples
+    --------
+    >>> places, countries = extract_mentions("Thai police raided a compound in Poipet.")
+    >>> [(p.text, p.province_code) for p in places]
+    [('Poipet', '01')]
+    >>> [(c.text, c.country_code, c.form) for c in countries]
+    [('Thai', 'TH', 'demonym')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    cands = _overlap_free(_candidates(text))
+    places = _resolve(text, cands)
+    countries = []
+    for c in cands:
+        if c.kind == "country" and c.country is not None:
+            name, alpha_3 = _country_info(c.country[0])
+            form: Literal["name", "demonym"] = "demonym" if c.country[1] == "demonym" else "name"
+            countries.append(
+                CountryMention(
+                    text[c.start : c.end], c.start, c.end, c.country[0], name, alpha_3, form
+                )
+            )
+    return places, countries
+
+
+def extract_places(text: str) -> list[PlaceMention]:
+    """Places in Cambodia named in free text, with character spans and geocoder fields.
+
+    Only capitalised Latin names are considered; short or common-word names ("Bei", "Pir")
+    need an admin word next to them ("Bei commune", "Sangkat Pir"). Names inside an
+    organisation's name ("Transparency International Cambodia") or after a title
+    ("Mr. Am Sam Ath") are not places; "Cambodia" is a country, not a place (see
+    :func:`extract_nationalities`); a place the text puts in another country ("Chong Chom in
+    Surin province, Thailand") is left out. Overlapping names resolve to the longest.
+    Ambiguous names are settled by the document's other places where they can be.
+
+    Parameters
+    ----------
+    text : str
+        Free text in any of the languages of the sources.
+
+    Returns
+    -------
+    list of PlaceMention
+        Sorted by ``start``; ``text == source[start:end]``.
+
+    Examples
+    --------
+    >>> [(m.text, m.province_code) for m in extract_places("compounds in Sihanoukville")]
+    [('Sihanoukville', '18')]
+    """
+    return extract_mentions(text)[0]
+
+
+def extract_nationalities(text: str) -> list[CountryMention]:
+    """Countries named in free text, as names or demonyms, with ISO 3166-1 codes.
+
+    Parameters
+    ----------
+    text : str
+        Free text; country names and demonyms are matched in English and, for the region's
+        countries, in Chinese, Japanese, Korean, Thai, Khmer, Vietnamese and Indonesian/Malay
+        (``data/raw/gazetteer/demonyms.csv``, names from Unicode CLDR).
+
+    Returns
+    -------
+    list of CountryMention
+        Sorted by ``start``.
+
+    Examples
+    --------
+    >>> [(m.text, m.country_code, m.form) for m in extract_nationalities(
+    ...     "19 Thai nationals and a Vietnamese worker were rescued in Cambodia")]
+    [('Thai', 'TH', 'demonym'), ('Vietnamese', 'VN', 'demonym'), ('Cambodia', 'KH', 'name')]
+    """
+    return extract_mentions(text)[1]
+
+
+def _rows(
+    places: Sequence[PlaceMention], countries: Sequence[CountryMention], row: int
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for p in places:
+        out.append(
+            {
+                "row": row,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "kind": "place",
+                "province_code": p.province_code or "",
+                "district_code": p.district_code or "",
+                "commune_code": p.commune_code or "",
+                "country_code": "KH",
+                "precision": p.precision,
+                "match_score": p.score,
+            }
+        )
+    for c in countries:
+        out.append(
+            {
+                "row": row,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "kind": "country",
+                "province_code": "",
+                "district_code": "",
+                "commune_code": "",
+                "country_code": c.country_code,
+                "precision": 5 if c.country_code == "KH" else None,
+                "match_score": 100.0,
+            }
+        )
+    out.sort(key=lambda r: (r["start"], r["kind"]))
+    return out
+
+
+def extract_frame(df: pd.DataFrame, column: str, *, where: str = "") -> pd.DataFrame:
+    """Place and country mentions of every row of one text column.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Any table with a text column.
+    column : str
+        The column holding free text.
+    where : str, optional
+        Name of the input (a file path) for error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`MENTION_COLUMNS`: one row per mention, ``row`` the 0-based position of the
+        input row. An input row with no mention (or an empty cell) gets one row with
+        ``kind`` empty, so no input row goes missing.
+
+    Raises
+    ------
+    MissingColumnError
+        If ``column`` is not in ``df``.
+
+    Examples
+    --------
+    >>> out = extract_frame(pd.DataFrame({"q": ["Bavet city, Svay Rieng", ""]}), "q")
+    >>> list(out["kind"])
+    ['place', 'place', '']
+    """
+    if column not in df.columns:
+        raise MissingColumnError(column, [str(c) for c in df.columns], where)
+    rows: list[dict[str, Any]] = []
+    for i, value in enumerate(df[column].tolist()):
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        places, countries = extract_mentions(text)
+        found = _rows(places, countries, i)
+        rows.extend(found or [{"row": i, "kind": ""}])
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    out["precision"] = out["precision"].astype("Int64")
+    out["start"] = out["start"].astype("Int64")
+    out["end"] = out["end"].astype("Int64")
+    for col in ("text", "kind", "province_code", "district_code", "commune_code", "country_code"):
+        out[col] = out[col].fillna("").astype(str)
+    return out
+
+
+# --- files (for the command line) ------------------------------------------------------
+
+
+def _read_text(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataFileError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise DataFileError(f"{p}: is a directory, expected a text file") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{p}: not UTF-8 text (byte {exc.start}): {exc.reason}") from None
+
+
+def extract_file(path: str | Path, *, as_json: bool = False) -> str:
+    """Mentions in one UTF-8 text file, as a printable table or as JSON.
+
+    Parameters
+    ----------
+    path : str or Path
+        A UTF-8 text file (one document).
+    as_json : bool, default False
+        Return ``{"file", "places", "countries"}`` as JSON instead of a table.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing or not UTF-8.
+
+    Examples
+    --------
+    >>> print(extract_file("statement.txt"))  # doctest: +SKIP
+    kind     start    end  text           code  detail
+    place     1128   1141  Sihanoukville  18    Sihanoukville (province; precision 4)
+    """
+    text = _read_text(path)
+    places, countries = extract_mentions(text)
+    if as_json:
+        doc = {
+            "file": str(path),
+            "places": [p.to_dict() for p in places],
+            "countries": [c.to_dict() for c in countries],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    lines = [f"{'kind':<8} {'start':>6} {'end':>6}  {'text':<30} {'code':<7} detail"]
+    rows: list[tuple[int, str]] = []
+    for p in places:
+        unit = p.commune_name or p.district_name or p.province_name or ""
+        where = f"{unit}, {p.province_name}" if unit != p.province_name else unit
+        detail = f"{where} (precision {p.precision}; {p.status}, score {p.score:.0f})"
+        code = p.commune_code or p.district_code or p.province_code or ""
+        rows.append(
+            (p.start, f"{'place':<8} {p.start:>6} {p.end:>6}  {p.text:<30} {code:<7} {detail}")
+        )
+    for c in countries:
+        detail = f"{c.country_name} ({c.form})"
+        rows.append(
+            (
+                c.start,
+                f"{'country':<8} {c.start:>6} {c.end:>6}  {c.text:<30} "
+                f"{c.country_code:<7} {detail}",
+            )
+        )
+    lines.extend(line for _, line in sorted(rows, key=lambda r: r[0]))
+    lines.append(f"{len(places)} place mention(s), {len(countries)} country mention(s) in {path}")
+    return "\n".join(lines)
+
+
+def extract_table(input_path: str | Path, column: str, output_path: str | Path) -> str:
+    """Mentions of every row of a CSV's text column, written to a CSV.
+
+    Parameters
+    ----------
+    input_path : str or Path
+        A UTF-8 CSV with a header row.
+    column : str
+        The column holding free text.
+    output_path : str or Path
+        Where to write :data:`MENTION_COLUMNS` (see :func:`extract_frame`).
+
+    Returns
+    -------
+    str
+        A one-line summary: rows read, mentions written, rows with none.
+
+    Raises
+    ------
+    DataFileError
+        If the input is missing, not UTF-8 or not a CSV.
+    MissingColumnError
+        If ``column`` is not in the input.
+    """
+    src = Path(input_path)
+    try:
+        df = pd.read_csv(src, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataFileError(f"{src}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{src}: not UTF-8 (byte {exc.start}): {exc.reason}") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError(f"{src}: cannot read as CSV: {exc}") from None
+    out = extract_frame(df, column, where=str(src))
+    try:
+        out.to_csv(output_path, index=False)
+    except OSError as exc:
+        raise DataFileError(f"{output_path}: cannot write: {exc.strerror}") from None
+    mentions = int((out["kind"] != "").sum())
+    empty = int((out["kind"] == "").sum())
+    places = int((out["kind"] == "place").sum())
+    return (
+        f"{len(df)} row(s) read from {src}; {mentions} mention(s) written to {output_path} "
+        f"({places} place, {mentions - places} country); {empty} row(s) with no mention"
+    )
