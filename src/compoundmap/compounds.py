@@ -196,13 +196,16 @@ class _UnionFind:
 def _membership(reports: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     """Map report_id → the union-find roots of the compounds it names (one per name)."""
     per_report: dict[str, dict[str, Any]] = {}
-    for row in reports.itertuples(index=False):
-        rid = str(row.report_id)
-        entry = per_report.setdefault(
-            rid,
-            {"names": _split(row.compound_name), "aliases": _split(row.aliases), "prov": []},
-        )
-        prov = str(row.province_code) if isinstance(row.province_code, str) else ""
+    for rid, name, alias, prov in zip(
+        reports["report_id"].tolist(),
+        reports["compound_name"].tolist(),
+        reports["aliases"].tolist(),
+        reports["province_code"].tolist(),
+        strict=True,
+    ):
+        entry = per_report.get(rid)
+        if entry is None:
+            entry = per_report[rid] = {"names": _split(name), "aliases": _split(alias), "prov": []}
         if prov and prov not in entry["prov"]:
             entry["prov"].append(prov)
 
@@ -455,6 +458,7 @@ def _compound_record(cid: str, used_names: list[str], rows: pd.DataFrame) -> dic
         list(per_report["nationalities"]) if "nationalities" in per_report else []
     )
     nationalities = sorted({n for v in nat_col for n in _split(v)}, key=lambda s: (s.casefold(), s))
+    records = per_report.to_dict("records")
     citations = [
         {
             "report_id": str(r["report_id"]),
@@ -465,7 +469,7 @@ def _compound_record(cid: str, used_names: list[str], rows: pd.DataFrame) -> dic
             "source_type": _text(r.get("source_type")),
             "tier": _text(r.get("source_tier")),
         }
-        for _, r in per_report.iterrows()
+        for r in records
     ]
     events = [
         {
@@ -474,7 +478,7 @@ def _compound_record(cid: str, used_names: list[str], rows: pd.DataFrame) -> dic
             "type": _text(r.get("event_type")),
             "people": _fmt_int(r.get("victims_count")),
         }
-        for _, r in per_report.iterrows()
+        for r in records
     ]
     lat, lon = loc.get("latitude"), loc.get("longitude")
     return {

@@ -635,31 +635,28 @@ def _join_admin(frame: pd.DataFrame) -> pd.DataFrame:
     prec = pd.to_numeric(frame["precision"], errors="coerce")
     lat = pd.to_numeric(frame["latitude"], errors="coerce")
     lon = pd.to_numeric(frame["longitude"], errors="coerce")
-    pinned = (prec <= 3) & lat.notna() & lon.notna()
+    pinned = ((prec <= 3) & lat.notna() & lon.notna()).to_numpy(dtype=bool)
     flags = [""] * len(frame)
+    cols = {c: [_text(v) for v in frame[c]] for c in _ADMIN}
     if pinned.any():
-        sub = frame.loc[pinned]
-        pts = gpd.GeoDataFrame(
-            {"i": np.flatnonzero(pinned.to_numpy())},
-            geometry=gpd.points_from_xy(lon[pinned], lat[pinned]),
-            crs=4326,
-        )
+        pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon[pinned], lat[pinned]), crs=4326)
         joined = assign_admin(pts)
-        for j, (i, row) in enumerate(zip(pts["i"], joined.itertuples(index=False), strict=True)):
-            own = sub.iloc[j]
-            notes = [str(row.admin_flag)] if str(row.admin_flag) not in ("", "<NA>") else []
-            got = str(row.province_code)
-            if own["province_code"] and got and got != own["province_code"]:
+        got = {c: [_text(v) for v in joined[c]] for c in [*_ADMIN, "admin_flag"]}
+        is_point = (prec == 1).to_numpy(dtype=bool)
+        for j, i in enumerate(np.flatnonzero(pinned)):
+            notes = [got["admin_flag"][j]] if got["admin_flag"][j] else []
+            own, found = cols["province_code"][i], got["province_code"][j]
+            if own and found and found != own:
                 notes.append("point_outside_province")
-            elif not own["province_code"] or (prec.iloc[i] == 1 and got == own["province_code"]):
+            elif not own or (is_point[i] and found == own):
                 # A point-level site lies in a commune: take the levels the geocoder left empty.
                 for level in ("province", "district", "commune"):
-                    if not frame.at[frame.index[i], f"{level}_code"]:
+                    if not cols[f"{level}_code"][i]:
                         for part in ("code", "pcode", "name"):
-                            frame.at[frame.index[i], f"{level}_{part}"] = str(
-                                getattr(row, f"{level}_{part}")
-                            )
+                            cols[f"{level}_{part}"][i] = got[f"{level}_{part}"][j]
             flags[i] = ";".join(notes)
+    for c, values in cols.items():
+        frame[c] = values
     frame["admin_flag"] = flags
     return frame
 

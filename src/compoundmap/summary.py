@@ -92,9 +92,14 @@ def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
     )
     unique = reports.drop_duplicates("report_id")
     events: dict[str, dict[str, Any]] = {}
-    for row in unique.itertuples(index=False):
-        rid, cid = str(row.report_id), _text(row.compound_id)
-        etype, edate = _text(row.event_type), _text(row.event_date)
+    for rid, cid, etype, edate, count in zip(
+        unique["report_id"].astype(str).tolist(),
+        unique["compound_id"].map(_text).tolist(),
+        unique["event_type"].map(_text).tolist(),
+        unique["event_date"].map(_text).tolist(),
+        unique["victims_count"].tolist(),
+        strict=True,
+    ):
         if cid and ";" not in cid and edate:
             key = f"{cid}|{etype}|{edate}"
         else:
@@ -103,7 +108,7 @@ def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
             key, {"event_type": etype, "event_date": edate, "ids": [], "figures": []}
         )
         entry["ids"].append(rid)
-        figure = _int_or_none(row.victims_count)
+        figure = _int_or_none(count)
         if figure is not None:
             entry["figures"].append(figure)
     rows = [
