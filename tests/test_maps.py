@@ -188,6 +188,22 @@ def sample_tables() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]:
                 "geometry": Point(c[5], c[6]) if c[7] else None,
             }
         )
+    # R6 names a second place, only to province level: Kandal must list it.
+    second = dict(next(r for r in rep_rows if r["report_id"] == "R6"))
+    second.update(
+        place_index=1, province_code="08", province_name="Kandal", precision=4, geometry=None
+    )
+    # A report placed to a commune but linked to no compound.
+    unlinked = dict(rep_rows[1])
+    unlinked.update(
+        report_id="R10",
+        compound_id="",
+        compound_name="",
+        commune_name="Lekh Bei",
+        source_title="Unlinked <u>raid</u>",
+        event_type="raid",
+    )
+    rep_rows += [second, unlinked]
     reports = gpd.GeoDataFrame(rep_rows, geometry="geometry", crs=4326)
     reports["precision"] = reports["precision"].astype("Int64")
     provinces = load_boundaries(1, simplified=True)
@@ -364,6 +380,17 @@ def test_province_popup_lists_province_only_reports(overview: str) -> None:
     popup = str(kandal["popup_html"])
     assert "Kandal Province Site" in popup and "Kandal warning" in popup and "not pinned" in popup
     assert "1 distinct compounds" in str(kandal["tooltip_html"])
+
+
+def test_every_report_place_is_reachable(overview: str) -> None:
+    feats = province_features(overview)
+    kandal = str(feats["08"]["popup_html"])
+    assert "19 rescued" in kandal  # second place of a report whose first place is a pin
+    sihanouk = str(feats["18"]["popup_html"])
+    assert "not linked to a named compound (1)" in sihanouk
+    assert (
+        "Unlinked &lt;u&gt;raid&lt;/u&gt;" in sihanouk and "placed to commune Lekh Bei" in sihanouk
+    )
 
 
 def test_country_level_reports_listed_in_about(overview: str) -> None:

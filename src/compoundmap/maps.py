@@ -355,23 +355,26 @@ def _sorted_reports(reports: pd.DataFrame) -> list[dict[str, Any]]:
     )
 
 
-def _unique_reports(recs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for rep in recs:
-        rid = _text(rep.get("report_id"))
-        if rid in seen:
-            continue
-        seen.add(rid)
-        out.append(rep)
-    return out
-
-
 def _unplaced_item(rep: Mapping[str, Any]) -> str:
     name = _text(rep.get("compound_name")) or "(compound not named)"
     location = _text(rep.get("location_text"))
     where = f" ({_esc(location)})" if location else ""
+    placed = _placed(rep)
+    if placed:
+        where += f" [{_esc(placed)}]"
     return _event_item(rep).replace("<li>", f"<li><b>{_esc(name)}</b>{where}: ", 1)
+
+
+def _placed(rep: Mapping[str, Any]) -> str:
+    """How precisely a report's place is known, for reports listed outside a pin."""
+    prec = _precision(rep.get("precision"))
+    if prec == 1:
+        return f"placed at {_text(rep.get('matched_name')) or 'a named place'}"
+    if prec == 2:
+        return f"placed to commune {_text(rep.get('commune_name'))}".rstrip()
+    if prec == 3:
+        return f"placed to district {_text(rep.get('district_name'))}".rstrip()
+    return ""
 
 
 # ----------------------------------------------------------------------------- choropleth
@@ -437,12 +440,14 @@ def _province_features(
     provinces: gpd.GeoDataFrame,
     colours: Sequence[str],
     province_reports: Mapping[str, list[dict[str, Any]]],
+    unlinked_reports: Mapping[str, list[dict[str, Any]]],
     pinned: Mapping[str, int],
 ) -> dict[str, Any]:
     features = []
     for (_, p), colour in zip(provinces.iterrows(), colours, strict=True):
         code = str(p["code"])
         only = province_reports.get(code, [])
+        unlinked = unlinked_reports.get(code, [])
         n_pinned = pinned.get(code, 0)
         name = _esc(p["province_name"])
         km = f' <span lang="km">{_esc(p["name_km"])}</span>' if _text(p["name_km"]) else ""
@@ -467,6 +472,13 @@ def _province_features(
             popup.append(
                 f"<h4>Reports naming only the province ({len(only)}), not pinned</h4><ul>"
                 + "".join(_unplaced_item(r) for r in only)
+                + "</ul>"
+            )
+        if unlinked:
+            popup.append(
+                f"<h4>Reports placed in this province but not linked to a named compound "
+                f"({len(unlinked)}), not pinned</h4><ul>"
+                + "".join(_unplaced_item(r) for r in unlinked)
                 + "</ul>"
             )
         popup.append("</div>")
@@ -796,15 +808,24 @@ def compound_map(
         )
         pinned_by_province[pcode] = pinned_by_province.get(pcode, 0) + 1
 
-    # Reports that cannot be pins: province-only (listed per province) and country-level.
-    report_recs = _unique_reports(_sorted_reports(reports))
+    # Report places that are not pins: province-only and those of reports linked to no
+    # compound (listed per province), country-level (About panel), unmatched (counted).
     by_province: dict[str, list[dict[str, Any]]] = {}
+    unlinked: dict[str, list[dict[str, Any]]] = {}
     country: list[dict[str, Any]] = []
     unmatched = 0
-    for rep in report_recs:
+    seen: set[tuple[str, str, int]] = set()
+    for rep in _sorted_reports(reports):
         prec = _precision(rep.get("precision"))
-        if prec == 4 and _text(rep.get("province_code")):
-            by_province.setdefault(_text(rep.get("province_code")), []).append(rep)
+        prov = _text(rep.get("province_code"))
+        key = (_text(rep.get("report_id")), prov, prec or 0)
+        if key in seen:
+            continue
+        seen.add(key)
+        if prec == 4 and prov:
+            by_province.setdefault(prov, []).append(rep)
+        elif prec in _PINNED and prov and not _text(rep.get("compound_id")):
+            unlinked.setdefault(prov, []).append(rep)
         elif prec == 5:
             country.append(rep)
         elif prec is None:
@@ -838,7 +859,11 @@ def compound_map(
         "provinceLayer",
         ", ".join(
             [
-                _js_json(_province_features(provinces, colours, by_province, pinned_by_province)),
+                _js_json(
+                    _province_features(
+                        provinces, colours, by_province, unlinked, pinned_by_province
+                    )
+                ),
                 _js_json(focus),
             ]
         ),
