@@ -1,0 +1,133 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Province and district summaries
+#
+# Counts of reports, compounds and sources for every province and district (zeros
+# included), with charts of reports by province, by year, by event type, and of the
+# nationalities the reports name.
+#
+# A report with places in two provinces counts in both, so province columns can add up to
+# more than the number of reports. People counts are kept per event type ("detained",
+# "rescued" and "deported" mean different things) as the smallest and largest figure
+# reported, never averaged.
+
+# %% tags=["parameters"]
+sources = None  # path to a reports.csv, or None for the bundled one
+output_dir = None  # where to save the tables as CSV, or None for a new temporary folder
+
+# %%
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from compoundmap import load_overrides, validate_sources
+from compoundmap._data import raw_path
+from compoundmap.compounds import build_compounds
+from compoundmap.pipeline import locate_reports
+from compoundmap.summary import district_summary, province_summary
+
+pd.set_option("display.max_rows", 250)
+sources_path = sources or raw_path("sources", "reports.csv")
+out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-summary-"))
+out.mkdir(parents=True, exist_ok=True)
+
+# %% [markdown]
+# ## Build the tables
+# The same steps as `compoundmap build`: validate, locate, group into compounds, summarise.
+
+# %%
+report = validate_sources(sources_path)
+reports, notes = locate_reports(report.valid, overrides=load_overrides())
+compounds = build_compounds(reports)
+provinces = province_summary(reports, compounds)
+districts = district_summary(reports, compounds)
+print(report.summary())
+print(f"{len(reports)} report rows, {len(compounds)} compounds")
+
+# %% [markdown]
+# ## Provinces
+
+# %%
+columns = ["province_code", "province_pcode", "province_name", "n_reports", "n_compounds"]
+columns += ["n_sources", "first_event_date", "last_event_date", "nationalities"]
+provinces[columns]
+
+# %% [markdown]
+# ## Districts with reports
+# All 210 districts are in the table; only those with located reports are shown here.
+# Province-only reports are not counted in any district.
+
+# %%
+district_columns = ["district_code", "district_name", "province_name", "n_reports"]
+district_columns += ["n_compounds", "n_sources", "first_event_date", "last_event_date"]
+districts.loc[districts["n_reports"] > 0, district_columns].sort_values(
+    "n_reports", ascending=False
+)
+
+# %% [markdown]
+# ## People reported, by event type
+# Sums over distinct events of the smallest (`_min`) and largest (`_max`) figure a source
+# gives; never added across types.
+
+# %%
+people = [c for c in provinces.columns if c.startswith("people_")]
+provinces.set_index("province_name")[people].loc[lambda t: t.sum(axis=1) > 0]
+
+# %% [markdown]
+# ## Charts
+
+# %%
+ax = (
+    provinces.set_index("province_name")["n_reports"]
+    .sort_values()
+    .plot.barh(figsize=(7, 8), title="Reports by province (a report counts in each province it names)")
+)
+ax.set_xlabel("reports")
+
+# %%
+# One row per report for the charts below (the reports table has one row per place).
+unique_reports = reports.drop_duplicates("report_id")
+years = unique_reports["event_date"].str.slice(0, 4).replace("", "no date")
+ax = years.value_counts().sort_index().plot.bar(title="Reports by year of the event")
+ax.set_ylabel("reports")
+
+# %%
+ax = unique_reports["event_type"].value_counts().sort_values().plot.barh(
+    title="Reports by event type"
+)
+ax.set_xlabel("reports")
+
+# %%
+nationalities = unique_reports["nationalities"].str.split(";").explode().str.strip()
+ax = (
+    nationalities[nationalities != ""]
+    .value_counts()
+    .sort_values()
+    .plot.barh(figsize=(7, 6), title="Nationalities named in reports (reports naming each)")
+)
+ax.set_xlabel("reports")
+
+# %% [markdown]
+# ## Save
+# The tables as CSV (codes keep their leading zeros), in `output_dir`.
+
+# %%
+provinces.to_csv(out / "province_summary.csv", index=False)
+districts.to_csv(out / "district_summary.csv", index=False)
+print("written to", out)

@@ -1,0 +1,376 @@
+"""The analyst notebooks: stored clean and paired, and executed top to bottom with no network.
+
+Each notebook runs in a fresh kernel of this interpreter (a ``python3`` kernel spec written to
+a temporary ``JUPYTER_PATH``) with ``tests/nonet`` on its ``PYTHONPATH``, so its
+``sitecustomize`` refuses any connection that is not loopback. Execution goes through
+papermill (nbclient underneath), as an analyst renders a report from the command line: a
+failing cell raises and fails the test. Outputs go to the test's temporary folder; the
+repository must be left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NB_DIR = ROOT / "notebooks"
+NONET_DIR = Path(__file__).resolve().parent / "nonet"
+NOTEBOOKS = [
+    "01-geocode-sources",
+    "02-province-summary",
+    "03-interactive-map",
+    "04-province-report",
+]
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _load_nonet() -> Any:
+    """Import ``tests/nonet/_nonet.py`` without installing the guard in this process."""
+    spec = importlib.util.spec_from_file_location("_nonet_under_test", NONET_DIR / "_nonet.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _git_state() -> set[str] | None:
+    """``git status`` lines: tracked changes, untracked files and ignored build outputs.
+
+    Byte-code caches are left out (Python writes them wherever it imports from). ``None``
+    outside a git checkout (an unpacked sdist), where there is nothing to compare.
+    """
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        return None
+    out = subprocess.run(
+        [git, "status", "--porcelain", "--ignored", "--untracked-files=normal"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {line for line in out.splitlines() if line and "__pycache__" not in line}
+
+
+def _written_into_repo(before: set[str] | None) -> list[str]:
+    """What a notebook run added to the checkout since ``before``, as ``git status`` lines.
+
+    The kernels' audit hook already refuses Python-level writes into the checkout; this also
+    sees files written by C libraries (GDAL). Watched: anything under ``notebooks/``,
+    ``data/`` (``data/processed/*`` is ignored, hence ``--ignored``) and ``maps/``, and any
+    new entry at the top of the checkout. Changes elsewhere are left out: developers share
+    this working tree and may be editing library code meanwhile.
+    """
+    after = _git_state()
+    if before is None or after is None:
+        return []
+    watched = ("notebooks/", "data/", "maps/")
+    return sorted(
+        line
+        for line in after - before
+        if line[3:].startswith(watched) or "/" not in line[3:].rstrip("/")
+    )
+
+
+def _outputs_text(nb: Any) -> str:
+    """All text a reader sees in the executed notebook (streams and plain/HTML results)."""
+    parts: list[str] = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                parts.append(out.get("text", ""))
+            data = out.get("data", {})
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                if mime in data:
+                    value = data[mime]
+                    parts.append("".join(value) if isinstance(value, list) else value)
+    return "\n".join(parts)
+
+
+def _stderr(nb: Any) -> list[str]:
+    return [
+        out.get("text", "")
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
+    ]
+
+
+# ------------------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(scope="session")
+def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A ``python3`` kernel spec for this interpreter whose kernels have no network.
+
+    It shadows any user or system ``python3`` spec through ``JUPYTER_PATH``, so the kernel is
+    always the project's own environment.
+    """
+    jupyter_path = tmp_path_factory.mktemp("jupyter")
+    spec_dir = jupyter_path / "kernels" / "python3"
+    spec_dir.mkdir(parents=True)
+    spec = {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (compoundmap, no network)",
+        "language": "python",
+        "env": {
+            "PYTHONPATH": str(NONET_DIR),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "COMPOUNDMAP_READONLY_ROOT": str(ROOT),
+        },
+    }
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_PATH", str(jupyter_path))
+        mp.setenv("JUPYTER_PLATFORM_DIRS", "1")
+        yield "python3"
+
+
+def _execute(
+    name: str,
+    out_dir: Path,
+    kernel_name: str,
+    parameters: dict[str, Any] | None = None,
+    label: str = "",
+) -> Any:
+    import papermill
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return papermill.execute_notebook(
+        str(NB_DIR / f"{name}.ipynb"),
+        str(out_dir / f"{name}{label}.executed.ipynb"),
+        parameters=parameters or {},
+        kernel_name=kernel_name,
+        cwd=str(NB_DIR),
+        progress_bar=False,
+        start_timeout=120,
+    )
+
+
+# ------------------------------------------------------------------- stored and paired
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_stored_without_outputs(name: str) -> None:
+    nb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
+    nbformat.validate(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code, f"{name}.ipynb has no code cells"
+    for i, cell in enumerate(code):
+        assert cell.outputs == [], f"{name}.ipynb code cell {i} has stored outputs"
+        assert cell.execution_count is None, f"{name}.ipynb code cell {i} has an execution count"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_paired_and_in_sync_with_its_script(name: str) -> None:
+    import jupytext
+
+    ipynb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
+    script = NB_DIR / f"{name}.py"
+    assert script.is_file(), f"{name}.ipynb has no paired script {script.name}"
+    assert ipynb.metadata.get("jupytext", {}).get("formats") == "ipynb,py:percent"
+    text = script.read_text(encoding="utf-8")
+    assert "format_name: percent" in text
+    from_py = jupytext.reads(text, fmt="py:percent")
+
+    def cells(nb: Any) -> list[tuple[str, str, list[str]]]:
+        return [
+            (c.cell_type, c.source.strip(), sorted(c.metadata.get("tags", []))) for c in nb.cells
+        ]
+
+    assert cells(from_py) == cells(ipynb), (
+        f"{name}.ipynb and {name}.py differ: run `jupytext --sync notebooks/{name}.ipynb`"
+    )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_thin_and_self_contained(name: str) -> None:
+    """Cells call the library: no function or class definitions, no private modules
+    (bar the documented ``compoundmap._data``), no paths into the repository."""
+    nb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1, f"{name}.ipynb needs exactly one papermill 'parameters' cell"
+    from papermill.translators import PythonTranslator
+
+    # Every line parses, so `papermill --help-notebook` lists them all with their help.
+    declared = {p.name for p in PythonTranslator.inspect(params[0])}
+    expected = {"sources", "output_dir"} | ({"province"} if name == "04-province-report" else set())
+    assert declared == expected, f"{name}.ipynb parameters: {sorted(declared)}"
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = cell.source
+        for line in src.splitlines():
+            stripped = line.lstrip()
+            assert not stripped.startswith(("def ", "class ", "async def ")), (
+                f"{name}.ipynb defines logic in a cell (move it into the library): {line!r}"
+            )
+            for private in ("compoundmap._", "from ._", "import _"):
+                if private in stripped and "compoundmap._data" not in stripped:
+                    pytest.fail(f"{name}.ipynb uses a private module: {line!r}")
+        for path in ("../shared", "data/processed", "data/raw", "../maps", "maps/"):
+            assert path not in src, f"{name}.ipynb hard-codes a repository path {path!r}"
+
+
+# ------------------------------------------------------------------------ the guard
+
+
+def test_nonet_guard_allows_only_loopback() -> None:
+    nonet = _load_nonet()
+    for host in ("127.0.0.1", "127.8.9.10", "::1", "[::1]", "localhost", None, ""):
+        assert nonet.host_allowed(host), host
+    for host in ("192.0.2.1", "10.0.0.1", "8.8.8.8", "2001:db8::1", "example.org", "tile.osm"):
+        assert not nonet.host_allowed(host), host
+    import socket
+
+    assert nonet.address_allowed(socket.AF_UNIX, "/tmp/sock")
+    assert nonet.address_allowed(socket.AF_INET, ("127.0.0.1", 80))
+    assert not nonet.address_allowed(socket.AF_INET6, ("2001:db8::1", 443, 0, 0))
+
+
+def test_write_guard_covers_the_checkout_only(tmp_path: Path) -> None:
+    nonet = _load_nonet()
+    assert nonet.opens_for_writing("w", 0) and nonet.opens_for_writing("r+b", 0)
+    assert nonet.opens_for_writing(None, os.O_WRONLY | os.O_CREAT)
+    assert not nonet.opens_for_writing("rb", 0) and not nonet.opens_for_writing(None, os.O_RDONLY)
+    root = str(tmp_path / "repo")
+    venv = str(tmp_path / "repo" / ".venv")
+    assert nonet.inside(tmp_path / "repo" / "data" / "processed" / "x.csv", root, (venv,))
+    assert nonet.inside(root, root, (venv,))
+    assert not nonet.inside(tmp_path / "repo" / ".venv" / "lib" / "x.py", root, (venv,))
+    assert not nonet.inside(tmp_path / "repository-copy" / "x", root, (venv,))
+    assert not nonet.inside(3, root, (venv,))
+
+
+@pytest.mark.notebooks
+def test_kernel_has_no_network_and_cannot_write_into_the_checkout(kernel_env: str) -> None:
+    from nbclient import NotebookClient
+
+    # The marker check comes first: without the guard nothing is attempted.
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import socket, sys\n"
+            "assert getattr(socket.socket.connect, '_compoundmap_nonet', False), 'no guard'\n"
+            "assert getattr(socket.getaddrinfo, '_compoundmap_nonet', False), 'no guard'\n"
+            "print(sys.executable)"
+        ),
+        nbformat.v4.new_code_cell(
+            "try:\n"
+            "    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+            "except ConnectionRefusedError as exc:\n"
+            "    assert 'network disabled' in str(exc), exc\n"
+            "else:\n"
+            "    raise AssertionError('connection was not refused')\n"
+            "try:\n"
+            "    socket.getaddrinfo('example.org', 443)\n"
+            "except ConnectionRefusedError:\n"
+            "    pass\n"
+            "else:\n"
+            "    raise AssertionError('lookup was not refused')\n"
+            "srv = socket.create_server(('127.0.0.1', 0))\n"
+            "socket.create_connection(srv.getsockname(), timeout=1).close()\n"
+            "srv.close()"
+        ),
+        nbformat.v4.new_code_cell(
+            "import os, pandas as pd\n"
+            f"target = {str(NB_DIR / 'written-by-a-kernel.csv')!r}\n"
+            "try:\n"
+            "    pd.DataFrame({'a': [1]}).to_csv(target)\n"
+            "except PermissionError as exc:\n"
+            "    assert 'must not write into the repository' in str(exc), exc\n"
+            "else:\n"
+            "    os.remove(target)\n"
+            "    raise AssertionError('write into the checkout was not refused')\n"
+            "pd.DataFrame({'a': [1]}).to_csv(os.path.join(__import__('tempfile').mkdtemp(), 'x'))"
+        ),
+    ]
+    NotebookClient(nb, kernel_name=kernel_env, timeout=60, startup_timeout=120).execute()
+    printed = nb.cells[0].outputs[0]["text"].strip()
+    assert Path(printed).resolve() == Path(sys.executable).resolve()
+
+
+# ----------------------------------------------------------------------- execution
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("name", NOTEBOOKS[:3])
+def test_notebook_runs_top_to_bottom(name: str, kernel_env: str, tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    repo_state = _git_state()
+    nb = _execute(name, tmp_path, kernel_env, {"output_dir": str(out_dir)})
+    assert _stderr(nb) == [], f"{name} wrote to stderr (warnings?): {_stderr(nb)}"
+    text = _outputs_text(nb)
+    if name == "01-geocode-sources":
+        assert "rows (reports)" in text  # the validation summary line
+        for heading in ("unmatched rows", "ambiguous rows", "outside the stated province"):
+            assert heading in text
+        checked = (out_dir / "rows_to_check.csv").read_text(encoding="utf-8").splitlines()
+        assert checked[0].startswith("report_id,") and len(checked) > 1
+    elif name == "02-province-summary":
+        assert "Sihanoukville" in text
+        charts = [
+            o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+        ]
+        assert len(charts) >= 4, "expected charts by province, year, event type and nationality"
+        summary = (out_dir / "province_summary.csv").read_text(encoding="utf-8").splitlines()
+        assert len(summary) == 1 + 25 + 1  # header, 25 provinces, the no-province row
+        assert summary[1].startswith("01,KH01,")  # codes keep their leading zero
+    elif name == "03-interactive-map":
+        written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.html"))
+        assert "index.html" in written and "provinces/18.html" in written
+        assert (out_dir / "compounds_by_province.png").is_file()
+        shown = [
+            o for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})
+        ]
+        assert len(shown) >= 2, "the overview and the province map are displayed"
+    assert _written_into_repo(repo_state) == [], f"{name} wrote into the repository"
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(
+    ("province", "expect"),
+    [("18", "Sihanoukville"), ("16", "Ratanak Kiri")],
+    ids=["18-many-reports", "16-no-reports"],
+)
+def test_province_report_renders_for_a_province(
+    province: str, expect: str, kernel_env: str, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "out"
+    repo_state = _git_state()
+    nb = _execute(
+        "04-province-report",
+        tmp_path,
+        kernel_env,
+        {"province": province, "output_dir": str(out_dir)},
+        label=f"-{province}",
+    )
+    assert _stderr(nb) == [], f"province {province} wrote to stderr: {_stderr(nb)}"
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and f"province = {province!r}" in injected[0].source.replace('"', "'")
+    text = _outputs_text(nb)
+    assert expect in text
+    assert (out_dir / f"province-{province}.html").is_file()
+    assert _written_into_repo(repo_state) == [], f"report {province} wrote into the repository"
+
+
+def test_environment_has_no_network_guard_leak() -> None:
+    """The guard is for kernels only: this test process keeps its normal socket API."""
+    import socket
+
+    assert not getattr(socket.socket.connect, "_compoundmap_nonet", False)
+    assert "PYTHONPATH" not in os.environ or str(NONET_DIR) not in os.environ["PYTHONPATH"]
