@@ -19,8 +19,10 @@ from .errors import (
     SourceValidationError,
 )
 from .gazetteer import Gazetteer, get_gazetteer
+from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
 from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
 from .maps import compound_map, static_choropleth, write_maps
+from .normalize import normalize
 from .sources import (
     Problem,
     ValidationReport,
@@ -40,6 +42,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerError",
     "GeocodeError",
+    "GeocodeResult",
     "MapError",
     "MissingColumnError",
     "PipelineError",
@@ -52,10 +55,14 @@ __all__ = [
     "compound_map",
     "extract_nationalities",
     "extract_places",
+    "geocode",
+    "geocode_frame",
+    "geocode_places",
     "get_gazetteer",
     "in_stated_province",
     "load_boundaries",
     "load_overrides",
+    "normalize",
     "read_sources",
     "static_choropleth",
     "validate_overrides",

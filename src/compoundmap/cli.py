@@ -150,6 +150,75 @@ def build_command(
     typer.echo(result.summary())
 
 
+# --- geocode (geocode.py) ---
+
+_GEOCODE_OUTPUT = [
+    "province_code",
+    "province_name",
+    "district_code",
+    "district_name",
+    "commune_code",
+    "commune_name",
+    "latitude",
+    "longitude",
+    "precision",
+    "match_score",
+    "match_method",
+    "match_status",
+]
+
+
+@app.command("geocode")
+@friendly_errors
+def geocode_command(
+    text: str | None = typer.Argument(None, help='A place string, e.g. "O\'Smach".'),
+    province: str | None = typer.Option(None, help="Stated province (context)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    input: str | None = typer.Option(None, "--input", help="CSV file to geocode."),
+    column: str | None = typer.Option(None, "--column", help="Column with place strings."),
+    province_column: str | None = typer.Option(
+        None, "--province-column", help="Column with the stated province (context)."
+    ),
+    output: str | None = typer.Option(None, "--output", help="CSV file to write."),
+) -> None:
+    """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
+    import json
+
+    import pandas as pd
+
+    from .errors import DataFileError, GeocodeError
+    from .geocode import geocode, geocode_frame
+
+    if input is None:
+        if text is None:
+            raise GeocodeError(
+                "give a place string, or --input IN.csv --column COL --output OUT.csv"
+            )
+        result = geocode(text, province=province)
+        if as_json:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(str(result))
+        return
+    if column is None or output is None:
+        raise GeocodeError("--input needs --column and --output")
+    try:
+        df = pd.read_csv(input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError(f"{input}: cannot read CSV: {exc}") from exc
+    out = geocode_frame(df, column, province_column=province_column)
+    cols = [*df.columns, *[c for c in _GEOCODE_OUTPUT if c not in df.columns]]
+    try:
+        out[cols].to_csv(output, index=False)
+    except OSError as exc:
+        raise DataFileError(f"{output}: cannot write CSV: {exc}") from exc
+    counts = out["match_status"].value_counts().to_dict()
+    typer.echo(
+        f"{len(out)} rows geocoded → {output} "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -402,8 +402,7 @@ def _fuzzy_keys() -> dict[str, list[str]]:
 # --- spotting names in a string ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     text: str
@@ -416,6 +415,29 @@ class _Mention:
 
 
 _REFERENCE_BEFORE = frozenset({"from"})
+
+
+@cache
+def _inner_stopwords() -> frozenset[str]:
+    """Stopwords that occur inside some indexed name ("Chong An Ma", "... border crossing"):
+    a span of tokens may run over these, but stops at any other stopword or admin word."""
+    gaz = get_gazetteer()
+    names = [
+        *gaz.aliases["alias"],
+        *gaz.villages["name_en"],
+        *gaz.places["name"],
+        *[a for lst in gaz.localities["aliases"] for a in lst],
+        *gaz.localities["name"],
+    ]
+    out: set[str] = set()
+    for name in names:
+        toks = tokenize(str(name))
+        for t in toks[1:-1]:
+            if t.stop:
+                out.add(t.text)
+    return frozenset(out)
+
+
 _REFERENCE_OF = frozenset(
     """north south east west northeast northwest southeast southwest km kilometres
     kilometers kilometre kilometer miles meters metres m inland""".split()
@@ -487,6 +509,7 @@ def _is_reference(toks: Sequence[Token], start: int) -> bool:
 
 def _spot(text: str) -> list[_Mention]:
     index, skel, maxlen = _build()
+    inner_stops = _inner_stopwords()
     flat: list[Token] = []
     for t in tokenize(text):
         if t.latin:
@@ -526,7 +549,14 @@ def _spot(text: str) -> list[_Mention]:
         # longest latin span first (exact, then phonetic, per span); spans may hold admin
         # words and stopwords inside but not at their ends
         stop = i
-        while stop < n and stop - i < _MAX_NGRAM and flat[stop].latin and flat[stop].text:
+        while (
+            stop < n
+            and stop - i < _MAX_NGRAM
+            and flat[stop].latin
+            and flat[stop].text
+            and flat[stop].admin is None
+            and (not flat[stop].stop or flat[stop].text in inner_stops)
+        ):
             stop += 1
         found = False
         for j in range(stop, i, -1):
@@ -726,8 +756,12 @@ class _Choice:
 
 def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     choices: list[_Choice] = []
+    # a village counts only when another name in the string (or a stated district) confirms
+    # it: with a single name, villages are out before anything else
+    lone = sum(1 for m in mentions if m.entries and m.entries[0].kind != "country") <= 1
+    drop_villages = lone and not ctx.districts
     for m in mentions:
-        es = list(m.entries)
+        es = [e for e in m.entries if e.tier != TIER_VILLAGE] if drop_villages else list(m.entries)
         if m.hint is not None:
             keep = [e for e in es if _hint_ok(e, m.hint)]
             if keep:

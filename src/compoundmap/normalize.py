@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "ADMIN_WORDS",
@@ -169,8 +169,7 @@ MAX_CHARS = 2000
 short; this bounds the cost of pathological input)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One normalised token of a place string.
 
     ``text`` is the folded token; ``admin`` the level an admin word hints at (``None`` for
@@ -217,11 +216,16 @@ def clean_text(text: object) -> str:
     return " ".join(s.split())
 
 
+_UNDECOMPOSABLE = str.maketrans("đĐłŁøØæÆœŒßıə", "dDlLoOaAoOsie")
+
+
 def _strip_diacritics(s: str) -> str:
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFKD", s)
     out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # letters that do not decompose
-    return out.translate(str.maketrans("đĐłŁøØæÆœŒßıə", "dDlLoOaAoOsie"))
+    return out.translate(_UNDECOMPOSABLE)
 
 
 def is_latin(s: str) -> bool:
@@ -243,6 +247,7 @@ def _fold_latin_token(tok: str) -> str:
     return _TOKEN_VARIANTS.get(t, t)
 
 
+@lru_cache(maxsize=20_000)
 def _char_is_latin(ch: str) -> bool:
     return _strip_diacritics(ch).isascii()
 
@@ -250,6 +255,8 @@ def _char_is_latin(ch: str) -> bool:
 def _split_scripts(chunk: str) -> list[str]:
     """Split a chunk where it changes between Latin and other scripts
     ("Sihanoukville）的" becomes two); combining marks stay with the run they follow."""
+    if chunk.isascii():
+        return [chunk]
     out: list[str] = []
     cur = ""
     cur_latin: bool | None = None
