@@ -1354,6 +1354,8 @@ def geocode_frame(
 # --- optional online fallback -----------------------------------------------------------
 
 _ONLINE_LOCK = threading.Lock()
+# Nominatim's addresstype → our precision (anything finer than a county is a point)
+_ONLINE_PRECISION = {"country": 5, "state": 4, "province": 4, "county": 3, "district": 3}
 _last_request = [0.0]
 
 
@@ -1388,7 +1390,9 @@ def _online(text: str, user_agent: str) -> GeocodeResult:
             "query": text,
             "latitude": float(loc.latitude),
             "longitude": float(loc.longitude),
-            "precision": 1 if admin.province_code else 5,
+            "precision": _ONLINE_PRECISION.get(str((loc.raw or {}).get("addresstype", "")), 1)
+            if admin.province_code
+            else 5,
             "score": 50.0,
             "method": "online",
             "matched_name": str(loc.address),

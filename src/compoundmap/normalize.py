@@ -241,8 +241,9 @@ def _fold_latin_token(tok: str) -> str:
         return t
     if t in _TOKEN_VARIANTS:
         return _TOKEN_VARIANTS[t]
-    # generic romanisation folds: ae/ea → e, ao → o, doubled letters once
-    t = t.replace("ae", "e").replace("ea", "e").replace("ao", "o")
+    # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
+    # doubled letters once
+    t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
     t = re.sub(r"(.)\1+", r"\1", t)
     return _TOKEN_VARIANTS.get(t, t)
 
