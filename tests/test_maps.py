@@ -11,9 +11,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
+from folium.plugins import MiniMap
 from shapely.geometry import Point
 
-from compoundmap import load_boundaries
+from compoundmap import load_boundaries, maps
 from compoundmap.errors import MapError, MissingColumnError
 from compoundmap.maps import ATTRIBUTIONS, compound_map, static_choropleth, write_maps
 
@@ -518,6 +519,15 @@ def test_write_maps_files_and_determinism(
     province_page = first[3].read_text(encoding="utf-8")
     assert "../index.html" in province_page
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", province_page)
+
+
+def test_refuses_to_write_a_page_that_loads_from_the_network(
+    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
+) -> None:
+    m = compound_map(*tables)
+    MiniMap().add_to(m)  # a folium plugin that references a CDN script
+    with pytest.raises(MapError, match="external resource"):
+        maps._render(m)
 
 
 def test_static_choropleth(

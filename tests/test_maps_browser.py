@@ -227,3 +227,24 @@ def test_real_build_offline(chromium: Any, tmp_path: Path) -> None:
     )
     assert href.startswith(("http://", "https://"))
     assert console_errors(chromium) == []
+
+
+def test_base_map_degrades_gracefully_offline(chromium: Any, maps_dir: Path) -> None:
+    open_map(chromium, maps_dir / "index.html")
+    assert console_errors(chromium) == []
+    # Choose the online base map while offline: a status line explains, data stays.
+    # A DOM click on the radio (Leaflet listens for it); the collapsed control hides it.
+    chromium.execute_script(
+        "const labels = [...document.querySelectorAll('.leaflet-control-layers-base label')];"
+        "labels.find(l => l.textContent.includes('OpenStreetMap')).querySelector('input').click();"
+    )
+    status = wait_for(chromium, "return document.querySelector('.cm-title .cm-status').textContent")
+    assert "unaffected" in status
+    checked = chromium.execute_script(
+        "return [...document.querySelectorAll('.leaflet-control-layers-base input')]"
+        ".map(i => i.checked)"
+    )
+    assert checked == [False, True]
+    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
+    n_paths = chromium.execute_script("return document.querySelectorAll('path.cm-province').length")
+    assert n_paths == 25
