@@ -11,10 +11,10 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 import pycountry
@@ -160,8 +160,7 @@ _DEMONYM_PREFIX = ("ชาว", "ជនជាតិ")
 _MAX_NGRAM = 6
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # tuples: made for every capitalised word, so cheap
     text: str
     start: int
     end: int
@@ -170,8 +169,7 @@ class _Token:
     admin: bool
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     start: int
     end: int
     kind: Literal["place", "country"]
@@ -332,34 +330,66 @@ def _place_table() -> _Table:
 # --- candidate finding ---------------------------------------------------------------
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u00a0\"'“‘([*#>-":
-        i -= 1
-    return i < 0 or text[i] in ".!?:\n•;|"
-
-
-def _run_tokens(text: str, run: re.Match[str]) -> list[list[_Token]]:
-    """Tokens of a capitalised run, split into segments at connector words (of, for …)."""
+def _run_tokens(run: str) -> list[list[_Token]]:
+    """Tokens of a capitalised run (offsets into it), split into segments at connector
+    words (of, for …)."""
     segments: list[list[_Token]] = [[]]
-    prev_end = run.start()
-    for m in _TOKEN_RE.finditer(text, run.start(), run.end()):
-        if segments[-1] and _CONNECTOR_RE.search(text, prev_end, m.start()):
-            segments.append([])
+    prev_end = 0
+    for m in _TOKEN_RE.finditer(run):
+        if m.start() - prev_end > 1 and segments[-1]:
+            if _CONNECTOR_RE.search(run, prev_end, m.start()):
+                segments.append([])
         key, edge, admin = _token_info(m.group())
         segments[-1].append(_Token(m.group(), m.start(), m.end(), key, edge, admin))
         prev_end = m.end()
     return [s for s in segments if s]
 
 
-def _latin_candidates(text: str, places: _Table, countries: _Table) -> Iterator[_Candidate]:
-    for run in _RUN_RE.finditer(text):
-        segments = _run_tokens(text, run)
-        words = {t.text.casefold().rstrip(".") for seg in segments for t in seg}
-        organisation = not words.isdisjoint(_ORG_WORDS)
-        person = bool(_PERSON_BEFORE_RE.search(text[max(0, run.start() - 12) : run.start()]))
-        for seg in segments:
-            yield from _segment_candidates(text, seg, places, countries, organisation or person)
+def _may_hold_name(words: Sequence[str], places: _Table, countries: _Table) -> bool:
+    """Cheap test: does some word start a name, alone or with the next word? ("The" starts
+    keys such as "thebeng…", but "The Police" starts none)."""
+    keys = [_token_info(w)[0] for w in words]
+    for i, key in enumerate(keys):
+        if key in places.latin or key in countries.latin:
+            return True
+        if i + 1 < len(keys):
+            two = key + keys[i + 1]
+            if two in places.prefixes or two in countries.prefixes:
+                return True
+    return False
+
+
+class _Spec(NamedTuple):
+    """A name found inside a capitalised run, offsets relative to the run; what depends on
+    the text around the run is settled in :func:`_latin_candidates`."""
+
+    kind: Literal["place", "country"]
+    start: int  # with an admin word before it inside the run ("Sangkat Buon")
+    end: int  # with an admin word after it inside the run ("Koh Kong Province")
+    name_end: int
+    context: bool
+    country: tuple[str, str] | None
+    needs_context: bool
+    word: str  # a single-word name ("" for longer ones)
+    short: bool
+    loose: bool
+    wide: tuple[int, int] | None
+    look_before: bool  # the name starts the run: an admin word may precede the run
+    look_after: bool  # the name ends the run: an admin word may follow the run
+
+
+@lru_cache(maxsize=1 << 17)
+def _analyse_run(run: str) -> tuple[_Spec, ...]:
+    """Names in one capitalised run (cached: runs repeat across documents)."""
+    places, countries = _place_table(), _country_table()
+    if not _may_hold_name(_TOKEN_RE.findall(run), places, countries):
+        return ()
+    words = {w.casefold().rstrip(".") for w in _TOKEN_RE.findall(run)}
+    organisation = not words.isdisjoint(_ORG_WORDS)
+    specs: list[_Spec] = []
+    for seg in _run_tokens(run):
+        specs.extend(_segment_specs(seg, places, countries, organisation))
+    return tuple(specs)
 
 
 def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> int:
@@ -376,9 +406,9 @@ def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> in
     return best
 
 
-def _segment_candidates(
-    text: str, seg: Sequence[_Token], places: _Table, countries: _Table, not_place: bool
-) -> Iterator[_Candidate]:
+def _segment_specs(
+    seg: Sequence[_Token], places: _Table, countries: _Table, not_place: bool
+) -> list[_Spec]:
     spans: list[tuple[int, int, str]] = []
     i, n = 0, len(seg)
     while i < n:
@@ -401,11 +431,15 @@ def _segment_candidates(
             i += 1
     covered = {k for a, b, _ in spans for k in range(a, b)}
     countries_at = {k for a, b, kind in spans if kind == "country" for k in range(a, b)}
+    out: list[_Spec] = []
     for a, b, kind in spans:
         if kind == "country":
             code, form = countries.latin["".join(t.key for t in seg[a:b])]
             end = seg[b - 1].end
-            yield _Candidate(seg[a].start, end, "country", end, True, (code, form))
+            out.append(
+                _Spec("country", seg[a].start, end, end, True, (code, form), False, "", False,
+                      False, None, False, False)
+            )  # fmt: skip
             continue
         # one word of a longer capitalised name we do not know ("Boeng" of "Boeng Tompun",
         # "Phsar" of "Phsar Doeum Thkov"): words next to it that are neither stopwords nor
@@ -413,64 +447,112 @@ def _segment_candidates(
         loose = b - a == 1 and any(
             0 <= k < n and k not in covered and not seg[k].edge for k in (a - 1, b)
         )
-        lo, hi = a, b
-        while lo > 0 and not seg[lo - 1].edge and lo - 1 not in countries_at:
-            lo -= 1
-        while hi < n and not seg[hi].edge and hi not in countries_at:
-            hi += 1
-        cand = _place_candidate(text, seg, a, b, loose, places)
-        if cand.loose:
+        wide = None
+        if loose:
             # the whole unknown name, for the geocoder's spelling variants ("Ouddar Meanchey")
-            cand = replace(cand, wide=(seg[lo].start, seg[hi - 1].end))
-        yield cand
+            lo, hi = a, b
+            while lo > 0 and not seg[lo - 1].edge and lo - 1 not in countries_at:
+                lo -= 1
+            while hi < n and not seg[hi].edge and hi not in countries_at:
+                hi += 1
+            wide = (seg[lo].start, seg[hi - 1].end)
+        out.append(_place_spec(seg, a, b, loose, wide, places))
+    return out
 
 
-def _place_candidate(
-    text: str, seg: Sequence[_Token], i: int, j: int, loose: bool, places: _Table
-) -> _Candidate:
+def _place_spec(
+    seg: Sequence[_Token],
+    i: int,
+    j: int,
+    loose: bool,
+    wide: tuple[int, int] | None,
+    places: _Table,
+) -> _Spec:
     """A place name on tokens i..j-1, widened over an admin word before or after it."""
-    start, name_end = seg[i].start, seg[j - 1].end
+    start, name_end, end = seg[i].start, seg[j - 1].end, seg[j - 1].end
     context = False
     if i > 0 and seg[i - 1].admin:
         start, context = seg[i - 1].start, True
-    else:
-        before = text[max(0, start - 15) : start].split()
-        if before and _token_info(before[-1])[2]:
-            context = True
-    end = name_end
     if j < len(seg) and seg[j].admin:
         end, context = seg[j].end, True
-    elif j == len(seg):
-        m = _WORD_AFTER_RE.match(text, name_end)
-        if m and _token_info(m.group(1))[2]:
-            end, context = m.end(1), True
     key = "".join(t.key for t in seg[i:j])
     info: _NameInfo = places.latin[key]
     single = j - i == 1
     word = seg[i].text
     # A single word is a place only with an admin word next to it when it is an ordinary
-    # word ("Mission", "March"), a number word ("Bei"), written in lower case elsewhere in
-    # the same text, a village name only, or a short word that matches a name only after
-    # folding ("They" ~ "Theay").
+    # word ("Mission", "March"), a number word ("Bei"), a village name only, or a short word
+    # that matches a name only after folding ("They" ~ "Theay"); also, see
+    # _latin_candidates, when the same text writes it in lower case.
     needs_context = info.village_only or (
         single
         and (
             key in _common_words()
             or key.isdigit()
             or (len(word) < 7 and _plain(word) not in info.spellings)
-            or re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text) is not None
         )
     )
-    return _Candidate(
+    return _Spec(
+        "place",
         start,
         end,
-        "place",
         name_end,
         context,
-        needs_context=needs_context,
-        short=single and len(key) <= 3,
-        loose=loose,
+        None,
+        needs_context,
+        word if single else "",
+        single and len(key) <= 3,
+        loose,
+        wide,
+        start == seg[0].start and i == 0,
+        j == len(seg) and end == name_end,
     )
+
+
+def _latin_candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for run in _RUN_RE.finditer(text):
+        specs = _analyse_run(run.group())
+        if not specs:
+            continue
+        base = run.start()
+        person: bool | None = None
+        for sp in specs:
+            if sp.kind == "country":
+                out.append(
+                    _Candidate(base + sp.start, base + sp.end, "country", base + sp.name_end,
+                               True, sp.country)
+                )  # fmt: skip
+                continue
+            if person is None:
+                person = bool(_PERSON_BEFORE_RE.search(text, max(0, base - 12), base))
+            if person:
+                continue
+            start, end, context = base + sp.start, base + sp.end, sp.context
+            if sp.look_before and not context:
+                before = text[max(0, start - 15) : start].split()
+                context = bool(before) and _token_info(before[-1])[2]
+            if sp.look_after:
+                m = _WORD_AFTER_RE.match(text, end)
+                if m and _token_info(m.group(1))[2]:
+                    end, context = m.end(1), True
+            needs_context = sp.needs_context or (
+                bool(sp.word) and sp.word.lower() in _lower_words(text)
+            )
+            wide = (base + sp.wide[0], base + sp.wide[1]) if sp.wide else None
+            out.append(
+                _Candidate(start, end, "place", base + sp.name_end, context, None,
+                           needs_context, sp.short, sp.loose, "", wide)
+            )  # fmt: skip
+    return out
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z\u00df-\u024f]+(?![\w'’])")
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case ("mission" makes "Mission" an ordinary word)."""
+    return frozenset(_LOWER_WORD_RE.findall(text))
 
 
 _WORD_AFTER_RE = re.compile(rf"[ \t\u00a0]+((?:{_WORD})+)")
@@ -498,8 +580,7 @@ def _nonlatin_candidates(text: str, places: _Table, countries: _Table) -> Iterat
                 continue
             a, b, name_end, cand = found
             # offsets back into the original text (folding can drop or add characters)
-            yield replace(
-                cand,
+            yield cand._replace(
                 start=base + offsets[a],
                 end=base + offsets[b - 1] + 1,
                 name_end=base + offsets[name_end - 1] + 1,
@@ -552,10 +633,13 @@ def _katakana_whole(s: str, i: int, j: int, name: str) -> bool:
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    """Candidates sorted by start, none overlapping (longest wins where the two scans
+    meet)."""
     places, countries = _place_table(), _country_table()
-    found = [*_latin_candidates(text, places, countries)]
+    found = _latin_candidates(text)
     if _NONLATIN_RE.search(text):
         found.extend(_nonlatin_candidates(text, places, countries))
+        found = _overlap_free(found)
     return found
 
 
@@ -631,32 +715,61 @@ def _accepted(
 ) -> tuple[_Candidate, GeocodeResult] | None:
     """The candidate (possibly widened) and the geocoder's answer for it, or None when it is
     no place mention."""
-    if _is_foreign(text, cand, countries):
+    if countries and _is_foreign(text, cand, countries):
         return None
-    if cand.wide is not None:
+    wide_text = text[cand.wide[0] : cand.wide[1]] if cand.wide is not None else ""
+    decision = _decide(
+        _query(text, cand),
+        wide_text,
+        text[cand.start : cand.name_end],
+        cand.context,
+        cand.needs_context,
+        cand.short,
+        cand.loose,
+    )
+    if decision is None:
+        return None
+    widened, result = decision
+    if widened and cand.wide is not None:
+        a, b = cand.wide
+        cand = cand._replace(start=a, end=max(b, cand.end), wide=None, loose=False)
+    return cand, result
+
+
+@lru_cache(maxsize=65536)
+def _decide(
+    query: str,
+    wide_text: str,
+    narrow_text: str,
+    context: bool,
+    needs_context: bool,
+    short: bool,
+    loose: bool,
+) -> tuple[bool, GeocodeResult] | None:
+    """Whether a candidate is a place, and the geocoder's answer: ``(widened, result)``.
+    Depends only on the strings and flags, so cached across documents."""
+    if wide_text:
         # "Boeng Tompun", "Ouddar Meanchey": the geocoder's spelling variants may know the
         # whole name where the index only knows one of its words
-        a, b = cand.wide
-        wide = _geocode(text[a:b])
-        narrow = name_key(text[cand.start : cand.name_end])
+        wide = _geocode(wide_text)
         if (
             _usable(wide)
             and wide.score >= _WIDE_MIN_SCORE
-            and len(name_key(wide.matched_name or "")) > len(narrow)
+            and len(name_key(wide.matched_name or "")) > len(name_key(narrow_text))
         ):
-            return replace(cand, start=a, end=max(b, cand.end), wide=None, loose=False), wide
-    if cand.needs_context and not cand.context:
+            return True, wide
+    if needs_context and not context:
         return None
-    result = _geocode(_query(text, cand))
+    result = _geocode(query)
     if not _usable(result):
         return None
     # an ambiguous name that shares no province counts as finer than one
     precision = result.precision or 3
-    if not cand.context and cand.short and precision < 4:
+    if not context and short and precision < 4:
         return None  # "Kep" is a province; a three-letter village name needs "village"
-    if not cand.context and cand.loose and precision < 4:
+    if not context and loose and precision < 4:
         return None  # "Boeng" of "Boeng Tompun": part of a longer name we do not know
-    return cand, result
+    return False, result
 
 
 #: Lowest geocoder score for a widened name (the geocoder's own fuzzy floor is 86).
@@ -689,7 +802,7 @@ def _chains(text: str, found: Sequence[tuple[_Candidate, GeocodeResult]]) -> lis
 
 
 def _resolve(text: str, cands: Sequence[_Candidate]) -> list[PlaceMention]:
-    countries = [c for c in cands if c.kind == "country"]
+    countries = [c for c in cands if c.country is not None and c.country[0] != "KH"]
     found: list[tuple[_Candidate, GeocodeResult]] = []
     for cand in cands:
         if cand.kind == "place" and (hit := _accepted(text, cand, countries)) is not None:
@@ -700,10 +813,14 @@ def _resolve(text: str, cands: Sequence[_Candidate]) -> list[PlaceMention]:
         if end == k:
             continue
         cand, own = found[k]
+        parent = found[end][1].province_code
+        if own.status == "matched" and own.province_code == parent:
+            continue  # the hierarchy agrees already
         whole = _geocode(text[cand.start : found[end][0].end])
-        if whole.status == "matched" and whole.province_code == found[end][1].province_code:
+        if whole.status == "matched" and whole.province_code == parent:
             found[k] = (cand, whole)
-    found = _longest_first(found)
+    if any(found[k][0].start < found[k - 1][0].end for k in range(1, len(found))):
+        found = _longest_first(found)  # widened names can overlap
     # Other places in the document settle ambiguous names: Samraong next to Oddar Meanchey.
     context = {r.province_code for _, r in found if r.status == "matched" and r.province_code}
     out: list[PlaceMention] = []
@@ -766,7 +883,7 @@ def extract_mentions(text: str) -> tuple[list[PlaceMention], list[CountryMention
     """
     if not isinstance(text, str):
         raise TypeError(f"expected a str, got {type(text).__name__}")
-    cands = _overlap_free(_candidates(text))
+    cands = _candidates(text)
     places = _resolve(text, cands)
     countries = []
     for c in cands:
