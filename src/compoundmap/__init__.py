@@ -7,6 +7,7 @@ See ``docs/ARCHITECTURE.md`` for the contracts between modules.
 from __future__ import annotations
 
 from .boundaries import assign_admin, in_stated_province, load_boundaries
+from .compounds import assign_compound_ids, build_compounds
 from .errors import (
     BoundaryError,
     CompoundmapError,
@@ -23,6 +24,7 @@ from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
 from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
 from .maps import compound_map, static_choropleth, write_maps
 from .normalize import normalize
+from .pipeline import BuildResult, build, locate_reports
 from .sources import (
     Problem,
     ValidationReport,
@@ -31,11 +33,13 @@ from .sources import (
     validate_overrides,
     validate_sources,
 )
+from .summary import district_summary, province_summary
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BoundaryError",
+    "BuildResult",
     "CompoundmapError",
     "CountryMention",
     "DataFileError",
@@ -52,7 +56,11 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "assign_admin",
+    "assign_compound_ids",
+    "build",
+    "build_compounds",
     "compound_map",
+    "district_summary",
     "extract_nationalities",
     "extract_places",
     "geocode",
@@ -62,7 +70,9 @@ __all__ = [
     "in_stated_province",
     "load_boundaries",
     "load_overrides",
+    "locate_reports",
     "normalize",
+    "province_summary",
     "read_sources",
     "static_choropleth",
     "validate_overrides",
