@@ -380,7 +380,7 @@ def test_province_popup_lists_province_only_reports(overview: str) -> None:
     kandal = province_features(overview)["08"]
     popup = str(kandal["popup_html"])
     assert "Kandal Province Site" in popup and "Kandal warning" in popup and "not pinned" in popup
-    assert "1 distinct compounds" in str(kandal["tooltip_html"])
+    assert "1 distinct compound reported" in str(kandal["tooltip_html"])
 
 
 def test_every_report_place_is_reachable(overview: str) -> None:
@@ -481,6 +481,11 @@ def test_province_map(tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataF
     expected = set(load_boundaries(2, simplified=True).query("province_code == '18'")["code"])
     assert codes == expected and args[1] is True
     assert "Preah Sihanouk" in page
+    feats = province_features(page)
+    # Context provinces keep correct counts but not their report lists.
+    assert "1 compound pinned" in str(feats["22"]["popup_html"])
+    assert "19 rescued" not in str(feats["08"]["popup_html"])
+    assert "not linked to a named compound (1)" in str(feats["18"]["popup_html"])
     with pytest.raises(MapError, match="unknown province_code"):
         compound_map(*tables, province_code="99")
 

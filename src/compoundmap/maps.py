@@ -442,32 +442,37 @@ def _province_features(
     province_reports: Mapping[str, list[dict[str, Any]]],
     unlinked_reports: Mapping[str, list[dict[str, Any]]],
     pinned: Mapping[str, int],
+    focus: str | None,
 ) -> dict[str, Any]:
     features = []
     for (_, p), colour in zip(provinces.iterrows(), colours, strict=True):
         code = str(p["code"])
-        only = province_reports.get(code, [])
-        unlinked = unlinked_reports.get(code, [])
+        # A province page lists reports for its own province only, to stay light.
+        context_only = focus is not None and code != focus
+        only = [] if context_only else province_reports.get(code, [])
+        unlinked = [] if context_only else unlinked_reports.get(code, [])
         n_pinned = pinned.get(code, 0)
         name = _esc(p["province_name"])
         km = f' <span lang="km">{_esc(p["name_km"])}</span>' if _text(p["name_km"]) else ""
         tooltip = (
-            f"<b>{name}</b><br>{p['n_compounds']} distinct compounds reported"
-            f"<br>{p['n_reports']} reports"
+            f"<b>{name}</b><br>{_n(p['n_compounds'], 'distinct compound')} reported"
+            f"<br>{_n(p['n_reports'], 'report')}"
         )
         if only:
             tooltip += f" ({len(only)} naming only the province)"
         popup = [
             f'<div class="cm-popup"><h3>{name}{km}</h3>',
-            f"<p>{p['n_compounds']} distinct compounds reported · {p['n_reports']} reports · "
-            f"{p['n_sources']} sources</p>",
+            f"<p>{_n(p['n_compounds'], 'distinct compound')} reported · "
+            f"{_n(p['n_reports'], 'report')} · {_n(p['n_sources'], 'source')}</p>",
         ]
         if p["first_event_date"] or p["last_event_date"]:
             popup.append(
                 f"<p>Reported events: {_esc(p['first_event_date'] or '?')} to "
                 f"{_esc(p['last_event_date'] or '?')}</p>"
             )
-        popup.append(f"<p>{n_pinned} compounds pinned in this province.</p>")
+        popup.append(f"<p>{_n(n_pinned, 'compound')} pinned in this province.</p>")
+        if context_only:
+            popup.append("<p>Its reports are listed on the overview map.</p>")
         if only:
             popup.append(
                 f"<h4>Reports naming only the province ({len(only)}), not pinned</h4><ul>"
@@ -516,7 +521,7 @@ def _district_features(districts: gpd.GeoDataFrame, *, tooltips: bool) -> dict[s
 
 def _title_html(title: str, n_pins: int, n_unpinned: int) -> str:
     return (
-        f"<h1>{_esc(title)}</h1><p>{n_pins} compounds pinned; {n_unpinned} reported without "
+        f"<h1>{_esc(title)}</h1><p>{_n(n_pins, 'compound')} pinned; {n_unpinned} reported without "
         "a place precise enough to pin. Reported allegations, not verified findings.</p>"
         '<div class="cm-status" role="status"></div>'
     )
@@ -772,12 +777,14 @@ def compound_map(
     for i in order:
         c = comp_recs[i]
         pcode = _text(c.get("province_code"))
+        point = _point(c, geoms[i])
+        if point is not None:  # counted for every province, drawn only in the focus
+            pinned_by_province[pcode] = pinned_by_province.get(pcode, 0) + 1
         if focus and pcode != focus:
             continue
         name = _text(c.get("name")) or "Unnamed compound"
         aliases = _aliases(c.get("aliases"), name)
         cid = _text(c.get("compound_id"))
-        point = _point(c, geoms[i])
         if point is None:
             prec = _precision(c.get("precision"))
             if prec == 4 and pcode:
@@ -806,7 +813,6 @@ def compound_map(
                 "popup_html": _compound_popup(c, comp_events),
             }
         )
-        pinned_by_province[pcode] = pinned_by_province.get(pcode, 0) + 1
 
     # Report places that are not pins: province-only and those of reports linked to no
     # compound (listed per province), country-level (About panel), unmatched (counted).
@@ -861,7 +867,7 @@ def compound_map(
             [
                 _js_json(
                     _province_features(
-                        provinces, colours, by_province, unlinked, pinned_by_province
+                        provinces, colours, by_province, unlinked, pinned_by_province, focus
                     )
                 ),
                 _js_json(focus),
