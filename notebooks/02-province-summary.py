@@ -91,28 +91,31 @@ provinces.set_index("province_name")[people].loc[lambda t: t.sum(axis=1) > 0]
 
 # %% [markdown]
 # ## Charts
+# Reports by province count a report in every province it names. Years are those of the
+# event (the source's own precision: a year, a month or a day). Nationalities are counted as
+# the sources write them: variants such as "Lao" and "Laotian" are not merged.
 
 # %%
 ax = (
     provinces.set_index("province_name")["n_reports"]
     .sort_values()
-    .plot.barh(figsize=(7, 8), title="Reports by province (a report counts in each province it names)")
+    .plot.barh(figsize=(7, 8), title="Reports by province")
 )
 ax.set_xlabel("reports")
-
 # %%
 # One row per report for the charts below (the reports table has one row per place).
 unique_reports = reports.drop_duplicates("report_id")
 years = unique_reports["event_date"].str.slice(0, 4).replace("", "no date")
 ax = years.value_counts().sort_index().plot.bar(title="Reports by year of the event")
 ax.set_ylabel("reports")
-
 # %%
-ax = unique_reports["event_type"].value_counts().sort_values().plot.barh(
-    title="Reports by event type"
+ax = (
+    unique_reports["event_type"]
+    .value_counts()
+    .sort_values()
+    .plot.barh(title="Reports by event type")
 )
 ax.set_xlabel("reports")
-
 # %%
 nationalities = unique_reports["nationalities"].str.split(";").explode().str.strip()
 ax = (
@@ -122,7 +125,6 @@ ax = (
     .plot.barh(figsize=(7, 6), title="Nationalities named in reports (reports naming each)")
 )
 ax.set_xlabel("reports")
-
 # %% [markdown]
 # ## Save
 # The tables as CSV (codes keep their leading zeros), in `output_dir`.

@@ -76,8 +76,8 @@ row[row.astype(str).ne("0")].to_frame(unit["name_en"])
 
 # %%
 in_province = districts[districts["province_code"] == province]
-in_province[
-    ["district_code", "district_pcode", "district_name", "n_reports", "n_compounds", "n_sources"]
+in_province.set_index("district_code")[
+    ["district_pcode", "district_name", "n_reports", "n_compounds", "n_sources"]
 ]
 
 # %% [markdown]
@@ -86,9 +86,17 @@ in_province[
 # %%
 province_compounds = compounds[compounds["province_code"] == province]
 print(len(province_compounds), "compounds")
-province_compounds[
-    ["compound_id", "name", "aliases", "district_name", "precision_label", "n_reports",
-     "first_event_date", "last_event_date", "event_types"]
+province_compounds.set_index("compound_id")[
+    [
+        "name",
+        "aliases",
+        "district_name",
+        "precision_label",
+        "n_reports",
+        "first_event_date",
+        "last_event_date",
+        "event_types",
+    ]
 ]
 
 # %% [markdown]
@@ -99,9 +107,18 @@ province_compounds[
 # %%
 province_reports = reports[reports["province_code"] == province].drop_duplicates("report_id")
 print(len(province_reports), "reports")
-province_reports[
-    ["report_id", "event_date", "event_type", "compound_name", "location_text",
-     "precision_label", "source_publisher", "source_title", "source_url", "source_tier"]
+province_reports.set_index("report_id")[
+    [
+        "event_date",
+        "event_type",
+        "compound_name",
+        "location_text",
+        "precision_label",
+        "source_publisher",
+        "source_title",
+        "source_url",
+        "source_tier",
+    ]
 ]
 
 # %% [markdown]
@@ -116,4 +133,4 @@ m
 # ## Province codes
 
 # %%
-get_gazetteer().provinces()[["code", "name_en", "pcode"]]
+get_gazetteer().provinces().set_index("code")[["name_en", "name_km", "pcode"]]

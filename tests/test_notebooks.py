@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -343,13 +344,14 @@ def test_notebook_runs_top_to_bottom(name: str, kernel_env: str, tmp_path: Path)
 
 @pytest.mark.notebooks
 @pytest.mark.parametrize(
-    ("province", "expect"),
-    [("18", "Sihanoukville"), ("16", "Ratanak Kiri")],
-    ids=["18-many-reports", "16-no-reports"],
+    ("province", "code", "name", "has_reports"),
+    [("18", "18", "Sihanoukville", True), (3, "03", "Kampong Cham", False)],
+    ids=["18-many-reports", "3-as-int-no-reports"],
 )
 def test_province_report_renders_for_a_province(
-    province: str, expect: str, kernel_env: str, tmp_path: Path
+    province: str | int, code: str, name: str, has_reports: bool, kernel_env: str, tmp_path: Path
 ) -> None:
+    """Rendered as ``papermill -p province ...`` does; ``-p province 03`` passes the int 3."""
     out_dir = tmp_path / "out"
     repo_state = _git_state()
     nb = _execute(
@@ -357,14 +359,22 @@ def test_province_report_renders_for_a_province(
         tmp_path,
         kernel_env,
         {"province": province, "output_dir": str(out_dir)},
-        label=f"-{province}",
+        label=f"-{code}",
     )
     assert _stderr(nb) == [], f"province {province} wrote to stderr: {_stderr(nb)}"
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and f"province = {province!r}" in injected[0].source.replace('"', "'")
     text = _outputs_text(nb)
-    assert expect in text
-    assert (out_dir / f"province-{province}.html").is_file()
+    assert f"Province {code}: {name}" in text
+    counts = dict(
+        (what, int(n)) for n, what in re.findall(r"^(\d+) (reports|compounds)$", text, re.M)
+    )
+    assert set(counts) == {"reports", "compounds"}
+    assert (counts["reports"] > 0) is has_reports
+    if not has_reports:
+        assert counts["compounds"] == 0
+    page = (out_dir / f"province-{code}.html").read_text(encoding="utf-8")
+    assert name in page
     assert _written_into_repo(repo_state) == [], f"report {province} wrote into the repository"
 
 
