@@ -390,3 +390,12 @@ def test_defaults_need_a_checkout(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "project_root", lambda: None)
     with pytest.raises(PipelineError, match="processed directory"):
         build(SOURCES, maps=False)
+
+
+def test_header_only_file_builds_empty_tables(tmp_path):
+    src = _write_sources(tmp_path / "reports.csv", [])
+    result = build(src, tmp_path / "out", maps=False)
+    assert (result.n_input_rows, result.n_report_rows, result.n_compounds) == (0, 0, 0)
+    assert list(_csv(tmp_path / "out" / "reports.csv").columns) == REPORT_COLUMNS
+    summary = _csv(tmp_path / "out" / "province_summary.csv")
+    assert len(summary) == 26 and (summary["n_reports"] == "0").all()

@@ -605,7 +605,7 @@ def locate_reports(
                     f"override on line {ov.source_row} for {ov.location_text!r}{where} "
                     "no longer matches any report; remove or update it"
                 )
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=[*REPORT_COLUMNS, "_stated"] if not rows else None)
     frame = _join_admin(frame)
     frame["province_mismatch"] = [
         bool(stated) and bool(prov) and prov not in stated
