@@ -399,3 +399,30 @@ def test_header_only_file_builds_empty_tables(tmp_path):
     assert list(_csv(tmp_path / "out" / "reports.csv").columns) == REPORT_COLUMNS
     summary = _csv(tmp_path / "out" / "province_summary.csv")
     assert len(summary) == 26 and (summary["n_reports"] == "0").all()
+
+
+def test_override_with_a_province_applies_only_where_that_province_is_stated(tmp_path):
+    text = "the casino by the river"
+    src = _write_sources(
+        tmp_path / "reports.csv",
+        [
+            _row("T-1", text, "Kandal; Stung Treng"),
+            _row("T-2", text.upper(), "Kampot"),
+            _row("T-3", text, "Preah Sihanouk"),
+        ],
+    )
+    (tmp_path / "location_overrides.csv").write_text(
+        "location_text,province_as_reported,code,latitude,longitude,precision,note,evidence\n"
+        f"{text},Kampot,0701,,,,Kampot's,Test evidence\n"
+        f"{text},,08,,,,anywhere else,Test evidence\n"
+        f"{text},Sihanoukville,1801,,,,province spelled another way,Test evidence\n",
+        encoding="utf-8",
+    )
+    result = build(src, tmp_path / "out", maps=False)
+    reports = _csv(tmp_path / "out" / "reports.csv").set_index("report_id")
+    assert (reports["match_method"] == "override").all()
+    assert reports.loc["T-1", "province_code"] == "08"
+    assert reports.loc["T-1", "precision"] == "4"
+    assert reports.loc["T-2", "district_code"] == "0701"
+    assert reports.loc["T-3", "district_code"] == "1801"
+    assert not [w for w in result.warnings if "no longer matches" in w]

@@ -499,14 +499,26 @@ def _from_source_point(lat: float, lon: float, text: str) -> dict[str, Any]:
     return place
 
 
-def _override_index(overrides: pd.DataFrame | None) -> dict[tuple[str, str], int]:
-    index: dict[tuple[str, str], int] = {}
+def _override_index(overrides: pd.DataFrame | None) -> dict[str, list[tuple[int, str]]]:
+    """location_text (case-folded) → [(override row, stated province as written)]."""
+    index: dict[str, list[tuple[int, str]]] = {}
     if overrides is None:
         return index
-    for i, row in enumerate(overrides.itertuples(index=False)):
-        key = (_text(row.location_text).casefold(), _text(row.province_as_reported).casefold())
-        index[key] = i
+    for i, (text, prov) in enumerate(
+        zip(overrides["location_text"], overrides["province_as_reported"], strict=True)
+    ):
+        index.setdefault(_text(text).casefold(), []).append((i, _text(prov)))
     return index
+
+
+def _pick_override(
+    candidates: list[tuple[int, str]], stated: list[str], provinces: _ProvinceNames
+) -> int | None:
+    """The override stating one of the report's provinces, else the one stating none."""
+    for i, prov in candidates:
+        if prov and provinces.code(prov) and provinces.code(prov) in stated:
+            return i
+    return next((i for i, prov in candidates if not prov), None)
 
 
 def locate_reports(
@@ -515,8 +527,9 @@ def locate_reports(
     """Locate validated reports: one row per (report, distinct place named).
 
     Each report's ``location_text`` is located, in this order of authority, by an analyst
-    override (``match_method = override``; an override stating a province applies only to
-    reports stating the same province, and is preferred to one that states none), by the
+    override (``match_method = override``; text compared ignoring case; an override stating a
+    province applies only to reports stating that province, among others, and is preferred
+    to one that states none), by the
     source's own coordinates, or by the geocoder with the stated province as context
     (:func:`compoundmap.geocode.geocode_places`: one result per distinct place). When the
     geocoder finds no province in the text but the source states one, the report is located
@@ -567,8 +580,7 @@ def locate_reports(
                 stated_names.append(name)
             else:
                 notes.append(f"{rid}: stated province {name!r} is not a known province name")
-        key = (text.casefold(), _text(rec.get("province_as_reported")).casefold())
-        hit = ov_index.get(key, ov_index.get((key[0], "")))
+        hit = _pick_override(ov_index.get(text.casefold(), []), stated, provinces)
         lat, lon = _num(rec.get("latitude")), _num(rec.get("longitude"))
         if hit is not None and overrides is not None:
             used.add(hit)
