@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -116,26 +116,22 @@ class Entry:
     hint: int | None = None
     population: int = 0
 
-    @property
-    def depth(self) -> int:
-        """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
-        if self.commune_code:
-            return 3
-        if self.district_code:
-            return 2
-        if self.province_code:
-            return 1
-        return 0
+    depth: int = field(init=False, compare=False)
+    """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
+    code: str | None = field(init=False, compare=False)
+    """Finest admin code."""
+    is_point: bool = field(init=False, compare=False)
+    """Whether the entry is a point-level place with its own coordinates."""
 
-    @property
-    def code(self) -> str | None:
-        """Finest admin code."""
-        return self.commune_code or self.district_code or self.province_code
-
-    @property
-    def is_point(self) -> bool:
-        """Whether the entry is a point-level place with its own coordinates."""
-        return self.lat is not None and self.kind not in _KIND_LEVEL
+    def __post_init__(self) -> None:
+        depth = (
+            3 if self.commune_code else 2 if self.district_code else 1 if self.province_code else 0
+        )
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(
+            self, "code", self.commune_code or self.district_code or self.province_code
+        )
+        object.__setattr__(self, "is_point", self.lat is not None and self.kind not in _KIND_LEVEL)
 
 
 @dataclass(frozen=True)
@@ -559,12 +555,16 @@ def _spot(text: str) -> list[_Mention]:
         ):
             stop += 1
         found = False
+        # the span starts on a content token and ends on one: its key is the plain join
+        prefix = [""]
+        for k in range(i, stop):
+            prefix.append(prefix[-1] + flat[k].text)
         for j in range(stop, i, -1):
             last = flat[j - 1]
             if last.stop or last.admin is not None:
                 continue
             span = flat[i:j]
-            key = key_of(span)
+            key = prefix[j - i]
             entries = index.get(key, ())
             method, score = "exact", 100.0
             if entries and key.isdigit() and _hint_at(flat, i, j, False) not in (COMMUNE, VILLAGE):
@@ -738,13 +738,13 @@ def _context(province: str | None, district: str | None) -> _Context:
 
 
 def _dedupe(entries: list[Entry]) -> list[Entry]:
-    """One entry per unit (or per place/locality), the best tier first."""
+    """One entry per unit (or per place/locality), the best tier kept."""
     out: dict[tuple[str | None, str], Entry] = {}
-    for e in sorted(entries, key=lambda e: e.tier):
-        k = (e.code, e.kind if e.kind not in _KIND_LEVEL else "")
-        if e.kind not in _KIND_LEVEL:
-            k = (e.code, e.kind + e.name)
-        out.setdefault(k, e)
+    for e in entries:
+        k = (e.code, "" if e.kind in _KIND_LEVEL and e.kind != "village" else e.kind + e.name)
+        cur = out.get(k)
+        if cur is None or e.tier < cur.tier:
+            out[k] = e
     return list(out.values())
 
 
@@ -781,11 +781,35 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
         if es:
             choices.append(_Choice(m, es))
     # support: how many other mentions (or the context) name a unit containing the entry
+    has_ctx = bool(ctx.provinces or ctx.districts)
     for c in choices:
         others = [o for o in choices if o is not c and not o.mention.reference]
+        if not others and not has_ctx:
+            es = [e for e in c.entries if e.kind != "village"]
+            if es:
+                tier = min(e.tier for e in es)
+                es = [e for e in es if e.tier == tier]
+                coarse = min(e.depth for e in es)
+                es = [e for e in es if e.depth == coarse]
+            c.entries = es
+            continue
 
-        def support(e: Entry, others: list[_Choice] = others) -> int:
-            s = sum(1 for o in others if any(_contains(f, e) for f in o.entries))
+        # an entry f contains e exactly when f's finest code is in e's chain (or f is the
+        # country): precomputed as code sets per other name
+        sets = [
+            (
+                any(f.kind == "country" for f in o.entries),
+                {f.code for f in o.entries if f.code is not None},
+            )
+            for o in others
+        ]
+
+        def support(e: Entry, sets: list[tuple[bool, set[str]]] = sets) -> int:
+            p, d, k = e.province_code, e.district_code, e.commune_code
+            s = 0
+            for country, codes in sets:
+                if country or p in codes or d in codes or k in codes:
+                    s += 1
             if e.kind == "village":
                 return s + (1 if ctx.districts and ctx.supports(e) else 0)
             return s + (1 if ctx.supports(e) else 0)
@@ -807,10 +831,12 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     return [c for c in choices if c.entries]
 
 
+@lru_cache(maxsize=4096)
 def _gaz_name(code: str | None) -> str | None:
     return get_gazetteer().name(code) if code else None
 
 
+@lru_cache(maxsize=4096)
 def _unit_point(code: str | None) -> tuple[float | None, float | None]:
     if not code:
         return None, None
@@ -1068,7 +1094,7 @@ def _geocode_cached(text: str, province: str | None, district: str | None) -> Ge
         for r in results
         if r.status == "matched" and r.province_code
     )
-    return GeocodeResult(**{**out.to_dict(), "candidates": cands})
+    return replace(out, candidates=cands)
 
 
 def geocode(
@@ -1195,13 +1221,8 @@ def _places_cached(
                         and code in (a.commune_code, a.district_code, a.province_code)
                     ]
                     if hit:
-                        r = GeocodeResult(
-                            **{
-                                **hit[0].to_dict(),
-                                "query": text,
-                                "candidates": (),
-                                "method": hit[0].method + "+hierarchy",
-                            }
+                        r = replace(
+                            hit[0], query=text, candidates=(), method=hit[0].method + "+hierarchy"
                         )
                         # drop if it now lies inside another result
             out.append(r)

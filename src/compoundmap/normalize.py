@@ -293,9 +293,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k:
             raw.append("")  # a break: no name or admin hint reaches across it
-        for chunk in _SEP_RE.split(segment):
-            # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
-            chunk = _QUOTE_RE.sub("", chunk)
+        # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment)):
             if chunk:
                 raw.extend(_split_scripts(chunk))
     toks: list[Token] = []
@@ -307,6 +306,9 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if _char_is_latin(r[0]):
             folded = _fold_latin_token(r)
             if not folded:
+                continue
+            if folded.isalpha():
+                toks.append(Token(folded))
                 continue
             for part in _DIGIT_SPLIT_RE.split(folded):
                 if part:
