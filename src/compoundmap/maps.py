@@ -1036,6 +1036,7 @@ def static_choropleth(province_summary: pd.DataFrame, path: Path | str) -> Path:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
+    from matplotlib.patheffects import withStroke
 
     provinces = _province_table(province_summary)
     colours, legend_rows = _classify(list(provinces["n_compounds"]))
@@ -1054,6 +1055,7 @@ def static_choropleth(province_summary: pd.DataFrame, path: Path | str) -> Path:
                 fontsize=8,
                 fontweight="bold",
                 color="#111111",
+                path_effects=[withStroke(linewidth=2.5, foreground="white")],
             )
     ax.set_axis_off()
     ax.legend(
