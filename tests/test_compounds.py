@@ -267,3 +267,23 @@ def test_missing_column_is_named():
         assign_compound_ids(
             pd.DataFrame({"report_id": ["R1"], "compound_name": ["X"], "aliases": [""]})
         )
+
+
+def test_ids_are_ascii_and_unique_when_names_slug_alike():
+    df = _reports(
+        [
+            {"report_id": "R1", "compound_name": "金水賭場", "province_code": "18"},
+            {"report_id": "R2", "compound_name": "Đồng Tháp Casino", "province_code": "18"},
+            {"report_id": "R3", "compound_name": "Ong Thap Casino", "province_code": "18"},
+            {
+                "report_id": "R4",
+                "compound_name": "Golden Fortune Science and Technology Park",
+                "province_code": "08",
+            },
+        ]
+    )
+    ids = assign_compound_ids(df).tolist()
+    assert all(i.isascii() for i in ids) and len(set(ids)) == 4
+    assert ids[0].startswith("C18-h") and len(ids[0]) == len("C18-h") + 8
+    assert ids[1].startswith("C18-ong-thap-casino-") and ids[2].startswith("C18-ong-thap-casino-")
+    assert ids[3] == "C08-golden-fortune-science-and-technology"

@@ -163,7 +163,13 @@ def _split(value: object) -> list[str]:
 
 def _slug(name: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "-".join(_TOKEN.findall(_PAREN.sub(" ", ascii_text).lower()))[:40].strip("-")
+    words = _TOKEN.findall(_PAREN.sub(" ", ascii_text).lower())
+    slug = ""
+    for word in words:  # whole words, at most 40 characters (a longer first word is cut)
+        if slug and len(slug) + 1 + len(word) > 40:
+            break
+        slug = f"{slug}-{word}" if slug else word[:40]
+    return slug
 
 
 def _check(reports: pd.DataFrame, columns: Iterable[str], where: str) -> None:
