@@ -581,3 +581,25 @@ def test_real_build_maps(real_build: tuple[gpd.GeoDataFrame, Path]) -> None:
         assert "Source: " in str(p["popup_html"]), p["name"]
     assert (maps_dir / "compounds_by_province.png").read_bytes()[:4] == b"\x89PNG"
     assert sorted(f.stem for f in (maps_dir / "provinces").glob("*.html"))
+
+
+def test_hostile_title_parameter_is_escaped(
+    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
+) -> None:
+    page = render(compound_map(*tables, title=HOSTILE_TITLE))
+    assert f"<title>{html.escape(HOSTILE_TITLE)}</title>" in page
+    assert HOSTILE_TITLE not in page
+    assert "<h1>" + html.escape(HOSTILE_TITLE).replace("`", "&#96;") in control_html(
+        page, "cm-title"
+    )
+
+
+def test_empty_tables_give_an_empty_but_valid_map(
+    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
+) -> None:
+    compounds, reports, summary = tables
+    empty_summary = summary.assign(n_compounds=0, n_reports=0, n_sources=0)
+    page = render(compound_map(compounds.iloc[:0], reports.iloc[:0], empty_summary))
+    assert pins(page) == []
+    assert {f["fill"] for f in province_features(page).values()} == {"#f4f4f4"}
+    assert "0 compounds pinned" in control_html(page, "cm-title")
