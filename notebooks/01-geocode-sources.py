@@ -36,10 +36,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from compoundmap import get_gazetteer, load_overrides, validate_sources
+from compoundmap import geocode, get_gazetteer, load_overrides, locate_reports, validate_sources
 from compoundmap._data import raw_path
-from compoundmap.geocode import geocode
-from compoundmap.pipeline import locate_reports
 
 pd.set_option("display.max_rows", 120)
 pd.set_option("display.max_colwidth", 60)

@@ -36,11 +36,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from compoundmap import load_overrides, validate_sources
+from compoundmap import (
+    build_compounds,
+    district_summary,
+    load_overrides,
+    locate_reports,
+    province_summary,
+    validate_sources,
+)
 from compoundmap._data import raw_path
-from compoundmap.compounds import build_compounds
-from compoundmap.pipeline import locate_reports
-from compoundmap.summary import district_summary, province_summary
 
 pd.set_option("display.max_rows", 250)
 sources_path = sources or raw_path("sources", "reports.csv")

@@ -35,12 +35,16 @@ from pathlib import Path
 
 from IPython.display import Image
 
-from compoundmap import load_overrides, validate_sources
+from compoundmap import (
+    build_compounds,
+    compound_map,
+    load_overrides,
+    locate_reports,
+    province_summary,
+    validate_sources,
+    write_maps,
+)
 from compoundmap._data import raw_path
-from compoundmap.compounds import build_compounds
-from compoundmap.maps import compound_map, write_maps
-from compoundmap.pipeline import locate_reports
-from compoundmap.summary import province_summary
 
 sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-maps-"))

@@ -39,12 +39,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from compoundmap import get_gazetteer, load_overrides, validate_sources
+from compoundmap import (
+    build_compounds,
+    compound_map,
+    district_summary,
+    get_gazetteer,
+    load_overrides,
+    locate_reports,
+    province_summary,
+    validate_sources,
+)
 from compoundmap._data import raw_path
-from compoundmap.compounds import build_compounds
-from compoundmap.maps import compound_map
-from compoundmap.pipeline import locate_reports
-from compoundmap.summary import district_summary, province_summary
 
 pd.set_option("display.max_rows", 200)
 pd.set_option("display.max_colwidth", 80)
