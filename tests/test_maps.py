@@ -488,6 +488,9 @@ def test_province_map(tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataF
     assert "not linked to a named compound (1)" in str(feats["18"]["popup_html"])
     with pytest.raises(MapError, match="unknown province_code"):
         compound_map(*tables, province_code="99")
+    # A province with no reports still gets a (quiet) map; "3" means "03".
+    quiet = render(compound_map(*tables, province_code="3"))
+    assert pins(quiet) == [] and calls(quiet, "fit") == [["03"]]
 
 
 def test_missing_column_is_named(

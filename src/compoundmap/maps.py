@@ -754,6 +754,8 @@ def compound_map(
     _require(reports, ("report_id", "compound_id", "province_code", "precision"), "reports")
     provinces = _province_table(province_summary)
     focus = _text(province_code) or None
+    if focus is not None and focus.isdigit():
+        focus = focus.zfill(2)  # 3 or "3" means province "03"
     if focus is not None and focus not in set(provinces["code"]):
         raise MapError(f"unknown province_code {province_code!r}: expected one of 01 to 25")
     focus_name = (
