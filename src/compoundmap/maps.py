@@ -726,8 +726,8 @@ def compound_map(
         optionally ``province_name``, ``n_sources``, ``first_event_date``, ``last_event_date``.
     province_code : str, optional
         MEF 2025 province code (``"18"``; ``"3"`` is read as ``"03"``): a map zoomed to
-        that province, with its district
-        outlines and only its compounds. ``None`` (default) maps all of Cambodia.
+        that province, with its district outlines and only its compounds. ``None``
+        (default) maps all of Cambodia.
     tiles : bool, default True
         Offer OpenStreetMap tiles as an optional base layer (off at start; needs a
         connection). The map never depends on them.
