@@ -31,7 +31,6 @@ from .normalize import (
     PROVINCE,
     VILLAGE,
     Token,
-    clean_text,
     key_of,
     name_key,
     skeleton,
@@ -1060,7 +1059,7 @@ def _as_text(text: object) -> str:
 
 @lru_cache(maxsize=200_000)
 def _geocode_cached(text: str, province: str | None, district: str | None) -> GeocodeResult:
-    results = _resolve(text, clean_text(text), _context(province, district))
+    results = _resolve(text, text, _context(province, district))
     if not results:
         return _unmatched(text)
     if len(results) == 1:
@@ -1197,7 +1196,7 @@ def _places_cached(
     text: str, province: str | None, district: str | None
 ) -> tuple[GeocodeResult, ...]:
     ctx = _context(province, district)
-    results = _resolve(text, clean_text(text), ctx)
+    results = _resolve(text, text, ctx)
     if not results:
         return (_unmatched(text),)
     matched = [r for r in results if r.status == "matched"]
@@ -1211,9 +1210,7 @@ def _places_cached(
                 fits = [c for c in r.candidates if c.get("province_code") in provs]
                 if len(fits) == 1:
                     code = str(fits[0]["code"])
-                    again = _resolve(
-                        text, clean_text(str(fits[0]["name"] or "")), _context(extra, None)
-                    )
+                    again = _resolve(text, str(fits[0]["name"] or ""), _context(extra, None))
                     hit = [
                         a
                         for a in again

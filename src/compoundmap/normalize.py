@@ -244,7 +244,7 @@ def _fold_latin_token(tok: str) -> str:
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
     # doubled letters once
     t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
-    t = re.sub(r"(.)\1+", r"\1", t)
+    t = _DOUBLE_RE.sub(r"\1", t)
     return _TOKEN_VARIANTS.get(t, t)
 
 
@@ -276,6 +276,19 @@ def _split_scripts(chunk: str) -> list[str]:
     return out
 
 
+_BREAK = Token("", stop=True)
+_RARE_FIRST = frozenset(_NUMBER_MARKERS) | {a for a, _ in _LATIN_PHRASES}
+
+
+@lru_cache(maxsize=200_000)
+def _latin_tokens(raw: str) -> tuple[Token, ...]:
+    folded = _fold_latin_token(raw)
+    if not folded:
+        return ()
+    parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
+    return tuple(Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS) for p in parts)
+
+
 @lru_cache(maxsize=100_000)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a (cleaned) string into normalised tokens.
@@ -301,30 +314,19 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for r in raw:
         if not r:
             if toks and toks[-1].text:
-                toks.append(Token("", stop=True))
-            continue
-        if _char_is_latin(r[0]):
-            folded = _fold_latin_token(r)
-            if not folded:
-                continue
-            if folded.isalpha():
-                toks.append(Token(folded))
-                continue
-            for part in _DIGIT_SPLIT_RE.split(folded):
-                if part:
-                    toks.append(Token(part))
+                toks.append(_BREAK)
+        elif _char_is_latin(r[0]):
+            toks.extend(_latin_tokens(r))
         else:
             toks.append(Token(r, latin=False))
+    if not any(t.text in _RARE_FIRST for t in toks):
+        return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
     out: list[Token] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if not t.text:
-            out.append(t)
-            i += 1
-            continue
         if t.latin and (t.text, nxt) in _LATIN_PHRASES:
             word = _LATIN_PHRASES[(t.text, nxt)]
             out.append(Token(word, admin=_LATIN_ADMIN[word]))
@@ -337,11 +339,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 out.append(Token("lekh", admin=COMMUNE))
             i += 1
             continue
-        if t.latin:
-            admin = _LATIN_ADMIN.get(t.text)
-            out.append(Token(t.text, admin=admin, stop=t.text in _STOPWORDS))
-        else:
-            out.append(t)
+        out.append(t)
         i += 1
     return tuple(out)
 
@@ -410,6 +408,10 @@ def name_key(name: str) -> str:
 
 
 _VOWELS_RE = re.compile(r"[aeiouy]+")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_C_RE = re.compile(r"c(?!h)")
+_FINAL_B_RE = re.compile(r"b\b")
+_H_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])h")
 _R_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)")
 
 
@@ -432,9 +434,9 @@ def skeleton(key: str) -> str:
     s = key
     s = _R_AFTER_VOWEL_RE.sub("", s)
     s = s.replace("ph", "p").replace("w", "v").replace("td", "d").replace("q", "k")
-    s = re.sub(r"c(?!h)", "k", s)
-    s = re.sub(r"b\b", "p", s)
-    s = re.sub(r"(?<=[aeiou])h", "", s)
+    s = _C_RE.sub("k", s)
+    s = _FINAL_B_RE.sub("p", s)
+    s = _H_AFTER_VOWEL_RE.sub("", s)
     s = _VOWELS_RE.sub("", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
+    s = _DOUBLE_RE.sub(r"\1", s)
     return s
