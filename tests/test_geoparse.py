@@ -196,6 +196,27 @@ def test_a_misspelt_name_is_read_whole() -> None:
     ]
 
 
+def test_names_the_index_lacks_are_found_through_an_admin_word() -> None:
+    # misspelt beach (index: Ochheuteal Beach), numbered sangkat, a commune misspelt
+    assert [
+        (p.text, p.province_code) for p in extract_places("the building on Ocheatel Beach")
+    ] == [("Ocheatel Beach", "18")]
+    assert [p.commune_code for p in extract_places("a casino in Commune 3")] == ["180103"]
+    assert [p.province_code for p in extract_places("casino compounds in Thmor Da")] == ["15"]
+    # but a foreign city the geocoder only half-matches (Bangkok ~ Boeng Kok) is no place
+    assert extract_places("the suspects fled to Bangkok city") == []
+
+
+def test_the_capital_is_phnom_penh_unless_another_country_is_named() -> None:
+    quote = "Last weekend, police raided a building complex in the capital and arrested 200"
+    assert [(p.text, p.province_code, p.precision) for p in extract_places(quote)] == [
+        ("the capital", "12", 4)
+    ]
+    assert [p.text for p in extract_places("in the capital Phnom Penh")] == ["Phnom Penh"]
+    assert extract_places("Thailand said they were held in the capital") == []
+    assert extract_places("the capital required by the casino") == []
+
+
 def test_scripts_without_spaces() -> None:
     text = "ベトナムとの国境に近いカンボジア南東部スバイリエン州バベットで"
     places = extract_places(text)

@@ -181,6 +181,7 @@ class _Candidate(NamedTuple):
     loose: bool = False  # one word inside a longer capitalised name we do not know
     query: str = ""  # what to geocode, when not the span's text
     wide: tuple[int, int] | None = None  # a loose word with its unknown neighbours
+    fallback: bool = False  # no name in the index, but an admin word: ask the geocoder
 
 
 @lru_cache(maxsize=65536)
@@ -376,20 +377,41 @@ class _Spec(NamedTuple):
     wide: tuple[int, int] | None
     look_before: bool  # the name starts the run: an admin word may precede the run
     look_after: bool  # the name ends the run: an admin word may follow the run
+    fallback: bool = False  # no name in the index: a place only if the geocoder knows it
 
 
 @lru_cache(maxsize=1 << 17)
 def _analyse_run(run: str) -> tuple[_Spec, ...]:
     """Names in one capitalised run (cached: runs repeat across documents)."""
     places, countries = _place_table(), _country_table()
-    if not _may_hold_name(_TOKEN_RE.findall(run), places, countries):
-        return ()
-    words = {w.casefold().rstrip(".") for w in _TOKEN_RE.findall(run)}
-    organisation = not words.isdisjoint(_ORG_WORDS)
+    words = _TOKEN_RE.findall(run)
+    lowered = {w.casefold().rstrip(".") for w in words}
+    organisation = not lowered.isdisjoint(_ORG_WORDS)
     specs: list[_Spec] = []
-    for seg in _run_tokens(run):
-        specs.extend(_segment_specs(seg, places, countries, organisation))
-    return tuple(specs)
+    segments: list[list[_Token]] = []
+    if _may_hold_name(words, places, countries):
+        segments = _run_tokens(run)
+        for seg in segments:
+            specs.extend(_segment_specs(seg, places, countries, organisation))
+    if specs or organisation or len(words) > 4:
+        return tuple(specs)
+    # A name the index does not hold verbatim but that an admin word marks as a place
+    # ("Ocheatel Beach", "Ouddar Meanchey province"): the geocoder's spelling variants may
+    # know it (see _FALLBACK_MIN_SCORE).
+    segments = segments or _run_tokens(run)
+    if len(segments) != 1 or all(t.edge for t in segments[0]):
+        return ()
+    seg = segments[0]
+    marked = seg[-1].admin or seg[-1].text.casefold() in _PLACE_WORDS
+    first = next(t for t in seg if not t.edge)
+    return (
+        _Spec("place", first.start, seg[-1].end, first.start, marked, None, True, "", False,
+              True, (first.start, seg[-1].end), False, not marked, fallback=True),
+    )  # fmt: skip
+
+
+#: Words after a name that make it a place, besides admin words.
+_PLACE_WORDS = frozenset({"beach", "island", "mountain"})
 
 
 def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> int:
@@ -419,7 +441,7 @@ def _segment_specs(
         c_end = _longest(seg, i, countries, edges=True)
         # a name never starts with a number ("2 village" in "Baliley 2 village")
         p_end = 0
-        if not (not_place or tok.edge or tok.text[0].isdigit()):
+        if not (not_place or tok.edge or (tok.text[0].isdigit() and not (i and seg[i - 1].admin))):
             p_end = _longest(seg, i, places, edges=False)
         if c_end and c_end >= p_end:
             spans.append((i, c_end, "country"))
@@ -429,7 +451,9 @@ def _segment_specs(
             i = p_end
         else:
             i += 1
-    covered = {k for a, b, _ in spans for k in range(a, b)}
+    # words inside names of several words or country names (a single-word name next to a
+    # single-word name can be two words of one name we do not know: "Chob Kokir Khang Lich")
+    covered = {k for a, b, kind in spans if b - a > 1 or kind == "country" for k in range(a, b)}
     countries_at = {k for a, b, kind in spans if kind == "country" for k in range(a, b)}
     out: list[_Spec] = []
     for a, b, kind in spans:
@@ -443,7 +467,7 @@ def _segment_specs(
             continue
         # one word of a longer capitalised name we do not know ("Boeng" of "Boeng Tompun",
         # "Phsar" of "Phsar Doeum Thkov"): words next to it that are neither stopwords nor
-        # admin words nor part of another name
+        # admin words nor part of a longer name
         loose = b - a == 1 and any(
             0 <= k < n and k not in covered and not seg[k].edge for k in (a - 1, b)
         )
@@ -528,6 +552,19 @@ def _latin_candidates(text: str) -> list[_Candidate]:
             if person:
                 continue
             start, end, context = base + sp.start, base + sp.end, sp.context
+            if sp.fallback:
+                if sp.look_after:  # "Ouddar Meanchey province"
+                    m = _WORD_AFTER_RE.match(text, end)
+                    if not m or not (
+                        _token_info(m.group(1))[2] or m.group(1).casefold() in _PLACE_WORDS
+                    ):
+                        continue
+                    end = m.end(1)
+                out.append(
+                    _Candidate(start, end, "place", start, False, None, True, False, True,
+                               "", (start, end), fallback=True)
+                )  # fmt: skip
+                continue
             if sp.look_before and not context:
                 before = text[max(0, start - 15) : start].split()
                 context = bool(before) and _token_info(before[-1])[2]
@@ -637,10 +674,27 @@ def _candidates(text: str) -> list[_Candidate]:
     meet)."""
     places, countries = _place_table(), _country_table()
     found = _latin_candidates(text)
+    extra: list[_Candidate] = []
+    if "capital" in text:
+        extra.extend(
+            _Candidate(m.start(1), m.end(1), "place", m.end(1), True, query=_CAPITAL)
+            for m in _CAPITAL_RE.finditer(text)
+        )
     if _NONLATIN_RE.search(text):
-        found.extend(_nonlatin_candidates(text, places, countries))
-        found = _overlap_free(found)
+        extra.extend(_nonlatin_candidates(text, places, countries))
+    if extra:
+        found = _overlap_free([*found, *extra])
     return found
+
+
+#: "the capital" without a name after it is Phnom Penh in a text about Cambodia (used only
+#: when the text names no other country: see _resolve).
+_CAPITAL = "Phnom Penh"
+_CAPITAL_RE = re.compile(
+    r"\b(?:in|at|near|to|from|of|around|outside)\s+"
+    r"(the\s+(?:Cambodian\s+)?capital(?:['’]s)?|Cambodia['’]s\s+capital)"
+    r"(?![ \t]*(?:city[ \t]+)?,?[ \t]*[A-Z])(?![\w-])"
+)
 
 
 # --- resolving places ----------------------------------------------------------------
@@ -648,7 +702,7 @@ def _candidates(text: str) -> list[_Candidate]:
 #: Words between a place and a foreign country that make the place foreign:
 #: "Chong Chom … in Surin province, Thailand"; "Moc Bai, Vietnam".
 _FOREIGN_NOT_IF = re.compile(
-    r"border|near|opposite|across|towards?|from|facing|adjacent|next to|neighbou?r|"
+    r"near|opposite|across|towards?|from|facing|adjacent|next to|neighbou?r|"
     r"[.;!?\n]|\bto\b"
 )
 
@@ -726,6 +780,7 @@ def _accepted(
         cand.needs_context,
         cand.short,
         cand.loose,
+        _FALLBACK_MIN_SCORE if cand.fallback else _WIDE_MIN_SCORE,
     )
     if decision is None:
         return None
@@ -745,6 +800,7 @@ def _decide(
     needs_context: bool,
     short: bool,
     loose: bool,
+    min_score: float,
 ) -> tuple[bool, GeocodeResult] | None:
     """Whether a candidate is a place, and the geocoder's answer: ``(widened, result)``.
     Depends only on the strings and flags, so cached across documents."""
@@ -754,7 +810,7 @@ def _decide(
         wide = _geocode(wide_text)
         if (
             _usable(wide)
-            and wide.score >= _WIDE_MIN_SCORE
+            and wide.score >= min_score
             and len(name_key(wide.matched_name or "")) > len(name_key(narrow_text))
         ):
             return True, wide
@@ -772,8 +828,11 @@ def _decide(
     return False, result
 
 
-#: Lowest geocoder score for a widened name (the geocoder's own fuzzy floor is 86).
-_WIDE_MIN_SCORE = 85.0
+#: Lowest geocoder score for a widened name (the geocoder's own phonetic floor).
+_WIDE_MIN_SCORE = 75.0
+#: Lowest score for a name found only by the geocoder (its fuzzy floor): "Bangkok city"
+#: scores 80 against Boeng Kok.
+_FALLBACK_MIN_SCORE = 86.0
 
 
 def _query(text: str, cand: _Candidate) -> str:
@@ -804,8 +863,12 @@ def _chains(text: str, found: Sequence[tuple[_Candidate, GeocodeResult]]) -> lis
 def _resolve(text: str, cands: Sequence[_Candidate]) -> list[PlaceMention]:
     countries = [c for c in cands if c.country is not None and c.country[0] != "KH"]
     found: list[tuple[_Candidate, GeocodeResult]] = []
+    # "the capital" is Phnom Penh only in a text that names no other country
+    abroad = any(c.country is not None and c.country[1] == "name" for c in countries)
     for cand in cands:
-        if cand.kind == "place" and (hit := _accepted(text, cand, countries)) is not None:
+        if cand.kind != "place" or (abroad and cand.query == _CAPITAL):
+            continue
+        if (hit := _accepted(text, cand, countries)) is not None:
             found.append(hit)
     # A hierarchy is geocoded as one string from each place to its end, so the geocoder's
     # own hierarchy check places "Chrey Thum City" in Kandal, not in Svay Rieng.
