@@ -29,6 +29,7 @@ from .compounds import COMPOUND_COLUMNS, PRECISION_LABELS, assign_compound_ids, 
 from .errors import PipelineError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
+from .maps import write_maps
 from .normalize import normalize
 from .sources import EVENT_TYPES, REPORTS_COLUMNS, load_overrides, validate_sources
 from .summary import district_summary, province_summary
@@ -322,6 +323,10 @@ class BuildResult:
 
     Attributes
     ----------
+    processed_dir : Path
+        Where the tables were written.
+    maps_dir : Path or None
+        Where the maps were written (``None`` with ``maps=False``).
     paths : list of Path
         Every file written (processed tables first, then maps).
     n_input_rows : int
@@ -1082,8 +1087,6 @@ def build(
 
     paths = list(files.values())
     if map_dir is not None:
-        from .maps import write_maps
-
         paths += write_maps(compounds_gdf, located, provinces, map_dir)
     for note in notes:
         log.warning(note)
