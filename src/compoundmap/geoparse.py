@@ -299,9 +299,11 @@ def _country_info(alpha_2: str) -> tuple[str, str]:
 @dataclass(frozen=True)
 class _NameInfo:
     """What the index says about one Latin key: whether it names only villages (which the
-    geocoder confirms only with context), and the spellings it was indexed from."""
+    geocoder confirms only with context), only communes or villages (names that are often
+    one word of a longer name), and the spellings it was indexed from."""
 
     village_only: bool
+    minor: bool
     spellings: frozenset[str]
 
 
@@ -322,7 +324,9 @@ def _place_table() -> _Table:
             continue  # "Cambodia" is a country mention, not a place
         if key.isascii():
             village_only = all(e.kind == "village" for e in places)
-            latin.append((key, _NameInfo(village_only, frozenset(_plain(e.name) for e in places))))
+            minor = all(e.kind in ("village", "commune") for e in places)
+            spellings = frozenset(_plain(e.name) for e in places)
+            latin.append((key, _NameInfo(village_only, minor, spellings)))
         elif _NONLATIN_RE.fullmatch(key):
             nonlatin.append((key, True))
     return _build_table(latin, nonlatin)
@@ -504,15 +508,16 @@ def _place_spec(
     single = j - i == 1
     word = seg[i].text
     # A single word is a place only with an admin word next to it when it is an ordinary
-    # word ("Mission", "March"), a number word ("Bei"), a village name only, or a short word
-    # that matches a name only after folding ("They" ~ "Theay"); also, see
-    # _latin_candidates, when the same text writes it in lower case.
+    # word ("Mission", "March"), a number word ("Bei"), a village name only, a short word
+    # that matches a name only after folding ("They" ~ "Theay"), or a short word in capitals;
+    # also, see _latin_candidates, when the same text writes it in lower case.
     needs_context = info.village_only or (
         single
         and (
             key in _common_words()
             or key.isdigit()
             or (len(word) < 7 and _plain(word) not in info.spellings)
+            or (word.isupper() and len(word) <= 5)  # an acronym or code: LANG, KOS
         )
     )
     return _Spec(
@@ -525,7 +530,7 @@ def _place_spec(
         needs_context,
         word if single else "",
         single and len(key) <= 3,
-        loose,
+        loose and info.minor,  # "Sihanoukville Police" is the town's police
         wide,
         start == seg[0].start and i == 0,
         j == len(seg) and end == name_end,
