@@ -135,6 +135,26 @@ def test_ambiguous_candidates_resolve_to_common_ancestor() -> None:
     assert r.commune_code is None and r.precision == 3
 
 
+def test_numbered_sangkats_by_their_shared_name() -> None:
+    # "Phsar Thmei" names Phsar Thmei Ti Muoy/Pir/Bei: ambiguous, resolved to their khan
+    r = geocode("Phsar Thmei")
+    assert r.status == "ambiguous" and r.district_code == "1202" and r.precision == 3
+    assert len(r.candidates) == 3
+
+
+def test_a_city_name_as_context_reads_as_its_province() -> None:
+    # Ream lies in the 2025 district Kampong Saom, not in the krong: "Sihanoukville" here is
+    # the province that contains it
+    r = geocode("Sihanoukville's Ream commune")
+    assert r.status == "matched" and r.commune_code == "180605"
+    assert geocode("the border town of Poipet").precision == 1
+
+
+def test_common_words_are_not_places() -> None:
+    for text in ["Golden Triangle", "the crime organization known as 'Mango Compound'"]:
+        assert geocode(text).status == "unmatched", text
+
+
 def test_country_only_and_garbage() -> None:
     r = geocode("Cambodia")
     assert r.status == "matched" and r.precision == 5

@@ -232,6 +232,8 @@ def _alias_hint(name: str) -> int | None:
     return None
 
 
+_NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
+
 _KHMER_PREFIXES = tuple(
     sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
 )
@@ -293,6 +295,16 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
         tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
         hint = _alias_hint(alias) if kind == "curated" else None
         add(alias, unit_entry(str(code), str(alias), tier, str(source), hint))
+        # numbered sangkats ("Phsar Thmei Ti Bei"): the bare name names all of them, and
+        # resolves to their common district ("Phsar Thmei", "Boeng Kak")
+        numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
+        if numbered:
+            add(
+                numbered.group(1),
+                unit_entry(
+                    str(code), numbered.group(1), TIER_OFFICIAL, f"{source}, number dropped", None
+                ),
+            )
 
     loc = gaz.localities
     for row in _records(loc):
@@ -488,7 +500,10 @@ _TOWN_WORDS = frozenset(
 
 
 def _town_at(toks: Sequence[Token], start: int, end: int) -> bool:
-    near = [toks[k] for k in (start - 1, end) if 0 <= k < len(toks)]
+    before = start - 1
+    while before >= 0 and toks[before].text in ("of", "de", "do", "da"):
+        before -= 1
+    near = [toks[k] for k in (before, end) if 0 <= k < len(toks)]
     return any(t.text in _TOWN_WORDS for t in near)
 
 
@@ -576,8 +591,15 @@ def _spot(text: str) -> list[_Mention]:
                     if sc > best_score:
                         best, best_score = c, sc
                 # one short token is too easily a common word elsewhere: ask for more
-                need = _PHONETIC_MIN if j - i > 1 or len(key) >= 7 else 88.0
-                if best and best_score >= need and (j - i > 1 or len(key) >= 6):
+                # a single word must also keep its first and last letter (Thmorda/Thma Da,
+                # not triangle/Trangel)
+                single = j - i == 1
+                need = (
+                    88.0
+                    if single and (len(key) < 7 or key[0] != best[:1] or key[-1] != best[-1:])
+                    else _PHONETIC_MIN
+                )
+                if best and best_score >= need and (not single or len(key) >= 6):
                     entries = tuple(e for e in index[best] if e.tier < TIER_VILLAGE)
                     method, score = "phonetic", round(best_score, 1)
             if entries:
@@ -795,19 +817,36 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
 
         # an entry f contains e exactly when f's finest code is in e's chain (or f is the
         # country): precomputed as code sets per other name
+        # A village needs another name that contains it; any other entry is supported by a
+        # name it is consistent with either way ("Sihanoukville's Ream commune": the province
+        # reading of Sihanoukville fits Ream, the city reading does not).
         sets = [
             (
                 any(f.kind == "country" for f in o.entries),
                 {f.code for f in o.entries if f.code is not None},
+                {
+                    c
+                    for f in o.entries
+                    if f.kind != "village"
+                    for c in (f.province_code, f.district_code, f.commune_code)
+                    if c
+                },
             )
             for o in others
         ]
 
-        def support(e: Entry, sets: list[tuple[bool, set[str]]] = sets) -> int:
+        def support(e: Entry, sets: list[tuple[bool, set[str], set[str]]] = sets) -> int:
             p, d, k = e.province_code, e.district_code, e.commune_code
+            village = e.kind == "village"
             s = 0
-            for country, codes in sets:
-                if country or p in codes or d in codes or k in codes:
+            for country, codes, chains in sets:
+                if (
+                    country
+                    or p in codes
+                    or d in codes
+                    or k in codes
+                    or (not village and e.code in chains)
+                ):
                     s += 1
             if e.kind == "village":
                 return s + (1 if ctx.districts and ctx.supports(e) else 0)

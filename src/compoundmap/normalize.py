@@ -135,7 +135,10 @@ _NUMBER_MARKERS = frozenset({"ti", "lekh", "lek", "no"})
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.
 _STOPWORDS = frozenset(
-    """a an the of in on at near to from by and with within inside into across along
+    """a an the of in on at near to from by and with as is was were are be been for it
+    which who where what while also just only than then there here such very more most
+    not no but if so known called named nicknamed dubbed branded within inside into
+    across along
     around about over under between via its their his her this that these those other
     north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern central downtown outskirts
