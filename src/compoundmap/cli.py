@@ -96,9 +96,13 @@ def extract_command(
 ) -> None:
     """Find places in Cambodia and countries (names, demonyms) in free text.
 
-    One document: `compoundmap extract FILE.txt [--json]`. Many: `compoundmap extract
-    --input IN.csv --column COL --output OUT.csv` writes one row per mention (`row` is the
-    0-based input row; a row with no mention gets one row with `kind` empty).
+    One document: compoundmap extract FILE.txt [--json]
+
+    Many: compoundmap extract --input IN.csv --column COL --output OUT.csv
+
+    The CSV has one row per mention (row: the 0-based input row).
+
+    An input row with no mention gets one row with kind empty.
     """
     from .geoparse import extract_file, extract_table
 
