@@ -90,13 +90,29 @@ def test_people_are_kept_per_event_type_with_the_range_of_figures():
                 "event_date": "2024-03",
                 "victims_count": 11,
             },
-            # another rescue, no compound: its own event
+            # a rescue with no compound on a day of that month: maybe the same event
             {
                 "report_id": "R3",
                 "province_code": "22",
                 "event_type": "rescue",
-                "event_date": "2024-03",
+                "event_date": "2024-03-16",
                 "victims_count": 5,
+            },
+            # a rescue of the same compound two months later: surely another event
+            {
+                "report_id": "R5",
+                "compound_id": "C22-a",
+                "province_code": "22",
+                "event_type": "rescue",
+                "event_date": "2024-05",
+                "victims_count": 7,
+            },
+            # undated: never merged with anything
+            {
+                "report_id": "R6",
+                "province_code": "22",
+                "event_type": "rescue",
+                "victims_count": 3,
             },
             # a raid: a different meaning, never added to rescues
             {
@@ -110,9 +126,11 @@ def test_people_are_kept_per_event_type_with_the_range_of_figures():
         ]
     )
     row = province_summary(df, _compounds([])).set_index("province_code").loc["22"]
-    assert (row["people_rescue_min"], row["people_rescue_max"]) == (16, 24)
+    # upper bound: sure duplicates merged (R1 = R2, largest 19) + 5 + 7 + 3 = 34
+    # lower bound: possible duplicates merged (R1 = R2 = R3, smallest 5) + 7 + 3 = 15
+    assert (row["people_rescue_min"], row["people_rescue_max"]) == (15, 34)
     assert (row["people_raid_min"], row["people_raid_max"]) == (100, 100)
-    assert row["n_rescue"] == 3 and row["n_raid"] == 1
+    assert row["n_rescue"] == 5 and row["n_raid"] == 1
     assert row["people_escape_max"] == 0
 
 
@@ -210,3 +228,24 @@ def test_missing_column_is_named():
             pd.DataFrame({"report_id": ["R1"], "compound_id": [""], "province_code": ["18"]}),
             _compounds([]),
         )
+
+
+def test_possible_events_join_compatible_dates_and_compounds_only():
+    df = _reports(
+        [
+            {"report_id": "A", "compound_id": "C1", "event_date": "2024-03-01"},
+            {"report_id": "B", "compound_id": "", "event_date": "2024-03"},
+            {"report_id": "C", "compound_id": "C2", "event_date": "2024-04-02"},
+            {"report_id": "D", "compound_id": "C3", "event_date": "2024-03-01"},
+            {
+                "report_id": "E",
+                "compound_id": "C1",
+                "event_date": "2024-03-01",
+                "event_type": "rescue",
+            },
+        ]
+    )
+    events = people_by_event(df).set_index("report_ids")["possible_key"]
+    assert events["A"] == events["B"] == events["D"]  # D joins A through B (no compound)
+    assert events["C"] != events["A"]  # another month
+    assert events["E"] != events["A"]  # another event type

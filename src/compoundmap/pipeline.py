@@ -134,14 +134,24 @@ _SUMMARY_DESC = {
     "last_event_date": "Latest event date among those reports.",
     **{f"n_{t}": f"Reports of event type '{t}'." for t in EVENT_TYPES},
     **{
-        f"people_{t}_{b}": (
-            f"People reported in '{t}' events, one figure per distinct event (reports of the "
-            f"same compound, type and date are one event), taking the {word} figure reported "
-            "for each event. Figures mean what the source says (detained, rescued, deported, "
-            "estimated); never summed across event types."
-        )
+        f"people_{t}_{bound}": text.format(t=t)
         for t in EVENT_TYPES
-        for b, word in (("min", "smallest"), ("max", "largest"))
+        for bound, text in (
+            (
+                "min",
+                "Lower bound of the people reported in '{t}' events: reports that could "
+                "describe the same event (same type, one date containing the other, same or "
+                "no compound) are merged and the smallest figure taken. Figures mean what the "
+                "source says (detained, rescued, deported, estimated); never summed across "
+                "event types.",
+            ),
+            (
+                "max",
+                "Upper bound of the people reported in '{t}' events: only reports that surely "
+                "describe one event (same compound, type and date) are merged, and the "
+                "largest figure taken. Never summed across event types.",
+            ),
+        )
     },
     "nationalities": "Nationalities named by those reports, with the number of reports "
     'naming each, most first: "Chinese (12); Thai (3)".',

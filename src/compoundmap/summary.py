@@ -55,14 +55,29 @@ def _int_or_none(value: object) -> int | None:
     return None if number != number else int(number)
 
 
-def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
-    """Collapse reports of one event and keep the range of figures the sources give.
+def _dates_compatible(a: str, b: str) -> bool:
+    """Both dated and one contains the other ("2024-03" and "2024-03-16")."""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
-    Reports of the same compound with the same ``event_type`` and the same (non-empty)
-    ``event_date`` are taken to describe one event; any other report is its own event. For
-    each event, ``people_min`` and ``people_max`` are the smallest and largest
-    ``victims_count`` reported (equal when one source gives a figure; empty when none does).
-    Figures are never averaged.
+
+def _compounds_compatible(a: str, b: str) -> bool:
+    return not a or not b or bool(set(a.split(";")) & set(b.split(";")))
+
+
+def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
+    """Group reports into events and keep the range of figures the sources give.
+
+    Two groupings are made. An **event** (``event_key``) is a set of reports that surely
+    describe one event: the same single compound, the same ``event_type`` and the same
+    non-empty ``event_date``; any other report is its own event. A **possible event**
+    (``possible_key``) joins, transitively, reports of the same ``event_type`` whose dates
+    could be the same day (one contains the other: "2024-03" and "2024-03-16") and whose
+    compounds do not differ (the same, or one names none). Undated reports are never joined.
+
+    Summing ``people_max`` over events gives an upper bound of the people involved (only
+    sure duplicates merged, the largest figure of each); summing, over possible events, the
+    smallest ``people_min`` gives a lower bound (every possible duplicate merged, the
+    smallest figure). Figures are never averaged.
 
     Parameters
     ----------
@@ -73,17 +88,20 @@ def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``event_key, event_type, event_date, report_ids, people_min, people_max, n_reports``,
-        sorted by ``event_key``.
+        ``event_key, possible_key, event_type, event_date, report_ids, people_min,
+        people_max, n_reports``, one row per event, sorted by ``event_key``.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"report_id": ["R1", "R2"], "compound_id": ["C22-x", "C22-x"],
-    ...     "event_type": ["rescue", "rescue"], "event_date": ["2024-03", "2024-03"],
-    ...     "victims_count": [19, 11]})
-    >>> people_by_event(df)[["people_min", "people_max", "n_reports"]].values.tolist()
-    [[11, 19, 2]]
+    >>> df = pd.DataFrame({"report_id": ["R1", "R2", "R3"],
+    ...     "compound_id": ["C22-x", "C22-x", ""], "event_type": ["rescue"] * 3,
+    ...     "event_date": ["2024-03", "2024-03", "2024-03-16"], "victims_count": [19, 11, 15]})
+    >>> ev = people_by_event(df)
+    >>> ev[["people_min", "people_max", "n_reports"]].values.tolist()
+    [[11, 19, 2], [15, 15, 1]]
+    >>> ev["possible_key"].nunique()
+    1
     """
     _check(
         reports,
@@ -105,15 +123,18 @@ def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
         else:
             key = f"report|{rid}"
         entry = events.setdefault(
-            key, {"event_type": etype, "event_date": edate, "ids": [], "figures": []}
+            key,
+            {"event_type": etype, "event_date": edate, "compound": cid, "ids": [], "figures": []},
         )
         entry["ids"].append(rid)
         figure = _int_or_none(count)
         if figure is not None:
             entry["figures"].append(figure)
+    possible = _possible_events(events)
     rows = [
         {
             "event_key": key,
+            "possible_key": possible[key],
             "event_type": e["event_type"],
             "event_date": e["event_date"],
             "report_ids": "; ".join(sorted(e["ids"])),
@@ -123,21 +144,49 @@ def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
         }
         for key, e in sorted(events.items())
     ]
-    out = pd.DataFrame(
-        rows,
-        columns=[
-            "event_key",
-            "event_type",
-            "event_date",
-            "report_ids",
-            "people_min",
-            "people_max",
-            "n_reports",
-        ],
-    )
+    columns = [
+        "event_key",
+        "possible_key",
+        "event_type",
+        "event_date",
+        "report_ids",
+        "people_min",
+        "people_max",
+        "n_reports",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
     for col in ("people_min", "people_max", "n_reports"):
         out[col] = out[col].astype("Int64")
     return out
+
+
+def _possible_events(events: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """event_key → key of its possible event (the smallest event_key it is joined with)."""
+    parent = {key: key for key in events}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    # Compatible dates share their year, so only events of one type and year are compared.
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for key, e in events.items():
+        if e["event_date"]:
+            buckets.setdefault((e["event_type"], e["event_date"][:4]), []).append(key)
+    for keys in buckets.values():
+        keys.sort()
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                ea, eb = events[a], events[b]
+                if _dates_compatible(ea["event_date"], eb["event_date"]) and (
+                    _compounds_compatible(ea["compound"], eb["compound"])
+                ):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    return {key: find(key) for key in events}
 
 
 def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
@@ -161,7 +210,8 @@ def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
             record[f"people_{etype}_max"] = 0
             continue
         sel = events[events["event_type"] == etype]
-        record[f"people_{etype}_min"] = int(sel["people_min"].fillna(0).sum())
+        low = sel.groupby("possible_key")["people_min"].min().fillna(0).sum()
+        record[f"people_{etype}_min"] = int(low)
         record[f"people_{etype}_max"] = int(sel["people_max"].fillna(0).sum())
     nat = Counter(
         n.strip() for v in unique["nationalities"].map(_text) for n in v.split(";") if n.strip()
@@ -221,9 +271,10 @@ def province_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataF
 
         A report counts once in every province where one of its places lies, so the column
         sums can exceed the number of reports. ``n_compounds`` counts compounds located in
-        the province. People are counted per event (:func:`people_by_event`): several
-        reports of one event count once, with the smallest and largest figure reported
-        summed separately into ``_min`` and ``_max``; types are never added together.
+        the province. People are counted per event type, never across types, as a range
+        (:func:`people_by_event`): ``_max`` merges only reports that surely describe one
+        event and takes the largest figure; ``_min`` merges every possible duplicate and
+        takes the smallest.
         The last row has an empty ``province_code`` and :data:`NO_PROVINCE_NAME`.
 
     Examples
