@@ -26,19 +26,21 @@
 # Everything runs offline and through the library's public API. Nothing is written into
 # the repository: change `sources` below to check another copy of the file.
 
-# %% tags=["parameters"]
-sources = None  # path to a reports.csv, or None for the bundled one
-output_dir = None  # where to save the rows to check, or None for a new temporary folder
-
 # %%
 import tempfile
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import display
 
 from compoundmap import geocode, get_gazetteer, load_overrides, locate_reports, validate_sources
 from compoundmap._data import raw_path
 
+# %% tags=["parameters"]
+sources = None  # path to a reports.csv, or None for the bundled one
+output_dir = None  # where to save the rows to check, or None for a new temporary folder
+
+# %%
 pd.set_option("display.max_rows", 120)
 pd.set_option("display.max_colwidth", 60)
 sources_path = sources or raw_path("sources", "reports.csv")
@@ -59,7 +61,7 @@ for problem in report.problems:
     print(problem)
 
 # %%
-report.rejects
+display(report.rejects)
 
 # %%
 report.valid[["report_id", "compound_name", "location_text", "province_as_reported"]].head(10)
@@ -137,7 +139,7 @@ mismatch[[*show, "province_name", "match_method", "admin_flag"]]
 # %%
 precision = located["precision_label"].value_counts().rename("rows").to_frame()
 precision["share"] = (precision["rows"] / len(located)).round(3)
-precision
+display(precision)
 
 # %%
 located.pivot_table(

@@ -26,10 +26,6 @@
 # "rescued" and "deported" mean different things) as the smallest and largest figure
 # reported, never averaged.
 
-# %% tags=["parameters"]
-sources = None  # path to a reports.csv, or None for the bundled one
-output_dir = None  # where to save the tables as CSV, or None for a new temporary folder
-
 # %%
 import tempfile
 from pathlib import Path
@@ -46,6 +42,11 @@ from compoundmap import (
 )
 from compoundmap._data import raw_path
 
+# %% tags=["parameters"]
+sources = None  # path to a reports.csv, or None for the bundled one
+output_dir = None  # where to save the tables as CSV, or None for a new temporary folder
+
+# %%
 pd.set_option("display.max_rows", 250)
 sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-summary-"))
@@ -103,32 +104,41 @@ provinces.set_index("province_name")[people].loc[lambda t: t.sum(axis=1) > 0]
 ax = (
     provinces.set_index("province_name")["n_reports"]
     .sort_values()
-    .plot.barh(figsize=(7, 8), title="Reports by province")
+    .plot.barh(figsize=(7, 8), title="Reports by province", xlabel="reports", ylabel="")
 )
-ax.set_xlabel("reports")
+
 # %%
 # One row per report for the charts below (the reports table has one row per place).
 unique_reports = reports.drop_duplicates("report_id")
 years = unique_reports["event_date"].str.slice(0, 4).replace("", "no date")
-ax = years.value_counts().sort_index().plot.bar(title="Reports by year of the event")
-ax.set_ylabel("reports")
+ax = (
+    years.value_counts()
+    .sort_index()
+    .plot.bar(title="Reports by year of the event", xlabel="", ylabel="reports")
+)
+
 # %%
 ax = (
     unique_reports["event_type"]
     .value_counts()
     .sort_values()
-    .plot.barh(title="Reports by event type")
+    .plot.barh(title="Reports by event type", xlabel="reports", ylabel="")
 )
-ax.set_xlabel("reports")
+
 # %%
 nationalities = unique_reports["nationalities"].str.split(";").explode().str.strip()
 ax = (
     nationalities[nationalities != ""]
     .value_counts()
     .sort_values()
-    .plot.barh(figsize=(7, 6), title="Nationalities named in reports (reports naming each)")
+    .plot.barh(
+        figsize=(7, 6),
+        title="Nationalities named in reports (reports naming each)",
+        xlabel="reports",
+        ylabel="",
+    )
 )
-ax.set_xlabel("reports")
+
 # %% [markdown]
 # ## Save
 # The tables as CSV (codes keep their leading zeros), in `output_dir`.

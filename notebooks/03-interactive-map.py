@@ -25,15 +25,11 @@
 # Pins are drawn only for sites known to a point, commune or district (precision 1-3);
 # province-only records count in the province shading and are listed in its popup.
 
-# %% tags=["parameters"]
-sources = None  # path to a reports.csv, or None for the bundled one
-output_dir = None  # where to save the maps, or None for a new temporary folder
-
 # %%
 import tempfile
 from pathlib import Path
 
-from IPython.display import Image
+from IPython.display import Image, display
 
 from compoundmap import (
     build_compounds,
@@ -46,6 +42,11 @@ from compoundmap import (
 )
 from compoundmap._data import raw_path
 
+# %% tags=["parameters"]
+sources = None  # path to a reports.csv, or None for the bundled one
+output_dir = None  # where to save the maps, or None for a new temporary folder
+
+# %%
 sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-maps-"))
 
@@ -62,7 +63,7 @@ print(f"{len(compounds)} compounds from {report.valid['report_id'].nunique()} re
 
 # %%
 overview = compound_map(compounds, reports, provinces)
-overview
+display(overview)
 
 # %% [markdown]
 # ## One province

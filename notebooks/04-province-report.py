@@ -28,16 +28,12 @@
 # Province codes are the MEF 2025 codes with their leading zero (`"01"` Banteay Meanchey
 # to `"25"` Tboung Khmum); the list is printed below.
 
-# %% tags=["parameters"]
-province = "18"  # MEF 2025 province code with its leading zero, 18 is Preah Sihanouk
-sources = None  # path to a reports.csv, or None for the bundled one
-output_dir = None  # where to save the province map, or None for a new temporary folder
-
 # %%
 import tempfile
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import display
 
 from compoundmap import (
     build_compounds,
@@ -51,6 +47,12 @@ from compoundmap import (
 )
 from compoundmap._data import raw_path
 
+# %% tags=["parameters"]
+province = "18"  # MEF 2025 province code with its leading zero, 18 is Preah Sihanouk
+sources = None  # path to a reports.csv, or None for the bundled one
+output_dir = None  # where to save the province map, or None for a new temporary folder
+
+# %%
 pd.set_option("display.max_rows", 200)
 pd.set_option("display.max_colwidth", 80)
 province = str(province).zfill(2)  # papermill -p province 7 passes an int
@@ -132,7 +134,7 @@ province_reports.set_index("report_id")[
 # %%
 m = compound_map(compounds, reports, provinces, province_code=province)
 m.save(str(out / f"province-{province}.html"))
-m
+display(m)
 
 # %% [markdown]
 # ## Province codes
