@@ -775,6 +775,42 @@ class _Choice:
     entries: list[Entry]  # what the mention may mean after filtering
 
 
+_FILTER_CACHE: dict[tuple[int, int | None, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
+
+
+def _filtered(
+    entries: tuple[Entry, ...], hint: int | None, drop_villages: bool
+) -> tuple[Entry, ...]:
+    """What one name may mean given the admin word next to it (cached per index entry)."""
+    k = (id(entries), hint, drop_villages)
+    hit = _FILTER_CACHE.get(k)
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    es: list[Entry] = (
+        [e for e in entries if e.tier != TIER_VILLAGE] if drop_villages else list(entries)
+    )
+    if hint is not None:
+        keep = [e for e in es if _hint_ok(e, hint)]
+        if keep:
+            es = keep
+        matching = [e for e in es if e.hint == hint]
+        es = matching or [e for e in es if e.hint is None] or es
+    else:
+        es = [e for e in es if e.hint is None] or es
+    # a name that is a province's (at the best tier it matches) means the province
+    # unless an admin word says otherwise: "Kandal" is the province, not a commune
+    if es and hint is None:
+        best_tier = min(e.tier for e in es)
+        provs = [e for e in es if e.kind == "province" and e.tier == best_tier]
+        if provs:
+            es = provs
+    out = tuple(_dedupe(es))
+    if len(_FILTER_CACHE) > 100_000:
+        _FILTER_CACHE.clear()
+    _FILTER_CACHE[k] = (entries, out)
+    return out
+
+
 def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     choices: list[_Choice] = []
     # a village counts only when another name in the string (or a stated district) confirms
@@ -782,31 +818,15 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     lone = sum(1 for m in mentions if m.entries and m.entries[0].kind != "country") <= 1
     drop_villages = lone and not ctx.districts
     for m in mentions:
-        es = [e for e in m.entries if e.tier != TIER_VILLAGE] if drop_villages else list(m.entries)
-        if m.hint is not None:
-            keep = [e for e in es if _hint_ok(e, m.hint)]
-            if keep:
-                es = keep
-            matching = [e for e in es if e.hint == m.hint]
-            es = matching or [e for e in es if e.hint is None] or es
-        else:
-            es = [e for e in es if e.hint is None] or es
-        # a name that is a province's (at the best tier it matches) means the province
-        # unless an admin word says otherwise: "Kandal" is the province, not a commune
-        if es and m.hint is None:
-            best_tier = min(e.tier for e in es)
-            provs = [e for e in es if e.kind == "province" and e.tier == best_tier]
-            if provs:
-                es = provs
-        es = _dedupe(es)
-        if es:
-            choices.append(_Choice(m, es))
+        allowed = _filtered(m.entries, m.hint, drop_villages)
+        if allowed:
+            choices.append(_Choice(m, list(allowed)))
     # support: how many other mentions (or the context) name a unit containing the entry
     has_ctx = bool(ctx.provinces or ctx.districts)
     for c in choices:
         others = [o for o in choices if o is not c and not o.mention.reference]
         if not others and not has_ctx:
-            es = [e for e in c.entries if e.kind != "village"]
+            es: list[Entry] = [e for e in c.entries if e.kind != "village"]
             if es:
                 tier = min(e.tier for e in es)
                 es = [e for e in es if e.tier == tier]
