@@ -291,3 +291,60 @@ def test_long_input_returns() -> None:
     r = geocode(big)
     assert r.status in {"matched", "ambiguous", "unmatched"}
     assert not (isinstance(r.latitude, float) and math.isnan(r.latitude))
+
+
+def test_cli_single_string_and_json() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from compoundmap.cli import app
+
+    runner = CliRunner()
+    out = runner.invoke(app, ["geocode", "O'Smach"])
+    assert out.exit_code == 0, out.output
+    assert "Ou Smach" in out.output and "precision 1" in out.output
+    js = runner.invoke(app, ["geocode", "--json", "Samraong"])
+    assert js.exit_code == 0
+    data = json.loads(js.output)
+    assert data["status"] == "ambiguous"
+    assert {c["code"] for c in data["candidates"]} == {"2107", "2204"}
+
+
+def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from compoundmap.cli import app
+
+    src = tmp_path / "in.csv"
+    src.write_text("id,place,prov\n1,Poipet,\n2,Samraong,Takeo\n3,,\n", encoding="utf-8")
+    dst = tmp_path / "out.csv"
+    runner = CliRunner()
+    args = ["geocode", "--input", str(src), "--column", "place", "--province-column", "prov"]
+    res = runner.invoke(app, [*args, "--output", str(dst)])
+    assert res.exit_code == 0, res.output
+    out = pd.read_csv(dst, dtype=str, keep_default_na=False)
+    assert list(out.columns) == [
+        "id",
+        "place",
+        "prov",
+        "province_code",
+        "province_name",
+        "district_code",
+        "district_name",
+        "commune_code",
+        "commune_name",
+        "latitude",
+        "longitude",
+        "precision",
+        "match_score",
+        "match_method",
+        "match_status",
+    ]
+    assert list(out["province_code"]) == ["01", "21", ""]
+    assert list(out["match_status"]) == ["matched", "matched", "unmatched"]
+    bad = runner.invoke(
+        app, ["geocode", "--input", str(src), "--column", "loc", "--output", str(dst)]
+    )
+    assert bad.exit_code == 2
+    assert "'loc'" in bad.output and "place" in bad.output
