@@ -134,6 +134,10 @@ def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         },
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    # On a new machine matplotlib builds its font cache on first import and says so on
+    # stderr, which would fail the first charting notebook: build it here, once.
+    import matplotlib.font_manager  # noqa: F401
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("JUPYTER_PATH", str(jupyter_path))
         mp.setenv("JUPYTER_PLATFORM_DIRS", "1")
