@@ -228,6 +228,12 @@ def test_scripts_without_spaces() -> None:
     assert [(c.text, c.form) for c in extract_nationalities("インドネシア人3人を逮捕")] == [
         ("インドネシア人", "demonym")
     ]
+    # a middle dot inside a name: Chbar Ampov in Phnom Penh
+    text = "プノンペン都チバール・アンプーフ地区の賃貸アパート"
+    assert [(p.text, p.district_code) for p in extract_places(text)] == [
+        ("プノンペン都", None),
+        ("チバール・アンプーフ", "1210"),
+    ]
     khmer = "ខេត្តព្រះសីហនុ និង ក្រុងប៉ោយប៉ែត"
     assert [p.province_code for p in extract_places(khmer)] == ["18", "01"]
     thai = "ตำรวจบุกค้นในจังหวัดเสียมราฐ จับกุมชาวจีน"

@@ -200,25 +200,31 @@ def _token_info(token: str) -> tuple[str, bool, bool]:
 
 @dataclass(frozen=True)
 class _Table:
-    """Names keyed as the geocoder keys them (folded tokens joined without spaces), with
-    every key prefix for an early stop; names in scripts without spaces by first character."""
+    """Names keyed as the geocoder keys them (folded tokens joined without spaces), and names
+    in scripts written without spaces as they are written; each with every prefix of every
+    key, so a scan stops as soon as no name can continue."""
 
     latin: dict[str, Any]
     prefixes: frozenset[str]
-    nonlatin: dict[str, list[tuple[str, Any]]]
+    nonlatin: dict[str, Any]
+    nonlatin_prefixes: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def _clean_char(ch: str) -> str:
+    return clean_text(ch) if ch.strip() else ""
 
 
 def _nonlatin_form(text: str) -> tuple[str, list[int]]:
     """``clean_text`` applied character by character, with each output character's offset
-    in ``text`` (NFKC can lengthen Thai; zero-width characters go)."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        for c in clean_text(ch) if ch.strip() else "":
-            chars.append(c)
-            offsets.append(i)
-    folded = "".join(chars).replace("\u17d2\u178a", "\u17d2\u178f")
-    return folded, offsets
+    in ``text`` (NFKC can lengthen Thai; zero-width characters and ・ go)."""
+    parts = list(map(_clean_char, text))
+    folded = "".join(parts)
+    if all(len(p) == 1 for p in parts):
+        offsets = list(range(len(text)))  # the usual case: one character for one
+    else:
+        offsets = [i for i, p in enumerate(parts) for _ in p]
+    return folded.replace("\u17d2\u178a", "\u17d2\u178f"), offsets
 
 
 def _build_table(
@@ -229,15 +235,13 @@ def _build_table(
         if key and key not in latin:
             latin[key] = value
     prefixes = frozenset(k[:n] for k in latin for n in range(1, len(k) + 1))
-    by_first: dict[str, dict[str, Any]] = {}
+    scripts: dict[str, Any] = {}
     for name, value in nonlatin:
         compact = "".join(_nonlatin_form(name)[0].split())
         if compact and _NONLATIN_RE.fullmatch(compact):
-            by_first.setdefault(compact[0], {}).setdefault(compact, value)
-    table = {
-        ch: sorted(names.items(), key=lambda kv: -len(kv[0])) for ch, names in by_first.items()
-    }
-    return _Table(latin, prefixes, table)
+            scripts.setdefault(compact, value)
+    script_prefixes = frozenset(k[:n] for k in scripts for n in range(1, len(k) + 1))
+    return _Table(latin, prefixes, scripts, script_prefixes)
 
 
 #: Country names that are also common given names or words ("Jordan", "Chad", "Georgia").
@@ -637,12 +641,17 @@ def _nonlatin_at(
     ch = s[i]
     best: tuple[str, str, Any] | None = None
     for kind, table in (("country", countries), ("place", places)):
-        for name, value in table.nonlatin.get(ch, ()):
-            if best is not None and len(name) <= len(best[1]):
-                break
-            if s.startswith(name, i) and _katakana_whole(s, i, i + len(name), name):
-                best = (kind, name, value)
-                break
+        # walk the prefixes: one set look-up per character, longest name wins
+        j = i + 1
+        while j <= len(s) and s[i:j] in table.nonlatin_prefixes:
+            name = s[i:j]
+            if (
+                name in table.nonlatin
+                and (best is None or len(name) > len(best[1]))
+                and _katakana_whole(s, i, j, name)
+            ):
+                best = (kind, name, table.nonlatin[name])
+            j += 1
     if best is None:
         return None
     kind, name, value = best
