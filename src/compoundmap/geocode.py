@@ -488,6 +488,12 @@ def _hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | 
         j -= 1
     if j >= 0:
         before = toks[j].admin
+    # an admin word after the name that itself starts the next name ("Phum 3 Sangkat 4",
+    # "ភូមិ៣ សង្កាត់៤") belongs to that name, not to this one
+    if after is not None and before is not None:
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if nxt is not None and nxt.text and nxt.admin is None and not nxt.stop:
+            return before
     if khmer:
         return before if before is not None else after
     return after if after is not None else before
@@ -552,6 +558,7 @@ def _spot(text: str) -> list[_Mention]:
                         100.0,
                         _hint_at(flat, i, i + 1, kh),
                         False,
+                        _town_at(flat, i, i + 1),
                     )
                 )
             i += 1

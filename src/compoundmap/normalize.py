@@ -164,6 +164,7 @@ _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/]| - | – | — ")
+_KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
@@ -215,6 +216,8 @@ def clean_text(text: object) -> str:
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
+    # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
+    s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = _POSSESSIVE_RE.sub("", s)
     return " ".join(s.split())
 
