@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-from compoundmap import geocode, get_gazetteer, load_overrides, locate_reports, validate_sources
+from compoundmap import geocode, geocode_places, load_overrides, locate_reports, validate_sources
 from compoundmap._data import raw_path
 
 # %% tags=["parameters"]
@@ -80,6 +80,12 @@ for text in ["O'Smach, Oddar Meanchey", "Bavet", "Sihanoukville", "Cambodia"]:
         f"{text!r:28} -> {result.status:9} precision={result.precision} "
         f"{result.province_name} / {result.district_name} ({result.method}, {result.score:.0f})"
     )
+
+# %%
+[
+    (r.matched_name, r.province_code, r.precision)
+    for r in geocode_places("Phnom Penh; Sihanoukville")
+]
 
 # %% [markdown]
 # `locate_reports` locates every valid report: an analyst override first
@@ -154,4 +160,3 @@ located.pivot_table(
 to_check = located[located["match_status"].ne("matched") | located["province_mismatch"]]
 to_check.drop(columns="geometry").to_csv(out / "rows_to_check.csv", index=False)
 print(f"{len(to_check)} rows to check written to {out / 'rows_to_check.csv'}")
-print(f"({len(get_gazetteer().provinces())} provinces in the 2025 gazetteer)")

@@ -134,8 +134,8 @@ def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         },
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    # On a new machine matplotlib builds its font cache on first import and says so on
-    # stderr, which would fail the first charting notebook: build it here, once.
+    # On a new machine matplotlib builds its font cache on first import and, when that is
+    # slow, says so on stderr, which would fail the first charting notebook: build it here.
     import matplotlib.font_manager  # noqa: F401
 
     with pytest.MonkeyPatch.context() as mp:
