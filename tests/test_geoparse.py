@@ -312,9 +312,11 @@ def test_spans_always_index_the_input(pieces: list[str], noise: str) -> None:
         assert end <= start, "mentions never overlap"
 
 
-def test_non_string_input_is_a_type_error() -> None:
-    with pytest.raises(TypeError):
-        extract_places(None)  # type: ignore[arg-type]
+def test_missing_and_non_string_input() -> None:
+    assert extract_mentions(None) == ([], [])
+    assert extract_mentions(float("nan")) == ([], [])
+    assert extract_mentions(pd.NA) == ([], [])
+    assert [p.province_code for p in extract_places(pd.Series(["Kampot"]).iloc[0])] == ["07"]
 
 
 def test_demonyms_file_cites_a_source_and_uses_iso_codes() -> None:

@@ -713,8 +713,9 @@ _CAPITAL_RE = re.compile(
 
 # --- resolving places ----------------------------------------------------------------
 
-#: Words between a place and a foreign country that make the place foreign:
-#: "Chong Chom … in Surin province, Thailand"; "Moc Bai, Vietnam".
+#: A place followed by ", <country>" or "in <country>" lies in that country ("Chong Chom …
+#: in Surin province, Thailand"; "Moc Bai, Vietnam"), unless one of these words comes
+#: between ("near Vietnam", "opposite Thailand's Aranyaprathet", a new sentence).
 _FOREIGN_NOT_IF = re.compile(
     r"near|opposite|across|towards?|from|facing|adjacent|next to|neighbou?r|"
     r"[.;!?\n]|\bto\b"
@@ -936,14 +937,28 @@ def _overlap_free(cands: list[_Candidate]) -> list[_Candidate]:
 # --- public API ----------------------------------------------------------------------
 
 
-def extract_mentions(text: str) -> tuple[list[PlaceMention], list[CountryMention]]:
+def _as_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
+        return ""
+    if not isinstance(value, str):
+        try:
+            if pd.isna(value):  # type: ignore[call-overload]
+                return ""
+        except (TypeError, ValueError):
+            pass
+        return str(value)
+    return value
+
+
+def extract_mentions(text: object) -> tuple[list[PlaceMention], list[CountryMention]]:
     """Places in Cambodia and countries named in ``text``, in one pass.
 
     Parameters
     ----------
     text : str
         Any free text: a statement, an article, a quote. Khmer, Thai, Chinese, Japanese and
-        Korean need no spaces between words.
+        Korean need no spaces between words. ``None`` and NaN give no mentions; other
+        non-strings are read as ``str(text)``. Never raises on content.
 
     Returns
     -------
@@ -958,8 +973,7 @@ def extract_mentions(text: str) -> tuple[list[PlaceMention], list[CountryMention
     >>> [(c.text, c.country_code, c.form) for c in countries]
     [('Thai', 'TH', 'demonym')]
     """
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, got {type(text).__name__}")
+    text = _as_text(text)
     cands = _candidates(text)
     places = _resolve(text, cands)
     countries = []
@@ -975,7 +989,7 @@ def extract_mentions(text: str) -> tuple[list[PlaceMention], list[CountryMention
     return places, countries
 
 
-def extract_places(text: str) -> list[PlaceMention]:
+def extract_places(text: object) -> list[PlaceMention]:
     """Places in Cambodia named in free text, with character spans and geocoder fields.
 
     Only capitalised Latin names are considered; short or common-word names ("Bei", "Pir")
@@ -1004,7 +1018,7 @@ def extract_places(text: str) -> list[PlaceMention]:
     return extract_mentions(text)[0]
 
 
-def extract_nationalities(text: str) -> list[CountryMention]:
+def extract_nationalities(text: object) -> list[CountryMention]:
     """Countries named in free text, as names or demonyms, with ISO 3166-1 codes.
 
     Parameters
@@ -1102,8 +1116,7 @@ def extract_frame(df: pd.DataFrame, column: str, *, where: str = "") -> pd.DataF
         raise MissingColumnError(column, [str(c) for c in df.columns], where)
     rows: list[dict[str, Any]] = []
     for i, value in enumerate(df[column].tolist()):
-        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-        places, countries = extract_mentions(text)
+        places, countries = extract_mentions(value)
         found = _rows(places, countries, i)
         rows.extend(found or [{"row": i, "kind": ""}])
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
