@@ -199,6 +199,16 @@ def test_typos_are_scored_below_exact() -> None:
     assert typo.method in {"fuzzy", "phonetic"}
 
 
+def test_typos_next_to_their_district_or_stated_province() -> None:
+    # the misspelt commune is searched among the names inside the named district
+    r = geocode("Tumnob Rolkk commune, Steung Hav district")
+    assert r.commune_code == "180303" and r.method.startswith(("fuzzy", "phonetic"))
+    r = geocode("Ang Popl commune, Kong Pisei district")
+    assert r.commune_code == "050301"
+    # ...or inside the stated province
+    assert geocode("Roka Kooh commune", province="Kampong Speu").commune_code == "050308"
+
+
 def test_localities_are_linked_to_their_unit() -> None:
     r = geocode("Chong Chom-O'Smach border crossing")
     assert r.commune_code == "220405"

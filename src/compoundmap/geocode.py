@@ -523,7 +523,7 @@ def _is_reference(toks: Sequence[Token], start: int) -> bool:
     )
 
 
-def _spot(text: str) -> list[_Mention]:
+def _spot(text: str, context: frozenset[str] = frozenset()) -> list[_Mention]:
     index, skel, maxlen = _build()
     inner_stops = _inner_stopwords()
     flat: list[Token] = []
@@ -628,9 +628,102 @@ def _spot(text: str) -> list[_Mention]:
                 break
         if not found:
             i += 1
+    if context or any(m.entries[0].kind != "country" for m in mentions if m.entries):
+        mentions = _scoped_fuzzy(flat, mentions, context)
     if not any(m.entries[0].kind != "country" for m in mentions if m.entries):
         mentions.extend(_fuzzy_mentions(flat, mentions))
     return mentions
+
+
+@cache
+def _scope_keys() -> dict[str, tuple[str, ...]]:
+    """Province or district code → the keys of the units and places inside it (villages
+    excluded): the plausible candidates for a misspelt name next to that province/district."""
+    out: dict[str, set[str]] = {}
+    for k, entries in name_index().items():
+        if not k.isascii() or len(k) < 4:
+            continue
+        for e in entries:
+            if e.tier >= TIER_VILLAGE or e.depth < 2 or e.kind == "country":
+                continue
+            if e.province_code:
+                out.setdefault(e.province_code, set()).add(k)
+            if e.district_code and e.depth == 3:
+                out.setdefault(e.district_code, set()).add(k)
+    return {code: tuple(sorted(keys)) for code, keys in out.items()}
+
+
+def _scoped_fuzzy(
+    flat: Sequence[Token], mentions: list[_Mention], context: frozenset[str] = frozenset()
+) -> list[_Mention]:
+    """Typos next to a named province or district ("Tumnob Rolkk commune, Steung Hav
+    district"): a run of words that no name inside that province/district explains is
+    matched by rapidfuzz against the names inside it only."""
+    scope: set[str] = set(context)
+    for m in mentions:
+        for e in m.entries:
+            if (
+                e.tier <= TIER_OFFICIAL
+                and e.kind in ("province", "district")
+                and len(m.entries) <= 3
+            ):
+                scope.add(e.code or "")
+    scope.discard("")
+    if not scope:
+        return mentions
+    # districts named narrow the search; otherwise the provinces
+    districts = {c for c in scope if len(c) == 4}
+    codes = districts or scope
+    index = name_index()
+    keys_by_scope = _scope_keys()
+    inside = [
+        m for m in mentions if any(e.province_code in {c[:2] for c in codes} for e in m.entries)
+    ]
+    out = list(mentions)
+    n = len(flat)
+    i = 0
+    while i < n:
+        t = flat[i]
+        if not t.latin or not t.text or t.stop or t.admin is not None:
+            i += 1
+            continue
+        j = i
+        while (
+            j < n and flat[j].latin and flat[j].text and not flat[j].stop and flat[j].admin is None
+        ):
+            j += 1
+        covered = [m for m in out if m.start < j and m.end > i]
+        whole = covered and min(m.start for m in covered) <= i and max(m.end for m in covered) >= j
+        if covered and whole and all(m in inside for m in covered):
+            i = j
+            continue
+        key = "".join(x.text for x in flat[i:j])
+        if len(key) >= 5 and not key.isdigit():
+            choices = [k for c in codes for k in keys_by_scope.get(c, ())]
+            hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=80.0)
+            if hit is not None:
+                entries = tuple(
+                    e
+                    for e in index[hit[0]]
+                    if e.tier < TIER_VILLAGE and any((e.code or "").startswith(c) for c in codes)
+                )
+                if entries:
+                    out = [m for m in out if m not in covered]
+                    out.append(
+                        _Mention(
+                            i,
+                            j,
+                            " ".join(x.text for x in flat[i:j]),
+                            entries,
+                            "fuzzy",
+                            round(float(hit[1]), 1),
+                            _hint_at(flat, i, j, False),
+                            _is_reference(flat, i),
+                            _town_at(flat, i, j),
+                        )
+                    )
+        i = j
+    return sorted(out, key=lambda m: m.start)
 
 
 def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Mention]:
@@ -1032,7 +1125,7 @@ def _unmatched(query: str) -> GeocodeResult:
 
 def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
     """One result per distinct place named in ``text`` (may be empty)."""
-    mentions = _spot(text)
+    mentions = _spot(text, ctx.provinces | ctx.districts)
     choices = _reduce(mentions, ctx)
     if not choices:
         return []
