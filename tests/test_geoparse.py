@@ -262,8 +262,14 @@ def test_demonyms_and_country_names() -> None:
         ("Taiwan", "TW", "name"),
         ("Myanmar", "MM", "name"),
     ]
-    # lower-case words and given names that are also country names
+    # lower-case words and given names that are also country names; acronyms in capitals only
     assert extract_nationalities("a thai massage; Jordan and Chad said") == []
+    got = [(m.text, m.country_code) for m in extract_nationalities("Two US men told us; Us")]
+    assert got == [("US", "US")]
+    assert [m.country_code for m in extract_nationalities("an Algerian and two Poles")] == [
+        "DZ",
+        "PL",
+    ]
 
 
 # --- types, spans, data -----------------------------------------------------------------------

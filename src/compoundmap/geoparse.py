@@ -288,7 +288,9 @@ def _country_table() -> _Table:
         if _NONLATIN_RE.search(name):
             nonlatin.append((name, value))
         else:
-            latin.append(("".join(t.text for t in tokenize(name)), value))
+            # acronyms (US, UK, PRC) match only in capitals: "us" is a pronoun
+            caps = name.replace(" ", "").isupper()
+            latin.append(("".join(t.text for t in tokenize(name)), (*value, caps)))
     return _build_table(latin, nonlatin)
 
 
@@ -447,6 +449,9 @@ def _segment_specs(
             i += 1
             continue
         c_end = _longest(seg, i, countries, edges=True)
+        if c_end and countries.latin["".join(t.key for t in seg[i:c_end])][2]:
+            if not all(t.text.isupper() for t in seg[i:c_end]):
+                c_end = 0
         # a name never starts with a number ("2 village" in "Baliley 2 village")
         p_end = 0
         if not (not_place or tok.edge or (tok.text[0].isdigit() and not (i and seg[i - 1].admin))):
@@ -466,7 +471,7 @@ def _segment_specs(
     out: list[_Spec] = []
     for a, b, kind in spans:
         if kind == "country":
-            code, form = countries.latin["".join(t.key for t in seg[a:b])]
+            code, form, _ = countries.latin["".join(t.key for t in seg[a:b])]
             end = seg[b - 1].end
             out.append(
                 _Spec("country", seg[a].start, end, end, True, (code, form), False, "", False,
