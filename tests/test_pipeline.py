@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -22,7 +23,7 @@ from compoundmap.cli import app
 from compoundmap.compounds import COMPOUND_COLUMNS
 from compoundmap.errors import PipelineError, SourceValidationError
 from compoundmap.pipeline import FIELD_DESCRIPTIONS, REPORT_COLUMNS, build, data_dictionary
-from compoundmap.sources import REPORTS_COLUMNS
+from compoundmap.sources import REPORTS_COLUMNS, validate_sources
 
 SOURCES = raw_path("sources", "reports.csv")
 TABLES = [
@@ -426,3 +427,29 @@ def test_override_with_a_province_applies_only_where_that_province_is_stated(tmp
     assert reports.loc["T-2", "district_code"] == "0701"
     assert reports.loc["T-3", "district_code"] == "1801"
     assert not [w for w in result.warnings if "no longer matches" in w]
+
+
+FIXTURES = sorted(
+    p
+    for p in (Path(__file__).parent / "data" / "sources").glob("*.csv")
+    if p.name != "bad_overrides.csv"
+)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_no_row_is_lost_from_any_malformed_fixture(path, tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # extra columns: reported, not tested here
+        try:
+            expected = validate_sources(path)
+        except SourceValidationError:
+            with pytest.raises(SourceValidationError):
+                build(path, tmp_path / "out", maps=False, overrides=None)
+            return
+    result = build(path, tmp_path / "out", maps=False)
+    reports = _csv(tmp_path / "out" / "reports.csv")
+    rejects = _csv(tmp_path / "out" / "rejects.csv")
+    assert result.n_input_rows == expected.n_rows
+    assert reports["report_id"].nunique() + len(rejects) == expected.n_rows
+    assert rejects["source_row"].tolist() == [str(r) for r in expected.rejects["source_row"]]
+    assert (rejects["reject_reason"] != "").all()
