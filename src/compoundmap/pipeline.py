@@ -851,6 +851,11 @@ _SOURCES: list[dict[str, str]] = [
         "title": "Place names and coordinates: GeoNames, CC BY 4.0",
         "path": "https://www.geonames.org",
     },
+    {
+        "title": "Province name variants (names only, used for matching): © OpenStreetMap "
+        "contributors, ODbL",
+        "path": "https://www.openstreetmap.org/copyright",
+    },
 ]
 _LICENSES: list[dict[str, str]] = [
     {
