@@ -923,8 +923,28 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
             choices.append(_Choice(m, list(allowed)))
     # support: how many other mentions (or the context) name a unit containing the entry
     has_ctx = bool(ctx.provinces or ctx.districts)
+    # An entry f contains e exactly when f's finest code is in e's chain (or f is the
+    # country). A village needs another name that contains it; any other entry is supported
+    # by a name it is consistent with either way ("Sihanoukville's Ream commune": the
+    # province reading of Sihanoukville fits Ream, the city reading does not). Code sets are
+    # computed once, from every name's readings before any is narrowed.
+    sets = {
+        id(o): (
+            any(f.kind == "country" for f in o.entries),
+            {f.code for f in o.entries if f.code is not None},
+            {
+                x
+                for f in o.entries
+                if f.kind != "village"
+                for x in (f.province_code, f.district_code, f.commune_code)
+                if x
+            },
+        )
+        for o in choices
+        if not o.mention.reference
+    }
     for c in choices:
-        others = [o for o in choices if o is not c and not o.mention.reference]
+        others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
             es: list[Entry] = [e for e in c.entries if e.kind != "village"]
             if es:
@@ -935,31 +955,11 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
             c.entries = es
             continue
 
-        # an entry f contains e exactly when f's finest code is in e's chain (or f is the
-        # country): precomputed as code sets per other name
-        # A village needs another name that contains it; any other entry is supported by a
-        # name it is consistent with either way ("Sihanoukville's Ream commune": the province
-        # reading of Sihanoukville fits Ream, the city reading does not).
-        sets = [
-            (
-                any(f.kind == "country" for f in o.entries),
-                {f.code for f in o.entries if f.code is not None},
-                {
-                    c
-                    for f in o.entries
-                    if f.kind != "village"
-                    for c in (f.province_code, f.district_code, f.commune_code)
-                    if c
-                },
-            )
-            for o in others
-        ]
-
-        def support(e: Entry, sets: list[tuple[bool, set[str], set[str]]] = sets) -> int:
+        def support(e: Entry, others: list[tuple[bool, set[str], set[str]]] = others) -> int:
             p, d, k = e.province_code, e.district_code, e.commune_code
             village = e.kind == "village"
             s = 0
-            for country, codes, chains in sets:
+            for country, codes, chains in others:
                 if (
                     country
                     or p in codes
@@ -968,7 +968,7 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
                     or (not village and e.code in chains)
                 ):
                     s += 1
-            if e.kind == "village":
+            if village:
                 return s + (1 if ctx.districts and ctx.supports(e) else 0)
             return s + (1 if ctx.supports(e) else 0)
 
