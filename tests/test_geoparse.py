@@ -152,6 +152,11 @@ def test_places_the_text_puts_abroad_stay_foreign() -> None:
         "Svay Rieng, which borders Vietnam"
     )
     assert {p.province_code for p in extract_places(quote)} == {"20"}
+    # a demonym locates nothing
+    assert [p.text for p in extract_places("a casino in Bavet, Vietnamese officials said")] == [
+        "Bavet"
+    ]
+    assert extract_places("workers taken to Vietnam’s Prey Veng market") == []
     crossing = "the Chong Chom border checkpoint in Surin province, Thailand"
     assert extract_places(crossing) == []
 

@@ -728,20 +728,23 @@ _FOREIGN_NOT_IF = re.compile(
 
 
 def _is_foreign(text: str, cand: _Candidate, countries: Sequence[_Candidate]) -> bool:
+    """Whether the text puts a place in another country. ``countries``: the text's foreign
+    country names (a demonym locates nothing: "Bavet, Vietnamese officials said")."""
     for c in countries:
-        if c.country is None or c.country[0] == "KH":
-            continue
-        if c.country[1] == "name" and 0 <= cand.start - c.end <= 3:
+        if 0 <= cand.start - c.end <= 3:
             # "Thailand's Surin province", "Vietnam’s Moc Bai"
-            between = text[c.end : cand.start]
-            if between[:1] in "'’" or between.strip() == "":
-                if re.match(r"['’]s?\s*$", between):
-                    return True
-        if c.start >= cand.end and c.start - cand.end <= 60:
+            if _POSSESSIVE_GAP_RE.fullmatch(text, c.end, cand.start):
+                return True
+        elif c.start >= cand.end and c.start - cand.end <= 60:
+            # "Moc Bai, Vietnam"; "Chong Chom … in Surin province, Thailand"
             between = text[cand.end : c.start]
-            if not _FOREIGN_NOT_IF.search(between) and re.search(r",\s*$|\bin\s+$", between):
+            if not _FOREIGN_NOT_IF.search(between) and _FOREIGN_GAP_RE.search(between):
                 return True
     return False
+
+
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?[ \t]*")
+_FOREIGN_GAP_RE = re.compile(r"(?:,|\bin)\s*$")
 
 
 @lru_cache(maxsize=16384)
@@ -881,10 +884,14 @@ def _chains(text: str, found: Sequence[tuple[_Candidate, GeocodeResult]]) -> lis
 
 
 def _resolve(text: str, cands: Sequence[_Candidate]) -> list[PlaceMention]:
-    countries = [c for c in cands if c.country is not None and c.country[0] != "KH"]
+    countries = [
+        c
+        for c in cands
+        if c.country is not None and c.country[0] != "KH" and c.country[1] == "name"
+    ]
     found: list[tuple[_Candidate, GeocodeResult]] = []
     # "the capital" is Phnom Penh only in a text that names no other country
-    abroad = any(c.country is not None and c.country[1] == "name" for c in countries)
+    abroad = bool(countries)
     for cand in cands:
         if cand.kind != "place" or (abroad and cand.query == _CAPITAL):
             continue
