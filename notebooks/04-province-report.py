@@ -59,7 +59,8 @@ province = str(province).zfill(2)  # papermill -p province 7 passes an int
 sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-report-"))
 out.mkdir(parents=True, exist_ok=True)
-unit = get_gazetteer().unit(province)
+unit = get_gazetteer().unit(province)  # GazetteerError for an unknown code
+assert unit["level"] == 1, f"{province!r} is not a province code (01 to 25)"
 print(f"Province {province}: {unit['name_en']} ({unit['name_km']}), p-code {unit['pcode']}")
 
 # %%
