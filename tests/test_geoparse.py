@@ -192,6 +192,11 @@ def test_longest_name_wins_and_spans_cover_admin_words() -> None:
     assert [(c.text, c.country_code) for c in extract_nationalities(text)] == [("Cambodia", "KH")]
 
 
+def test_a_name_inside_a_longer_one_is_not_read_as_the_whole() -> None:
+    # the geocoder finds "Angkor" (Angkor Borei, Takeo) inside "Angkor Wat" (Siem Reap)
+    assert "21" not in {p.province_code for p in extract_places("tourists at Angkor Wat")}
+
+
 def test_a_misspelt_name_is_read_whole() -> None:
     # "Meanchey" alone is a Phnom Penh khan; the text means Oddar Meanchey
     text = "a syndicate in Cambodia's Ouddar Meanchey and Kampot provinces"

@@ -18,6 +18,7 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 import pycountry
+from rapidfuzz import fuzz
 
 from ._data import raw_path
 from .errors import DataFileError, MissingColumnError
@@ -831,10 +832,14 @@ def _decide(
         # "Boeng Tompun", "Ouddar Meanchey": the geocoder's spelling variants may know the
         # whole name where the index only knows one of its words
         wide = _geocode(wide_text)
+        matched = name_key(wide.matched_name or "")
         if (
             _usable(wide)
             and wide.score >= min_score
-            and len(name_key(wide.matched_name or "")) > len(name_key(narrow_text))
+            and len(matched) > len(name_key(narrow_text))
+            # the geocoder read the whole span, not a name inside it ("Angkor" of "Angkor
+            # Wat" is Angkor Borei in Takeo)
+            and fuzz.ratio(matched, name_key(wide_text)) >= _WIDE_MIN_SCORE
         ):
             return True, wide
     if needs_context and not context:
