@@ -148,7 +148,7 @@ _ORG_WORDS = frozenset(
 )
 #: Titles before a person's name: Mr. Am Sam Ath is not a place.
 _PERSON_BEFORE_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Lok|Oknha|Okhna|H\.E|Gen|Lt|Col|Sen)\.?[ \t]+$"
+    r"\b(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Lok|Oknha|Okhna)\.?|(?:H\.E|Gen|Lt|Col|Sen|Gov)\.)[ \t]+$"
 )
 
 #: Khmer, Thai and CJK admin prefixes and suffixes that make a short name a place.
