@@ -322,6 +322,12 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
         for name in [row["name"], *row["aliases"]]:
             add(str(name), entry)
 
+    province_keys: dict[str, set[str]] = {}
+    district_keys: dict[str, set[str]] = {}
+    for alias, code in gaz.aliases[["alias", "code"]].itertuples(index=False):
+        target = province_keys if len(str(code)) == 2 else district_keys
+        if len(str(code)) <= 4:
+            target.setdefault(str(code)[:2], set()).add(name_key(str(alias)))
     places = gaz.places
     for row in _records(places):
         town = int(row["population"]) >= _TOWN_POPULATION
@@ -339,6 +345,14 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
         )
         if not entry.province_code:
             continue
+        pkey = name_key(str(row["name"]))
+        if pkey in province_keys.get(entry.province_code, ()) and pkey not in district_keys.get(
+            entry.province_code, ()
+        ):
+            # a capital that is its own province (Phnom Penh): the place is the province
+            entry = unit_entry(
+                entry.province_code, str(row["name"]), TIER_PLACE, entry.source, None
+            )
         add(str(row["name"]), entry)
         for alt in row["alternatenames"]:
             k = name_key(alt)
@@ -490,7 +504,7 @@ def _hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | 
         before = toks[j].admin
     # an admin word after the name that itself starts the next name ("Phum 3 Sangkat 4",
     # "ភូមិ៣ សង្កាត់៤") belongs to that name, not to this one
-    if after is not None and before is not None:
+    if after is not None:
         nxt = toks[end + 1] if end + 1 < len(toks) else None
         if nxt is not None and nxt.text and nxt.admin is None and not nxt.stop:
             return before
@@ -543,7 +557,13 @@ def _spot(text: str, context: frozenset[str] = frozenset()) -> list[_Mention]:
         if not t.latin:
             entries = index.get(t.text, ())
             prev = flat[i - 1] if i else None
-            if prev is not None and not prev.latin and prev.text and prev.admin is None:
+            if (
+                prev is not None
+                and not prev.latin
+                and prev.text
+                and prev.admin is None
+                and not any(e.kind == "country" for e in index.get(prev.text, ()))
+            ):
                 entries = ()  # glued to the name before it: part of an unknown longer name
             if entries:
                 method = "khmer" if _is_khmer(t.text) else "script"
@@ -606,7 +626,10 @@ def _spot(text: str, context: frozenset[str] = frozenset()) -> list[_Mention]:
                     if single and (len(key) < 7 or key[0] != best[:1] or key[-1] != best[-1:])
                     else _PHONETIC_MIN
                 )
-                if best and best_score >= need and (not single or len(key) >= 6):
+                # the first and last word must count in the skeleton ("... Meanchey Ou" is
+                # not a variant of "... Meanchey")
+                edges_count = bool(skeleton(flat[i].text)) and bool(skeleton(flat[j - 1].text))
+                if best and best_score >= need and edges_count and (not single or len(key) >= 6):
                     entries = tuple(e for e in index[best] if e.tier < TIER_VILLAGE)
                     method, score = "phonetic", round(best_score, 1)
             if entries:
@@ -681,24 +704,29 @@ def _scoped_fuzzy(
     ]
     out = list(mentions)
     n = len(flat)
+    # words already explained by a name inside the scope are not searched again
+    blocked = [not t.latin or not t.text or t.stop or t.admin is not None for t in flat]
+    for m in inside:
+        # the province/district names themselves
+        if any(e.kind in ("province", "district") and e.tier <= TIER_OFFICIAL for e in m.entries):
+            for k in range(m.start, m.end):
+                blocked[k] = True
     i = 0
     while i < n:
-        t = flat[i]
-        if not t.latin or not t.text or t.stop or t.admin is not None:
+        if blocked[i]:
             i += 1
             continue
         j = i
-        while (
-            j < n and flat[j].latin and flat[j].text and not flat[j].stop and flat[j].admin is None
-        ):
+        while j < n and not blocked[j]:
             j += 1
         covered = [m for m in out if m.start < j and m.end > i]
-        whole = covered and min(m.start for m in covered) <= i and max(m.end for m in covered) >= j
-        if covered and whole and all(m in inside for m in covered):
-            i = j
-            continue
+        whole = bool(covered) and all(
+            any(m.start <= k < m.end for m in covered) for k in range(i, j)
+        )
         key = "".join(x.text for x in flat[i:j])
-        if len(key) >= 5 and not key.isdigit():
+        if whole and all(m in inside for m in covered):
+            pass  # every word is already a name inside the scope
+        elif len(key) >= 5 and not key.isdigit():
             choices = [k for c in codes for k in keys_by_scope.get(c, ())]
             hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=80.0)
             if hit is not None:
