@@ -27,6 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NB_DIR = ROOT / "notebooks"
 NONET_DIR = Path(__file__).resolve().parent / "nonet"
+_TOOL_CACHES = (".pytest_cache/", ".hypothesis/", ".mypy_cache/", ".ruff_cache/")
 NOTEBOOKS = [
     "01-geocode-sources",
     "02-province-summary",
@@ -50,7 +51,8 @@ def _load_nonet() -> Any:
 def _git_state() -> set[str] | None:
     """``git status`` lines: tracked changes, untracked files and ignored build outputs.
 
-    Byte-code caches are left out (Python writes them wherever it imports from). ``None``
+    Byte-code and tool caches are left out (Python writes the former wherever it imports
+    from; pytest and hypothesis write theirs while the suite runs). ``None``
     outside a git checkout (an unpacked sdist), where there is nothing to compare.
     """
     git = shutil.which("git")
@@ -63,7 +65,11 @@ def _git_state() -> set[str] | None:
         text=True,
         check=True,
     ).stdout
-    return {line for line in out.splitlines() if line and "__pycache__" not in line}
+    return {
+        line
+        for line in out.splitlines()
+        if line and "__pycache__" not in line and not line[3:].startswith(_TOOL_CACHES)
+    }
 
 
 def _written_into_repo(before: set[str] | None) -> list[str]:
@@ -259,6 +265,23 @@ def test_write_guard_covers_the_checkout_only(tmp_path: Path) -> None:
     assert not nonet.inside(tmp_path / "repo" / ".venv" / "lib" / "x.py", root, (venv,))
     assert not nonet.inside(tmp_path / "repository-copy" / "x", root, (venv,))
     assert not nonet.inside(3, root, (venv,))
+
+
+@pytest.mark.skipif(_git_state() is None, reason="not a git checkout")
+def test_repository_check_sees_ignored_build_outputs() -> None:
+    """A file in data/processed/ (git-ignored) or notebooks/ counts as written by a notebook."""
+    before = _git_state()
+    probes = [ROOT / "data" / "processed" / "probe-notebooks.csv", NB_DIR / "probe.html"]
+    try:
+        for probe in probes:
+            probe.write_text("x\n", encoding="utf-8")
+        written = _written_into_repo(before)
+    finally:
+        for probe in probes:
+            probe.unlink(missing_ok=True)
+    assert "!! data/processed/probe-notebooks.csv" in written
+    assert "?? notebooks/probe.html" in written
+    assert _written_into_repo(before) == []
 
 
 @pytest.mark.notebooks
