@@ -404,6 +404,13 @@ def test_cli_bad_input(tmp_path: Path) -> None:
     assert "latin1.txt" in res.output and "not UTF-8" in res.output
     res = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
     assert res.exit_code == 2 and "no such file" in res.output
+    src = tmp_path / "in.csv"
+    src.write_text("id,body\n1,Kampot\n")
+    out = tmp_path / "no" / "such" / "dir.csv"
+    res = runner.invoke(
+        app, ["extract", "--input", str(src), "--column", "body", "--output", str(out)]
+    )
+    assert res.exit_code == 2 and "cannot write" in res.output and "dir.csv" in res.output
 
 
 def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:

@@ -1255,7 +1255,7 @@ def extract_table(input_path: str | Path, column: str, output_path: str | Path) 
     try:
         out.to_csv(output_path, index=False)
     except OSError as exc:
-        raise DataFileError(f"{output_path}: cannot write: {exc.strerror}") from None
+        raise DataFileError(f"{output_path}: cannot write: {exc.strerror or exc}") from None
     mentions = int((out["kind"] != "").sum())
     empty = int((out["kind"] == "").sum())
     places = int((out["kind"] == "place").sum())
