@@ -1158,6 +1158,8 @@ def _read_text(path: str | Path) -> str:
         raise DataFileError(f"{p}: is a directory, expected a text file") from None
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{p}: not UTF-8 text (byte {exc.start}): {exc.reason}") from None
+    except OSError as exc:
+        raise DataFileError(f"{p}: cannot read: {exc.strerror or exc}") from None
 
 
 def extract_file(path: str | Path, *, as_json: bool = False) -> str:
