@@ -169,6 +169,16 @@ def test_organisations_and_people_are_not_places() -> None:
     ]
 
 
+def test_a_named_locality_may_hold_an_organisation_word() -> None:
+    # a curated locality (a concession), not a place inside a company's name
+    places = extract_places("Koh Kong province’s Union Development Group concession")
+    assert [(p.text, p.province_code) for p in places] == [
+        ("Koh Kong province", "09"),
+        ("Union Development Group", "09"),
+    ]
+    assert extract_places("Royal University of Phnom Penh") == []
+
+
 def test_short_and_number_names_need_an_admin_word() -> None:
     assert extract_places("Bei said he would come in March.") == []
     places = extract_places("raided a compound in Sihanoukville’s Bei commune")
@@ -212,6 +222,7 @@ def test_names_the_index_lacks_are_found_through_an_admin_word() -> None:
         (p.text, p.province_code) for p in extract_places("the building on Ocheatel Beach")
     ] == [("Ocheatel Beach", "18")]
     assert [p.commune_code for p in extract_places("a casino in Commune 3")] == ["180103"]
+    assert [p.province_code for p in extract_places("a resort on O’Tres beach")] == ["18"]
     assert [p.province_code for p in extract_places("casino compounds in Thmor Da")] == ["15"]
     # but a foreign city the geocoder only half-matches (Bangkok ~ Boeng Kok) is no place
     assert extract_places("the suspects fled to Bangkok city") == []

@@ -398,12 +398,15 @@ def _analyse_run(run: str) -> tuple[_Spec, ...]:
     words = _TOKEN_RE.findall(run)
     lowered = {w.casefold().rstrip(".") for w in words}
     organisation = not lowered.isdisjoint(_ORG_WORDS)
+    org = frozenset(
+        m.start() for m in _TOKEN_RE.finditer(run) if m.group().casefold().rstrip(".") in _ORG_WORDS
+    )
     specs: list[_Spec] = []
     segments: list[list[_Token]] = []
     if _may_hold_name(words, places, countries):
         segments = _run_tokens(run)
         for seg in segments:
-            specs.extend(_segment_specs(seg, places, countries, organisation))
+            specs.extend(_segment_specs(seg, places, countries, org))
     if specs or organisation or len(words) > 4:
         return tuple(specs)
     # A name the index does not hold verbatim but that an admin word marks as a place
@@ -425,6 +428,11 @@ def _analyse_run(run: str) -> tuple[_Spec, ...]:
 _PLACE_WORDS = frozenset({"beach", "island", "mountain"})
 
 
+def _is_place_word(word: str) -> bool:
+    """An admin word ("province", "sangkat") or a word such as "beach"."""
+    return _token_info(word)[2] or word.casefold() in _PLACE_WORDS
+
+
 def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> int:
     """End index (exclusive) of the longest name in ``table`` starting at token ``i``, or 0;
     with ``edges`` false a name may not end on an admin word or stopword."""
@@ -440,8 +448,11 @@ def _longest(seg: Sequence[_Token], i: int, table: _Table, *, edges: bool) -> in
 
 
 def _segment_specs(
-    seg: Sequence[_Token], places: _Table, countries: _Table, not_place: bool
+    seg: Sequence[_Token], places: _Table, countries: _Table, org: frozenset[int]
 ) -> list[_Spec]:
+    """Names in one segment of a run. ``org``: where the run has organisation words; a place
+    name must take them all in ("Union Development Group" is a named concession), else the
+    run names an organisation ("Royal University of Phnom Penh") and holds no place."""
     spans: list[tuple[int, int, str]] = []
     i, n = 0, len(seg)
     while i < n:
@@ -455,8 +466,10 @@ def _segment_specs(
                 c_end = 0
         # a name never starts with a number ("2 village" in "Baliley 2 village")
         p_end = 0
-        if not (not_place or tok.edge or (tok.text[0].isdigit() and not (i and seg[i - 1].admin))):
+        if not (tok.edge or (tok.text[0].isdigit() and not (i and seg[i - 1].admin))):
             p_end = _longest(seg, i, places, edges=False)
+            if p_end and any(not tok.start <= o < seg[p_end - 1].end for o in org):
+                p_end = 0
         if c_end and c_end >= p_end:
             spans.append((i, c_end, "country"))
             i = c_end
@@ -570,9 +583,7 @@ def _latin_candidates(text: str) -> list[_Candidate]:
             if sp.fallback:
                 if sp.look_after:  # "Ouddar Meanchey province"
                     m = _WORD_AFTER_RE.match(text, end)
-                    if not m or not (
-                        _token_info(m.group(1))[2] or m.group(1).casefold() in _PLACE_WORDS
-                    ):
+                    if not m or not _is_place_word(m.group(1)):
                         continue
                     end = m.end(1)
                 out.append(
@@ -585,7 +596,7 @@ def _latin_candidates(text: str) -> list[_Candidate]:
                 context = bool(before) and _token_info(before[-1])[2]
             if sp.look_after:
                 m = _WORD_AFTER_RE.match(text, end)
-                if m and _token_info(m.group(1))[2]:
+                if m and _is_place_word(m.group(1)):
                     end, context = m.end(1), True
             needs_context = sp.needs_context or (
                 bool(sp.word) and sp.word.lower() in _lower_words(text)
@@ -839,7 +850,11 @@ def _decide(
             and len(matched) > len(name_key(narrow_text))
             # the geocoder read the whole span, not a name inside it ("Angkor" of "Angkor
             # Wat" is Angkor Borei in Takeo)
-            and fuzz.ratio(matched, name_key(wide_text)) >= _WIDE_MIN_SCORE
+            and max(
+                fuzz.ratio(matched, name_key(wide_text)),
+                fuzz.ratio(_full_key(wide.matched_name or ""), _full_key(wide_text)),
+            )
+            >= _WIDE_MIN_SCORE
         ):
             return True, wide
     if needs_context and not context:
@@ -854,6 +869,11 @@ def _decide(
     if not context and loose and precision < 4:
         return None  # "Boeng" of "Boeng Tompun": part of a longer name we do not know
     return False, result
+
+
+def _full_key(name: str) -> str:
+    """Folded tokens joined, admin words and stopwords kept ("O’Tres beach" → "otresbeach")."""
+    return "".join(t.text for t in tokenize(name))
 
 
 #: Lowest geocoder score for a widened name (the geocoder's own phonetic floor).
