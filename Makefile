@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.compoundmap-installed
 
-.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean
+.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean notebook
 
 venv: $(STAMP)
 
@@ -28,8 +28,8 @@ browser-deps:
 	fi
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -38,6 +38,10 @@ pytest: $(STAMP) browser-deps
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest
+
+# Start Jupyter Lab in the project venv on the analyst notebooks.
+notebook: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
