@@ -2,8 +2,9 @@
 
 Each build runs in a fresh Python process (so peak RSS is that build's own), tables only
 (``maps=False``) and then with the maps. The 100x file repeats every bundled row with new
-report ids (``CR-0001-007``); location strings therefore repeat, as they do in real
-reporting, and the geocoder's per-string cache is part of what is measured.
+report ids (``CR-0001-007``), with the bundled overrides beside every file; location
+strings therefore repeat, as they do in real reporting, and the geocoder's per-string
+cache is part of what is measured.
 
 Run: ``.venv/bin/python benchmarks/bench_build.py [--scale 100] [--no-maps]``
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,9 +76,15 @@ def main() -> None:
     mid = max(2, args.scale // 10)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        files = {1: bundled}
-        for k in (mid, args.scale):
-            files[k] = scaled_copy(bundled, base / f"reports_{k}x.csv", k)
+        files: dict[int, Path] = {}
+        for k in (1, mid, args.scale):
+            # Each size in its own folder with the bundled overrides beside it, as in a build.
+            folder = base / f"sources_{k}x"
+            folder.mkdir()
+            overrides = bundled.parent / "location_overrides.csv"
+            if overrides.is_file():
+                shutil.copyfile(overrides, folder / overrides.name)
+            files[k] = scaled_copy(bundled, folder / "reports.csv", k)
         # One unmeasured build first, so that every measured one finds the files in the OS
         # cache (otherwise the first build pays for reading them from disk).
         run(bundled, base / "warmup", False)
