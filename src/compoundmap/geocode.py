@@ -537,11 +537,11 @@ def _is_reference(toks: Sequence[Token], start: int) -> bool:
     )
 
 
-def _spot(text: str, context: frozenset[str] = frozenset()) -> list[_Mention]:
+def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[_Mention]:
     index, skel, maxlen = _build()
     inner_stops = _inner_stopwords()
     flat: list[Token] = []
-    for t in tokenize(text):
+    for t in tokenize(text) if isinstance(text, str) else text:
         if t.latin:
             flat.append(t)
         else:
@@ -610,7 +610,7 @@ def _spot(text: str, context: frozenset[str] = frozenset()) -> list[_Mention]:
             method, score = "exact", 100.0
             if entries and key.isdigit() and _hint_at(flat, i, j, False) not in (COMMUNE, VILLAGE):
                 entries = ()
-            if not entries and len(key) >= 5 and not key.isdigit():
+            if not entries and j - i <= 4 and len(key) >= 5 and not key.isdigit():
                 sk = skeleton(key)
                 best, best_score = "", 0.0
                 for c in skel.get(sk, ()) if len(sk) >= 3 else ():
@@ -901,6 +901,32 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 class _Choice:
     mention: _Mention
     entries: list[Entry]  # what the mention may mean after filtering
+    source: tuple[Entry, ...] = ()  # the filtered readings before support narrows them
+
+
+_SETS_CACHE: dict[int, tuple[tuple[Entry, ...], tuple[bool, set[str], set[str]]]] = {}
+
+
+def _code_sets(entries: tuple[Entry, ...]) -> tuple[bool, set[str], set[str]]:
+    """(names the country, finest codes, every code on the chains of non-village readings)."""
+    hit = _SETS_CACHE.get(id(entries))
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    out = (
+        any(f.kind == "country" for f in entries),
+        {f.code for f in entries if f.code is not None},
+        {
+            x
+            for f in entries
+            if f.kind != "village"
+            for x in (f.province_code, f.district_code, f.commune_code)
+            if x
+        },
+    )
+    if len(_SETS_CACHE) > 100_000:
+        _SETS_CACHE.clear()
+    _SETS_CACHE[id(entries)] = (entries, out)
+    return out
 
 
 _FILTER_CACHE: dict[tuple[int, int | None, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
@@ -948,7 +974,7 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     for m in mentions:
         allowed = _filtered(m.entries, m.hint, drop_villages)
         if allowed:
-            choices.append(_Choice(m, list(allowed)))
+            choices.append(_Choice(m, list(allowed), allowed))
     # support: how many other mentions (or the context) name a unit containing the entry
     has_ctx = bool(ctx.provinces or ctx.districts)
     # An entry f contains e exactly when f's finest code is in e's chain (or f is the
@@ -956,21 +982,7 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     # by a name it is consistent with either way ("Sihanoukville's Ream commune": the
     # province reading of Sihanoukville fits Ream, the city reading does not). Code sets are
     # computed once, from every name's readings before any is narrowed.
-    sets = {
-        id(o): (
-            any(f.kind == "country" for f in o.entries),
-            {f.code for f in o.entries if f.code is not None},
-            {
-                x
-                for f in o.entries
-                if f.kind != "village"
-                for x in (f.province_code, f.district_code, f.commune_code)
-                if x
-            },
-        )
-        for o in choices
-        if not o.mention.reference
-    }
+    sets = {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
     for c in choices:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
@@ -1151,7 +1163,7 @@ def _unmatched(query: str) -> GeocodeResult:
     return GeocodeResult(query=query, status="unmatched")
 
 
-def _resolve(query: str, text: str, ctx: _Context) -> list[GeocodeResult]:
+def _resolve(query: str, text: str | tuple[Token, ...], ctx: _Context) -> list[GeocodeResult]:
     """One result per distinct place named in ``text`` (may be empty)."""
     mentions = _spot(text, ctx.provinces | ctx.districts)
     choices = _reduce(mentions, ctx)
