@@ -287,3 +287,18 @@ def test_ids_are_ascii_and_unique_when_names_slug_alike():
     assert ids[0].startswith("C18-h") and len(ids[0]) == len("C18-h") + 8
     assert ids[1].startswith("C18-ong-thap-casino-") and ids[2].startswith("C18-ong-thap-casino-")
     assert ids[3] == "C08-golden-fortune-science-and-technology"
+
+
+def test_same_name_in_two_provinces_is_linked_not_merged():
+    df = _reports(
+        [
+            {"report_id": "R1", "compound_name": "Taizi compound", "province_code": "21"},
+            {"report_id": "R2", "compound_name": "Taizi complex", "province_code": "12"},
+            {"report_id": "R3", "compound_name": "Mango Park", "province_code": "05"},
+        ]
+    )
+    out = build_compounds(df).set_index("compound_id")
+    assert len(out) == 3
+    assert out.loc["C21-taizi-compound", "same_name_elsewhere"] == "C12-taizi-complex"
+    assert out.loc["C12-taizi-complex", "same_name_elsewhere"] == "C21-taizi-compound"
+    assert out.loc["C05-mango-park", "same_name_elsewhere"] == ""

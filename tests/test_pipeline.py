@@ -453,3 +453,12 @@ def test_no_row_is_lost_from_any_malformed_fixture(path, tmp_path):
     assert reports["report_id"].nunique() + len(rejects) == expected.n_rows
     assert rejects["source_row"].tolist() == [str(r) for r in expected.rejects["source_row"]]
     assert (rejects["reject_reason"] != "").all()
+
+
+def test_conflicting_places_of_one_name_are_linked_and_warned(bundled):
+    result, out, _ = bundled
+    compounds = _csv(out / "compounds.csv").set_index("compound_id")
+    # The Taizi compound: "in Takeo Province" (CR-0031) vs "near Phnom Penh" (CR-0249).
+    taizi = compounds.loc["C21-taizi-compound"]
+    assert taizi["same_name_elsewhere"] != ""
+    assert any("C21-taizi-compound" in w and "share a name" in w for w in result.warnings)

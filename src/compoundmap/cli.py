@@ -140,7 +140,12 @@ def build_command(
     no_maps: bool = typer.Option(False, "--no-maps", help="Write the tables only."),
 ) -> None:
     """Build every published table and map from the curated sources (deterministic)."""
+    import logging
+
     from .pipeline import build
+
+    # The warnings are printed below; without a handler, logging would print them twice.
+    logging.getLogger("compoundmap").addHandler(logging.NullHandler())
 
     result = build(
         sources=sources,

@@ -37,7 +37,8 @@ PRECISION_LABELS: dict[int, str] = {
 }
 
 #: Columns of the compounds table, in order (``docs/ARCHITECTURE.md``, "Published tables"),
-#: plus ``events``: every report's date, type and figure side by side.
+#: plus ``events`` (every report's date, type and figure side by side) and
+#: ``same_name_elsewhere`` (compounds in other provinces that share a name or alias).
 COMPOUND_COLUMNS: list[str] = [
     "compound_id",
     "name",
@@ -67,6 +68,7 @@ COMPOUND_COLUMNS: list[str] = [
     "report_ids",
     "citations",
     "events",
+    "same_name_elsewhere",
 ]
 
 _ADMIN = [
@@ -399,7 +401,10 @@ def build_compounds(reports: pd.DataFrame) -> pd.DataFrame:
         ``citations`` is a JSON list of ``{report_id, publisher, title, url, date,
         source_type, tier}`` and ``events`` a JSON list of ``{report_id, date, type, people}``
         sorted by report id: figures from different reports stay side by side, never summed
-        or averaged.
+        or averaged. ``same_name_elsewhere`` lists (``"; "``) the other compounds that share
+        a name or alias with this one: grouping never crosses provinces, so a compound
+        reported in two places ("near Phnom Penh" and "in Takeo") shows up as two linked rows
+        for an analyst to resolve, not as one silently chosen place.
 
     Examples
     --------
@@ -433,6 +438,7 @@ def build_compounds(reports: pd.DataFrame) -> pd.DataFrame:
         rows = frame[rid_col.isin(rids[cid])]
         records.append(_compound_record(cid, groups[cid], rows))
     out = pd.DataFrame.from_records(records, columns=COMPOUND_COLUMNS)
+    out["same_name_elsewhere"] = _same_names(out)
     for col in ("precision", "n_reports", "n_sources"):
         out[col] = out[col].astype("Int64")
     for col in ("latitude", "longitude"):
@@ -442,6 +448,22 @@ def build_compounds(reports: pd.DataFrame) -> pd.DataFrame:
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _same_names(compounds: pd.DataFrame) -> list[str]:
+    by_key: dict[str, set[str]] = defaultdict(set)
+    keys: list[set[str]] = []
+    for cid, name, aliases in zip(
+        compounds["compound_id"], compounds["name"], compounds["aliases"], strict=True
+    ):
+        own = {name_key(n) for n in [name, *_split(aliases)]}
+        keys.append(own)
+        for key in own:
+            by_key[key].add(cid)
+    return [
+        "; ".join(sorted({o for k in own for o in by_key[k]} - {cid}))
+        for cid, own in zip(compounds["compound_id"], keys, strict=True)
+    ]
 
 
 def _compound_record(cid: str, used_names: list[str], rows: pd.DataFrame) -> dict[str, Any]:

@@ -293,6 +293,12 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, tuple[str, str]]] = {
             "JSON list of {report_id, date, type, people}: every report's "
             "figure side by side, never averaged.",
         ),
+        "same_name_elsewhere": (
+            "string",
+            "Other compounds (ids, '; '-separated) that share a name or alias with this one "
+            "but lie in another province (or in none): grouping never crosses provinces, so "
+            "conflicting places stay side by side for an analyst to resolve.",
+        ),
     },
     "province_summary": {
         "province_code": (
@@ -985,6 +991,25 @@ def data_dictionary() -> str:
 # --------------------------------------------------------------------------- build
 
 
+def _shared_name_notes(compounds: pd.DataFrame) -> list[str]:
+    """One note per group of compounds linked by a shared name across provinces."""
+    group: dict[str, set[str]] = {}
+    for cid, others in zip(compounds["compound_id"], compounds["same_name_elsewhere"], strict=True):
+        if not others:
+            continue
+        members = {cid, *others.split("; ")}
+        for m in list(members):
+            members |= group.get(m, set())
+        for m in members:
+            group[m] = members
+    groups = sorted({"; ".join(sorted(g)) for g in group.values()})
+    return [
+        f"compounds {g} share a name or alias but lie in different provinces (or in none): "
+        "kept apart; if they are one compound, fix the location with an override"
+        for g in groups
+    ]
+
+
 def _resolve(given: str | Path | None, what: str, *parts: str) -> Path:
     if given is not None:
         return Path(given)
@@ -1066,6 +1091,7 @@ def build(
             f"{src}: rows would be lost: {sorted(missing)[:5]} are valid but not located"
         )
     compounds = build_compounds(located)
+    notes += _shared_name_notes(compounds)
     provinces = province_summary(located, compounds)
     districts = district_summary(located, compounds)
     rejects = report.rejects.copy()
