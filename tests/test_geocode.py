@@ -187,6 +187,12 @@ def test_scripts_and_languages() -> None:
     assert geocode("Kota Poipet").district_code == "0110"
     assert geocode("província de Sui Rang").province_code == "20"
     assert geocode("Phra Tabong").province_code == "02"
+    # addresses written without breaks; a name glued into a longer unknown one is not counted
+    assert geocode("金边堆谷区").district_code == "1204"
+    glued = geocode_places(
+        "スバイリエン州バベット市バベット区バベットカンダル村の舗装道路沿いの建物"
+    )
+    assert [r.district_code for r in glued] == ["2008"]
     # ត្ដ and ត្ត are the same subscript
     assert geocode("ខេត្ដបាត់ដំបង").province_code == "02"
 
@@ -275,6 +281,9 @@ def test_geocode_frame_adds_columns_and_keeps_rows() -> None:
 def test_online_fallback_is_off_by_default_and_needs_user_agent() -> None:
     # off by default: an unmatched string stays unmatched and touches no network
     assert geocode("qwzxv plorb").status == "unmatched"
+    # enabled, a string the offline geocoder matches never goes online either
+    r = geocode("Bavet", online=True, user_agent="compoundmap-tests")
+    assert r.method == "exact" and r.district_code == "2008"
     with pytest.raises(errors.GeocodeError, match="user_agent"):
         geocode("qwzxv plorb", online=True)
 

@@ -557,14 +557,17 @@ def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) 
         if not t.latin:
             entries = index.get(t.text, ())
             prev = flat[i - 1] if i else None
-            if (
-                prev is not None
-                and not prev.latin
-                and prev.text
-                and prev.admin is None
-                and not any(e.kind == "country" for e in index.get(prev.text, ()))
-            ):
-                entries = ()  # glued to the name before it: part of an unknown longer name
+            if prev is not None and not prev.latin and prev.text and prev.admin is None:
+                # glued to the name before it: either an address written without breaks
+                # (金边堆谷区: Tuol Kouk inside Phnom Penh) or part of an unknown longer name
+                # (バベットカンダル村: a village, not Kandal province)
+                before = index.get(prev.text, ())
+                if not any(
+                    f.kind == "country" or (f.depth < e.depth and _consistent(e, f))
+                    for f in before
+                    for e in entries
+                ):
+                    entries = ()
             if entries:
                 method = "khmer" if _is_khmer(t.text) else "script"
                 kh = _is_khmer(t.text)
