@@ -276,6 +276,9 @@ def test_geocode_frame_adds_columns_and_keeps_rows() -> None:
     assert str(out["precision"].dtype) == "Int64"
     with pytest.raises(errors.MissingColumnError, match="columns found"):
         geocode_frame(df, "location")
+    # the progress bar can be forced on and changes nothing
+    shown = geocode_frame(df, "place", province_column="prov", progress=True)
+    assert list(shown["province_code"]) == list(out["province_code"])
 
 
 def test_online_fallback_is_off_by_default_and_needs_user_agent() -> None:

@@ -1059,7 +1059,11 @@ def _result(
     point_entry: Entry | None = anchor if anchor.is_point else None
     # a district/commune named like a town or village with coordinates: use its point,
     # unless the string says "district"/"commune" (then it means the unit)
-    if point_entry is None and anchor.depth >= 2 and (mention.hint is None or mention.town):
+    if (
+        point_entry is None
+        and anchor.kind in ("district", "commune")
+        and (mention.hint is None or mention.town)
+    ):
         for e in mention.entries:
             if e.is_point and _contains(anchor, e) and e.tier <= TIER_PLACE:
                 point_entry = e
