@@ -1193,6 +1193,9 @@ def _resolve(query: str, text: str | tuple[Token, ...], ctx: _Context) -> list[G
             if any(e.province_code in ctx.provinces for e in c.entries)
             or any(e.depth < 3 or e.is_point for e in c.entries)
         ] or real
+    # One place per round: the anchor is the reading consistent with the most names, then one
+    # whose name has no conflicting reading, then the finest, then the best tier, then the
+    # first written. The names consistent with it form its cluster (one place); repeat.
     results: list[tuple[int, GeocodeResult]] = []
     remaining = real
     while remaining:
@@ -1204,7 +1207,7 @@ def _resolve(query: str, text: str | tuple[Token, ...], ctx: _Context) -> list[G
                 key = (
                     n_cons,
                     single,
-                    -(1 if e.is_point else 2) * 0 + e.depth * 2 + e.is_point,
+                    e.depth * 2 + e.is_point,  # finer first; a point beats its unit
                     -e.tier,
                     -c.mention.start,
                 )
@@ -1427,7 +1430,6 @@ def _places_cached(
                         r = replace(
                             hit[0], query=text, candidates=(), method=hit[0].method + "+hierarchy"
                         )
-                        # drop if it now lies inside another result
             out.append(r)
         results = out
     # merge results that lie inside one another (kept: the finer)
