@@ -606,3 +606,14 @@ def test_empty_tables_give_an_empty_but_valid_map(
     assert pins(page) == []
     assert {f["fill"] for f in province_features(page).values()} == {"#f4f4f4"}
     assert "0 compounds pinned" in control_html(page, "cm-title")
+
+
+def test_report_naming_several_compounds_lists_its_event_in_each() -> None:
+    _, reports, _ = sample_tables()
+    shared = reports[reports["report_id"] == "R3"].copy()
+    shared["report_id"] = "R11"
+    shared["compound_id"] = "C2;C3"  # the pipeline joins a multi-compound report's ids by ";"
+    events = maps._events_by_compound(pd.concat([reports, shared], ignore_index=True))
+    assert "R11" in {e["report_id"] for e in events["C2"]}
+    assert "R11" in {e["report_id"] for e in events["C3"]}
+    assert "C2;C3" not in events

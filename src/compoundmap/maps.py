@@ -334,12 +334,13 @@ def _events_by_compound(reports: pd.DataFrame) -> dict[str, list[dict[str, Any]]
     by: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str]] = set()
     for rep in _sorted_reports(reports):
-        cid = _text(rep.get("compound_id"))
-        key = (cid, _text(rep.get("report_id")))
-        if not cid or key in seen:
-            continue
-        seen.add(key)
-        by.setdefault(cid, []).append(rep)
+        # a report naming several compounds carries their ids joined by ";"
+        for cid in filter(None, (c.strip() for c in _text(rep.get("compound_id")).split(";"))):
+            key = (cid, _text(rep.get("report_id")))
+            if key in seen:
+                continue
+            seen.add(key)
+            by.setdefault(cid, []).append(rep)
     return by
 
 
