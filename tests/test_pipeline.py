@@ -462,3 +462,16 @@ def test_conflicting_places_of_one_name_are_linked_and_warned(bundled):
     taizi = compounds.loc["C21-taizi-compound"]
     assert taizi["same_name_elsewhere"] != ""
     assert any("C21-taizi-compound" in w and "share a name" in w for w in result.warnings)
+
+
+def test_tables_in_memory_are_what_build_writes(bundled, tmp_path):
+    """Notebooks use build_tables(); its tables must be exactly the published ones."""
+    _, out, _ = bundled
+    tables = pipeline.build_tables()
+    assert tables.sources == SOURCES
+    assert len(tables.province_summary) == 26 and len(tables.district_summary) == 210
+    assert tables.validation.n_rows == len(tables.validation.valid) + len(tables.rejects)
+    written = pipeline.write_tables(tables, tmp_path)
+    assert sorted(p.name for p in written) == sorted(TABLES)
+    for name in TABLES:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name

@@ -24,10 +24,12 @@ from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
 from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
 from .maps import compound_map, static_choropleth, write_maps
 from .normalize import normalize
-from .pipeline import BuildResult, build, locate_reports
+from .pipeline import BuildResult, Tables, build, build_tables, locate_reports, write_tables
 from .sources import (
     Problem,
     ValidationReport,
+    default_overrides_path,
+    default_sources_path,
     load_overrides,
     read_sources,
     validate_overrides,
@@ -53,13 +55,17 @@ __all__ = [
     "PlaceMention",
     "Problem",
     "SourceValidationError",
+    "Tables",
     "ValidationReport",
     "__version__",
     "assign_admin",
     "assign_compound_ids",
     "build",
     "build_compounds",
+    "build_tables",
     "compound_map",
+    "default_overrides_path",
+    "default_sources_path",
     "district_summary",
     "extract_nationalities",
     "extract_places",
@@ -78,4 +84,5 @@ __all__ = [
     "validate_overrides",
     "validate_sources",
     "write_maps",
+    "write_tables",
 ]

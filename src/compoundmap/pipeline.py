@@ -31,16 +31,26 @@ from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
 from .maps import write_maps
 from .normalize import normalize
-from .sources import EVENT_TYPES, REPORTS_COLUMNS, load_overrides, validate_sources
+from .sources import (
+    EVENT_TYPES,
+    REPORTS_COLUMNS,
+    ValidationReport,
+    default_sources_path,
+    load_overrides,
+    validate_sources,
+)
 from .summary import district_summary, province_summary
 
 __all__ = [
     "FIELD_DESCRIPTIONS",
     "REPORT_COLUMNS",
     "BuildResult",
+    "Tables",
     "build",
+    "build_tables",
     "data_dictionary",
     "locate_reports",
+    "write_tables",
 ]
 
 log = logging.getLogger(__name__)
@@ -1026,6 +1036,160 @@ def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
     return [str(m.message) for m in messages]
 
 
+@dataclass
+class Tables:
+    """Every published table of one build, in memory (what :func:`build` writes).
+
+    Attributes
+    ----------
+    sources : pathlib.Path
+        The reports file the tables come from.
+    validation : ValidationReport
+        Valid rows, rejected rows with reasons, and every problem found.
+    reports : geopandas.GeoDataFrame
+        One row per (report, place): :data:`REPORT_COLUMNS`; a point for precision 1–3 only.
+    compounds : geopandas.GeoDataFrame
+        One row per compound (:data:`compoundmap.compounds.COMPOUND_COLUMNS`); a point for
+        precision 1–3 only.
+    province_summary, district_summary : pandas.DataFrame
+        All 25 provinces and 210 districts, zeros included.
+    rejects : pandas.DataFrame
+        Rejected rows as in the file, with ``source_row`` and ``reject_reason``.
+    warnings : list of str
+        Stale overrides, stated provinces not recognised, validation warnings, same-name
+        compounds in several provinces.
+    """
+
+    sources: Path
+    validation: ValidationReport
+    reports: gpd.GeoDataFrame
+    compounds: gpd.GeoDataFrame
+    province_summary: pd.DataFrame
+    district_summary: pd.DataFrame
+    rejects: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_tables(
+    sources: str | Path | None = None,
+    overrides: str | Path | None = None,
+) -> Tables:
+    """Validate, locate, group and summarise the sources, without writing anything.
+
+    Parameters
+    ----------
+    sources : path, optional
+        The reports CSV; default the bundled ``data/raw/sources/reports.csv``.
+    overrides : path, optional
+        Analyst location overrides; default ``location_overrides.csv`` beside ``sources``
+        when that file exists, else none.
+
+    Returns
+    -------
+    Tables
+        The tables :func:`build` publishes. Input rows always equal valid plus rejected rows.
+
+    Raises
+    ------
+    SourceValidationError
+        If the sources or overrides file cannot be read at all or an override row is invalid.
+    PipelineError
+        If a valid row would be lost.
+
+    Examples
+    --------
+    >>> tables = build_tables()  # doctest: +SKIP
+    >>> len(tables.province_summary)  # doctest: +SKIP
+    26
+    """
+    src = Path(sources) if sources is not None else default_sources_path()
+    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = validate_sources(src)
+        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
+    notes += _caught(caught)
+    if ov is None:
+        log.info("no overrides file at %s; geocoding every row", ov_path)
+
+    located, located_notes = locate_reports(report.valid, overrides=ov)
+    notes += located_notes
+    missing = set(report.valid["report_id"]) - set(located["report_id"])
+    if missing or report.n_rows != len(report.valid) + len(report.rejects):
+        raise PipelineError(
+            f"{src}: rows would be lost: {sorted(missing)[:5]} are valid but not located"
+        )
+    compounds = build_compounds(located)
+    notes += _shared_name_notes(compounds)
+    rejects = report.rejects.copy()
+    for col in REPORTS_COLUMNS:
+        if col not in rejects.columns:
+            rejects[col] = ""
+    rejects = rejects[["source_row", "reject_reason", *REPORTS_COLUMNS]].sort_values("source_row")
+    return Tables(
+        sources=src,
+        validation=report,
+        reports=located,
+        compounds=_points(compounds[COMPOUND_COLUMNS]),
+        province_summary=province_summary(located, compounds),
+        district_summary=district_summary(located, compounds),
+        rejects=rejects,
+        warnings=notes,
+    )
+
+
+def write_tables(tables: Tables, processed_dir: str | Path) -> list[Path]:
+    """Write the published tables deterministically (same tables, same bytes).
+
+    Parameters
+    ----------
+    tables : Tables
+        From :func:`build_tables`.
+    processed_dir : path
+        Output folder (created if missing).
+
+    Returns
+    -------
+    list of pathlib.Path
+        ``reports.csv/.geojson/.parquet``, ``compounds.csv/.geojson``,
+        ``province_summary.csv``, ``district_summary.csv``, ``rejects.csv``,
+        ``compoundmap.gpkg`` and ``datapackage.json``.
+    """
+    out_dir = Path(processed_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    located, compounds_gdf = tables.reports, tables.compounds
+    provinces = tables.province_summary
+    files: dict[str, Path] = {}
+    reports_table = pd.DataFrame(located.drop(columns="geometry"))
+    files["reports.csv"] = _write_csv(reports_table, out_dir / "reports.csv")
+    files["reports.geojson"] = _write_geojson(located, out_dir / "reports.geojson")
+    located.to_parquet(out_dir / "reports.parquet", index=False, compression="zstd")
+    files["reports.parquet"] = out_dir / "reports.parquet"
+    files["compounds.csv"] = _write_csv(
+        pd.DataFrame(compounds_gdf.drop(columns="geometry")), out_dir / "compounds.csv"
+    )
+    files["compounds.geojson"] = _write_geojson(compounds_gdf, out_dir / "compounds.geojson")
+    files["province_summary.csv"] = _write_csv(provinces, out_dir / "province_summary.csv")
+    files["district_summary.csv"] = _write_csv(
+        tables.district_summary, out_dir / "district_summary.csv"
+    )
+    files["rejects.csv"] = _write_csv(tables.rejects, out_dir / "rejects.csv")
+    polys = load_boundaries("province")[["code", "geometry"]].rename(
+        columns={"code": "province_code"}
+    )
+    province_layer = polys.merge(provinces, on="province_code", how="left")
+    files["compoundmap.gpkg"] = _write_gpkg(
+        {"reports": located, "compounds": compounds_gdf, "provinces": province_layer},
+        out_dir / "compoundmap.gpkg",
+    )
+    package = _datapackage(files, out_dir)
+    dp = out_dir / "datapackage.json"
+    dp.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    files["datapackage.json"] = dp
+    return list(files.values())
+
+
 def build(
     sources: str | Path | None = None,
     processed_dir: str | Path | None = None,
@@ -1036,10 +1200,13 @@ def build(
 ) -> BuildResult:
     """Build every published table (and the maps) from a curated sources file.
 
+    :func:`build_tables`, then :func:`write_tables`, then
+    :func:`compoundmap.maps.write_maps`.
+
     Parameters
     ----------
     sources : path, optional
-        The reports CSV; default ``data/raw/sources/reports.csv`` of the checkout.
+        The reports CSV; default the bundled ``data/raw/sources/reports.csv``.
     processed_dir : path, optional
         Where the tables go; default ``data/processed/`` of the checkout.
     maps_dir : path, optional
@@ -1062,7 +1229,7 @@ def build(
         If the sources or overrides file cannot be read at all (missing, not UTF-8,
         missing columns) or an override row is invalid.
     PipelineError
-        If a default path is needed outside a checkout, or a row would be lost.
+        If a default output folder is needed outside a checkout, or a row would be lost.
 
     Examples
     --------
@@ -1070,67 +1237,15 @@ def build(
     >>> result.n_input_rows == result.n_reports + result.n_rejected  # doctest: +SKIP
     True
     """
-    src = _resolve(sources, "sources file", "data", "raw", "sources", "reports.csv")
     out_dir = _resolve(processed_dir, "processed directory", "data", "processed")
     map_dir = _resolve(maps_dir, "maps directory", "maps") if maps else None
-    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        report = validate_sources(src)
-        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
-    notes += _caught(caught)
-    if ov is None:
-        log.info("no overrides file at %s; geocoding every row", ov_path)
-
-    located, located_notes = locate_reports(report.valid, overrides=ov)
-    notes += located_notes
-    missing = set(report.valid["report_id"]) - set(located["report_id"])
-    if missing or report.n_rows != len(report.valid) + len(report.rejects):
-        raise PipelineError(
-            f"{src}: rows would be lost: {sorted(missing)[:5]} are valid but not located"
-        )
-    compounds = build_compounds(located)
-    notes += _shared_name_notes(compounds)
-    provinces = province_summary(located, compounds)
-    districts = district_summary(located, compounds)
-    rejects = report.rejects.copy()
-    for col in REPORTS_COLUMNS:
-        if col not in rejects.columns:
-            rejects[col] = ""
-    rejects = rejects[["source_row", "reject_reason", *REPORTS_COLUMNS]].sort_values("source_row")
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    files: dict[str, Path] = {}
-    reports_table = pd.DataFrame(located.drop(columns="geometry"))
-    compounds_gdf = _points(compounds[COMPOUND_COLUMNS])
-    files["reports.csv"] = _write_csv(reports_table, out_dir / "reports.csv")
-    files["reports.geojson"] = _write_geojson(located, out_dir / "reports.geojson")
-    located.to_parquet(out_dir / "reports.parquet", index=False, compression="zstd")
-    files["reports.parquet"] = out_dir / "reports.parquet"
-    files["compounds.csv"] = _write_csv(compounds, out_dir / "compounds.csv")
-    files["compounds.geojson"] = _write_geojson(compounds_gdf, out_dir / "compounds.geojson")
-    files["province_summary.csv"] = _write_csv(provinces, out_dir / "province_summary.csv")
-    files["district_summary.csv"] = _write_csv(districts, out_dir / "district_summary.csv")
-    files["rejects.csv"] = _write_csv(rejects, out_dir / "rejects.csv")
-    polys = load_boundaries("province")[["code", "geometry"]].rename(
-        columns={"code": "province_code"}
-    )
-    province_layer = polys.merge(provinces, on="province_code", how="left")
-    files["compoundmap.gpkg"] = _write_gpkg(
-        {"reports": located, "compounds": compounds_gdf, "provinces": province_layer},
-        out_dir / "compoundmap.gpkg",
-    )
-    package = _datapackage(files, out_dir)
-    dp = out_dir / "datapackage.json"
-    dp.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    files["datapackage.json"] = dp
-
-    paths = list(files.values())
+    tables = build_tables(sources, overrides)
+    paths = write_tables(tables, out_dir)
     if map_dir is not None:
-        paths += write_maps(compounds_gdf, located, provinces, map_dir)
-    for note in notes:
+        paths += write_maps(tables.compounds, tables.reports, tables.province_summary, map_dir)
+    for note in tables.warnings:
         log.warning(note)
+    located, report = tables.reports, tables.validation
     counts = located["precision_label"].value_counts()
     labels = [*PRECISION_LABELS.values(), "unmatched"]
     return BuildResult(
@@ -1141,7 +1256,7 @@ def build(
         n_reports=len(report.valid),
         n_rejected=len(report.rejects),
         n_report_rows=len(located),
-        n_compounds=len(compounds),
+        n_compounds=len(tables.compounds),
         precision_counts={k: int(counts.get(k, 0)) for k in labels},
-        warnings=notes,
+        warnings=tables.warnings,
     )

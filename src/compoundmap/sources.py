@@ -41,6 +41,8 @@ __all__ = [
     "Problem",
     "ValidationReport",
     "date_precision",
+    "default_overrides_path",
+    "default_sources_path",
     "load_overrides",
     "read_sources",
     "validate_file",
@@ -700,6 +702,24 @@ def validate_sources(path: str | Path) -> ValidationReport:
     return report
 
 
+def default_sources_path() -> Path:
+    """Path of the bundled curated reports, ``data/raw/sources/reports.csv``.
+
+    Works from a checkout and from an installed wheel (see ``compoundmap._data``).
+
+    Examples
+    --------
+    >>> default_sources_path().name
+    'reports.csv'
+    """
+    return raw_path("sources", "reports.csv")
+
+
+def default_overrides_path() -> Path:
+    """Path of the bundled analyst overrides, ``data/raw/sources/location_overrides.csv``."""
+    return raw_path("sources", "location_overrides.csv")
+
+
 def read_sources(path: str | Path | None = None, *, strict: bool = True) -> pd.DataFrame:
     """Read a reports file, returning its valid rows (see :func:`validate_sources`).
 
@@ -724,7 +744,7 @@ def read_sources(path: str | Path | None = None, *, strict: bool = True) -> pd.D
     >>> df["date_precision"].value_counts()["day"]
     116
     """
-    report = _validate_reports(raw_path("sources", "reports.csv") if path is None else path)
+    report = _validate_reports(default_sources_path() if path is None else path)
     _emit_warnings(report)
     if report.problems:
         listing = "\n".join(str(p) for p in report.problems)
@@ -838,9 +858,7 @@ def load_overrides(path: str | Path | None = None) -> pd.DataFrame:
     >>> set(overrides["precision"]) <= {1, 2, 3, 4}
     True
     """
-    report = validate_overrides(
-        raw_path("sources", "location_overrides.csv") if path is None else path
-    )
+    report = validate_overrides(default_overrides_path() if path is None else path)
     if report.problems:
         listing = "\n".join(str(p) for p in report.problems)
         raise SourceValidationError(
