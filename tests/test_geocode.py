@@ -150,6 +150,17 @@ def test_a_city_name_as_context_reads_as_its_province() -> None:
     assert geocode("the border town of Poipet").precision == 1
 
 
+def test_older_sources_name_a_communes_2018_district() -> None:
+    # BKK1 and Tuol Svay Prey 1 were in Chamkar Mon until Khan Boeng Keng Kang was created:
+    # the old district still confirms the commune, whose 2025 district is reported
+    r = geocode("BKK1, Chamkarmon")
+    assert r.status == "matched" and r.commune_code == "121301" and r.district_code == "1213"
+    r = geocode("Tuol Svay Prey 1 commune in Phnom Penh's Chamkarmon district")
+    assert r.commune_code == "121306"
+    places = geocode_places("Sampeou Poun commune, Kaoh Thom district, Kandal Province")
+    assert [p.commune_code for p in places] == ["081205"]
+
+
 def test_common_words_are_not_places() -> None:
     for text in ["Golden Triangle", "the crime organization known as 'Mango Compound'"]:
         assert geocode(text).status == "unmatched", text

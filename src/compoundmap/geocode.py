@@ -114,6 +114,9 @@ class Entry:
     source: str
     hint: int | None = None
     population: int = 0
+    legacy_district: str | None = None
+    """For a commune moved to another district since 2018 (Boeng Keng Kang Ti Muoy, 2018 in
+    Chamkar Mon): that earlier district, which older sources still name with it."""
 
     depth: int = field(init=False, compare=False)
     """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
@@ -270,6 +273,15 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
             if entry not in bucket:
                 bucket.append(entry)
 
+    # communes whose 2018 district (by their HDX p-code) is now another 2025 district
+    by_pcode = {str(r["pcode"]): c for c, r in by_code.items() if r["pcode"] and r["level"] == 2}
+    legacy: dict[str, str] = {}
+    for c, r in by_code.items():
+        if r["level"] == 3 and r["pcode"]:
+            old = by_pcode.get(str(r["pcode"])[:6])
+            if old and old != r["district_code"]:
+                legacy[c] = old
+
     def unit_entry(code: str, name: str, tier: int, source: str, hint: int | None) -> Entry:
         row = by_code[code]
         level = int(row["level"])
@@ -284,6 +296,7 @@ def _build() -> tuple[dict[str, tuple[Entry, ...]], dict[str, tuple[str, ...]], 
             tier=tier,
             source=source,
             hint=hint,
+            legacy_district=legacy.get(code),
         )
 
     for name in _COUNTRY_NAMES:
@@ -830,7 +843,13 @@ def _consistent(a: Entry, b: Entry) -> bool:
         return True
     if a.province_code != b.province_code:
         return False
-    if a.district_code and b.district_code and a.district_code != b.district_code:
+    if (
+        a.district_code
+        and b.district_code
+        and a.district_code != b.district_code
+        and not (a.legacy_district == b.district_code and not b.commune_code)
+        and not (b.legacy_district == a.district_code and not a.commune_code)
+    ):
         return False
     return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
 
@@ -922,7 +941,7 @@ def _code_sets(entries: tuple[Entry, ...]) -> tuple[bool, set[str], set[str]]:
             x
             for f in entries
             if f.kind != "village"
-            for x in (f.province_code, f.district_code, f.commune_code)
+            for x in (f.province_code, f.district_code, f.commune_code, f.legacy_district)
             if x
         },
     )
@@ -1008,6 +1027,7 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
                     or p in codes
                     or d in codes
                     or k in codes
+                    or (e.legacy_district is not None and e.legacy_district in codes)
                     or (not village and e.code in chains)
                 ):
                     s += 1
@@ -1202,7 +1222,13 @@ def _resolve(query: str, text: str | tuple[Token, ...], ctx: _Context) -> list[G
         best: tuple[tuple[int, int, int, int, int], Entry, _Choice] | None = None
         for c in remaining:
             for e in c.entries:
-                n_cons = sum(1 for o in remaining if any(_consistent(e, f) for f in o.entries))
+                # villages are weak evidence: they do not vote for an anchor
+                n_cons = sum(
+                    1
+                    for o in remaining
+                    if (o is c or o.entries[0].kind != "village")
+                    and any(_consistent(e, f) for f in o.entries)
+                )
                 single = 1 if all(_consistent(e, f) for f in c.entries) else 0
                 key = (
                     n_cons,
@@ -1247,7 +1273,10 @@ def _resolve(query: str, text: str | tuple[Token, ...], ctx: _Context) -> list[G
                     method += "+context"
             first = min(o.mention.start for o in cluster)
             results.append((first, _result(query, anchor, m, cluster, method)))
-        remaining = [o for o in remaining if o not in cluster]
+        # a village left over was confirmed by a name now placed elsewhere: not a place alone
+        remaining = [
+            o for o in remaining if o not in cluster and any(e.kind != "village" for e in o.entries)
+        ]
     return [r for _, r in sorted(results, key=lambda x: x[0])]
 
 
