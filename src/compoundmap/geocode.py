@@ -453,8 +453,9 @@ _REFERENCE_BEFORE = frozenset({"from"})
 
 @cache
 def _inner_stopwords() -> frozenset[str]:
-    """Stopwords that occur inside some indexed name ("Chong An Ma", "... border crossing"):
-    a span of tokens may run over these, but stops at any other stopword or admin word."""
+    """Stopwords and admin words that occur inside some indexed name ("Chong An Ma",
+    "Phnum Srok", "... border crossing"): a span of tokens may run over these, but stops at
+    any other stopword or admin word."""
     gaz = get_gazetteer()
     names = [
         *gaz.aliases["alias"],
@@ -467,7 +468,7 @@ def _inner_stopwords() -> frozenset[str]:
     for name in names:
         toks = tokenize(str(name))
         for t in toks[1:-1]:
-            if t.stop:
+            if t.stop or t.admin is not None:
                 out.add(t.text)
     return frozenset(out)
 
@@ -607,8 +608,9 @@ def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) 
             and stop - i < _MAX_NGRAM
             and flat[stop].latin
             and flat[stop].text
-            and flat[stop].admin is None
-            and (not flat[stop].stop or flat[stop].text in inner_stops)
+            and (
+                (flat[stop].admin is None and not flat[stop].stop) or flat[stop].text in inner_stops
+            )
         ):
             stop += 1
         found = False
@@ -962,9 +964,10 @@ def _filtered(
     hit = _FILTER_CACHE.get(k)
     if hit is not None and hit[0] is entries:
         return hit[1]
-    es: list[Entry] = (
-        [e for e in entries if e.tier != TIER_VILLAGE] if drop_villages else list(entries)
-    )
+    # village readings are kept only when the name is nothing else or is called a village
+    others = [e for e in entries if e.tier != TIER_VILLAGE]
+    keep_villages = not drop_villages and (hint == VILLAGE or not others)
+    es: list[Entry] = list(entries) if keep_villages else others
     if hint is not None:
         keep = [e for e in es if _hint_ok(e, hint)]
         if keep:
