@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pandas as pd
 import pytest
 
+from compoundmap import build_tables, default_sources_path
 from compoundmap.errors import MissingColumnError
-from compoundmap.sources import EVENT_TYPES
+from compoundmap.sources import EVENT_TYPES, validate_sources
 from compoundmap.summary import (
+    NATIONALITY_COLUMNS,
     NO_PROVINCE_NAME,
     district_summary,
+    nationality_counts,
     people_by_event,
     province_summary,
 )
@@ -203,7 +209,7 @@ def test_dates_nationalities_and_sources():
     )
     row = province_summary(df, _compounds([])).set_index("province_code").loc["20"]
     assert (row["first_event_date"], row["last_event_date"]) == ("2023", "2025-02-01")
-    assert row["nationalities"] == "Chinese (2); Thai (1)"
+    assert row["nationalities"] == "China (CN): 2; Thailand (TH): 1"
     assert row["n_sources"] == 2
 
 
@@ -249,3 +255,123 @@ def test_possible_events_join_compatible_dates_and_compounds_only():
     assert events["A"] == events["B"] == events["D"]  # D joins A through B (no compound)
     assert events["C"] != events["A"]  # another month
     assert events["E"] != events["A"]  # another event type
+
+
+# ----------------------------------------------------------------- nationalities
+
+
+@pytest.fixture(scope="module")
+def bundled_reports() -> pd.DataFrame:
+    """The valid rows of the bundled reports.csv (one row per report)."""
+    return validate_sources(default_sources_path()).valid
+
+
+@pytest.fixture(scope="module")
+def bundled_tables() -> Any:
+    return build_tables()
+
+
+def _values(reports: pd.DataFrame) -> list[str]:
+    unique = reports.drop_duplicates("report_id")
+    return [
+        n.strip() for v in unique["nationalities"].fillna("") for n in v.split(";") if n.strip()
+    ]
+
+
+def test_nationality_counts_merge_variants_in_the_bundled_data(bundled_reports):
+    out = nationality_counts(bundled_reports)
+    assert list(out.columns) == NATIONALITY_COLUMNS
+    assert out["country_code"].is_unique  # one row per country
+    by_code = out.set_index("country_code")
+    values = _values(bundled_reports)
+    for code, forms in {"LA": ("Lao", "Laotian"), "PK": ("Pakistan", "Pakistani")}.items():
+        # every form is really in the file, so the merge is tested, not assumed
+        assert all(f in values for f in forms), forms
+        assert by_code.loc[code, "written_as"] == "; ".join(forms)
+        assert by_code.loc[code, "n_mentions"] == sum(values.count(f) for f in forms)
+    assert by_code.loc["LA", "country_name"] == "Laos" and by_code.loc["LA", "alpha_3"] == "LAO"
+    assert "Korean" in by_code.loc["KR", "written_as"].split("; ")
+    assert "South Korean" in by_code.loc["KR", "written_as"].split("; ")
+    assert by_code.loc["KH", "written_as"] == "Cambodian"  # Cambodia is a country too
+
+
+def test_nationality_counts_account_for_every_value(bundled_reports):
+    out = nationality_counts(bundled_reports)
+    values = _values(bundled_reports)
+    assert out["n_mentions"].sum() == len(values)
+    forms = [f for w in out["written_as"] for f in w.split("; ")]
+    assert sorted(forms) == sorted(set(values))  # each written form in exactly one row
+    assert (out["n_reports"] <= out["n_mentions"]).all()
+    naming = bundled_reports.drop_duplicates("report_id")["nationalities"].fillna("").str.strip()
+    assert out["n_reports"].max() <= (naming != "").sum()
+
+
+def test_nationality_counts_order_is_deterministic(bundled_reports):
+    out = nationality_counts(bundled_reports)
+    keys = list(zip(-out["n_reports"], out["country_name"], out["country_code"], strict=True))
+    assert keys == sorted(keys)
+    shuffled = bundled_reports.sample(frac=1, random_state=7)
+    pd.testing.assert_frame_equal(nationality_counts(shuffled), out)
+
+
+def test_unresolved_nationalities_are_kept_as_written():
+    df = pd.DataFrame(
+        {
+            "report_id": ["R1", "R2", "R3", "R4", "R5"],
+            "nationalities": [
+                "African; Lao",
+                "foreign; Laotian; Lao",
+                "ethnic Chinese",
+                "Chinese-Malaysian",
+                "Chinese nationals; African",
+            ],
+        }
+    )
+    out = nationality_counts(df).set_index("country_name")
+    assert out.loc["African", "country_code"] == "" and out.loc["African", "n_reports"] == 2
+    assert out.loc["foreign", "country_code"] == ""
+    assert out.loc["ethnic Chinese", "country_code"] == ""  # "ethnic" changes the meaning
+    assert out.loc["Chinese-Malaysian", "country_code"] == ""  # two countries: not guessed
+    assert out.loc["China", "written_as"] == "Chinese nationals"
+    laos = out.loc["Laos"]
+    assert (laos["n_reports"], laos["n_mentions"]) == (2, 3)  # R2 names Laos twice
+    assert out["n_mentions"].sum() == 9
+
+
+def test_nationality_counts_needs_its_columns():
+    with pytest.raises(MissingColumnError, match="nationalities"):
+        nationality_counts(pd.DataFrame({"report_id": ["R1"]}))
+
+
+def test_empty_reports_give_an_empty_table():
+    out = nationality_counts(pd.DataFrame({"report_id": [], "nationalities": []}))
+    assert list(out.columns) == NATIONALITY_COLUMNS and out.empty
+
+
+_ITEM_RE = re.compile(r"^(.+) \(([A-Z]{2}|as written)\): (\d+)$")
+
+
+def test_published_summaries_key_nationalities_on_iso_codes(bundled_tables):
+    reports = bundled_tables.reports
+    for table, key in (
+        (bundled_tables.province_summary, "province_code"),
+        (bundled_tables.district_summary, "district_code"),
+    ):
+        for code, text in zip(table[key], table["nationalities"], strict=True):
+            items = [_ITEM_RE.match(item) for item in text.split("; ")] if text else []
+            assert all(items), (code, text)
+            counts = [(-int(m[3]), m[1]) for m in items if m]
+            assert counts == sorted(counts), (code, text)  # most first, then by name
+    provinces = bundled_tables.province_summary.set_index("province_code")
+    whole = nationality_counts(reports).set_index("country_code")
+    # Sihanoukville names Laos in both its reports ("Lao" and "Laotian"): one entry, not two.
+    sihanoukville = provinces.loc["18", "nationalities"]
+    assert "Laos (LA): " in sihanoukville and "Lao (" not in sihanoukville
+    assert "Laotian" not in sihanoukville
+    # A province counts no more reports for a country than the whole data set does.
+    for text in provinces["nationalities"]:
+        for item in filter(None, text.split("; ")):
+            m = _ITEM_RE.match(item)
+            assert m, item
+            if m[2] != "as written":
+                assert int(m[3]) <= whole.loc[m[2], "n_reports"], item

@@ -35,7 +35,7 @@ from .sources import (
     validate_overrides,
     validate_sources,
 )
-from .summary import district_summary, province_summary
+from .summary import district_summary, nationality_counts, province_summary
 
 __version__ = "0.1.0"
 
@@ -77,6 +77,7 @@ __all__ = [
     "load_boundaries",
     "load_overrides",
     "locate_reports",
+    "nationality_counts",
     "normalize",
     "province_summary",
     "read_sources",

@@ -163,8 +163,13 @@ _SUMMARY_DESC = {
             ),
         )
     },
-    "nationalities": "Nationalities named by those reports, with the number of reports "
-    'naming each, most first: "Chinese (12); Thai (3)".',
+    "nationalities": "Countries whose nationals those reports name, with the number of "
+    'reports naming each: "China (CN): 12; Thailand (TH): 3; African (as written): 1". '
+    "Each '; '-separated item is a country's English name, its ISO 3166-1 alpha-2 code in "
+    "brackets, ': ' and a count; most reports first, then by name. Demonyms and names are "
+    'merged by country ("Lao" and "Laotian" count once, for Laos (LA)); a value naming no '
+    'single country ("African", "foreign", "ethnic Chinese") is kept as the source writes '
+    'it, marked "(as written)". compoundmap.nationality_counts() gives the same as a table.',
 }
 
 #: Description of every published column, table by table; ``datapackage.json`` and

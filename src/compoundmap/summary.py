@@ -7,21 +7,45 @@ maps). Every unit is listed, zeros included. Counts of people are kept per event
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from .errors import MissingColumnError
 from .gazetteer import get_gazetteer
+from .geoparse import extract_nationalities
 from .sources import EVENT_TYPES
 
-__all__ = ["NO_PROVINCE_NAME", "district_summary", "people_by_event", "province_summary"]
+__all__ = [
+    "NATIONALITY_COLUMNS",
+    "NO_PROVINCE_NAME",
+    "UNRESOLVED_NATIONALITY",
+    "district_summary",
+    "nationality_counts",
+    "people_by_event",
+    "province_summary",
+]
 
 #: Name of the extra province-summary row for reports located in no province (country-level
 #: statements and warnings, and rows the geocoder could not place).
 NO_PROVINCE_NAME = "(no province: Cambodia-level or unlocated reports)"
+
+#: Columns of :func:`nationality_counts`.
+NATIONALITY_COLUMNS = [
+    "country_code",
+    "alpha_3",
+    "country_name",
+    "n_reports",
+    "n_mentions",
+    "written_as",
+]
+
+#: Mark after a nationality that names no single country, kept as the source writes it.
+UNRESOLVED_NATIONALITY = "as written"
 
 _NEEDED = [
     "report_id",
@@ -189,6 +213,120 @@ def _possible_events(events: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {key: find(key) for key in events}
 
 
+class _Country(NamedTuple):
+    code: str
+    alpha_3: str
+    name: str
+
+
+# Words that may stand beside a demonym without changing which country is meant
+# ("Chinese nationals"); any other word ("ethnic Chinese") leaves the value as written.
+_FILLER_WORDS = frozenset(
+    {"national", "nationals", "citizen", "citizens", "nationality", "people", "worker", "workers"}
+)
+_LEFTOVER_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _country_of(value: str) -> _Country | None:
+    """The one country a nationality value names, or None (no country, or several)."""
+    mentions = extract_nationalities(value)
+    if not mentions or len({m.country_code for m in mentions}) != 1:
+        return None
+    leftover = list(value)
+    for m in mentions:
+        leftover[m.start : m.end] = " " * (m.end - m.start)
+    words = _LEFTOVER_WORD_RE.findall("".join(leftover).casefold())
+    if any(w not in _FILLER_WORDS for w in words):
+        return None
+    first = mentions[0]
+    return _Country(first.country_code, first.alpha_3, first.country_name)
+
+
+def _nationality_values(value: object) -> list[str]:
+    return [n.strip() for n in _text(value).split(";") if n.strip()]
+
+
+def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
+    """Count the reports naming each country, merging the ways sources write a nationality.
+
+    Each ``;``-separated value of ``nationalities`` is looked up as a country name or demonym
+    (:func:`compoundmap.geoparse.extract_nationalities`, ``data/raw/gazetteer/demonyms.csv``):
+    "Lao" and "Laotian" both count for Laos (``LA``). A value naming no country ("African",
+    "foreign") or several ("Chinese-Malaysian"), or with a word that changes its meaning
+    ("ethnic Chinese"), is never dropped: it is kept as written, with an empty code.
+
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        With ``report_id`` and ``nationalities``; one row per report or per (report, place)
+        (a report counts once).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`NATIONALITY_COLUMNS`: ``country_code`` (ISO 3166-1 alpha-2, empty when
+        unresolved), ``alpha_3``, ``country_name`` (the country's common English name, or
+        the value as written), ``n_reports`` (reports naming it), ``n_mentions`` (values
+        naming it; more than ``n_reports`` when a report names a country twice, as in
+        "Lao; Laotian") and ``written_as`` (the distinct forms, ``"; "``-separated). Sorted
+        by ``n_reports`` (most first), then ``country_name`` and ``country_code``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"report_id": ["R1", "R2", "R3"],
+    ...     "nationalities": ["Lao; Thai", "Laotian", "African"]})
+    >>> nationality_counts(df)[["country_code", "country_name", "n_reports"]].values.tolist()
+    [['LA', 'Laos', 2], ['', 'African', 1], ['TH', 'Thailand', 1]]
+    """
+    _check(reports, ["report_id", "nationalities"], "reports")
+    unique = reports.drop_duplicates("report_id")
+    entries: dict[tuple[str, str], dict[str, Any]] = {}
+    for value in unique["nationalities"].tolist():
+        seen: set[tuple[str, str]] = set()
+        for written in _nationality_values(value):
+            country = _country_of(written)
+            key = (country.code, country.name) if country else ("", written)
+            entry = entries.setdefault(
+                key,
+                {
+                    "country_code": key[0],
+                    "alpha_3": country.alpha_3 if country else "",
+                    "country_name": key[1],
+                    "n_reports": 0,
+                    "n_mentions": 0,
+                    "forms": set(),
+                },
+            )
+            entry["n_mentions"] += 1
+            entry["forms"].add(written)
+            if key not in seen:
+                entry["n_reports"] += 1
+                seen.add(key)
+    rows = [
+        {
+            **{k: v for k, v in e.items() if k != "forms"},
+            "written_as": "; ".join(sorted(e["forms"])),
+        }
+        for e in sorted(
+            entries.values(),
+            key=lambda e: (-e["n_reports"], e["country_name"], e["country_code"]),
+        )
+    ]
+    out = pd.DataFrame(rows, columns=NATIONALITY_COLUMNS)
+    for col in NATIONALITY_COLUMNS:
+        if col.startswith("n_"):
+            out[col] = out[col].astype("int64")
+        else:
+            out[col] = out[col].fillna("").astype("string")
+    return out
+
+
+def _nationality_label(code: str, name: str) -> str:
+    return f"{name} ({code})" if code else f"{name} ({UNRESOLVED_NATIONALITY})"
+
+
 def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
     """Counts for one admin unit from its (report, place) rows."""
     unique = rows.drop_duplicates("report_id")
@@ -213,11 +351,12 @@ def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
         low = sel.groupby("possible_key")["people_min"].min().fillna(0).sum()
         record[f"people_{etype}_min"] = int(low)
         record[f"people_{etype}_max"] = int(sel["people_max"].fillna(0).sum())
-    nat = Counter(
-        n.strip() for v in unique["nationalities"].map(_text) for n in v.split(";") if n.strip()
-    )
+    nat = nationality_counts(unique)
     record["nationalities"] = "; ".join(
-        f"{name} ({count})" for name, count in sorted(nat.items(), key=lambda kv: (-kv[1], kv[0]))
+        f"{_nationality_label(code, name)}: {n}"
+        for code, name, n in zip(
+            nat["country_code"], nat["country_name"], nat["n_reports"], strict=True
+        )
     )
     return record
 
@@ -267,7 +406,10 @@ def province_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataF
         ``province_code, province_pcode, province_name, n_reports, n_compounds, n_sources,
         first_event_date, last_event_date``, ``n_<event_type>`` (reports of each type),
         ``people_<event_type>_min`` / ``_max`` (see below) and ``nationalities``
-        (``"Chinese (40); Thai (12)"``: reports naming each, most first).
+        (``"China (CN): 40; Thailand (TH): 12; African (as written): 1"``: the reports
+        naming each country, most first, then by name; variants such as "Lao" and "Laotian"
+        merged, values naming no single country kept as written; see
+        :func:`nationality_counts`).
 
         A report counts once in every province where one of its places lies, so the column
         sums can exceed the number of reports. ``n_compounds`` counts compounds located in
