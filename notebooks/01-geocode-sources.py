@@ -17,11 +17,11 @@
 # %% [markdown]
 # # 01 · Validate and geocode the curated sources
 #
-# Start here. This notebook loads the curated `reports.csv`, validates it, locates every
-# report the way `compoundmap build` does, and lists the rows an analyst should check by
-# hand: places the geocoder could not match, ambiguous matches, and places that fall in a
-# different province from the one the source states. It ends with how precise the
-# locations are.
+# Start here. This notebook builds the tables from the curated `reports.csv` exactly as
+# `compoundmap build` does (`build_tables`: validate, locate, group, summarise, in memory),
+# shows what validation found, and lists the rows an analyst should check by hand: places
+# the geocoder could not match, ambiguous matches, and places that fall in a different
+# province from the one the source states. It ends with how precise the locations are.
 #
 # Everything runs offline and through the library's public API. Nothing is written into
 # the repository: change `sources` below to check another copy of the file.
@@ -33,8 +33,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-from compoundmap import geocode, geocode_places, load_overrides, locate_reports, validate_sources
-from compoundmap._data import raw_path
+from compoundmap import build_tables, geocode, geocode_places
 
 # %% tags=["parameters"]
 sources = None  # path to a reports.csv, or None for the bundled one
@@ -43,19 +42,21 @@ output_dir = None  # where to save the rows to check, or None for a new temporar
 # %%
 pd.set_option("display.max_rows", 120)
 pd.set_option("display.max_colwidth", 60)
-sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-check-"))
 out.mkdir(parents=True, exist_ok=True)
 
 # %% [markdown]
-# ## 1. Validate
+# ## 1. Build and validate
 #
-# Every row is checked against the schema (`data/raw/sources/README.md`). Invalid rows are
-# rejected with a reason naming the line, column and value; valid + rejected always equals
-# the number of records in the file.
+# `build_tables` returns every table `compoundmap build` publishes, without writing
+# anything. Every row is checked against the schema (`data/raw/sources/README.md`) first:
+# invalid rows are rejected with a reason naming the line, column and value; valid +
+# rejected always equals the number of records in the file.
 
 # %%
-report = validate_sources(sources_path)
+tables = build_tables(sources)
+report = tables.validation
+print(tables.sources)
 print(report.summary())
 for problem in report.problems:
     print(problem)
@@ -88,14 +89,16 @@ for text in ["O'Smach, Oddar Meanchey", "Bavet", "Sihanoukville", "Cambodia"]:
 ]
 
 # %% [markdown]
-# `locate_reports` locates every valid report: an analyst override first
-# (`data/raw/sources/location_overrides.csv`), then the source's own coordinates, then the
-# geocoder with the stated province as context. One row per report and distinct place.
+# The published `reports` table (`tables.reports`) locates every valid report: an analyst
+# override first (`location_overrides.csv` beside the sources), then the source's own
+# coordinates, then the geocoder with the stated province as context. One row per report
+# and distinct place. The build's warnings (stale overrides, unrecognised provinces,
+# compounds sharing a name across provinces) are printed below.
 
 # %%
-located, notes = locate_reports(report.valid, overrides=load_overrides())
+located = tables.reports
 print(f"{report.valid['report_id'].nunique()} reports -> {len(located)} located rows")
-for note in notes:
+for note in tables.warnings:
     print("note:", note)
 located["match_status"].value_counts()
 

@@ -31,16 +31,9 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+from IPython.display import display
 
-from compoundmap import (
-    build_compounds,
-    district_summary,
-    load_overrides,
-    locate_reports,
-    province_summary,
-    validate_sources,
-)
-from compoundmap._data import raw_path
+from compoundmap import build_tables, nationality_counts, write_tables
 
 # %% tags=["parameters"]
 sources = None  # path to a reports.csv, or None for the bundled one
@@ -48,21 +41,19 @@ output_dir = None  # where to save the tables as CSV, or None for a new temporar
 
 # %%
 pd.set_option("display.max_rows", 250)
-sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-summary-"))
 out.mkdir(parents=True, exist_ok=True)
 
 # %% [markdown]
 # ## Build the tables
-# The same steps as `compoundmap build`: validate, locate, group into compounds, summarise.
+# `build_tables` runs the same steps as `compoundmap build` (validate, locate, group into
+# compounds, summarise) and returns the published tables in memory.
 
 # %%
-report = validate_sources(sources_path)
-reports, notes = locate_reports(report.valid, overrides=load_overrides())
-compounds = build_compounds(reports)
-provinces = province_summary(reports, compounds)
-districts = district_summary(reports, compounds)
-print(report.summary())
+tables = build_tables(sources)
+reports, compounds = tables.reports, tables.compounds
+provinces, districts = tables.province_summary, tables.district_summary
+print(tables.validation.summary())
 print(f"{len(reports)} report rows, {len(compounds)} compounds")
 
 # %% [markdown]
@@ -97,8 +88,9 @@ provinces.set_index("province_name")[people].loc[lambda t: t.sum(axis=1) > 0]
 # %% [markdown]
 # ## Charts
 # Reports by province count a report in every province it names. Years are those of the
-# event (the source's own precision: a year, a month or a day). Nationalities are counted as
-# the sources write them: variants such as "Lao" and "Laotian" are not merged.
+# event (the source's own precision: a year, a month or a day). Nationalities are counted by
+# country (ISO 3166-1 code): "Lao" and "Laotian" both count for Laos; a value naming no
+# single country is kept as the source writes it, with an empty code.
 
 # %%
 ax = (
@@ -126,14 +118,18 @@ ax = (
 )
 
 # %%
-nationalities = unique_reports["nationalities"].str.split(";").explode().str.strip()
+nationalities = nationality_counts(reports)
+display(nationalities)
+
+# %%
+labels = nationalities["country_name"] + " (" + nationalities["country_code"] + ")"
+labels = labels.where(nationalities["country_code"] != "", nationalities["country_name"])
 ax = (
-    nationalities[nationalities != ""]
-    .value_counts()
-    .sort_values()
+    nationalities.set_axis(labels)["n_reports"]
+    .iloc[::-1]
     .plot.barh(
         figsize=(7, 6),
-        title="Nationalities named in reports (reports naming each)",
+        title="Countries whose nationals reports name (reports naming each)",
         xlabel="reports",
         ylabel="",
     )
@@ -141,9 +137,12 @@ ax = (
 
 # %% [markdown]
 # ## Save
-# The tables as CSV (codes keep their leading zeros), in `output_dir`.
+# Every published table, exactly as `compoundmap build` writes them (CSV with codes keeping
+# their leading zeros, GeoJSON, GeoParquet, GeoPackage, `datapackage.json`), and the
+# nationality counts, in `output_dir`.
 
 # %%
-provinces.to_csv(out / "province_summary.csv", index=False)
-districts.to_csv(out / "district_summary.csv", index=False)
+for path in write_tables(tables, out):
+    print(path.relative_to(out))
+nationalities.to_csv(out / "nationality_counts.csv", index=False)
 print("written to", out)

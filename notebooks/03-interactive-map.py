@@ -31,31 +31,19 @@ from pathlib import Path
 
 from IPython.display import Image, display
 
-from compoundmap import (
-    build_compounds,
-    compound_map,
-    load_overrides,
-    locate_reports,
-    province_summary,
-    validate_sources,
-    write_maps,
-)
-from compoundmap._data import raw_path
+from compoundmap import build_tables, compound_map, write_maps
 
 # %% tags=["parameters"]
 sources = None  # path to a reports.csv, or None for the bundled one
 output_dir = None  # where to save the maps, or None for a new temporary folder
 
 # %%
-sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-maps-"))
 
 # %%
-report = validate_sources(sources_path)
-reports, notes = locate_reports(report.valid, overrides=load_overrides())
-compounds = build_compounds(reports)
-provinces = province_summary(reports, compounds)
-print(f"{len(compounds)} compounds from {report.valid['report_id'].nunique()} reports")
+tables = build_tables(sources)  # the tables `compoundmap build` publishes, in memory
+reports, compounds, provinces = tables.reports, tables.compounds, tables.province_summary
+print(f"{len(compounds)} compounds from {reports['report_id'].nunique()} reports")
 
 # %% [markdown]
 # ## Cambodia

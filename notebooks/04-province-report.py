@@ -35,17 +35,7 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-from compoundmap import (
-    build_compounds,
-    compound_map,
-    district_summary,
-    get_gazetteer,
-    load_overrides,
-    locate_reports,
-    province_summary,
-    validate_sources,
-)
-from compoundmap._data import raw_path
+from compoundmap import build_tables, compound_map, get_gazetteer, nationality_counts
 
 # %% tags=["parameters"]
 province = "18"  # MEF 2025 province code with its leading zero, 18 is Preah Sihanouk
@@ -56,7 +46,6 @@ output_dir = None  # where to save the province map, or None for a new temporary
 pd.set_option("display.max_rows", 200)
 pd.set_option("display.max_colwidth", 80)
 province = str(province).zfill(2)  # papermill -p province 7 passes an int
-sources_path = sources or raw_path("sources", "reports.csv")
 out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-report-"))
 out.mkdir(parents=True, exist_ok=True)
 unit = get_gazetteer().unit(province)  # GazetteerError for an unknown code
@@ -64,11 +53,9 @@ assert unit["level"] == 1, f"{province!r} is not a province code (01 to 25)"
 print(f"Province {province}: {unit['name_en']} ({unit['name_km']}), p-code {unit['pcode']}")
 
 # %%
-report = validate_sources(sources_path)
-reports, notes = locate_reports(report.valid, overrides=load_overrides())
-compounds = build_compounds(reports)
-provinces = province_summary(reports, compounds)
-districts = district_summary(reports, compounds)
+tables = build_tables(sources)  # the tables `compoundmap build` publishes, in memory
+reports, compounds = tables.reports, tables.compounds
+provinces, districts = tables.province_summary, tables.district_summary
 
 # %% [markdown]
 # ## Summary
@@ -128,6 +115,15 @@ province_reports.set_index("report_id")[
         "source_tier",
     ]
 ]
+
+# %% [markdown]
+# ## Nationalities
+# Countries whose nationals the province's reports name, merged by ISO code ("Lao" and
+# "Laotian" are Laos); `written_as` keeps the sources' own words, and a value naming no
+# single country stays as written with an empty code.
+
+# %%
+nationality_counts(province_reports)
 
 # %% [markdown]
 # ## Map

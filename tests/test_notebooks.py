@@ -39,6 +39,36 @@ NOTEBOOKS = [
 # ------------------------------------------------------------------------------ helpers
 
 
+def _private_uses(source: str) -> list[str]:
+    """Private compoundmap modules or names a cell imports or reaches (``compoundmap._data``,
+    ``from compoundmap.geoparse import _country_table``, ``compoundmap.summary._text``) and
+    relative imports; the cell is parsed, so multi-line imports are seen too."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            names = [a.name for a in node.names]
+            if node.level or (
+                module.split(".")[0] == "compoundmap"
+                and any(p.startswith("_") for p in [*module.split("."), *names])
+            ):
+                found.append(f"from {'.' * node.level}{module} import {', '.join(names)}")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "compoundmap" and any(p.startswith("_") for p in parts):
+                    found.append(f"import {alias.name}")
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            root: ast.expr = node.value
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if isinstance(root, ast.Name) and root.id in {"compoundmap", "cm"}:
+                found.append(ast.unparse(node))
+    return found
+
+
 def _load_nonet() -> Any:
     """Import ``tests/nonet/_nonet.py`` without installing the guard in this process."""
     spec = importlib.util.spec_from_file_location("_nonet_under_test", NONET_DIR / "_nonet.py")
@@ -211,7 +241,8 @@ def test_notebook_is_paired_and_in_sync_with_its_script(name: str) -> None:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_is_thin_and_self_contained(name: str) -> None:
     """Cells call the library: no function or class definitions, no private modules
-    (bar the documented ``compoundmap._data``), no paths into the repository."""
+    (``compoundmap._data`` included: ``build_tables``/``default_sources_path`` are the public
+    way to the bundled data), no paths into the repository."""
     nb = nbformat.read(NB_DIR / f"{name}.ipynb", as_version=4)
     params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(params) == 1, f"{name}.ipynb needs exactly one papermill 'parameters' cell"
@@ -230,11 +261,29 @@ def test_notebook_is_thin_and_self_contained(name: str) -> None:
             assert not stripped.startswith(("def ", "class ", "async def ")), (
                 f"{name}.ipynb defines logic in a cell (move it into the library): {line!r}"
             )
-            for private in ("compoundmap._", "from ._", "import _"):
-                if private in stripped and "compoundmap._data" not in stripped:
-                    pytest.fail(f"{name}.ipynb uses a private module: {line!r}")
+        private = _private_uses(src)
+        assert not private, f"{name}.ipynb uses private compoundmap names: {private}"
         for path in ("../shared", "data/processed", "data/raw", "../maps", "maps/"):
             assert path not in src, f"{name}.ipynb hard-codes a repository path {path!r}"
+
+
+def test_private_use_check_catches_private_imports() -> None:
+    for cell in (
+        "from compoundmap._data import raw_path",
+        "import compoundmap._data",
+        "from compoundmap import (\n    build_tables,\n    _data,\n)",
+        "from compoundmap.geoparse import _country_table",
+        "import compoundmap\ncompoundmap._data.raw_dir()",
+        "import compoundmap\ncompoundmap.summary._text(1)",
+        "from ._data import raw_path",
+    ):
+        assert _private_uses(cell), cell
+    for cell in (
+        "from compoundmap import build_tables, nationality_counts",
+        "import compoundmap\ncompoundmap.build_tables().reports",
+        "import pandas as pd\npd.DataFrame()._repr_html_()",
+    ):
+        assert _private_uses(cell) == [], cell
 
 
 # ------------------------------------------------------------------------ the guard
