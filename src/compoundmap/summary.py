@@ -247,6 +247,42 @@ def _nationality_values(value: object) -> list[str]:
     return [n.strip() for n in _text(value).split(";") if n.strip()]
 
 
+def _nationality_rows(values: Iterable[object]) -> list[dict[str, Any]]:
+    """Rows of :func:`nationality_counts` from each report's ``nationalities`` field."""
+    entries: dict[tuple[str, str], dict[str, Any]] = {}
+    for value in values:
+        seen: set[tuple[str, str]] = set()
+        for written in _nationality_values(value):
+            country = _country_of(written)
+            key = (country.code, country.name) if country else ("", written)
+            entry = entries.setdefault(
+                key,
+                {
+                    "country_code": key[0],
+                    "alpha_3": country.alpha_3 if country else "",
+                    "country_name": key[1],
+                    "n_reports": 0,
+                    "n_mentions": 0,
+                    "forms": set(),
+                },
+            )
+            entry["n_mentions"] += 1
+            entry["forms"].add(written)
+            if key not in seen:
+                entry["n_reports"] += 1
+                seen.add(key)
+    return [
+        {
+            **{k: v for k, v in e.items() if k != "forms"},
+            "written_as": "; ".join(sorted(e["forms"])),
+        }
+        for e in sorted(
+            entries.values(),
+            key=lambda e: (-e["n_reports"], e["country_name"], e["country_code"]),
+        )
+    ]
+
+
 def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
     """Count the reports naming each country, merging the ways sources write a nationality.
 
@@ -282,38 +318,7 @@ def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
     """
     _check(reports, ["report_id", "nationalities"], "reports")
     unique = reports.drop_duplicates("report_id")
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for value in unique["nationalities"].tolist():
-        seen: set[tuple[str, str]] = set()
-        for written in _nationality_values(value):
-            country = _country_of(written)
-            key = (country.code, country.name) if country else ("", written)
-            entry = entries.setdefault(
-                key,
-                {
-                    "country_code": key[0],
-                    "alpha_3": country.alpha_3 if country else "",
-                    "country_name": key[1],
-                    "n_reports": 0,
-                    "n_mentions": 0,
-                    "forms": set(),
-                },
-            )
-            entry["n_mentions"] += 1
-            entry["forms"].add(written)
-            if key not in seen:
-                entry["n_reports"] += 1
-                seen.add(key)
-    rows = [
-        {
-            **{k: v for k, v in e.items() if k != "forms"},
-            "written_as": "; ".join(sorted(e["forms"])),
-        }
-        for e in sorted(
-            entries.values(),
-            key=lambda e: (-e["n_reports"], e["country_name"], e["country_code"]),
-        )
-    ]
+    rows = _nationality_rows(unique["nationalities"].tolist())
     out = pd.DataFrame(rows, columns=NATIONALITY_COLUMNS)
     for col in NATIONALITY_COLUMNS:
         if col.startswith("n_"):
@@ -351,12 +356,9 @@ def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
         low = sel.groupby("possible_key")["people_min"].min().fillna(0).sum()
         record[f"people_{etype}_min"] = int(low)
         record[f"people_{etype}_max"] = int(sel["people_max"].fillna(0).sum())
-    nat = nationality_counts(unique)
     record["nationalities"] = "; ".join(
-        f"{_nationality_label(code, name)}: {n}"
-        for code, name, n in zip(
-            nat["country_code"], nat["country_name"], nat["n_reports"], strict=True
-        )
+        f"{_nationality_label(r['country_code'], r['country_name'])}: {r['n_reports']}"
+        for r in _nationality_rows(unique["nationalities"].tolist())
     )
     return record
 
