@@ -381,3 +381,11 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
     )
     assert bad.exit_code == 2
     assert "'loc'" in bad.output and "place" in bad.output
+
+
+def test_docstring_examples_hold() -> None:
+    import doctest
+    import sys
+
+    result = doctest.testmod(sys.modules["compoundmap.geocode"])
+    assert result.attempted > 0 and result.failed == 0

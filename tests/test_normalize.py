@@ -102,3 +102,11 @@ def test_normalize_never_raises(value: object) -> None:
 
 def test_missing_values_are_empty() -> None:
     assert normalize(None) == normalize(float("nan")) == normalize("") == ""
+
+
+def test_docstring_examples_hold() -> None:
+    import doctest
+    import sys
+
+    result = doctest.testmod(sys.modules["compoundmap.normalize"])
+    assert result.attempted > 0 and result.failed == 0

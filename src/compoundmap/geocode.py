@@ -419,7 +419,7 @@ def name_index() -> dict[str, tuple[Entry, ...]]:
     --------
     >>> from compoundmap.normalize import name_key
     >>> sorted({e.kind for e in name_index()[name_key("Bavet")]})
-    ['commune', 'district', 'place', 'village']
+    ['commune', 'district', 'place']
     """
     return _build()[0]
 

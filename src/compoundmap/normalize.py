@@ -304,8 +304,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
     Examples
     --------
-    >>> [t.text for t in tokenize("Sangkat Buon, Sihanoukville")]
-    ['sangkat', '4', 'sihanoukvile']
+    >>> [t.text for t in tokenize("Sangkat Buon, Sihanoukville")]  # "" is the comma's break
+    ['sangkat', '4', '', 'sihanoukvile']
     """
     s = clean_text(text)
     raw: list[str] = []
