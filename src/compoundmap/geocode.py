@@ -529,7 +529,7 @@ def _hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | 
 
 
 _TOWN_WORDS = frozenset(
-    "city cities town towns township municipality municipal krong ville cidade ciudad kota "
+    "city cities town towns township municipality municipal krong ville cidade ciudad kota bandar "
     "市 ក្រុង เมือง".split()
 )
 

@@ -39,12 +39,13 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = 0, 1, 2, 3, 4
 _LATIN_ADMIN: dict[str, int] = {
     **dict.fromkeys(
         "province provinces provincial khet khaet khett kheth provincia provincias provinsi "
-        "propinsi tinh wilayah capital".split(),
+        "propinsi provinz tinh wilayah capital".split(),
         PROVINCE,
     ),
     **dict.fromkeys(
         "district districts srok srock khan krong municipality municipal city cities town "
-        "towns township ville cidade ciudad kota kabupaten kecamatan distrito huyen quan "
+        "towns township ville cidade ciudad kota bandar daerah kabupaten kecamatan distrito "
+        "huyen quan "
         "thanh pho thi xa".split(),
         DISTRICT,
     ),
