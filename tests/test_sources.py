@@ -31,7 +31,6 @@ from compoundmap.sources import (
     validate_sources,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "data" / "sources"
 REPORTS = raw_path("sources", "reports.csv")
 OVERRIDES = raw_path("sources", "location_overrides.csv")
