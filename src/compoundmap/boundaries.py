@@ -22,6 +22,7 @@ from .gazetteer import get_gazetteer
 
 __all__ = [
     "ADMIN_COLUMNS",
+    "ADMIN_UNIT_COLUMNS",
     "NEAREST_MAX_METRES",
     "assign_admin",
     "in_stated_province",
@@ -32,8 +33,9 @@ __all__ = [
 #: nearest commune when it is at most this far.
 NEAREST_MAX_METRES = 20_000.0
 
-#: Columns :func:`assign_admin` adds.
-ADMIN_COLUMNS = [
+#: 2025 code, HDX p-code and English name per admin level: the admin columns every
+#: published table carries.
+ADMIN_UNIT_COLUMNS = [
     "province_code",
     "province_pcode",
     "province_name",
@@ -43,9 +45,10 @@ ADMIN_COLUMNS = [
     "commune_code",
     "commune_pcode",
     "commune_name",
-    "admin_flag",
-    "admin_distance_m",
 ]
+
+#: Columns :func:`assign_admin` adds.
+ADMIN_COLUMNS = [*ADMIN_UNIT_COLUMNS, "admin_flag", "admin_distance_m"]
 
 _UTM48N = "EPSG:32648"
 _LEVELS: dict[str | int, int] = {

@@ -161,21 +161,6 @@ def build_command(
 
 # --- geocode (geocode.py) ---
 
-_GEOCODE_OUTPUT = [
-    "province_code",
-    "province_name",
-    "district_code",
-    "district_name",
-    "commune_code",
-    "commune_name",
-    "latitude",
-    "longitude",
-    "precision",
-    "match_score",
-    "match_method",
-    "match_status",
-]
-
 
 @app.command("geocode")
 @friendly_errors
@@ -196,7 +181,7 @@ def geocode_command(
     import pandas as pd
 
     from .errors import DataFileError, GeocodeError
-    from .geocode import geocode, geocode_frame
+    from .geocode import FRAME_COLUMNS, geocode, geocode_frame
 
     if input is None:
         if text is None:
@@ -216,7 +201,7 @@ def geocode_command(
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataFileError(f"{input}: cannot read CSV: {exc}") from exc
     out = geocode_frame(df, column, province_column=province_column)
-    cols = [*df.columns, *[c for c in _GEOCODE_OUTPUT if c not in df.columns]]
+    cols = [*df.columns, *[c for c in FRAME_COLUMNS if c not in df.columns]]
     try:
         out[cols].to_csv(output, index=False)
     except OSError as exc:

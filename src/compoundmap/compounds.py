@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from .boundaries import ADMIN_UNIT_COLUMNS
 from .errors import MissingColumnError
 
 __all__ = [
@@ -43,15 +44,7 @@ COMPOUND_COLUMNS: list[str] = [
     "compound_id",
     "name",
     "aliases",
-    "province_code",
-    "province_pcode",
-    "province_name",
-    "district_code",
-    "district_pcode",
-    "district_name",
-    "commune_code",
-    "commune_pcode",
-    "commune_name",
+    *ADMIN_UNIT_COLUMNS,
     "latitude",
     "longitude",
     "precision",
@@ -71,17 +64,7 @@ COMPOUND_COLUMNS: list[str] = [
     "same_name_elsewhere",
 ]
 
-_ADMIN = [
-    "province_code",
-    "province_pcode",
-    "province_name",
-    "district_code",
-    "district_pcode",
-    "district_name",
-    "commune_code",
-    "commune_pcode",
-    "commune_name",
-]
+_ADMIN = ADMIN_UNIT_COLUMNS
 
 _NEEDED = [
     "report_id",

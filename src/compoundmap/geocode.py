@@ -39,6 +39,7 @@ from .normalize import (
 )
 
 __all__ = [
+    "FRAME_COLUMNS",
     "PRECISION_LABELS",
     "Entry",
     "GeocodeResult",
@@ -1506,7 +1507,8 @@ def _finer(a: GeocodeResult, b: GeocodeResult) -> bool:
 
 # --- frames ---------------------------------------------------------------------------
 
-_FRAME_COLUMNS = [
+#: Columns :func:`geocode_frame` adds (codes as strings with leading zeros).
+FRAME_COLUMNS = [
     "province_code",
     "province_name",
     "district_code",
@@ -1609,7 +1611,7 @@ def geocode_frame(
         "match_status": [r.status for r in rows],
         "matched_name": [r.matched_name for r in rows],
     }
-    for col in _FRAME_COLUMNS:
+    for col in FRAME_COLUMNS:
         if col in ("latitude", "longitude", "match_score"):
             out[col] = pd.array(values[col], dtype="Float64")
         elif col == "precision":

@@ -24,7 +24,7 @@ import pyogrio
 import shapely
 
 from ._data import project_root
-from .boundaries import assign_admin, load_boundaries
+from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin, load_boundaries
 from .compounds import COMPOUND_COLUMNS, PRECISION_LABELS, assign_compound_ids, build_compounds
 from .errors import PipelineError
 from .gazetteer import get_gazetteer
@@ -84,15 +84,7 @@ REPORT_COLUMNS: list[str] = [
     "source_tier",
     "source_row",
     "compound_id",
-    "province_code",
-    "province_pcode",
-    "province_name",
-    "district_code",
-    "district_pcode",
-    "district_name",
-    "commune_code",
-    "commune_pcode",
-    "commune_name",
+    *ADMIN_UNIT_COLUMNS,
     "latitude",
     "longitude",
     "precision",
