@@ -390,3 +390,26 @@ def test_docstring_examples_hold() -> None:
 
     result = doctest.testmod(sys.modules["compoundmap.geocode"])
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [("Bangkok", "TH"), ("Moc Bai, Vietnam", "VN"), ("Surin province, Thailand", "TH")],
+)
+def test_places_abroad_stay_unmatched_and_say_why(query: str, country: str) -> None:
+    r = geocode(query)
+    assert (r.status, r.province_code, r.latitude, r.precision) == ("unmatched", None, None, None)
+    assert r.method == "foreign" and r.matched_name is not None
+    assert r.matched_name.endswith(f"({country})")
+
+
+def test_a_cambodian_place_beside_a_foreign_one_is_still_found() -> None:
+    assert geocode("Bavet-Moc Bai border crossing").province_code == "20"
+    assert geocode("Poipet, opposite Aranyaprathet").province_code == "01"
+
+
+@pytest.mark.parametrize(("query", "province"), [("Kompot", "07"), ("Pursot", "15")])
+def test_one_letter_typo_in_a_short_name(query: str, province: str) -> None:
+    r = geocode(query)
+    assert r.status == "matched" and r.province_code == province
+    assert r.method == "fuzzy" and 80 <= r.score < 100

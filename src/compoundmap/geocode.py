@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ._data import raw_path
 from .errors import GeocodeError, MissingColumnError
 from .gazetteer import get_gazetteer
 from .normalize import (
@@ -800,7 +801,11 @@ def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Menti
         key = key_of(list(flat[i:j]))
         if len(key) >= 5 and not key.isdigit():
             choices = keys_by_initial.get(key[0], [])
-            hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
+            # one substituted letter costs 100/len: "kompot" ~ "kampot" scores 83.3
+            cutoff = (
+                min(_FUZZY_MIN, 100.0 * (1 - 1 / len(key)) - 0.01) if len(key) >= 6 else _FUZZY_MIN
+            )
+            hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None:
                 entries = tuple(e for e in index[hit[0]] if e.tier < TIER_VILLAGE)
                 out.append(
@@ -1386,10 +1391,40 @@ def geocode(
             "online=True needs a user_agent naming your application (Nominatim usage policy)"
         )
     s = _as_text(text)
-    result = _geocode_cached(s, _as_ctx(province), _as_ctx(district))
+    result = _foreign(s) or _geocode_cached(s, _as_ctx(province), _as_ctx(district))
     if online and result.status == "unmatched" and s.strip():
         return _online(s, str(user_agent))
     return result
+
+
+@cache
+def _foreign_keys() -> dict[str, str]:
+    """Name key → "Name (CC)" of places outside Cambodia that reporting names on their own
+    (``data/raw/gazetteer/foreign_places.csv``), so that "Bangkok" never lands on a
+    Cambodian commune that sounds like it."""
+    table = pd.read_csv(
+        raw_path("gazetteer", "foreign_places.csv"), dtype=str, keep_default_na=False
+    )
+    return {
+        name_key(n): f"{n} ({cc})"
+        for n, cc in zip(table["name"], table["country_code"], strict=True)
+    }
+
+
+_PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
+
+
+def _foreign(text: str) -> GeocodeResult | None:
+    """An unmatched result explaining itself when every part of ``text`` names a place
+    outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
+    keys = [name_key(p) for p in _PART_SPLIT.split(text)]
+    keys = [k for k in keys if k]
+    known = _foreign_keys()
+    if not keys or not all(k in known for k in keys):
+        return None
+    return GeocodeResult(
+        query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
+    )
 
 
 def _as_ctx(value: object) -> str | None:
