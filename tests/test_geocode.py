@@ -413,3 +413,10 @@ def test_one_letter_typo_in_a_short_name(query: str, province: str) -> None:
     r = geocode(query)
     assert r.status == "matched" and r.province_code == province
     assert r.method == "fuzzy" and 80 <= r.score < 100
+
+
+def test_landmark_is_not_a_sound_alike_village_elsewhere() -> None:
+    # "Phum Angkor" is a village in Takeo; Angkor Wat is a curated landmark in Siem Reap
+    r = geocode("Angkor Wat")
+    assert (r.province_code, r.district_code, r.precision) == ("17", "1710", 2)
+    assert geocode("Angkor Borei").province_code == "21"
