@@ -110,3 +110,16 @@ def test_docstring_examples_hold() -> None:
 
     result = doctest.testmod(sys.modules["compoundmap.normalize"])
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ang Snoul", "Angk Snuol"),
+        ("Russey Keo", "Ruessei Kaev"),
+        ("Chroy Changvar", "Chraoy Changvar"),
+        ("Tbong Khmum", "Tboung Khmum"),
+    ],
+)
+def test_more_romanisation_variants_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)

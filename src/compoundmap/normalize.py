@@ -120,6 +120,12 @@ _TOKEN_VARIANTS: dict[str, str] = {
     **dict.fromkeys("chey chei chay".split(), "chey"),
     **dict.fromkeys("saen sen".split(), "sen"),
     **dict.fromkeys("sokh sok".split(), "sok"),
+    **dict.fromkeys("angk ang".split(), "ang"),
+    **dict.fromkeys("ruessei russei russey rusey ruesei reussei".split(), "russey"),
+    **dict.fromkeys("kaev keo kev kaeo".split(), "keo"),
+    **dict.fromkeys("tboung tbong tbaung tboang".split(), "tbong"),
+    **dict.fromkeys("chraoy chroy chrouy chrooy".split(), "chroy"),
+    **dict.fromkeys("snuol snoul snuel".split(), "snuol"),
     # Khmer number words (communes "Lekh Bei", "Ti Muoy"; "Sangkat Buon")
     **dict.fromkeys("muoy mouy moy muy mui".split(), "1"),
     **dict.fromkeys("pir pi".split(), "2"),
