@@ -97,17 +97,7 @@ REPORT_COLUMNS: list[str] = [
     "admin_flag",
 ]
 
-_ADMIN = [
-    "province_code",
-    "province_pcode",
-    "province_name",
-    "district_code",
-    "district_pcode",
-    "district_name",
-    "commune_code",
-    "commune_pcode",
-    "commune_name",
-]
+_ADMIN = ADMIN_UNIT_COLUMNS
 
 # A fixed date for the GeoPackage's gpkg_contents.last_change, which GDAL otherwise sets to
 # the time of writing; with it the file is byte-identical across builds.
