@@ -1307,6 +1307,9 @@ def _as_text(text: object) -> str:
 
 @lru_cache(maxsize=200_000)
 def _geocode_cached(text: str, province: str | None, district: str | None) -> GeocodeResult:
+    foreign = _foreign(text)
+    if foreign is not None:
+        return foreign
     results = _resolve(text, text, _context(province, district))
     if not results:
         return _unmatched(text)
@@ -1391,35 +1394,40 @@ def geocode(
             "online=True needs a user_agent naming your application (Nominatim usage policy)"
         )
     s = _as_text(text)
-    result = _foreign(s) or _geocode_cached(s, _as_ctx(province), _as_ctx(district))
+    result = _geocode_cached(s, _as_ctx(province), _as_ctx(district))
     if online and result.status == "unmatched" and s.strip():
         return _online(s, str(user_agent))
     return result
 
 
 @cache
-def _foreign_keys() -> dict[str, str]:
+def _foreign_keys() -> tuple[dict[str, str], frozenset[str]]:
     """Name key → "Name (CC)" of places outside Cambodia that reporting names on their own
     (``data/raw/gazetteer/foreign_places.csv``), so that "Bangkok" never lands on a
-    Cambodian commune that sounds like it."""
+    Cambodian commune that sounds like it; and a quick pattern of their names, so that
+    strings naming none of them cost one set look-up (their first words)."""
     table = pd.read_csv(
         raw_path("gazetteer", "foreign_places.csv"), dtype=str, keep_default_na=False
     )
-    return {
+    keys = {
         name_key(n): f"{n} ({cc})"
         for n, cc in zip(table["name"], table["country_code"], strict=True)
     }
+    return keys, frozenset(n.lower().split()[0] for n in table["name"])
 
 
+_WORD_RE = re.compile(r"\w+")
 _PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
 
 
 def _foreign(text: str) -> GeocodeResult | None:
     """An unmatched result explaining itself when every part of ``text`` names a place
     outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
+    known, first_words = _foreign_keys()
+    if first_words.isdisjoint(_WORD_RE.findall(text.lower())):
+        return None
     keys = [name_key(p) for p in _PART_SPLIT.split(text)]
     keys = [k for k in keys if k]
-    known = _foreign_keys()
     if not keys or not all(k in known for k in keys):
         return None
     return GeocodeResult(
