@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from ._data import raw_path
 from .errors import GeocodeError, MissingColumnError
@@ -676,7 +677,110 @@ def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) 
         mentions = _scoped_fuzzy(flat, mentions, context)
     if not any(m.entries[0].kind != "country" for m in mentions if m.entries):
         mentions.extend(_fuzzy_mentions(flat, mentions))
-    return mentions
+    return _edit_mentions(flat, mentions)
+
+
+@cache
+def _edit_index() -> dict[str, tuple[str, ...]]:
+    """Deletion neighbourhood of the Latin keys that name a province, a district or a town
+    (entries at district level or coarser): each key and each key with one letter deleted →
+    the keys. Two strings one edit apart (a letter dropped, added, changed or two swapped)
+    share an entry, so a typo is found with a few dict look-ups instead of a scan."""
+    out: dict[str, set[str]] = {}
+    for k, entries in name_index().items():
+        if not k.isascii() or len(k) < 5 or k.isdigit():
+            continue
+        if not any(e.tier < TIER_VILLAGE and 1 <= e.depth <= 2 for e in entries):
+            continue
+        out.setdefault(k, set()).add(k)
+        for p in range(len(k)):
+            out.setdefault(k[:p] + k[p + 1 :], set()).add(k)
+    return {d: tuple(sorted(ks)) for d, ks in out.items()}
+
+
+def _one_edit(key: str) -> str | None:
+    """The one province/district/town key one edit away from ``key`` (6+ letters), or one
+    swap of two neighbouring letters away (5 letters: "Takoe"); ``None`` when there is none
+    or several."""
+    n = len(key)
+    if n < 5 or not key.isascii() or key.isdigit():
+        return None
+    idx = _edit_index()
+    cands = set(idx.get(key, ()))
+    for p in range(n):
+        cands.update(idx.get(key[:p] + key[p + 1 :], ()))
+    cands.discard(key)
+    good = [c for c in cands if OSA.distance(key, c) <= 1]
+    if n < 6:
+        good = [c for c in good if len(c) == n and sorted(c) == sorted(key)]
+    return good[0] if len(good) == 1 else None
+
+
+def _edit_mentions(flat: Sequence[Token], mentions: list[_Mention]) -> list[_Mention]:
+    """Typos of a province, district or town name one edit away ("Piopet", "Tbong Kmum",
+    "Svay Rieg"): a word that no name explains is tried alone and with its content neighbour
+    (a word that only a commune or village explains may be the first half of the misspelt
+    name). The window wins only over mentions no finer than communes and villages."""
+    n = len(flat)
+
+    def content(k: int) -> bool:
+        t = flat[k]
+        return t.latin and bool(t.text) and not t.stop and t.admin is None
+
+    covered = [False] * n
+    # a village that nothing else in the string confirms does not count: its words are loose
+    alone = all(e.kind == "village" for m in mentions for e in m.entries)
+    for m in mentions:
+        if alone and m.entries:
+            continue
+        for k in range(m.start, m.end):
+            covered[k] = True
+    loose = [k for k in range(n) if not covered[k] and content(k) and not flat[k].text.isdigit()]
+    if not loose:
+        return mentions
+    index = name_index()
+    out = list(mentions)
+    done: set[int] = set()
+    for k in loose:
+        if k in done:
+            continue
+        spans = [(m.start, m.end) for m in out if m.start <= k < m.end and m.end - m.start > 1]
+        windows = [*spans, (k - 1, k + 1), (k, k + 2), (k, k + 1)]
+        for a, b in windows:
+            if a < 0 or b > n or not all(content(x) for x in range(a, b)):
+                continue
+            if any(x in done for x in range(a, b)):
+                continue
+            inside = [m for m in out if m.start < b and m.end > a]
+            if any(
+                e.depth <= 2 and e.tier <= TIER_OFFICIAL and e.kind != "village"
+                for m in inside
+                for e in m.entries
+            ):
+                continue
+            hit = _one_edit("".join(x.text for x in flat[a:b]))
+            if hit is None:
+                continue
+            entries = tuple(e for e in index[hit] if e.tier < TIER_VILLAGE)
+            if not entries:
+                continue
+            out = [m for m in out if m not in inside]
+            out.append(
+                _Mention(
+                    a,
+                    b,
+                    " ".join(x.text for x in flat[a:b]),
+                    entries,
+                    "fuzzy",
+                    round(float(fuzz.ratio("".join(x.text for x in flat[a:b]), hit)), 1),
+                    _hint_at(flat, a, b, False),
+                    _is_reference(flat, a),
+                    _town_at(flat, a, b),
+                )
+            )
+            done.update(range(a, b))
+            break
+    return sorted(out, key=lambda m: m.start)
 
 
 @cache
@@ -805,7 +909,13 @@ def _fuzzy_mentions(flat: Sequence[Token], found: list[_Mention]) -> list[_Menti
             cutoff = (
                 min(_FUZZY_MIN, 100.0 * (1 - 1 / len(key)) - 0.01) if len(key) >= 6 else _FUZZY_MIN
             )
-            hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            # one edit from a province, district or town beats a looser commune match
+            near = _one_edit(key)
+            hit = (
+                (near, fuzz.ratio(key, near))
+                if near is not None
+                else process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            )
             if hit is not None:
                 entries = tuple(e for e in index[hit[0]] if e.tier < TIER_VILLAGE)
                 out.append(
