@@ -500,7 +500,12 @@ def _script_pieces(tok: Token, index: dict[str, tuple[Entry, ...]], maxlen: int)
                 i += length
                 break
         else:
-            if out and out[-1].stop:
+            if "\u30a1" <= s[i] <= "\u30fc" and s[i] != "\u30fb":
+                # an unknown katakana letter is part of an unknown name: a known name glued
+                # after it (オッダー|ミェンチェイ) is not counted on its own (not Thai, which
+                # writes words without spaces: ที่ปอยเปต is "at Poipet")
+                out.append(Token(s[i], latin=False))
+            elif out and out[-1].stop:
                 pass
             else:
                 out.append(Token("", stop=True, latin=False))
@@ -721,28 +726,30 @@ def _edit_mentions(flat: Sequence[Token], mentions: list[_Mention]) -> list[_Men
     "Svay Rieg"): a word that no name explains is tried alone and with its content neighbour
     (a word that only a commune or village explains may be the first half of the misspelt
     name). The window wins only over mentions no finer than communes and villages."""
+    # (villages are indexed last: a key whose first entry is a village names only villages)
+    alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
+    covered: set[int] = set()
+    for m in mentions:
+        if not (alone and m.entries):
+            covered.update(range(m.start, m.end))
+    loose = [
+        k
+        for k, t in enumerate(flat)
+        if t.latin and t.text and not t.stop and t.admin is None and k not in covered
+    ]
+    if not loose:
+        return mentions
     n = len(flat)
 
     def content(k: int) -> bool:
         t = flat[k]
         return t.latin and bool(t.text) and not t.stop and t.admin is None
 
-    covered = [False] * n
-    # a village that nothing else in the string confirms does not count: its words are loose
-    alone = all(e.kind == "village" for m in mentions for e in m.entries)
-    for m in mentions:
-        if alone and m.entries:
-            continue
-        for k in range(m.start, m.end):
-            covered[k] = True
-    loose = [k for k in range(n) if not covered[k] and content(k) and not flat[k].text.isdigit()]
-    if not loose:
-        return mentions
     index = name_index()
     out = list(mentions)
     done: set[int] = set()
     for k in loose:
-        if k in done:
+        if k in done or flat[k].text.isdigit():
             continue
         spans = [(m.start, m.end) for m in out if m.start <= k < m.end and m.end - m.start > 1]
         windows = [*spans, (k - 1, k + 1), (k, k + 2), (k, k + 1)]
@@ -1115,6 +1122,19 @@ def _reduce(mentions: list[_Mention], ctx: _Context) -> list[_Choice]:
     drop_villages = lone and not ctx.districts
     for m in mentions:
         allowed = _filtered(m.entries, m.hint, drop_villages)
+        if m.town and len(allowed) > 1:
+            # "Krong Samraong", "Samrong city": of several districts with the name, the one
+            # that is a town (a GeoNames town of 10,000+ in it bears the name)
+            towns = _towns()
+            urban = tuple(
+                e
+                for e in allowed
+                if e.kind == "district"
+                and (t := towns.get(e.code or "")) is not None
+                and t.population >= _TOWN_POPULATION
+            )
+            if urban and len(urban) < sum(e.kind == "district" for e in allowed):
+                allowed = urban
         if allowed:
             choices.append(_Choice(m, list(allowed), allowed))
     # support: how many other mentions (or the context) name a unit containing the entry
