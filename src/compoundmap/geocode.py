@@ -705,8 +705,8 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
 
 def _one_edit(key: str) -> str | None:
     """The one province/district/town key one edit away from ``key`` (6+ letters), or one
-    swap of two neighbouring letters away (5 letters: "Takoe"); ``None`` when there is none
-    or several."""
+    swap of two neighbouring letters away (5 letters: "Takoe"), with the same first letter;
+    ``None`` when there is none or several."""
     n = len(key)
     if n < 5 or not key.isascii() or key.isdigit():
         return None
@@ -715,7 +715,8 @@ def _one_edit(key: str) -> str | None:
     for p in range(n):
         cands.update(idx.get(key[:p] + key[p + 1 :], ()))
     cands.discard(key)
-    good = [c for c in cands if OSA.distance(key, c) <= 1]
+    # the first letter is kept: "Khlong" (Thai: canal) is not "Chlong"
+    good = [c for c in cands if c[0] == key[0] and OSA.distance(key, c) <= 1]
     if n < 6:
         good = [c for c in good if len(c) == n and sorted(c) == sorted(key)]
     return good[0] if len(good) == 1 else None
@@ -724,8 +725,9 @@ def _one_edit(key: str) -> str | None:
 def _edit_mentions(flat: Sequence[Token], mentions: list[_Mention]) -> list[_Mention]:
     """Typos of a province, district or town name one edit away ("Piopet", "Tbong Kmum",
     "Svay Rieg"): a word that no name explains is tried alone and with its content neighbour
-    (a word that only a commune or village explains may be the first half of the misspelt
-    name). The window wins only over mentions no finer than communes and villages."""
+    (a word already explained may be the other half of the misspelt name: "Tma Puok" is
+    Thma Puok, not Puok with a stray word). The window, which explains every word in it,
+    replaces the names inside it."""
     # (villages are indexed last: a key whose first entry is a village names only villages)
     alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
     covered: set[int] = set()
@@ -759,12 +761,6 @@ def _edit_mentions(flat: Sequence[Token], mentions: list[_Mention]) -> list[_Men
             if any(x in done for x in range(a, b)):
                 continue
             inside = [m for m in out if m.start < b and m.end > a]
-            if any(
-                e.depth <= 2 and e.tier <= TIER_OFFICIAL and e.kind != "village"
-                for m in inside
-                for e in m.entries
-            ):
-                continue
             hit = _one_edit("".join(x.text for x in flat[a:b]))
             if hit is None:
                 continue
