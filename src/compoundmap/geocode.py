@@ -704,9 +704,9 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
 
 
 def _one_edit(key: str) -> str | None:
-    """The one province/district/town key one edit away from ``key`` (6+ letters), or one
-    swap of two neighbouring letters away (5 letters: "Takoe"), with the same first letter;
-    ``None`` when there is none or several."""
+    """The one province/district/town key one edit away from ``key`` with the same first
+    letter: any edit from 7 letters, a letter dropped or added or a swap at 6, a swap of
+    neighbours at 5 ("Takoe"); ``None`` when there is none or several."""
     n = len(key)
     if n < 5 or not key.isascii() or key.isdigit():
         return None
@@ -717,8 +717,14 @@ def _one_edit(key: str) -> str | None:
     cands.discard(key)
     # the first letter is kept: "Khlong" (Thai: canal) is not "Chlong"
     good = [c for c in cands if c[0] == key[0] and OSA.distance(key, c) <= 1]
-    if n < 6:
-        good = [c for c in good if len(c) == n and sorted(c) == sorted(key)]
+    if n < 7:
+        # short words: a changed letter too often makes another real word (Khmer "thlong"
+        # is not the district Thpong); five letters allow only a swap
+        good = [
+            c
+            for c in good
+            if (len(c) != n and n >= 6) or (len(c) == n and sorted(c) == sorted(key))
+        ]
     return good[0] if len(good) == 1 else None
 
 
