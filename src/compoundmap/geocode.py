@@ -725,6 +725,13 @@ def _one_edit(key: str) -> str | None:
             for c in good
             if (len(c) != n and n >= 6) or (len(c) == n and sorted(c) == sorted(key))
         ]
+    if len(good) > 1:
+        # several spellings of one unit ("Otdar"/"Otdor Meanchey", "Stung Treng"/"Stung
+        # Teng") are one answer: the spelling with the most readings keeps them all
+        index = name_index()
+        units = {c: frozenset(e.code for e in index[c] if e.tier < TIER_VILLAGE) for c in good}
+        if frozenset.intersection(*units.values()):
+            return max(sorted(good), key=lambda c: len(units[c]))
     return good[0] if len(good) == 1 else None
 
 
