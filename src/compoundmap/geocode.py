@@ -717,6 +717,8 @@ def _one_edit(key: str) -> str | None:
     cands.discard(key)
     # the first letter is kept: "Khlong" (Thai: canal) is not "Chlong"
     good = [c for c in cands if c[0] == key[0] and OSA.distance(key, c) <= 1]
+    # a dropped or added letter needs 6 letters on both sides ("should" is not "Shoul")
+    good = [c for c in good if len(c) == n or min(len(c), n) >= 6]
     if n < 7:
         # short words: a changed letter too often makes another real word (Khmer "thlong"
         # is not the district Thpong); five letters allow only a swap
