@@ -572,6 +572,7 @@ def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) 
     mentions: list[_Mention] = []
     n = len(flat)
     i = 0
+    loose = False  # a Latin content word that no name explained (for the one-edit pass)
     while i < n:
         t = flat[i]
         if t.stop or t.admin is not None or not t.text:
@@ -677,12 +678,17 @@ def _spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) 
                 found = True
                 break
         if not found:
+            loose = loose or not t.text.isdigit()
             i += 1
     if context or any(m.entries[0].kind != "country" for m in mentions if m.entries):
         mentions = _scoped_fuzzy(flat, mentions, context)
     if not any(m.entries[0].kind != "country" for m in mentions if m.entries):
         mentions.extend(_fuzzy_mentions(flat, mentions))
-    return _edit_mentions(flat, mentions)
+    if loose or (
+        mentions and all(m.entries and m.entries[0].tier == TIER_VILLAGE for m in mentions)
+    ):
+        return _edit_mentions(flat, mentions)
+    return mentions
 
 
 @cache
@@ -703,6 +709,7 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
     return {d: tuple(sorted(ks)) for d, ks in out.items()}
 
 
+@lru_cache(maxsize=65_536)
 def _one_edit(key: str) -> str | None:
     """The one province/district/town key one edit away from ``key`` with the same first
     letter: any edit from 7 letters, a letter dropped or added or a swap at 6, a swap of
