@@ -274,7 +274,7 @@ def _pcodes(units: pd.DataFrame, xwalk: pd.DataFrame) -> pd.Series:
     return units["code"].map(mapping).fillna("").astype(str)
 
 
-def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame) -> pd.DataFrame:
+def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     rows: list[tuple[str, str, int, str, str]] = []
     lvl = dict(zip(units["code"], units["level"], strict=True))
     mef = "MEF 2025 gazetteer (data.mef.gov.kh)"
@@ -300,7 +300,6 @@ def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame) -> pd.DataFrame:
     # GeoNames alternates of a town that bears its own district's name (Bavet, Paoy Paet,
     # Serei Saophoan …), else its commune's: the spellings GeoNames knows for that unit
     named = {(_plain(en), code) for code, en in units[["code", "name_en"]].itertuples(index=False)}
-    places = _places()
     for name, alts, district, commune in zip(
         places["name"],
         places["alternatenames"],
@@ -428,14 +427,15 @@ def get_gazetteer() -> Gazetteer:
     units = units.sort_values(["level", "code"], kind="stable").reset_index(drop=True)
     units["level"] = units["level"].astype(int)
     known = set(units["code"])
+    places = _places()
     by_code: dict[str, dict[str, Any]] = {
         str(r["code"]): {str(k): v for k, v in r.items()} for r in units.to_dict(orient="records")
     }
     return Gazetteer(
         units=units,
-        aliases=_aliases(units, xwalk),
+        aliases=_aliases(units, xwalk, places),
         villages=_villages(set(units.loc[units["level"] == 3, "code"])),
-        places=_places(),
+        places=places,
         localities=_localities(known),
         _by_code=by_code,
     )
