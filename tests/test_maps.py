@@ -18,8 +18,11 @@ from compoundmap import load_boundaries, maps
 from compoundmap.errors import MapError, MissingColumnError
 from compoundmap.maps import ATTRIBUTIONS, compound_map, static_choropleth, write_maps
 
-HOSTILE_TITLE = "Raid on <img src=x onerror=window.__pwned=1> `tick` \"dq\" 'sq' </script>"
-HOSTILE_NAME = 'Golden <img src=x onerror=window.__pwned=2> "Fortune" `${x}` </script><b>'
+HOSTILE_TITLE = (
+    "Raid on <img src=x onerror=window.__pwned=1> `tick` \"dq\" 'sq' </script> {# note #} "
+    "{% if true %}T{% endif %}"
+)
+HOSTILE_NAME = 'Golden {{ 7*7 }} <img src=x onerror=window.__pwned=2> "Fortune" `${x}` </script><b>'
 HOSTILE_ALIAS = "Alias <script>window.__pwned=3</script>"
 
 # 7 compounds: 4 pins (precision 1, 1, 2, 3), one province-only (4), one country-level (5),
@@ -235,8 +238,23 @@ EXPECTED_PINS = 5  # C1, C2, C3, C6, C7: precision 1-3 with a point
 _DECODER = json.JSONDecoder()
 
 
+_DATA_REF = re.compile(r'compoundmap\.data\("(cm-data-\d+)"\)')
+
+
+def data_blocks(page: str) -> dict[str, object]:
+    """The JSON data blocks of a rendered page, by id."""
+    blocks = re.finditer(
+        r'<script type="application/json" id="(cm-data-\d+)">(.*?)</script>', page, re.DOTALL
+    )
+    return {m.group(1): json.loads(m.group(2)) for m in blocks}
+
+
 def calls(page: str, fn: str) -> list[list[object]]:
-    """The JSON arguments of every ``compoundmap.<fn>(...)`` call in a rendered page."""
+    """The arguments of every ``compoundmap.<fn>(...)`` call in a rendered page.
+
+    Arguments are JSON literals or references to the page's JSON data blocks.
+    """
+    blocks = data_blocks(page)
     out = []
     for match in re.finditer(rf"compoundmap\.{fn}\(", page):
         pos = match.end()
@@ -246,7 +264,11 @@ def calls(page: str, fn: str) -> list[list[object]]:
         if name:
             pos += name.end()
         while page[pos] != ")":
-            value, pos = _DECODER.raw_decode(page, pos)
+            ref = _DATA_REF.match(page, pos)
+            if ref:
+                value, pos = blocks[ref.group(1)], ref.end()
+            else:
+                value, pos = _DECODER.raw_decode(page, pos)
             args.append(value)
             while page[pos] in ", ":
                 pos += 1

@@ -61,13 +61,13 @@ def validate_command(
 
     from ._data import raw_path
     from .errors import SourceValidationError
-    from .sources import validate_file
+    from .sources import check_file
 
     target = path if path is not None else str(raw_path("sources", "reports.csv"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # reported below instead
-            report = validate_file(target)
+            report = check_file(target)
     except SourceValidationError as exc:
         for problem in exc.problems:
             typer.echo(str(problem))

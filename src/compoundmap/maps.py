@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import base64
 import html
-import itertools
 import json
 import math
 import re
 import warnings
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -35,6 +33,7 @@ from folium.template import Template
 
 from .boundaries import load_boundaries
 from .errors import MapError, MissingColumnError
+from .publish import check_output_dirs, published_dirs
 
 __all__ = ["ATTRIBUTIONS", "compound_map", "static_choropleth", "write_maps"]
 
@@ -611,24 +610,42 @@ class _Raw(Element):
         return self._markup
 
 
+# What may appear inside a folium template: a reference to a data block, or a short constant.
+_SAFE_ARG = re.compile(r'compoundmap\.data\("cm-data-\d+"\)|"[a-z-]+"|true|false|null')
+
+
+def _checked_args(args: Sequence[str]) -> list[str]:
+    """Refuse any template argument that could carry source text (see :class:`_DataBlocks`)."""
+    for arg in args:
+        if not _SAFE_ARG.fullmatch(arg):
+            raise MapError(f"internal: map script argument is not a data reference: {arg[:60]!r}")
+    return list(args)
+
+
 class _JsLayer(Layer):
     """A Leaflet layer built by the compoundmap runtime from a JSON payload."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = compoundmap.{{ this.factory }}({{ this.args }});
+        var {{ this.get_name() }} = compoundmap.{{ this.factory }}({{ this.args | join(", ") }});
         {% endmacro %}
         """
     )
 
     def __init__(
-        self, factory: str, args: str, *, name: str, overlay: bool = True, show: bool = True
+        self,
+        factory: str,
+        args: Sequence[str],
+        *,
+        name: str,
+        overlay: bool = True,
+        show: bool = True,
     ) -> None:
         super().__init__(name=name, overlay=overlay, control=True, show=show)
         self._name = "CmLayer"
         self.factory = factory
-        self.args = args
+        self.args = _checked_args(args)
 
 
 class _JsCall(MacroElement):
@@ -648,7 +665,7 @@ class _JsCall(MacroElement):
         super().__init__()
         self._name = "CmCall"
         self.fn = fn
-        self.args = list(args)
+        self.args = _checked_args(args)
         self.refs = list(refs)
 
 
@@ -687,21 +704,46 @@ def _add_assets(m: folium.Map) -> None:
         header.add_child(_Raw(f"<script>{js}</script>"), name=f"cm:{path}")
 
 
-def _freeze_ids(root: Element) -> None:
-    """Replace folium's random element ids by a counter so builds are byte-identical."""
-    counter = itertools.count(1)
+def _stable_ids(root: Element, html_text: str) -> str:
+    """Replace folium's random element names by a counter so builds are byte-identical.
 
-    def visit(element: Element) -> None:
-        renamed: OrderedDict[str, Element] = OrderedDict()
-        for key, child in element._children.items():
-            old = child.get_name()
-            child._id = str(next(counter))
-            renamed[child.get_name() if key == old else key] = child
-            visit(child)
-        element._children = renamed
+    folium names elements ``<kind>_<32 hex digits>`` from ``uuid4``; the rendered page is
+    rewritten after rendering (element objects are never modified), in the order the
+    elements appear in the tree.
+    """
+    names: list[str] = []
+    stack = [root]
+    while stack:
+        element = stack.pop(0)
+        names.append(element.get_name())
+        stack[0:0] = list(getattr(element, "_children", {}).values())
+    for n, name in enumerate(dict.fromkeys(names)):
+        prefix = name.rsplit("_", 1)[0]
+        html_text = html_text.replace(name, f"{prefix}_{n}")
+    return html_text
 
-    root._id = "0"
-    visit(root)
+
+class _DataBlocks:
+    """Source-derived data for one map, as JSON blocks outside every template.
+
+    Text from the sources never goes through Jinja (folium re-parses rendered macros as
+    templates, so ``{{ 7*7 }}`` in a compound name would be evaluated): each payload is a
+    ``<script type="application/json">`` block emitted verbatim, and the map's scripts only
+    name it, ``compoundmap.data("cm-data-N")``.
+    """
+
+    def __init__(self, m: folium.Map) -> None:
+        self._header = m.get_root().header  # type: ignore[attr-defined]
+
+    def ref(self, obj: object) -> str:
+        """Store ``obj`` in a new block; return the JavaScript expression that reads it."""
+        n = sum(1 for key in self._header._children if str(key).startswith("cm-data-")) + 1
+        block = f"cm-data-{n}"
+        self._header.add_child(
+            _Raw(f'<script type="application/json" id="{block}">{_js_json(obj)}</script>'),
+            name=block,
+        )
+        return f'compoundmap.data("{block}")'
 
 
 # ----------------------------------------------------------------------------- public API
@@ -865,123 +907,81 @@ def compound_map(
         )
         tile_layer.add_to(m)
 
-    prov_layer = _JsLayer(
-        "provinceLayer",
-        ", ".join(
-            [
-                _js_json(
-                    _province_features(
-                        provinces, colours, by_province, unlinked, pinned_by_province, focus
-                    )
-                ),
-                _js_json(focus),
-            ]
-        ),
-        name="Provinces: distinct compounds reported",
+    data = _DataBlocks(m)
+    province_features = _province_features(
+        provinces, colours, by_province, unlinked, pinned_by_province, focus
     )
-    prov_layer.add_to(m)
-    m.add_child(_JsCall("fit", [_js_json(focus)]))
+    _JsLayer(
+        "provinceLayer",
+        [data.ref(province_features), data.ref(focus)],
+        name="Provinces: distinct compounds reported",
+    ).add_to(m)
+    m.add_child(_JsCall("fit", [data.ref(focus)]))
     districts = load_boundaries(2, simplified=True)
     if focus:
         districts = districts[districts["province_code"] == focus]
     _JsLayer(
         "districtLayer",
-        f"{_js_json(_district_features(districts, tooltips=bool(focus)))}, {_js_json(bool(focus))}",
+        [data.ref(_district_features(districts, tooltips=bool(focus))), data.ref(bool(focus))],
         name="District outlines",
         show=bool(focus),
     ).add_to(m)
-    marker_layer = _JsLayer("compoundLayer", _js_json(pins), name="Reported compounds (pins)")
-    marker_layer.add_to(m)
+    _JsLayer("compoundLayer", [data.ref(pins)], name="Reported compounds (pins)").add_to(m)
 
-    m.add_child(
-        _JsCall(
-            "htmlControl",
-            [
-                _js_json(_title_html(page_title, len(pins), len(unpinned))),
-                '"topright"',
-                '"cm-title"',
-            ],
-        )
-    )
+    title_html = _title_html(page_title, len(pins), len(unpinned))
+    m.add_child(_JsCall("htmlControl", [data.ref(title_html), '"topright"', '"cm-title"']))
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
     years = sorted({y for p in pins for y in p["years"]})
-    m.add_child(_JsCall("yearControl", [_js_json(years)]))
+    m.add_child(_JsCall("yearControl", [data.ref(years)]))
     names = sorted({n for item in pins + unpinned for n in [item["name"], *item["aliases"]]})
-    m.add_child(_JsCall("searchControl", [_js_json(names)]))
+    m.add_child(_JsCall("searchControl", [data.ref(names)]))
     fullscreen = Fullscreen(
         position="topleft", title="Full screen", title_cancel="Exit full screen"
     )
     fullscreen.default_js = []  # inlined by _add_assets
     fullscreen.default_css = []
     fullscreen.add_to(m)
-    m.add_child(
-        _JsCall(
-            "htmlControl",
-            [
-                _js_json(_about_html(len(pins), unpinned, country, unmatched, focus_name)),
-                '"bottomleft"',
-                '"cm-about"',
-            ],
-        )
-    )
-    m.add_child(
-        _JsCall(
-            "htmlControl", [_js_json(_legend_html(legend_rows)), '"bottomright"', '"cm-legend"']
-        )
-    )
-    m.add_child(_JsCall("attribution", [_js_json(_esc(_SHORT_ATTRIBUTION))]))
+    about = _about_html(len(pins), unpinned, country, unmatched, focus_name)
+    m.add_child(_JsCall("htmlControl", [data.ref(about), '"bottomleft"', '"cm-about"']))
+    legend = _legend_html(legend_rows)
+    m.add_child(_JsCall("htmlControl", [data.ref(legend), '"bottomright"', '"cm-legend"']))
+    m.add_child(_JsCall("attribution", [data.ref(_esc(_SHORT_ATTRIBUTION))]))
     if tile_layer is not None:
         m.add_child(_JsCall("watchTiles", refs=[tile_layer]))
-    m.add_child(_JsCall("setUnpinned", [_js_json(unpinned)]))
+    m.add_child(_JsCall("setUnpinned", [data.ref(unpinned)]))
     m.add_child(_JsCall("ready"))
-    _freeze_ids(m.get_root())
     return m
 
 
 def _render(m: folium.Map) -> bytes:
-    text = m.get_root().render()
+    root = m.get_root()
+    text = _stable_ids(root, root.render())
     external = re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", text, re.IGNORECASE)
     if external:
         raise MapError(f"map would load an external resource: {external.group(0)!r}")
     return text.encode("utf-8")
 
 
-def write_maps(
+#: Files a build writes into the maps folder (recognised there before manifests).
+MAP_FILES = ("index.html", "provinces/[0-9][0-9].html", "compounds_by_province.png")
+
+
+def write_maps_into(
     compounds: gpd.GeoDataFrame,
     reports: gpd.GeoDataFrame,
     province_summary: pd.DataFrame,
-    maps_dir: Path | str,
+    out_dir: Path,
 ) -> list[Path]:
-    """Write the overview, one page per province with reports, and the print PNG.
+    """Write the overview, one page per province with reports, and the PNG into ``out_dir``.
 
-    Output is deterministic: the same tables give byte-identical files.
-
-    Parameters
-    ----------
-    compounds, reports, province_summary
-        As for :func:`compound_map`.
-    maps_dir : path
-        Folder to write ``index.html``, ``provinces/<code>.html`` and
-        ``compounds_by_province.png`` into (created if missing). Province pages from an
-        earlier build that no longer have reports are removed.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files written, overview first.
-
-    Examples
-    --------
-    >>> write_maps(compounds, reports, summary, Path("maps"))  # doctest: +SKIP
+    ``out_dir`` is an empty staging folder (:mod:`compoundmap.publish`); use
+    :func:`write_maps` to publish a maps folder.
     """
-    out_dir = Path(maps_dir)
     prov_dir = out_dir / "provinces"
     prov_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
     index = out_dir / "index.html"
     index.write_bytes(_render(compound_map(compounds, reports, province_summary)))
-    written.append(index)
+    written = [index]
 
     _require(province_summary, ("province_code", "n_reports"), "province_summary")
     codes = sorted(
@@ -993,27 +993,54 @@ def write_maps(
             if _int(n) > 0 and _text(code)
         }
     )
-    for stale in prov_dir.glob("*.html"):
-        if stale.stem not in codes:
-            stale.unlink()
-    back = _JsCall(
-        "htmlControl",
-        [
-            _js_json('<a href="../index.html">\u2190 Cambodia overview</a>'),
-            '"topleft"',
-            '"cm-back"',
-        ],
-    )
+    back_link = '<a href="../index.html">\u2190 Cambodia overview</a>'
     for code in codes:
         m = compound_map(compounds, reports, province_summary, province_code=code)
+        back = _JsCall("htmlControl", [_DataBlocks(m).ref(back_link), '"topleft"', '"cm-back"'])
         m.add_child(back, name="cm_back")
-        _freeze_ids(m.get_root())
         path = prov_dir / f"{code}.html"
         path.write_bytes(_render(m))
         written.append(path)
 
     written.append(static_choropleth(province_summary, out_dir / "compounds_by_province.png"))
     return written
+
+
+def write_maps(
+    compounds: gpd.GeoDataFrame,
+    reports: gpd.GeoDataFrame,
+    province_summary: pd.DataFrame,
+    maps_dir: Path | str,
+) -> list[Path]:
+    """Publish the overview, one page per province with reports, and the print PNG.
+
+    Output is deterministic: the same tables give byte-identical files. The pages are
+    written into a staging folder that replaces ``maps_dir`` in one step
+    (:mod:`compoundmap.publish`); province pages of an earlier build are replaced, files
+    that no build wrote are kept.
+
+    Parameters
+    ----------
+    compounds, reports, province_summary
+        As for :func:`compound_map`.
+    maps_dir : path
+        Folder for ``index.html``, ``provinces/<code>.html`` and
+        ``compounds_by_province.png`` (created if missing).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, overview first.
+
+    Examples
+    --------
+    >>> write_maps(compounds, reports, summary, Path("maps"))  # doctest: +SKIP
+    """
+    target = Path(maps_dir)
+    check_output_dirs({"maps directory": target}, [])
+    with published_dirs([target], known={target: MAP_FILES}) as (stage,):
+        written = write_maps_into(compounds, reports, province_summary, stage)
+    return [target / p.relative_to(stage) for p in written]
 
 
 def static_choropleth(province_summary: pd.DataFrame, path: Path | str) -> Path:

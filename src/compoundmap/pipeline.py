@@ -8,7 +8,6 @@ output deterministically (same inputs, same bytes).
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import warnings
@@ -20,17 +19,17 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 import shapely
 
-from ._data import project_root
+from ._data import project_root, raw_dir
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin, load_boundaries
 from .compounds import COMPOUND_COLUMNS, PRECISION_LABELS, assign_compound_ids, build_compounds
 from .errors import PipelineError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
-from .maps import write_maps
+from .maps import MAP_FILES, write_maps_into
 from .normalize import normalize
+from .publish import check_output_dirs, published_dirs
 from .sources import (
     EVENT_TYPES,
     REPORTS_COLUMNS,
@@ -40,6 +39,14 @@ from .sources import (
     validate_sources,
 )
 from .summary import district_summary, province_summary
+from .writers import (
+    points_frame,
+    write_csv,
+    write_geojson,
+    write_gpkg,
+    write_json,
+    write_parquet,
+)
 
 __all__ = [
     "FIELD_DESCRIPTIONS",
@@ -99,9 +106,6 @@ REPORT_COLUMNS: list[str] = [
 
 _ADMIN = ADMIN_UNIT_COLUMNS
 
-# A fixed date for the GeoPackage's gpkg_contents.last_change, which GDAL otherwise sets to
-# the time of writing; with it the file is byte-identical across builds.
-_GPKG_DATE = "2000-01-01T00:00:00Z"
 
 _ADMIN_DESC = {
     "province_code": 'MEF 2025 province code, two digits with leading zero ("18").',
@@ -725,109 +729,6 @@ def _publishable(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(out[[*REPORT_COLUMNS, "geometry"]], geometry="geometry", crs=4326)
 
 
-# --------------------------------------------------------------------------- writing
-
-_COORD_COLUMNS = {"latitude", "longitude", "source_latitude", "source_longitude"}
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def _cell(value: object, column: str) -> str:
-    """One CSV cell: fixed float formats, lower-case booleans, empty for missing."""
-    if _missing(value):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        return f"{float(value):.6f}" if column in _COORD_COLUMNS else f"{float(value):.1f}"
-    return str(value)
-
-
-def _json_value(value: object, column: str) -> object:
-    if _missing(value):
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return round(float(value), 6 if column in _COORD_COLUMNS else 1)
-    return str(value)
-
-
-def _write_csv(df: pd.DataFrame, path: Path) -> Path:
-    text = pd.DataFrame({c: [_cell(v, c) for v in df[c]] for c in df.columns}, dtype=object)
-    text.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-    return path
-
-
-def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
-    """RFC 7946 GeoJSON, one feature per line, coordinates at 6 decimals, no timestamps."""
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    lines = ['{"type":"FeatureCollection","features":[']
-    geoms = gdf.geometry.to_numpy()
-    records = gdf[columns].to_dict("records")
-    for i, (props, geom) in enumerate(zip(records, geoms, strict=True)):
-        geometry = None
-        if geom is not None and not geom.is_empty:
-            geometry = {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]}
-        feature = {
-            "type": "Feature",
-            "properties": {c: _json_value(props[c], c) for c in columns},
-            "geometry": geometry,
-        }
-        sep = "," if i < len(records) - 1 else ""
-        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + sep)
-    lines.append("]}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> Path:
-    if path.exists():
-        path.unlink()
-    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
-    try:
-        for name, gdf in layers.items():
-            pyogrio.write_dataframe(_plain(gdf), path, layer=name, driver="GPKG")
-    finally:
-        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
-    return path
-
-
-def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Nullable pandas dtypes as plain numpy ones (NaN for missing) for GDAL."""
-    out = gdf.copy()
-    for col in out.columns:
-        if col == out.geometry.name:
-            continue
-        dtype = str(out[col].dtype)
-        if dtype in ("Int64", "Float64"):
-            out[col] = out[col].astype("float64")
-        elif dtype == "boolean":
-            out[col] = out[col].fillna(False).astype(bool)
-        elif dtype.startswith(("string", "str")):
-            out[col] = out[col].fillna("").astype(object)
-    return out
-
-
-def _points(df: pd.DataFrame) -> gpd.GeoDataFrame:
-    lat = pd.to_numeric(df["latitude"], errors="coerce")
-    lon = pd.to_numeric(df["longitude"], errors="coerce")
-    geometry = [
-        None if (pd.isna(y) or pd.isna(x)) else shapely.Point(x, y)
-        for x, y in zip(lon, lat, strict=True)
-    ]
-    return gpd.GeoDataFrame(df.copy(), geometry=geometry, crs=4326)
-
-
 _SOURCES: list[dict[str, str]] = [
     {
         "title": "Curated reports: news, NGO, government and academic sources cited row by row "
@@ -1031,6 +932,8 @@ class Tables:
     ----------
     sources : pathlib.Path
         The reports file the tables come from.
+    overrides : pathlib.Path or None
+        The location overrides file used, if any.
     validation : ValidationReport
         Valid rows, rejected rows with reasons, and every problem found.
     reports : geopandas.GeoDataFrame
@@ -1048,6 +951,7 @@ class Tables:
     """
 
     sources: Path
+    overrides: Path | None
     validation: ValidationReport
     reports: gpd.GeoDataFrame
     compounds: gpd.GeoDataFrame
@@ -1116,9 +1020,10 @@ def build_tables(
     rejects = rejects[["source_row", "reject_reason", *REPORTS_COLUMNS]].sort_values("source_row")
     return Tables(
         sources=src,
+        overrides=ov_path if ov is not None else None,
         validation=report,
         reports=located,
-        compounds=_points(compounds[COMPOUND_COLUMNS]),
+        compounds=points_frame(compounds[COMPOUND_COLUMNS]),
         province_summary=province_summary(located, compounds),
         district_summary=district_summary(located, compounds),
         rejects=rejects,
@@ -1126,55 +1031,94 @@ def build_tables(
     )
 
 
-def write_tables(tables: Tables, processed_dir: str | Path) -> list[Path]:
-    """Write the published tables deterministically (same tables, same bytes).
+#: Files a build writes into the processed folder (recognised there before manifests).
+PROCESSED_FILES = (
+    "reports.csv",
+    "reports.geojson",
+    "reports.parquet",
+    "compounds.csv",
+    "compounds.geojson",
+    "province_summary.csv",
+    "district_summary.csv",
+    "rejects.csv",
+    "compoundmap.gpkg",
+    "datapackage.json",
+)
+
+
+def _write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
+    """Write every published table into ``out_dir`` (a staging folder)."""
+    located, compounds_gdf = tables.reports, tables.compounds
+    provinces = tables.province_summary
+    files: dict[str, Path] = {}
+    reports_table = pd.DataFrame(located.drop(columns="geometry"))
+    files["reports.csv"] = write_csv(reports_table, out_dir / "reports.csv")
+    files["reports.geojson"] = write_geojson(located, out_dir / "reports.geojson")
+    files["reports.parquet"] = write_parquet(located, out_dir / "reports.parquet")
+    files["compounds.csv"] = write_csv(
+        pd.DataFrame(compounds_gdf.drop(columns="geometry")), out_dir / "compounds.csv"
+    )
+    files["compounds.geojson"] = write_geojson(compounds_gdf, out_dir / "compounds.geojson")
+    files["province_summary.csv"] = write_csv(provinces, out_dir / "province_summary.csv")
+    files["district_summary.csv"] = write_csv(
+        tables.district_summary, out_dir / "district_summary.csv"
+    )
+    files["rejects.csv"] = write_csv(tables.rejects, out_dir / "rejects.csv")
+    polys = load_boundaries("province")[["code", "geometry"]].rename(
+        columns={"code": "province_code"}
+    )
+    province_layer = polys.merge(provinces, on="province_code", how="left")
+    files["compoundmap.gpkg"] = write_gpkg(
+        {"reports": located, "compounds": compounds_gdf, "provinces": province_layer},
+        out_dir / "compoundmap.gpkg",
+    )
+    files["datapackage.json"] = write_json(
+        _datapackage(files, out_dir), out_dir / "datapackage.json"
+    )
+    return list(files.values())
+
+
+def _inputs(tables: Tables) -> list[Path]:
+    """What a build read: outputs may never overwrite these."""
+    found = [tables.sources, raw_dir()]
+    if tables.overrides is not None:
+        found.append(tables.overrides)
+    return found
+
+
+def write_tables(tables: Tables, processed_dir: str | Path, *, wait: float = 60.0) -> list[Path]:
+    """Publish the tables deterministically (same tables, same bytes) and atomically.
+
+    The files are written into a staging folder that then replaces ``processed_dir`` in
+    one step (:mod:`compoundmap.publish`): a reader never sees a mix of two builds.
 
     Parameters
     ----------
     tables : Tables
         From :func:`build_tables`.
     processed_dir : path
-        Output folder (created if missing).
+        Output folder (created if missing). It may not hold the sources being read.
+    wait : float, default 60
+        Seconds to wait for another build writing the same folder.
 
     Returns
     -------
     list of pathlib.Path
         ``reports.csv/.geojson/.parquet``, ``compounds.csv/.geojson``,
         ``province_summary.csv``, ``district_summary.csv``, ``rejects.csv``,
-        ``compoundmap.gpkg`` and ``datapackage.json``.
+        ``compoundmap.gpkg`` and ``datapackage.json``, at their published place.
+
+    Raises
+    ------
+    PipelineError
+        If the folder would overwrite an input, is a symlink, holds files a build did not
+        write, or another build keeps it locked.
     """
     out_dir = Path(processed_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    located, compounds_gdf = tables.reports, tables.compounds
-    provinces = tables.province_summary
-    files: dict[str, Path] = {}
-    reports_table = pd.DataFrame(located.drop(columns="geometry"))
-    files["reports.csv"] = _write_csv(reports_table, out_dir / "reports.csv")
-    files["reports.geojson"] = _write_geojson(located, out_dir / "reports.geojson")
-    located.to_parquet(out_dir / "reports.parquet", index=False, compression="zstd")
-    files["reports.parquet"] = out_dir / "reports.parquet"
-    files["compounds.csv"] = _write_csv(
-        pd.DataFrame(compounds_gdf.drop(columns="geometry")), out_dir / "compounds.csv"
-    )
-    files["compounds.geojson"] = _write_geojson(compounds_gdf, out_dir / "compounds.geojson")
-    files["province_summary.csv"] = _write_csv(provinces, out_dir / "province_summary.csv")
-    files["district_summary.csv"] = _write_csv(
-        tables.district_summary, out_dir / "district_summary.csv"
-    )
-    files["rejects.csv"] = _write_csv(tables.rejects, out_dir / "rejects.csv")
-    polys = load_boundaries("province")[["code", "geometry"]].rename(
-        columns={"code": "province_code"}
-    )
-    province_layer = polys.merge(provinces, on="province_code", how="left")
-    files["compoundmap.gpkg"] = _write_gpkg(
-        {"reports": located, "compounds": compounds_gdf, "provinces": province_layer},
-        out_dir / "compoundmap.gpkg",
-    )
-    package = _datapackage(files, out_dir)
-    dp = out_dir / "datapackage.json"
-    dp.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    files["datapackage.json"] = dp
-    return list(files.values())
+    check_output_dirs({"processed directory": out_dir}, _inputs(tables))
+    with published_dirs([out_dir], known={out_dir: PROCESSED_FILES}, wait=wait) as (stage,):
+        names = [p.name for p in _write_tables_into(tables, stage)]
+    return [out_dir / n for n in names]
 
 
 def build(
@@ -1184,6 +1128,7 @@ def build(
     overrides: str | Path | None = None,
     *,
     maps: bool = True,
+    wait: float = 60.0,
 ) -> BuildResult:
     """Build every published table (and the maps) from a curated sources file.
 
@@ -1203,6 +1148,14 @@ def build(
         when that file exists, else none.
     maps : bool, default True
         Also write the maps (:func:`compoundmap.maps.write_maps`).
+    wait : float, default 60
+        Seconds to wait for another build writing the same folders before stopping.
+
+    Notes
+    -----
+    Tables and maps are written into staging folders that replace the output folders
+    only when everything is written (:mod:`compoundmap.publish`): an interrupted build
+    leaves the previous complete set; files that no build wrote are kept.
 
     Returns
     -------
@@ -1216,7 +1169,9 @@ def build(
         If the sources or overrides file cannot be read at all (missing, not UTF-8,
         missing columns) or an override row is invalid.
     PipelineError
-        If a default output folder is needed outside a checkout, or a row would be lost.
+        If a default output folder is needed outside a checkout, an output folder would
+        overwrite an input or holds files a build did not write, another build keeps it
+        locked, or a row would be lost.
 
     Examples
     --------
@@ -1226,10 +1181,24 @@ def build(
     """
     out_dir = _resolve(processed_dir, "processed directory", "data", "processed")
     map_dir = _resolve(maps_dir, "maps directory", "maps") if maps else None
-    tables = build_tables(sources, overrides)
-    paths = write_tables(tables, out_dir)
+    targets = {"processed directory": out_dir}
     if map_dir is not None:
-        paths += write_maps(tables.compounds, tables.reports, tables.province_summary, map_dir)
+        targets["maps directory"] = map_dir
+    given = [Path(p) for p in (sources, overrides) if p is not None]
+    check_output_dirs(targets, [*given, raw_dir()])  # before the work, to fail fast
+    tables = build_tables(sources, overrides)
+    check_output_dirs(targets, _inputs(tables))
+    known: dict[Path, tuple[str, ...]] = {out_dir: PROCESSED_FILES}
+    if map_dir is not None:
+        known[map_dir] = MAP_FILES
+    with published_dirs(list(targets.values()), known=known, wait=wait) as stages:
+        names = [p.relative_to(stages[0]) for p in _write_tables_into(tables, stages[0])]
+        paths = [out_dir / n for n in names]
+        if map_dir is not None:
+            written = write_maps_into(
+                tables.compounds, tables.reports, tables.province_summary, stages[1]
+            )
+            paths += [map_dir / p.relative_to(stages[1]) for p in written]
     for note in tables.warnings:
         log.warning(note)
     located, report = tables.reports, tables.validation

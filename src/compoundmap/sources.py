@@ -2,32 +2,43 @@
 
 First step of the flow (sources → geocode → boundaries → compounds → summary/maps). Every
 problem is reported as ``file:row:column: message`` with ``row`` the line an editor shows.
+Files are read in chunks (:mod:`compoundmap._csvfile`), so memory stays flat however long
+the file is; the registry files (compounds, operators, designations) are validated by
+:mod:`compoundmap.registry` with the same machinery.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
-import io
-import json
-import re
+import itertools
+import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.pandas as pa
-from shapely import prepared
-from shapely.geometry import MultiPolygon, Point, Polygon, shape
-from shapely.geometry.base import BaseGeometry
 
+from . import _checks as ck
+from ._checks import date_precision
+from ._csvfile import CsvRecords, Problem, open_records
 from ._data import raw_path
 from .errors import SourceValidationError
+from .schema import (
+    COUNT_KINDS,
+    COUNT_SCOPES,
+    EVENT_TYPES,
+    OVERRIDES_COLUMNS,
+    RECORD_STATUSES,
+    REPORTS_COLUMNS,
+    REPORTS_OPTIONAL_COLUMNS,
+    REPORTS_REQUIRED_COLUMNS,
+    SCOPES,
+    SOURCE_TIERS,
+    SOURCE_TYPES,
+)
 
 __all__ = [
     "EVENT_TYPES",
@@ -40,6 +51,7 @@ __all__ = [
     "SOURCE_TYPES",
     "Problem",
     "ValidationReport",
+    "check_file",
     "date_precision",
     "default_overrides_path",
     "default_sources_path",
@@ -49,30 +61,6 @@ __all__ = [
     "validate_overrides",
     "validate_sources",
 ]
-
-REPORTS_COLUMNS: tuple[str, ...] = (
-    "report_id",
-    "compound_name",
-    "aliases",
-    "location_text",
-    "province_as_reported",
-    "district_or_town_as_reported",
-    "latitude",
-    "longitude",
-    "event_type",
-    "event_date",
-    "victims_count",
-    "nationalities",
-    "source_publisher",
-    "source_title",
-    "source_url",
-    "source_date",
-    "source_type",
-    "summary",
-    "verbatim_location_quote",
-    "source_tier",
-)
-"""Every column of ``reports.csv``, in file order. All must be present in the header."""
 
 REPORTS_REQUIRED_VALUES: tuple[str, ...] = (
     "report_id",
@@ -85,82 +73,19 @@ REPORTS_REQUIRED_VALUES: tuple[str, ...] = (
 )
 """Columns that must be non-empty in every row."""
 
-# The allowed codes are the sets found in the curated file (see data/raw/sources/README.md);
-# adding a new one is a deliberate schema change, made here and in that README.
-EVENT_TYPES: tuple[str, ...] = (
-    "raid",
-    "rescue",
-    "escape",
-    "warning",
-    "sanction",
-    "investigation",
-    "report",
-    "closure",
-    "other",
-)
-SOURCE_TYPES: tuple[str, ...] = ("media", "ngo", "government", "academic")
-SOURCE_TIERS: tuple[str, ...] = ("primary", "secondary")
+Kind = Literal["reports", "overrides"]
+Checks = dict[str, dict[str, Callable[[str], "str | None"]]]
+Found = list[tuple[int, str, str]]  # (record index in its chunk, column, message)
 
-OVERRIDES_COLUMNS: tuple[str, ...] = (
-    "location_text",
-    "province_as_reported",
-    "code",
-    "latitude",
-    "longitude",
-    "precision",
-    "note",
-    "evidence",
-)
-"""Every column of ``location_overrides.csv``, in file order. All must be present in the header."""
+#: Records validated at a time: memory is bounded by one chunk, whatever the file's length.
+CHUNK_ROWS = 20_000
+#: Files at least this large show a progress bar when validated from a terminal.
+PROGRESS_MIN_BYTES = 5_000_000
 
-# MEF 2025 lists seven spurious "Kokir" communes (each holding one village of 250314);
-# the gazetteer drops them, so an override must not point at them either.
-_SPURIOUS_CODES = frozenset(f"2503{n}" for n in range(15, 22))
-_CAMBODIA_TOLERANCE_DEG = 0.01  # ~1.1 km: border and coastal sites sit on the outline
-_CODE_PRECISION = {2: 4, 4: 3, 6: 2}  # code length -> precision of the unit's point
 _PRECISION_LABEL = {1: "point", 2: "commune", 3: "district", 4: "province"}
 
-Kind = Literal["reports", "overrides"]
 
-
-# --------------------------------------------------------------------------- problems
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a source file.
-
-    Attributes
-    ----------
-    file : str
-        The path as it was given.
-    row : int or None
-        1-based line number of the record as an editor shows it (the header is line 1; a
-        record whose quoted field spans lines is reported at its first line). ``None`` for
-        problems with the whole file (for example a missing file).
-    column : str
-        The column at fault, or ``""`` when the problem is not about one column.
-    message : str
-        What is wrong, naming the offending value.
-
-    Examples
-    --------
-    >>> str(Problem("reports.csv", 3, "event_type", "'riad' is not an allowed event_type"))
-    "reports.csv:3:event_type: 'riad' is not an allowed event_type"
-    """
-
-    file: str
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f":{self.row}"
-            if self.column:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+# --------------------------------------------------------------------------- report
 
 
 @dataclass
@@ -175,14 +100,18 @@ class ValidationReport:
         Which schema was applied.
     valid : pandas.DataFrame
         Rows that passed, cleaned (surrounding whitespace removed, numbers typed), plus
-        ``source_row`` (line number) and, for reports, ``date_precision``.
+        ``source_row`` (line number) and, for reports, ``date_precision``. Empty (with the
+        columns) when the file was only checked (:func:`check_file`).
     rejects : pandas.DataFrame
         Rows that failed, exactly as in the file, plus ``source_row`` and ``reject_reason``
         (every problem of the row, ``column: message`` joined by ``"; "``).
     problems : list of Problem
         Every row-level problem, ordered by row and column.
     warnings : list of Problem
-        Things that do not reject a row (unknown extra columns, which are kept).
+        Things that do not reject a row (unknown extra columns, which are kept; columns of
+        a newer schema missing from an older file; an event dated after its source).
+    n_valid : int
+        Number of valid rows (equals ``len(valid)`` unless the rows were not kept).
     """
 
     path: str
@@ -191,6 +120,11 @@ class ValidationReport:
     rejects: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    n_valid: int = -1
+
+    def __post_init__(self) -> None:
+        if self.n_valid < 0:
+            self.n_valid = len(self.valid)
 
     @property
     def ok(self) -> bool:
@@ -200,12 +134,12 @@ class ValidationReport:
     @property
     def n_rows(self) -> int:
         """Number of records in the file (valid + rejected)."""
-        return len(self.valid) + len(self.rejects)
+        return self.n_valid + len(self.rejects)
 
     def summary(self) -> str:
         """One line: ``path: N rows (kind), V valid, R rejected, P problems``."""
         text = (
-            f"{self.path}: {self.n_rows} rows ({self.kind}), {len(self.valid)} valid, "
+            f"{self.path}: {self.n_rows} rows ({self.kind}), {self.n_valid} valid, "
             f"{len(self.rejects)} rejected"
         )
         if self.problems:
@@ -219,115 +153,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _fail(path: str, row: int | None, message: str) -> SourceValidationError:
-    problem = Problem(path, row, "", message)
-    return SourceValidationError(str(problem), [problem])
-
-
-# --------------------------------------------------------------------------- value checks
-# Each check maps a stripped string to a message, or None when the value is fine. The same
-# functions back the pandera schemas (as element-wise checks) and the problem messages.
-
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_INT_RE = re.compile(r"[+-]?\d+")
-_DECIMAL_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
-
-
-def _date_message(value: str) -> str | None:
-    if value == "":
-        return None
-    m = _DATE_RE.fullmatch(value)
-    if m is None:
-        return f"{value!r} is not a date in YYYY, YYYY-MM or YYYY-MM-DD form"
-    year_s, month_s, day_s = m.groups()
-    year = int(year_s)
-    if not 1900 <= year <= 2100:
-        return f"{value!r}: year {year} is outside 1900-2100"
-    if month_s is not None and not 1 <= int(month_s) <= 12:
-        return f"{value!r} is not a real date: there is no month {month_s}"
-    if day_s is not None:
-        try:
-            date(year, int(month_s), int(day_s))
-        except ValueError:
-            month_name = calendar.month_name[int(month_s)]
-            return f"{value!r} is not a real date: {month_name} {year} has no day {day_s}"
-    return None
-
-
-def date_precision(value: str) -> str:
-    """Precision of a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date, like ACLED's time_precision.
-
-    Returns ``"day"``, ``"month"``, ``"year"``, or ``""`` for an empty value. The value is
-    assumed valid (see :func:`validate_sources`).
-
-    Examples
-    --------
-    >>> date_precision("2024-03"), date_precision("2024"), date_precision("")
-    ('month', 'year', '')
-    """
-    value = value.strip()
-    if value == "":
-        return ""
-    return {4: "year", 7: "month", 10: "day"}[len(value)]
-
-
-def _nonempty_message(value: str) -> str | None:
-    return "required value is missing" if value == "" else None
-
-
-def _enum_message(allowed: tuple[str, ...], column: str) -> Callable[[str], str | None]:
-    def check(value: str) -> str | None:
-        if value == "" or value in allowed:
-            return None
-        hint = f" (use lower case: {value.lower()!r})" if value.lower() in allowed else ""
-        return f"{value!r} is not an allowed {column}{hint}; allowed: {', '.join(allowed)}"
-
-    return check
-
-
-def _url_message(value: str) -> str | None:
-    if value == "":
-        return None
-    parts = urlsplit(value)
-    host = parts.hostname or ""
-    if (
-        parts.scheme not in ("http", "https")
-        or "." not in host
-        or any(ch.isspace() for ch in value)
-    ):
-        return f"{value!r} is not a well-formed http(s) URL"
-    return None
-
-
-def _count_message(value: str) -> str | None:
-    if value == "":
-        return None
-    if _INT_RE.fullmatch(value) is None:
-        return f"{value!r} is not a whole number (write digits only, e.g. 1200)"
-    if int(value) < 0:
-        return f"{value!r} is negative; victims_count must be 0 or more"
-    return None
-
-
-def _code_message(value: str) -> str | None:
-    if value == "":
-        return None
-    if not (value.isascii() and value.isdigit() and len(value) in _CODE_PRECISION):
-        return (
-            f"{value!r} is not an MEF 2025 admin code (2 digits for a province, 4 for a "
-            "district, 6 for a commune, with leading zeros)"
-        )
-    if value in _SPURIOUS_CODES:
-        return f"{value!r} is one of the spurious Kokir codes in the MEF list; use '250314'"
-    if value not in _mef_codes():
-        return f"{value!r} is not in the MEF 2025 gazetteer"
-    return None
-
-
-def _precision_message(value: str) -> str | None:
-    if value == "" or value in ("1", "2", "3", "4"):
-        return None
-    return f"{value!r} is not a precision: use 1 (point), 2 (commune), 3 (district), 4 (province)"
+# --------------------------------------------------------------------------- schemas
 
 
 def _element_check(key: str, fn: Callable[[str], str | None]) -> pa.Check:
@@ -335,28 +161,7 @@ def _element_check(key: str, fn: Callable[[str], str | None]) -> pa.Check:
     return pa.Check(lambda v: fn(v) is None, element_wise=True, error=key)
 
 
-_REPORT_CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
-    **{col: {"required": _nonempty_message} for col in REPORTS_REQUIRED_VALUES},
-}
-_REPORT_CHECKS["event_type"]["enum"] = _enum_message(EVENT_TYPES, "event_type")
-_REPORT_CHECKS["source_type"]["enum"] = _enum_message(SOURCE_TYPES, "source_type")
-_REPORT_CHECKS["source_tier"]["enum"] = _enum_message(SOURCE_TIERS, "source_tier")
-_REPORT_CHECKS["event_date"] = {"date": _date_message}
-_REPORT_CHECKS["source_date"] = {"date": _date_message}
-_REPORT_CHECKS["source_url"] = {"url": _url_message}
-_REPORT_CHECKS["victims_count"] = {"count": _count_message}
-
-_OVERRIDE_CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
-    "location_text": {"required": _nonempty_message},
-    "evidence": {"required": _nonempty_message},
-    "code": {"code": _code_message},
-    "precision": {"precision": _precision_message},
-}
-
-
-def _schema(
-    columns: tuple[str, ...], checks: dict[str, dict[str, Callable[[str], str | None]]], name: str
-) -> pa.DataFrameSchema:
+def _schema(columns: tuple[str, ...], checks: Checks, name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             col: pa.Column(
@@ -373,139 +178,111 @@ def _schema(
     )
 
 
+_REPORT_CHECKS: Checks = {col: {"required": ck.nonempty_message} for col in REPORTS_REQUIRED_VALUES}
+_REPORT_CHECKS["report_id"]["identifier"] = ck.identifier_message
+_REPORT_CHECKS["event_type"]["enum"] = ck.enum_message(EVENT_TYPES, "event_type")
+_REPORT_CHECKS["source_type"]["enum"] = ck.enum_message(SOURCE_TYPES, "source_type")
+_REPORT_CHECKS["source_tier"]["enum"] = ck.enum_message(SOURCE_TIERS, "source_tier")
+_REPORT_CHECKS.update(
+    {
+        "record_status": {"enum": ck.enum_message(RECORD_STATUSES, "record_status")},
+        "event_id": {"identifier": ck.identifier_message},
+        "count_kind": {"enum": ck.enum_message(COUNT_KINDS, "count_kind")},
+        "count_scope": {"enum": ck.enum_message(COUNT_SCOPES, "count_scope")},
+        "scope": {"enum": ck.enum_message(SCOPES, "scope")},
+        "event_date": {"date": ck.date_message},
+        "source_date": {"date": ck.date_message},
+        "checked_on": {"date": ck.date_message},
+        "source_url": {"url": ck.url_message},
+        "checked_via": {"url": ck.url_message},
+        "victims_count": {"count": ck.count_message},
+    }
+)
+
+_OVERRIDE_CHECKS: Checks = {
+    "location_text": {"required": ck.nonempty_message},
+    "evidence": {"required": ck.nonempty_message},
+    "code": {"code": ck.code_message},
+    "precision": {
+        "precision": lambda v: (
+            None
+            if v in ("", "1", "2", "3", "4")
+            else f"{v!r} is not a precision: use 1 (point), 2 (commune), 3 (district), 4 (province)"
+        )
+    },
+}
+
 REPORTS_SCHEMA: pa.DataFrameSchema = _schema(REPORTS_COLUMNS, _REPORT_CHECKS, "reports")
 """Per-column rules of ``reports.csv`` (values as stripped strings). Rules that span columns
-(latitude with longitude, duplicate ids) are applied by :func:`validate_sources`."""
+(latitude with longitude, a count with its kind, duplicate ids) are applied by
+:func:`validate_sources`."""
 
 OVERRIDES_SCHEMA: pa.DataFrameSchema = _schema(OVERRIDES_COLUMNS, _OVERRIDE_CHECKS, "overrides")
 """Per-column rules of ``location_overrides.csv`` (values as stripped strings)."""
 
 
-# --------------------------------------------------------------------------- reference data
+def _run_schema(schema: pa.DataFrameSchema, checks: Checks, clean: pd.DataFrame) -> Found:
+    """(record index, column, message) for every per-column failure."""
+    try:
+        schema.validate(clean, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        found: Found = []
+        for case in exc.failure_cases.itertuples(index=False):
+            col, key, value = str(case.column), str(case.check), case.failure_case
+            fn = checks.get(col, {}).get(key.partition(".")[2])
+            message = fn(str(value)) if fn is not None else None
+            if message is None:  # a pandera-level failure we did not define
+                message = f"{key} failed for value {value!r}"
+            if pd.isna(case.index):
+                # Not about one row (a column-level failure): report it on every row.
+                found += [(i, col, message) for i in range(len(clean))]
+            else:
+                found.append((int(case.index), col, message))
+        return found
+    return []
 
 
-@cache
-def _cambodia() -> prepared.PreparedGeometry:
-    """Cambodia's outline with lakes filled (the Tonle Sap is a hole) and a ~1 km margin."""
-    with open(raw_path("boundaries", "khm_adm0.geojson"), encoding="utf-8") as fh:
-        collection = json.load(fh)
-    polygons: list[Polygon] = []
-    for feature in collection["features"]:
-        geom: BaseGeometry = shape(feature["geometry"])
-        parts = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
-        polygons += [Polygon(p.exterior) for p in parts if isinstance(p, Polygon)]
-    outline = MultiPolygon(polygons).buffer(_CAMBODIA_TOLERANCE_DEG)
-    return prepared.prep(outline)
+def _control_problems(clean: pd.DataFrame) -> Found:
+    found: Found = []
+    for col in clean.columns:
+        hits = clean[col].str.contains(ck.CONTROL_RE, regex=True, na=False)
+        for i in hits.to_numpy().nonzero()[0]:
+            message = ck.control_message(str(clean[col].iat[int(i)]))
+            if message:
+                found.append((int(i), str(col), message))
+    return found
 
 
-def _in_cambodia(lat: float, lon: float) -> bool:
-    return bool(_cambodia().contains(Point(lon, lat)))
-
-
-@cache
-def _mef_codes() -> frozenset[str]:
-    codes: set[str] = set()
-    for name, col in (
-        ("CambodiaProvinceList2025.csv", "province_code"),
-        ("CambodiaDistrictList2025.csv", "district_code"),
-        ("CambodiaCommuneList2025.csv", "commune_code"),
-    ):
-        table = pd.read_csv(
-            raw_path("gazetteer", "mef2025", name), dtype=str, keep_default_na=False
-        )
-        codes.update(table[col].str.strip())
-    return frozenset(codes - _SPURIOUS_CODES)
-
-
-# --------------------------------------------------------------------------- reading
+# --------------------------------------------------------------------------- the chunked run
 
 
 @dataclass
-class _Records:
-    header: list[str]
-    lines: list[int]  # line number of each record
-    rows: list[list[str]]  # raw fields, padded/truncated to the header width
-    width_problems: dict[int, str]  # record index -> message
+class _Spec:
+    """What differs between the kinds of curated file."""
+
+    kind: Kind
+    required: tuple[str, ...]
+    columns: tuple[str, ...]
+    schema: pa.DataFrameSchema
+    checks: Checks
+    row_checks: Callable[[pd.DataFrame, list[int], _RunState], Found]
+    finish: Callable[[pd.DataFrame], pd.DataFrame]
 
 
-def _read_records(path: str | Path, columns: tuple[str, ...]) -> tuple[_Records, list[Problem]]:
-    """Decode and split a CSV, keeping each record's line number. Raises on file-level faults."""
-    name = str(path)
-    p = Path(path)
-    if not p.is_file():
-        raise _fail(name, None, "file not found" if not p.exists() else "not a regular file")
-    data = p.read_bytes()
-    if data.strip() == b"":
-        raise _fail(name, None, f"file is empty; expected a header row: {', '.join(columns)}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        in_line = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = data[exc.start : exc.start + 1].hex()
-        raise _fail(
-            name,
-            line,
-            f"not valid UTF-8: byte 0x{byte} at byte offset {exc.start} "
-            f"(byte {in_line} of line {line}); "
-            "save the file as UTF-8 (e.g. from a spreadsheet: 'CSV UTF-8')",
-        ) from exc
+@dataclass
+class _RunState:
+    """What row checks share across the chunks of one file."""
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: list[str] | None = None
-    header_line = 1
-    lines: list[int] = []
-    rows: list[list[str]] = []
-    width_problems: dict[int, str] = {}
-    start = 1
-    try:
-        for fields in reader:
-            line, start = start, reader.line_num + 1
-            if all(f.strip() == "" for f in fields):
-                continue  # blank line, or a row of empty cells a spreadsheet left: no data
-            if header is None:
-                # A spreadsheet may add trailing columns with no name: give them one.
-                header = [h.strip() or f"unnamed_{i}" for i, h in enumerate(fields, 1)]
-                header_line = line
-                continue
-            if len(fields) != len(header):
-                message = f"row has {len(fields)} fields but the header has {len(header)}"
-                extra = fields[len(header) :]
-                if extra:  # keep what does not fit in the reject reason, so nothing is lost
-                    message += f"; extra values: {', '.join(repr(v) for v in extra)}"
-                width_problems[len(rows)] = message
-                fields = (fields + [""] * len(header))[: len(header)]
-            lines.append(line)
-            rows.append(fields)
-    except csv.Error as exc:
-        raise _fail(
-            name,
-            start,
-            f"malformed CSV in the record starting here: {exc} "
-            "(a quoted field is probably not closed, or a quote is not doubled)",
-        ) from exc
-    assert header is not None  # data has a non-blank line
+    name: str
+    absent: frozenset[str]  # optional columns the file does not have
+    seen: dict[str, int] = field(default_factory=dict)  # id key -> line of first use
+    warnings: list[Problem] = field(default_factory=list)
 
-    problems: list[Problem] = []
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if dupes:
-        raise _fail(name, header_line, f"duplicate column names: {', '.join(dupes)}")
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise _fail(
-            name,
-            header_line,
-            f"missing required columns: {', '.join(missing)}; columns found: {', '.join(header)}",
-        )
-    for i, col in enumerate(header, 1):
-        if col == f"unnamed_{i}":
-            message = f"column {i} has no name (kept as {col!r}, not validated)"
-        elif col not in columns:
-            message = f"unknown column {col!r} (kept, not validated)"
-        else:
-            continue
-        problems.append(Problem(name, header_line, col, message))
-    return _Records(header, lines, rows, width_problems), problems
+
+def _chunks(records: CsvRecords) -> Iterator[list[tuple[int, list[str], str]]]:
+    iterator = iter(records)
+    while chunk := list(itertools.islice(iterator, CHUNK_ROWS)):
+        yield chunk
 
 
 def _frame(rows: list[list[str]], header: list[str]) -> pd.DataFrame:
@@ -515,98 +292,96 @@ def _frame(rows: list[list[str]], header: list[str]) -> pd.DataFrame:
     )
 
 
-def _run_schema(
-    schema: pa.DataFrameSchema,
-    checks: dict[str, dict[str, Callable[[str], str | None]]],
-    clean: pd.DataFrame,
-    name: str,
-) -> list[tuple[int, str, str]]:
-    """(record index, column, message) for every per-column failure."""
-    try:
-        schema.validate(clean, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        found: list[tuple[int, str, str]] = []
-        for case in exc.failure_cases.itertuples(index=False):
-            col, key, value = str(case.column), str(case.check), case.failure_case
-            fn = checks.get(col, {}).get(key.partition(".")[2])
-            message = fn(str(value)) if fn is not None else None
-            if message is None:  # a pandera-level failure we did not define
-                message = f"{key} failed for value {value!r}"
-            if pd.isna(case.index):  # not about one row; the header checks should prevent it
-                raise _fail(name, None, f"{col}: {message}") from exc
-            found.append((int(case.index), col, message))
-        return found
-    return []
+def _progress(path: Path, progress: bool | None) -> Callable[[int], None]:
+    """A callback advancing a progress bar by N rows (a no-op when not shown)."""
+    if progress is None:
+        try:
+            progress = os.path.getsize(path) >= PROGRESS_MIN_BYTES
+        except OSError:
+            progress = False
+    if not progress:
+        return lambda n: None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(desc=f"validating {path.name}", unit=" rows", disable=None, leave=False)
+
+    def advance(n: int) -> None:
+        bar.update(n)
+
+    return advance
 
 
-def _point_problems(lat_s: str, lon_s: str) -> list[tuple[str, str]]:
-    """(column, message) problems of an optional latitude/longitude pair."""
-    if lat_s == "" and lon_s == "":
-        return []
-    if lat_s == "" or lon_s == "":
-        empty, given = ("latitude", "longitude") if lat_s == "" else ("longitude", "latitude")
-        return [(empty, f"{empty} is empty but {given} is given; give both or neither")]
-    out: list[tuple[str, str]] = []
-    values: dict[str, float] = {}
-    for col, text in (("latitude", lat_s), ("longitude", lon_s)):
-        if _DECIMAL_RE.fullmatch(text) is None:  # also refuses 'nan', 'inf', '1e3', '10,5'
-            out.append((col, f"{text!r} is not a decimal number (use e.g. 10.6275)"))
-        else:
-            values[col] = float(text)
-    if out:
-        return out
-    lat, lon = values["latitude"], values["longitude"]
-    if _in_cambodia(lat, lon):
-        return []
-    if _in_cambodia(lon, lat):
-        return [
-            (
-                "latitude",
-                f"latitude and longitude probably swapped: (latitude {lat_s}, longitude "
-                f"{lon_s}) is outside Cambodia but (latitude {lon_s}, longitude {lat_s}) "
-                "is inside",
-            )
-        ]
-    return [("latitude", f"point (latitude {lat_s}, longitude {lon_s}) is outside Cambodia")]
-
-
-def _assemble(
-    name: str,
-    kind: Kind,
-    records: _Records,
-    found: list[tuple[int, str, str]],
-    warn: list[Problem],
-    clean: pd.DataFrame,
-    raw: pd.DataFrame,
+def _validate(
+    path: str | Path, spec: _Spec, *, keep_valid: bool = True, progress: bool | None = None
 ) -> ValidationReport:
-    # A row with the wrong number of fields has its values shifted: report only that.
-    found = [t for t in found if t[0] not in records.width_problems]
-    found += [(idx, "", message) for idx, message in records.width_problems.items()]
-    order = {col: i for i, col in enumerate(records.header)}
-    found.sort(key=lambda t: (t[0], order.get(t[1], -1)))
-    problems = [Problem(name, records.lines[i], col, msg) for i, col, msg in found]
-    reasons: dict[int, list[str]] = {}
-    for i, col, msg in found:
-        reasons.setdefault(i, []).append(f"{col}: {msg}" if col else msg)
-
-    source_row = pd.Series(records.lines, dtype="int64")
-    bad = pd.Series(False, index=raw.index)
-    bad[list(reasons)] = True
-
-    valid = clean[~bad].copy()
-    valid["source_row"] = source_row[~bad]
-    rejects = raw[bad].copy()
-    rejects["source_row"] = source_row[bad]
-    rejects["reject_reason"] = pd.Series(
-        {i: "; ".join(r) for i, r in reasons.items()}, dtype="str"
-    ).reindex(rejects.index)
+    name = str(path)
+    records = open_records(path, spec.required)
+    header = records.header
+    absent = [c for c in spec.columns if c not in header]
+    warn = list(records.warnings)
+    if absent:
+        warn.append(
+            Problem(
+                name,
+                records.header_line,
+                "",
+                f"columns of the current schema are missing and read as empty: "
+                f"{', '.join(absent)} (data/raw/sources/README.md)",
+            )
+        )
+    order = [*spec.columns, *[h for h in header if h not in spec.columns]]
+    position = {col: i for i, col in enumerate(order)}
+    state = _RunState(name, frozenset(absent), warnings=warn)
+    valid_parts: list[pd.DataFrame] = []
+    reject_parts: list[pd.DataFrame] = []
+    problems: list[Problem] = []
+    n_valid = 0
+    advance = _progress(Path(path), progress)
+    for chunk in _chunks(records):
+        lines = [line for line, _, _ in chunk]
+        raw = _frame([fields for _, fields, _ in chunk], header)
+        clean = raw.apply(lambda s: s.str.strip()) if len(raw) else raw.copy()
+        for col in absent:
+            clean[col] = ""
+        clean = clean[order]
+        found = _run_schema(spec.schema, spec.checks, clean)
+        found += _control_problems(clean)
+        found += spec.row_checks(clean, lines, state)
+        # A row with the wrong number of fields has its values shifted: report only that.
+        width = {i: msg for i, (_, _, msg) in enumerate(chunk) if msg}
+        found = [t for t in found if t[0] not in width]
+        found += [(i, "", msg) for i, msg in width.items()]
+        found.sort(key=lambda t: (t[0], position.get(t[1], -1)))
+        problems += [Problem(name, lines[i], col, msg) for i, col, msg in found]
+        reasons: dict[int, list[str]] = {}
+        for i, col, msg in found:
+            reasons.setdefault(i, []).append(f"{col}: {msg}" if col else msg)
+        bad = pd.Series(False, index=raw.index)
+        bad[list(reasons)] = True
+        source_row = pd.Series(lines, dtype="int64")
+        n_valid += int((~bad).sum())
+        if keep_valid:
+            part = clean[~bad].copy()
+            part["source_row"] = source_row[~bad]
+            valid_parts.append(part)
+        rejected = raw[bad].copy()
+        rejected["source_row"] = source_row[bad]
+        rejected["reject_reason"] = pd.Series(
+            {i: "; ".join(r) for i, r in reasons.items()}, dtype="str"
+        ).reindex(rejected.index)
+        reject_parts.append(rejected)
+        advance(len(chunk))
+    empty_valid = pd.DataFrame({c: pd.Series(dtype="str") for c in [*order, "source_row"]})
+    valid = pd.concat(valid_parts, ignore_index=True) if valid_parts else empty_valid
+    valid["source_row"] = valid["source_row"].astype("int64")
+    reject_cols = [*header, "source_row", "reject_reason"]
+    rejects = (
+        pd.concat(reject_parts, ignore_index=True)
+        if reject_parts
+        else pd.DataFrame({c: pd.Series(dtype="str") for c in reject_cols})
+    )
     return ValidationReport(
-        name,
-        kind,
-        valid.reset_index(drop=True),
-        rejects.reset_index(drop=True),
-        problems,
-        warn,
+        name, spec.kind, spec.finish(valid), rejects, problems, warn, n_valid=n_valid
     )
 
 
@@ -618,34 +393,77 @@ def _emit_warnings(report: ValidationReport) -> None:
 # --------------------------------------------------------------------------- reports
 
 
-def _validate_reports(path: str | Path) -> ValidationReport:
-    name = str(path)
-    records, warn = _read_records(path, REPORTS_COLUMNS)
-    raw = _frame(records.rows, records.header)
-    clean = raw.apply(lambda s: s.str.strip()) if len(raw) else raw.copy()
-    found = _run_schema(REPORTS_SCHEMA, _REPORT_CHECKS, clean, name)
+def _id_list_message(value: str) -> str | None:
+    for item in value.split(";"):
+        message = ck.identifier_message(item.strip())
+        if message:
+            return message
+    return None
 
-    first_seen: dict[str, int] = {}
-    for i, (rid, lat, lon) in enumerate(
-        zip(clean["report_id"], clean["latitude"], clean["longitude"], strict=True)
-    ):
-        found += [(i, col, msg) for col, msg in _point_problems(lat, lon)]
+
+def _report_row_checks(clean: pd.DataFrame, lines: list[int], state: _RunState) -> Found:
+    """Rules that span columns or rows: points, counts with their kind, duplicate ids."""
+    found: Found = []
+    columns = [
+        "report_id",
+        "latitude",
+        "longitude",
+        "victims_count",
+        "count_kind",
+        "count_scope",
+        "scope",
+        "scope_reason",
+        "record_status",
+        "status_note",
+        "event_date",
+        "source_date",
+        "compound_id",
+        "operator_id",
+    ]
+    for i, row in enumerate(clean[columns].itertuples(index=False, name=None)):
+        (rid, lat, lon, count, kind, cscope, scope, reason, status, note, ev, src, cid, oid) = row
+        found += [(i, col, msg) for col, msg in ck.point_problems(lat, lon)]
+        # Files of the older schema have no count_kind/count_scope: their figures stay
+        # unclassified (never summed), which the missing-columns warning says.
+        if count and not kind and "count_kind" not in state.absent:
+            found.append((i, "count_kind", "a count is given: say what it counts"))
+        if count and not cscope and "count_scope" not in state.absent:
+            found.append((i, "count_scope", "a count is given: say what it is about"))
+        if (kind or cscope) and not count:
+            col = "count_kind" if kind else "count_scope"
+            found.append((i, col, "given without a count (victims_count is empty)"))
+        if scope == "out_of_scope" and not reason:
+            found.append((i, "scope_reason", "out_of_scope rows must say why"))
+        if status == "withdrawn" and not note:
+            found.append((i, "status_note", "withdrawn rows must say why"))
+        for col, value in (("compound_id", cid), ("operator_id", oid)):
+            message = _id_list_message(value) if value else None
+            if message:
+                found.append((i, col, message))
+        if ck.later_than(ev, src) and not (ck.date_message(ev) or ck.date_message(src)):
+            state.warnings.append(
+                Problem(
+                    state.name, lines[i], "event_date", f"{ev!r} is after the source date {src!r}"
+                )
+            )
         if rid == "":
             continue
-        if rid in first_seen:
+        key = ck.identity_key(rid)
+        if key in state.seen:
             found.append(
                 (
                     i,
                     "report_id",
-                    f"duplicate report_id {rid!r}: first used on line "
-                    f"{records.lines[first_seen[rid]]}",
+                    f"duplicate report_id {rid!r}: first used on line {state.seen[key]} (ids "
+                    "are compared ignoring case and Unicode look-alikes)",
                 )
             )
         else:
-            first_seen[rid] = i
+            state.seen[key] = lines[i]
+    return found
 
-    report = _assemble(name, "reports", records, found, warn, clean, raw)
-    valid = report.valid
+
+def _finish_reports(valid: pd.DataFrame) -> pd.DataFrame:
     valid.insert(
         list(valid.columns).index("event_date") + 1,
         "date_precision",
@@ -656,48 +474,69 @@ def _validate_reports(path: str | Path) -> ValidationReport:
     )
     for col in ("latitude", "longitude"):
         valid[col] = pd.array([float(v) if v else pd.NA for v in valid[col]], dtype="Float64")
-    return report
+    valid["record_status"] = valid["record_status"].replace("", "active")
+    valid["scope"] = valid["scope"].replace("", "in_scope")
+    return valid
 
 
-def validate_sources(path: str | Path) -> ValidationReport:
+_REPORTS = _Spec(
+    "reports",
+    REPORTS_REQUIRED_COLUMNS,
+    REPORTS_COLUMNS,
+    REPORTS_SCHEMA,
+    _REPORT_CHECKS,
+    _report_row_checks,
+    _finish_reports,
+)
+assert set(REPORTS_COLUMNS) == set(REPORTS_REQUIRED_COLUMNS) | set(REPORTS_OPTIONAL_COLUMNS)
+
+
+def validate_sources(path: str | Path, *, progress: bool | None = None) -> ValidationReport:
     """Validate a curated reports file and split it into valid and rejected rows.
 
     Every value is read as a string (codes and dates are never reinterpreted); a UTF-8 BOM
     is ignored; blank lines and rows whose cells are all empty hold no data and are
     skipped. Row-level problems reject the row and are listed in ``problems``;
     ``len(valid) + len(rejects)`` always equals the number of records.
-    A repeated ``report_id`` rejects the second and later rows (the message names the line
-    of the first), the first stays valid. Unknown extra columns are kept, listed in
-    ``warnings`` and emitted as a ``UserWarning``.
+    A repeated ``report_id`` (compared after Unicode NFKC normalisation and case folding,
+    so ``ＣＲ-0001`` repeats ``CR-0001``) rejects the second and later rows (the message
+    names the line of the first), the first stays valid. Unknown extra columns are kept,
+    listed in ``warnings`` and emitted as a ``UserWarning``. Columns added to the schema in
+    release 2026.11 (:data:`compoundmap.schema.REPORTS_OPTIONAL_COLUMNS`) may be missing
+    from an older file: they read as empty, with one warning.
 
     Parameters
     ----------
     path : str or Path
         A CSV with the columns in :data:`REPORTS_COLUMNS` (see ``data/raw/sources/README.md``).
+    progress : bool, optional
+        Show a progress bar; default: for files of 5 MB or more, on a terminal.
 
     Returns
     -------
     ValidationReport
-        ``valid`` holds the cleaned rows plus ``date_precision`` (``day``/``month``/``year``,
-        ``""`` when ``event_date`` is empty) and ``source_row``; ``victims_count`` is
-        ``Int64`` and ``latitude``/``longitude`` are ``Float64`` (``<NA>`` when empty);
-        every other column is a string (``""`` when empty).
+        ``valid`` holds the cleaned rows in :data:`REPORTS_COLUMNS` order (then any extra
+        columns), plus ``date_precision`` (``day``/``month``/``year``, ``""`` when
+        ``event_date`` is empty) and ``source_row``; ``victims_count`` is ``Int64`` and
+        ``latitude``/``longitude`` are ``Float64`` (``<NA>`` when empty); every other
+        column is a string (``""`` when empty; an empty ``record_status`` reads
+        ``active`` and an empty ``scope`` ``in_scope``).
 
     Raises
     ------
     SourceValidationError
-        For problems with the whole file: missing, not UTF-8 (naming the line and byte
-        offset), empty (0 bytes), malformed CSV quoting, or missing required columns. A
-        header with no rows is valid (0 rows).
+        For problems with the whole file: missing, unreadable, not UTF-8 (naming the line
+        and byte offset), no header, malformed CSV quoting, a field over the size limit,
+        or missing required columns (with a hint on case and delimiters). A header with no
+        rows is valid (0 rows).
 
     Examples
     --------
-    >>> from compoundmap._data import raw_path
-    >>> report = validate_sources(raw_path("sources", "reports.csv"))
-    >>> report.ok, len(report.valid)
-    (True, 269)
+    >>> report = validate_sources(default_sources_path())
+    >>> report.ok
+    True
     """
-    report = _validate_reports(path)
+    report = _validate(path, _REPORTS, progress=progress)
     _emit_warnings(report)
     return report
 
@@ -741,10 +580,10 @@ def read_sources(path: str | Path | None = None, *, strict: bool = True) -> pd.D
     Examples
     --------
     >>> df = read_sources()
-    >>> df["date_precision"].value_counts()["day"]
-    116
+    >>> set(df["date_precision"]) <= {"day", "month", "year", ""}
+    True
     """
-    report = _validate_reports(default_sources_path() if path is None else path)
+    report = _validate(default_sources_path() if path is None else path, _REPORTS)
     _emit_warnings(report)
     if report.problems:
         listing = "\n".join(str(p) for p in report.problems)
@@ -758,23 +597,25 @@ def read_sources(path: str | Path | None = None, *, strict: bool = True) -> pd.D
 # --------------------------------------------------------------------------- overrides
 
 
-def _validate_overrides(path: str | Path) -> ValidationReport:
-    name = str(path)
-    records, warn = _read_records(path, OVERRIDES_COLUMNS)
-    raw = _frame(records.rows, records.header)
-    clean = raw.apply(lambda s: s.str.strip()) if len(raw) else raw.copy()
-    found = _run_schema(OVERRIDES_SCHEMA, _OVERRIDE_CHECKS, clean, name)
-
-    first_seen: dict[tuple[str, str], int] = {}
-    for i, row in enumerate(clean.itertuples(index=False)):
-        code, lat, lon, prec = str(row.code), str(row.latitude), str(row.longitude), row.precision
-        point = _point_problems(lat, lon)
-        found += [(i, col, msg) for col, msg in point]
+def _override_row_checks(clean: pd.DataFrame, lines: list[int], state: _RunState) -> Found:
+    found: Found = []
+    columns = [
+        "code",
+        "latitude",
+        "longitude",
+        "precision",
+        "location_text",
+        "province_as_reported",
+    ]
+    for i, (code, lat, lon, prec, text, prov) in enumerate(
+        clean[columns].itertuples(index=False, name=None)
+    ):
+        found += [(i, col, msg) for col, msg in ck.point_problems(lat, lon)]
         has_point = lat != "" and lon != ""
         if code == "" and not has_point:
             found.append((i, "code", "give a code, or latitude and longitude, or both"))
-        elif code != "" and prec in ("1", "2", "3", "4") and _code_message(code) is None:
-            implied = _CODE_PRECISION[len(code)]
+        elif code != "" and prec in ("1", "2", "3", "4") and ck.code_message(code) is None:
+            implied = ck.CODE_PRECISION[len(code)]
             if not has_point and int(prec) < implied:
                 found.append(
                     (
@@ -784,34 +625,47 @@ def _validate_overrides(path: str | Path) -> ValidationReport:
                         f"{code!r} ({_PRECISION_LABEL[implied]}) and no point is given",
                     )
                 )
-        key = (str(row.location_text).casefold(), str(row.province_as_reported).casefold())
-        if key[0] == "":
+        if text == "":
             continue
-        if key in first_seen:
+        key = f"{text.casefold()}\x1f{prov.casefold()}"
+        seen = state.seen
+        if key in seen:
             found.append(
                 (
                     i,
                     "location_text",
-                    f"duplicate override for {row.location_text!r}"
-                    + (f" in {row.province_as_reported!r}" if key[1] else "")
-                    + f": first given on line {records.lines[first_seen[key]]}",
+                    f"duplicate override for {text!r}"
+                    + (f" in {prov!r}" if prov else "")
+                    + f": first given on line {seen[key]}",
                 )
             )
         else:
-            first_seen[key] = i
+            seen[key] = lines[i]
+    return found
 
-    report = _assemble(name, "overrides", records, found, warn, clean, raw)
-    valid = report.valid
+
+def _finish_overrides(valid: pd.DataFrame) -> pd.DataFrame:
     precision = []
     for code, lat, prec in zip(valid["code"], valid["latitude"], valid["precision"], strict=True):
         if prec:
             precision.append(int(prec))
         else:
-            precision.append(1 if lat else _CODE_PRECISION[len(code)])
+            precision.append(1 if lat else ck.CODE_PRECISION[len(code)])
     valid["precision"] = pd.array(precision, dtype="Int64")
     for col in ("latitude", "longitude"):
         valid[col] = pd.array([float(v) if v else pd.NA for v in valid[col]], dtype="Float64")
-    return report
+    return valid
+
+
+_OVERRIDES = _Spec(
+    "overrides",
+    OVERRIDES_COLUMNS,
+    OVERRIDES_COLUMNS,
+    OVERRIDES_SCHEMA,
+    _OVERRIDE_CHECKS,
+    _override_row_checks,
+    _finish_overrides,
+)
 
 
 def validate_overrides(path: str | Path) -> ValidationReport:
@@ -820,7 +674,7 @@ def validate_overrides(path: str | Path) -> ValidationReport:
     Same reading rules and report as :func:`validate_sources`; see :func:`load_overrides`
     for the schema.
     """
-    report = _validate_overrides(path)
+    report = _validate(path, _OVERRIDES)
     _emit_warnings(report)
     return report
 
@@ -872,6 +726,16 @@ def load_overrides(path: str | Path | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- either
 
 
+def _sniff_kind(path: str | Path) -> Kind:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh), [])
+    except (OSError, UnicodeDecodeError, csv.Error, StopIteration):
+        return "reports"  # the full read raises the proper file-level error
+    names = {h.strip() for h in header}
+    return "overrides" if "evidence" in names and "report_id" not in names else "reports"
+
+
 def validate_file(path: str | Path) -> ValidationReport:
     """Validate a reports or overrides file, telling them apart by their header.
 
@@ -888,11 +752,33 @@ def validate_file(path: str | Path) -> ValidationReport:
     return validate_overrides(path) if kind == "overrides" else validate_sources(path)
 
 
-def _sniff_kind(path: str | Path) -> Kind:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            header = next(csv.reader(fh), [])
-    except (OSError, UnicodeDecodeError, csv.Error, StopIteration):
-        return "reports"  # the full read raises the proper file-level error
-    names = {h.strip() for h in header}
-    return "overrides" if "evidence" in names and "report_id" not in names else "reports"
+def check_file(path: str | Path, *, progress: bool | None = None) -> ValidationReport:
+    """Validate a reports or overrides file keeping only the problems, in flat memory.
+
+    What ``compoundmap validate`` runs: like :func:`validate_file`, but valid rows are
+    counted (``n_valid``), not kept, so a file of millions of rows is checked in the
+    memory of one chunk (:data:`CHUNK_ROWS`) plus its rejects.
+
+    Raises
+    ------
+    SourceValidationError
+        For file-level problems (see :func:`validate_sources`).
+    """
+    spec = _OVERRIDES if _sniff_kind(path) == "overrides" else _REPORTS
+    return _validate(path, spec, keep_valid=False, progress=progress)
+
+
+def iter_ids(values: Iterable[str]) -> list[str]:
+    """The ``;``-separated ids of a column of id lists, in order of first appearance.
+
+    Examples
+    --------
+    >>> iter_ids(["CM-0001; CM-0002", "", "CM-0001"])
+    ['CM-0001', 'CM-0002']
+    """
+    out: dict[str, None] = {}
+    for value in values:
+        for item in str(value).split(";"):
+            if item.strip():
+                out[item.strip()] = None
+    return list(out)

@@ -11,6 +11,12 @@
   cm.unpinned = [];
   cm.year = "";
 
+  // Source-derived data arrives as JSON data blocks (script elements of type JSON), never
+  // inside the page's scripts, so no template engine ever sees it (compoundmap.maps).
+  cm.data = function (id) {
+    return JSON.parse(document.getElementById(id).textContent);
+  };
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
