@@ -1,43 +1,79 @@
 """compoundmap: map reported forced-labour scam compounds in Cambodia.
 
-Data flows one way: sources → geocode → boundaries → compounds → summary and maps.
-See ``docs/ARCHITECTURE.md`` for the contracts between modules.
+Data flows one way: sources → geocode → boundaries → locate → events → compounds →
+summaries and maps. See ``docs/ARCHITECTURE.md`` for the contracts between modules.
+
+Submodules load on first use (PEP 562 ``__getattr__``), so ``import compoundmap`` and the
+command line start fast; ``compoundmap.geocode(...)`` works as before.
 """
 
 from __future__ import annotations
 
-from .boundaries import assign_admin, in_stated_province, load_boundaries
-from .compounds import assign_compound_ids, build_compounds
-from .errors import (
-    BoundaryError,
-    CompoundmapError,
-    DataFileError,
-    GazetteerError,
-    GeocodeError,
-    MapError,
-    MissingColumnError,
-    PipelineError,
-    SourceValidationError,
-)
-from .gazetteer import Gazetteer, get_gazetteer
-from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
-from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
-from .maps import compound_map, static_choropleth, write_maps
-from .normalize import normalize
-from .pipeline import BuildResult, Tables, build, build_tables, locate_reports, write_tables
-from .sources import (
-    Problem,
-    ValidationReport,
-    default_overrides_path,
-    default_sources_path,
-    load_overrides,
-    read_sources,
-    validate_overrides,
-    validate_sources,
-)
-from .summary import district_summary, nationality_counts, province_summary
+import importlib
+import sys
+import types
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("compoundmap")
+except PackageNotFoundError:  # running from a checkout without an install
+    __version__ = "0.0.0+unknown"
+
+# Public name → the submodule that defines it.
+_PUBLIC: dict[str, str] = {
+    "BoundaryError": "errors",
+    "CompoundmapError": "errors",
+    "DataFileError": "errors",
+    "GazetteerError": "errors",
+    "GeocodeError": "errors",
+    "MapError": "errors",
+    "MissingColumnError": "errors",
+    "PipelineError": "errors",
+    "SourceValidationError": "errors",
+    "Precision": "schema",
+    "Gazetteer": "gazetteer",
+    "get_gazetteer": "gazetteer",
+    "GeocodeResult": "geocode",
+    "geocode": "geocode",
+    "geocode_frame": "geocode",
+    "geocode_places": "geocode",
+    "CountryMention": "geoparse",
+    "PlaceMention": "geoparse",
+    "extract_nationalities": "geoparse",
+    "extract_places": "geoparse",
+    "normalize": "normalize",
+    "assign_admin": "boundaries",
+    "in_stated_province": "boundaries",
+    "load_boundaries": "boundaries",
+    "Problem": "sources",
+    "ValidationReport": "sources",
+    "default_overrides_path": "sources",
+    "default_sources_path": "sources",
+    "load_overrides": "sources",
+    "read_sources": "sources",
+    "validate_overrides": "sources",
+    "validate_sources": "sources",
+    "Registry": "registry",
+    "load_registry": "registry",
+    "suggest_links": "registry",
+    "locate_reports": "locate",
+    "build_events": "events",
+    "propose_event_groups": "events",
+    "build_compounds": "compounds",
+    "nationality_counts": "nationalities",
+    "district_summary": "summary",
+    "province_summary": "summary",
+    "compound_map": "maps",
+    "static_choropleth": "maps",
+    "write_maps": "maps",
+    "BuildResult": "pipeline",
+    "Tables": "pipeline",
+    "build": "pipeline",
+    "build_tables": "pipeline",
+    "write_tables": "pipeline",
+    "read_table": "tables",
+}
 
 __all__ = [
     "BoundaryError",
@@ -53,15 +89,17 @@ __all__ = [
     "MissingColumnError",
     "PipelineError",
     "PlaceMention",
+    "Precision",
     "Problem",
+    "Registry",
     "SourceValidationError",
     "Tables",
     "ValidationReport",
     "__version__",
     "assign_admin",
-    "assign_compound_ids",
     "build",
     "build_compounds",
+    "build_events",
     "build_tables",
     "compound_map",
     "default_overrides_path",
@@ -76,14 +114,88 @@ __all__ = [
     "in_stated_province",
     "load_boundaries",
     "load_overrides",
+    "load_registry",
     "locate_reports",
     "nationality_counts",
     "normalize",
+    "propose_event_groups",
     "province_summary",
     "read_sources",
+    "read_table",
     "static_choropleth",
+    "suggest_links",
     "validate_overrides",
     "validate_sources",
     "write_maps",
     "write_tables",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'compoundmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PUBLIC})
+
+
+# ``compoundmap.geocode`` and ``compoundmap.normalize`` are public functions that share their
+# name with the submodule defining them. Importing the submodule makes Python set the
+# package attribute to the module; the public function is kept instead (as when __init__
+# imported it eagerly). The submodules stay reachable in sys.modules and by
+# ``from compoundmap.geocode import ...``.
+_FUNCTION_NAMED_LIKE_MODULE = frozenset({"geocode", "normalize"})
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _FUNCTION_NAMED_LIKE_MODULE and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerly
+    from .boundaries import assign_admin, in_stated_province, load_boundaries
+    from .compounds import build_compounds
+    from .errors import (
+        BoundaryError,
+        CompoundmapError,
+        DataFileError,
+        GazetteerError,
+        GeocodeError,
+        MapError,
+        MissingColumnError,
+        PipelineError,
+        SourceValidationError,
+    )
+    from .events import build_events, propose_event_groups
+    from .gazetteer import Gazetteer, get_gazetteer
+    from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
+    from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
+    from .locate import locate_reports
+    from .maps import compound_map, static_choropleth, write_maps
+    from .nationalities import nationality_counts
+    from .normalize import normalize
+    from .pipeline import BuildResult, Tables, build, build_tables, write_tables
+    from .registry import Registry, load_registry, suggest_links
+    from .schema import Precision
+    from .sources import (
+        Problem,
+        ValidationReport,
+        default_overrides_path,
+        default_sources_path,
+        load_overrides,
+        read_sources,
+        validate_overrides,
+        validate_sources,
+    )
+    from .summary import district_summary, province_summary
+    from .tables import read_table

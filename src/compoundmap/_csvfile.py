@@ -152,7 +152,9 @@ def _header_hint(header: Sequence[str], columns: Sequence[str]) -> str:
     return ""
 
 
-def _check_header(name: str, header: list[str], line: int, columns: Sequence[str]) -> list[Problem]:
+def _check_header(
+    name: str, header: list[str], line: int, columns: Sequence[str], known: Sequence[str]
+) -> list[Problem]:
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise fail(name, line, f"duplicate column names: {', '.join(dupes)}")
@@ -168,7 +170,7 @@ def _check_header(name: str, header: list[str], line: int, columns: Sequence[str
     for i, col in enumerate(header, 1):
         if col == f"unnamed_{i}":
             message = f"column {i} has no name (kept as {col!r}, not validated)"
-        elif col not in columns:
+        elif col not in columns and col not in known:
             message = f"unknown column {col!r} (kept, not validated)"
         else:
             continue
@@ -176,7 +178,7 @@ def _check_header(name: str, header: list[str], line: int, columns: Sequence[str
     return found
 
 
-def open_records(path: str | Path, columns: Sequence[str]) -> CsvRecords:
+def open_records(path: str | Path, columns: Sequence[str], known: Sequence[str] = ()) -> CsvRecords:
     """Open a curated CSV and check its header; records are read lazily by iterating.
 
     Parameters
@@ -185,6 +187,8 @@ def open_records(path: str | Path, columns: Sequence[str]) -> CsvRecords:
         The file.
     columns : sequence of str
         Columns the header must contain (in any order).
+    known : sequence of str, optional
+        Further columns the schema knows (not required); any other is an unknown column.
 
     Returns
     -------
@@ -232,7 +236,7 @@ def open_records(path: str | Path, columns: Sequence[str]) -> CsvRecords:
             f"lines or separators); expected a header row: {', '.join(columns)}",
         )
     try:
-        warnings = _check_header(name, header, line, columns)
+        warnings = _check_header(name, header, line, columns, known)
     except SourceValidationError:
         fh.close()
         raise

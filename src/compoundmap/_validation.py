@@ -218,7 +218,7 @@ def validate(
     path: str | Path, spec: Spec, *, keep_valid: bool = True, progress: bool | None = None
 ) -> ValidationReport:
     name = str(path)
-    records = open_records(path, spec.required)
+    records = open_records(path, spec.required, spec.columns)
     header = records.header
     absent = [c for c in spec.columns if c not in header]
     warn = list(records.warnings)

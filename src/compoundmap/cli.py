@@ -1,11 +1,14 @@
 """The ``compoundmap`` command line: a thin typer layer over the library.
 
-Each command parses arguments, calls one library function and prints its result; no
-logic lives here. Library errors (``CompoundmapError``) become a message and exit code 2.
+Each command parses arguments, calls library functions and prints their result; no logic
+lives here. Library errors (``CompoundmapError``) become a one-line message and exit code
+2; a file with invalid rows exits 1. Imports happen inside the commands so that
+``compoundmap --help`` starts fast.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -25,7 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly_errors(func: F) -> F:
-    """Turn a CompoundmapError into a one-line message on stderr and exit code 2."""
+    """Turn a CompoundmapError (or a file the OS refuses) into one line and exit code 2."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -34,14 +37,39 @@ def friendly_errors(func: F) -> F:
         except CompoundmapError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-# --- commands: each developer keeps to their own section -------------------------------
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"compoundmap {__version__}")
+        raise typer.Exit()
 
 
-# --- validate (sources.py) ---
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Map reported forced-labour scam compounds in Cambodia."""
+
+
+# --- validate (sources.py, registry.py, curated.py) ---
+
+
+def _print_problems(problems: list[Any], warnings: list[Any]) -> None:
+    for problem in warnings:
+        typer.echo(f"warning: {problem}")
+    for problem in problems:
+        typer.echo(str(problem))
 
 
 @app.command("validate")
@@ -49,37 +77,96 @@ def friendly_errors(func: F) -> F:
 def validate_command(
     path: str | None = typer.Argument(
         None,
-        help="A reports.csv or location_overrides.csv (told apart by their columns). "
-        "Default: the bundled data/raw/sources/reports.csv.",
+        help="A curated file (reports, overrides, compounds, operators, designations, changes; "
+        "told apart by their columns) or a folder of them. Default: the bundled "
+        "data/raw/sources/ folder, with the links between its files.",
     ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print problems, not warnings."),
 ) -> None:
-    """Check a curated source file; print every problem as file:row:column: message.
+    """Check curated files; print every problem as file:row:column: message.
 
-    Exit 0 when every row is valid, 1 when any row or the file itself is invalid.
+    Exit 0 when every row is valid (warnings allowed), 1 when any row or file is invalid.
     """
     import warnings
+    from pathlib import Path
 
-    from ._data import raw_path
+    from .curated import validate_any, validate_folder
     from .errors import SourceValidationError
-    from .sources import check_file
 
-    target = path if path is not None else str(raw_path("sources", "reports.csv"))
+    target = Path(path) if path is not None else None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # reported below instead
-            report = check_file(target)
+            if target is None or target.is_dir():
+                folder = validate_folder(target)
+                _print_problems(folder.problems, [] if quiet else folder.warnings)
+                for report in folder.reports.values():
+                    typer.echo(report.summary())
+                if folder.problems:
+                    raise typer.Exit(1)
+                return
+            report = validate_any(target)
     except SourceValidationError as exc:
         for problem in exc.problems:
             typer.echo(str(problem))
         typer.echo(f"{target}: not checked: {len(exc.problems)} file-level problem(s)")
         raise typer.Exit(1) from None
-    for problem in report.warnings:
-        typer.echo(f"warning: {problem}")
-    for problem in report.problems:
-        typer.echo(str(problem))
+    _print_problems(report.problems, [] if quiet else report.warnings)
     typer.echo(report.summary())
     if report.problems:
         raise typer.Exit(1)
+
+
+# --- link and events (registry.py, events.py): curation aids ---
+
+
+@app.command("link")
+@friendly_errors
+def link_command(
+    sources: str | None = typer.Argument(
+        None, help="reports.csv (the registry files are read beside it). Default: bundled."
+    ),
+) -> None:
+    """Propose registry ids for reports whose compound name matches a site or operator.
+
+    Prints CSV: report_id, source_row, name, kind, suggested_id, registry_name.
+    """
+    import warnings
+    from pathlib import Path
+
+    from .registry import load_registry, suggest_links
+    from .sources import default_sources_path, validate_sources
+
+    path = Path(sources) if sources else default_sources_path()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        valid = validate_sources(path).valid
+        registry = load_registry(path.parent)
+    typer.echo(suggest_links(valid, registry).to_csv(index=False, lineterminator="\n"), nl=False)
+
+
+@app.command("events")
+@friendly_errors
+def events_command(
+    sources: str | None = typer.Argument(None, help="reports.csv. Default: bundled."),
+    window: int = typer.Option(7, help="Days two dates may differ and still be one event."),
+) -> None:
+    """Propose events to merge: reports of one site, type and date under several event ids.
+
+    Prints CSV: proposed_event_id, event_ids, report_ids, reason.
+    """
+    import warnings
+    from pathlib import Path
+
+    from .events import propose_event_groups
+    from .sources import default_sources_path, validate_sources
+
+    path = Path(sources) if sources else default_sources_path()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        valid = validate_sources(path).valid
+    out = propose_event_groups(valid, window_days=window)
+    typer.echo(out.to_csv(index=False, lineterminator="\n"), nl=False)
 
 
 # --- extract (geoparse.py) ---
@@ -104,13 +191,17 @@ def extract_command(
 
     An input row with no mention gets one row with kind empty.
     """
+    from pathlib import Path
+
     from .geoparse import extract_file, extract_table
+    from .publish import atomic_file
 
     if input_csv is not None:
         if path is not None or column is None or output is None:
             raise typer.BadParameter("--input needs --column and --output, and no FILE")
-        summary = extract_table(input_csv, column, output)
-        typer.echo(summary)
+        with atomic_file(output, inputs=[Path(input_csv)]) as tmp:
+            summary = extract_table(input_csv, column, tmp)
+        typer.echo(summary.replace(str(tmp), str(output)))
         return
     if path is None:
         raise typer.BadParameter("give a FILE, or --input IN.csv --column COL --output OUT.csv")
@@ -138,25 +229,45 @@ def build_command(
         help="Location overrides CSV. Default: location_overrides.csv beside --sources.",
     ),
     no_maps: bool = typer.Option(False, "--no-maps", help="Write the tables only."),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 1 when any row is rejected or any warning is raised."
+    ),
+    wait: float = typer.Option(
+        60.0, "--wait", help="Seconds to wait for another build writing the same folders."
+    ),
 ) -> None:
-    """Build every published table and map from the curated sources (deterministic)."""
+    """Build every published table and map from the curated files (deterministic, atomic).
+
+    Exit 0 when the build is published (rejected rows are listed in rejects.csv); with
+    --strict, exit 1 when any row was rejected or any warning raised.
+    """
     import logging
 
     from .pipeline import build
 
     # The warnings are printed below; without a handler, logging would print them twice.
     logging.getLogger("compoundmap").addHandler(logging.NullHandler())
-
     result = build(
         sources=sources,
         processed_dir=processed_dir,
         maps_dir=maps_dir,
         overrides=overrides,
         maps=not no_maps,
+        wait=wait,
     )
+    seen: set[str] = set()
     for note in result.warnings:
-        typer.echo(f"warning: {note}", err=True)
+        if note not in seen:  # a repeated warning is printed once
+            seen.add(note)
+            typer.echo(f"warning: {note}", err=True)
     typer.echo(result.summary())
+    if result.n_rejected:
+        typer.echo(
+            f"{result.n_rejected} row(s) rejected: see {result.processed_dir}/rejects.csv", err=True
+        )
+    if strict and (result.n_rejected or result.warnings):
+        typer.echo(f"strict: {result.n_rejected} rejected row(s), {len(seen)} warning(s)", err=True)
+        raise typer.Exit(1)
 
 
 # --- geocode (geocode.py) ---
@@ -177,11 +288,13 @@ def geocode_command(
 ) -> None:
     """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
     import json
+    from pathlib import Path
 
     import pandas as pd
 
     from .errors import DataFileError, GeocodeError
     from .geocode import FRAME_COLUMNS, geocode, geocode_frame
+    from .publish import atomic_file
 
     if input is None:
         if text is None:
@@ -202,10 +315,8 @@ def geocode_command(
         raise DataFileError(f"{input}: cannot read CSV: {exc}") from exc
     out = geocode_frame(df, column, province_column=province_column)
     cols = [*df.columns, *[c for c in FRAME_COLUMNS if c not in df.columns]]
-    try:
-        out[cols].to_csv(output, index=False)
-    except OSError as exc:
-        raise DataFileError(f"{output}: cannot write CSV: {exc}") from exc
+    with atomic_file(output, inputs=[Path(input)]) as tmp:
+        out[cols].to_csv(tmp, index=False)
     counts = out["match_status"].value_counts().to_dict()
     typer.echo(
         f"{len(out)} rows geocoded → {output} "
@@ -215,8 +326,9 @@ def geocode_command(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="compoundmap")
 
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+    sys.exit(0)

@@ -34,21 +34,29 @@ __all__ = [
 class Precision(IntEnum):
     """How precisely a place is known (ACLED/UCDP style); smaller is finer.
 
-    The integer values are the ones published in the ``precision`` columns.
+    The integer values are the ones published in the ``precision`` columns (data release
+    2026.11; before it, 1 meant "point-level place" and every value was one lower).
+
+    ``SITE`` is the site itself, at coordinates a cited source gives; ``PLACE`` is a named
+    place the source reports it at or in (a town, village, beach, border crossing,
+    landmark), drawn where that place is, never as the site. Only ``SITE`` is ever drawn as
+    a pin on a site; ``PLACE``, ``COMMUNE`` and ``DISTRICT`` are drawn as one grouped marker
+    per area; ``PROVINCE`` only shades its province; ``COUNTRY`` is never mapped.
 
     Examples
     --------
-    >>> Precision(2).label
+    >>> Precision(3).label
     'commune'
-    >>> Precision.PROVINCE.pinnable
-    False
+    >>> Precision.PROVINCE.mappable, Precision.SITE.is_site
+    (False, True)
     """
 
-    POINT = 1
-    COMMUNE = 2
-    DISTRICT = 3
-    PROVINCE = 4
-    COUNTRY = 5
+    SITE = 1
+    PLACE = 2
+    COMMUNE = 3
+    DISTRICT = 4
+    PROVINCE = 5
+    COUNTRY = 6
 
     @property
     def label(self) -> str:
@@ -56,34 +64,53 @@ class Precision(IntEnum):
         return _LABELS[self]
 
     @property
-    def geocoder_label(self) -> str:
-        """The longer words the geocoder prints (``GeocodeResult.explain``)."""
-        return _GEOCODER_LABELS[self]
+    def description(self) -> str:
+        """One sentence for legends and the data dictionary."""
+        return _DESCRIPTIONS[self]
 
     @property
-    def pinnable(self) -> bool:
-        """Whether a record at this precision may be drawn as a pin on a map."""
+    def mappable(self) -> bool:
+        """Whether a record at this precision gets a marker (site, place or area) on a map."""
         return self <= Precision.DISTRICT
+
+    @property
+    def is_site(self) -> bool:
+        """Whether the location is the site itself (coordinates from a cited source)."""
+        return self == Precision.SITE
 
     @classmethod
     def of_level(cls, level: int) -> Precision:
         """The precision of an admin unit of ``level`` (1 province, 2 district, 3 commune)."""
         return {1: cls.PROVINCE, 2: cls.DISTRICT, 3: cls.COMMUNE}[level]
 
+    @classmethod
+    def from_label(cls, label: str) -> Precision:
+        """The precision whose :attr:`label` (or member name, any case) is ``label``."""
+        for p in cls:
+            if label in (p.label, p.name.lower(), p.name):
+                return p
+        raise ValueError(f"{label!r} is not a precision label")
+
 
 _LABELS: dict[Precision, str] = {
-    Precision.POINT: "point-level site",
+    Precision.SITE: "site",
+    Precision.PLACE: "named place",
     Precision.COMMUNE: "commune",
     Precision.DISTRICT: "district",
     Precision.PROVINCE: "province only",
     Precision.COUNTRY: "Cambodia only",
 }
-_GEOCODER_LABELS: dict[Precision, str] = {
-    Precision.POINT: "point (site, town, village, crossing)",
-    Precision.COMMUNE: "commune/sangkat",
-    Precision.DISTRICT: "district/khan/krong",
-    Precision.PROVINCE: "province",
-    Precision.COUNTRY: "Cambodia only",
+_DESCRIPTIONS: dict[Precision, str] = {
+    Precision.SITE: "the site itself, at coordinates a cited source gives",
+    Precision.PLACE: "a named place (town, village, beach, border crossing, landmark) the "
+    "source reports it at or in; drawn at that place, not at the site",
+    Precision.COMMUNE: "known only to its commune/sangkat; drawn at the commune's "
+    "representative point",
+    Precision.DISTRICT: "known only to its district/khan/krong; drawn at the district's "
+    "representative point",
+    Precision.PROVINCE: "known only to its province; never a marker, counted in the "
+    "province shading",
+    Precision.COUNTRY: "no place inside Cambodia reported; never mapped",
 }
 
 #: ``precision_label`` of a record the geocoder could not place.
@@ -243,3 +270,87 @@ OVERRIDES_COLUMNS: tuple[str, ...] = (
 #: Cambodia (the largest national estimates are in the hundreds of thousands); a larger
 #: figure is a typo or an overflow, and is rejected rather than summed.
 MAX_PEOPLE_COUNT = 2_000_000
+
+# ----------------------------------------------------------------------------- the registry
+
+#: What a registry site is.
+SITE_TYPES: tuple[str, ...] = ("compound", "casino_hotel_complex", "building", "zone", "other")
+#: How precisely the registry knows where a site is (curated evidence, see ``compounds.csv``).
+LOCATION_PRECISIONS: tuple[str, ...] = ("site", "place", "commune", "district", "province")
+#: What an operator is; ``person`` only for individuals a government has designated.
+OPERATOR_KINDS: tuple[str, ...] = ("company", "group", "person")
+#: How an operator is reported to be involved with sites.
+OPERATOR_ROLES: tuple[str, ...] = (
+    "operator",
+    "owner",
+    "developer",
+    "financier",
+    "landlord",
+    "other",
+)
+#: What a designation record says happened.
+DESIGNATION_ACTIONS: tuple[str, ...] = ("designated", "delisted", "finding")
+#: What a designation targets: a registry operator or site, a person, or a property that no
+#: source reports as a scam site (a hotel owned by a designated group).
+DESIGNATION_TARGETS: tuple[str, ...] = ("operator", "compound", "person", "property")
+
+#: Columns of ``compounds.csv``, the curated registry of sites, in file order.
+COMPOUNDS_FILE_COLUMNS: tuple[str, ...] = (
+    "compound_id",
+    "record_status",
+    "status_note",
+    "former_ids",
+    "name",
+    "names_other_scripts",
+    "aliases",
+    "site_type",
+    "operator_id",
+    "province_code",
+    "district_code",
+    "commune_code",
+    "place_name",
+    "latitude",
+    "longitude",
+    "location_precision",
+    "location_report_id",
+    "location_source_url",
+    "location_quote",
+    "first_reported",
+    "notes",
+)
+#: Columns of ``operators.csv``, in file order.
+OPERATORS_FILE_COLUMNS: tuple[str, ...] = (
+    "operator_id",
+    "record_status",
+    "status_note",
+    "name",
+    "names_other_scripts",
+    "aliases",
+    "kind",
+    "role",
+    "country",
+    "wikidata_id",
+    "opensanctions_id",
+    "parent_operator_id",
+    "notes",
+    "source_url",
+    "source_quote",
+)
+#: Columns of ``designations.csv`` (sanctions and official findings), in file order.
+DESIGNATIONS_FILE_COLUMNS: tuple[str, ...] = (
+    "designation_id",
+    "record_status",
+    "status_note",
+    "entity_kind",
+    "entity_name",
+    "operator_id",
+    "compound_id",
+    "authority",
+    "program",
+    "action",
+    "date",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "quote",
+)

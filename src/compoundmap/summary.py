@@ -1,61 +1,76 @@
-"""Province and district tables: how many reports, compounds and sources each admin unit has.
+"""Province and district tables: events, reports, sources, sites and people per admin unit.
 
-Sits after compounds in the flow (sources → geocode → boundaries → compounds → **summary** /
-maps). Every unit is listed, zeros included. Counts of people are kept per event type:
-"detained", "rescued" and "deported" are different meanings and are never added together.
+After events and compounds (… → events → compounds → **summary** / maps). Every unit is
+listed, zeros included. The tables are shaped so the obvious sum is right:
+
+- an event counts in exactly one row: its province, or the ``several_provinces``,
+  ``national`` or ``unlocated`` row (``n_events_shared`` says how many events of the
+  several-provinces row also concern a province);
+- people columns add, per kind of count, each event's smallest (``_min``) or largest
+  (``_max``) figure, never summed within an event and never across kinds; a figure about
+  the whole country is never added to any row (it is in ``events.csv``), and a figure about
+  one operation across several provinces is added only to the ``several_provinces`` row.
+
+Summing a people column over all rows therefore gives the total of figures about places
+below the country level, each event once. The rules are in ``docs/data.md``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import pandas as pd
 
 from .errors import MissingColumnError
+from .events import people_columns
 from .gazetteer import get_gazetteer
-from .geoparse import extract_nationalities
-from .sources import EVENT_TYPES
+from .nationalities import nationality_summary
+from .schema import COUNT_KINDS, EVENT_TYPES
 
-__all__ = [
-    "NATIONALITY_COLUMNS",
-    "NO_PROVINCE_NAME",
-    "UNRESOLVED_NATIONALITY",
-    "district_summary",
-    "nationality_counts",
-    "people_by_event",
-    "province_summary",
-]
+__all__ = ["EXTRA_ROWS", "SUMMARY_COLUMNS", "district_summary", "province_summary"]
 
-#: Name of the extra province-summary row for reports located in no province (country-level
-#: statements and warnings, and rows the geocoder could not place).
-NO_PROVINCE_NAME = "(no province: Cambodia-level or unlocated reports)"
+#: The rows after the 25 provinces, by ``row_type``, with their names.
+EXTRA_ROWS: dict[str, str] = {
+    "several_provinces": "(events concerning several provinces)",
+    "national": "(events about Cambodia as a whole)",
+    "unlocated": "(events whose place is not known)",
+}
+#: Figure scopes each kind of row adds up (a country-wide figure is never added).
+_SCOPES_ADDED = {
+    "province": ("site", "place", "province"),
+    "several_provinces": ("site", "place", "province", "multi_province"),
+    "national": (),
+    "unlocated": ("site", "place", "province", "multi_province"),
+    "district": ("site", "place"),
+}
 
-#: Columns of :func:`nationality_counts`.
-NATIONALITY_COLUMNS = [
-    "country_code",
-    "alpha_3",
-    "country_name",
+#: Counting columns of both summaries, after the unit's identifying columns.
+SUMMARY_COLUMNS: list[str] = [
+    "n_events",
+    "n_events_shared",
     "n_reports",
-    "n_mentions",
-    "written_as",
+    "n_sources",
+    "n_compounds",
+    "first_event_date",
+    "last_event_date",
+    *[f"n_{t}" for t in EVENT_TYPES],
+    *people_columns(),
+    "nationalities",
 ]
-
-#: Mark after a nationality that names no single country, kept as the source writes it.
-UNRESOLVED_NATIONALITY = "as written"
-
 _NEEDED = [
-    "report_id",
-    "compound_id",
-    "province_code",
+    "event_id",
     "event_type",
     "event_date",
-    "victims_count",
+    "attribution",
+    "province_code",
+    "province_codes",
+    "district_code",
+    "figure_scopes",
+    "n_reports",
+    "citations",
     "nationalities",
-    "source_publisher",
 ]
 
 
@@ -65,442 +80,147 @@ def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
             raise MissingColumnError(col, list(df.columns), where)
 
 
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int_or_none(value: object) -> int | None:
-    if value is None or value is pd.NA:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else int(number)
-
-
-def _dates_compatible(a: str, b: str) -> bool:
-    """Both dated and one contains the other ("2024-03" and "2024-03-16")."""
-    return bool(a and b) and (a.startswith(b) or b.startswith(a))
-
-
-def _compounds_compatible(a: str, b: str) -> bool:
-    return not a or not b or bool(set(a.split(";")) & set(b.split(";")))
-
-
-def people_by_event(reports: pd.DataFrame) -> pd.DataFrame:
-    """Group reports into events and keep the range of figures the sources give.
-
-    Two groupings are made. An **event** (``event_key``) is a set of reports that surely
-    describe one event: the same single compound, the same ``event_type`` and the same
-    non-empty ``event_date``; any other report is its own event. A **possible event**
-    (``possible_key``) joins, transitively, reports of the same ``event_type`` whose dates
-    could be the same day (one contains the other: "2024-03" and "2024-03-16") and whose
-    compounds do not differ (the same, or one names none). Undated reports are never joined.
-
-    Summing ``people_max`` over events gives an upper bound of the people involved (only
-    sure duplicates merged, the largest figure of each); summing, over possible events, the
-    smallest ``people_min`` gives a lower bound (every possible duplicate merged, the
-    smallest figure). Figures are never averaged.
-
-    Parameters
-    ----------
-    reports : pandas.DataFrame
-        One row per report (duplicates of a ``report_id`` are dropped) with ``report_id,
-        compound_id, event_type, event_date, victims_count``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``event_key, possible_key, event_type, event_date, report_ids, people_min,
-        people_max, n_reports``, one row per event, sorted by ``event_key``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"report_id": ["R1", "R2", "R3"],
-    ...     "compound_id": ["C22-x", "C22-x", ""], "event_type": ["rescue"] * 3,
-    ...     "event_date": ["2024-03", "2024-03", "2024-03-16"], "victims_count": [19, 11, 15]})
-    >>> ev = people_by_event(df)
-    >>> ev[["people_min", "people_max", "n_reports"]].values.tolist()
-    [[11, 19, 2], [15, 15, 1]]
-    >>> ev["possible_key"].nunique()
-    1
-    """
-    _check(
-        reports,
-        ["report_id", "compound_id", "event_type", "event_date", "victims_count"],
-        "reports",
-    )
-    unique = reports.drop_duplicates("report_id")
-    events: dict[str, dict[str, Any]] = {}
-    for rid, cid, etype, edate, count in zip(
-        unique["report_id"].astype(str).tolist(),
-        unique["compound_id"].map(_text).tolist(),
-        unique["event_type"].map(_text).tolist(),
-        unique["event_date"].map(_text).tolist(),
-        unique["victims_count"].tolist(),
-        strict=True,
-    ):
-        if cid and ";" not in cid and edate:
-            key = f"{cid}|{etype}|{edate}"
-        else:
-            key = f"report|{rid}"
-        entry = events.setdefault(
-            key,
-            {"event_type": etype, "event_date": edate, "compound": cid, "ids": [], "figures": []},
-        )
-        entry["ids"].append(rid)
-        figure = _int_or_none(count)
-        if figure is not None:
-            entry["figures"].append(figure)
-    possible = _possible_events(events)
-    rows = [
-        {
-            "event_key": key,
-            "possible_key": possible[key],
-            "event_type": e["event_type"],
-            "event_date": e["event_date"],
-            "report_ids": "; ".join(sorted(e["ids"])),
-            "people_min": min(e["figures"]) if e["figures"] else None,
-            "people_max": max(e["figures"]) if e["figures"] else None,
-            "n_reports": len(e["ids"]),
-        }
-        for key, e in sorted(events.items())
-    ]
-    columns = [
-        "event_key",
-        "possible_key",
-        "event_type",
-        "event_date",
-        "report_ids",
-        "people_min",
-        "people_max",
-        "n_reports",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
-    for col in ("people_min", "people_max", "n_reports"):
-        out[col] = out[col].astype("Int64")
+def _scopes(text: str) -> dict[str, str]:
+    """``"rescued: site; detained: place"`` → ``{"rescued": "site", "detained": "place"}``."""
+    out: dict[str, str] = {}
+    for part in str(text or "").split(";"):
+        kind, _, scope = part.partition(":")
+        if kind.strip():
+            out[kind.strip()] = scope.strip()
     return out
 
 
-def _possible_events(events: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """event_key → key of its possible event (the smallest event_key it is joined with)."""
-    parent = {key: key for key in events}
+def _publishers(citations: Iterable[str]) -> set[str]:
+    import json
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    # Compatible dates share their year, so only events of one type and year are compared.
-    buckets: dict[tuple[str, str], list[str]] = {}
-    for key, e in events.items():
-        if e["event_date"]:
-            buckets.setdefault((e["event_type"], e["event_date"][:4]), []).append(key)
-    for keys in buckets.values():
-        keys.sort()
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                ea, eb = events[a], events[b]
-                if _dates_compatible(ea["event_date"], eb["event_date"]) and (
-                    _compounds_compatible(ea["compound"], eb["compound"])
-                ):
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    return {key: find(key) for key in events}
+    return {c["publisher"] for text in citations for c in json.loads(text) if c["publisher"]}
 
 
-class _Country(NamedTuple):
-    code: str
-    alpha_3: str
-    name: str
-
-
-# Words that may stand beside a demonym without changing which country is meant
-# ("Chinese nationals"); any other word ("ethnic Chinese") leaves the value as written.
-_FILLER_WORDS = frozenset(
-    {"national", "nationals", "citizen", "citizens", "nationality", "people", "worker", "workers"}
-)
-_LEFTOVER_WORD_RE = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=4096)
-def _country_of(value: str) -> _Country | None:
-    """The one country a nationality value names, or None (no country, or several)."""
-    mentions = extract_nationalities(value)
-    if not mentions or len({m.country_code for m in mentions}) != 1:
-        return None
-    leftover = list(value)
-    for m in mentions:
-        leftover[m.start : m.end] = " " * (m.end - m.start)
-    words = _LEFTOVER_WORD_RE.findall("".join(leftover).casefold())
-    if any(w not in _FILLER_WORDS for w in words):
-        return None
-    first = mentions[0]
-    return _Country(first.country_code, first.alpha_3, first.country_name)
-
-
-def _nationality_values(value: object) -> list[str]:
-    return [n.strip() for n in _text(value).split(";") if n.strip()]
-
-
-def _nationality_rows(values: Iterable[object]) -> list[dict[str, Any]]:
-    """Rows of :func:`nationality_counts` from each report's ``nationalities`` field."""
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for value in values:
-        seen: set[tuple[str, str]] = set()
-        for written in _nationality_values(value):
-            country = _country_of(written)
-            key = (country.code, country.name) if country else ("", written)
-            entry = entries.setdefault(
-                key,
-                {
-                    "country_code": key[0],
-                    "alpha_3": country.alpha_3 if country else "",
-                    "country_name": key[1],
-                    "n_reports": 0,
-                    "n_mentions": 0,
-                    "forms": set(),
-                },
-            )
-            entry["n_mentions"] += 1
-            entry["forms"].add(written)
-            if key not in seen:
-                entry["n_reports"] += 1
-                seen.add(key)
-    return [
-        {
-            **{k: v for k, v in e.items() if k != "forms"},
-            "written_as": "; ".join(sorted(e["forms"])),
-        }
-        for e in sorted(
-            entries.values(),
-            key=lambda e: (-e["n_reports"], e["country_name"], e["country_code"]),
-        )
-    ]
-
-
-def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
-    """Count the reports naming each country, merging the ways sources write a nationality.
-
-    Each ``;``-separated value of ``nationalities`` is looked up as a country name or demonym
-    (:func:`compoundmap.geoparse.extract_nationalities`, ``data/raw/gazetteer/demonyms.csv``):
-    "Lao" and "Laotian" both count for Laos (``LA``). A value naming no country ("African",
-    "foreign") or several ("Chinese-Malaysian"), or with a word that changes its meaning
-    ("ethnic Chinese"), is never dropped: it is kept as written, with an empty code.
-
-    Parameters
-    ----------
-    reports : pandas.DataFrame
-        With ``report_id`` and ``nationalities``; one row per report or per (report, place)
-        (a report counts once).
-
-    Returns
-    -------
-    pandas.DataFrame
-        :data:`NATIONALITY_COLUMNS`: ``country_code`` (ISO 3166-1 alpha-2, empty when
-        unresolved), ``alpha_3``, ``country_name`` (the country's common English name, or
-        the value as written), ``n_reports`` (reports naming it), ``n_mentions`` (values
-        naming it; more than ``n_reports`` when a report names a country twice, as in
-        "Lao; Laotian") and ``written_as`` (the distinct forms, ``"; "``-separated). Sorted
-        by ``n_reports`` (most first), then ``country_name`` and ``country_code``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"report_id": ["R1", "R2", "R3"],
-    ...     "nationalities": ["Lao; Thai", "Laotian", "African"]})
-    >>> nationality_counts(df)[["country_code", "country_name", "n_reports"]].values.tolist()
-    [['LA', 'Laos', 2], ['', 'African', 1], ['TH', 'Thailand', 1]]
-    """
-    _check(reports, ["report_id", "nationalities"], "reports")
-    unique = reports.drop_duplicates("report_id")
-    rows = _nationality_rows(unique["nationalities"].tolist())
-    out = pd.DataFrame(rows, columns=NATIONALITY_COLUMNS)
-    for col in NATIONALITY_COLUMNS:
-        if col.startswith("n_"):
-            out[col] = out[col].astype("int64")
-        else:
-            out[col] = out[col].fillna("").astype("string")
-    return out
-
-
-def _nationality_label(code: str, name: str) -> str:
-    return f"{name} ({code})" if code else f"{name} ({UNRESOLVED_NATIONALITY})"
-
-
-def _counts(rows: pd.DataFrame, n_compounds: int) -> dict[str, Any]:
-    """Counts for one admin unit from its (report, place) rows."""
-    unique = rows.drop_duplicates("report_id")
-    dates = sorted(d for d in unique["event_date"].map(_text) if d)
+def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
+    dates = sorted(d for d in events["event_date"] if d)
+    types = Counter(events["event_type"])
     record: dict[str, Any] = {
-        "n_reports": len(unique),
+        "n_events": len(events),
+        "n_events_shared": shared,
+        "n_reports": int(events["n_reports"].sum()) if len(events) else 0,
+        "n_sources": len(_publishers(events["citations"])),
         "n_compounds": n_compounds,
-        "n_sources": len(set(unique["source_publisher"].map(_text)) - {""}),
         "first_event_date": dates[0] if dates else "",
         "last_event_date": dates[-1] if dates else "",
+        **{f"n_{t}": types.get(t, 0) for t in EVENT_TYPES},
     }
-    types = Counter(unique["event_type"].map(_text))
-    for etype in EVENT_TYPES:
-        record[f"n_{etype}"] = types.get(etype, 0)
-    events = people_by_event(unique) if len(unique) else None
-    for etype in EVENT_TYPES:
-        if events is None:
-            record[f"people_{etype}_min"] = 0
-            record[f"people_{etype}_max"] = 0
-            continue
-        sel = events[events["event_type"] == etype]
-        low = sel.groupby("possible_key")["people_min"].min().fillna(0).sum()
-        record[f"people_{etype}_min"] = int(low)
-        record[f"people_{etype}_max"] = int(sel["people_max"].fillna(0).sum())
-    record["nationalities"] = "; ".join(
-        f"{_nationality_label(r['country_code'], r['country_name'])}: {r['n_reports']}"
-        for r in _nationality_rows(unique["nationalities"].tolist())
-    )
+    added = _SCOPES_ADDED[row_type]
+    for kind in COUNT_KINDS:
+        for bound in ("min", "max"):
+            col = f"people_{kind}_{bound}"
+            if row_type == "national":
+                record[col] = None  # country-wide figures: events.csv, never summed
+                continue
+            total = 0
+            for value, scopes in zip(events[col], events["figure_scopes"], strict=True):
+                if pd.notna(value) and _scopes(scopes).get(kind) in added:
+                    total += int(value)
+            record[col] = total
+    record["nationalities"] = nationality_summary(events["nationalities"])
     return record
 
 
-def _summary_columns() -> list[str]:
-    cols = ["n_reports", "n_compounds", "n_sources", "first_event_date", "last_event_date"]
-    cols += [f"n_{t}" for t in EVENT_TYPES]
-    for etype in EVENT_TYPES:
-        cols += [f"people_{etype}_min", f"people_{etype}_max"]
-    return [*cols, "nationalities"]
-
-
 def _frame(records: list[dict[str, Any]], keys: list[str]) -> pd.DataFrame:
-    out = pd.DataFrame(records, columns=keys + _summary_columns())
+    out = pd.DataFrame(records, columns=keys + SUMMARY_COLUMNS)
     for col in out.columns:
-        if col.startswith(("n_", "people_")):
+        if col.startswith("people_"):
+            out[col] = out[col].astype("Int64")
+        elif col.startswith("n_"):
             out[col] = out[col].astype("int64")
         else:
             out[col] = out[col].fillna("").astype("string")
     return out
 
 
-def _prepare(reports: pd.DataFrame, compounds: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    _check(reports, _NEEDED, "reports")
-    _check(compounds, ["compound_id", "province_code"], "compounds")
-    rep = reports.copy()
-    for col in ("province_code", "compound_id"):
-        rep[col] = rep[col].map(_text)
-    comp = compounds.copy()
-    comp["province_code"] = comp["province_code"].map(_text)
-    return rep, comp
+def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
+    active = compounds[compounds["record_status"] == "active"]
+    return Counter(str(v) for v in active[column].fillna(""))
 
 
-def province_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
-    """One row per province, all 25 (zeros included), plus one row for no province.
+def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+    """One row per province (all 25, zeros included), then one per kind of other attribution.
 
     Parameters
     ----------
-    reports : pandas.DataFrame
-        The published ``reports`` table (one row per report and place).
+    events : pandas.DataFrame
+        :func:`compoundmap.events.build_events` output.
     compounds : pandas.DataFrame
-        The published ``compounds`` table.
+        :func:`compoundmap.compounds.build_compounds` output (``n_compounds`` counts the
+        active registry sites located in the province).
 
     Returns
     -------
     pandas.DataFrame
-        ``province_code, province_pcode, province_name, n_reports, n_compounds, n_sources,
-        first_event_date, last_event_date``, ``n_<event_type>`` (reports of each type),
-        ``people_<event_type>_min`` / ``_max`` (see below) and ``nationalities``
-        (``"China (CN): 40; Thailand (TH): 12; African (as written): 1"``: the reports
-        naming each country, most first, then by name; variants such as "Lao" and "Laotian"
-        merged, values naming no single country kept as written; see
-        :func:`nationality_counts`).
-
-        A report counts once in every province where one of its places lies, so the column
-        sums can exceed the number of reports. ``n_compounds`` counts compounds located in
-        the province. People are counted per event type, never across types, as a range
-        (:func:`people_by_event`): ``_max`` merges only reports that surely describe one
-        event and takes the largest figure; ``_min`` merges every possible duplicate and
-        takes the smallest.
-        The last row has an empty ``province_code`` and :data:`NO_PROVINCE_NAME`.
-
-    Examples
-    --------
-    >>> from compoundmap.pipeline import build  # doctest: +SKIP
-    >>> province_summary(reports, compounds).set_index("province_code").loc["18", "n_reports"]
-    ... # doctest: +SKIP
+        ``province_code, province_pcode, province_name, row_type`` and
+        :data:`SUMMARY_COLUMNS`; 25 ``province`` rows in code order, then the
+        ``several_provinces``, ``national`` and ``unlocated`` rows (empty codes).
     """
-    rep, comp = _prepare(reports, compounds)
+    _check(events, _NEEDED, "events")
+    _check(compounds, ["record_status", "province_code"], "compounds")
     gaz = get_gazetteer()
-    records: list[dict[str, Any]] = []
-    comp_counts = Counter(comp["province_code"])
-    for unit in gaz.provinces().itertuples(index=False):
+    provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
+    sites = _sites_by(compounds, "province_code")
+    several = events[events["attribution"] == "several_provinces"]
+    records = []
+    for unit in provinces.itertuples(index=False):
         code = str(unit.code)
-        rows = rep[rep["province_code"] == code]
+        own = events[(events["attribution"] == "province") & (events["province_code"] == code)]
+        shared = sum(code in str(p).split("; ") for p in several["province_codes"])
         records.append(
             {
                 "province_code": code,
-                "province_pcode": gaz.pcode(code) or "",
+                "province_pcode": str(unit.pcode or ""),
                 "province_name": str(unit.name_en),
-                **_counts(rows, comp_counts.get(code, 0)),
+                "row_type": "province",
+                **_counts(own, "province", sites.get(code, 0), shared),
             }
         )
-    rows = rep[rep["province_code"] == ""]
-    # A report with a place in some province is counted there, not again as unlocated.
-    located = set(rep.loc[rep["province_code"] != "", "report_id"])
-    rows = rows[~rows["report_id"].isin(located)]
-    unplaced = int((comp["province_code"] == "").sum())
-    records.append(
-        {
-            "province_code": "",
-            "province_pcode": "",
-            "province_name": NO_PROVINCE_NAME,
-            **_counts(rows, unplaced),
-        }
-    )
-    return _frame(records, ["province_code", "province_pcode", "province_name"])
+    for row_type, name in EXTRA_ROWS.items():
+        own = events[events["attribution"] == row_type]
+        records.append(
+            {
+                "province_code": "",
+                "province_pcode": "",
+                "province_name": name,
+                "row_type": row_type,
+                **_counts(own, row_type, sites.get("", 0) if row_type == "unlocated" else 0, 0),
+            }
+        )
+    return _frame(records, ["province_code", "province_pcode", "province_name", "row_type"])
 
 
-def district_summary(reports: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
-    """One row per 2025 district, all 210 (zeros included).
+def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+    """One row per district of 2025 (all 210, zeros included).
 
-    Only report rows located to a district or finer (precision 1-3) count; province-only and
-    Cambodia-level reports appear in :func:`province_summary` alone.
-
-    Parameters
-    ----------
-    reports, compounds : pandas.DataFrame
-        As for :func:`province_summary`; both need ``district_code``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``district_code, district_pcode, district_name, province_code, province_name`` and
-        the count columns of :func:`province_summary`, sorted by ``district_code``.
-
-    Examples
-    --------
-    >>> district_summary(reports, compounds)["n_reports"].sum()  # doctest: +SKIP
+    An event counts in a district when all its places lie in that one district; people
+    columns add only figures about a site or a named place (a province-wide figure is not
+    about one district). Events known only to their province are in
+    :func:`province_summary`.
     """
-    rep, comp = _prepare(reports, compounds)
-    _check(rep, ["district_code"], "reports")
-    _check(comp, ["district_code"], "compounds")
-    rep["district_code"] = rep["district_code"].map(_text)
-    comp_counts = Counter(comp["district_code"].map(_text))
+    _check(events, _NEEDED, "events")
+    _check(compounds, ["record_status", "district_code"], "compounds")
     gaz = get_gazetteer()
-    units = gaz.units[gaz.units["level"] == 2].sort_values("code")
-    records: list[dict[str, Any]] = []
-    for unit in units.itertuples(index=False):
+    districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
+    sites = _sites_by(compounds, "district_code")
+    local = events[(events["attribution"] == "province") & (events["district_code"] != "")]
+    records = []
+    for unit in districts.itertuples(index=False):
         code = str(unit.code)
-        rows = rep[rep["district_code"] == code]
+        own = local[local["district_code"] == code]
         records.append(
             {
                 "district_code": code,
-                "district_pcode": gaz.pcode(code) or "",
+                "district_pcode": str(unit.pcode or ""),
                 "district_name": str(unit.name_en),
                 "province_code": str(unit.province_code),
                 "province_name": gaz.name(str(unit.province_code)),
-                **_counts(rows, comp_counts.get(code, 0)),
+                **_counts(own, "district", sites.get(code, 0), 0),
             }
         )
-    return _frame(
-        records,
-        ["district_code", "district_pcode", "district_name", "province_code", "province_name"],
-    )
+    keys = ["district_code", "district_pcode", "district_name", "province_code", "province_name"]
+    return _frame(records, keys)

@@ -1,0 +1,253 @@
+"""Every curated file at once: tell a file's kind by its header, validate a whole folder.
+
+Sources stage of the flow, over :mod:`compoundmap.sources` (reports, overrides) and
+:mod:`compoundmap.registry` (sites, operators, designations), plus the data changelog
+``changes.csv``. What ``compoundmap validate`` runs: every file's own rules, then the
+links between them (unknown registry ids, names a report does not link to, duplicated
+citations, mirror and index URLs).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from . import _checks as ck
+from ._csvfile import Problem
+from ._validation import Checks, RunState, Spec, ValidationReport, make_schema, validate
+from .registry import check_links, load_registry, validate_registry_file
+from .sources import check_file as _check_source
+from .sources import default_sources_path, validate_sources
+
+__all__ = [
+    "CHANGES_COLUMNS",
+    "MIRROR_HOSTS",
+    "FolderReport",
+    "citation_warnings",
+    "sniff_kind",
+    "validate_any",
+    "validate_folder",
+]
+
+#: Columns of ``changes.csv``, the changelog of the curated data.
+CHANGES_COLUMNS: tuple[str, ...] = (
+    "record_id",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
+    "evidence_url",
+    "curator",
+    "changed_on",
+)
+#: Hosts met while curating that copy other outlets' articles (aggregators, scrapers,
+#: CDNs, test hosts): a citation there is a mirror, never the original.
+MIRROR_HOSTS: frozenset[str] = frozenset(
+    """binance.bh binance.com wikifx.space fxshare66.com livenews.co.nz mil-osi.com
+    ngo.mil-osi.com cybersecurityboard.com lawandordernews.com vuink.com blogspot.com
+    plawiuk.blogspot.com daily8.com test.daily8.com cointeeth.com internetor.net
+    today.line.me pressreader.com cloudfront.net pasa365.com
+    bestinslot.com briefly.co ij-reportika.com urlscan.io assets.thehansindia.com
+    zealnews.africa""".split()
+)
+# URL paths that are an index, not an article.
+# An index, not an article: a site's root, or a tag/category/search page (the segment after
+# the index word is a short label, not an article's slug or number).
+_ROOT_PATH = re.compile(r"^/?(?:index\.(?:html?|php))?$", re.IGNORECASE)
+_INDEX_PATH = re.compile(
+    r"/(?:tag|tags|category|categories|topic|topics|search|"
+    r"author|authors|section|archive|archives)(?:/[^/\d]*)?/?$",
+    re.IGNORECASE,
+)
+_SEARCH_QUERY = re.compile(r"[?&](?:s|q|query|search)=", re.IGNORECASE)
+_SESSION_QUERY = re.compile(r"[?&](?:sessionid|sid|jsessionid|utm_[a-z]+|fbclid|gclid)=", re.I)
+
+_KINDS = {
+    "reports": {"report_id"},
+    "overrides": {"evidence", "location_text"},
+    "compounds": {"compound_id", "location_precision"},
+    "operators": {"operator_id", "kind"},
+    "designations": {"designation_id", "authority"},
+    "changes": {"record_id", "field", "old_value"},
+}
+
+
+def sniff_kind(path: str | Path) -> str:
+    """Which curated file this is, from its header (``reports`` when unsure).
+
+    Examples
+    --------
+    >>> sniff_kind(default_sources_path())
+    'reports'
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            header = {h.strip() for h in next(csv.reader(fh), [])}
+    except (OSError, UnicodeDecodeError, csv.Error, StopIteration):
+        return "reports"  # the full read raises the proper file-level error
+    for kind in ("compounds", "operators", "designations", "changes", "overrides"):
+        if _KINDS[kind] <= header and "report_id" not in header:
+            return kind
+    return "reports"
+
+
+def _change_rows(
+    clean: pd.DataFrame, lines: list[int], state: RunState
+) -> list[tuple[int, str, str]]:
+    return []
+
+
+_CHANGE_CHECKS: Checks = {
+    "record_id": {"required": ck.nonempty_message},
+    "field": {"required": ck.nonempty_message},
+    "reason": {"required": ck.nonempty_message},
+    "evidence_url": {"url": ck.url_message},
+    "changed_on": {"date": ck.date_message},
+}
+_CHANGES = Spec(
+    "changes",  # type: ignore[arg-type]
+    CHANGES_COLUMNS,
+    CHANGES_COLUMNS,
+    make_schema(CHANGES_COLUMNS, _CHANGE_CHECKS, "changes"),
+    _CHANGE_CHECKS,
+    _change_rows,
+    lambda valid: valid,
+)
+
+
+def validate_any(path: str | Path, *, keep_valid: bool = False) -> ValidationReport:
+    """Validate any curated file, told apart by its header; rows kept only if asked.
+
+    Raises
+    ------
+    SourceValidationError
+        For file-level problems.
+    """
+    kind = sniff_kind(path)
+    if kind in ("reports", "overrides"):
+        return validate_sources(path) if keep_valid and kind == "reports" else _check_source(path)
+    if kind == "changes":
+        return validate(path, _CHANGES, keep_valid=keep_valid)
+    return validate_registry_file(kind, path)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def citation_warnings(reports: pd.DataFrame, *, file: str = "reports.csv") -> list[Problem]:
+    """Citation faults a curator should fix: index or session URLs, mirror hosts, one URL
+    cited for several events, primary rows whose publisher is not the URL's site."""
+    out: list[Problem] = []
+    active = reports[reports["record_status"].isin(["", "active"])]
+    events_by_url: dict[str, set[str]] = {}
+    for rec in active.to_dict("records"):
+        url, line = str(rec.get("source_url") or ""), int(rec.get("source_row") or 0) or None
+        if not url:
+            continue
+        host = _host(url)
+        path = urlsplit(url).path if host else ""
+        root = _ROOT_PATH.match(path) and not urlsplit(url).query  # "?p=123" is a post
+        if root or _INDEX_PATH.search(path) or _SEARCH_QUERY.search(url):
+            out.append(
+                Problem(
+                    file, line, "source_url", "looks like an index or category page, not an article"
+                )
+            )
+        if _SESSION_QUERY.search(url):
+            out.append(Problem(file, line, "source_url", "carries a session or tracking parameter"))
+        mirror = host in MIRROR_HOSTS or any(host.endswith("." + m) for m in MIRROR_HOSTS)
+        if mirror and rec.get("source_tier") == "primary":
+            out.append(
+                Problem(
+                    file,
+                    line,
+                    "source_url",
+                    f"{host} copies other outlets: cite the original (or mark the row secondary)",
+                )
+            )
+        publisher = str(rec.get("source_publisher") or "")
+        if rec.get("source_tier") == "primary" and publisher.startswith("Mirror"):
+            out.append(
+                Problem(
+                    file, line, "source_tier", "a 'Mirror (...)' publisher is a secondary source"
+                )
+            )
+        events_by_url.setdefault(url, set()).add(str(rec.get("event_id") or rec.get("report_id")))
+    for url, events in events_by_url.items():
+        if len(events) > 1:
+            lines = active.loc[active["source_url"] == url, "source_row"].tolist()
+            out.append(
+                Problem(
+                    file,
+                    int(lines[0]),
+                    "source_url",
+                    f"one page cited for {len(events)} events ({', '.join(sorted(events))}); "
+                    "fine when the article reports several, else merge or fix",
+                )
+            )
+    return out
+
+
+@dataclass
+class FolderReport:
+    """Every curated file of a folder, validated, and the links between them."""
+
+    reports: dict[str, ValidationReport] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row of any file is rejected."""
+        return not self.problems
+
+
+def validate_folder(folder: str | Path | None = None, *, citations: bool = True) -> FolderReport:
+    """Validate ``reports.csv``, the overrides, the registry and the changelog of a folder,
+    then the links between them (unknown ids reject a report; suggestions are warnings).
+
+    Parameters
+    ----------
+    folder : path, optional
+        Default: the bundled ``data/raw/sources``.
+    citations : bool, default True
+        Also warn about citation faults (:func:`citation_warnings`).
+    """
+    base = Path(folder) if folder is not None else default_sources_path().parent
+    out = FolderReport()
+    for name in (
+        "reports",
+        "location_overrides",
+        "compounds",
+        "operators",
+        "designations",
+        "changes",
+    ):
+        path = base / f"{name}.csv"
+        if path.is_file():
+            report = validate_any(path, keep_valid=name == "reports")
+            out.reports[name] = report
+            out.problems += report.problems
+            out.warnings += report.warnings
+    if "reports" in out.reports:
+        valid = out.reports["reports"].valid
+        registry = load_registry(base)
+        bad, notes = check_links(valid, registry, file=str(base / "reports.csv"))
+        for i, messages in bad.items():
+            line = int(valid["source_row"].iloc[i])
+            for m in messages:
+                column, _, message = m.partition(": ")
+                out.problems.append(Problem(str(base / "reports.csv"), line, column, message))
+        out.warnings += notes
+        if citations:
+            out.warnings += citation_warnings(valid, file=str(base / "reports.csv"))
+    return out

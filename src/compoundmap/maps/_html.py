@@ -1,0 +1,175 @@
+"""Escaping and small value helpers for the maps (every source string reaches HTML here).
+
+Rule: text from the sources is escaped with :func:`esc` before it is placed in HTML, and
+links go through :func:`link`, which accepts only absolute http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from ..errors import MissingColumnError
+
+
+def esc(value: object) -> str:
+    """Escape text for HTML element content and quoted attributes."""
+    return html.escape(text(value), quote=True).replace("`", "&#96;")
+
+
+def js_json(obj: object) -> str:
+    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no ``<!--``)."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def safe_url(value: object) -> str | None:
+    """The URL if it is an absolute http(s) URL without spaces or control characters."""
+    url = text(value)
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def link(url: object, text: str) -> str:
+    """An escaped link to an http(s) URL, or the escaped text alone."""
+    safe = safe_url(url)
+    if safe is None:
+        return esc(text)
+    return f'<a href="{esc(safe)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, (list, tuple, dict, np.ndarray)):
+        return len(value) == 0
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def text(value: object) -> str:
+    if missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def precision_of(value: object) -> int | None:
+    if missing(value):
+        return None
+    try:
+        return int(float(str(value)))
+    except ValueError:
+        return None
+
+
+def as_int(value: object) -> int:
+    if missing(value):
+        return 0
+    try:
+        return int(float(str(value)))
+    except ValueError:
+        return 0
+
+
+def aliases_of(value: object, name: str) -> list[str]:
+    if missing(value):
+        return []
+    if isinstance(value, (list, tuple, np.ndarray)):
+        items = [text(v) for v in value]
+    else:
+        raw = text(value)
+        parsed: object = None
+        if raw.startswith("["):
+            try:
+                parsed = json.loads(raw)
+            except json.JSONDecodeError:
+                parsed = None
+        items = [text(v) for v in parsed] if isinstance(parsed, list) else raw.split(";")
+    out: list[str] = []
+    for item in (i.strip() for i in items):
+        if item and item != name and item not in out:
+            out.append(item)
+    return out
+
+
+def n_of(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def year_of(value: object) -> str:
+    raw = text(value)
+    return raw[:4] if re.fullmatch(r"\d{4}", raw[:4]) else ""
+
+
+def require(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
+    for col in columns:
+        if col not in df.columns:
+            raise MissingColumnError(col, [str(c) for c in df.columns], where)
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    plain = pd.DataFrame(df.drop(columns="geometry", errors="ignore"))
+    return [{str(k): v for k, v in row.items()} for row in plain.to_dict("records")]
+
+
+def source_line(rep: Mapping[str, Any]) -> str:
+    publisher = text(rep.get("source_publisher") or rep.get("publisher")) or "unknown publisher"
+    title = text(rep.get("source_title") or rep.get("title")) or "untitled"
+    url = rep.get("source_url") if "source_url" in rep else rep.get("url")
+    date = text(rep.get("source_date") or rep.get("date"))
+    tier = text(rep.get("source_tier") or rep.get("tier")).lower()
+    bits = [f"Source: {esc(publisher)}, {link(url, title)}"]
+    if safe_url(url) is None:
+        bits.append(" (no link)")
+    if date:
+        bits.append(f", {esc(date)}")
+    if tier == "secondary":
+        bits.append(
+            ' <span class="cm-secondary" title="Read from a mirror, aggregator or summary '
+            'of the original outlet">secondary source</span>'
+        )
+    report_id = text(rep.get("report_id"))
+    if report_id:
+        bits.append(f' <span class="cm-rid">[{esc(report_id)}]</span>')
+    return f'<span class="cm-src">{"".join(bits)}</span>'
+
+
+def citations_of(value: object) -> list[dict[str, Any]]:
+    if missing(value):
+        return []
+    parsed = value
+    if isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError:
+            return []
+    if not isinstance(parsed, list):
+        return []
+    return [c for c in parsed if isinstance(c, dict)]

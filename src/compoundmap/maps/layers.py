@@ -1,0 +1,204 @@
+"""What the maps draw: province shading, district outlines, and markers for registry sites.
+
+A site with its own cited coordinates gets its own pin. Sites known to a named place,
+commune or district share one marker per place (drawn at the place, labelled with how
+many sites it stands for), so no marker ever claims to be a site the sources do not
+locate. Sites known only to a province are never drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..boundaries import load_boundaries
+from ..schema import Precision
+from ._html import aliases_of, esc, n_of, precision_of, records, require, text, year_of
+from .popups import SYMBOL_WORDS, group_popup, site_popup
+
+__all__ = ["classify", "district_features", "markers", "province_features", "province_table"]
+
+_ZERO_COLOUR = "#f4f4f4"
+# ColorBrewer OrRd; fewer classes take an evenly spread subset.
+_PALETTE = ("#fdd49e", "#fc8d59", "#d7301f", "#7f0000")
+
+
+def classify(values: Sequence[int]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Colour per value and legend rows; zero is its own class, positives Fisher-Jenks."""
+    import mapclassify
+
+    arr = np.asarray(values, dtype=float)
+    pos = arr[arr > 0]
+    legend = [(_ZERO_COLOUR, "0 (none reported)")]
+    if pos.size == 0:
+        return [_ZERO_COLOUR] * len(arr), legend
+    k = min(len(_PALETTE), len(np.unique(pos)))
+    if k == 1:
+        bins = np.array([pos.max()])
+    else:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Numba not installed", category=UserWarning)
+            bins = np.asarray(mapclassify.FisherJenks(pos, k=k).bins)
+    idx = np.linspace(0, len(_PALETTE) - 1, len(bins)).round().astype(int)
+    colours = [_PALETTE[i] for i in idx]
+    lower = 1
+    for colour, upper in zip(colours, bins, strict=True):
+        hi = int(upper)
+        legend.append((colour, str(hi) if hi == lower else f"{lower}\u2013{hi}"))
+        lower = hi + 1
+    out = []
+    for v in arr:
+        if v <= 0:
+            out.append(_ZERO_COLOUR)
+        else:
+            out.append(colours[min(int(np.searchsorted(bins, v)), len(colours) - 1)])
+    return out, legend
+
+
+def province_table(province_summary: pd.DataFrame) -> gpd.GeoDataFrame:
+    """The 25 province polygons with the summary's counts (zero where missing)."""
+    require(province_summary, ("province_code", "n_compounds", "n_events"), "province_summary")
+    polys = load_boundaries(1, simplified=True)
+    summary = pd.DataFrame(province_summary).copy()
+    summary["province_code"] = summary["province_code"].map(text)
+    summary = summary[summary["province_code"] != ""].set_index("province_code")
+    out = polys.copy()
+    for col in ("n_compounds", "n_events", "n_events_shared", "n_reports", "n_sources"):
+        src = summary[col] if col in summary.columns else pd.Series(dtype=float)
+        out[col] = [int(src.get(code, 0) or 0) for code in out["code"]]
+    for col in ("first_event_date", "last_event_date", "province_name"):
+        src = summary[col] if col in summary.columns else pd.Series(dtype=object)
+        out[col] = [text(src.get(code)) for code in out["code"]]
+    out["province_name"] = [
+        n or en for n, en in zip(out["province_name"], out["name_en"], strict=True)
+    ]
+    return gpd.GeoDataFrame(out.sort_values("code").reset_index(drop=True), crs=4326)
+
+
+def _geometry_json(geom: object) -> Any:
+    return json.loads(shapely.to_geojson(geom))
+
+
+def province_features(
+    provinces: gpd.GeoDataFrame, colours: Sequence[str], popups: Mapping[str, str]
+) -> dict[str, Any]:
+    """GeoJSON of the provinces with their fill, tooltip and popup."""
+    features = []
+    for (_, p), colour in zip(provinces.iterrows(), colours, strict=True):
+        code = str(p["code"])
+        tooltip = (
+            f"<b>{esc(p['province_name'])}</b><br>{n_of(p['n_compounds'], 'registry site')}"
+            f"<br>{n_of(p['n_events'], 'event')}"
+        )
+        props = {"code": code, "fill": colour, "tooltip_html": tooltip, "popup_html": popups[code]}
+        features.append(
+            {"type": "Feature", "properties": props, "geometry": _geometry_json(p.geometry)}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def district_features(districts: gpd.GeoDataFrame, *, tooltips: bool) -> dict[str, Any]:
+    """GeoJSON of district outlines (with their names as tooltips on province pages)."""
+    features = []
+    for _, d in districts.sort_values("code").iterrows():
+        props: dict[str, Any] = {"code": str(d["code"])}
+        if tooltips:
+            props["tooltip_html"] = (
+                f"{esc(d['name_en'])} <span lang='km'>{esc(d['name_km'])}</span>"
+            )
+        features.append(
+            {"type": "Feature", "properties": props, "geometry": _geometry_json(d.geometry)}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _point(site: Mapping[str, Any]) -> tuple[float, float] | None:
+    prec = precision_of(site.get("precision"))
+    if prec is None or not Precision(prec).mappable:
+        return None
+    try:
+        lat, lon = float(site["latitude"]), float(site["longitude"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    return round(lat, 5), round(lon, 5)
+
+
+def _years(site: Mapping[str, Any]) -> list[str]:
+    raw = text(site.get("timeline"))
+    events = json.loads(raw) if raw else []
+    return sorted({year_of(e.get("date")) for e in events} - {""})
+
+
+def _label(sites: Sequence[Mapping[str, Any]], precision: int) -> str:
+    if precision == Precision.PLACE:
+        names = [text(s.get("place_name")) for s in sites if text(s.get("place_name"))]
+        if names:
+            return max(dict.fromkeys(names), key=names.count)
+    column = "commune_name" if precision == Precision.COMMUNE else "district_name"
+    found = [text(s.get(column)) for s in sites if text(s.get(column))]
+    return found[0] if found else text(sites[0].get("province_name"))
+
+
+def markers(compounds: pd.DataFrame, *, focus: str | None = None) -> list[dict[str, Any]]:
+    """Marker payloads: one per site with its own coordinates, one per shared place.
+
+    Parameters
+    ----------
+    compounds : pandas.DataFrame
+        The published compounds table (active rows are drawn).
+    focus : str, optional
+        A province code: only its sites.
+    """
+    require(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
+    active = [s for s in records(compounds) if text(s.get("record_status")) == "active"]
+    if focus:
+        active = [s for s in active if text(s.get("province_code")) == focus]
+    groups: dict[tuple[float, float, int], list[dict[str, Any]]] = {}
+    for site in sorted(active, key=lambda s: text(s.get("compound_id"))):
+        point = _point(site)
+        if point is None:
+            continue
+        prec = int(site["precision"])
+        key = (*point, prec) if prec != Precision.SITE else (*point, -len(groups))
+        groups.setdefault(key, []).append(site)
+    items = []
+    for (lat, lon, _), sites in sorted(
+        groups.items(), key=lambda kv: text(kv[1][0]["compound_id"])
+    ):
+        prec = int(sites[0]["precision"])
+        names = [
+            n
+            for s in sites
+            for n in [text(s["name"]), *aliases_of(s.get("aliases"), text(s["name"]))]
+        ]
+        if prec == Precision.SITE:
+            name, popup = text(sites[0]["name"]), site_popup(sites[0])
+        else:
+            name = _label(sites, prec)
+            popup = group_popup(name, prec, sites)
+        label = f"{name} \u2014 {n_of(len(sites), 'site')}: {SYMBOL_WORDS[prec].lower()}"
+        items.append(
+            {
+                "id": text(sites[0]["compound_id"]),
+                "lat": lat,
+                "lon": lon,
+                "precision": prec,
+                "count": len(sites),
+                "name": name,
+                "aliases": list(dict.fromkeys(n for n in names if n != name)),
+                "label": label,
+                "years": sorted({y for s in sites for y in _years(s)}),
+                "popup_html": popup,
+            }
+        )
+    return items
