@@ -54,10 +54,14 @@ class ValidationReport:
     problems : list of Problem
         Every row-level problem, ordered by row and column.
     warnings : list of Problem
-        Things that do not reject a row (unknown extra columns, which are kept; columns of
-        a newer schema missing from an older file; an event dated after its source).
+        Things that do not reject a row and that a curator should look at (unknown extra
+        columns, which are kept; an event dated after its source). Emitted as
+        ``UserWarning`` by the validating functions.
     n_valid : int
         Number of valid rows (equals ``len(valid)`` unless the rows were not kept).
+    notes : list of Problem
+        Information, not emitted as warnings: columns of the current schema that an older
+        file does not have (read as empty, as documented).
     """
 
     path: str
@@ -67,6 +71,7 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     n_valid: int = -1
+    notes: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.n_valid < 0:
@@ -222,8 +227,9 @@ def validate(
     header = records.header
     absent = [c for c in spec.columns if c not in header]
     warn = list(records.warnings)
+    notes: list[Problem] = []
     if absent:
-        warn.append(
+        notes.append(
             Problem(
                 name,
                 records.header_line,
@@ -284,7 +290,7 @@ def validate(
         else pd.DataFrame({c: pd.Series(dtype="str") for c in reject_cols})
     )
     return ValidationReport(
-        name, spec.kind, spec.finish(valid), rejects, problems, warn, n_valid=n_valid
+        name, spec.kind, spec.finish(valid), rejects, problems, warn, n_valid=n_valid, notes=notes
     )
 
 

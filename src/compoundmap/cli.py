@@ -112,6 +112,8 @@ def validate_command(
         typer.echo(f"{target}: not checked: {len(exc.problems)} file-level problem(s)")
         raise typer.Exit(1) from None
     _print_problems(report.problems, [] if quiet else report.warnings)
+    for note in [] if quiet else report.notes:
+        typer.echo(f"note: {note}")
     typer.echo(report.summary())
     if report.problems:
         raise typer.Exit(1)

@@ -333,8 +333,8 @@ def published_dirs(
                 stage.mkdir()
             yield stages
             for target, stage in zip(targets, stages, strict=True):
+                _write_manifest(stage)  # lists what this build wrote, before carrying over
                 _carry_over(Path(target), stage, known.get(Path(target), ()))
-                _write_manifest(stage)
                 for rel in _files(stage):
                     if not (stage / rel).is_symlink():
                         _fsync(stage / rel)
