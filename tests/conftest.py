@@ -68,3 +68,15 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="session")
+def bundled_tables() -> Any:
+    """Every published table of the bundled data, built once for the whole session."""
+    import warnings
+
+    from compoundmap.pipeline import build_tables
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return build_tables()

@@ -10,6 +10,7 @@ import json
 import sqlite3
 import warnings
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -18,23 +19,20 @@ import pytest
 from typer.testing import CliRunner
 
 from compoundmap import pipeline
-from compoundmap._data import project_root, raw_path
+from compoundmap._data import raw_path
 from compoundmap.cli import app
-from compoundmap.compounds import COMPOUND_COLUMNS
 from compoundmap.errors import PipelineError, SourceValidationError
-from compoundmap.pipeline import FIELD_DESCRIPTIONS, REPORT_COLUMNS, build, data_dictionary
-from compoundmap.sources import REPORTS_COLUMNS, validate_sources
+from compoundmap.fields import FIELD_DESCRIPTIONS, TABLE_COLUMNS, data_dictionary
+from compoundmap.pipeline import build
+from compoundmap.schema import REPORTS_COLUMNS, Precision
+from compoundmap.sources import validate_sources
+from compoundmap.tables import read_table
 
 SOURCES = raw_path("sources", "reports.csv")
-TABLES = [
-    "reports.csv",
-    "reports.geojson",
-    "reports.parquet",
-    "compounds.csv",
+GEO_FILES = [
+    "report_locations.geojson",
+    "report_locations.parquet",
     "compounds.geojson",
-    "province_summary.csv",
-    "district_summary.csv",
-    "rejects.csv",
     "compoundmap.gpkg",
     "datapackage.json",
 ]
@@ -42,11 +40,6 @@ TABLES = [
 
 def _csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
-def _source_rows() -> list[dict[str, str]]:
-    with open(SOURCES, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _write_sources(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -77,279 +70,214 @@ def _row(report_id: str, location_text: str, province: str = "", **extra: str) -
     return row
 
 
+def _build(src: Path, out: Path, **kwargs: Any) -> pipeline.BuildResult:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return build(src, out, maps=False, **kwargs)
+
+
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> tuple[pipeline.BuildResult, Path, Path]:
     base = tmp_path_factory.mktemp("build1")
-    result = build(SOURCES, base / "processed", base / "maps")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = build(SOURCES, base / "processed", base / "maps")
     return result, base / "processed", base / "maps"
 
 
-def test_every_output_is_written(bundled):
+def test_every_output_is_written(bundled: Any) -> None:
     result, out, maps = bundled
-    for name in TABLES:
+    for name in [*(f"{t}.csv" for t in TABLE_COLUMNS), *GEO_FILES]:
         assert (out / name).is_file(), name
         assert (out / name) in result.paths
     assert (maps / "index.html").is_file()
 
 
-def test_no_row_is_lost(bundled):
+def test_no_row_is_lost(bundled: Any) -> None:
     result, out, _ = bundled
-    n_input = len(_source_rows())
-    assert result.n_input_rows == n_input == result.n_reports + result.n_rejected
+    with open(SOURCES, encoding="utf-8", newline="") as fh:
+        ids = {r["report_id"] for r in csv.DictReader(fh)}
+    c = result.counts
+    assert c["input_rows"] == len(ids) == c["valid"] + c["rejected"]
     reports, rejects = _csv(out / "reports.csv"), _csv(out / "rejects.csv")
-    assert reports["report_id"].nunique() + len(rejects) == n_input
-    assert set(reports["report_id"]) | set(rejects["report_id"]) == {
-        r["report_id"] for r in _source_rows()
-    }
+    assert set(reports["report_id"]) | set(rejects["report_id"]) == ids
+    assert reports["report_id"].is_unique  # one row per source report
 
 
-def test_reports_table_schema_and_order(bundled):
+def test_tables_have_their_documented_columns(bundled: Any) -> None:
     _, out, _ = bundled
-    reports = _csv(out / "reports.csv")
-    assert list(reports.columns) == REPORT_COLUMNS
-    keys = list(zip(reports["report_id"], reports["place_index"].astype(int), strict=True))
+    for table, columns in TABLE_COLUMNS.items():
+        assert list(_csv(out / f"{table}.csv").columns) == columns, table
+
+
+def test_report_locations_are_one_row_per_place_and_never_coarse_pins(bundled: Any) -> None:
+    _, out, _ = bundled
+    locations = gpd.read_parquet(out / "report_locations.parquet")
+    keys = list(zip(locations["report_id"], locations["place_index"], strict=True))
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
-    assert list(_csv(out / "compounds.csv").columns) == COMPOUND_COLUMNS
+    precision = locations["precision"].astype("Float64")
+    coarse = precision.isna() | (precision >= int(Precision.PROVINCE))
+    assert locations.loc[coarse.to_numpy(dtype=bool), "geometry"].isna().all()
+    assert locations.loc[coarse.to_numpy(dtype=bool), "latitude"].isna().all()
+    # a town is a named place: never given a commune it happens to lie in
+    towns = locations[
+        (locations["precision"] == Precision.PLACE) & (locations["matched_name"] == "Sihanoukville")
+    ]
+    assert len(towns) and (towns["commune_code"] == "").all()
 
 
-def test_every_report_row_cites_its_source(bundled):
-    _, out, _ = bundled
-    reports = _csv(out / "reports.csv")
-    assert (reports["source_publisher"] != "").all()
-    assert (reports["source_title"] != "").all()
-    compounds = _csv(out / "compounds.csv")
-    for cell, ids in zip(compounds["citations"], compounds["report_ids"], strict=True):
-        cites = json.loads(cell)
-        assert [c["report_id"] for c in cites] == ids.split("; ")
-        assert all(c["publisher"] and c["title"] for c in cites)
+def test_included_reports_are_all_in_events(bundled_tables: Any) -> None:
+    reports, events = bundled_tables.reports, bundled_tables.events
+    assert int(events["n_reports"].sum()) == int(reports["included"].sum())
+    told = {r for ids in events["report_ids"] for r in ids.split("; ")}
+    assert told == set(reports.loc[reports["included"], "report_id"])
 
 
-def test_province_and_country_rows_are_never_pins(bundled):
-    _, out, _ = bundled
-    reports = _csv(out / "reports.csv")
-    coarse = reports["precision"].isin(["4", "5", ""])
-    assert coarse.any()
-    assert (reports.loc[coarse, "latitude"] == "").all()
-    assert (reports.loc[coarse, "longitude"] == "").all()
-    # Province-only rows keep their province code.
-    assert (reports.loc[reports["precision"] == "4", "province_code"] != "").all()
-    gj = json.loads((out / "reports.geojson").read_text(encoding="utf-8"))
-    assert len(gj["features"]) == len(reports)
-    for feature in gj["features"]:
-        pinned = feature["properties"]["precision"] in (1, 2, 3)
-        assert (feature["geometry"] is not None) == pinned
-    labels = {
-        "1": "point-level site",
-        "2": "commune",
-        "3": "district",
-        "4": "province only",
-        "5": "Cambodia only",
-        "": "unmatched",
-    }
-    assert all(
-        labels[p] == lab
-        for p, lab in zip(reports["precision"], reports["precision_label"], strict=True)
-    )
+def test_out_of_scope_and_withdrawn_rows_stay_but_are_not_counted(bundled_tables: Any) -> None:
+    reports = bundled_tables.reports
+    kept = reports[(reports["scope"] == "out_of_scope") | (reports["record_status"] == "withdrawn")]
+    assert len(kept) and not kept["included"].any()
+    assert (kept.loc[kept["scope"] == "out_of_scope", "scope_reason"] != "").all()
+    assert set(kept["report_id"]).isdisjoint(bundled_tables.report_locations["report_id"])
 
 
-def test_pinned_rows_have_six_decimal_coordinates(bundled):
-    _, out, _ = bundled
-    reports = _csv(out / "reports.csv")
-    pinned = reports[reports["precision"].isin(["1", "2", "3"])]
-    assert len(pinned) > 0
-    assert pinned["latitude"].str.fullmatch(r"-?\d+\.\d{6}").all()
-    assert pinned["province_pcode"].str.fullmatch(r"KH\d{2}").all()
-
-
-def test_a7_park_is_van_chheung_casino(bundled):
-    _, out, _ = bundled
-    compounds = _csv(out / "compounds.csv")
-    names = compounds["name"] + "; " + compounds["aliases"]
-    a7 = compounds[names.str.contains("A7 Park")]
-    van = compounds[names.str.contains("Van Chheung")]
-    assert len(a7) == 1 and a7["compound_id"].tolist() == van["compound_id"].tolist()
-    reports = _csv(out / "reports.csv")
-    cid = a7["compound_id"].iloc[0]
-    assert set(reports.loc[reports["compound_id"] == cid, "report_id"]) == set(
-        a7["report_ids"].iloc[0].split("; ")
-    )
-
-
-def test_reports_without_compound_name_have_no_compound(bundled):
-    _, out, _ = bundled
-    reports = _csv(out / "reports.csv")
-    assert ((reports["compound_name"] == "") == (reports["compound_id"] == "")).all()
-
-
-def test_province_summary_lists_all_25_provinces(bundled):
-    _, out, _ = bundled
-    summary = _csv(out / "province_summary.csv")
-    assert summary["province_code"].tolist() == [f"{i:02d}" for i in range(1, 26)] + [""]
-    assert (summary["province_pcode"].iloc[:25] == "KH" + summary["province_code"].iloc[:25]).all()
-    zero = summary[summary["n_reports"] == "0"]
-    assert len(zero) > 0  # provinces with no report are listed with zeros
-    assert (zero["people_raid_max"] == "0").all()
-    reports = _csv(out / "reports.csv")
-    sihanouk = summary.set_index("province_code").loc["18"]
-    assert (
-        int(sihanouk["n_reports"])
-        == reports.loc[reports["province_code"] == "18", "report_id"].nunique()
-    )
-    compounds = _csv(out / "compounds.csv")
-    assert int(sihanouk["n_compounds"]) == (compounds["province_code"] == "18").sum()
-    # people are per event type, with the range of figures: min never above max
-    for etype in ("raid", "rescue", "deported" if False else "escape"):
-        lo, hi = (
-            summary[f"people_{etype}_min"].astype(int),
-            summary[f"people_{etype}_max"].astype(int),
-        )
-        assert (lo <= hi).all()
-    district = _csv(out / "district_summary.csv")
-    assert len(district) == 210 and district["district_code"].is_unique
-
-
-def test_second_build_is_byte_identical(bundled, tmp_path):
+def test_second_build_is_byte_identical(bundled: Any, tmp_path: Path) -> None:
     _, out, maps = bundled
-    build(SOURCES, tmp_path / "processed", tmp_path / "maps")
-    for name in TABLES:
-        assert (out / name).read_bytes() == (tmp_path / "processed" / name).read_bytes(), name
-    first = sorted(p.relative_to(maps) for p in maps.rglob("*") if p.is_file())
-    second = sorted(p.relative_to(tmp_path / "maps") for p in (tmp_path / "maps").rglob("*"))
-    assert first == [p for p in second if (tmp_path / "maps" / p).is_file()]
-    for rel in first:
-        assert (maps / rel).read_bytes() == (tmp_path / "maps" / rel).read_bytes(), rel
+    _build(SOURCES, tmp_path / "processed")
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        again = tmp_path / "processed" / path.relative_to(out)
+        assert again.read_bytes() == path.read_bytes(), path.name
 
 
-def test_gpkg_date_is_fixed_and_layers_complete(bundled):
+def test_gpkg_date_is_fixed_and_layers_complete(bundled: Any) -> None:
     _, out, _ = bundled
-    gpkg = out / "compoundmap.gpkg"
-    layers = {name for name, _ in pyogrio.list_layers(gpkg)}
-    assert layers == {"reports", "compounds", "provinces"}
-    provinces = gpd.read_file(gpkg, layer="provinces")
-    assert len(provinces) == 25 and "n_reports" in provinces.columns
-    with sqlite3.connect(gpkg) as con:
-        dates = {d for (d,) in con.execute("SELECT last_change FROM gpkg_contents")}
+    layers = {name for name, _ in pyogrio.list_layers(out / "compoundmap.gpkg")}
+    assert layers == {"report_locations", "compounds", "provinces", "districts"}
+    with sqlite3.connect(out / "compoundmap.gpkg") as con:
+        dates = {d for (d,) in con.execute("select last_change from gpkg_contents")}
     assert dates == {"2000-01-01T00:00:00Z"}
+    districts = gpd.read_file(out / "compoundmap.gpkg", layer="districts")
+    assert len(districts) >= 200 and "n_events" in districts.columns
 
 
-def test_geoparquet_round_trips(bundled):
-    _, out, _ = bundled
-    gdf = gpd.read_parquet(out / "reports.parquet")
-    assert gdf.crs.to_epsg() == 4326
-    assert len(gdf) == len(_csv(out / "reports.csv"))
-    assert gdf.geometry.notna().sum() == gdf["precision"].isin([1, 2, 3]).sum()
-
-
-def test_datapackage_describes_every_table(bundled):
+def test_datapackage_describes_every_table_with_keys_and_release(bundled: Any) -> None:
     _, out, _ = bundled
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert {r["path"] for r in package["resources"]} == set(TABLES) - {"datapackage.json"}
-    assert package["licenses"] and package["sources"]
-    for res in package["resources"]:
-        assert (out / res["path"]).is_file()
-        assert res["licenses"] and res["sources"]
-        if res["format"] == "csv":
-            header = list(_csv(out / res["path"]).columns)
-            assert [f["name"] for f in res["schema"]["fields"]] == header
-            assert all(f["description"] for f in res["schema"]["fields"])
+    assert package["version"].count(".") == 2 and package["created"].endswith("Z")
+    by_name = {r["name"]: r for r in package["resources"]}
+    for table in TABLE_COLUMNS:
+        schema = by_name[table.replace("_", "-")]["schema"]
+        assert [f["name"] for f in schema["fields"]] == TABLE_COLUMNS[table]
+        assert schema["primaryKey"]
+        codes = [f for f in schema["fields"] if f["name"].endswith("_code")]
+        assert all(f["type"] == "string" for f in codes)  # codes keep their leading zeros
+    assert by_name["compound-events"]["schema"]["foreignKeys"]
 
 
-def test_docs_data_dictionary_is_current():
-    root = project_root()
-    assert root is not None
-    text = (root / "docs" / "data.md").read_text(encoding="utf-8")
+def test_read_table_keeps_codes_and_types(bundled: Any) -> None:
+    _, out, _ = bundled
+    summary = read_table("province_summary", out)
+    assert summary["province_code"].iloc[0] == "01" and str(summary["n_events"].dtype) == "Int64"
+    naive = pd.read_csv(out / "province_summary.csv")
+    assert naive["province_code"].iloc[0] == 1  # what read_table is for
+
+
+def test_docs_data_dictionary_is_current() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "data.md").read_text(encoding="utf-8")
     assert data_dictionary() in text
-    assert set(FIELD_DESCRIPTIONS) == {
-        "reports",
-        "compounds",
-        "province_summary",
-        "district_summary",
-        "rejects",
-    }
+    for table, fields in FIELD_DESCRIPTIONS.items():
+        assert all(desc for _, desc in fields.values()), table
 
 
 # --------------------------------------------------------------------------- small inputs
 
 
-def test_malformed_rows_go_to_rejects_with_reasons(tmp_path):
-    good = _row("T-1", "Bavet", "Svay Rieng")
+def test_malformed_rows_go_to_rejects_with_reasons(tmp_path: Path) -> None:
     rows = [
-        good,
+        _row("T-1", "Bavet", "Svay Rieng"),
         _row("T-2", "Poipet", event_type="riad"),
         _row("T-3", "Poipet", event_date="2024-02-30"),
         _row("T-1", "Poipet"),  # duplicate id
         _row("T-4", "Phnom Penh", source_publisher=""),
+        _row("T-5", "Poipet", compound_id="CM-9999"),  # not in the registry
     ]
     src = _write_sources(tmp_path / "reports.csv", rows)
-    result = build(src, tmp_path / "out", maps=False)
-    assert (result.n_input_rows, result.n_reports, result.n_rejected) == (5, 1, 4)
+    result = _build(src, tmp_path / "out")
+    assert (result.counts["input_rows"], result.counts["valid"], result.n_rejected) == (6, 1, 5)
     rejects = _csv(tmp_path / "out" / "rejects.csv")
-    assert rejects["source_row"].tolist() == ["3", "4", "5", "6"]
     reasons = dict(zip(rejects["source_row"], rejects["reject_reason"], strict=True))
     assert "event_type" in reasons["3"] and "'riad'" in reasons["3"]
     assert "February 2024 has no day 30" in reasons["4"]
     assert "duplicate report_id 'T-1'" in reasons["5"] and "line 2" in reasons["5"]
     assert "source_publisher" in reasons["6"]
-    reports = _csv(tmp_path / "out" / "reports.csv")
-    assert reports["report_id"].tolist() == ["T-1"]
+    assert "'CM-9999' is not in the registry" in reasons["7"]
 
 
-def test_file_level_problem_raises(tmp_path):
+def test_file_level_problem_raises(tmp_path: Path) -> None:
     bad = tmp_path / "reports.csv"
     bad.write_text("report_id,location_text\nT-1,Bavet\n", encoding="utf-8")
     with pytest.raises(SourceValidationError, match="reports.csv"):
         build(bad, tmp_path / "out", maps=False)
 
 
-def test_multi_place_field_gives_one_row_per_place(tmp_path):
+def test_multi_place_field_gives_one_location_per_place(tmp_path: Path) -> None:
     src = _write_sources(tmp_path / "reports.csv", [_row("T-1", "Phnom Penh; Sihanoukville")])
-    build(src, tmp_path / "out", maps=False)
-    reports = _csv(tmp_path / "out" / "reports.csv")
-    assert reports["report_id"].tolist() == ["T-1", "T-1"]
-    assert reports["place_index"].tolist() == ["0", "1"]
-    assert set(reports["province_code"]) == {"12", "18"}
-    summary = _csv(tmp_path / "out" / "province_summary.csv").set_index("province_code")
-    assert summary.loc["12", "n_reports"] == summary.loc["18", "n_reports"] == "1"
+    _build(src, tmp_path / "out")
+    locations = _csv(tmp_path / "out" / "report_locations.csv")
+    assert locations["place_index"].tolist() == ["0", "1"]
+    assert set(locations["province_code"]) == {"12", "18"}
+    events = _csv(tmp_path / "out" / "events.csv")
+    assert events["attribution"].tolist() == ["several_provinces"]
+    summary = _csv(tmp_path / "out" / "province_summary.csv").set_index("province_name")
+    assert int(summary["n_events"].astype(int).sum()) == 1  # one event counts once
 
 
-def test_contradicting_province_is_flagged_not_overwritten(tmp_path):
+def test_contradicting_province_is_flagged_not_overwritten(tmp_path: Path) -> None:
     src = _write_sources(
         tmp_path / "reports.csv",
         [_row("T-1", "Bavet", "Kampot"), _row("T-2", "Bavet", "Svay Rieng")],
     )
-    build(src, tmp_path / "out", maps=False)
-    reports = _csv(tmp_path / "out" / "reports.csv").set_index("report_id")
-    assert reports.loc["T-1", "province_code"] == "20"
-    assert reports.loc["T-1", "province_mismatch"] == "true"
-    assert reports.loc["T-2", "province_mismatch"] == "false"
+    _build(src, tmp_path / "out")
+    locations = _csv(tmp_path / "out" / "report_locations.csv").set_index("report_id")
+    assert locations.loc["T-1", "province_code"] == "20"
+    assert locations.loc["T-1", "province_mismatch"] == "true"
+    assert locations.loc["T-2", "province_mismatch"] == "false"
 
 
-def test_stated_province_is_used_when_the_text_names_no_place(tmp_path):
+def test_stated_province_is_used_when_the_text_names_no_place(tmp_path: Path) -> None:
     src = _write_sources(
         tmp_path / "reports.csv", [_row("T-1", "a building nobody named", "Kampot")]
     )
-    build(src, tmp_path / "out", maps=False)
-    row = _csv(tmp_path / "out" / "reports.csv").iloc[0]
+    _build(src, tmp_path / "out")
+    row = _csv(tmp_path / "out" / "report_locations.csv").iloc[0]
     assert (row["province_code"], row["precision"], row["match_method"]) == (
         "07",
-        "4",
+        str(int(Precision.PROVINCE)),
         "stated_province",
     )
     assert row["latitude"] == "" and row["longitude"] == ""
 
 
-def test_country_level_row_is_kept_without_geometry(tmp_path):
+def test_district_or_town_as_reported_is_used_as_context(tmp_path: Path) -> None:
+    src = _write_sources(
+        tmp_path / "reports.csv",
+        [_row("T-1", "Siem Reap", "Siem Reap", district_or_town_as_reported="Siem Reap city")],
+    )
+    _build(src, tmp_path / "out")
+    row = _csv(tmp_path / "out" / "report_locations.csv").iloc[0]
+    assert int(row["precision"]) < Precision.PROVINCE and row["district_code"] == "1710"
+
+
+def test_country_level_row_is_kept_without_geometry(tmp_path: Path) -> None:
     src = _write_sources(tmp_path / "reports.csv", [_row("T-1", "Cambodia")])
-    result = build(src, tmp_path / "out", maps=False)
-    assert result.n_reports == 1
-    row = _csv(tmp_path / "out" / "reports.csv").iloc[0]
-    assert row["precision"] == "5" and row["precision_label"] == "Cambodia only"
-    assert row["latitude"] == "" and row["province_code"] == ""
-    summary = _csv(tmp_path / "out" / "province_summary.csv")
-    assert summary["n_reports"].tolist() == ["0"] * 25 + ["1"]
+    _build(src, tmp_path / "out")
+    row = _csv(tmp_path / "out" / "report_locations.csv").iloc[0]
+    assert row["precision_label"] == "Cambodia only" and row["latitude"] == ""
+    summary = _csv(tmp_path / "out" / "province_summary.csv").set_index("row_type")
+    assert summary.loc["national", "n_events"] == "1"
 
 
-def test_overrides_apply_first_and_stale_ones_warn(tmp_path):
+def test_overrides_apply_first_and_stale_ones_warn(tmp_path: Path) -> None:
     src = _write_sources(
         tmp_path / "reports.csv",
         [_row("T-1", "the compound near the old market", "Kandal"), _row("T-2", "Bavet")],
@@ -360,73 +288,46 @@ def test_overrides_apply_first_and_stale_ones_warn(tmp_path):
         "a place no report names,,1201,,,,stale,Test evidence\n",
         encoding="utf-8",
     )
-    result = build(src, tmp_path / "out", maps=False)
-    row = _csv(tmp_path / "out" / "reports.csv").set_index("report_id").loc["T-1"]
+    result = _build(src, tmp_path / "out")
+    row = _csv(tmp_path / "out" / "report_locations.csv").set_index("report_id").loc["T-1"]
     assert (row["match_method"], row["district_code"], row["precision"]) == (
         "override",
         "0808",
-        "3",
+        str(int(Precision.DISTRICT)),
     )
-    assert row["province_code"] == "08" and row["district_pcode"] != ""
     stale = [w for w in result.warnings if "no longer matches" in w]
     assert len(stale) == 1 and "a place no report names" in stale[0] and "line 3" in stale[0]
 
 
-def test_cli_build(tmp_path):
-    src = _write_sources(tmp_path / "reports.csv", [_row("T-1", "Bavet")])
-    runner = CliRunner()
-    res = runner.invoke(
-        app,
-        ["build", "--sources", str(src), "--processed-dir", str(tmp_path / "out"), "--no-maps"],
+def test_cli_build_and_strict(tmp_path: Path) -> None:
+    src = _write_sources(
+        tmp_path / "reports.csv", [_row("T-1", "Bavet"), _row("T-2", "Poipet", event_type="x")]
     )
+    runner = CliRunner()
+    args = ["build", "--sources", str(src), "--processed-dir", str(tmp_path / "out"), "--no-maps"]
+    res = runner.invoke(app, args)
     assert res.exit_code == 0, res.output
-    assert "1 input rows = 1 reports + 0 rejected" in res.output
+    assert "2 input rows = 1 valid + 1 rejected" in res.output and "rejects.csv" in res.output
+    res = runner.invoke(app, [*args, "--strict"])
+    assert res.exit_code == 1 and "strict:" in res.output
     res = runner.invoke(
         app, ["build", "--sources", str(tmp_path / "nope.csv"), "--processed-dir", "x"]
     )
     assert res.exit_code == 2 and "nope.csv" in res.output
 
 
-def test_defaults_need_a_checkout(monkeypatch, tmp_path):
+def test_defaults_need_a_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "project_root", lambda: None)
     with pytest.raises(PipelineError, match="processed directory"):
         build(SOURCES, maps=False)
 
 
-def test_header_only_file_builds_empty_tables(tmp_path):
+def test_header_only_file_builds_empty_tables(tmp_path: Path) -> None:
     src = _write_sources(tmp_path / "reports.csv", [])
-    result = build(src, tmp_path / "out", maps=False)
-    assert (result.n_input_rows, result.n_report_rows, result.n_compounds) == (0, 0, 0)
-    assert list(_csv(tmp_path / "out" / "reports.csv").columns) == REPORT_COLUMNS
+    result = _build(src, tmp_path / "out")
+    assert (result.counts["input_rows"], result.counts["events"]) == (0, 0)
     summary = _csv(tmp_path / "out" / "province_summary.csv")
-    assert len(summary) == 26 and (summary["n_reports"] == "0").all()
-
-
-def test_override_with_a_province_applies_only_where_that_province_is_stated(tmp_path):
-    text = "the casino by the river"
-    src = _write_sources(
-        tmp_path / "reports.csv",
-        [
-            _row("T-1", text, "Kandal; Stung Treng"),
-            _row("T-2", text.upper(), "Kampot"),
-            _row("T-3", text, "Preah Sihanouk"),
-        ],
-    )
-    (tmp_path / "location_overrides.csv").write_text(
-        "location_text,province_as_reported,code,latitude,longitude,precision,note,evidence\n"
-        f"{text},Kampot,0701,,,,Kampot's,Test evidence\n"
-        f"{text},,08,,,,anywhere else,Test evidence\n"
-        f"{text},Sihanoukville,1801,,,,province spelled another way,Test evidence\n",
-        encoding="utf-8",
-    )
-    result = build(src, tmp_path / "out", maps=False)
-    reports = _csv(tmp_path / "out" / "reports.csv").set_index("report_id")
-    assert (reports["match_method"] == "override").all()
-    assert reports.loc["T-1", "province_code"] == "08"
-    assert reports.loc["T-1", "precision"] == "4"
-    assert reports.loc["T-2", "district_code"] == "0701"
-    assert reports.loc["T-3", "district_code"] == "1801"
-    assert not [w for w in result.warnings if "no longer matches" in w]
+    assert (summary["row_type"] == "province").sum() == 25 and (summary["n_events"] == "0").all()
 
 
 FIXTURES = sorted(
@@ -437,41 +338,27 @@ FIXTURES = sorted(
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
-def test_no_row_is_lost_from_any_malformed_fixture(path, tmp_path):
+def test_no_row_is_lost_from_any_malformed_fixture(path: Path, tmp_path: Path) -> None:
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # extra columns: reported, not tested here
+        warnings.simplefilter("ignore", UserWarning)
         try:
             expected = validate_sources(path)
         except SourceValidationError:
             with pytest.raises(SourceValidationError):
                 build(path, tmp_path / "out", maps=False, overrides=None)
             return
-    result = build(path, tmp_path / "out", maps=False)
+    result = _build(path, tmp_path / "out")
     reports = _csv(tmp_path / "out" / "reports.csv")
     rejects = _csv(tmp_path / "out" / "rejects.csv")
-    assert result.n_input_rows == expected.n_rows
-    assert reports["report_id"].nunique() + len(rejects) == expected.n_rows
-    assert rejects["source_row"].tolist() == [str(r) for r in expected.rejects["source_row"]]
+    assert result.counts["input_rows"] == expected.n_rows == len(reports) + len(rejects)
     assert (rejects["reject_reason"] != "").all()
 
 
-def test_conflicting_places_of_one_name_are_linked_and_warned(bundled):
-    result, out, _ = bundled
-    compounds = _csv(out / "compounds.csv").set_index("compound_id")
-    # The Taizi compound: "in Takeo Province" (CR-0031) vs "near Phnom Penh" (CR-0249).
-    taizi = compounds.loc["C21-taizi-compound"]
-    assert taizi["same_name_elsewhere"] != ""
-    assert any("C21-taizi-compound" in w and "share a name" in w for w in result.warnings)
-
-
-def test_tables_in_memory_are_what_build_writes(bundled, tmp_path):
+def test_tables_in_memory_are_what_build_writes(
+    bundled: Any, bundled_tables: Any, tmp_path: Path
+) -> None:
     """Notebooks use build_tables(); its tables must be exactly the published ones."""
     _, out, _ = bundled
-    tables = pipeline.build_tables()
-    assert tables.sources == SOURCES
-    assert len(tables.province_summary) == 26 and len(tables.district_summary) == 210
-    assert tables.validation.n_rows == len(tables.validation.valid) + len(tables.rejects)
-    written = pipeline.write_tables(tables, tmp_path)
-    assert sorted(p.name for p in written) == sorted(TABLES)
-    for name in TABLES:
-        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+    written = pipeline.write_tables(bundled_tables, tmp_path / "again")
+    for path in written:
+        assert path.read_bytes() == (out / path.relative_to(tmp_path / "again")).read_bytes(), path

@@ -206,7 +206,8 @@ def _link_problems(
     rejected = valid[~keep].copy()
     rejected["reject_reason"] = ["; ".join(bad[i]) for i in valid.index[~keep]]
     for col in rejected.columns:  # rejects are text, as in the file
-        rejected[col] = rejected[col].map(lambda v: "" if pd.isna(v) else str(v))
+        if col != "source_row":
+            rejected[col] = rejected[col].map(lambda v: "" if pd.isna(v) else str(v))
     return valid[keep].reset_index(drop=True), rejected, [str(n) for n in notes]
 
 
@@ -340,7 +341,7 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
 
 def _inputs(tables: Tables) -> list[Path]:
     """What a build read: outputs may never overwrite these."""
-    found = [tables.sources, raw_dir()]
+    found = [tables.sources]
     if tables.overrides is not None:
         found.append(tables.overrides)
     if tables.registry.folder is not None:
@@ -370,7 +371,7 @@ def write_tables(tables: Tables, processed_dir: str | Path, *, wait: float = 60.
         write, or another build keeps it locked.
     """
     out_dir = Path(processed_dir)
-    check_output_dirs({"processed directory": out_dir}, _inputs(tables))
+    check_output_dirs({"processed directory": out_dir}, _inputs(tables), immutable=[raw_dir()])
     with published_dirs([out_dir], known={out_dir: PROCESSED_FILES}, wait=wait) as (stage,):
         names = [p.relative_to(stage) for p in write_tables_into(tables, stage)]
     return [out_dir / n for n in names]
@@ -459,9 +460,9 @@ def build(
     if map_dir is not None:
         targets["maps directory"] = map_dir
     given = [Path(p) for p in (sources, overrides) if p is not None]
-    check_output_dirs(targets, [*given, raw_dir()])  # before the work, to fail fast
+    check_output_dirs(targets, given, immutable=[raw_dir()])  # before the work, to fail fast
     tables = build_tables(sources, overrides)
-    check_output_dirs(targets, _inputs(tables))
+    check_output_dirs(targets, _inputs(tables), immutable=[raw_dir()])
     known: dict[Path, tuple[str, ...]] = {out_dir: PROCESSED_FILES}
     if map_dir is not None:
         known[map_dir] = MAP_FILES

@@ -58,7 +58,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_output_dirs(outputs: Mapping[str, Path], inputs: Iterable[Path]) -> None:
+def check_output_dirs(
+    outputs: Mapping[str, Path], inputs: Iterable[Path], *, immutable: Iterable[Path] = ()
+) -> None:
     """Refuse output folders that would overwrite an input or each other.
 
     Parameters
@@ -66,14 +68,19 @@ def check_output_dirs(outputs: Mapping[str, Path], inputs: Iterable[Path]) -> No
     outputs : mapping of str to Path
         What each folder is for (``"processed directory"``) → the folder.
     inputs : iterable of Path
-        Files and folders the build reads (sources, overrides, the bundled data).
+        Files and folders the build reads (sources, overrides, the registry folder).
+    immutable : iterable of Path
+        Input folders no output may even lie inside (the bundled ``data/raw``).
 
     Raises
     ------
     PipelineError
-        If an output folder is a symlink, holds an input, lies inside an input folder, or
-        one output folder holds another.
+        If an output folder is a symlink, holds an input, lies inside an immutable input
+        folder, or one output folder holds another.
     """
+    inputs = list(inputs)
+    immutable_dirs = {_real(Path(p)) for p in immutable}
+    inputs += list(immutable)
     resolved: dict[str, Path] = {}
     for what, folder in outputs.items():
         folder = Path(folder)
@@ -86,7 +93,10 @@ def check_output_dirs(outputs: Mapping[str, Path], inputs: Iterable[Path]) -> No
     for what, folder in resolved.items():
         for source in inputs:
             real = _real(Path(source))
-            if _inside(real, folder) or _inside(folder, real):
+            # An output folder replaces everything below it: it may not hold an input. It
+            # may lie inside an input folder only if that folder is not immutable data.
+            inside_immutable = real in immutable_dirs and _inside(folder, real)
+            if _inside(real, folder) or inside_immutable:
                 raise PipelineError(
                     f"{what} {outputs[what]} would overwrite an input ({source}); "
                     "choose an output folder that holds no sources"
