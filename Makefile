@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.compoundmap-installed
 
-.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean notebook
+.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean notebook docs
 
 venv: $(STAMP)
 
@@ -49,6 +49,10 @@ bench: $(STAMP)
 # Record the versions the suite passed with; `make` installs from this file.
 lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable | grep -v '^compoundmap' > constraints.txt
+
+# Regenerate the generated part of docs/data.md (the data dictionary) from the code.
+docs: $(STAMP)
+	$(PY) -c "import pathlib; from compoundmap.fields import data_dictionary as d; p = pathlib.Path('docs/data.md'); t = p.read_text(); p.write_text(t[: t.index('## \`reports.csv\`')] + d() + '\n')"
 
 clean:
 	rm -rf data/processed/* maps/* .pytest_cache .mypy_cache .ruff_cache

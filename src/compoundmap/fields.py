@@ -149,7 +149,8 @@ _LOCATION_FIELDS: dict[str, Field] = {
     "match_method": (
         "string",
         "override, source_coordinates, stated_province (the province the source states, "
-        "used when the text names no known place), or the geocoder's method.",
+        "used when the text names no known place), stated_place (...) (the district or town "
+        "the source states made a province-only place finer), or the geocoder's method.",
     ),
     "match_status": ("string", "matched, ambiguous or unmatched."),
     "matched_name": ("string", "Gazetteer name that matched."),

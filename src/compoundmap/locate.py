@@ -255,18 +255,34 @@ def _places_of(
         return [_from_override(override, text)]
     if lat is not None and lon is not None:
         return [_from_source_point(lat, lon, text)]
-    results = geocode_places(
-        text,
-        province=";".join(stated) or None,
-        district=_text(rec.get("district_or_town_as_reported")) or None,
-    )
+    town = _text(rec.get("district_or_town_as_reported"))
+    results = geocode_places(text, province=";".join(stated) or None, district=town or None)
     places = [_from_result(r) for r in results] or [_unmatched(text)]
     if stated and not any(p["province_code"] for p in places):
         # The geocoder found no province in the text, but the source states one: locate
         # the report to the stated province(s), never to a point.
         names = dict(zip(stated, stated_names, strict=True))
         places = [_from_stated(code, names[code]) for code in dict.fromkeys(stated)]
-    return places
+    return [_refined_by_town(p, town) for p in places] if town else places
+
+
+def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
+    """A place known only to its province, made finer by the district or town the source
+    states (``district_or_town_as_reported``) when that lies in the same province."""
+    prec, province = place.get("precision"), place.get("province_code")
+    if prec != Precision.PROVINCE or not province:
+        return place
+    for part in _split(town):
+        found = geocode(part, province=province)
+        finer = from_geocoder(found.precision)
+        if found.status == "matched" and found.province_code == province and finer and finer < prec:
+            refined = _from_result(found)
+            refined.update(
+                location_part=place["location_part"],
+                match_method=f"stated_place ({refined['match_method']})",
+            )
+            return refined
+    return place
 
 
 def locate_reports(
@@ -281,7 +297,9 @@ def locate_reports(
     or by the geocoder with the stated province and ``district_or_town_as_reported`` as
     context (:func:`compoundmap.geocode.geocode_places`: one result per distinct place).
     When the geocoder finds no province in the text but the source states one, the report
-    is located to each stated province (``match_method = stated_province``). Points are
+    is located to each stated province (``match_method = stated_province``); a place known
+    only to its province is made finer by the district or town the source states, when that
+    lies in the same province (``match_method = stated_place (...)``). Points are
     joined to the communes (:func:`compoundmap.boundaries.assign_admin`): a source's own
     point gets its admin units from the join; any other point is only checked, and
     flagged ``point_outside_province`` when it lies in another province than its unit.
