@@ -1,12 +1,13 @@
-"""Time and peak memory of `compoundmap build` on the bundled sources and on a file 100x larger.
+"""Time and peak memory of `compoundmap build` on the bundled data and on scaled copies.
 
 Each build runs in a fresh Python process (so peak RSS is that build's own), tables only
-(``maps=False``) and then with the maps. The 100x file repeats every bundled row with new
-report ids (``CR-0001-007``), with the bundled overrides beside every file; location
-strings therefore repeat, as they do in real reporting, and the geocoder's per-string
-cache is part of what is measured.
+(maps need one page per province and scale with sites, not rows). A scaled file repeats
+every bundled report with new report and event ids (``CR-0001-007``, ``EV-1000-007``), the
+registry and overrides beside it; location strings therefore repeat, as they do in real
+reporting, and the geocoder's per-string cache is part of what is measured.
 
-Run: ``.venv/bin/python benchmarks/bench_build.py [--scale 100] [--no-maps]``
+Run: ``.venv/bin/python benchmarks/bench_build.py [ROWS ...]`` (default: the bundled file,
+100,000 and 1,000,000 rows); ``--maps`` also writes the maps for the bundled file.
 """
 
 from __future__ import annotations
@@ -20,32 +21,39 @@ import sys
 import tempfile
 from pathlib import Path
 
-from compoundmap._data import raw_path
+from compoundmap.sources import default_sources_path
 
 CHILD = r"""
-import json, resource, sys, time
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
 from compoundmap.pipeline import build
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 result = build(sys.argv[1], sys.argv[2], sys.argv[3], maps=sys.argv[4] == "1")
-elapsed = time.perf_counter() - t0
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": elapsed, "peak_mb": peak_mb, "rows": result.n_input_rows,
-                  "report_rows": result.n_report_rows, "compounds": result.n_compounds}))
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  **result.counts}))
 """
+SIDE_FILES = ("compounds.csv", "operators.csv", "designations.csv", "location_overrides.csv")
 
 
-def scaled_copy(src: Path, dest: Path, scale: int) -> Path:
-    """Write ``scale`` copies of every row of ``src`` with unique report ids."""
+def scaled_copy(folder: Path, rows: int) -> Path:
+    """``rows`` reports made by repeating the bundled ones with new report and event ids."""
+    src = default_sources_path()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in SIDE_FILES:
+        shutil.copy(src.parent / name, folder / name)
     with open(src, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         fields = list(reader.fieldnames or [])
-        rows = list(reader)
+        base = list(reader)
+    dest = folder / "reports.csv"
     with open(dest, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields)
         writer.writeheader()
-        for k in range(scale):
-            for row in rows:
-                writer.writerow({**row, "report_id": f"{row['report_id']}-{k:03d}"})
+        for n in range(rows):
+            row, k = base[n % len(base)], n // len(base)
+            event = f"{row['event_id']}-{k:04d}" if row["event_id"] else ""
+            writer.writerow({**row, "report_id": f"{row['report_id']}-{k:04d}", "event_id": event})
     return dest
 
 
@@ -67,53 +75,26 @@ def run(sources: Path, work: Path, maps: bool) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def report(label: str, r: dict[str, float]) -> None:
+    rows = r["input_rows"]
+    print(
+        f"{label}: {rows:,.0f} rows, {r['events']:,.0f} events: {r['seconds']:.1f} s wall, "
+        f"{r['cpu']:.1f} s CPU ({rows / r['cpu']:,.0f} rows/s of CPU), peak {r['peak_mb']:,.0f} MB"
+    )
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=100)
-    parser.add_argument("--no-maps", action="store_true", help="tables only")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("rows", nargs="*", type=int, default=[100_000, 1_000_000])
+    parser.add_argument("--maps", action="store_true", help="also the maps of the bundled file")
     args = parser.parse_args()
-    bundled = raw_path("sources", "reports.csv")
-    mid = max(2, args.scale // 10)
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        files: dict[int, Path] = {}
-        for k in (1, mid, args.scale):
-            # Each size in its own folder with the bundled overrides beside it, as in a build.
-            folder = base / f"sources_{k}x"
-            folder.mkdir()
-            overrides = bundled.parent / "location_overrides.csv"
-            if overrides.is_file():
-                shutil.copyfile(overrides, folder / overrides.name)
-            files[k] = scaled_copy(bundled, folder / "reports.csv", k)
-        # One unmeasured build first, so that every measured one finds the files in the OS
-        # cache (otherwise the first build pays for reading them from disk).
-        run(bundled, base / "warmup", False)
-        for maps in [False] if args.no_maps else [False, True]:
-            print(f"== {'tables + maps' if maps else 'tables only'}")
-            res = {k: run(path, base / f"run{k}", maps) for k, path in files.items()}
-            for k, r in res.items():
-                print(
-                    f"{k:>4}x: {int(r['rows']):>6} rows -> {int(r['report_rows']):>6} report rows, "
-                    f"{int(r['compounds'])} compounds: {r['seconds']:7.2f} s, "
-                    f"peak RSS {r['peak_mb']:5.0f} MB"
-                )
-            small, large = res[1], res[args.scale]
-            ratio = large["seconds"] / small["seconds"]
-            # A build has a fixed cost (imports, gazetteer and geocoder indexes, boundaries);
-            # the cost per added row between the larger sizes shows whether the rest is linear.
-            lo = (res[mid]["seconds"] - small["seconds"]) / (res[mid]["rows"] - small["rows"])
-            hi = (large["seconds"] - res[mid]["seconds"]) / (large["rows"] - res[mid]["rows"])
-            print(
-                f"ratio {args.scale}x/1x: time x{ratio:.1f}, peak memory "
-                f"x{large['peak_mb'] / small['peak_mb']:.1f}\n"
-                f"marginal cost per row: {lo * 1e3:.2f} ms (1x->{mid}x), "
-                f"{hi * 1e3:.2f} ms ({mid}x->{args.scale}x); equal means linear"
-            )
-            fixed = res[mid]["seconds"] - hi * res[mid]["rows"]
-            print(
-                f"fixed cost (imports, indexes, boundaries; t = a + b*rows through {mid}x and "
-                f"{args.scale}x): a = {fixed:.1f} s, b = {hi * 1e3:.2f} ms/row"
-            )
+        report("bundled, tables", run(default_sources_path(), Path(tmp) / "b", False))
+        if args.maps:
+            report("bundled, tables and maps", run(default_sources_path(), Path(tmp) / "m", True))
+        for rows in args.rows:
+            src = scaled_copy(Path(tmp) / f"s{rows}", rows)
+            report(f"scaled x{rows / 623:,.0f}, tables", run(src, Path(tmp) / f"w{rows}", False))
 
 
 if __name__ == "__main__":

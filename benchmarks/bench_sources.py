@@ -1,15 +1,19 @@
-"""Benchmark ``validate_sources`` on the bundled reports and on a file scaled up N times.
+"""Time and peak memory of validating curated files, from the bundled file to 1,000,000 rows.
 
-The scaled file repeats the 269 curated rows with fresh ids; half of its rows carry an HDX
-commune centroid as their point (from the bundled gazetteer) so the inside-Cambodia check
-runs too, and one row in a hundred is broken so rejects are built. Prints rows/s.
+The scaled file repeats the bundled rows with fresh ids; half of its rows carry an HDX
+commune centroid as their point (so the inside-Cambodia check runs), and one row in a
+hundred is broken so rejects are built. Each run is a fresh process, so its peak RSS is its
+own: ``compoundmap validate`` (:func:`compoundmap.sources.check_file`, rows counted, not
+kept) and :func:`compoundmap.sources.validate_sources` (rows kept, what ``build`` uses).
 
-Run: ``.venv/bin/python benchmarks/bench_sources.py [N]`` (default N = 100: 26,900 rows)
+Run: ``.venv/bin/python benchmarks/bench_sources.py [ROWS ...]`` (default 26,900 and 1,000,000)
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,54 +21,72 @@ from pathlib import Path
 
 import pandas as pd
 
-from compoundmap._data import raw_path
-from compoundmap.sources import REPORTS_COLUMNS, validate_sources
+from compoundmap.sources import default_sources_path, validate_sources
+
+CHILD = r"""
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+from compoundmap.sources import check_file, validate_sources
+t0, c0 = time.perf_counter(), time.process_time()
+report = (check_file if sys.argv[2] == "check" else validate_sources)(sys.argv[1], progress=False)
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "rows": report.n_rows,
+                  "rejected": len(report.rejects),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
 
 
-def _scaled(path: Path, times: int) -> int:
-    reports = pd.read_csv(raw_path("sources", "reports.csv"), dtype=str, keep_default_na=False)
-    points = pd.read_csv(raw_path("gazetteer", "khm_admin_centroids_hdx.csv"), dtype=str)
+def scaled(path: Path, rows: int) -> int:
+    """Write ``rows`` rows built from the bundled ones; return the file size in bytes."""
+    reports = pd.read_csv(default_sources_path(), dtype=str, keep_default_na=False)
+    points = pd.read_csv(
+        default_sources_path().parents[1] / "gazetteer" / "khm_admin_centroids_hdx.csv", dtype=str
+    )
     points = points[points["level"] == "3"][["lat", "lon"]].to_numpy().tolist()
-    n = 0
+    columns = list(reports.columns)
+    lat, lon, date = (columns.index(c) for c in ("latitude", "longitude", "event_date"))
+    base = reports.to_numpy().tolist()
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(REPORTS_COLUMNS)
-        for _ in range(times):
-            for row in reports.itertuples(index=False):
-                values = list(row)
-                values[0] = f"CR-{n:07d}"
-                if n % 2:
-                    values[6], values[7] = points[n % len(points)]
-                if n % 100 == 99:
-                    values[REPORTS_COLUMNS.index("event_date")] = "2023-13-01"
-                writer.writerow(values)
-                n += 1
-    return n
+        writer.writerow(columns)
+        for n in range(rows):
+            values = list(base[n % len(base)])
+            values[0] = f"CR-{n:07d}"
+            if n % 2:
+                values[lat], values[lon] = points[n % len(points)]
+            if n % 100 == 99:
+                values[date] = "2023-13-01"
+            writer.writerow(values)
+    return path.stat().st_size
 
 
-def main(times: int = 100) -> None:
+def main(sizes: list[int]) -> None:
+    import warnings
+
+    warnings.simplefilter("ignore", UserWarning)
     start = time.perf_counter()
-    report = validate_sources(raw_path("sources", "reports.csv"))
-    first = time.perf_counter() - start
-    start = time.perf_counter()
-    report = validate_sources(raw_path("sources", "reports.csv"))
-    warm = time.perf_counter() - start
-    print(
-        f"bundled reports.csv: {len(report.valid)} rows, "
-        f"first call {first:.2f} s, warm {warm:.3f} s"
-    )
-
+    validate_sources(default_sources_path())
+    print(f"bundled reports.csv: {time.perf_counter() - start:.2f} s (first call, in process)")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "reports_scaled.csv"
-        n = _scaled(path, times)
-        start = time.perf_counter()
-        report = validate_sources(path)
-        took = time.perf_counter() - start
-    print(
-        f"scaled x{times}: {n:,} rows ({len(report.valid):,} valid, {len(report.rejects):,} "
-        f"rejected) in {took:.2f} s = {n / took:,.0f} rows/s"
-    )
+        for rows in sizes:
+            path = Path(tmp) / f"reports_{rows}.csv"
+            size = scaled(path, rows)
+            for mode in ("check", "keep"):
+                out = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(path), mode],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                r = json.loads(out.stdout)
+                label = "compoundmap validate" if mode == "check" else "validate_sources"
+                print(
+                    f"{rows:>9,} rows ({size / 1e6:,.0f} MB) {label:>20}: {r['seconds']:6.1f} s "
+                    f"({r['cpu']:.1f} s CPU = {rows / r['cpu']:>7,.0f} rows/s of CPU), "
+                    f"peak {r['peak_mb']:,.0f} MB, "
+                    f"{r['rejected']:,} rejected"
+                )
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    main([int(a) for a in sys.argv[1:]] or [26_900, 1_000_000])

@@ -28,6 +28,7 @@ Check = Callable[[str], "str | None"]
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _INT_RE = re.compile(r"[+-]?[0-9]+")
+_SPACE_RE = re.compile(r"\s")
 _DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 # C0 controls other than tab, line feed and carriage return, and DEL: never in curated text
 # (a NUL truncates the value in the GeoPackage and in many tools).
@@ -113,11 +114,7 @@ def url_message(value: str) -> str | None:
         host = parts.hostname or ""
     except ValueError as exc:  # e.g. "http://[::1": an unclosed IPv6 bracket
         return f"{value!r} is not a well-formed http(s) URL ({exc})"
-    if (
-        parts.scheme not in ("http", "https")
-        or "." not in host
-        or any(ch.isspace() for ch in value)
-    ):
+    if parts.scheme not in ("http", "https") or "." not in host or _SPACE_RE.search(value):
         return f"{value!r} is not a well-formed http(s) URL"
     return None
 
@@ -141,6 +138,8 @@ def count_message(value: str) -> str | None:
 
 def identifier_message(value: str) -> str | None:
     """An identifier with no invisible or control character and no surrounding space."""
+    if value.isascii() and value.isprintable():
+        return None  # the usual case, checked at C speed
     for ch in value:
         category = unicodedata.category(ch)
         if category in ("Cf", "Cc", "Zl", "Zp") or (category == "Zs" and ch != " "):
