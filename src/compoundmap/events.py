@@ -157,10 +157,28 @@ def _figures(records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[s
     return {**values, "figure_scopes": scopes}, listed
 
 
+Place = tuple[str, str, float]  # (province code, district code, precision) of one place
+
+
+def _places(locations: pd.DataFrame) -> dict[str, list[Place]]:
+    """Each report's located places, read once (no frame per report: scales to millions)."""
+    out: dict[str, list[Place]] = {}
+    precision = pd.to_numeric(locations["precision"], errors="coerce").astype("float64")
+    for rid, prov, dist, prec in zip(
+        locations["report_id"].astype(str),
+        locations["province_code"].fillna("").astype(str),
+        locations["district_code"].fillna("").astype(str),
+        precision,
+        strict=True,
+    ):
+        out.setdefault(rid, []).append((prov, dist, prec))
+    return out
+
+
 def _event_row(
     eid: str,
     records: list[dict[str, Any]],
-    locations: pd.DataFrame,
+    places: list[Place],
     compound_provinces: dict[str, str],
 ) -> dict[str, Any]:
     records = sorted(records, key=lambda r: r["report_id"])
@@ -169,12 +187,12 @@ def _event_row(
     dates = sorted({_text(r.get("event_date")) for r in records} - {""}, key=_date_key)
     compounds = sorted({c for r in records for c in split_ids(r.get("compound_id"))})
     operators = sorted({c for r in records for c in split_ids(r.get("operator_id"))})
-    precisions = pd.to_numeric(locations["precision"], errors="coerce").dropna()
-    located = locations[precisions.reindex(locations.index).le(Precision.PROVINCE).fillna(False)]
-    provinces = set(located["province_code"].astype(str)) - {""}
+    precisions = [p for _, _, p in places if p == p]  # NaN (unmatched) dropped
+    located = [(prov, dist) for prov, dist, p in places if p == p and p <= Precision.PROVINCE]
+    provinces = {prov for prov, _ in located} - {""}
     provinces |= {compound_provinces[c] for c in compounds if compound_provinces.get(c)}
-    districts = set(located["district_code"].astype(str)) - {""}
-    has_country = bool((precisions == Precision.COUNTRY).any())
+    districts = {dist for _, dist in located} - {""}
+    has_country = Precision.COUNTRY in precisions
     figures, listed = _figures(records)
     scopes: dict[str, str] = figures.pop("figure_scopes")
     attribution = _attribution(provinces, has_country)
@@ -197,7 +215,7 @@ def _event_row(
         if len(districts) == 1 and len(provinces) == 1
         else "",
         "district_codes": _sorted_union(districts),
-        "precision": int(precisions.min()) if len(precisions) else None,
+        "precision": int(min(precisions)) if precisions else None,
         "compound_id": "; ".join(compounds),
         "operator_id": "; ".join(operators),
         "n_reports": len(records),
@@ -262,14 +280,12 @@ def build_events(
     for rec in records(use):
         key = event_key(_text(rec["report_id"]), _text(rec.get("event_id")))
         groups.setdefault(key, []).append(rec)
-    by_report = {rid: frame for rid, frame in locations.groupby("report_id", sort=False)}
-    empty = locations.iloc[0:0]
+    by_report = _places(locations)
     rows = []
     for eid in sorted(groups):
         told = groups[eid]
-        frames = [by_report.get(r["report_id"], empty) for r in told]
-        locs = pd.concat(frames) if frames else empty
-        rows.append(_event_row(eid, told, locs, compound_provinces))
+        places = [p for r in told for p in by_report.get(str(r["report_id"]), [])]
+        rows.append(_event_row(eid, told, places, compound_provinces))
     out = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     for col in ("n_reports", "n_sources", "n_primary"):
         out[col] = out[col].astype("int64")
