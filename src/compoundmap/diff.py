@@ -284,6 +284,8 @@ def _release(
     else:
         evs, derived = events.set_index("event_id").sort_index(), False
     sites = compounds.set_index("compound_id").sort_index()
+    if "record_status" not in sites.columns:  # the first releases listed active sites only
+        sites["record_status"] = "active"
     # Plain Python strings: cell look-ups on Arrow-backed text are ~30x slower.
     reps, evs, sites = (f.astype(object) for f in (reps, evs, sites))
     return Release(path, version, layout, reps, evs, sites, derived, _former(sites))
@@ -649,8 +651,6 @@ def _not_counted(reports: pd.DataFrame, ident: str) -> str:
 def _diff_compounds(old: Release, new: Release, canon: dict[str, str]) -> list[dict[str, str]]:
     o, n = old.compounds.copy(), new.compounds.copy()
     for frame in (o, n):
-        if "record_status" not in frame.columns:
-            frame["record_status"] = "active"
         for col in ("operator_id", "designation_ids"):
             if col in frame.columns:
                 frame[col] = [_as_list(str(v)) for v in frame[col]]
