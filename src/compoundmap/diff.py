@@ -705,6 +705,9 @@ def _notes(old: Release, new: Release) -> list[str]:
     ):
         wanted = [f for names in ASPECTS[kind].values() for f in names]
         only = [f for f in wanted if (f in a.columns) != (f in b.columns)]
+        people = [f for f in only if f.startswith("people_")]
+        if people:  # one mention for the figure columns
+            only = [f for f in only if not f.startswith("people_")] + ["people_<kind>_min/max"]
         if only:
             notes.append(f"{kind} fields not compared (in one release only): {', '.join(only)}")
     mapped = len({**old.former_ids, **new.former_ids})
