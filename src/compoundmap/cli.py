@@ -326,6 +326,46 @@ def geocode_command(
     )
 
 
+# --- diff (diff.py) ---
+
+
+@app.command("diff")
+@friendly_errors
+def diff_command(
+    old: str = typer.Argument(
+        ..., help="The earlier release: a processed folder, a sources folder or a reports.csv."
+    ),
+    new: str = typer.Argument(..., help="The later release, the same way."),
+    csv_path: str | None = typer.Option(
+        None, "--csv", help="Also write every change as CSV to this file ('-': print it instead)."
+    ),
+    summary_only: bool = typer.Option(
+        False, "--summary", help="Print only the counts and notes, not every record."
+    ),
+) -> None:
+    """Compare two releases: reports, events and sites added, withdrawn or changed.
+
+    A processed folder is read as published (the first releases' layout included); a
+    sources folder or reports.csv is built in memory first. Sites are matched through
+    former_ids. Output is in a fixed order, so it can go into release notes as it is.
+    """
+    from pathlib import Path
+
+    from .diff import diff_releases
+    from .publish import atomic_file
+
+    result = diff_releases(old, new)
+    if csv_path == "-":
+        typer.echo(result.to_csv(), nl=False)
+        return
+    if csv_path is not None:
+        with atomic_file(csv_path, inputs=[Path(old), Path(new)]) as tmp:
+            Path(tmp).write_text(result.to_csv(), encoding="utf-8")
+    typer.echo(result.summary() if summary_only else result.to_text(), nl=summary_only)
+    if csv_path is not None:
+        typer.echo(f"{len(result.changes)} change rows written to {csv_path}", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="compoundmap")

@@ -121,7 +121,24 @@ _OTHER_FILES = {
         "xlsx",
         "Every table as a sheet, codes as text, with a README sheet (data dictionary, licences).",
     ),
+    **{
+        f"hdx/{table}.csv": (
+            "text/csv",
+            "csv",
+            f"{table} for the Humanitarian Data Exchange: p-codes, flat sources, and an HXL "
+            "hashtag row under the header (docs/hdx.md).",
+        )
+        for table in ("events", "province_summary", "district_summary", "compounds")
+    },
+    "ftm/entities.ftm.json": (
+        "application/x-ndjson",
+        "json",
+        "Operators, sites and designations as FollowTheMoney entities, one JSON object per "
+        "line (docs/ftm.md).",
+    ),
 }
+# Files read whole, not as one table: a workbook of many sheets, CSVs with a hashtag row.
+_NOT_TABLES = ("compoundmap.xlsx", "hdx/", "ftm/")
 
 
 def _schema(table: str) -> dict[str, Any]:
@@ -184,18 +201,19 @@ def datapackage(
     for name, (mediatype, fmt, text) in _OTHER_FILES.items():
         if name not in files:
             continue
-        resources.append(
-            {
-                "name": name.replace(".", "-").replace("_", "-"),
-                "path": Path(files[name]).relative_to(out_dir).as_posix(),
-                "profile": "data-resource",
-                "format": fmt,
-                "mediatype": mediatype,
-                "description": text,
-                "sources": ATTRIBUTION_SOURCES,
-                "licenses": _GEO_LICENCES,
-            }
-        )
+        resource: dict[str, Any] = {
+            "name": name.replace(".", "-").replace("_", "-").replace("/", "-"),
+            "path": Path(files[name]).relative_to(out_dir).as_posix(),
+            "profile": "data-resource",
+            "format": fmt,
+            "mediatype": mediatype,
+            "description": text,
+            "sources": ATTRIBUTION_SOURCES,
+            "licenses": _GEO_LICENCES,
+        }
+        if name.startswith(_NOT_TABLES):
+            resource["type"] = "file"
+        resources.append(resource)
     return {
         "profile": "data-package",
         "name": "compoundmap",

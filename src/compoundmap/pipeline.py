@@ -25,6 +25,7 @@ from .compounds import build_compounds, compound_events, registry_point_problems
 from .datapackage import datapackage, release_info
 from .errors import PipelineError
 from .events import build_events, event_key, included
+from .exports import write_exports
 from .fields import TABLE_COLUMNS
 from .locate import locate_reports
 from .publish import check_output_dirs, published_dirs
@@ -333,6 +334,7 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
         },
         out_dir / "compoundmap.gpkg",
     )
+    files.update(write_exports(tables, out_dir))
     files["datapackage.json"] = write_json(
         datapackage(files, out_dir, tables.release), out_dir / "datapackage.json"
     )

@@ -1,0 +1,40 @@
+"""What every export needs from a build: the tables by name and the release.
+
+A :class:`TablesLike` is anything with ``table(name)`` and ``release`` (in practice
+:class:`compoundmap.pipeline.Tables`); the exports never import the pipeline, which calls
+them.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pandas as pd
+
+__all__ = ["ENTITY_PREFIX", "TablesLike", "split_list"]
+
+#: Prefix of the ids compoundmap gives entities in other vocabularies (FollowTheMoney).
+ENTITY_PREFIX = "compoundmap-"
+
+
+class TablesLike(Protocol):
+    """The published tables of one build (:class:`compoundmap.pipeline.Tables`)."""
+
+    release: dict[str, str]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A published table by name."""
+        ...
+
+
+def split_list(value: object) -> list[str]:
+    """The items of a ``;``-separated cell, stripped, empty ones dropped.
+
+    Examples
+    --------
+    >>> split_list("CM-0100; CM-0101;")
+    ['CM-0100', 'CM-0101']
+    """
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in value.split(";") if part.strip()]
