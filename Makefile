@@ -6,11 +6,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.compoundmap-installed
 
-.PHONY: maps test lint typecheck pytest browser-deps venv bench lock clean notebook docs
+.PHONY: maps test lint typecheck pytest browser-deps system-deps venv bench lock clean notebook docs
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt | system-deps
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,notebooks,online]"
@@ -18,6 +18,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 maps: $(STAMP)
 	$(VENV)/bin/compoundmap build
+
+# Build tools for the one test dependency that compiles (PyICU, needed by followthemoney,
+# which checks the FollowTheMoney export): ICU headers, pkg-config, a C++ compiler.
+system-deps:
+	@if ! pkg-config --exists icu-uc 2>/dev/null || ! command -v g++ >/dev/null; then \
+	  echo "installing libicu-dev, pkg-config and g++ (apt)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libicu-dev pkg-config g++; \
+	fi
 
 # Headless Chromium for the real-browser map tests (Debian packages; needs root or sudo).
 browser-deps:
