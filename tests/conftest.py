@@ -68,3 +68,11 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="session")
+def bundled_tables() -> Any:
+    """``build_tables()`` on the bundled data, built once per session (about 25 s)."""
+    from compoundmap.pipeline import build_tables
+
+    return build_tables()

@@ -12,6 +12,7 @@ import json
 import math
 import warnings
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import geopandas as gpd
@@ -95,9 +96,16 @@ def _geometry_json(geom: object) -> Any:
     return json.loads(shapely.to_geojson(geom))
 
 
+@cache
+def _unit_geometries(level: int) -> dict[str, Any]:
+    """GeoJSON geometry of every simplified unit of ``level``, by code (read-only, cached)."""
+    units = load_boundaries(level, simplified=True)
+    return {str(c): _geometry_json(g) for c, g in zip(units["code"], units.geometry, strict=True)}
+
+
 def province_geometries(provinces: gpd.GeoDataFrame) -> list[Any]:
-    """The provinces' GeoJSON geometries (computed once per set of pages)."""
-    return [_geometry_json(g) for g in provinces.geometry]
+    """The provinces' GeoJSON geometries."""
+    return [_unit_geometries(1)[str(c)] for c in provinces["code"]]
 
 
 def province_features(
@@ -127,15 +135,16 @@ def province_features(
 def district_features(districts: gpd.GeoDataFrame, *, tooltips: bool) -> dict[str, Any]:
     """GeoJSON of district outlines (with their names as tooltips on province pages)."""
     features = []
-    for _, d in districts.sort_values("code").iterrows():
-        props: dict[str, Any] = {"code": str(d["code"])}
+    geometries = _unit_geometries(2)
+    for d in districts.sort_values("code").to_dict("records"):
+        code = str(d["code"])
+        props: dict[str, Any] = {"code": code}
         if tooltips:
             props["tooltip_html"] = (
-                f"{esc(d['name_en'])} <span lang='km'>{esc(d['name_km'])}</span>"
+                f'{esc(d["name_en"])} <span lang="km">{esc(d["name_km"])}</span>'
             )
-        features.append(
-            {"type": "Feature", "properties": props, "geometry": _geometry_json(d.geometry)}
-        )
+        geometry = geometries.get(code) or _geometry_json(d["geometry"])
+        features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -253,7 +253,11 @@ def province_popup(
     *,
     listed_elsewhere: bool,
 ) -> str:
-    """A province: counts, sites not drawn (known only to it), events linked to no site."""
+    """A province: counts, its sites not drawn, events linked to no site.
+
+    Sites not drawn are those known only to the province, and those known to a commune or
+    district the gazetteer has no centre for.
+    """
     name = esc(p.get("province_name"))
     km = f' <span lang="km">{esc(p.get("name_km"))}</span>' if text(p.get("name_km")) else ""
     out = [
@@ -276,7 +280,11 @@ def province_popup(
     if listed_elsewhere:
         out.append("<p>Its sites and events are listed on its own page and the overview.</p>")
     if province_sites:
-        out.append(f"<h4>Sites known only to the province, not drawn ({len(province_sites)})</h4>")
+        out.append(
+            f"<h4>Sites in this province not drawn on the map ({len(province_sites)})</h4>"
+            '<p class="cm-note">Known only to the province, or to a commune or district the '
+            "map has no centre for (each site says which).</p>"
+        )
         out.extend(site_entry(s) for s in province_sites)
     if unlinked_events:
         out.append(
@@ -363,7 +371,8 @@ def about_html(
         "<li>The base map is optional and needs a connection; everything else works offline.</li>",
         "<li>No personal data: names of victims or witnesses are not recorded.</li></ul>",
         f"<h2>Not on the map</h2><p>{n_of(not_drawn.get('province', 0), 'site')} known "
-        f"only to a province (listed in its popup); "
+        "only to a province, or to a commune or district with no mapped centre (listed in "
+        "the province popup); "
         f"{n_of(not_drawn.get('unplaced', 0), 'site')} whose place in Cambodia is not known; "
         f"{n_of(n_unlocated, 'event')} whose place is not known.</p>",
     ]
