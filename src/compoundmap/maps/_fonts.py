@@ -8,6 +8,7 @@ limited to Khmer code points, and the print map draws Khmer with its TTF.
 from __future__ import annotations
 
 import base64
+import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,7 +43,17 @@ def khmer_font_css() -> str:
     )
 
 
+@cache
 def khmer_font_path() -> Path:
-    """The TTF subset, for matplotlib (its FreeType reads no WOFF)."""
-    with resources.as_file(_static(_TTF)) as path:
-        return Path(path)
+    """The TTF subset, for matplotlib (its FreeType reads no WOFF).
+
+    A file on disk: the package's own copy, or a private copy when the package is not
+    installed as files (a zip).
+    """
+    found = _static(_TTF)
+    if isinstance(found, Path):
+        return found
+    folder = Path(tempfile.mkdtemp(prefix="compoundmap-font-"))
+    copy = folder / _TTF
+    copy.write_bytes(found.read_bytes())
+    return copy
