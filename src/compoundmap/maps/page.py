@@ -55,7 +55,6 @@ _CAMBODIA_CENTER = (12.6, 104.9)
 class _Shared:
     """What every page built from one set of tables shares, computed once."""
 
-    sites: list[dict[str, Any]]
     provinces: gpd.GeoDataFrame
     geometries: list[Any]
     colours: list[str]
@@ -99,7 +98,6 @@ def _share(
             unlinked.setdefault(text(e["province_code"]), []).append(e)
     colours, legend_rows = classify(list(provinces["n_compounds"]))
     return _Shared(
-        sites=sites,
         provinces=provinces,
         geometries=province_geometries(provinces),
         colours=colours,

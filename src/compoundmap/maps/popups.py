@@ -65,8 +65,8 @@ STATUS_WORDS: dict[str, str] = {
 _KIND_WORDS = {
     "estimated_held": "estimated held",
     "victims_identified": "victims identified",
-    "unspecified": "people (kind of count not stated)",
-    "other": "people (other count)",
+    "unspecified": "people, kind of count not stated",
+    "other": "people, other count",
 }
 _SCOPE_WORDS = {
     "place": "at the named place",

@@ -200,10 +200,7 @@
       var words = markerTitle(m.cm, n);
       m.options.title = words;
       m.options.alt = words;
-      if (m._icon) {
-        m._icon.title = words;
-        m._icon.alt = words;
-      }
+      if (m._icon) m._icon.title = words; // an icon already on the page keeps its element
       var visible = n > 0;
       if (visible !== cm.cluster.hasLayer(m)) (visible ? come : gone).push(m);
       if (visible) {
