@@ -75,7 +75,7 @@ def time_to_ready(page: Path, profile: Path) -> tuple[float, float, int, dict[st
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         if ready is None:
             raise SystemExit(f"{page.name} never became ready; console: {errors}")
-        counts = {"markers": int(ready["markers"]), "sites": int(ready["sites"])}
+        counts = {"markers": int(ready["markers"]), "sites": int(ready.get("sites", -1))}
         return float(ready["ms"]), wall, len(errors), counts
     finally:
         driver.quit()
