@@ -33,7 +33,7 @@ from .layers import (
     province_geometries,
     province_table,
 )
-from .popups import about_html, legend_html, province_popup, title_html
+from .popups import about_html, legend_html, province_popup, site_years, title_html
 from .static import static_choropleth
 
 __all__ = ["MAP_FILES", "compound_map", "write_maps", "write_maps_into"]
@@ -233,7 +233,14 @@ def _page(
     listed = [*country, *several, *(shared.unlinked.get(focus, []) if focus else [])]
     if not focus:
         listed += [e for events in shared.unlinked.values() for e in events]
+    # Years of every event the page lists: markers' sites, sites not drawn, other events.
+    not_drawn_sites = [
+        s for c, sites in shared.not_drawn.items() if not focus or c == focus for s in sites
+    ]
+    if not focus:
+        not_drawn_sites += shared.unplaced
     years = {y for i in items for y in i["years"]} | {year_of(e["event_date"]) for e in listed}
+    years |= {y for s in not_drawn_sites for y in site_years(s)}
     m.add_child(JsCall("yearControl", [data.ref(sorted(years - {""}))]))
     names = sorted({n for i in items for n in [i["name"], *i["aliases"]]})
     m.add_child(JsCall("searchControl", [data.ref(names)]))
