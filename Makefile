@@ -37,8 +37,8 @@ browser-deps:
 	fi
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks notebooks
-	$(VENV)/bin/ruff format --check src tests benchmarks notebooks
+	$(VENV)/bin/ruff check src tests benchmarks notebooks tools
+	$(VENV)/bin/ruff format --check src tests benchmarks notebooks tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -1,266 +1,219 @@
-"""Tests of compoundmap.maps: escaping, precision rules, self-containment, determinism."""
+"""Tests of compoundmap.maps: what each marker claims, timelines, escaping, offline pages.
+
+Small tables are built with the real functions (registry → events → compounds → province
+summary) from a hand-made registry whose text is hostile; one check runs on the bundled
+data (``bundled_tables`` in conftest).
+"""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
+import unicodedata
+from functools import lru_cache
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
-import geopandas as gpd
+import jinja2
 import pandas as pd
 import pytest
 from folium.plugins import MiniMap
-from shapely.geometry import Point
 
-from compoundmap import load_boundaries, maps
+from compoundmap import load_boundaries
+from compoundmap.compounds import build_compounds
 from compoundmap.errors import MapError, MissingColumnError
-from compoundmap.maps import ATTRIBUTIONS, compound_map, static_choropleth, write_maps
+from compoundmap.events import build_events
+from compoundmap.maps import (
+    ATTRIBUTIONS,
+    MAP_FILES,
+    compound_map,
+    static_choropleth,
+    write_maps,
+    write_maps_into,
+)
+from compoundmap.maps._folium import JsCall, render
+from compoundmap.maps._fonts import KHMER_FAMILY, khmer_font_path
+from compoundmap.maps._html import safe_url
+from compoundmap.registry import Registry
+from compoundmap.schema import (
+    COMPOUNDS_FILE_COLUMNS,
+    DESIGNATIONS_FILE_COLUMNS,
+    OPERATORS_FILE_COLUMNS,
+    Precision,
+)
+from compoundmap.summary import province_summary
 
+# Source text that must reach the page verbatim: never templated, never markup.
+HOSTILE_NAME = 'Golden {{ 7*7 }} <img src=x onerror=window.__pwned=2> "Fortune" `${x}` </script><b>'
+HOSTILE_ALIAS = "Alias <script>window.__pwned=3</script> {{ config }}"
 HOSTILE_TITLE = (
     "Raid on <img src=x onerror=window.__pwned=1> `tick` \"dq\" 'sq' </script> {# note #} "
-    "{% if true %}T{% endif %}"
+    "{% if true %}T{% endif %} ${alert(1)}"
 )
-HOSTILE_NAME = 'Golden {{ 7*7 }} <img src=x onerror=window.__pwned=2> "Fortune" `${x}` </script><b>'
-HOSTILE_ALIAS = "Alias <script>window.__pwned=3</script>"
+HOSTILE_PUBLISHER = "News <b>One</b> {{ 6*7 }}"
+HOSTILE_QUOTE = "<svg onload=window.__pwned=4> {% raw %} `${document.cookie}`"
+HOSTILE = (HOSTILE_NAME, HOSTILE_ALIAS, HOSTILE_TITLE, HOSTILE_PUBLISHER, HOSTILE_QUOTE)
+RELEASE = {"version": "2026.01.31", "created": "2026-01-31T00:00:00Z"}
+RELEASE_LINE = "Data as of 2026-01-31, release 2026.01.31"
 
-# 7 compounds: 4 pins (precision 1, 1, 2, 3), one province-only (4), one country-level (5),
-# one unmatched. Province-only C4 carries the geocoder's province point on purpose.
-_COMPOUNDS = [
-    # id, name, aliases, province, precision, lon, lat, geometry?
-    ("C1", HOSTILE_NAME, HOSTILE_ALIAS, "18", 1, 103.5201, 10.6101, True),
-    ("C2", "Commune Park", "", "18", 2, 103.5302, 10.6403, True),
-    ("C3", "Bavet District Casino", "Moc Bai Casino", "20", 3, 106.1501, 11.0701, True),
-    ("C4", "Kandal Province Site", "", "08", 4, 104.95, 11.45, False),
-    ("C5", "Nationwide Network", "", "", 5, None, None, False),
-    ("C6", "O'Smach Compound", "Osmach Resort", "22", 1, 103.5, 14.43, True),
-    ("C7", "Phnom Penh Tower", "", "12", 1, 104.92, 11.56, True),
-    ("C8", "Nowhere Known", "", "", None, None, None, False),
-]
-_PROVINCE_NAMES = {
-    "18": "Preah Sihanouk",
-    "20": "Svay Rieng",
-    "08": "Kandal",
-    "22": "Oddar Meanchey",
-    "12": "Phnom Penh",
+# fmt: off
+# compound_id: (name, aliases, province, district, commune, place, lat, lon, precision word)
+_SITES: dict[str, tuple[str, str, str, str, str, str, str, str, str]] = {
+    "CM-0001": (HOSTILE_NAME, HOSTILE_ALIAS, "18", "1801", "", "", "10.6210", "103.5310", "site"),
+    "CM-0002": ("Sea View Park", "", "18", "1801", "", "Sihanoukville", "", "", "place"),
+    "CM-0003": ("Blue Bay Tower", "", "18", "1801", "", "Sihanoukville", "", "", "place"),
+    "CM-0004": ("Lekh Bei Block A", "", "18", "1801", "180103", "", "", "", "commune"),
+    "CM-0005": ("Lekh Bei Block B", "", "18", "1801", "180103", "", "", "", "commune"),
+    "CM-0006": ("Bavet Border Casino", "Moc Bai Casino", "20", "2008", "", "", "", "", "district"),
+    "CM-0007": ("Ream Resort", "", "18", "1806", "", "Ream", "", "", "place"),
+    "CM-0008": ("Kandal Province Site", "", "08", "", "", "", "", "", "province"),
+    "CM-0009": ("Nowhere Known", "", "", "", "", "", "", "", ""),
+    "CM-0010": ("Withdrawn Duplicate", "", "18", "1801", "", "Sihanoukville", "", "", "place"),
+    "CM-0011": ("O'Smach Compound", "Osmach Resort", "22", "", "", "", "14.43", "103.5", "site"),
 }
-_REPORTS = [
-    # report_id, compound_id, event_date, type, victims, publisher, title, url, tier
-    (
-        "R1",
-        "C1",
-        "2023-05-02",
-        "raid",
-        "40",
-        "News <b>One</b>",
-        HOSTILE_TITLE,
-        'https://example.org/a?x=1&y="2"',
-        "primary",
-    ),
-    (
-        "R2",
-        "C2",
-        "2022",
-        "rescue",
-        "",
-        "Daily",
-        "Commune rescue",
-        "https://example.org/b",
-        "secondary",
-    ),
-    (
-        "R3",
-        "C3",
-        "2024-01",
-        "raid",
-        "300",
-        "Monitor",
-        "District raid",
-        "https://example.org/c",
-        "primary",
-    ),
-    (
-        "R4",
-        "C4",
-        "2023-09-10",
-        "warning",
-        "",
-        "Watch",
-        "Kandal warning",
-        "https://example.org/d",
-        "primary",
-    ),
-    ("R5", "C5", "2022-03-10", "report", "", "Coalition", "Joint statement", "", "primary"),
-    (
-        "R6",
-        "C6",
-        "2024-03-12",
-        "rescue",
-        "19",
-        "Thai task force",
-        "19 rescued",
-        "https://example.org/e",
-        "primary",
-    ),
-    (
-        "R7",
-        "C6",
-        "2024-03-12",
-        "rescue",
-        "11",
-        "Governor",
-        "11 rescued",
-        "https://example.org/f",
-        "secondary",
-    ),
-    ("R8", "C7", "", "investigation", "", "Paper", "Tower probe", "javascript:alert(1)", "primary"),
-    ("R9", "C8", "2021", "other", "", "Blog", "Unplaced", "https://example.org/g", "primary"),
-]
+SITE_PINS = {"CM-0001", "CM-0011"}
+NOT_DRAWN = {"CM-0008", "CM-0009", "CM-0010"}
+
+# report_id: (event_id, compound_id, type, date, people, kind, scope, publisher, title, url, tier)
+_REPORTS: dict[str, tuple[Any, ...]] = {
+    "R01": ("", "CM-0001", "raid", "2023-05-02", 40, "detained", "site", HOSTILE_PUBLISHER,
+            HOSTILE_TITLE, 'https://example.org/a?x=1&y="2"', "primary"),
+    "R02": ("E2", "CM-0002", "rescue", "2024-03-12", 19, "rescued", "site", "Thai task force",
+            "19 rescued", "https://example.org/e", "primary"),
+    "R03": ("E2", "CM-0002", "rescue", "2024-03-12", 11, "rescued", "site", "Governor",
+            "11 rescued", "https://example.org/f", "secondary"),
+    "R04": ("", "CM-0003", "rescue", "2022", None, "", "", "Daily", "Commune rescue",
+            "https://example.org/b", "secondary"),
+    "R05": ("", "CM-0003", "report", "", None, "", "", "Undated Weekly", "Undated report",
+            "https://example.org/u", "primary"),
+    "R06": ("", "CM-0004", "raid", "2023-01", None, "", "", "Monitor", "Block A raid",
+            "javascript:alert(1)", "primary"),
+    "R07": ("", "CM-0006", "raid", "2024-01", 300, "arrested", "site", "Monitor",
+            "District raid", "https://example.org/c", "primary"),
+    "R08": ("", "CM-0008", "warning", "2023-09-10", None, "", "", "Watch", "Kandal warning",
+            "https://example.org/d", "primary"),
+    "R09": ("", "", "report", "2022-03-10", None, "", "", "Coalition", "Joint statement",
+            "", "primary"),
+    "R10": ("", "", "raid", "2024-06-01", 60, "arrested", "multi_province", "Police",
+            "Two-province sweep", "https://example.org/s", "primary"),
+    "R11": ("", "", "raid", "2023-07-07", None, "", "", "Local paper", "Unlinked raid",
+            "https://example.org/g", "primary"),
+    "R12": ("", "", "other", "2021", None, "", "", "Blog", "Unplaced", "https://example.org/h",
+            "primary"),
+    "R13": ("", "CM-0011", "rescue", "2024-03-20", 5, "rescued", "site", "Thai task force",
+            "O'Smach rescue", "https://example.org/o", "primary"),
+    "R14": ("", "CM-0005", "raid", "2022-08", None, "", "", "Monitor", "Block B raid",
+            "http://[::1", "primary"),
+    "R15": ("", "CM-0009", "report", "2020-02-02", None, "", "", "Radio", "Nowhere report",
+            "https://example.org/n", "primary"),
+}
+# report_id: places as (province, district, precision); no entry = not located at all.
+_PLACES: dict[str, list[tuple[str, str, int]]] = {
+    "R01": [("18", "1801", 1)], "R02": [("18", "1801", 2)], "R03": [("18", "1801", 2)],
+    "R04": [("18", "1801", 2)], "R05": [("18", "", 5)], "R06": [("18", "1801", 3)],
+    "R07": [("20", "2008", 4)], "R08": [("08", "", 5)], "R09": [("", "", 6)],
+    "R10": [("18", "", 5), ("20", "", 5)], "R11": [("18", "1801", 4)], "R13": [("22", "", 5)],
+    "R14": [("18", "1801", 3)],
+}
+_KEYS = ("event_id compound_id event_type event_date victims_count count_kind count_scope "
+         "source_publisher source_title source_url source_tier").split()
+SAFE_TAGS = {"details", "summary", "h1", "h2", "h3", "h4", "p", "b", "ul", "li", "span", "a",
+             "br", "div"}
+# fmt: on
 
 
-def sample_tables() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]:
-    """Small published tables in the ARCHITECTURE.md schema, with hostile source text."""
-    comp_rows = []
-    for cid, name, aliases, prov, prec, lon, lat, has_geom in _COMPOUNDS:
-        refs = [r for r in _REPORTS if r[1] == cid]
-        comp_rows.append(
-            {
-                "compound_id": cid,
-                "name": name,
-                "aliases": aliases,
-                "province_code": prov,
-                "province_pcode": f"KH{prov}" if prov else "",
-                "province_name": _PROVINCE_NAMES.get(prov, ""),
-                "district_name": "Bavet" if cid == "C3" else "",
-                "commune_name": "Lekh Muoy" if cid == "C2" else "",
-                "latitude": lat,
-                "longitude": lon,
-                "precision": prec,
-                "precision_label": "",
-                "location_text": f"near <i>{name}</i>",
-                "first_event_date": min((r[2] for r in refs), default=""),
-                "last_event_date": max((r[2] for r in refs), default=""),
-                "n_reports": len(refs),
-                "n_sources": len(refs),
-                "report_ids": ";".join(r[0] for r in refs),
-                "citations": json.dumps(
-                    [
-                        {
-                            "report_id": r[0],
-                            "publisher": r[5],
-                            "title": r[6],
-                            "url": r[7],
-                            "date": r[2],
-                            "source_type": "news",
-                            "tier": r[8],
-                        }
-                        for r in refs
-                    ]
-                ),
-                "geometry": Point(lon, lat) if has_geom else None,
-            }
+def _registry() -> Registry:
+    rows = []
+    for cid, (name, aliases, prov, dist, comm, place, lat, lon, prec) in _SITES.items():
+        row = dict.fromkeys(COMPOUNDS_FILE_COLUMNS, "")
+        withdrawn = cid == "CM-0010"
+        row.update(
+            compound_id=cid,
+            record_status="withdrawn" if withdrawn else "active",
+            status_note="same site as CM-0002" if withdrawn else "",
+            name=name,
+            aliases=aliases,
+            site_type="compound",
+            province_code=prov,
+            district_code=dist,
+            commune_code=comm,
+            place_name=place,
+            latitude=lat,
+            longitude=lon,
+            location_precision=prec,
+            location_report_id="R01" if cid == "CM-0001" else "",
+            location_quote=HOSTILE_QUOTE if cid == "CM-0001" else "",
         )
-    compounds = gpd.GeoDataFrame(comp_rows, geometry="geometry", crs=4326)
-    compounds["precision"] = compounds["precision"].astype("Int64")
-    by_id = {c[0]: c for c in _COMPOUNDS}
-    rep_rows = []
-    for rid, cid, date, etype, victims, publisher, title, url, tier in _REPORTS:
-        c = by_id[cid]
-        rep_rows.append(
-            {
-                "report_id": rid,
-                "compound_id": cid,
-                "compound_name": c[1],
-                "place_index": 0,
-                "location_text": "Cambodia" if c[4] == 5 else f"near {c[1]}",
-                "event_type": etype,
-                "event_date": date,
-                "victims_count": victims,
-                "source_publisher": publisher,
-                "source_title": title,
-                "source_url": url,
-                "source_date": date,
-                "source_type": "news",
-                "source_tier": tier,
-                "summary": f"Reported {etype} at {c[1]}.",
-                "province_code": c[3],
-                "province_name": _PROVINCE_NAMES.get(c[3], ""),
-                "precision": c[4],
-                "latitude": c[6],
-                "longitude": c[5],
-                "geometry": Point(c[5], c[6]) if c[7] else None,
-            }
-        )
-    # R6 names a second place, only to province level: Kandal must list it.
-    second = dict(next(r for r in rep_rows if r["report_id"] == "R6"))
-    second.update(
-        place_index=1, province_code="08", province_name="Kandal", precision=4, geometry=None
+        rows.append(row)
+    return Registry(
+        pd.DataFrame(rows),
+        pd.DataFrame(columns=list(OPERATORS_FILE_COLUMNS)),
+        pd.DataFrame(columns=list(DESIGNATIONS_FILE_COLUMNS)),
     )
-    # A report placed to a commune but linked to no compound.
-    unlinked = dict(rep_rows[1])
-    unlinked.update(
-        report_id="R10",
-        compound_id="",
-        compound_name="",
-        commune_name="Lekh Bei",
-        source_title="Unlinked <u>raid</u>",
-        event_type="raid",
+
+
+def _reports() -> tuple[pd.DataFrame, pd.DataFrame]:
+    reports = pd.DataFrame(
+        [
+            {"report_id": rid, **dict(zip(_KEYS, values, strict=True))}
+            for rid, values in _REPORTS.items()
+        ]
     )
-    rep_rows += [second, unlinked]
-    reports = gpd.GeoDataFrame(rep_rows, geometry="geometry", crs=4326)
-    reports["precision"] = reports["precision"].astype("Int64")
-    provinces = load_boundaries(1, simplified=True)
-    summary = pd.DataFrame(
-        {
-            "province_code": provinces["code"],
-            "province_pcode": provinces["pcode"],
-            "province_name": provinces["name_en"],
-        }
+    reports["victims_count"] = reports["victims_count"].astype("Int64")
+    reports["source_date"] = reports["event_date"]
+    reports["source_type"] = "media"
+    reports["nationalities"] = ""
+    locations = pd.DataFrame(
+        [
+            {"report_id": rid, "province_code": p, "district_code": d, "precision": prec}
+            for rid, places in _PLACES.items()
+            for p, d, prec in places
+        ]
     )
-    summary["n_compounds"] = [
-        int((compounds["province_code"] == c).sum()) for c in summary["province_code"]
-    ]
-    summary["n_reports"] = [
-        int((reports["province_code"] == c).sum()) for c in summary["province_code"]
-    ]
-    summary["n_sources"] = summary["n_reports"]
-    summary["first_event_date"] = ""
-    summary["last_event_date"] = ""
-    return compounds, reports, summary
+    return reports, locations
 
 
-EXPECTED_PINS = 5  # C1, C2, C3, C6, C7: precision 1-3 with a point
+def sample_tables() -> SimpleNamespace:
+    """compounds, events and province_summary built by the real functions, plus a release."""
+    registry = _registry()
+    reports, locations = _reports()
+    provinces = {cid: v[2] for cid, v in _SITES.items() if v[2]}
+    events = build_events(reports, locations, provinces)
+    compounds = build_compounds(registry, events)
+    summary = province_summary(events, compounds)
+    return SimpleNamespace(
+        compounds=compounds, events=events, province_summary=summary, release=RELEASE
+    )
 
 
-# ----------------------------------------------------------------------------- helpers
+# ----------------------------------------------------------------------------- page helpers
 
 _DECODER = json.JSONDecoder()
-
-
 _DATA_REF = re.compile(r'compoundmap\.data\("(cm-data-\d+)"\)')
 
 
-def data_blocks(page: str) -> dict[str, object]:
-    """The JSON data blocks of a rendered page, by id."""
+@lru_cache(maxsize=16)
+def data_blocks(page: str) -> dict[str, Any]:
+    """The JSON data blocks of a rendered page, by id (decoded once per page)."""
     blocks = re.finditer(
         r'<script type="application/json" id="(cm-data-\d+)">(.*?)</script>', page, re.DOTALL
     )
     return {m.group(1): json.loads(m.group(2)) for m in blocks}
 
 
-def calls(page: str, fn: str) -> list[list[object]]:
-    """The arguments of every ``compoundmap.<fn>(...)`` call in a rendered page.
-
-    Arguments are JSON literals or references to the page's JSON data blocks.
-    """
+def calls(page: str, fn: str) -> list[list[Any]]:
+    """The arguments of every ``compoundmap.<fn>(...)`` call (data blocks resolved)."""
     blocks = data_blocks(page)
     out = []
     for match in re.finditer(rf"compoundmap\.{fn}\(", page):
         pos = match.end()
-        args: list[object] = []
-        # Calls that take the map first: skip the variable name.
-        name = re.match(r"map_\w+\s*,?\s*", page[pos:])
+        args: list[Any] = []
+        name = re.match(r"map_\w+\s*,?\s*", page[pos:])  # the map comes first: skip it
         if name:
             pos += name.end()
         while page[pos] != ")":
@@ -276,31 +229,26 @@ def calls(page: str, fn: str) -> list[list[object]]:
     return out
 
 
-def render(m: object) -> str:
-    return m.get_root().render()  # type: ignore[attr-defined]
+def page_of(tables: SimpleNamespace, **kwargs: Any) -> str:
+    m = compound_map(tables.compounds, tables.events, tables.province_summary, **kwargs)
+    return render(m).decode("utf-8")
 
 
-@pytest.fixture(scope="module")
-def tables() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]:
-    return sample_tables()
-
-
-@pytest.fixture(scope="module")
-def overview(tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]) -> str:
-    return render(compound_map(*tables))
-
-
-def pins(page: str) -> list[dict[str, object]]:
+def markers(page: str) -> list[dict[str, Any]]:
     (args,) = calls(page, "compoundLayer")
-    return args[0]  # type: ignore[return-value]
+    return list(args[0])
 
 
-def province_features(page: str) -> dict[str, dict[str, object]]:
+def by_ids(page: str) -> dict[frozenset[str], dict[str, Any]]:
+    return {frozenset(m["ids"]): m for m in markers(page)}
+
+
+def provinces(page: str) -> dict[str, dict[str, Any]]:
     (args,) = calls(page, "provinceLayer")
-    return {f["properties"]["code"]: f["properties"] for f in args[0]["features"]}  # type: ignore[index]
+    return {f["properties"]["code"]: f["properties"] for f in args[0]["features"]}
 
 
-def control_html(page: str, cls: str) -> str:
+def control(page: str, cls: str) -> str:
     for args in calls(page, "htmlControl"):
         if args[-1] == cls:
             return str(args[0])
@@ -327,315 +275,395 @@ def parse(fragment: str) -> _Tags:
     return p
 
 
-SAFE_TAGS = {
-    "details",
-    "summary",
-    "h1",
-    "h2",
-    "div",
-    "h3",
-    "h4",
-    "p",
-    "b",
-    "ul",
-    "li",
-    "span",
-    "a",
-    "br",
-    "i",
-}
+def plain(fragment: str) -> str:
+    return "".join(parse(fragment).text)
 
 
-# ----------------------------------------------------------------------------- tests
+@pytest.fixture(scope="module")
+def tables() -> SimpleNamespace:
+    return sample_tables()
 
 
-def test_page_loads_nothing_from_the_network(overview: str) -> None:
-    assert not re.search(r"<script\b[^>]*\bsrc\s*=", overview, re.IGNORECASE)
-    assert not re.search(r"<link\b[^>]*\bhref\s*=", overview, re.IGNORECASE)
-    assert "@import" not in overview
-    assert not re.search(r"url\(\s*['\"]?(?!data:|#)", overview)
-    for host in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrapcdn", "unpkg"):
-        assert host not in overview.lower()
-    assert "jquery" not in overview.lower()
-    assert "L.markerClusterGroup" in overview and "Leaflet 1.9.4" in overview
+@pytest.fixture(scope="module")
+def overview(tables: SimpleNamespace) -> str:
+    return page_of(tables, release=RELEASE)
 
 
-def test_only_precision_1_to_3_become_pins(overview: str) -> None:
-    names = sorted(p["name"] for p in pins(overview))  # type: ignore[type-var]
-    assert len(names) == EXPECTED_PINS
-    assert names == sorted(
-        [
-            HOSTILE_NAME,
-            "Commune Park",
-            "Bavet District Casino",
-            "O'Smach Compound",
-            "Phnom Penh Tower",
-        ]
-    )
-    # The province-only compound had the geocoder's province point in latitude/longitude.
-    assert all((p["lat"], p["lon"]) != (11.45, 104.95) for p in pins(overview))
-    assert {p["precision"] for p in pins(overview)} == {1, 2, 3}
+# ----------------------------------------------------------------------------- bundled data
+# First: building the bundled tables also loads the gazetteer and geocoder the small
+# tables need.
 
 
-def test_precision4_with_geometry_still_not_a_pin(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
+@pytest.fixture(scope="module")
+def bundled_maps(bundled_tables: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundled-maps")
+    write_maps_into(bundled_tables, out)
+    return out
+
+
+def test_bundled_maps_account_for_every_site(bundled_tables: Any, bundled_maps: Path) -> None:
+    compounds = bundled_tables.compounds
+    active = compounds[compounds["record_status"] == "active"]
+    index = (bundled_maps / "index.html").read_text(encoding="utf-8")
+    items = markers(index)
+    drawn = [i for m in items for i in m["ids"]]
+    assert len(drawn) == len(set(drawn))  # each site in one marker
+    precision = dict(zip(active["compound_id"], active["precision"], strict=True))
+    for m in items:
+        assert {precision[i] for i in m["ids"]} == {m["precision"]}
+        assert m["count"] == len(m["ids"]) and (m["precision"] > 1 or m["count"] == 1)
+        assert "Source: " in m["popup_html"] or "Reported events (0)" in m["popup_html"]
+    point = dict(zip(active["compound_id"], active["latitude"].notna(), strict=True))
+    for cid, p in precision.items():
+        mappable = not pd.isna(p) and Precision(int(p)).mappable
+        assert (cid in drawn) == (mappable and point[cid]), cid
+    popups = "".join(p["popup_html"] for p in provinces(index).values())
+    about = control(index, "cm-about")
+    for _, site in active[~active["compound_id"].isin(drawn)].iterrows():
+        assert f"[{site['compound_id']}]" in (popups if site["province_code"] else about)
+    assert (bundled_maps / "index.html").stat().st_size <= 2_000_000
+
+
+def test_bundled_pages_are_offline_released_and_stable(
+    bundled_tables: Any, bundled_maps: Path
 ) -> None:
-    compounds, reports, summary = tables
-    bad = compounds.copy()
-    bad.loc[bad["compound_id"] == "C4", "geometry"] = Point(104.95, 11.45)
-    bad.loc[bad["compound_id"] == "C5", "geometry"] = Point(104.9, 12.5)
-    page = render(compound_map(bad, reports, summary))
-    assert "Kandal Province Site" not in {p["name"] for p in pins(page)}
-    assert len(pins(page)) == EXPECTED_PINS
-
-
-def test_approximate_pins_say_where_they_sit(overview: str) -> None:
-    by_name = {p["name"]: p for p in pins(overview)}
-    commune = str(by_name["Commune Park"]["popup_html"])
-    district = str(by_name["Bavet District Casino"]["popup_html"])
-    assert "commune\u2019s representative point" in commune and "Lekh Muoy" in commune
-    assert "district\u2019s representative point" in district and "Bavet" in district
-    assert "commune" in str(by_name["Commune Park"]["label"])
-
-
-def test_province_popup_lists_province_only_reports(overview: str) -> None:
-    kandal = province_features(overview)["08"]
-    popup = str(kandal["popup_html"])
-    assert "Kandal Province Site" in popup and "Kandal warning" in popup and "not pinned" in popup
-    assert "1 distinct compound reported" in str(kandal["tooltip_html"])
-
-
-def test_every_report_place_is_reachable(overview: str) -> None:
-    feats = province_features(overview)
-    kandal = str(feats["08"]["popup_html"])
-    assert "19 rescued" in kandal  # second place of a report whose first place is a pin
-    sihanouk = str(feats["18"]["popup_html"])
-    assert "not linked to a named compound (1)" in sihanouk
-    assert (
-        "Unlinked &lt;u&gt;raid&lt;/u&gt;" in sihanouk and "placed to commune Lekh Bei" in sihanouk
+    pages = [bundled_maps / "index.html", *sorted((bundled_maps / "provinces").glob("*.html"))]
+    line = f"Data as of {bundled_tables.release['created'][:10]}, release "
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", page, re.I), path
+        assert line in page and KHMER_FAMILY in page, path
+    again = render(
+        compound_map(
+            bundled_tables.compounds,
+            bundled_tables.events,
+            bundled_tables.province_summary,
+            release=bundled_tables.release,
+        )
     )
+    assert again == (bundled_maps / "index.html").read_bytes()
 
 
-def test_country_level_reports_listed_in_about(overview: str) -> None:
-    about = control_html(overview, "cm-about")
-    assert "1 report names no place inside Cambodia" in about
-    assert "Joint statement" in about and "Nationwide Network" in about
+# ----------------------------------------------------------------------------- markers
+
+
+def test_only_cited_coordinates_get_a_site_pin(overview: str) -> None:
+    pins = [m for m in markers(overview) if m["precision"] == Precision.SITE]
+    assert {i for m in pins for i in m["ids"]} == SITE_PINS
+    assert all(m["count"] == 1 for m in pins)
+    drawn = {i for m in markers(overview) for i in m["ids"]}
+    assert not drawn & NOT_DRAWN  # province-only, unplaced and withdrawn sites
+
+
+def test_sites_at_one_place_share_one_numbered_marker(overview: str) -> None:
+    items = by_ids(overview)
+    town = items[frozenset({"CM-0002", "CM-0003"})]
+    assert town["precision"] == Precision.PLACE and town["count"] == 2
+    assert town["name"] == "Sihanoukville"
+    assert "2 sites reported at Sihanoukville; sites not published" in town["label"]
+    commune = items[frozenset({"CM-0004", "CM-0005"})]
+    assert commune["precision"] == Precision.COMMUNE and commune["count"] == 2
+    assert "Lekh Bei" in commune["label"]
+    district = items[frozenset({"CM-0006"})]
+    assert district["precision"] == Precision.DISTRICT and district["count"] == 1
+    ream = items[frozenset({"CM-0007"})]  # another named place: its own marker
+    assert ream["precision"] == Precision.PLACE and (ream["lat"], ream["lon"]) != (
+        town["lat"],
+        town["lon"],
+    )
+    assert sum(m["count"] for m in markers(overview)) == 8
+    # The group's popup lists each site with its own history, filterable by year.
+    popup = town["popup_html"]
+    assert "Sea View Park" in popup and "Blue Bay Tower" in popup
+    years = [a.get("data-years") for t, a in parse(popup).tags if t == "details"]
+    assert sorted(years) == ["2022", "2024"]  # Blue Bay Tower's undated event has no year
+
+
+def test_a_province_only_site_is_never_drawn_even_with_a_point(tables: SimpleNamespace) -> None:
+    compounds = tables.compounds.copy()
+    row = compounds["compound_id"] == "CM-0008"
+    compounds.loc[row, ["latitude", "longitude"]] = [11.45, 104.95]
+    page = render(compound_map(compounds, tables.events, tables.province_summary)).decode()
+    assert not {i for m in markers(page) for i in m["ids"]} & NOT_DRAWN
+    assert "Kandal Province Site" in provinces(page)["08"]["popup_html"]
+
+
+def test_province_popup_lists_sites_known_only_to_it_and_unlinked_events(overview: str) -> None:
+    kandal = provinces(overview)["08"]["popup_html"]
+    assert "Sites in this province not drawn on the map (1)" in kandal
+    assert "Kandal Province Site" in kandal and "Kandal warning" in kandal
+    sihanouk = provinces(overview)["18"]["popup_html"]
+    assert "linked to no registry site (1)" in sihanouk and "Unlinked raid" in sihanouk
+    assert "1 more event concerning several provinces" in sihanouk
+    assert "6 sites drawn on the map in this province" in sihanouk
+
+
+def test_about_lists_national_and_several_province_events_and_unplaced_sites(
+    overview: str,
+) -> None:
+    about = control(overview, "cm-about")
+    assert "1 event about Cambodia as a whole" in about and "Joint statement" in about
+    assert "1 event concerning several provinces" in about and "Two-province sweep" in about
+    assert "Nowhere Known" in about and "Nowhere report" in about
+    assert "2 events whose place is not known" in about
+    assert "Withdrawn Duplicate" not in overview
     for line in ATTRIBUTIONS:
         assert html.escape(line) in about
+    assert "SIL Open Font License" in about
 
 
-def test_hostile_text_is_escaped_everywhere(overview: str) -> None:
-    fragments = [str(p["popup_html"]) for p in pins(overview)]
-    fragments += [str(f["popup_html"]) for f in province_features(overview).values()]
-    fragments += [str(f["tooltip_html"]) for f in province_features(overview).values()]
-    fragments += [control_html(overview, c) for c in ("cm-about", "cm-title", "cm-legend")]
-    for frag in fragments:
-        tags = parse(frag).tags
-        assert {t for t, _ in tags} <= SAFE_TAGS, frag
+def test_release_in_title_and_about_of_every_page(tables: SimpleNamespace) -> None:
+    for code in (None, "18"):
+        page = page_of(tables, province_code=code, release=RELEASE)
+        assert RELEASE_LINE in control(page, "cm-title")
+        assert RELEASE_LINE in control(page, "cm-about")
+
+
+def test_legend_and_styles_cover_every_drawn_precision(overview: str) -> None:
+    legend = control(overview, "cm-legend")
+    css = (resources.files("compoundmap") / "static/compoundmap/compoundmap.css").read_text()
+    for p in (p for p in Precision if p.mappable):
+        assert f"cm-prec-{int(p)}" in legend
+        assert re.search(rf"\.cm-prec-{int(p)} \{{", css), p
+    assert "counts sites, not markers" in legend
+    assert {m["precision"] for m in markers(overview)} == {1, 2, 3, 4}
+
+
+# ----------------------------------------------------------------------------- timelines
+
+
+def test_timeline_items_carry_year_type_figures_and_every_source(overview: str) -> None:
+    town = by_ids(overview)[frozenset({"CM-0002", "CM-0003"})]["popup_html"]
+    items = re.findall(r'<li class="cm-event" data-year="(\d*)">(.*?)</ul></li>', town)
+    assert sorted(y for y, _ in items) == ["", "2022", "2024"]
+    rescue = next(body for y, body in items if y == "2024")
+    text = plain(rescue)
+    assert "2024-03-12" in text and "rescue" in text
+    # Conflicting figures side by side, each with its source; never averaged or summed.
+    assert "19 rescued (Thai task force)" in text and "11 rescued (Governor)" in text
+    assert "figures differ between sources" in text and "15 rescued" not in text
+    assert "30 rescued" not in text
+    links = [a["href"] for t, a in parse(rescue).tags if t == "a"]
+    assert links == ["https://example.org/e", "https://example.org/f"]
+    assert text.count("secondary source") == 1
+    undated = next(body for y, body in items if y == "")
+    assert "date not reported" in plain(undated)
+
+
+def test_year_filter_covers_markers_and_listed_events(overview: str) -> None:
+    (years,) = calls(overview, "yearControl")
+    # 2020: the unplaced site listed in About; no 2021: that event is listed nowhere.
+    assert years[0] == ["2020", "2022", "2023", "2024"]
+    town = by_ids(overview)[frozenset({"CM-0002", "CM-0003"})]
+    assert town["years"] == ["2022", "2024"] and sorted(town["site_years"]) == [["2022"], ["2024"]]
+    about = control(overview, "cm-about")
+    assert re.search(r'<li class="cm-event" data-year="2024">', about)  # the sweep
+
+
+# ----------------------------------------------------------------------------- security
+
+
+def _fragments(page: str) -> list[str]:
+    out = [m["popup_html"] for m in markers(page)]
+    out += [p["popup_html"] for p in provinces(page).values()]
+    out += [p["tooltip_html"] for p in provinces(page).values()]
+    out += [control(page, c) for c in ("cm-about", "cm-title", "cm-legend")]
+    return out
+
+
+def test_hostile_text_is_escaped_and_shown_verbatim(overview: str) -> None:
+    for fragment in _fragments(overview):
+        tags = parse(fragment).tags
+        assert {t for t, _ in tags} <= SAFE_TAGS, fragment
         for tag, attrs in tags:
             assert not any(k.startswith("on") for k in attrs), (tag, attrs)
-    hostile = next(p for p in pins(overview) if p["name"] == HOSTILE_NAME)
-    text = "".join(parse(str(hostile["popup_html"])).text)
-    assert HOSTILE_NAME in text and HOSTILE_TITLE in text and HOSTILE_ALIAS in text
-    # Raw hostile markup never reaches the page source; script tags stay balanced.
-    for raw in ("<img src=x", "</script><b>", "<script>window.__pwned"):
+    pin = by_ids(overview)[frozenset({"CM-0001"})]
+    text = plain(pin["popup_html"])
+    for hostile in HOSTILE:
+        assert hostile in text, hostile  # literally, as the source wrote it
+    assert pin["name"] == HOSTILE_NAME and HOSTILE_ALIAS in pin["aliases"]
+    for evaluated in (
+        "Golden 49",
+        "News <b>One</b> 42",
+        "Raid on <img src=x onerror=window.__pwned=1> `tick` \"dq\" 'sq' </script>  T",
+    ):
+        assert evaluated not in text
+    for raw in ("<img src=x", "</script><b>", "<script>window.__pwned", "<svg onload"):
         assert raw not in overview
     assert overview.count("<script") == overview.count("</script>")
 
 
-def test_source_links_are_safe(overview: str) -> None:
-    by_name = {p["name"]: str(p["popup_html"]) for p in pins(overview)}
-    links = [a for t, a in parse(by_name[HOSTILE_NAME]).tags if t == "a"]
-    assert links == [
-        {
-            "href": 'https://example.org/a?x=1&y="2"',
-            "target": "_blank",
-            "rel": "noopener noreferrer",
-        }
-    ]
-    tower = by_name["Phnom Penh Tower"]
-    assert not [a for t, a in parse(tower).tags if t == "a"]
-    assert "Tower probe" in tower and "(no link)" in tower
+def test_no_source_text_is_compiled_as_a_template(
+    tables: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str] = []
+    original = jinja2.Environment.from_string
+
+    def spy(self: jinja2.Environment, source: Any, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(source))
+        return original(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "from_string", spy)
+    page_of(tables, title=HOSTILE_TITLE, release=RELEASE)
+    for source in compiled:
+        for marker in ("Golden", "window.__pwned", "Raid on", "Kandal", "Sihanoukville"):
+            assert marker not in source
+    with pytest.raises(MapError, match="not a data reference"):
+        JsCall("htmlControl", ['"{{ 7*7 }}"'])
 
 
-def test_conflicting_figures_side_by_side_and_secondary_marked(overview: str) -> None:
-    osmach = next(str(p["popup_html"]) for p in pins(overview) if p["name"] == "O'Smach Compound")
-    assert "19 people reported" in osmach and "11 people reported" in osmach
-    assert osmach.count("secondary source") == 1
-    assert "Osmach Resort" in osmach
+def test_hostile_title_parameter_is_escaped(tables: SimpleNamespace) -> None:
+    page = page_of(tables, title=HOSTILE_TITLE)
+    assert f"<title>{html.escape(HOSTILE_TITLE)}</title>" in page
+    assert HOSTILE_TITLE not in page
+    assert plain(control(page, "cm-title")).startswith(HOSTILE_TITLE)
 
 
-def test_year_filter_and_search_data(overview: str) -> None:
-    (years,) = calls(overview, "yearControl")
-    assert years == [["2022", "2023", "2024"]]
-    (names,) = calls(overview, "searchControl")
-    assert (
-        HOSTILE_NAME in names[0]
-        and "Moc Bai Casino" in names[0]
-        and "Kandal Province Site" in names[0]
-    )
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "//example.org/protocol-relative",
+        "http://[::1",
+        "https://example.org/a b",
+    ],
+)
+def test_unsafe_urls_are_never_links(url: str) -> None:
+    assert safe_url(url) is None
 
 
-def test_choropleth_classes(overview: str) -> None:
-    feats = province_features(overview)
-    assert len(feats) == 25
-    assert feats["01"]["fill"] == "#f4f4f4"  # no compounds reported
-    assert feats["18"]["fill"] != feats["08"]["fill"] != "#f4f4f4"
-    legend = control_html(overview, "cm-legend")
-    assert "0 (none reported)" in legend and "Fisher-Jenks" in legend
+def test_unsafe_source_links_show_as_text(overview: str) -> None:
+    commune = by_ids(overview)[frozenset({"CM-0004", "CM-0005"})]["popup_html"]
+    assert "javascript:" not in commune and "[::1" not in commune
+    assert plain(commune).count("(no link)") == 2
+    assert "Block A raid" in plain(commune) and "Block B raid" in plain(commune)
+    links = [a for t, a in parse(commune).tags if t == "a"]
+    assert links == []
 
 
-def test_tiles_optional(tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]) -> None:
-    with_tiles = render(compound_map(*tables))
-    tile_var = re.search(r"var (tile_layer_\w+) = L\.tileLayer", with_tiles)
-    assert tile_var is not None
-    assert f"{tile_var.group(1)}.addTo(" not in with_tiles  # off at start
-    assert "No base map (works offline)" in with_tiles
-    without = render(compound_map(*tables, tiles=False))
-    assert "L.tileLayer" not in without and "openstreetmap" not in without.lower()
+# ----------------------------------------------------------------------------- pages
 
 
-def test_province_map(tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]) -> None:
-    page = render(compound_map(*tables, province_code="18"))
-    assert {p["name"] for p in pins(page)} == {HOSTILE_NAME, "Commune Park"}
+def test_pages_load_nothing_from_the_network(overview: str) -> None:
+    assert not re.search(r"<script\b[^>]*\bsrc\s*=", overview, re.IGNORECASE)
+    assert not re.search(r"<link\b[^>]*\bhref\s*=", overview, re.IGNORECASE)
+    assert "@import" not in overview
+    assert not re.search(r"url\(\s*['\"]?(?!data:|#)", overview)
+    for host in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrapcdn", "unpkg", "fonts.g"):
+        assert host not in overview.lower()
+
+
+def test_refuses_a_page_that_loads_from_the_network(tables: SimpleNamespace) -> None:
+    m = compound_map(tables.compounds, tables.events, tables.province_summary)
+    MiniMap().add_to(m)  # a folium plugin that references a CDN script
+    with pytest.raises(MapError, match="external resource"):
+        render(m)
+
+
+def test_khmer_font_is_inlined_within_budget(overview: str) -> None:
+    faces = re.findall(r"@font-face\{[^}]*\}", overview)
+    (face,) = faces
+    assert f'font-family:"{KHMER_FAMILY}"' in face and "U+1780-17FF" in face
+    blob = re.search(r"data:font/woff;base64,([A-Za-z0-9+/=]+)", face)
+    assert blob is not None
+    woff = resources.files("compoundmap") / "static/noto-sans-khmer"
+    committed = (woff / "NotoSansKhmer-Regular.subset.woff").read_bytes()
+    assert base64.b64decode(blob.group(1)) == committed
+    assert len(face.encode()) <= 60_000  # the page-size budget for the font
+    assert re.search(rf'font: [^;]*"{KHMER_FAMILY}"', overview)  # the map's font stack
+    assert (woff / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
+
+
+def test_font_subset_covers_the_khmer_the_data_uses() -> None:
+    from fontTools.ttLib import TTFont
+
+    static = resources.files("compoundmap") / "static/noto-sans-khmer"
+    with resources.as_file(static / "NotoSansKhmer-Regular.subset.woff") as woff:
+        web = set(TTFont(woff).getBestCmap())
+    with resources.as_file(static / "NotoSansKhmer-Regular.subset.ttf") as ttf:
+        print_ = set(TTFont(ttf).getBestCmap())
+    assigned = {cp for cp in range(0x1780, 0x1800) if unicodedata.category(chr(cp)) != "Cn"}
+    assert web == print_ and assigned <= web  # the whole Khmer block
+    names = pd.concat([load_boundaries(level, simplified=True)["name_km"] for level in (1, 2)])
+    used = {ord(ch) for name in names for ch in str(name)}
+    assert used - {0x20} <= web | {0x20}, sorted(hex(c) for c in used - web)
+
+
+def test_province_page(tables: SimpleNamespace) -> None:
+    page = page_of(tables, province_code="18")
+    ids = {i for m in markers(page) for i in m["ids"]}
+    assert ids == {"CM-0001", "CM-0002", "CM-0003", "CM-0004", "CM-0005", "CM-0007"}
     (args,) = calls(page, "districtLayer")
-    codes = {f["properties"]["code"] for f in args[0]["features"]}  # type: ignore[index]
-    expected = set(load_boundaries(2, simplified=True).query("province_code == '18'")["code"])
-    assert codes == expected and args[1] is True
-    assert "Preah Sihanouk" in page
-    feats = province_features(page)
-    # Context provinces keep correct counts but not their report lists.
-    assert "1 compound pinned" in str(feats["22"]["popup_html"])
-    assert "19 rescued" not in str(feats["08"]["popup_html"])
-    assert "not linked to a named compound (1)" in str(feats["18"]["popup_html"])
+    codes = {f["properties"]["code"] for f in args[0]["features"]}
+    districts = load_boundaries(2, simplified=True).query("province_code == '18'")
+    assert codes == set(districts["code"]) and args[1] is True
+    km = [f["properties"]["tooltip_html"] for f in args[0]["features"]]
+    assert all('lang="km"' in t or "lang='km'" in t for t in km)
+    context = provinces(page)["08"]["popup_html"]
+    assert "Kandal Province Site" not in context  # other provinces stay light
     with pytest.raises(MapError, match="unknown province_code"):
-        compound_map(*tables, province_code="99")
-    # A province with no reports still gets a (quiet) map; "3" means "03".
-    quiet = render(compound_map(*tables, province_code="3"))
-    assert pins(quiet) == [] and calls(quiet, "fit") == [["03"]]
+        page_of(tables, province_code="99")
+    quiet = page_of(tables, province_code="3")  # "3" is "03"; no sites there
+    assert markers(quiet) == [] and calls(quiet, "fit") == [["03"]]
 
 
-def test_missing_column_is_named(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
-) -> None:
-    compounds, reports, summary = tables
+def test_missing_column_is_named(tables: SimpleNamespace) -> None:
     with pytest.raises(MissingColumnError, match="precision"):
-        compound_map(compounds.drop(columns="precision"), reports, summary)
+        compound_map(
+            tables.compounds.drop(columns="precision"), tables.events, tables.province_summary
+        )
 
 
-def test_write_maps_files_and_determinism(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame], tmp_path: Path
-) -> None:
-    (tmp_path / "a" / "provinces").mkdir(parents=True)
-    stale = tmp_path / "a" / "provinces" / "03.html"
-    stale.write_text("old")
-    first = write_maps(*tables, tmp_path / "a")
-    second = write_maps(*tables, tmp_path / "b")
+def test_empty_tables_give_an_empty_but_valid_map(tables: SimpleNamespace) -> None:
+    page = render(
+        compound_map(tables.compounds.iloc[:0], tables.events.iloc[:0], tables.province_summary)
+    ).decode()
+    assert markers(page) == []
+    assert "0 registry sites drawn as 0 markers" in control(page, "cm-title")
+
+
+def test_write_maps_is_deterministic_and_complete(tables: SimpleNamespace, tmp_path: Path) -> None:
+    first = write_maps(tables, tmp_path / "a")
+    second = write_maps(tables, tmp_path / "b")
     rel = [p.relative_to(tmp_path / "a").as_posix() for p in first]
     assert rel == [
         "index.html",
         "provinces/08.html",
-        "provinces/12.html",
         "provinces/18.html",
         "provinces/20.html",
         "provinces/22.html",
         "compounds_by_province.png",
     ]
-    assert not stale.exists()
+    assert all(any(Path(r).match(g) for g in MAP_FILES) for r in rel)
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
-    assert first[-1].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert first[0].stat().st_size < 2_000_000
-    province_page = first[3].read_text(encoding="utf-8")
-    assert "../index.html" in province_page
-    assert not re.search(r"<script\b[^>]*\bsrc\s*=", province_page)
+    page = (tmp_path / "a" / "provinces" / "18.html").read_text(encoding="utf-8")
+    assert "../index.html" in page and RELEASE_LINE in page
 
 
-def test_refuses_to_write_a_page_that_loads_from_the_network(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
+def test_print_map_draws_khmer_with_the_bundled_font(
+    tables: SimpleNamespace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    m = compound_map(*tables)
-    MiniMap().add_to(m)  # a folium plugin that references a CDN script
-    with pytest.raises(MapError, match="external resource"):
-        maps._render(m)
+    from matplotlib.figure import Figure
 
+    drawn: list[tuple[str, Any]] = []
+    original = Figure.text
 
-def test_static_choropleth(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame], tmp_path: Path
-) -> None:
-    out = static_choropleth(tables[2], tmp_path / "sub" / "c.png")
+    def spy(self: Figure, x: float, y: float, s: str, *args: Any, **kwargs: Any) -> Any:
+        drawn.append((s, kwargs.get("fontproperties")))
+        return original(self, x, y, s, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "text", spy)
+    out = static_choropleth(tables.province_summary, tmp_path / "c.png", release=RELEASE)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    again = static_choropleth(tables[2], tmp_path / "c2.png")
-    assert out.read_bytes() == again.read_bytes()
-
-
-# ----------------------------------------------------------------------------- real build
-
-
-def build_real(out: Path) -> tuple[gpd.GeoDataFrame, Path]:
-    """Run the pipeline on the bundled sources into ``out``; the compounds and maps dir."""
-    pipeline = pytest.importorskip("compoundmap.pipeline")
-    result = pipeline.build(processed_dir=out / "processed", maps_dir=out / "maps")
-    compounds = gpd.read_file(out / "processed" / "compounds.geojson")
-    return compounds, Path(result.maps_dir)
-
-
-def expected_real_pins(compounds: gpd.GeoDataFrame) -> int:
-    pinnable = compounds["precision"].isin([1, 2, 3]) & compounds.geometry.notna()
-    return int(pinnable.sum())
-
-
-@pytest.fixture(scope="module")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[gpd.GeoDataFrame, Path]:
-    return build_real(tmp_path_factory.mktemp("real"))
-
-
-def test_real_build_maps(real_build: tuple[gpd.GeoDataFrame, Path]) -> None:
-    compounds, maps_dir = real_build
-    index = maps_dir / "index.html"
-    assert index.stat().st_size <= 2_000_000
-    page = index.read_text(encoding="utf-8")
-    assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.IGNORECASE)
-    assert not re.search(r"<link\b[^>]*\bhref\s*=", page, re.IGNORECASE)
-    drawn = pins(page)
-    pinnable = compounds["precision"].isin([1, 2, 3]) & compounds.geometry.notna()
-    assert sorted(p["id"] for p in drawn) == sorted(compounds.loc[pinnable, "compound_id"])
-    assert len(drawn) == expected_real_pins(compounds) > 0
-    # Every pin cites at least one source with a publisher.
-    for p in drawn:
-        assert "Source: " in str(p["popup_html"]), p["name"]
-    assert (maps_dir / "compounds_by_province.png").read_bytes()[:4] == b"\x89PNG"
-    assert sorted(f.stem for f in (maps_dir / "provinces").glob("*.html"))
-
-
-def test_hostile_title_parameter_is_escaped(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
-) -> None:
-    page = render(compound_map(*tables, title=HOSTILE_TITLE))
-    assert f"<title>{html.escape(HOSTILE_TITLE)}</title>" in page
-    assert HOSTILE_TITLE not in page
-    assert "<h1>" + html.escape(HOSTILE_TITLE).replace("`", "&#96;") in control_html(
-        page, "cm-title"
-    )
-
-
-def test_empty_tables_give_an_empty_but_valid_map(
-    tables: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame],
-) -> None:
-    compounds, reports, summary = tables
-    empty_summary = summary.assign(n_compounds=0, n_reports=0, n_sources=0)
-    page = render(compound_map(compounds.iloc[:0], reports.iloc[:0], empty_summary))
-    assert pins(page) == []
-    assert {f["fill"] for f in province_features(page).values()} == {"#f4f4f4"}
-    assert "0 compounds pinned" in control_html(page, "cm-title")
-
-
-def test_report_naming_several_compounds_lists_its_event_in_each() -> None:
-    _, reports, _ = sample_tables()
-    shared = reports[reports["report_id"] == "R3"].copy()
-    shared["report_id"] = "R11"
-    shared["compound_id"] = "C2;C3"  # the pipeline joins a multi-compound report's ids by ";"
-    events = maps._events_by_compound(pd.concat([reports, shared], ignore_index=True))
-    assert "R11" in {e["report_id"] for e in events["C2"]}
-    assert "R11" in {e["report_id"] for e in events["C3"]}
-    assert "C2;C3" not in events
+    khmer = [(s, fp) for s, fp in drawn if any("\u1780" <= ch <= "\u17ff" for ch in s)]
+    assert len(khmer) == 4  # Sihanoukville, Svay Rieng, Kandal, Oddar Meanchey have sites
+    assert all(fp is not None and Path(fp.get_file()) == khmer_font_path() for _, fp in khmer)
+    assert any(s.startswith(RELEASE_LINE) for s, _ in drawn)
+    monkeypatch.undo()
+    again = static_choropleth(tables.province_summary, tmp_path / "d.png", release=RELEASE)
+    assert again.read_bytes() == out.read_bytes()

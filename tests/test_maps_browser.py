@@ -1,38 +1,51 @@
-"""Real-browser tests: the written maps in headless Chromium with the network off."""
+"""Real-browser tests: the written maps in headless Chromium with the network off.
+
+One browser serves the module (each test loads its page afresh); the small tables are the
+hostile ones of ``test_maps``, plus one check of the bundled data.
+"""
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_maps import (
-    EXPECTED_PINS,
-    HOSTILE_ALIAS,
-    HOSTILE_NAME,
-    HOSTILE_TITLE,
-    build_real,
-    expected_real_pins,
-    sample_tables,
-)
+from conftest import start_chromium
+from test_maps import HOSTILE, HOSTILE_NAME, RELEASE_LINE, SITE_PINS, sample_tables
 
-from compoundmap import load_boundaries
-from compoundmap.maps import write_maps
+from compoundmap.maps import compound_map, write_maps
+from compoundmap.maps._folium import render
+from compoundmap.maps._fonts import KHMER_FAMILY
 
 pytestmark = pytest.mark.browser
+
+N_SITES_DRAWN = 8  # CM-0001 … CM-0007 and CM-0011
+N_MARKERS = 6  # two pins, Sihanoukville (2), Lekh Bei (2), Bavet (1), Ream (1)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 @pytest.fixture(scope="module")
 def maps_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("maps")
-    write_maps(*sample_tables(), out)
+    write_maps(sample_tables(), out)
     return out
 
 
-def open_map(driver: Any, path: Path, timeout: float = 15.0) -> dict[str, Any]:
-    """Load a map file and wait for the runtime's ready flag; return it."""
+def open_map(driver: Any, path: Path, timeout: float = 20.0) -> dict[str, Any]:
+    """Load a map file (logs of the previous page dropped); wait for its ready stamp."""
+    driver.get_log("browser")
+    driver.get_log("performance")
     driver.get(path.as_uri())
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -48,7 +61,7 @@ def console_errors(driver: Any) -> list[dict[str, Any]]:
 
 
 def network_requests(driver: Any) -> list[str]:
-    """URLs of http(s)/ws requests the page tried (chrome:// internals excluded)."""
+    """URLs of http(s)/ws requests the page tried."""
     urls = []
     for entry in driver.get_log("performance"):
         msg = json.loads(entry["message"])["message"]
@@ -69,27 +82,73 @@ def wait_for(driver: Any, script: str, timeout: float = 10.0) -> Any:
     raise AssertionError(f"timed out waiting for: {script}")
 
 
-MARKERS_IN_DOM = """
-if (document.querySelector('.leaflet-cluster-anim')) return 0;  // mid-animation: wait
+# The sites the visible markers and clusters stand for, read from their numbers: a pin is
+# one site, a ring shows its count, a cluster the sum of its markers' sites.
+SITES_ON_SCREEN = """
+if (document.querySelector('.leaflet-cluster-anim')) return null;  // mid-animation
 const pane = document.querySelector('.leaflet-marker-pane');
-let n = pane.querySelectorAll('.cm-marker').length;
-pane.querySelectorAll('.marker-cluster').forEach(c => { n += parseInt(c.textContent, 10); });
+let n = 0;
+pane.querySelectorAll('.cm-marker').forEach(m => {
+  const c = m.querySelector('.cm-count'); n += c ? parseInt(c.textContent, 10) : 1; });
+pane.querySelectorAll('.cm-cluster').forEach(c => { n += parseInt(c.textContent, 10); });
 return n;
 """
 
 
-def test_overview_offline(chromium: Any, maps_dir: Path) -> None:
-    ready = open_map(chromium, maps_dir / "index.html")
-    assert console_errors(chromium) == []
-    assert network_requests(chromium) == []
-    assert ready["provinces"] == 25 and ready["markers"] == EXPECTED_PINS
-    assert (
-        chromium.execute_script("return document.querySelectorAll('path.cm-province').length") == 25
+# Which font renders a node's text (CDP): custom (web) fonts are the embedded ones.
+def rendered_fonts(driver: Any, selector: str) -> list[dict[str, Any]]:
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})
+    fonts = driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})
+    return list(fonts["fonts"])
+
+
+# First: building the bundled tables also loads the gazetteer and geocoder the small
+# tables need.
+def test_bundled_overview_in_the_browser(browser: Any, bundled_tables: Any, tmp_path: Path) -> None:
+    t = bundled_tables
+    m = compound_map(t.compounds, t.events, t.province_summary, release=t.release)
+    (tmp_path / "index.html").write_bytes(render(m))
+    compounds = bundled_tables.compounds
+    ready = open_map(browser, tmp_path / "index.html")
+    assert ready["provinces"] == 25
+    active = compounds[(compounds["record_status"] == "active") & compounds["latitude"].notna()]
+    assert ready["sites"] == len(active)  # every site with a point is drawn, once
+    assert wait_for(browser, SITES_ON_SCREEN) == len(active)
+    browser.execute_script(
+        "const m = compoundmap.markers[0];"
+        "compoundmap.cluster.zoomToShowLayer(m, () => m.openPopup());"
     )
-    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
-    # Every marker is on screen at the start, alone or inside a cluster bubble.
-    assert wait_for(chromium, MARKERS_IN_DOM) == EXPECTED_PINS
-    # Controls rendered: layers, fullscreen, search, year filter, about, legend.
+    href = wait_for(
+        browser,
+        "const a = document.querySelector('.leaflet-popup-content a[rel=\"noopener noreferrer\"]');"
+        "return a && a.href",
+    )
+    assert href.startswith(("http://", "https://"))
+    browser.execute_script("compoundmap.map.closePopup();")
+    browser.execute_script(
+        "compoundmap.provinces.eachLayer(l => { if (l.feature.properties.code === '18') "
+        "l.openPopup(l.getBounds().getCenter()); });"
+    )
+    wait_for(browser, "return document.querySelector('.leaflet-popup-content [lang=km]')")
+    fonts = rendered_fonts(browser, ".leaflet-popup-content h3 [lang=km]")
+    assert fonts and all(f["isCustomFont"] for f in fonts), fonts
+    assert console_errors(browser) == [] and network_requests(browser) == []
+
+
+def test_overview_offline_with_every_site_counted(browser: Any, maps_dir: Path) -> None:
+    ready = open_map(browser, maps_dir / "index.html")
+    assert ready["provinces"] == 25
+    assert ready["markers"] == N_MARKERS and ready["sites"] == N_SITES_DRAWN
+    # However the markers cluster, the numbers on screen add up to every site drawn.
+    assert wait_for(browser, SITES_ON_SCREEN) == N_SITES_DRAWN
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('.leaflet-marker-pane .cm-cluster span')]"
+        ".map(s => s.title)"
+    )
+    assert titles and all(" sites in " in t or " site in " in t for t in titles)
     for selector in (
         ".leaflet-control-layers",
         ".leaflet-control-zoom-fullscreen",
@@ -98,153 +157,137 @@ def test_overview_offline(chromium: Any, maps_dir: Path) -> None:
         ".cm-about details",
         ".cm-legend",
     ):
-        assert chromium.execute_script(f"return !!document.querySelector({selector!r})"), selector
-    attribution = chromium.execute_script(
-        "return document.querySelector('.leaflet-control-attribution').textContent"
-    )
-    assert "COD-AB" in attribution and "geoBoundaries" in attribution and "MEF" in attribution
-    # Province-only compound: no marker anywhere near Kandal's representative point.
-    latlngs = chromium.execute_script(
-        "return compoundmap.markers.map(m => [m.getLatLng().lat, m.getLatLng().lng])"
-    )
-    assert [11.45, 104.95] not in latlngs and len(latlngs) == EXPECTED_PINS
+        assert browser.execute_script(f"return !!document.querySelector({selector!r})"), selector
+    title = browser.execute_script("return document.querySelector('.cm-title').textContent")
+    assert RELEASE_LINE in title
+    assert console_errors(browser) == [] and network_requests(browser) == []
 
 
-def test_popup_opens_with_source_link(chromium: Any, maps_dir: Path) -> None:
-    open_map(chromium, maps_dir / "index.html")
-    # O'Smach sits alone in the north-west, so its marker is in the DOM unclustered.
-    marker = chromium.find_element(
-        "css selector", '.leaflet-marker-pane .cm-marker[title^="O\'Smach Compound"]'
+def test_khmer_text_renders_with_the_embedded_font(browser: Any, maps_dir: Path) -> None:
+    open_map(browser, maps_dir / "index.html")
+    # Open Kandal's popup: its title carries the Khmer name in a lang="km" span.
+    browser.execute_script(
+        "compoundmap.provinces.eachLayer(l => { if (l.feature.properties.code === '08') "
+        "l.openPopup(l.getBounds().getCenter()); });"
     )
-    marker.click()
-    wait_for(chromium, "return document.querySelector('.leaflet-popup-content a')")
-    links = chromium.execute_script(
-        "return [...document.querySelectorAll('.leaflet-popup-content a')]"
-        ".map(a => [a.href, a.target, a.rel, a.textContent])"
-    )
-    assert links == [
-        ["https://example.org/e", "_blank", "noopener noreferrer", "19 rescued"],
-        ["https://example.org/f", "_blank", "noopener noreferrer", "11 rescued"],
-    ]
-    text = chromium.execute_script(
+    wait_for(browser, "return document.querySelector('.leaflet-popup-content [lang=km]')")
+    # The face loads when Khmer text first needs it (it is inline: no request).
+    wait_for(browser, f"return document.fonts.check('13px \"{KHMER_FAMILY}\"', '\\u1780')")
+    # The glyphs come from the embedded web font, even where the machine has a Khmer font
+    # of its own (comparing widths would not tell: an installed Noto has the same metrics).
+    fonts = rendered_fonts(browser, ".leaflet-popup-content h3 [lang=km]")
+    assert fonts and all(f["isCustomFont"] for f in fonts), fonts
+    assert {f["familyName"] for f in fonts} == {"Noto Sans Khmer"}
+    assert console_errors(browser) == []
+
+
+def test_hostile_text_displays_literally_and_never_runs(browser: Any, maps_dir: Path) -> None:
+    open_map(browser, maps_dir / "index.html")
+    browser.find_element("css selector", ".cm-search input").send_keys("golden")
+    browser.find_element("css selector", ".cm-search button").click()
+    wait_for(browser, "return document.querySelector('.leaflet-popup-content h3')")
+    text = browser.execute_script(
         "return document.querySelector('.leaflet-popup-content').textContent"
     )
-    assert "19 people reported" in text and "11 people reported" in text
-    assert "secondary source" in text and "Point:" in text
-    assert console_errors(chromium) == []
-
-
-def test_hostile_text_displays_literally_and_never_runs(chromium: Any, maps_dir: Path) -> None:
-    open_map(chromium, maps_dir / "index.html")
-    box = chromium.find_element("css selector", ".cm-search input")
-    box.send_keys("golden")
-    chromium.find_element("css selector", ".cm-search button").click()
-    wait_for(chromium, "return document.querySelector('.leaflet-popup-content h3')")
-    popup = chromium.execute_script(
-        """const p = document.querySelector('.leaflet-popup-content');
-        return {h3: p.querySelector('h3').textContent, text: p.textContent,
-            imgs: p.querySelectorAll('img').length,
-            scripts: p.querySelectorAll('script').length,
-            link: [...p.querySelectorAll('a')].map(a => [a.textContent, a.getAttribute('href')])}"""
+    for hostile in HOSTILE:
+        assert hostile in text
+    assert (
+        browser.execute_script(
+            "return document.querySelector('.leaflet-popup-content h3').firstChild.textContent"
+        ).strip()
+        == HOSTILE_NAME
     )
-    assert popup["h3"] == HOSTILE_NAME
-    assert HOSTILE_ALIAS in popup["text"] and "News <b>One</b>" in popup["text"]
-    assert popup["imgs"] == 0 and popup["scripts"] == 0
-    assert popup["link"] == [[HOSTILE_TITLE, 'https://example.org/a?x=1&y="2"']]
-    assert chromium.execute_script("return document.querySelectorAll('img[src=x]').length") == 0
-    assert chromium.execute_script("return window.__pwned === undefined")
-    options = chromium.execute_script(
-        "return [...document.querySelectorAll('#cm-names option')].map(o => o.value)"
+    # Every popup and panel of the page, opened in turn: no element, no handler, no script.
+    browser.execute_script(
+        """compoundmap.markers.forEach(m => L.popup().setLatLng(m.getLatLng())
+             .setContent(m.cm.popup_html).openOn(compoundmap.map));
+           compoundmap.provinces.eachLayer(l => l.openPopup(l.getBounds().getCenter()));
+           document.querySelector('.cm-about details').open = true;"""
     )
-    assert HOSTILE_NAME in options and HOSTILE_ALIAS in options
-    assert console_errors(chromium) == []
+    found = browser.execute_script(
+        """return {imgs: document.querySelectorAll('img[src=x], svg[onload]').length,
+            handlers: [...document.querySelectorAll('*')].filter(e =>
+              [...e.attributes].some(a => a.name.startsWith('on'))).length,
+            scripts: document.querySelectorAll('.leaflet-pane script, .cm-panel script').length,
+            pwned: window.__pwned === undefined ? null : window.__pwned};"""
+    )
+    assert found == {"imgs": 0, "handlers": 0, "scripts": 0, "pwned": None}
+    assert console_errors(browser) == []
 
 
-def test_province_level_report_in_province_popup(chromium: Any, maps_dir: Path) -> None:
-    open_map(chromium, maps_dir / "index.html")
-    chromium.find_element("css selector", ".cm-search input").send_keys("Kandal Province Site")
-    chromium.find_element("css selector", ".cm-search button").click()
-    result = wait_for(chromium, "return document.querySelector('.cm-search-result').textContent")
-    assert "province level" in result and "not pinned" in result
+def test_year_filter_applies_to_markers_and_open_timelines(browser: Any, maps_dir: Path) -> None:
+    open_map(browser, maps_dir / "index.html")
+    # Open the Sihanoukville marker (two sites: events in 2022 and 2024) and both sites.
+    browser.execute_script(
+        """const m = compoundmap.markers.find(m => m.cm.name === 'Sihanoukville');
+           compoundmap.cluster.zoomToShowLayer(m, () => m.openPopup());"""
+    )
+    wait_for(browser, "return document.querySelector('.leaflet-popup-content details')")
+    browser.execute_script(
+        "document.querySelectorAll('.leaflet-popup-content details').forEach(d => d.open = true)"
+    )
+    visible_items = (
+        "return [...document.querySelectorAll('.leaflet-popup-content li[data-year]')]"
+        ".filter(li => li.offsetParent !== null).map(li => li.dataset.year)"
+    )
+    assert sorted(browser.execute_script(visible_items)) == ["", "2022", "2024"]
+    select = browser.find_element("css selector", ".cm-year select")
+    select.find_element("css selector", "option[value='2024']").click()
+    # Markers: only sites with a 2024 event; the open popup keeps only 2024 events.
+    assert browser.execute_script("return compoundmap.cluster.getLayers().length") == 3
+    assert browser.execute_script(visible_items) == ["2024"]
+    count = browser.execute_script(
+        "return compoundmap.markers.find(m => m.cm.name === 'Sihanoukville').cmShown"
+    )
+    assert count == 1  # the marker now stands for its one site with a 2024 event
+    status = browser.execute_script("return document.querySelector('.cm-status').textContent")
+    assert "3 of 8 drawn sites (3 of 6 markers)" in status
+    note = browser.execute_script(
+        "return document.querySelector('.leaflet-popup-content .cm-yearnote:not([hidden])')"
+        ".textContent"
+    )
+    assert "Year filter 2024" in note
+    browser.execute_script("compoundmap.map.fitBounds(compoundmap.provinces.getBounds())")
+    assert wait_for(browser, SITES_ON_SCREEN) == 3
+    select.find_element("css selector", "option[value='']").click()
+    assert browser.execute_script("return compoundmap.cluster.getLayers().length") == N_MARKERS
+    assert wait_for(browser, SITES_ON_SCREEN) == N_SITES_DRAWN
+    assert console_errors(browser) == []
+
+
+def test_search_finds_a_site_that_is_not_drawn(browser: Any, maps_dir: Path) -> None:
+    open_map(browser, maps_dir / "index.html")
+    browser.find_element("css selector", ".cm-search input").send_keys("Kandal Province Site")
+    browser.find_element("css selector", ".cm-search button").click()
+    result = wait_for(browser, "return document.querySelector('.cm-search-result').textContent")
+    assert "not drawn" in result and "province" in result
     text = wait_for(
-        chromium,
+        browser,
         "const p = document.querySelector('.leaflet-popup-content'); return p && p.textContent",
     )
-    assert "Kandal" in text and "Kandal Province Site" in text and "not pinned" in text
-    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
+    assert "Kandal Province Site" in text and "not drawn on the map" in text
 
 
-def test_year_filter(chromium: Any, maps_dir: Path) -> None:
-    open_map(chromium, maps_dir / "index.html")
-    select = chromium.find_element("css selector", ".cm-year select")
-    select.find_element("css selector", "option[value='2024']").click()
-    # 2024: Bavet (2024-01) and O'Smach (2024-03-12).
-    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == 2
-    assert "2 of 5" in chromium.execute_script(
-        "return document.querySelector('.cm-title .cm-status').textContent"
+def test_province_page_offline(browser: Any, maps_dir: Path) -> None:
+    ready = open_map(browser, maps_dir / "provinces" / "22.html")
+    assert ready["markers"] == 1 and ready["sites"] == 1
+    ids = browser.execute_script("return compoundmap.markers.map(m => m.cm.id)")
+    assert set(ids) <= SITE_PINS
+    assert browser.execute_script("return compoundmap.map.getZoom()") >= 8
+    back = "return document.querySelector('.cm-back a').getAttribute('href')"
+    assert browser.execute_script(back) == "../index.html"
+    assert RELEASE_LINE in browser.execute_script(
+        "return document.querySelector('.cm-title').textContent"
     )
-    select.find_element("css selector", "option[value='']").click()
-    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
+    assert console_errors(browser) == [] and network_requests(browser) == []
 
 
-def test_province_page_offline(chromium: Any, maps_dir: Path) -> None:
-    ready = open_map(chromium, maps_dir / "provinces" / "18.html")
-    assert console_errors(chromium) == []
-    assert network_requests(chromium) == []
-    assert ready["markers"] == 2 and ready["provinces"] == 25
-    n_districts = int((load_boundaries(2, simplified=True)["province_code"] == "18").sum())
-    assert (
-        chromium.execute_script("return document.querySelectorAll('path.cm-district').length")
-        == n_districts
-    )
-    zoom = chromium.execute_script("return compoundmap.map.getZoom()")
-    assert zoom >= 8  # zoomed to the province, not the whole country
-    assert (
-        chromium.execute_script("return document.querySelector('.cm-back a').getAttribute('href')")
-        == "../index.html"
-    )
-
-
-def test_real_build_offline(chromium: Any, tmp_path: Path) -> None:
-    compounds, maps_dir = build_real(tmp_path)
-    expected = expected_real_pins(compounds)
-    ready = open_map(chromium, maps_dir / "index.html")
-    assert console_errors(chromium) == []
-    assert network_requests(chromium) == []
-    assert ready["provinces"] == 25 and ready["markers"] == expected
-    n_paths = chromium.execute_script("return document.querySelectorAll('path.cm-province').length")
-    assert n_paths == 25
-    assert wait_for(chromium, MARKERS_IN_DOM) == expected
-    # Open the first pin's popup through the cluster and find a source link in it.
-    chromium.execute_script(
-        "const m = compoundmap.markers[0];"
-        "compoundmap.cluster.zoomToShowLayer(m, () => m.openPopup());"
-    )
-    href = wait_for(
-        chromium,
-        "const a = document.querySelector('.leaflet-popup-content a[rel=\"noopener noreferrer\"]');"
-        "return a && a.href",
-    )
-    assert href.startswith(("http://", "https://"))
-    assert console_errors(chromium) == []
-
-
-def test_base_map_degrades_gracefully_offline(chromium: Any, maps_dir: Path) -> None:
-    open_map(chromium, maps_dir / "index.html")
-    assert console_errors(chromium) == []
-    # Choose the online base map while offline: a status line explains, data stays.
-    # A DOM click on the radio (Leaflet listens for it); the collapsed control hides it.
-    chromium.execute_script(
+def test_base_map_degrades_gracefully_offline(browser: Any, maps_dir: Path) -> None:
+    open_map(browser, maps_dir / "index.html")
+    browser.execute_script(
         "const labels = [...document.querySelectorAll('.leaflet-control-layers-base label')];"
         "labels.find(l => l.textContent.includes('OpenStreetMap')).querySelector('input').click();"
     )
-    status = wait_for(chromium, "return document.querySelector('.cm-title .cm-status').textContent")
+    status = wait_for(browser, "return document.querySelector('.cm-title .cm-status').textContent")
     assert "unaffected" in status
-    checked = chromium.execute_script(
-        "return [...document.querySelectorAll('.leaflet-control-layers-base input')]"
-        ".map(i => i.checked)"
-    )
-    assert checked == [False, True]
-    assert chromium.execute_script("return compoundmap.cluster.getLayers().length") == EXPECTED_PINS
-    n_paths = chromium.execute_script("return document.querySelectorAll('path.cm-province').length")
-    assert n_paths == 25
+    assert browser.execute_script("return compoundmap.cluster.getLayers().length") == N_MARKERS

@@ -21,6 +21,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from ..errors import MapError
+from ._fonts import khmer_font_css
 from ._html import js_json
 
 # Vendored assets in the order the page needs them (see static/VENDORED.md).
@@ -132,10 +133,12 @@ def _inline_css(path: str) -> str:
 
 
 def add_assets(m: folium.Map) -> None:
+    """Inline the vendored scripts and styles and the Khmer font; drop folium's CDN links."""
     # Drop folium's CDN defaults (jQuery, Bootstrap, awesome-markers): nothing here needs them.
     m.default_js = []
     m.default_css = []
     header = m.get_root().header  # type: ignore[attr-defined]
+    header.add_child(Raw(f"<style>{khmer_font_css()}</style>"), name="cm:khmer-font")
     for path in _CSS_ASSETS:
         header.add_child(Raw(f"<style>{_inline_css(path)}</style>"), name=f"cm:{path}")
     for path in _JS_ASSETS:

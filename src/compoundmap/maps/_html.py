@@ -38,12 +38,18 @@ def js_json(obj: object) -> str:
     return text
 
 
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def safe_url(value: object) -> str | None:
     """The URL if it is an absolute http(s) URL without spaces or control characters."""
     url = text(value)
-    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if not url or _UNSAFE_IN_URL.search(url):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket, "http://[::1"
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return url

@@ -12,6 +12,7 @@ import json
 import math
 import warnings
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import geopandas as gpd
@@ -21,10 +22,18 @@ import shapely
 
 from ..boundaries import load_boundaries
 from ..schema import Precision
-from ._html import aliases_of, esc, n_of, precision_of, records, require, text, year_of
-from .popups import SYMBOL_WORDS, group_popup, site_popup
+from ._html import aliases_of, esc, n_of, precision_of, records, require, text
+from .popups import GROUP_WORDS, SYMBOL_WORDS, group_popup, site_popup, site_years
 
-__all__ = ["classify", "district_features", "markers", "province_features", "province_table"]
+__all__ = [
+    "active_sites",
+    "province_geometries",
+    "classify",
+    "district_features",
+    "markers",
+    "province_features",
+    "province_table",
+]
 
 _ZERO_COLOUR = "#f4f4f4"
 # ColorBrewer OrRd; fewer classes take an evenly spread subset.
@@ -87,42 +96,62 @@ def _geometry_json(geom: object) -> Any:
     return json.loads(shapely.to_geojson(geom))
 
 
+@cache
+def _unit_geometries(level: int) -> dict[str, Any]:
+    """GeoJSON geometry of every simplified unit of ``level``, by code (read-only, cached)."""
+    units = load_boundaries(level, simplified=True)
+    return {str(c): _geometry_json(g) for c, g in zip(units["code"], units.geometry, strict=True)}
+
+
+def province_geometries(provinces: gpd.GeoDataFrame) -> list[Any]:
+    """The provinces' GeoJSON geometries."""
+    return [_unit_geometries(1)[str(c)] for c in provinces["code"]]
+
+
 def province_features(
-    provinces: gpd.GeoDataFrame, colours: Sequence[str], popups: Mapping[str, str]
+    provinces: gpd.GeoDataFrame,
+    colours: Sequence[str],
+    popups: Mapping[str, str],
+    geometries: Sequence[Any] | None = None,
 ) -> dict[str, Any]:
     """GeoJSON of the provinces with their fill, tooltip and popup."""
+    if geometries is None:
+        geometries = province_geometries(provinces)
     features = []
-    for (_, p), colour in zip(provinces.iterrows(), colours, strict=True):
+    rows = zip(provinces.to_dict("records"), colours, geometries, strict=True)
+    for p, colour, geometry in rows:
         code = str(p["code"])
+        km = text(p.get("name_km"))
         tooltip = (
-            f"<b>{esc(p['province_name'])}</b><br>{n_of(p['n_compounds'], 'registry site')}"
-            f"<br>{n_of(p['n_events'], 'event')}"
+            f"<b>{esc(p['province_name'])}</b>"
+            + (f' <span lang="km">{esc(km)}</span>' if km else "")
+            + f"<br>{n_of(p['n_compounds'], 'registry site')}<br>{n_of(p['n_events'], 'event')}"
         )
         props = {"code": code, "fill": colour, "tooltip_html": tooltip, "popup_html": popups[code]}
-        features.append(
-            {"type": "Feature", "properties": props, "geometry": _geometry_json(p.geometry)}
-        )
+        features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
 
 
 def district_features(districts: gpd.GeoDataFrame, *, tooltips: bool) -> dict[str, Any]:
     """GeoJSON of district outlines (with their names as tooltips on province pages)."""
     features = []
-    for _, d in districts.sort_values("code").iterrows():
-        props: dict[str, Any] = {"code": str(d["code"])}
+    geometries = _unit_geometries(2)
+    for d in districts.sort_values("code").to_dict("records"):
+        code = str(d["code"])
+        props: dict[str, Any] = {"code": code}
         if tooltips:
             props["tooltip_html"] = (
-                f"{esc(d['name_en'])} <span lang='km'>{esc(d['name_km'])}</span>"
+                f'{esc(d["name_en"])} <span lang="km">{esc(d["name_km"])}</span>'
             )
-        features.append(
-            {"type": "Feature", "properties": props, "geometry": _geometry_json(d.geometry)}
-        )
+        geometry = geometries.get(code) or _geometry_json(d["geometry"])
+        features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
 
 
 def _point(site: Mapping[str, Any]) -> tuple[float, float] | None:
+    """Where a site's marker goes: its own point (precision 1) or its place's; else None."""
     prec = precision_of(site.get("precision"))
-    if prec is None or not Precision(prec).mappable:
+    if prec not in {int(p) for p in Precision if p.mappable}:
         return None
     try:
         lat, lon = float(site["latitude"]), float(site["longitude"])
@@ -131,12 +160,6 @@ def _point(site: Mapping[str, Any]) -> tuple[float, float] | None:
     if not (math.isfinite(lat) and math.isfinite(lon)):
         return None
     return round(lat, 5), round(lon, 5)
-
-
-def _years(site: Mapping[str, Any]) -> list[str]:
-    raw = text(site.get("timeline"))
-    events = json.loads(raw) if raw else []
-    return sorted({year_of(e.get("date")) for e in events} - {""})
 
 
 def _label(sites: Sequence[Mapping[str, Any]], precision: int) -> str:
@@ -149,8 +172,19 @@ def _label(sites: Sequence[Mapping[str, Any]], precision: int) -> str:
     return found[0] if found else text(sites[0].get("province_name"))
 
 
+def active_sites(compounds: pd.DataFrame) -> list[dict[str, Any]]:
+    """The registry's active sites as records, sorted by ``compound_id``."""
+    require(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
+    sites = [s for s in records(compounds) if text(s.get("record_status")) == "active"]
+    return sorted(sites, key=lambda s: text(s.get("compound_id")))
+
+
 def markers(compounds: pd.DataFrame, *, focus: str | None = None) -> list[dict[str, Any]]:
     """Marker payloads: one per site with its own coordinates, one per shared place.
+
+    A site at precision 1 gets its own marker. Sites at a named place, commune or district
+    share one marker per place and precision (within one province), carrying how many
+    sites it stands for. Sites known only to a province or less are never markers.
 
     Parameters
     ----------
@@ -158,23 +192,28 @@ def markers(compounds: pd.DataFrame, *, focus: str | None = None) -> list[dict[s
         The published compounds table (active rows are drawn).
     focus : str, optional
         A province code: only its sites.
+
+    Returns
+    -------
+    list of dict
+        ``id``, ``ids`` (the sites), ``lat``, ``lon``, ``precision``, ``count``, ``name``,
+        ``aliases``, ``label``, ``years``, ``site_years`` (one list per site),
+        ``province_code`` and ``popup_html``, in ``compound_id`` order.
     """
-    require(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
-    active = [s for s in records(compounds) if text(s.get("record_status")) == "active"]
+    active = active_sites(compounds)
     if focus:
         active = [s for s in active if text(s.get("province_code")) == focus]
-    groups: dict[tuple[float, float, int], list[dict[str, Any]]] = {}
-    for site in sorted(active, key=lambda s: text(s.get("compound_id"))):
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for site in active:
         point = _point(site)
         if point is None:
             continue
         prec = int(site["precision"])
-        key = (*point, prec) if prec != Precision.SITE else (*point, -len(groups))
+        prov = text(site.get("province_code"))
+        key = (*point, prec, prov) if prec != Precision.SITE else (text(site["compound_id"]),)
         groups.setdefault(key, []).append(site)
     items = []
-    for (lat, lon, _), sites in sorted(
-        groups.items(), key=lambda kv: text(kv[1][0]["compound_id"])
-    ):
+    for sites in groups.values():  # first-seen order is compound_id order
         prec = int(sites[0]["precision"])
         names = [
             n
@@ -182,22 +221,27 @@ def markers(compounds: pd.DataFrame, *, focus: str | None = None) -> list[dict[s
             for n in [text(s["name"]), *aliases_of(s.get("aliases"), text(s["name"]))]
         ]
         if prec == Precision.SITE:
-            name, popup = text(sites[0]["name"]), site_popup(sites[0])
+            name, popup = text(sites[0]["name"]) or "Unnamed site", site_popup(sites[0])
+            label = f"{name}: {SYMBOL_WORDS[prec].lower()}"
         else:
             name = _label(sites, prec)
             popup = group_popup(name, prec, sites)
-        label = f"{name} \u2014 {n_of(len(sites), 'site')}: {SYMBOL_WORDS[prec].lower()}"
+            label = f"{n_of(len(sites), 'site')} {GROUP_WORDS[prec].format(name)}"
+        per_site = [site_years(s) for s in sites]
         items.append(
             {
                 "id": text(sites[0]["compound_id"]),
-                "lat": lat,
-                "lon": lon,
+                "ids": [text(s["compound_id"]) for s in sites],
+                "lat": _point(sites[0])[0],  # type: ignore[index]
+                "lon": _point(sites[0])[1],  # type: ignore[index]
                 "precision": prec,
                 "count": len(sites),
                 "name": name,
-                "aliases": list(dict.fromkeys(n for n in names if n != name)),
+                "aliases": list(dict.fromkeys(n for n in names if n and n != name)),
                 "label": label,
-                "years": sorted({y for s in sites for y in _years(s)}),
+                "years": sorted({y for ys in per_site for y in ys}),
+                "site_years": per_site,
+                "province_code": text(sites[0].get("province_code")),
                 "popup_html": popup,
             }
         )

@@ -1,7 +1,9 @@
 """The HTML of the maps' popups and panels: sites with their cited timeline, places, provinces.
 
-Every string from the data is escaped here (:mod:`._html`); every event lists its sources.
-Timeline items carry ``data-year`` so the page's year filter can show one year.
+Every string from the data is escaped here (:mod:`._html`); every event lists each of its
+sources, and figures stay side by side with the source that gives them. Timeline items
+carry ``data-year`` (and site entries ``data-years``) so the page's year filter applies to
+them too.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..schema import Precision
-from ._html import aliases_of, esc, n_of, precision_of, source_line, text, year_of
+from ._html import aliases_of, esc, link, n_of, precision_of, safe_url, source_line, text, year_of
 
 __all__ = [
     "ATTRIBUTIONS",
+    "GROUP_WORDS",
+    "SYMBOL_WORDS",
     "about_html",
     "event_item",
     "group_popup",
     "legend_html",
     "province_popup",
     "release_line",
+    "site_entry",
     "site_popup",
     "title_html",
 ]
@@ -36,13 +41,19 @@ ATTRIBUTIONS: tuple[str, ...] = (
     "of Cambodia, data.mef.gov.kh.",
     "Place names and coordinates: GeoNames (www.geonames.org), CC BY 4.0.",
 )
-#: What each marker symbol means (legend and popups).
+#: What each marker symbol means (legend); keys are :class:`Precision` values.
 SYMBOL_WORDS: dict[int, str] = {
-    Precision.SITE: "A site at coordinates a cited source gives",
-    Precision.PLACE: "Sites reported at a named place (town, village, beach, crossing); "
-    "the sites themselves are not located",
-    Precision.COMMUNE: "Sites known only to their commune (drawn at its centre)",
-    Precision.DISTRICT: "Sites known only to their district (drawn at its centre)",
+    Precision.SITE: "One site, at coordinates a cited source gives",
+    Precision.PLACE: "Sites reported at a named place (town, village, beach, crossing), "
+    "drawn at that place; the sites themselves are not located",
+    Precision.COMMUNE: "Sites known only to their commune, drawn at its centre",
+    Precision.DISTRICT: "Sites known only to their district, drawn at its centre",
+}
+#: How a grouped marker's popup and label say where its sites are (``{}`` is the place).
+GROUP_WORDS: dict[int, str] = {
+    Precision.PLACE: "reported at {}; sites not published",
+    Precision.COMMUNE: "known only to commune {}; drawn at its centre",
+    Precision.DISTRICT: "known only to district {}; drawn at its centre",
 }
 STATUS_WORDS: dict[str, str] = {
     "reported operating": "reported operating: the latest dated event shows activity",
@@ -51,51 +62,111 @@ STATUS_WORDS: dict[str, str] = {
     "reported relocated": "reported relocated",
     "reported closed": "reported closed or abandoned",
 }
+_KIND_WORDS = {
+    "estimated_held": "estimated held",
+    "victims_identified": "victims identified",
+    "unspecified": "people, kind of count not stated",
+    "other": "people, other count",
+}
+_SCOPE_WORDS = {
+    "place": "at the named place",
+    "province": "in the province",
+    "multi_province": "across several provinces",
+    "country": "nationwide",
+}
+_CAVEAT = (
+    '<p class="cm-note">Allegations as reported by the sources; figures can differ '
+    "between sources and are shown side by side, each with its source.</p>"
+)
 
 
 def release_line(release: Mapping[str, str] | None) -> str:
     """``Data as of 2026-11-30, release 2026.11.30`` (escaped), or an empty string."""
     if not release or not release.get("version"):
         return ""
-    return esc(f"Data as of {release['created'][:10]}, release {release['version']}")
+    created = text(release.get("created"))[:10] or "?"
+    return esc(f"Data as of {created}, release {release['version']}")
 
 
-def _figures(figures: Sequence[Mapping[str, Any]]) -> str:
-    """``11–19 rescued (sources differ)`` for each kind, side by side, never averaged."""
-    by_kind: dict[str, list[int]] = {}
-    for f in figures:
-        by_kind.setdefault(text(f.get("kind")) or "people", []).append(int(f["people"]))
-    parts = []
-    for kind, values in sorted(by_kind.items()):
-        low, high = min(values), max(values)
-        span = f"{low:,}" if low == high else f"{low:,}\u2013{high:,}"
-        note = " (figures differ by source)" if low != high else ""
-        parts.append(f"{span} {kind}{note}")
-    return "; ".join(parts)
+def _json_list(value: object) -> list[dict[str, Any]]:
+    if isinstance(value, str):
+        value = json.loads(value) if value.strip() else []
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, dict)]
+
+
+def _figures(figures: Sequence[Mapping[str, Any]], citations: Sequence[Mapping[str, Any]]) -> str:
+    """Every figure with the source that gives it, side by side; never a sum or an average."""
+    by_report = {text(c.get("report_id")): c for c in citations}
+    parts: list[str] = []
+    values: dict[str, set[int]] = {}
+    for f in sorted(figures, key=lambda f: (text(f.get("kind")), text(f.get("report_id")))):
+        try:
+            people = int(f["people"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        kind = text(f.get("kind")) or "unspecified"
+        values.setdefault(kind, set()).add(people)
+        scope = _SCOPE_WORDS.get(text(f.get("scope")), "")
+        cite = by_report.get(text(f.get("report_id")), {})
+        who = text(cite.get("publisher")) or text(f.get("report_id")) or "unknown source"
+        parts.append(
+            f'<span class="cm-fig">{esc(f"{people:,} {_KIND_WORDS.get(kind, kind)}")}</span>'
+            + (f" {esc(scope)}" if scope else "")
+            + f" ({esc(who)})"
+        )
+    if not parts:
+        return ""
+    differ = any(len(v) > 1 for v in values.values())
+    note = ' <span class="cm-differ">figures differ between sources</span>' if differ else ""
+    return f'<div class="cm-figs">Reported: {" · ".join(parts)}{note}</div>'
 
 
 def event_item(event: Mapping[str, Any]) -> str:
-    """One event as an escaped ``<li>``: date, type, figures and every source."""
+    """One event as an escaped ``<li data-year>``: date, type, figures and every source.
+
+    Takes an item of a site's ``timeline`` or a row of the ``events`` table.
+    """
     date = text(event.get("date") or event.get("event_date"))
     kind = text(event.get("type") or event.get("event_type"))
-    figures = event.get("figures")
-    if isinstance(figures, str):
-        figures = json.loads(figures) if figures else []
-    citations = event.get("citations")
-    if isinstance(citations, str):
-        citations = json.loads(citations) if citations else []
-    parts = [f'<span class="cm-date">{esc(date or "date not reported")}</span>']
+    citations = _json_list(event.get("citations"))
+    head = f'<span class="cm-date">{esc(date or "date not reported")}</span>'
     if kind:
-        parts.append(esc(kind))
-    if figures:
-        parts.append(esc(_figures(figures)) + " reported")
-    sources = "".join(f"<br>{source_line(c)}" for c in citations or [])
-    return f'<li data-year="{esc(year_of(date))}">{" · ".join(parts)}{sources}</li>'
+        head += f' · <span class="cm-type">{esc(kind)}</span>'
+    figures = _figures(_json_list(event.get("figures")), citations)
+    sources = "".join(f"<li>{source_line(c)}</li>" for c in citations)
+    if not sources:
+        sources = "<li>No source recorded</li>"
+    return (
+        f'<li class="cm-event" data-year="{esc(year_of(date))}">{head}{figures}'
+        f'<ul class="cm-sources">{sources}</ul></li>'
+    )
 
 
-def _timeline(site: Mapping[str, Any]) -> list[dict[str, Any]]:
-    raw = text(site.get("timeline"))
-    return json.loads(raw) if raw else []
+def timeline(site: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A site's cited events (its ``timeline`` JSON)."""
+    return _json_list(text(site.get("timeline")))
+
+
+def site_years(site: Mapping[str, Any]) -> list[str]:
+    """The years of a site's dated events."""
+    return sorted({year_of(e.get("date")) for e in timeline(site)} - {""})
+
+
+def _evidence(site: Mapping[str, Any]) -> str:
+    evidence = text(site.get("location_evidence"))
+    quote = text(site.get("location_quote"))
+    if not evidence and not quote:
+        return ""
+    if safe_url(evidence):
+        where = link(evidence, "cited source")
+    elif evidence:
+        where = f'report <span class="cm-rid">[{esc(evidence)}]</span>'
+    else:
+        where = "cited source"
+    said = f": \u201c{esc(quote)}\u201d" if quote else ""
+    return f'<p class="cm-evidence">Location evidence: {where}{said}</p>'
 
 
 def _site_body(site: Mapping[str, Any]) -> str:
@@ -117,58 +188,60 @@ def _site_body(site: Mapping[str, Any]) -> str:
     if where:
         out.append(f"<p><b>Reported at:</b> {esc(', '.join(dict.fromkeys(where)))}</p>")
     prec = precision_of(site.get("precision"))
-    if prec:
+    if prec in set(Precision):
         cls = ' class="cm-approx"' if prec > Precision.SITE else ""
         out.append(f"<p{cls}><b>Location:</b> {esc(Precision(prec).description)}</p>")
+    else:
+        out.append('<p class="cm-approx"><b>Location:</b> not known</p>')
+    out.append(_evidence(site))
     status = text(site.get("status"))
     if status:
         words = STATUS_WORDS.get(status, status)
         when = text(site.get("status_date"))
-        out.append(f"<p><b>Status:</b> {esc(words)}{esc(f' ({when})' if when else '')}</p>")
+        out.append(f"<p><b>Status:</b> {esc(words)}{f' ({esc(when)})' if when else ''}</p>")
     if str(site.get("sanctioned")).lower() == "true":
         ids = text(site.get("designation_ids"))
-        out.append(f"<p><b>Sanctioned</b>{esc(f' ({ids})' if ids else '')}</p>")
-    events = _timeline(site)
+        out.append(f"<p><b>Sanctioned</b>{f' ({esc(ids)})' if ids else ''}</p>")
+    events = timeline(site)
     out.append(f'<h4>Reported events ({len(events)})</h4><ul class="cm-timeline">')
     out.extend(event_item(e) for e in events)
     out.append("</ul>")
     return "".join(out)
 
 
+def _rid(site: Mapping[str, Any]) -> str:
+    return f'<span class="cm-rid">[{esc(site.get("compound_id"))}]</span>'
+
+
 def site_popup(site: Mapping[str, Any]) -> str:
     """A registry site: names, location and its precision, status, timeline with sources."""
     name = text(site.get("name")) or "Unnamed site"
     return (
-        f'<div class="cm-popup"><h3>{esc(name)} <span class="cm-rid">'
-        f"[{esc(site.get('compound_id'))}]</span></h3>{_site_body(site)}"
-        '<p class="cm-note">Allegations as reported by the sources; figures can differ '
-        "between sources and are shown side by side.</p></div>"
+        f'<div class="cm-popup"><h3>{esc(name)} {_rid(site)}</h3>{_site_body(site)}{_CAVEAT}</div>'
+    )
+
+
+def site_entry(site: Mapping[str, Any]) -> str:
+    """A site inside a list (grouped marker, province, About): name, then its details."""
+    name = text(site.get("name")) or "Unnamed site"
+    years = " ".join(site_years(site))
+    return (
+        f'<details class="cm-site" data-years="{esc(years)}"><summary>{esc(name)} '
+        f"{_rid(site)}</summary>{_site_body(site)}</details>"
     )
 
 
 def group_popup(label: str, precision: int, sites: Sequence[Mapping[str, Any]]) -> str:
-    """Several sites known to one place or unit: one marker, each site listed with its history."""
-    where = {
-        Precision.PLACE: f"reported in {label}; sites not published",
-        Precision.COMMUNE: f"known only to commune {label}",
-        Precision.DISTRICT: f"known only to district {label}",
-    }.get(Precision(precision), label)
+    """Several sites known to one place or unit: one marker, each site with its history."""
+    where = GROUP_WORDS.get(precision, "at {}").format(label)
     head = f"{n_of(len(sites), 'site')} {where}"
-    out = [f'<div class="cm-popup"><h3>{esc(head)}</h3>']
-    if precision != Precision.SITE:
-        out.append(f'<p class="cm-approx">{esc(Precision(precision).description)}.</p>')
-    for site in sites:
-        name = text(site.get("name")) or "Unnamed site"
-        years = " ".join(sorted({year_of(e.get("date")) for e in _timeline(site)} - {""}))
-        out.append(
-            f'<details data-years="{esc(years)}"><summary>{esc(name)} '
-            f'<span class="cm-rid">[{esc(site.get("compound_id"))}]</span></summary>'
-            f"{_site_body(site)}</details>"
-        )
-    out.append(
-        '<p class="cm-note">Allegations as reported by the sources; figures can differ '
-        "between sources and are shown side by side.</p></div>"
-    )
+    out = [
+        f'<div class="cm-popup"><h3>{esc(head)}</h3>',
+        f'<p class="cm-approx">Location: {esc(Precision(precision).description)}.</p>',
+        *(site_entry(s) for s in sites),
+        _CAVEAT,
+        "</div>",
+    ]
     return "".join(out)
 
 
@@ -180,7 +253,11 @@ def province_popup(
     *,
     listed_elsewhere: bool,
 ) -> str:
-    """A province: counts, sites known only to the province, events linked to no site."""
+    """A province: counts, its sites not drawn, events linked to no site.
+
+    Sites not drawn are those known only to the province, and those known to a commune or
+    district the gazetteer has no centre for.
+    """
     name = esc(p.get("province_name"))
     km = f' <span lang="km">{esc(p.get("name_km"))}</span>' if text(p.get("name_km")) else ""
     out = [
@@ -192,21 +269,23 @@ def province_popup(
     ]
     shared = int(p.get("n_events_shared", 0) or 0)
     if shared:
-        out.append(f"<p>{n_of(shared, 'more event')} concerning several provinces.</p>")
+        out.append(
+            f"<p>{n_of(shared, 'more event')} concerning several provinces "
+            "(listed in About this map).</p>"
+        )
     first, last = text(p.get("first_event_date")), text(p.get("last_event_date"))
     if first or last:
         out.append(f"<p>Reported events: {esc(first or '?')} to {esc(last or '?')}</p>")
     out.append(f"<p>{n_of(n_marked, 'site')} drawn on the map in this province.</p>")
     if listed_elsewhere:
-        out.append("<p>Its sites and events are listed on the overview map.</p>")
+        out.append("<p>Its sites and events are listed on its own page and the overview.</p>")
     if province_sites:
-        out.append(f"<h4>Sites known only to the province ({len(province_sites)}), not drawn</h4>")
-        for site in province_sites:
-            out.append(
-                f"<details><summary>{esc(site.get('name'))} "
-                f'<span class="cm-rid">[{esc(site.get("compound_id"))}]</span></summary>'
-                f"{_site_body(site)}</details>"
-            )
+        out.append(
+            f"<h4>Sites in this province not drawn on the map ({len(province_sites)})</h4>"
+            '<p class="cm-note">Known only to the province, or to a commune or district the '
+            "map has no centre for (each site says which).</p>"
+        )
+        out.extend(site_entry(s) for s in province_sites)
     if unlinked_events:
         out.append(
             f"<h4>Events in this province linked to no registry site ({len(unlinked_events)})"
@@ -222,15 +301,15 @@ def title_html(title: str, n_markers: int, n_sites: int, release: Mapping[str, s
     """The title panel: what the map shows, how many sites, which data release."""
     line = release_line(release)
     return (
-        f"<h1>{esc(title)}</h1><p>{n_of(n_sites, 'registry site')} in {n_of(n_markers, 'marker')}. "
-        "Reported allegations, not verified findings.</p>"
+        f"<h1>{esc(title)}</h1><p>{n_of(n_sites, 'registry site')} drawn as "
+        f"{n_of(n_markers, 'marker')}. Reported allegations, not verified findings.</p>"
         + (f'<p class="cm-release">{line}</p>' if line else "")
         + '<div class="cm-status" role="status"></div>'
     )
 
 
 def legend_html(rows: Sequence[tuple[str, str]]) -> str:
-    """Choropleth classes and the marker symbols."""
+    """Choropleth classes and the marker symbols (the same classes the markers use)."""
     out = ["<h2>Registry sites per province</h2>"]
     out += [
         f'<div class="cm-row"><span class="cm-swatch" style="background:{colour}"></span>'
@@ -238,13 +317,16 @@ def legend_html(rows: Sequence[tuple[str, str]]) -> str:
         for colour, label in rows
     ]
     out.append("<h2>Markers</h2>")
-    out += [
-        f'<div class="cm-row"><span class="cm-sym cm-marker cm-prec-{int(p)}"></span>'
-        f"{esc(words)}</div>"
-        for p, words in SYMBOL_WORDS.items()
-    ]
+    for p, words in SYMBOL_WORDS.items():
+        count = "" if p == Precision.SITE else '<span class="cm-count">3</span>'
+        out.append(
+            f'<div class="cm-row"><span class="cm-sym cm-marker cm-prec-{int(p)}">{count}'
+            f"</span>{esc(words)}</div>"
+        )
     out.append(
-        '<div class="cm-note">A number on a marker is how many sites it stands for. Sites '
+        '<div class="cm-row"><span class="cm-sym cm-cluster"><span>12</span></span>'
+        "A cluster of nearby markers; its number counts sites, not markers</div>"
+        '<div class="cm-note">The number on a marker is how many sites it stands for. Sites '
         "known only to a province are listed in its popup, never drawn. Classes: Fisher-Jenks "
         "(mapclassify).</div>"
     )
@@ -253,9 +335,10 @@ def legend_html(rows: Sequence[tuple[str, str]]) -> str:
 
 def about_html(
     n_markers: int,
-    province_only: int,
+    not_drawn: Mapping[str, int],
     country_events: Sequence[Mapping[str, Any]],
     several: Sequence[Mapping[str, Any]],
+    unplaced_sites: Sequence[Mapping[str, Any]],
     n_unlocated: int,
     focus_name: str,
     release: Mapping[str, str] | None,
@@ -267,26 +350,35 @@ def about_html(
         "<h2>What it shows</h2><p>Sites where forced labour in online scams has been reported"
         f"{scope}, from compoundmap's curated registry and the public news, NGO, court and "
         "government sources it cites. Everything shown is an allegation as reported by the "
-        "cited source; compoundmap has not verified it.</p>",
+        f"cited source; compoundmap has not verified it. {n_of(n_markers, 'marker')} on "
+        "this map.</p>",
         "<h2>Caveats</h2><ul>",
-        "<li>A solid pin is a site at coordinates a cited source gives. A ring stands for the "
-        "sites reported at a named place, commune or district: it is drawn at that place, not "
-        "at any site, and sites are not published more precisely than the sources locate them."
-        "</li>",
+        "<li>A solid pin is one site at coordinates a cited source gives. A ring with a "
+        "number stands for that many sites reported at a named place, commune or district: "
+        "it is drawn at that place, not at any site, and sites are not published more "
+        "precisely than the sources locate them.</li>",
         "<li>Sites known only to their province are listed in the province popup and counted "
         "in its shading; they are never drawn.</li>",
         "<li>Status comes from each site's latest dated, cited event; a raid is not a "
         "closure.</li>",
         "<li>Figures (detained, rescued, deported, estimated) mean what their source says; "
-        "conflicting figures are shown side by side, never averaged.</li>",
+        "figures from different sources are shown side by side, never summed or averaged."
+        "</li>",
         '<li>A <span class="cm-secondary">secondary source</span> was read from a mirror, '
         "aggregator or summary of the original outlet.</li>",
-        "<li>The year filter applies to markers and timelines; the shading counts all years.</li>",
+        "<li>The year filter applies to markers and to the events listed in popups and "
+        "here; the shading counts all years.</li>",
         "<li>The base map is optional and needs a connection; everything else works offline.</li>",
         "<li>No personal data: names of victims or witnesses are not recorded.</li></ul>",
-        f"<h2>Not on the map</h2><p>{n_of(province_only, 'site')} known only to a province; "
+        f"<h2>Not on the map</h2><p>{n_of(not_drawn.get('province', 0), 'site')} known "
+        "only to a province, or to a commune or district with no mapped centre (listed in "
+        "the province popup); "
+        f"{n_of(not_drawn.get('unplaced', 0), 'site')} whose place in Cambodia is not known; "
         f"{n_of(n_unlocated, 'event')} whose place is not known.</p>",
     ]
+    if unplaced_sites:
+        out.append(f"<h2>Sites whose place is not known ({len(unplaced_sites)})</h2>")
+        out.extend(site_entry(s) for s in unplaced_sites)
     for label, events in (
         ("about Cambodia as a whole", country_events),
         ("concerning several provinces", several),
@@ -299,12 +391,13 @@ def about_html(
             )
     line = release_line(release)
     if line:
-        out.append(f"<h2>Release</h2><p>{line}.</p>")
+        out.append(f'<h2>Release</h2><p class="cm-release">{line}.</p>')
     out.append('<h2>Credits</h2><ul class="cm-credit">')
     out += [f"<li>{esc(line)}</li>" for line in ATTRIBUTIONS]
     out.append(
         "<li>Map software: Leaflet 1.9.4 (BSD-2-Clause), Leaflet.markercluster 1.5.3 (MIT), "
-        "leaflet.fullscreen 3.0.2 (MIT), compoundmap (MIT). Khmer script: Noto Sans Khmer "
-        "(SIL Open Font License 1.1).</li></ul></details>"
+        "leaflet.fullscreen 3.0.2 (MIT), compoundmap (MIT). Khmer script: a subset of Noto "
+        "Sans Khmer 2.001, \u00a9 2016 Google Inc., SIL Open Font License 1.1, embedded in "
+        "this page.</li></ul></details>"
     )
     return "".join(out)

@@ -43,7 +43,9 @@
       },
       onEachFeature: function (f, l) {
         l.bindTooltip(f.properties.tooltip_html, { sticky: true });
-        l.bindPopup(f.properties.popup_html, { maxWidth: 380, maxHeight: 360 });
+        // Height capped in CSS (.cm-scroll), not by Leaflet's maxHeight, which is measured
+        // only once and so ignores a site's details opened later.
+        l.bindPopup(f.properties.popup_html, { maxWidth: 380, className: "cm-scroll" });
         l.on("mouseover", function () {
           l.setStyle({ weight: 2.5 });
         });
@@ -76,24 +78,73 @@
     return layer;
   };
 
-  var SIZES = { 1: 14, 2: 22, 3: 30 };
+  // Marker size per precision: the vaguer the place, the larger the ring.
+  var SIZES = { 1: 14, 2: 24, 3: 28, 4: 32 };
+
+  // How many of a marker's sites have an event in the chosen year (all without a filter).
+  function shown(item) {
+    if (!cm.year) return item.count;
+    return item.site_years.filter(function (ys) {
+      return ys.indexOf(cm.year) >= 0;
+    }).length;
+  }
+
+  function markerTitle(item, n) {
+    if (!cm.year || n === item.count) return item.label;
+    return item.label + " (" + n + " with a reported event in " + cm.year + ")";
+  }
+
+  // A site pin is one site; every other marker shows how many sites it stands for.
+  function markerIcon(item, n) {
+    var size = SIZES[item.precision] || 14;
+    var box = el("div");
+    if (item.precision !== 1) box.appendChild(el("span", "cm-count", String(n)));
+    return L.divIcon({
+      className: "cm-marker cm-prec-" + item.precision,
+      iconSize: [size, size],
+      html: box.innerHTML, // digits only
+    });
+  }
+
+  // A cluster's number counts the sites of its markers, never just the markers; its
+  // title says both.
+  function clusterIcon(cluster) {
+    var children = cluster.getAllChildMarkers();
+    var sites = 0;
+    children.forEach(function (m) {
+      sites += m.cmShown;
+    });
+    var words = sites + (sites === 1 ? " site" : " sites") + " in " + children.length +
+      (children.length === 1 ? " marker" : " markers") + "; click to zoom in";
+    var size = sites < 10 ? 34 : sites < 100 ? 40 : 46;
+    var box = el("div");
+    var label = el("span", null, String(sites));
+    label.title = words;
+    label.setAttribute("aria-label", words);
+    box.appendChild(label);
+    return L.divIcon({
+      className: "cm-cluster",
+      iconSize: [size, size],
+      html: box.innerHTML, // built with textContent and attributes, serialised escaped
+    });
+  }
 
   cm.compoundLayer = function (items) {
     var group = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
       spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon,
     });
     cm.markers = items.map(function (c) {
-      var size = SIZES[c.precision] || 14;
-      var icon = L.divIcon({
-        className: "cm-marker cm-prec-" + c.precision,
-        iconSize: [size, size],
-        html: "",
+      var m = L.marker([c.lat, c.lon], {
+        icon: markerIcon(c, c.count),
+        title: c.label,
+        alt: c.label,
       });
-      var m = L.marker([c.lat, c.lon], { icon: icon, title: c.label, alt: c.label });
-      m.bindPopup(c.popup_html, { maxWidth: 400, maxHeight: 380 });
+      m.bindPopup(c.popup_html, { maxWidth: 400, className: "cm-scroll" });
       m.cm = c;
+      m.cmShown = c.count;
       return m;
     });
     group.addLayers(cm.markers);
@@ -101,14 +152,67 @@
     return group;
   };
 
+  // The year filter on timelines: events of other years (and undated ones) are hidden,
+  // and so are listed sites with no event in that year; a note says what is hidden.
+  cm.applyYear = function (root) {
+    if (!root) return;
+    var year = cm.year;
+    root.querySelectorAll("li[data-year]").forEach(function (li) {
+      li.hidden = !!year && li.getAttribute("data-year") !== year;
+    });
+    root.querySelectorAll("details[data-years]").forEach(function (d) {
+      var years = (d.getAttribute("data-years") || "").split(" ");
+      d.hidden = !!year && years.indexOf(year) < 0;
+    });
+    root.querySelectorAll(".cm-timeline").forEach(function (ul) {
+      var note = ul.previousElementSibling;
+      if (!note || !note.classList.contains("cm-yearnote")) {
+        note = el("p", "cm-note cm-yearnote");
+        ul.parentNode.insertBefore(note, ul);
+      }
+      var hidden = ul.querySelectorAll(":scope > li[hidden]").length;
+      note.textContent = year && hidden
+        ? "Year filter " + year + ": " + hidden + (hidden === 1 ? " event" : " events") +
+          " of other years or undated not shown."
+        : "";
+      note.hidden = !note.textContent;
+    });
+  };
+
+  function applyYearToOpen() {
+    document.querySelectorAll(".leaflet-popup-content, .cm-about").forEach(cm.applyYear);
+  }
+
+  // Only markers that change are touched, so a popup left open stays open and is filtered.
   cm.filterYear = function (year) {
     cm.year = year || "";
-    var keep = cm.markers.filter(function (m) {
-      return !cm.year || m.cm.years.indexOf(cm.year) >= 0;
+    var gone = [];
+    var come = [];
+    var changed = [];
+    var result = { markers: 0, sites: 0 };
+    cm.markers.forEach(function (m) {
+      var n = shown(m.cm);
+      if (n !== m.cmShown) {
+        m.cmShown = n;
+        m.setIcon(markerIcon(m.cm, n));
+        changed.push(m);
+      }
+      var words = markerTitle(m.cm, n);
+      m.options.title = words;
+      m.options.alt = words;
+      if (m._icon) m._icon.title = words; // an icon already on the page keeps its element
+      var visible = n > 0;
+      if (visible !== cm.cluster.hasLayer(m)) (visible ? come : gone).push(m);
+      if (visible) {
+        result.markers += 1;
+        result.sites += n;
+      }
     });
-    cm.cluster.clearLayers();
-    cm.cluster.addLayers(keep);
-    return keep.length;
+    cm.cluster.removeLayers(gone);
+    cm.cluster.addLayers(come);
+    cm.cluster.refreshClusters(changed);
+    applyYearToOpen();
+    return result;
   };
 
   cm.htmlControl = function (map, html, position, cls) {
@@ -123,6 +227,14 @@
     return ctl;
   };
 
+  cm.totalSites = function () {
+    var n = 0;
+    cm.markers.forEach(function (m) {
+      n += m.cm.count;
+    });
+    return n;
+  };
+
   cm.status = function (text) {
     var s = document.querySelector(".cm-title .cm-status");
     if (s) s.textContent = text;
@@ -134,7 +246,7 @@
       var box = el("div", "cm-panel cm-year");
       var label = el("label", null, "Year of reported event ");
       var sel = el("select");
-      sel.setAttribute("aria-label", "Show compounds with a reported event in this year");
+      sel.setAttribute("aria-label", "Show sites and events of this year");
       var all = el("option", null, "all years");
       all.value = "";
       sel.appendChild(all);
@@ -145,13 +257,14 @@
       });
       label.appendChild(sel);
       box.appendChild(label);
-      var note = el("div", "cm-note", "Applies to pins; shading counts all years.");
+      var note = el("div", "cm-note", "Applies to markers and listed events; shading counts all years.");
       box.appendChild(note);
       sel.addEventListener("change", function () {
         var n = cm.filterYear(sel.value);
         cm.status(
           sel.value
-            ? n + " of " + cm.markers.length + " pinned compounds have a reported event in " + sel.value
+            ? n.sites + " of " + cm.totalSites() + " drawn sites (" + n.markers + " of " +
+              cm.markers.length + " markers) have a reported event in " + sel.value
             : ""
         );
       });
@@ -177,7 +290,7 @@
       return matches(m.cm, q);
     })[0];
     if (hit) {
-      if (cm.year && hit.cm.years.indexOf(cm.year) < 0) {
+      if (cm.year && shown(hit.cm) === 0) {
         if (cm.yearSelect) cm.yearSelect.value = "";
         cm.filterYear("");
       }
@@ -200,7 +313,7 @@
       }
       return other.name + ": " + other.why;
     }
-    return "No compound matches \u201c" + query + "\u201d.";
+    return "No site matches \u201c" + query + "\u201d.";
   };
 
   cm.searchControl = function (map, names) {
@@ -211,8 +324,8 @@
       form.setAttribute("role", "search");
       var input = el("input");
       input.type = "search";
-      input.placeholder = "Search compound name";
-      input.setAttribute("aria-label", "Search by compound name or alias");
+      input.placeholder = "Search site or place";
+      input.setAttribute("aria-label", "Search by site name, alias or place");
       input.setAttribute("list", "cm-names");
       var list = el("datalist");
       list.id = "cm-names";
@@ -278,10 +391,16 @@
     var n = 0;
     if (cm.provinces) cm.provinces.eachLayer(function () { n += 1; });
     cm.map = map;
+    // Popup content is rebuilt from its HTML each time it opens: filter it then.
+    map.on("popupopen", function (e) {
+      cm.applyYear(e.popup.getElement());
+    });
+
     root.compoundmapReady = {
       ms: performance.now(),
       provinces: n,
       markers: cm.markers.length,
+      sites: cm.totalSites(),
     };
     document.documentElement.setAttribute("data-cm-ready", "1");
   };
