@@ -26,7 +26,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import PipelineError
+from .errors import DataFileError, PipelineError
 
 __all__ = [
     "MANIFEST_NAME",
@@ -140,6 +140,13 @@ def atomic_file(path: str | Path, *, inputs: Iterable[Path] = ()) -> Iterator[Pa
     A reader sees the old file or the complete new one, never a partial file; on error
     the temporary file is removed and ``path`` is untouched.
 
+    Raises
+    ------
+    PipelineError
+        If ``path`` is (or links to) an input, or is a symlink.
+    DataFileError
+        If the folder of ``path`` does not exist.
+
     Examples
     --------
     >>> with atomic_file("/tmp/cm-doc.txt") as tmp:  # doctest: +SKIP
@@ -147,7 +154,8 @@ def atomic_file(path: str | Path, *, inputs: Iterable[Path] = ()) -> Iterator[Pa
     """
     target = Path(path)
     check_not_input(target, inputs)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        raise DataFileError(f"{target}: cannot write: folder {target.parent} does not exist")
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         yield tmp
