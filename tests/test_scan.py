@@ -54,7 +54,8 @@ KW = {
 
 @pytest.fixture(scope="module")
 def result():
-    return scan([CORPUS, HTML], **KW)
+    with scan([CORPUS, HTML], **KW) as found:
+        yield found
 
 
 @pytest.fixture(scope="module")
@@ -361,10 +362,11 @@ def test_dask_gives_the_same_bytes_and_builds_the_index_once_per_worker(written,
                 return get_gazetteer.cache_info().misses
 
             assert set(client.run(builds).values()) == {1}
-    on_processes = scan([CORPUS, HTML], scheduler="processes", workers=2, **kw)
+    on_processes = scan([CORPUS, HTML], scheduler="processes", workers=1, **kw)
     assert on_tcp.parts == local.parts > 5
-    for other in (on_tcp, on_processes):
+    for other in (local, on_tcp, on_processes):
         write_scan(other, tmp_path / "c.parquet")
+        other.close()
         for suffix in (".parquet", ".csv", ".html"):
             got = (tmp_path / "c").with_suffix(suffix).read_bytes()
             assert got == written.with_suffix(suffix).read_bytes(), suffix

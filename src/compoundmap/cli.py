@@ -264,7 +264,8 @@ def scan_command(
         compounds=compounds,
         operators=operators,
     )
-    written = write_scan(result, output)
+    with result:
+        written = write_scan(result, output)
     typer.echo(result.summary())
     typer.echo("written: " + ", ".join(str(p) for p in written))
 

@@ -16,7 +16,7 @@ from .drafts import accepted_ids, draft_reports, write_drafts
 from .entities import Registry, load_registry
 from .findings import Finding
 from .novelty import load_known, normalise_url
-from .queue import CANDIDATE_COLUMNS, build_queue, read_queue
+from .queue import CANDIDATE_COLUMNS, Candidate, rank_candidates, read_queue
 from .read import Columns, Document, iter_documents, plan_parts, read_part
 from .run import ScanOptions, ScanResult, process_part, scan, write_scan
 from .settings import ScanSettings
@@ -25,6 +25,7 @@ from .view import render_queue_html
 
 __all__ = [
     "CANDIDATE_COLUMNS",
+    "Candidate",
     "Columns",
     "DocResult",
     "Document",
@@ -36,7 +37,6 @@ __all__ = [
     "ScanSettings",
     "accepted_ids",
     "analyse_document",
-    "build_queue",
     "detect_language",
     "draft_reports",
     "group_syndicated",
@@ -46,6 +46,7 @@ __all__ = [
     "normalise_url",
     "plan_parts",
     "process_part",
+    "rank_candidates",
     "read_part",
     "read_queue",
     "relevance",

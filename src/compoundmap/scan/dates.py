@@ -96,25 +96,33 @@ def _value(kind: str, g: tuple[str | None, ...]) -> str:
     return _valid(year, _THAI_MONTHS[g[1] or ""], int(g[0]) if g[0] else None)
 
 
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)")  # 25xx: Thai Buddhist-era years
+_BEFORE, _AFTER = 40, 16  # characters around a year in which a date may lie
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
     """Dates named in ``text`` as ``(value, start, end)``, sorted by ``start``.
 
+    Every form holds a four-digit year, so only short windows around the years are read.
     Overlapping matches keep the longest (``5 March 2024`` rather than ``March 2024``).
 
     Examples
     --------
     >>> find_dates("On 5 March 2024, and again on 2024年4月1日.")
-    [('2024-03-05', 3, 15), ('2024-04-01', 29, 39)]
+    [('2024-03-05', 3, 15), ('2024-04-01', 30, 39)]
     """
-    found: list[tuple[str, int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            value = _value(kind, m.groups())
-            if value:
-                found.append((value, m.start(), m.end()))
-    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
+    found: set[tuple[str, int, int]] = set()
+    for year in _YEAR_RE.finditer(text):
+        lo, hi = max(0, year.start() - _BEFORE), min(len(text), year.end() + _AFTER)
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(text, lo, hi):
+                if m.start() <= year.start() and year.end() <= m.end():
+                    value = _value(kind, m.groups())
+                    if value:
+                        found.add((value, m.start(), m.end()))
+    ordered = sorted(found, key=lambda f: (f[1], -(f[2] - f[1]), f[0]))
     out: list[tuple[str, int, int]] = []
-    for item in found:
+    for item in ordered:
         if out and item[1] < out[-1][2]:
             continue
         out.append(item)

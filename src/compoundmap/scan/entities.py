@@ -8,19 +8,17 @@ A missing file is an empty registry; ``withdrawn`` rows are left out.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..errors import DataFileError, MissingColumnError
 from ..sources import default_sources_path
-from .lexicon import trie_pattern
+from .lexicon import TermMatcher
 
 __all__ = ["Registry", "RegistryName", "default_registry_paths", "load_registry"]
 
 _NAME_COLUMNS = ("name", "names_other_scripts", "aliases")
-_LATIN = "[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff]"
 _MIN_NAME_CHARS = 3  # "KK" or "Ho" would match everywhere
 
 
@@ -87,22 +85,13 @@ class Registry:
         each give a match."""
         if not self.names:
             return []
-        regex, by_form = _compiled(self)
-        out: list[tuple[RegistryName, int, int]] = []
-        for m in regex.finditer(text):
-            for entry in by_form.get(m.group().casefold(), ()):
-                out.append((entry, m.start(), m.end()))
-        return out
+        names = self.names
+        return [(names[int(i)], s, e) for _kind, i, s, e in _matcher(self).finditer(text)]
 
 
 @cache
-def _compiled(registry: Registry) -> tuple[re.Pattern[str], dict[str, tuple[RegistryName, ...]]]:
-    by_form: dict[str, list[RegistryName]] = {}
-    for entry in registry.names:
-        by_form.setdefault(entry.form.casefold(), []).append(entry)
-    # Latin names must not sit inside a longer word; other scripts have no word breaks.
-    pattern = rf"(?<!{_LATIN})(?:{trie_pattern(sorted(by_form))})(?!{_LATIN})"
-    return re.compile(pattern, re.IGNORECASE), {k: tuple(v) for k, v in by_form.items()}
+def _matcher(registry: Registry) -> TermMatcher:
+    return TermMatcher((n.kind, str(i), n.form) for i, n in enumerate(registry.names))
 
 
 @cache

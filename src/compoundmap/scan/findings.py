@@ -80,7 +80,7 @@ def find_places(
     Examples
     --------
     >>> [(f.kind, f.text, f.value) for f in find_places("Police raided a site in Poipet.", [])]
-    [('place', 'Poipet', '0102')]
+    [('place', 'Poipet', '0110')]
     """
     s = settings or ScanSettings()
     out: list[Finding] = []
@@ -140,11 +140,11 @@ def find_counts(text: str) -> list[Finding]:
     ...     "Police rescued 1,200 foreign nationals on Monday.")]
     [('1,200 foreign nationals', '1200', 'rescued')]
     """
-    lex = get_lexicon()
-    people = list(lex.group("people").finditer(text))
+    hits = list(get_lexicon().matcher(("count_kind", "people")).finditer(text))
+    people = [(k, s, e) for g, k, s, e in hits if g == "people"]
     if not people:
         return []
-    kinds = list(lex.group("count_kind").finditer(text))
+    kinds = [(k, s, e) for g, k, s, e in hits if g == "count_kind"]
     out: list[Finding] = []
     j = 0
     for m in _NUMBER_RE.finditer(text):

@@ -27,11 +27,11 @@ from .dedupe import group_syndicated
 from .entities import load_registry
 from .lexicon import get_lexicon
 from .novelty import load_known
-from .queue import build_queue, write_queue, write_queue_csv
+from .queue import Candidate, candidate_row, queue_frame, rank_candidates, write_queue_files
 from .read import Columns, Part, plan_parts, read_part
 from .settings import ScanSettings
 from .signals import detect_language
-from .view import write_queue_html
+from .spill import DocMeta, Spill
 
 __all__ = ["ScanOptions", "ScanResult", "process_part", "scan", "write_scan"]
 
@@ -48,22 +48,46 @@ class ScanOptions:
 
 @dataclass
 class ScanResult:
-    """What a scan found: the ranked queue and the counts of what was read."""
+    """What a scan found: ranked candidates (their documents in a temporary spill file)
+    and the counts of what was read. Close it (or use it as a context manager) to delete
+    the spill file."""
 
-    queue: pd.DataFrame
+    candidates: list[Candidate]
     stats: PartStats
     parts: int
     scheduler: str
+    spill: Spill
+
+    def rows(self, batch: int = 256) -> Iterator[list[dict[str, Any]]]:
+        """Full rows of the queue in rank order, ``batch`` candidates at a time."""
+        for i in range(0, len(self.candidates), batch):
+            chunk = self.candidates[i : i + batch]
+            yield [candidate_row(c, self.spill.load(c.head)) for c in chunk]
+
+    @property
+    def queue(self) -> pd.DataFrame:
+        """The whole review queue in memory (:data:`~compoundmap.scan.CANDIDATE_COLUMNS`)."""
+        return queue_frame(row for rows in self.rows() for row in rows)
 
     def summary(self) -> str:
         """One line for the command line (no timings: the output stays deterministic)."""
         s = self.stats
+        new = sum(c.status == "new" for c in self.candidates)
         return (
             f"{s.documents} document(s) read in {self.parts} part(s) ({self.scheduler}); "
             f"{s.geoparsed} geoparsed, {s.relevant} relevant; "
-            f"{len(self.queue)} candidate event(s), "
-            f"{int((self.queue['status'] == 'new').sum()) if len(self.queue) else 0} new"
+            f"{len(self.candidates)} candidate event(s), {new} new"
         )
+
+    def close(self) -> None:
+        """Delete the spill file."""
+        self.spill.close()
+
+    def __enter__(self) -> ScanResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @cache
@@ -191,25 +215,21 @@ def scan(
     else:
         results = _on_dask(parts, options, scheduler, workers)
         name = "dask processes" if scheduler == "processes" else f"dask {scheduler}"
-    docs: list[DocResult] = []
+    spill = Spill()
+    metas: list[DocMeta] = []
     stats = PartStats()
     for found, part_stats in results:
-        docs.extend(found)
+        metas.extend(spill.add(doc) for doc in found)
         stats.add(part_stats)
-    docs.sort(key=lambda d: d.key)
-    groups = group_syndicated(docs, options.settings)
-    queue = build_queue(docs, groups, load_known(sources))
-    return ScanResult(queue, stats, len(parts), name)
+    metas.sort(key=lambda d: d.key)
+    groups = group_syndicated(metas, options.settings)
+    candidates = rank_candidates(metas, groups, load_known(sources))
+    return ScanResult(candidates, stats, len(parts), name, spill)
 
 
 def write_scan(result: ScanResult, output: str | Path) -> list[Path]:
     """Write ``candidates.parquet`` and, beside it, the ``.csv`` and ``.html`` views.
 
-    Returns the paths written.
+    Streams the candidates a batch at a time, so memory stays flat. Returns the paths.
     """
-    out = Path(output)
-    csv_path, html_path = out.with_suffix(".csv"), out.with_suffix(".html")
-    write_queue(result.queue, out)
-    write_queue_csv(result.queue, csv_path)
-    write_queue_html(result.queue, html_path)
-    return [out, csv_path, html_path]
+    return write_queue_files(result.rows(), output, len(result.candidates))

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..errors import DataFileError
-
-__all__ = ["highlight", "render_queue_html", "write_queue_html"]
+__all__ = ["HTML_FOOT", "highlight", "html_head", "html_section", "render_queue_html"]
 
 _CONTEXT = 160  # characters of text shown either side of a finding
 _MAX_EXCERPTS = 8
@@ -106,7 +103,8 @@ _META = (
 )
 
 
-def _section(row: dict[str, Any]) -> str:
+def html_section(row: dict[str, Any]) -> str:
+    """One candidate's section: its fields, highlighted excerpts and documents."""
     status = str(row["status"])
     out = [
         f'<section id="{escape(str(row["candidate_id"]), quote=True)}">',
@@ -133,24 +131,24 @@ def _section(row: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def render_queue_html(frame: pd.DataFrame, *, title: str = "compoundmap scan: review queue") -> str:
-    """The whole review page as a string (deterministic: no dates, no run details)."""
-    head = (
+def html_head(n_candidates: int, *, title: str = "compoundmap scan: review queue") -> str:
+    """The page's start: styles, title and how to read it (no dates, no run details)."""
+    return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">"
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(title)}</h1><p>{len(frame)} candidate event(s), ranked by relevance "
+        f"<h1>{escape(title)}</h1><p>{n_candidates} candidate event(s), ranked by relevance "
         "and novelty. Highlights: places, nationalities, dates, counts, registry names, "
-        "relevance words. Everything here is a machine guess for a curator to check.</p>"
+        "relevance words. Everything here is a machine guess for a curator to check.</p>\n"
     )
-    body = [_section({str(k): v for k, v in row.items()}) for row in frame.to_dict("records")]
-    return head + "\n".join(body) + "\n</body></html>\n"
 
 
-def write_queue_html(frame: pd.DataFrame, path: str | Path) -> None:
-    """Write :func:`render_queue_html` to ``path`` (UTF-8)."""
-    try:
-        Path(path).write_text(render_queue_html(frame), encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot write: {exc}") from None
+#: The page's end.
+HTML_FOOT = "</body></html>\n"
+
+
+def render_queue_html(frame: pd.DataFrame) -> str:
+    """The whole review page of a queue frame as a string."""
+    rows = [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+    return html_head(len(rows)) + "".join(html_section(r) + "\n" for r in rows) + HTML_FOOT
