@@ -178,31 +178,35 @@ def _fill(rng: random.Random, template: str, quotes: list[str]) -> str:
     )
 
 
-def _document(rng: random.Random, i: int, quotes: list[str]) -> tuple[dict[str, str], bool]:
-    date = (
-        f"{rng.choice((2022, 2023, 2024, 2025))}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    )
+def _document(rng: random.Random, i: int, quotes: list[str], relevant: bool) -> dict[str, str]:
+    year, month, day = rng.choice((2022, 2023, 2024, 2025)), rng.randint(1, 12), rng.randint(1, 28)
     paragraphs = []
-    relevant = rng.random() < 0.02
     lang = rng.choice(sorted(RELEVANT)) if relevant else "en"
     for _ in range(rng.randint(4, 9)):
         pool = RELEVANT[lang] if relevant and rng.random() < 0.6 else ORDINARY
         paragraphs.append(" ".join(_fill(rng, rng.choice(pool), quotes) for _ in range(5)))
     title = _fill(rng, rng.choice(RELEVANT[lang] if relevant else ORDINARY), quotes)[:90]
-    doc = {
+    date = f"{year}-{month:02d}-{day:02d}"
+    return {
         "id": f"doc-{i:08d}",
         "url": f"https://news{i % 17}.example.org/{date}/{i}",
         "date": date,
         "title": title,
         "text": "\n\n".join(paragraphs),
     }
-    return doc, relevant
 
 
 def write_corpus(folder: Path, files: int, file_mb: int) -> list[Path]:
-    """Write (or reuse) ``files`` JSON Lines files of about ``file_mb`` MB each."""
+    """Write (or reuse) ``files`` JSON Lines files of about ``file_mb`` MB each.
+
+    Ordinary articles are drawn from a pool of 5,000 written once (with new ids, URLs and
+    dates); every relevant one (2 %) is written anew, and 1 % of documents are syndicated
+    copies of a recent relevant one.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     quotes = _quotes()
+    rng = random.Random(0)
+    ordinary = [_document(rng, -1, quotes, False) for _ in range(5000)]
     paths = []
     i = 0
     for f in range(files):
@@ -210,17 +214,26 @@ def write_corpus(folder: Path, files: int, file_mb: int) -> list[Path]:
         paths.append(path)
         if path.exists() and path.stat().st_size >= file_mb * 1_000_000:
             continue
-        rng = random.Random(f)
+        rng = random.Random(f + 1)
         size, recent = 0, []
         with open(path, "w", encoding="utf-8") as fh:
             while size < file_mb * 1_000_000:
-                doc, relevant = _document(rng, i, quotes)
-                if recent and rng.random() < 0.01:  # a syndicated copy of a recent report
+                roll = rng.random()
+                if roll < 0.02:
+                    doc = _document(rng, i, quotes, True)
+                    recent = (recent + [doc])[-50:]
+                elif roll < 0.03 and recent:  # a syndicated copy of a recent report
                     src = rng.choice(recent)
                     doc = dict(src, id=f"doc-{i:08d}", url=f"https://mirror.example.net/{i}")
                     doc["text"] = "(Wire) " + src["text"] + "\n\nRepublished with permission."
-                elif relevant:
-                    recent = (recent + [doc])[-50:]
+                else:
+                    date = f"{rng.randint(2022, 2025)}-{rng.randint(1, 12):02d}-01"
+                    doc = dict(
+                        rng.choice(ordinary),
+                        id=f"doc-{i:08d}",
+                        url=f"https://news{i % 17}.example.org/{i}",
+                        date=date,
+                    )
                 line = json.dumps(doc, ensure_ascii=False) + "\n"
                 fh.write(line)
                 size += len(line.encode())
