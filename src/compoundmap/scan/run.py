@@ -12,7 +12,9 @@ registry once per worker, before the first part arrives.
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -151,10 +153,19 @@ def _on_dask(
         bag = db.from_sequence(list(parts), npartitions=max(1, len(parts))).map(
             process_part, options
         )
-        futures = client.compute(bag.to_delayed())
-        for future in futures:  # in part order, whatever order they finish in
+        # A window of parts in flight (two per worker): results are taken in part order,
+        # and a finished part waits on its worker only until the ones before it are taken,
+        # so worker memory does not grow with the archive.
+        pending = iter(bag.to_delayed())
+        ahead = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        window = deque(client.compute(d) for d in itertools.islice(pending, ahead))
+        while window:
+            future = window.popleft()
             yield from future.result()
             future.release()
+            nxt = next(pending, None)
+            if nxt is not None:
+                window.append(client.compute(nxt))
     finally:
         client.close()
         if cluster is not None:
