@@ -5,7 +5,8 @@ templates, the bundled gazetteer names and the bundled reports' verbatim locatio
 (no article is copied): mostly ordinary Cambodian news, about 2 % scam-compound reports in
 seven languages, and syndicated copies of some of them. Then, each in a fresh process:
 
-- scan in-process on the first file (100 MB) and on all of them (peak RSS of the process);
+- scan in-process on the first file (100 MB) and on all of them, writing the review queue
+  (peak RSS of the process);
 - scan on a local Dask cluster of 2 single-threaded worker processes, on 100 MB and on all
   (peak RSS of each worker and of the driver);
 - ``compoundmap extract`` alone (``geoparse.extract_mentions``) on the first 20 MB of the
@@ -133,23 +134,25 @@ if args["mode"] == "extract":
     out["bytes"] = n
 elif args["mode"] == "dask":
     from distributed import Client, LocalCluster
-    from compoundmap.scan import scan
+    from compoundmap.scan import scan, write_scan
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         c_workers = sum(client.run(cpu).values())
         t0 = time.perf_counter()
         c0 = cpu()
-        result = scan(args["files"], scheduler=cluster.scheduler_address)
+        with scan(args["files"], scheduler=cluster.scheduler_address) as result:
+            write_scan(result, args["output"])
         peak = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         out["worker_peak_mb"] = sorted(peak.values())
         out["worker_cpu"] = sum(client.run(cpu).values()) - c_workers
-        out["candidates"] = len(result.queue)
+        out["candidates"] = len(result.candidates)
         out["relevant"] = result.stats.relevant
 else:
-    from compoundmap.scan import scan
+    from compoundmap.scan import scan, write_scan
     c0 = cpu()
-    result = scan(args["files"])
-    out["candidates"] = len(result.queue)
+    with scan(args["files"]) as result:
+        write_scan(result, args["output"])
+    out["candidates"] = len(result.candidates)
     out["relevant"] = result.stats.relevant
 out["seconds"] = time.perf_counter() - t0
 out["cpu"] = cpu() - c0 + out.get("worker_cpu", 0)
@@ -256,6 +259,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=11)
     parser.add_argument("--file-mb", type=int, default=100)
     parser.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "cm-bench-scan"))
+    parser.add_argument("--only", choices=("inprocess", "dask"), help="Run one mode only.")
     opts = parser.parse_args()
     paths = write_corpus(Path(opts.dir), opts.files, opts.file_mb)
     small = [str(paths[0])]
@@ -264,6 +268,8 @@ def main() -> None:
     mb_all = sum(os.path.getsize(p) for p in paths) / 1e6
     print(f"corpus: {len(paths)} files, {mb_all:,.0f} MB in {opts.dir}")
     rows = []
+    output = str(Path(opts.dir) / "out" / "candidates.parquet")
+    Path(output).parent.mkdir(exist_ok=True)
     extract = _child({"mode": "extract", "files": small, "limit": 20_000_000})
     extract_rate = extract["bytes"] / 1e6 / extract["cpu"]
     print(
@@ -274,9 +280,9 @@ def main() -> None:
         "wall MB/s is elapsed time (shared machines: other load slows it); per core is MB per "
         "CPU-second of every process of the scan (workers and driver), warm-up included"
     )
-    for mode in ("inprocess", "dask"):
+    for mode in [opts.only] if opts.only else ["inprocess", "dask"]:
         for label, files, mb in (("100 MB", small, mb_small), ("all", every, mb_all)):
-            r = _child({"mode": mode, "files": files})
+            r = _child({"mode": mode, "files": files, "output": output})
             rate, per_core = mb / r["seconds"], mb / r["cpu"]
             workers = r.get("worker_peak_mb", [r["peak_mb"]])
             rows.append((mode, label, mb, r["seconds"], rate, per_core, workers, r))

@@ -70,7 +70,7 @@ class DocResult:
 @dataclass
 class PartStats:
     """Counts of one part (or a whole scan): documents and characters read, documents
-    geoparsed (topic score passed), relevant documents, and documents per language."""
+    geoparsed (topic score passed) and relevant documents."""
 
     documents: int = 0
     chars: int = 0

@@ -76,8 +76,8 @@ def group_syndicated(
     """Group near-duplicate documents; return groups of positions into ``docs``.
 
     Each group lists its head first (earliest ``date``; an undated document comes after
-    dated ones; ties by ``key``), then the copies in the same order. Groups are sorted by
-    their head's position.
+    dated ones; ties by ``key``), then the copies in the same order. Groups are sorted the
+    same way by their heads.
     """
     from datasketch import MinHash, MinHashLSH
 
