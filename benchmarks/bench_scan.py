@@ -136,7 +136,7 @@ elif args["mode"] == "dask":
     from distributed import Client, LocalCluster
     from compoundmap.scan import scan, write_scan
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         c_workers = sum(client.run(cpu).values())
         t0 = time.perf_counter()
         c0 = cpu()

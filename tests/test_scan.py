@@ -351,7 +351,7 @@ def test_dask_gives_the_same_bytes_and_builds_the_index_once_per_worker(written,
     kw = dict(KW, part_bytes=1500)  # several parts per file
     local = scan([CORPUS, HTML], **kw)
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         on_tcp = scan([CORPUS, HTML], scheduler=cluster.scheduler_address, **kw)
         with Client(cluster) as client:

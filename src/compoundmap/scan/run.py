@@ -130,7 +130,7 @@ def _client(scheduler: str, workers: int | None) -> tuple[Any, Any]:
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
         )
         return Client(cluster), cluster
     if scheduler.startswith("tcp://"):
