@@ -13,7 +13,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt | system-deps
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,notebooks,online]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,notebooks,online,scan]"
 	@touch $(STAMP)
 
 maps: $(STAMP)
