@@ -27,7 +27,8 @@ from .errors import CompoundmapError, GazetteerError, MissingColumnError
 from .gazetteer import get_gazetteer
 from .nationalities import nationality_counts, nationality_label
 from .normalize import ADMIN_WORDS, PROVINCE, name_key
-from .schema import COUNT_KINDS, COUNT_SCOPES, EVENT_TYPES, UNMATCHED_LABEL, Precision
+from .schema import COUNT_KINDS, EVENT_TYPES, UNMATCHED_LABEL, Precision
+from .summary import _SCOPES_ADDED
 
 if TYPE_CHECKING:
     from .pipeline import Tables
@@ -62,8 +63,6 @@ __all__ = [
 
 #: Why a located place is listed by :func:`rows_to_check`.
 CHECK_REASONS = ("unmatched", "ambiguous", "province_mismatch")
-#: Figure scopes below the whole country: these add up across events (``docs/data.md``).
-_LOCAL_SCOPES = tuple(s for s in COUNT_SCOPES if s != "country")
 #: Precision labels in scale order, finest first, then places the geocoder could not match.
 _PRECISION_LABELS = [*(p.label for p in Precision), UNMATCHED_LABEL]
 _NO_DATE = "no date"
@@ -154,14 +153,15 @@ def _valid_list() -> str:
 
 
 def _describe_units(codes: Iterable[str]) -> str:
-    """``"district 1801 Mittakpheap (in Sihanoukville)"`` for each code, at most three."""
+    """``"district 2008 Bavet (in Svay Rieng)"`` for each code, at most three."""
     gaz = get_gazetteer()
     names = {2: "district", 3: "commune"}
     found = list(codes)
-    parts = [
-        f"{names.get(gaz.level(c), 'unit')} {c} {gaz.name(c)} (in {gaz.name(c[:2])})"
-        for c in found[:3]
-    ]
+    parts = []
+    for c in found[:3]:
+        unit = gaz.unit(c)
+        where = gaz.name(str(unit["province_code"]))
+        parts.append(f"{names.get(int(unit['level']), 'unit')} {c} {unit['name_en']} (in {where})")
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
     return ", ".join(parts) + more
 
@@ -584,8 +584,9 @@ def people_by_kind(events: pd.DataFrame) -> pd.DataFrame:
     detained may later be deported). Only figures about a site, a named place, a
     province or an operation across provinces are added; a figure about the whole
     country (a national estimate) never is, and events about the country as a whole add
-    nothing: those figures are listed by :func:`national_figures`. Over the whole events
-    table, ``people_min`` and ``people_max`` equal the sums of the province summary's
+    nothing: those figures are listed by :func:`national_figures`. A figure is added
+    exactly when the province summary adds it (same rule), so over the whole events table
+    ``people_min`` and ``people_max`` equal the sums of the summary's
     ``people_<kind>_min`` and ``_max`` columns.
 
     Parameters
@@ -614,7 +615,13 @@ def people_by_kind(events: pd.DataFrame) -> pd.DataFrame:
     [2, 51, 59, 1]
     """
     figures = _figure_table(events)
-    local = figures["scope"].isin(_LOCAL_SCOPES) & figures["attribution"].ne("national")
+    # The province summary's own rule (which scopes each kind of row adds), so that the
+    # two never disagree.
+    is_added = [
+        scope in _SCOPES_ADDED.get(attribution, ())
+        for scope, attribution in zip(figures["scope"], figures["attribution"], strict=True)
+    ]
+    local = pd.Series(is_added, index=figures.index, dtype=bool)
     national = figures["scope"].eq("country")
     rows = []
     for kind in COUNT_KINDS:
@@ -758,6 +765,15 @@ def _summary_of(row: pd.Series, name_km: str) -> pd.DataFrame:
     return frame
 
 
+def _oldest_first(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Rows by ``event_date`` (undated last), then ``key``."""
+    undated = frame["event_date"].fillna("").eq("")
+    order = frame.assign(_undated=undated).sort_values(
+        ["_undated", "event_date", key], kind="stable"
+    )
+    return pd.DataFrame(order.drop(columns="_undated")).reset_index(drop=True)
+
+
 def province_profile(province: object, tables: Tables | None = None) -> dict[str, pd.DataFrame]:
     """Every table of a one-province report.
 
@@ -776,10 +792,11 @@ def province_profile(province: object, tables: Tables | None = None) -> dict[str
         its Khmer name; event types with no event left out), ``people`` (people by kind
         for the events counted in the province, :func:`people_by_kind`), ``districts``
         (all its districts, zeros included), ``sites`` (active registry sites located in
-        it), ``events`` (events that concern it, oldest first; ``attribution`` says
-        whether each counts in the province's row or in the several-provinces row),
-        ``reports`` (counted reports with a place in it, with their sources) and
-        ``nationalities`` (countries those events name).
+        it), ``events`` (events that concern it, oldest first, undated last;
+        ``attribution`` says whether each counts in the province's row or in the
+        several-provinces row), ``reports`` (counted reports with a place in it, with
+        their sources, in the same order) and ``nationalities`` (countries those events
+        name).
 
     Raises
     ------
@@ -856,12 +873,8 @@ def province_profile(province: object, tables: Tables | None = None) -> dict[str
         "sites": pd.DataFrame(sites[site_columns])
         .sort_values("compound_id")
         .reset_index(drop=True),
-        "events": events[event_columns]
-        .sort_values(["event_date", "event_id"], kind="stable")
-        .reset_index(drop=True),
-        "reports": reports[report_columns]
-        .sort_values(["event_date", "report_id"], kind="stable")
-        .reset_index(drop=True),
+        "events": _oldest_first(events[event_columns], "event_id"),
+        "reports": _oldest_first(reports[report_columns], "report_id"),
         "nationalities": nationalities_by_event(events),
     }
 
