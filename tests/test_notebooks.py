@@ -485,6 +485,25 @@ def test_kernel_has_no_network_and_cannot_write_into_the_checkout(kernel_env: st
     assert Path(printed).resolve() == Path(sys.executable).resolve()
 
 
+@pytest.mark.notebooks
+def test_repeated_warnings_print_once_in_a_kernel(kernel_env: str) -> None:
+    """After ``setup_notebook()`` a warning shown once is not shown again in the session,
+    from another cell or after the filters change (as every ``build_tables`` does)."""
+    from nbclient import NotebookClient
+
+    warn = "import warnings\nwarnings.warn('compoundmap: the same note', UserWarning)"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from compoundmap import setup_notebook\nsetup_notebook()"),
+        nbformat.v4.new_code_cell(warn),
+        nbformat.v4.new_code_cell(f"with warnings.catch_warnings():\n    pass\n{warn}"),
+        nbformat.v4.new_code_cell(warn.replace("same", "other")),
+    ]
+    NotebookClient(nb, kernel_name=kernel_env, timeout=60, startup_timeout=120).execute()
+    shown = [text for text in _stderr(nb) if "compoundmap: the" in text]
+    assert len(shown) == 2 and "the same note" in shown[0] and "the other note" in shown[1]
+
+
 # ----------------------------------------------------------------------- execution
 
 
