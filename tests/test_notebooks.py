@@ -555,18 +555,18 @@ def test_province_report_renders_for_a_province(
     run_id: str, code: str, name: str, has_events: bool, notebook_runs: Any
 ) -> None:
     result = _result(notebook_runs, run_id)
+    why = f"{run_id}; papermill said:\n{result.stderr[-3000:]}"
     injected = [c for c in result.nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     value = dict(RUNS[run_id].parameters)["province"]
     assert injected and "province = " in injected[0].source
-    assert (repr(int(value)) if value.isdigit() else repr(value)) in injected[0].source.replace(
-        '"', "'"
-    )
+    as_passed = repr(int(value)) if value.isdigit() else repr(value)
+    assert as_passed in injected[0].source.replace('"', "'")
     text = _outputs_text(result.nb)
-    assert name in text and f"KH{code}" in text
+    assert name in text and f"KH{code}" in text, why
     counts = {what: int(n) for n, what in re.findall(r"^(\d+) (sites|events|reports)$", text, re.M)}
-    assert set(counts) == {"sites", "events", "reports"}
-    assert (counts["events"] > 0) is has_events
-    assert (counts["reports"] > 0) is has_events
+    assert set(counts) == {"sites", "events", "reports"}, why
+    assert (counts["events"] > 0) is has_events, why
+    assert (counts["reports"] > 0) is has_events, why
     page = (result.out_dir / f"province-{code}.html").read_text(encoding="utf-8")
     assert name in page
 
