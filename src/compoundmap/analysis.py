@@ -379,8 +379,25 @@ def precision_shares(report_locations: pd.DataFrame) -> pd.DataFrame:
 def precision_by_province(report_locations: pd.DataFrame) -> pd.DataFrame:
     """Located places per province (rows, in code order) and precision (columns).
 
-    Places with no province (Cambodia only, unmatched) are the last row,
-    ``"(no province)"``.
+    Parameters
+    ----------
+    report_locations : pandas.DataFrame
+        The published ``report_locations`` table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Places counted by ``province_name`` (provinces with places, in code order; places
+        with no province, Cambodia only or unmatched, in the last row ``"(no
+        province)"``) and ``precision_label`` (every label, in scale order).
+
+    Examples
+    --------
+    >>> locs = pd.DataFrame({"province_code": ["18", "", "18"],
+    ...     "province_name": ["Sihanoukville", "", "Sihanoukville"],
+    ...     "precision_label": ["commune", "Cambodia only", "commune"]})
+    >>> precision_by_province(locs)["commune"].to_dict()
+    {'Sihanoukville': 2, '(no province)': 0}
     """
     _require(
         report_locations, ["province_code", "province_name", "precision_label"], "report_locations"
@@ -465,9 +482,22 @@ def rows_to_check(
 def summary_counts(summary: pd.DataFrame) -> pd.DataFrame:
     """The counting columns of a province or district summary, for display.
 
-    Keeps the unit's code and name (and ``row_type`` or the province of a district), the
-    numbers of events, shared events, reports, sources and registry sites, the first and
-    last event dates and the nationalities named.
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The published ``province_summary`` or ``district_summary``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The unit's code and name (with ``row_type``, or the province of a district), the
+        numbers of events, shared events, reports, sources and registry sites, the first
+        and last event dates and the nationalities named.
+
+    Examples
+    --------
+    >>> summary_counts(tables.province_summary)["n_events"].sum()  # doctest: +SKIP
+    340
     """
     keys = [
         c
@@ -485,6 +515,21 @@ def districts_with_events(district_summary: pd.DataFrame) -> pd.DataFrame:
 
     Events known only to their province, or spread over several districts, are in no
     district (see ``district_summary``).
+
+    Parameters
+    ----------
+    district_summary : pandas.DataFrame
+        The published district summary.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`summary_counts` of those districts, by ``n_events`` (most first), then code.
+
+    Examples
+    --------
+    >>> districts_with_events(tables.district_summary)["district_code"][0]  # doctest: +SKIP
+    '1801'
     """
     rows = summary_counts(district_summary)
     rows = rows[rows["n_events"] > 0]
@@ -499,6 +544,23 @@ def events_by_province(province_summary: pd.DataFrame) -> pd.Series:
     Every event counts in exactly one row: its province, or the rows for events
     concerning several provinces, the whole country, or no known place. The Series
     therefore adds up to the number of events.
+
+    Parameters
+    ----------
+    province_summary : pandas.DataFrame
+        The published province summary.
+
+    Returns
+    -------
+    pandas.Series
+        ``events`` indexed by ``province_name`` (the three extra rows by their names),
+        most first; provinces with none included.
+
+    Examples
+    --------
+    >>> summary = pd.DataFrame({"province_name": ["Kampot", "Kep"], "n_events": [2, 5]})
+    >>> events_by_province(summary).to_dict()
+    {'Kep': 5, 'Kampot': 2}
     """
     _require(province_summary, ["province_name", "n_events"], "province_summary")
     counts = province_summary.set_index("province_name")["n_events"].astype("int64")
@@ -653,11 +715,20 @@ def national_figures(events: pd.DataFrame) -> pd.DataFrame:
     These are never added to any total (two outlets repeating one UN estimate are one
     figure; estimates of different years overlap): read them side by side.
 
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        The published events table.
+
     Returns
     -------
     pandas.DataFrame
         ``event_id, event_date, event_type, count_kind, people_min, people_max,
-        n_reports, report_ids``, by kind, then date.
+        n_reports, report_ids``, by kind, then date (undated last).
+
+    Examples
+    --------
+    >>> national_figures(tables.events)["count_kind"].unique()  # doctest: +SKIP
     """
     figures = _figure_table(events)
     figures = figures[figures["scope"] == "country"]
@@ -679,6 +750,21 @@ def people_by_province(province_summary: pd.DataFrame) -> pd.DataFrame:
     Each cell adds, over the row's events, each event's smallest (``_min``) or largest
     (``_max``) figure of one kind; see :func:`people_by_kind` for the rules. The national
     row never has figures (they are listed by :func:`national_figures`).
+
+    Parameters
+    ----------
+    province_summary : pandas.DataFrame
+        The published province summary.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``people_<kind>_min`` and ``_max`` columns with a figure somewhere, indexed by
+        ``province_name``, rows with a figure only.
+
+    Examples
+    --------
+    >>> people_by_province(tables.province_summary).loc["Kampot"]  # doctest: +SKIP
     """
     _require(province_summary, ["province_name"], "province_summary")
     people = [c for c in province_summary.columns if c.startswith("people_")]
@@ -700,6 +786,13 @@ def nationalities_by_event(events: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         ``country_code, alpha_3, country_name, n_events, n_mentions, written_as, label``
         (``"China (CN)"``, or ``"African (as written)"``), most named first.
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"event_id": ["EV-1", "EV-2"],
+    ...                        "nationalities": ["Lao; Laotian", "Thai"]})
+    >>> nationalities_by_event(events)[["label", "n_events", "n_mentions"]].values.tolist()
+    [['Laos (LA)', 1, 2], ['Thailand (TH)', 1, 1]]
     """
     _require(events, ["event_id", "nationalities"], "events")
     frame = events[["event_id", "nationalities"]].rename(columns={"event_id": "report_id"})
@@ -729,6 +822,21 @@ def events_in_province(
         Also the events concerning several provinces, this one among them (counted in the
         province summary's ``several_provinces`` row and in ``n_events_shared``); with
         False, only the events counted in the province's own row.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Those rows of ``events``, in table order.
+
+    Raises
+    ------
+    GazetteerError
+        If ``province`` is not a province.
+
+    Examples
+    --------
+    >>> len(events_in_province(tables.events, "Kampot", shared=False))  # doctest: +SKIP
+    10
     """
     code = resolve_province(province)
     _require(events, ["attribution", "province_code", "province_codes"], "events")
@@ -741,7 +849,24 @@ def events_in_province(
 
 
 def reports_in_province(reports: pd.DataFrame, province: object) -> pd.DataFrame:
-    """Reports counted (active, in scope) with at least one place in one province."""
+    """Reports counted (active, in scope) with at least one place in one province.
+
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        The published reports table.
+    province : str or int
+        Anything :func:`resolve_province` accepts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Those rows of ``reports``, in table order.
+
+    Examples
+    --------
+    >>> reports_in_province(tables.reports, "KH18")["report_id"].head(2)  # doctest: +SKIP
+    """
     code = resolve_province(province)
     _require(reports, ["included", "province_codes"], "reports")
     here = reports["province_codes"].map(lambda v: code in _codes(v)).astype(bool)
