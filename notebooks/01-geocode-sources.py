@@ -18,32 +18,41 @@
 # # 01 · Validate and geocode the curated sources
 #
 # Start here. This notebook builds the tables from the curated `reports.csv` exactly as
-# `compoundmap build` does (`build_tables`: validate, locate, group, summarise, in memory),
-# shows what validation found, and lists the rows an analyst should check by hand: places
-# the geocoder could not match, ambiguous matches, and places that fall in a different
-# province from the one the source states. It ends with how precise the locations are.
+# `compoundmap build` does (`build_tables`: validate, locate, group into events, join the
+# registry, summarise, all in memory), shows what validation found, and lists the places
+# an analyst should check by hand: places the geocoder could not match, ambiguous
+# matches, and places that lie in a different province from the one the source states.
+# It ends with how precisely the places are known.
 #
-# Everything runs offline and through the library's public API. Nothing is written into
-# the repository: change `sources` below to check another copy of the file.
+# Everything runs offline through the library's public API; the cells only call it and
+# show the result. Nothing is written into the repository: change `sources` below to
+# check another copy of the file.
 
 # %%
-import tempfile
-from pathlib import Path
-
-import pandas as pd
 from IPython.display import display
 
-from compoundmap import build_tables, geocode, geocode_places
+from compoundmap import (
+    build_tables,
+    geocode,
+    geocode_places,
+    match_counts,
+    notebook_parameters,
+    precision_by_province,
+    precision_shares,
+    rows_to_check,
+    setup_notebook,
+    tables_overview,
+)
+from compoundmap.writers import write_csv
+
+setup_notebook(max_rows=120, max_colwidth=60)  # each distinct warning shown once
 
 # %% tags=["parameters"]
 sources = None  # path to a reports.csv, or None for the bundled one
 output_dir = None  # where to save the rows to check, or None for a new temporary folder
 
 # %%
-pd.set_option("display.max_rows", 120)
-pd.set_option("display.max_colwidth", 60)
-out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-check-"))
-out.mkdir(parents=True, exist_ok=True)
+params = notebook_parameters(sources, output_dir, prefix="compoundmap-check-")
 
 # %% [markdown]
 # ## 1. Build and validate
@@ -51,10 +60,11 @@ out.mkdir(parents=True, exist_ok=True)
 # `build_tables` returns every table `compoundmap build` publishes, without writing
 # anything. Every row is checked against the schema (`data/raw/sources/README.md`) first:
 # invalid rows are rejected with a reason naming the line, column and value; valid +
-# rejected always equals the number of records in the file.
+# rejected always equals the number of records in the file. Reports that are withdrawn,
+# drafts or out of scope stay in the `reports` table but are not mapped or counted.
 
 # %%
-tables = build_tables(sources)
+tables = build_tables(params.sources)
 report = tables.validation
 print(tables.sources)
 print(report.summary())
@@ -62,7 +72,10 @@ for problem in report.problems:
     print(problem)
 
 # %%
-display(report.rejects)
+tables_overview(tables)
+
+# %%
+display(tables.rejects)
 
 # %%
 report.valid[["report_id", "compound_name", "location_text", "province_as_reported"]].head(10)
@@ -70,9 +83,8 @@ report.valid[["report_id", "compound_name", "location_text", "province_as_report
 # %% [markdown]
 # ## 2. Geocode
 #
-# The geocoder turns a place string into an admin unit, a point and a precision
-# (1 site, 2 commune, 3 district, 4 province only, 5 Cambodia only). A field naming two
-# places gives two results. Some examples:
+# The geocoder turns a place string into an admin unit, a point and a precision. A field
+# naming two places gives two results. Some examples:
 
 # %%
 for text in ["O'Smach, Oddar Meanchey", "Bavet", "Sihanoukville", "Cambodia"]:
@@ -89,35 +101,30 @@ for text in ["O'Smach, Oddar Meanchey", "Bavet", "Sihanoukville", "Cambodia"]:
 ]
 
 # %% [markdown]
-# The published `reports` table (`tables.reports`) locates every valid report: an analyst
-# override first (`location_overrides.csv` beside the sources), then the source's own
-# coordinates, then the geocoder with the stated province as context. One row per report
-# and distinct place. The build's warnings (stale overrides, unrecognised provinces,
-# compounds sharing a name across provinces) are printed below.
+# The `report_locations` table locates every counted report, one row per report and
+# distinct place it names: an analyst override first (`location_overrides.csv` beside the
+# sources), then the source's own coordinates, then the geocoder with the stated province
+# as context. The build's warnings (stale overrides, unrecognised provinces, registry
+# problems) are printed below, then how each place was located (rows) and how well
+# (columns).
 
 # %%
-located = tables.reports
-print(f"{report.valid['report_id'].nunique()} reports -> {len(located)} located rows")
 for note in tables.warnings:
     print("note:", note)
-located["match_status"].value_counts()
-
-# %%
-located["match_method"].value_counts()
+match_counts(tables.report_locations)
 
 # %% [markdown]
-# ## 3. Rows to check by hand
+# ## 3. Places to check by hand
 #
 # ### Unmatched
-# No place in the gazetteer matched. They still count in the tables (in the "no province"
-# row), but are never mapped. Fix them with an override row, or an alias in
-# `data/raw/gazetteer/aliases.csv` when the name is a genuine variant.
+# No place in the gazetteer matched. The report still counts (in its event's row of the
+# province summary), but the place is never mapped. Fix it with an override row, or an
+# alias in `data/raw/gazetteer/aliases.csv` when the name is a genuine variant.
 
 # %%
-show = ["report_id", "location_text", "location_part", "province_as_reported", "matched_name"]
-unmatched = located[located["match_status"] == "unmatched"]
-print(len(unmatched), "unmatched rows")
-unmatched[show]
+unmatched = rows_to_check(tables.report_locations, tables.reports, reason="unmatched")
+print(len(unmatched), "unmatched places")
+display(unmatched)
 
 # %% [markdown]
 # ### Ambiguous
@@ -125,41 +132,39 @@ unmatched[show]
 # that it is the right one.
 
 # %%
-ambiguous = located[located["match_status"] == "ambiguous"]
-print(len(ambiguous), "ambiguous rows")
-ambiguous[[*show, "province_name", "precision_label", "match_score"]]
+ambiguous = rows_to_check(tables.report_locations, tables.reports, reason="ambiguous")
+print(len(ambiguous), "ambiguous places")
+display(ambiguous)
 
 # %% [markdown]
 # ### Province mismatch
-# The located province differs from every province the source states. The location is kept,
-# not overwritten: either the source is loose about provinces or the match is wrong.
+# The place lies in none of the provinces the source states. The location is kept, not
+# overwritten: either the source is loose about provinces or the match is wrong.
 
 # %%
-mismatch = located[located["province_mismatch"]]
-print(len(mismatch), "rows located outside the stated province")
-mismatch[[*show, "province_name", "match_method", "admin_flag"]]
+mismatch = rows_to_check(tables.report_locations, tables.reports, reason="province_mismatch")
+print(len(mismatch), "places outside the stated province")
+display(mismatch)
 
 # %% [markdown]
 # ## 4. Precision
 #
-# How precisely the reports can be placed. Province-only (4) and Cambodia-only (5) rows are
-# never drawn as pins.
+# How precisely the places are known, on the scale of the data dictionary (site, named
+# place, commune, district, province only, Cambodia only). Province-only and Cambodia-only
+# places are never drawn as markers.
 
 # %%
-precision = located["precision_label"].value_counts().rename("rows").to_frame()
-precision["share"] = (precision["rows"] / len(located)).round(3)
-display(precision)
+precision_shares(tables.report_locations)
 
 # %%
-located.pivot_table(
-    index="province_name", columns="precision_label", values="report_id", aggfunc="count"
-).fillna(0).astype(int)
+precision_by_province(tables.report_locations)
 
 # %% [markdown]
-# ## 5. Save the rows to check
-# Unmatched, ambiguous and province-mismatch rows in one CSV, for review in a spreadsheet.
+# ## 5. Save the places to check
+# Unmatched, ambiguous and province-mismatch places in one CSV (formula-safe), for review
+# in a spreadsheet.
 
 # %%
-to_check = located[located["match_status"].ne("matched") | located["province_mismatch"]]
-to_check.drop(columns="geometry").to_csv(out / "rows_to_check.csv", index=False)
-print(f"{len(to_check)} rows to check written to {out / 'rows_to_check.csv'}")
+to_check = rows_to_check(tables.report_locations, tables.reports)
+path = write_csv(to_check, params.output_dir / "rows_to_check.csv")
+print(f"{len(to_check)} places to check written to {path}")

@@ -17,124 +17,125 @@
 # %% [markdown]
 # # 04 · Province report
 #
-# A one-province report: counts, districts, compounds, the reports and their sources, and
-# the province map. Render it for any province code from the command line:
+# A one-province report: counts, people by kind, districts, registry sites, events, the
+# reports with their sources, nationalities, and the province map. Render it for any
+# province from the command line:
 #
 # ```bash
 # .venv/bin/papermill notebooks/04-province-report.ipynb out/report-07.ipynb -p province 07
-# .venv/bin/jupyter nbconvert --to html out/report-07.ipynb
+# .venv/bin/jupyter nbconvert --to html --no-input out/report-07.ipynb
 # ```
 #
-# Province codes are the MEF 2025 codes with their leading zero (`"01"` Banteay Meanchey
-# to `"25"` Tboung Khmum); the list is printed below.
+# The province can be given as its MEF 2025 code (`07` or `7`), its P-code (`KH07`) or
+# its name in English or Khmer (`Kampot`, `កំពត`); the list is at the end. Anything else
+# stops the notebook before any work, with one line saying why.
 
 # %%
-import tempfile
-from pathlib import Path
-
-import pandas as pd
 from IPython.display import display
 
-from compoundmap import build_tables, compound_map, get_gazetteer, nationality_counts
+from compoundmap import (
+    build_tables,
+    compound_map,
+    notebook_parameters,
+    province_list,
+    province_parameter,
+    province_profile,
+    setup_notebook,
+)
+
+setup_notebook(max_rows=200, max_colwidth=80)  # each distinct warning shown once
 
 # %% tags=["parameters"]
-province = "18"  # MEF 2025 province code with its leading zero, 18 is Preah Sihanouk
+province = "18"  # code ("07" or 7), P-code ("KH07") or name ("Kampot"); 18 is Preah Sihanouk
 sources = None  # path to a reports.csv, or None for the bundled one
 output_dir = None  # where to save the province map, or None for a new temporary folder
 
 # %%
-pd.set_option("display.max_rows", 200)
-pd.set_option("display.max_colwidth", 80)
-province = str(province).zfill(2)  # papermill -p province 7 passes an int
-out = Path(output_dir or tempfile.mkdtemp(prefix="compoundmap-report-"))
-out.mkdir(parents=True, exist_ok=True)
-unit = get_gazetteer().unit(province)  # GazetteerError for an unknown code
-assert unit["level"] == 1, f"{province!r} is not a province code (01 to 25)"
-print(f"Province {province}: {unit['name_en']} ({unit['name_km']}), p-code {unit['pcode']}")
+province = province_parameter(province)  # the MEF code; stops with one line if no province
+params = notebook_parameters(sources, output_dir, prefix="compoundmap-report-")
+province_list().loc[[province]]
 
 # %%
-tables = build_tables(sources)  # the tables `compoundmap build` publishes, in memory
-reports, compounds = tables.reports, tables.compounds
-provinces, districts = tables.province_summary, tables.district_summary
+tables = build_tables(params.sources)  # the tables `compoundmap build` publishes, in memory
+profile = province_profile(province, tables)
 
 # %% [markdown]
 # ## Summary
-# Reports with a place in the province; people are the sum over distinct events of the
-# smallest and largest figure a source gives, per event type.
+# `n_events` counts the events attributed to the province alone; `n_events_shared` those
+# that concern it together with other provinces (counted in the several-provinces row of
+# the province summary). `n_reports` and `n_sources` count the reports telling its events
+# and their distinct publishers; `n_compounds` the active registry sites located in it.
 
 # %%
-row = provinces[provinces["province_code"] == province].iloc[0]
-row[row.astype(str).ne("0")].to_frame(unit["name_en"])
+profile["summary"]
+
+# %% [markdown]
+# ## People reported, by kind
+# For the events attributed to the province: per kind of count, the sum of each event's
+# smallest and largest figure; kinds are never added together, and figures about the
+# whole country or several provinces are not the province's.
+
+# %%
+profile["people"]
 
 # %% [markdown]
 # ## Districts
 
 # %%
-in_province = districts[districts["province_code"] == province]
-in_province.set_index("district_code")[
-    ["district_pcode", "district_name", "n_reports", "n_compounds", "n_sources"]
-]
+profile["districts"]
 
 # %% [markdown]
-# ## Compounds located in the province
+# ## Registry sites located in the province
 
 # %%
-province_compounds = compounds[compounds["province_code"] == province]
-print(len(province_compounds), "compounds")
-province_compounds.set_index("compound_id")[
-    [
-        "name",
-        "aliases",
-        "district_name",
-        "precision_label",
-        "n_reports",
-        "first_event_date",
-        "last_event_date",
-        "event_types",
-    ]
-]
+print(len(profile["sites"]), "sites")
+profile["sites"]
+
+# %% [markdown]
+# ## Events
+# Every event that concerns the province, oldest first; `attribution` is `province` for
+# events counted in the province's own row and `several_provinces` for the shared ones.
+
+# %%
+print(len(profile["events"]), "events")
+profile["events"]
 
 # %% [markdown]
 # ## Reports
-# Every report with a place in the province, with its source. These are allegations as the
-# sources report them.
+# Every counted report with a place in the province, with its source. These are
+# allegations as the sources report them.
 
 # %%
-province_reports = reports[reports["province_code"] == province].drop_duplicates("report_id")
-print(len(province_reports), "reports")
-province_reports.set_index("report_id")[
-    [
-        "event_date",
-        "event_type",
-        "compound_name",
-        "location_text",
-        "precision_label",
-        "source_publisher",
-        "source_title",
-        "source_url",
-        "source_tier",
-    ]
-]
+print(len(profile["reports"]), "reports")
+profile["reports"]
 
 # %% [markdown]
 # ## Nationalities
-# Countries whose nationals the province's reports name, merged by ISO code ("Lao" and
+# Countries whose nationals the province's events name, merged by ISO code ("Lao" and
 # "Laotian" are Laos); `written_as` keeps the sources' own words, and a value naming no
 # single country stays as written with an empty code.
 
 # %%
-nationality_counts(province_reports)
+profile["nationalities"]
 
 # %% [markdown]
 # ## Map
 
 # %%
-m = compound_map(compounds, reports, provinces, province_code=province)
-m.save(str(out / f"province-{province}.html"))
+m = compound_map(
+    tables.compounds,
+    tables.events,
+    tables.province_summary,
+    province_code=province,
+    release=tables.release,
+)
+m.save(str(params.output_dir / f"province-{province}.html"))
 display(m)
 
 # %% [markdown]
-# ## Province codes
+# ## Provinces
+# Codes, P-codes and names the `province` parameter accepts (other spellings of the names
+# too).
 
 # %%
-get_gazetteer().provinces().set_index("code")[["name_en", "name_km", "pcode"]]
+province_list()

@@ -1,11 +1,12 @@
-"""The analyst notebooks: stored clean and paired, and executed top to bottom with no network.
+"""The analyst notebooks: stored clean and paired, thin, and executed top to bottom with no network.
 
-Each notebook runs in a fresh kernel of this interpreter (a ``python3`` kernel spec written to
-a temporary ``JUPYTER_PATH``) with ``tests/nonet`` on its ``PYTHONPATH``, so its
-``sitecustomize`` refuses any connection that is not loopback. Execution goes through
-papermill (nbclient underneath), as an analyst renders a report from the command line: a
-failing cell raises and fails the test. Outputs go to the test's temporary folder; the
-repository must be left exactly as it was.
+Each notebook runs as an analyst renders it, with the ``papermill`` command line in a
+subprocess, in a fresh kernel of this interpreter (a ``python3`` kernel spec written to a
+temporary ``JUPYTER_PATH``) with ``tests/nonet`` on its ``PYTHONPATH``, so its
+``sitecustomize`` refuses any connection that is not loopback and any write into the
+checkout. The runs start together, two at a time (each builds the tables in its own
+kernel), the first time a test needs one; each test then checks its own run. Outputs go
+to the session's temporary folder; the repository must be left exactly as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,25 @@ NOTEBOOKS = [
     "03-interactive-map",
     "04-province-report",
 ]
+#: Pandas and computing calls that belong in the library, not in a cell.
+COMPUTING = (
+    "drop_duplicates",
+    "pivot",
+    "groupby",
+    "value_counts",
+    "crosstab",
+    ".merge(",
+    ".apply(",
+    ".sum(",
+    ".str.",
+    "lambda",
+    " == ",
+    " != ",
+    "assert ",
+    "tempfile",
+    "mkdir",
+    "zfill",
+)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -180,25 +202,98 @@ def kernel_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield "python3"
 
 
-def _execute(
-    name: str,
-    out_dir: Path,
-    kernel_name: str,
-    parameters: dict[str, Any] | None = None,
-    label: str = "",
-) -> Any:
-    import papermill
+@dataclass(frozen=True)
+class Run:
+    """One papermill run of a notebook, with the parameters as an analyst types them."""
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return papermill.execute_notebook(
-        str(NB_DIR / f"{name}.ipynb"),
-        str(out_dir / f"{name}{label}.executed.ipynb"),
-        parameters=parameters or {},
-        kernel_name=kernel_name,
-        cwd=str(NB_DIR),
-        progress_bar=False,
-        start_timeout=120,
+    notebook: str
+    parameters: tuple[tuple[str, str], ...] = ()
+    fails: bool = False
+
+
+@dataclass
+class RunResult:
+    returncode: int
+    stderr: str
+    nb: Any  # the executed notebook
+    out_dir: Path
+    repo_state: set[str] | None
+
+
+#: Every run the suite makes, slowest first. ``-p province 18`` reaches the notebook as the
+#: int 18 (papermill converts numbers), ``-p province "Kampong Cham"`` as text. Other bad
+#: values ("99", "Atlantis", "KH1801", ...) take the same path: tests/test_analysis.py.
+RUNS: dict[str, Run] = {
+    "03-interactive-map": Run("03-interactive-map"),
+    "02-province-summary": Run("02-province-summary"),
+    "01-geocode-sources": Run("01-geocode-sources"),
+    "04-province-18": Run("04-province-report", (("province", "18"),)),
+    "04-province-kampong-cham": Run("04-province-report", (("province", "Kampong Cham"),)),
+    "04-bad-district": Run("04-province-report", (("province", "1801"),), fails=True),
+}
+
+
+def _papermill(
+    run_id: str, run: Run, kernel: str, folder: Path, before: set[str] | None
+) -> RunResult:
+    out_dir = folder / run_id
+    out_dir.mkdir(parents=True)
+    output = out_dir / f"{run.notebook}.executed.ipynb"
+    args = [arg for name, value in run.parameters for arg in ("-p", name, value)]
+    args += ["-p", "output_dir", str(out_dir / "out")]
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            "--no-progress-bar",
+            "--kernel",
+            kernel,
+            "--cwd",
+            str(NB_DIR),
+            "--start-timeout",
+            "120",
+            str(NB_DIR / f"{run.notebook}.ipynb"),
+            str(output),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
+    nb = nbformat.read(output, as_version=4) if output.is_file() else None
+    return RunResult(proc.returncode, proc.stderr, nb, out_dir / "out", before)
+
+
+@pytest.fixture(scope="session")
+def notebook_runs(
+    kernel_env: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[dict[str, Future[RunResult]]]:
+    """Start every run this session's tests check, two at a time, in the background."""
+    wanted = {
+        item.callspec.params["run_id"]
+        for item in request.session.items
+        if hasattr(item, "callspec") and "run_id" in item.callspec.params
+    }
+    folder = tmp_path_factory.mktemp("notebook-runs")
+    before = _git_state()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        yield {
+            run_id: pool.submit(_papermill, run_id, run, kernel_env, folder, before)
+            for run_id, run in RUNS.items()
+            if run_id in wanted
+        }
+
+
+def _result(runs: dict[str, Future[RunResult]], run_id: str) -> RunResult:
+    result = runs[run_id].result()
+    assert result.nb is not None, f"{run_id}: papermill wrote no notebook:\n{result.stderr}"
+    if not RUNS[run_id].fails:
+        assert result.returncode == 0, f"{run_id} failed:\n{result.stderr}"
+        assert _stderr(result.nb) == [], f"{run_id} wrote to stderr: {_stderr(result.nb)}"
+    assert _written_into_repo(result.repo_state) == [], f"{run_id} wrote into the repository"
+    return result
 
 
 # ------------------------------------------------------------------- stored and paired
@@ -265,6 +360,15 @@ def test_notebook_is_thin_and_self_contained(name: str) -> None:
         assert not private, f"{name}.ipynb uses private compoundmap names: {private}"
         for path in ("../shared", "data/processed", "data/raw", "../maps", "maps/"):
             assert path not in src, f"{name}.ipynb hard-codes a repository path {path!r}"
+        code = "\n".join(line.split("#", 1)[0] for line in src.splitlines())
+        computing = [c for c in COMPUTING if c in code]
+        assert not computing, f"{name}.ipynb computes in a cell (use the library): {computing}"
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    assert "setup_notebook(" in code_cells[0].source, f"{name}: first cell calls setup_notebook"
+    checks = code_cells[code_cells.index(params[0]) + 1].source
+    assert "notebook_parameters(sources, output_dir" in checks, f"{name}: parameters unchecked"
+    if "province" in declared:
+        assert checks.startswith("province = province_parameter(province)"), name
 
 
 def test_private_use_check_catches_private_imports() -> None:
@@ -381,77 +485,125 @@ def test_kernel_has_no_network_and_cannot_write_into_the_checkout(kernel_env: st
     assert Path(printed).resolve() == Path(sys.executable).resolve()
 
 
+@pytest.mark.notebooks
+def test_repeated_warnings_print_once_in_a_kernel(kernel_env: str) -> None:
+    """After ``setup_notebook()`` a warning shown once is not shown again in the session,
+    from another cell or after the filters change (as every ``build_tables`` does)."""
+    from nbclient import NotebookClient
+
+    warn = "import warnings\nwarnings.warn('compoundmap: the same note', UserWarning)"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from compoundmap import setup_notebook\nsetup_notebook()"),
+        nbformat.v4.new_code_cell(warn),
+        nbformat.v4.new_code_cell(f"with warnings.catch_warnings():\n    pass\n{warn}"),
+        nbformat.v4.new_code_cell(warn.replace("same", "other")),
+    ]
+    NotebookClient(nb, kernel_name=kernel_env, timeout=60, startup_timeout=120).execute()
+    shown = [text for text in _stderr(nb) if "compoundmap: the" in text]
+    assert len(shown) == 2 and "the same note" in shown[0] and "the other note" in shown[1]
+
+
 # ----------------------------------------------------------------------- execution
 
 
+def _charts(nb: Any) -> int:
+    return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+
+
 @pytest.mark.notebooks
-@pytest.mark.parametrize("name", NOTEBOOKS[:3])
-def test_notebook_runs_top_to_bottom(name: str, kernel_env: str, tmp_path: Path) -> None:
-    out_dir = tmp_path / "out"
-    repo_state = _git_state()
-    nb = _execute(name, tmp_path, kernel_env, {"output_dir": str(out_dir)})
-    assert _stderr(nb) == [], f"{name} wrote to stderr (warnings?): {_stderr(nb)}"
-    text = _outputs_text(nb)
-    if name == "01-geocode-sources":
+@pytest.mark.parametrize("run_id", NOTEBOOKS[:3])
+def test_notebook_runs_top_to_bottom(run_id: str, notebook_runs: Any) -> None:
+    result = _result(notebook_runs, run_id)
+    text, out = _outputs_text(result.nb), result.out_dir
+    if run_id == "01-geocode-sources":
         assert "rows (reports)" in text  # the validation summary line
-        for heading in ("unmatched rows", "ambiguous rows", "outside the stated province"):
+        for heading in ("unmatched places", "ambiguous places", "outside the stated province"):
             assert heading in text
-        checked = (out_dir / "rows_to_check.csv").read_text(encoding="utf-8").splitlines()
-        assert checked[0].startswith("report_id,") and len(checked) > 1
-    elif name == "02-province-summary":
-        assert "Sihanoukville" in text
-        charts = [
-            o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
-        ]
-        assert len(charts) >= 4, "expected charts by province, year, event type and nationality"
-        summary = (out_dir / "province_summary.csv").read_text(encoding="utf-8").splitlines()
-        assert len(summary) == 1 + 25 + 1  # header, 25 provinces, the no-province row
-        assert summary[1].startswith("01,KH01,")  # codes keep their leading zero
-    elif name == "03-interactive-map":
-        written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.html"))
-        assert "index.html" in written and "provinces/18.html" in written
-        assert (out_dir / "compounds_by_province.png").is_file()
+        checked = (out / "rows_to_check.csv").read_text(encoding="utf-8").splitlines()
+        assert checked[0].startswith("check,report_id,") and len(checked) > 1
+    elif run_id == "02-province-summary":
+        assert "Sihanoukville" in text and "estimated_held" in text
+        assert _charts(result.nb) >= 4, "charts by province, year, type and nationality"
+        summary = (out / "tables" / "province_summary.csv").read_text(encoding="utf-8")
+        lines = summary.splitlines()
+        assert len(lines) == 1 + 25 + 3  # header, 25 provinces, several / national / unlocated
+        assert lines[1].startswith("01,KH01,")  # codes keep their leading zero
+        assert (out / "nationalities_by_event.csv").is_file()
+    elif run_id == "03-interactive-map":
+        written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+        assert "maps/index.html" in written and "maps/provinces/18.html" in written
+        assert (out / "maps" / "compounds_by_province.png").is_file()
         shown = [
-            o for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})
+            o
+            for c in result.nb.cells
+            for o in c.get("outputs", [])
+            if "text/html" in o.get("data", {})
         ]
         assert len(shown) >= 2, "the overview and the province map are displayed"
-    assert _written_into_repo(repo_state) == [], f"{name} wrote into the repository"
 
 
 @pytest.mark.notebooks
 @pytest.mark.parametrize(
-    ("province", "code", "name", "has_reports"),
-    [("18", "18", "Sihanoukville", True), (3, "03", "Kampong Cham", False)],
-    ids=["18-many-reports", "3-as-int-no-reports"],
+    ("run_id", "code", "name", "has_events"),
+    [
+        ("04-province-18", "18", "Sihanoukville", True),
+        ("04-province-kampong-cham", "03", "Kampong Cham", False),
+    ],
 )
 def test_province_report_renders_for_a_province(
-    province: str | int, code: str, name: str, has_reports: bool, kernel_env: str, tmp_path: Path
+    run_id: str, code: str, name: str, has_events: bool, notebook_runs: Any
 ) -> None:
-    """Rendered as ``papermill -p province ...`` does; ``-p province 03`` passes the int 3."""
-    out_dir = tmp_path / "out"
-    repo_state = _git_state()
-    nb = _execute(
-        "04-province-report",
-        tmp_path,
-        kernel_env,
-        {"province": province, "output_dir": str(out_dir)},
-        label=f"-{code}",
-    )
-    assert _stderr(nb) == [], f"province {province} wrote to stderr: {_stderr(nb)}"
-    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and f"province = {province!r}" in injected[0].source.replace('"', "'")
-    text = _outputs_text(nb)
-    assert f"Province {code}: {name}" in text
-    counts = dict(
-        (what, int(n)) for n, what in re.findall(r"^(\d+) (reports|compounds)$", text, re.M)
-    )
-    assert set(counts) == {"reports", "compounds"}
-    assert (counts["reports"] > 0) is has_reports
-    if not has_reports:
-        assert counts["compounds"] == 0
-    page = (out_dir / f"province-{code}.html").read_text(encoding="utf-8")
+    result = _result(notebook_runs, run_id)
+    why = f"{run_id}; papermill said:\n{result.stderr[-3000:]}"
+    injected = [c for c in result.nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    value = dict(RUNS[run_id].parameters)["province"]
+    assert injected and "province = " in injected[0].source
+    as_passed = repr(int(value)) if value.isdigit() else repr(value)
+    assert as_passed in injected[0].source.replace('"', "'")
+    text = _outputs_text(result.nb)
+    assert name in text and f"KH{code}" in text, why
+    counts = {what: int(n) for n, what in re.findall(r"^(\d+) (sites|events|reports)$", text, re.M)}
+    assert set(counts) == {"sites", "events", "reports"}, why
+    assert (counts["events"] > 0) is has_events, why
+    assert (counts["reports"] > 0) is has_events, why
+    page = (result.out_dir / f"province-{code}.html").read_text(encoding="utf-8")
     assert name in page
-    assert _written_into_repo(repo_state) == [], f"report {province} wrote into the repository"
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(
+    ("run_id", "why"),
+    [
+        ("04-bad-district", "province 1801: that is the code of district 1801"),
+    ],
+)
+def test_a_bad_province_stops_with_one_clear_line(
+    run_id: str, why: str, notebook_runs: Any
+) -> None:
+    """papermill exits non-zero; what the notebook says is one line, with no traceback into
+    the library and no kernel noise. (papermill itself still prints its own traceback of a
+    dozen frames above it: its command line does that for any failing cell.)"""
+    result = _result(notebook_runs, run_id)
+    assert result.returncode != 0
+    stderr = result.stderr
+    said = [line for line in stderr.splitlines() if line.startswith("ParameterError: ")]
+    assert len(said) == 1, stderr
+    assert said[0].startswith(f"ParameterError: parameter {why}")
+    assert "01 Banteay Meanchey" in said[0] and "25 Tboung Khmum" in said[0]
+    cell_part = stderr.split("Exception encountered at", 1)[1].strip().splitlines()
+    assert [line for line in cell_part[1:] if line.strip()] == said, stderr
+    for noise in ("KeyboardInterrupt", "Cell In[", "compoundmap/", "most recent call last"):
+        assert noise not in stderr.split("PapermillExecutionError", 1)[1], noise
+    assert "KeyboardInterrupt" not in stderr
+    assert len(stderr.splitlines()) < 45, stderr  # was 54 lines and a kernel interrupt
+    # It stopped before any work: nothing after the parameter check ran.
+    code = [c for c in result.nb.cells if c.cell_type == "code"]
+    failed = next(i for i, c in enumerate(code) if "province_parameter(" in c.source)
+    errors = [o for o in code[failed].outputs if o.get("output_type") == "error"]
+    assert errors and errors[0]["traceback"] == said
+    assert all(c.execution_count is None for c in code[failed + 1 :])
+    assert not result.out_dir.exists()
 
 
 def test_environment_has_no_network_guard_leak() -> None:
