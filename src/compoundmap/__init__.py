@@ -74,7 +74,7 @@ _PUBLIC: dict[str, str] = {
     "write_tables": "pipeline",
     "read_table": "tables",
     "NotebookParameters": "analysis",
-    "ParameterError": "analysis",
+    "ParameterError": "errors",
     "districts_with_events": "analysis",
     "events_by_province": "analysis",
     "events_by_type": "analysis",

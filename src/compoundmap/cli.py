@@ -364,6 +364,8 @@ def diff_command(
     typer.echo(result.summary() if summary_only else result.to_text(), nl=summary_only)
     if csv_path is not None:
         typer.echo(f"{len(result.changes)} change rows written to {csv_path}", err=True)
+
+
 # --- scan (scan/) ---
 
 

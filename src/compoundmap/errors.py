@@ -14,6 +14,7 @@ __all__ = [
     "GeocodeError",
     "MapError",
     "MissingColumnError",
+    "ParameterError",
     "PipelineError",
     "SourceValidationError",
 ]
@@ -74,3 +75,16 @@ class PipelineError(CompoundmapError):
 
 class MapError(CompoundmapError):
     """A map could not be built from the given tables."""
+
+
+class ParameterError(CompoundmapError, ValueError):
+    """A notebook parameter is not valid.
+
+    Jupyter (and so papermill) shows it as its one-line message, without a traceback: the
+    message already names the parameter, the value and what would be valid, and a
+    traceback into the library would only hide it. ``papermill`` then stops before any
+    work and exits non-zero.
+    """
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook for custom tracebacks
+        return [f"{type(self).__name__}: {self}"]

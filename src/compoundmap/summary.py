@@ -29,7 +29,13 @@ from .gazetteer import get_gazetteer
 from .nationalities import nationality_summary
 from .schema import COUNT_KINDS, EVENT_TYPES
 
-__all__ = ["EXTRA_ROWS", "SUMMARY_COLUMNS", "district_summary", "province_summary"]
+__all__ = [
+    "EXTRA_ROWS",
+    "SCOPES_ADDED",
+    "SUMMARY_COLUMNS",
+    "district_summary",
+    "province_summary",
+]
 
 #: The rows after the 25 provinces, by ``row_type``, with their names.
 EXTRA_ROWS: dict[str, str] = {
@@ -37,8 +43,9 @@ EXTRA_ROWS: dict[str, str] = {
     "national": "(events about Cambodia as a whole)",
     "unlocated": "(events whose place is not known)",
 }
-#: Figure scopes each kind of row adds up (a country-wide figure is never added).
-_SCOPES_ADDED = {
+#: Figure scopes each kind of row adds up (a country-wide figure is never added); the
+#: analysis functions read the same rule.
+SCOPES_ADDED = {
     "province": ("site", "place", "province"),
     "several_provinces": ("site", "place", "province", "multi_province"),
     "national": (),
@@ -109,7 +116,7 @@ def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) 
         "last_event_date": dates[-1] if dates else "",
         **{f"n_{t}": types.get(t, 0) for t in EVENT_TYPES},
     }
-    added = _SCOPES_ADDED[row_type]
+    added = SCOPES_ADDED[row_type]
     for kind in COUNT_KINDS:
         for bound in ("min", "max"):
             col = f"people_{kind}_{bound}"
