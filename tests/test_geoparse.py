@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from compoundmap import extract_nationalities, extract_places
-from compoundmap._data import raw_path
 from compoundmap.cli import app
 from compoundmap.errors import DataFileError, MissingColumnError
 from compoundmap.geocode import geocode
@@ -25,6 +24,7 @@ from compoundmap.geoparse import (
     extract_mentions,
 )
 
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sources"
 STATEMENT = SHARED / "documents" / "2022-03-10_abolish-slave-compounds-in-cambodia.md"
 REPORTS = SHARED / "reports.csv"
@@ -347,7 +347,8 @@ def test_missing_and_non_string_input() -> None:
 
 
 def test_demonyms_file_cites_a_source_and_uses_iso_codes() -> None:
-    df = pd.read_csv(raw_path("gazetteer", "demonyms.csv"), dtype=str, keep_default_na=False)
+    path = RAW / "gazetteer" / "demonyms.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert list(df.columns[:5]) == ["name", "country_code", "form", "language", "source"]
     assert (df["source"].str.strip() != "").all()
     assert set(df["form"]) == {"name", "demonym"}

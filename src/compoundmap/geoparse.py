@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 from ._data import raw_path
 from .errors import DataFileError, MissingColumnError
 from .geocode import GeocodeResult, geocode, name_index
-from .normalize import clean_text, name_key, tokenize
+from .normalize import clean_text, tokenize
+from .normalize import place_key as name_key
 
 __all__ = [
     "MENTION_COLUMNS",
