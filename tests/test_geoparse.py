@@ -430,3 +430,38 @@ def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:
 
     with pytest.raises(DataFileError, match="missing.txt"):
         extract_file(tmp_path / "missing.txt")
+
+
+def test_a_long_text_gives_the_mentions_of_its_parts_shifted() -> None:
+    """Cost and answer do not depend on what else the text holds: a text made of one part
+    repeated gives that part's mentions at every repetition (the scan is linear, so a
+    several-megabyte text is as safe as a paragraph)."""
+    from dataclasses import replace
+
+    part = (
+        "Police raided a compound in Poipet, Banteay Meanchey province, on 3 March, and "
+        "moved Thai and Vietnamese workers to Sihanoukville and to Bavet city, Svay Rieng. "
+        "Others were held in the capital and in Samraong, Oddar Meanchey. "
+        "ពួកគេត្រូវបានរកឃើញនៅខេត្តព្រះសីហនុ។ 柬埔寨西哈努克省的园区。 "
+        "Survivors crossed at Chong Chom in Surin province, Thailand.\n\n"
+    )
+    places, countries = extract_mentions(part)
+    assert len(places) >= 6 and len(countries) >= 3
+    repeats = 150
+    long_places, long_countries = extract_mentions(part * repeats)
+    offsets = [k * len(part) for k in range(repeats)]
+    assert long_places == [
+        replace(m, start=m.start + o, end=m.end + o) for o in offsets for m in places
+    ]
+    assert long_countries == [
+        replace(c, start=c.start + o, end=c.end + o) for o in offsets for c in countries
+    ]
+
+
+@pytest.mark.parametrize("module", ["compoundmap.geoparse.extract", "compoundmap.normalize"])
+def test_docstring_examples_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
