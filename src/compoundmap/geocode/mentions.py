@@ -8,7 +8,6 @@ reference point ("50 km from Poipet").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import NamedTuple
 
 from ..normalize import Token, admin_words, word_list
@@ -48,17 +47,14 @@ class Mention(NamedTuple):
 _OF_WORDS = ("of", "de", "do", "da")
 
 
-@cache
-def _town_words() -> frozenset[str]:
-    """Admin words that say a name is a town (``admin_words.csv``, kind ``town``)."""
-    return frozenset(w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by)
-
-
-@cache
-def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words before a reference point: "from"; distance and direction words before
-    "of": "km", "north" …), from ``stop_words.csv``."""
-    return frozenset(word_list("reference_before")), frozenset(word_list("reference_distance"))
+#: Admin words that say a name is a town (``admin_words.csv``, kind ``town``).
+_TOWN_WORDS = frozenset(
+    w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
+)
+#: Words before a reference point ("from"), and distance and direction words before "of"
+#: ("km", "north" …), from ``stop_words.csv``.
+_REFERENCE_BEFORE = frozenset(word_list("reference_before"))
+_REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 
 
 def is_khmer(s: str) -> bool:
@@ -98,20 +94,18 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
     near = [toks[k] for k in (before, end) if 0 <= k < len(toks)]
-    words = _town_words()
-    return any(t.text in words for t in near)
+    return any(t.text in _TOWN_WORDS for t in near)
 
 
 def is_reference(toks: Sequence[Token], start: int) -> bool:
     """Whether the name at ``toks[start]`` is a reference point: after "from", or after
     "<distance or direction> of" ("50 km north of", "5km of")."""
-    before, distance = _reference_words()
-    if start >= 1 and toks[start - 1].text in before:
+    if start >= 1 and toks[start - 1].text in _REFERENCE_BEFORE:
         return True
     return (
         start >= 2
         and toks[start - 1].text == "of"
-        and (toks[start - 2].text in distance or toks[start - 2].text.endswith("km"))
+        and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
 
 
