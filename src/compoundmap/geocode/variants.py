@@ -126,7 +126,8 @@ def scoped_fuzzy_mentions(
 
     Runs when the string names a place (or a province/district is given as context). The
     scope keeps the candidates few, so its floor (``scoped_fuzzy_min``) can be lower than
-    the unscoped pass's. Returns the mentions, those the new ones cover replaced, by start.
+    the unscoped pass's. Of names that score alike, the first in sorted order is taken.
+    Returns the mentions, those the new ones cover replaced, by start.
     """
     scope = _scope(mentions, context)
     if not scope:
@@ -165,7 +166,9 @@ def scoped_fuzzy_mentions(
         if whole and all(m in inside for m in covered):
             pass  # every word is already a name inside the scope
         elif len(key) >= cfg.scoped_fuzzy_min_letters and not key.isdigit():
-            choices = [k for c in codes for k in keys_by_scope.get(c, ())]
+            # every key once, sorted: a tie between names of two scopes goes to the same one
+            # whatever the order of the set of codes (that order changes with PYTHONHASHSEED)
+            choices = sorted({k for c in codes for k in keys_by_scope.get(c, ())})
             hit = process.extractOne(
                 key, choices, scorer=fuzz.ratio, score_cutoff=cfg.scoped_fuzzy_min
             )
