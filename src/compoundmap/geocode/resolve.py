@@ -210,22 +210,22 @@ def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
     a name it is consistent with either way ("Sihanoukville's Ream commune": the province
     reading of Sihanoukville fits Ream, the city reading does not).
     """
-    p, d, k = e.province_code, e.district_code, e.commune_code
+    province, district, commune = e.province_code, e.district_code, e.commune_code
     village = e.kind == "village"
-    s = 0
-    for country, codes, chains in others:
+    support = 0
+    for names_country, codes, chains in others:
         if (
-            country
-            or p in codes
-            or d in codes
-            or k in codes
+            names_country
+            or province in codes
+            or district in codes
+            or commune in codes
             or (e.legacy_district is not None and e.legacy_district in codes)
             or (not village and e.code in chains)
         ):
-            s += 1
+            support += 1
     if village:
-        return s + (1 if ctx.districts and ctx.supports(e) else 0)
-    return s + (1 if ctx.supports(e) else 0)
+        return support + (1 if ctx.districts and ctx.supports(e) else 0)
+    return support + (1 if ctx.supports(e) else 0)
 
 
 def _best_tier_coarsest(es: list[Entry]) -> list[Entry]:
