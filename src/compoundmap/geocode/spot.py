@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, tokenize
+from ..settings import Settings
 from ..settings import get as get_settings
 from .index import TIER_VILLAGE, Entry, NameIndex, build_index, consistent, inner_stopwords
 from .mentions import Mention, hint_at, is_khmer, make_mention, town_at
@@ -47,8 +48,9 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     context : frozenset of str
         Province/district codes the caller states (they open the scoped fuzzy pass).
     """
-    flat = _flat_tokens(text, build_index())
-    mentions, loose = _exact_mentions(flat)
+    index = build_index()
+    flat = _flat_tokens(text, index)
+    mentions, loose = _exact_mentions(flat, index)
     if context or _places_something(mentions):
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
@@ -112,11 +114,10 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
     return out
 
 
-def _exact_mentions(flat: list[Token]) -> tuple[list[Mention], bool]:
+def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
     """Passes 1 and 2: the mentions found by look-up (and the phonetic test), and whether
     a Latin content word was left unexplained (which opens the one-edit pass)."""
-    index = build_index()
-    max_ngram = get_settings().geocode_max_ngram
+    cfg = get_settings()
     stops_inside = inner_stopwords()
     mentions: list[Mention] = []
     loose = False
@@ -132,8 +133,8 @@ def _exact_mentions(flat: list[Token]) -> tuple[list[Mention], bool]:
                 mentions.append(found)
             pos += 1
             continue
-        end = _span_end(flat, pos, max_ngram, stops_inside)
-        latin = _latin_mention(flat, pos, end, index)
+        end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
+        latin = _latin_mention(flat, pos, end, index, cfg)
         if latin is not None:
             mentions.append(latin)
             pos = latin.end
@@ -178,9 +179,9 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
 def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: frozenset[str]) -> int:
     """End of the longest Latin span from ``pos``: up to ``max_ngram`` words, over admin
     words and stopwords only where some name holds them ("Chong An Ma")."""
-    end = pos
+    end, n = pos, len(flat)
     while (
-        end < len(flat)
+        end < n
         and end - pos < max_ngram
         and flat[end].latin
         and flat[end].text
@@ -190,7 +191,9 @@ def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: fro
     return end
 
 
-def _latin_mention(flat: Sequence[Token], pos: int, stop: int, index: NameIndex) -> Mention | None:
+def _latin_mention(
+    flat: Sequence[Token], pos: int, stop: int, index: NameIndex, cfg: Settings
+) -> Mention | None:
     """The longest name starting at ``pos`` and ending before ``stop`` on a content word:
     each span is looked up, then given the phonetic test, before a shorter one is tried. A
     number is a name only after a commune or village word ("Sangkat 3")."""
@@ -207,8 +210,13 @@ def _latin_mention(flat: Sequence[Token], pos: int, stop: int, index: NameIndex)
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
             entries = ()
-        if not entries:
-            entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos)
+        if (
+            not entries
+            and end - pos <= cfg.phonetic_max_words
+            and len(key) >= cfg.phonetic_min_letters
+            and not key.isdigit()
+        ):
+            entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
             method = "phonetic"
         if entries:
             return make_mention(flat, pos, end, entries, method, score)

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..normalize import Token, key_of, skeleton
-from ..settings import depends_on_settings
+from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, name_index
 from .mentions import Mention, is_content, make_mention
@@ -35,21 +35,20 @@ _SIZES = get_settings()  # cache sizes are read once, here
 
 
 def phonetic_match(
-    index: NameIndex, key: str, first: Token, last: Token, n_words: int
+    index: NameIndex, key: str, first: Token, last: Token, n_words: int, cfg: Settings
 ) -> tuple[tuple[Entry, ...], float]:
     """Entries of the indexed name whose consonant skeleton equals that of ``key`` (an
     n-gram not in the index), and the rapidfuzz ratio; ``((), 0.0)`` when none passes.
 
-    Runs on every n-gram of 1–``phonetic_max_words`` words that the exact look-up missed,
-    longest first. Spelling variants keep the consonants ("Paoy Paet" / "Poipet"); the ratio
-    confirms that the rest is close. One short word is too easily a common word elsewhere,
-    so it needs more (``phonetic_single_min``) and must keep its first and last letter
-    (Thmorda/Thma Da, not triangle/Trangel); the first and last word must count in the
-    skeleton ("... Meanchey Ou" is not a variant of "... Meanchey").
+    Runs on every n-gram of 1–``phonetic_max_words`` words and ``phonetic_min_letters`` or
+    more letters (not a number) that the exact look-up missed, longest first (the caller
+    checks those bounds: this runs for most strings). Spelling variants keep the
+    consonants ("Paoy Paet" / "Poipet"); the ratio confirms that the rest is close. One
+    short word is too easily a common word elsewhere, so it needs more
+    (``phonetic_single_min``) and must keep its first and last letter (Thmorda/Thma Da, not
+    triangle/Trangel); the first and last word must count in the skeleton ("... Meanchey
+    Ou" is not a variant of "... Meanchey").
     """
-    cfg = get_settings()
-    if n_words > cfg.phonetic_max_words or len(key) < cfg.phonetic_min_letters or key.isdigit():
-        return (), 0.0
     skel = skeleton(key)
     best, best_score = "", 0.0
     for cand in index.skeletons.get(skel, ()) if len(skel) >= cfg.skeleton_min_letters else ():
