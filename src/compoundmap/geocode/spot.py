@@ -47,6 +47,11 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         The string, or its tokens.
     context : frozenset of str
         Province/district codes the caller states (they open the scoped fuzzy pass).
+
+    Returns
+    -------
+    list of Mention
+        By start; each with every reading its name may have (resolving chooses).
     """
     index = build_index()
     flat = _flat_tokens(text, index)
@@ -115,8 +120,21 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
 
 
 def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
-    """Passes 1 and 2: the mentions found by look-up (and the phonetic test), and whether
-    a Latin content word was left unexplained (which opens the one-edit pass)."""
+    """Passes 1 and 2, always run: the mentions found by look-up (and the phonetic test).
+
+    Parameters
+    ----------
+    flat : list of Token
+        The string's tokens, script runs split (:func:`_flat_tokens`).
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    tuple
+        ``(mentions, loose)``: the mentions by start, and whether a Latin content word was
+        left unexplained (which opens the one-edit pass).
+    """
     cfg = get_settings()
     stops_inside = inner_stopwords()
     mentions: list[Mention] = []

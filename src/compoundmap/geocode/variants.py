@@ -48,6 +48,25 @@ def phonetic_match(
     (``phonetic_single_min``) and must keep its first and last letter (Thmorda/Thma Da, not
     triangle/Trangel); the first and last word must count in the skeleton ("... Meanchey
     Ou" is not a variant of "... Meanchey").
+
+    Parameters
+    ----------
+    index : NameIndex
+        The name index and its skeleton index.
+    key : str
+        The n-gram's compact key.
+    first, last : Token
+        The n-gram's first and last word.
+    n_words : int
+        How many words the n-gram has.
+    cfg : Settings
+        The thresholds in force.
+
+    Returns
+    -------
+    tuple
+        ``(entries, score)``: the readings of the matched name (villages excluded) and the
+        ratio rounded to 0.1.
     """
     skel = skeleton(key)
     best, best_score = "", 0.0
@@ -126,7 +145,20 @@ def scoped_fuzzy_mentions(
     Runs when the string names a place (or a province/district is given as context). The
     scope keeps the candidates few, so its floor (``scoped_fuzzy_min``) can be lower than
     the unscoped pass's. Of names that score alike, the first in sorted order is taken.
-    Returns the mentions, those the new ones cover replaced, by start.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        What the earlier passes found.
+    context : frozenset of str
+        Province/district codes stated by the caller.
+
+    Returns
+    -------
+    list of Mention
+        The mentions, those the new ones cover replaced, by start.
     """
     scope = _scope(mentions, context)
     if not scope:
@@ -211,7 +243,19 @@ def initial_fuzzy_mentions(flat: Sequence[Token], found: list[Mention]) -> list[
     Runs only when no place was found otherwise (the last resort: with nothing to scope
     the search, it compares against every name with that initial, so its floor
     ``fuzzy_min`` is the highest). A one-edit province/district/town beats a looser commune
-    match ("Piopet" does not find a commune in Svay Rieng). Returns the new mentions only.
+    match ("Piopet" does not find a commune in Svay Rieng).
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    found : list of Mention
+        What the earlier passes found (their words are not searched again).
+
+    Returns
+    -------
+    list of Mention
+        The new mentions only, method ``fuzzy``.
     """
     cfg = get_settings()
     index = name_index()
@@ -344,7 +388,19 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
     word is tried alone and with its content neighbour (a word already explained may be the
     other half of the misspelt name: "Tma Puok" is Thma Puok, not Puok with a stray word).
     The window, which explains every word in it, replaces the names inside it. A few dict
-    look-ups per word (:func:`one_edit`), no scan. Returns all mentions, by start.
+    look-ups per word (:func:`one_edit`), no scan.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        What the earlier passes found.
+
+    Returns
+    -------
+    list of Mention
+        All mentions, by start; the new ones have method ``fuzzy``.
     """
     loose = _loose_words(flat, mentions)
     if not loose:
