@@ -103,10 +103,10 @@ def make_strings(n: int, seed: int = 7) -> list[str]:
 
 def geocode_cache_clear() -> None:
     """Forget cached results and tokens so a second pass costs what the first did."""
-    module = sys.modules["compoundmap.geocode"]
+    frame = sys.modules["compoundmap.geocode.frame"]
     norm = sys.modules["compoundmap.normalize"]
 
-    module._geocode_cached.cache_clear()
+    frame._geocode_cached.cache_clear()
     norm.tokenize.cache_clear()
     norm._latin_tokens.cache_clear()
     norm.skeleton.cache_clear()

@@ -131,7 +131,7 @@ def test_villages_and_places(gaz):
     known = gaz.villages["commune_code"].isin(gaz.codes(3))
     # 13 villages name a commune (120913) that the MEF commune list lacks: left empty
     assert (gaz.villages.loc[~known, "commune_code"] == "").sum() == (~known).sum() == 13
-    assert len(gaz.places) == 337
+    assert len(gaz.places) > 0 and gaz.places["province_code"].ne("").all()
     bavet = gaz.places[gaz.places["name"] == "Bavet"].iloc[0]
     assert bavet["province_code"] == "20"
 

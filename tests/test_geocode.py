@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compoundmap import errors
+from compoundmap import settings as cm_settings
 from compoundmap.geocode import GeocodeResult, geocode, geocode_frame, geocode_places, name_index
-from compoundmap.normalize import name_key
+from compoundmap.geocode.frame import paused_gc
+from compoundmap.normalize import place_key
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -50,7 +52,7 @@ def test_dev_set_accuracy_floors(dev: pd.DataFrame) -> None:
     ]
     prov_acc = sum(prov_ok) / len(prov_ok)
     dist_acc = sum(dist_ok) / len(dist_ok)
-    assert len(dev) == 101
+    assert len(dev) >= 100  # a real evaluation, not a handful of strings
     assert prov_acc >= 0.95, prov_acc
     assert dist_acc >= 0.85, dist_acc
 
@@ -302,11 +304,63 @@ def test_online_fallback_is_off_by_default_and_needs_user_agent() -> None:
         geocode("qwzxv plorb", online=True)
 
 
+class _FakeLocation:
+    """What geopy's Nominatim returns, for a string in Svay Rieng."""
+
+    latitude, longitude, address = 11.07, 106.1, "Somewhere, Svay Rieng, Cambodia"
+    raw = {"addresstype": "village", "address": {"state": "Svay Rieng"}}
+
+
+def test_online_fallback_goes_through_geopy_rate_limiter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geopy.geocoders
+
+    asked: list[tuple[str, str]] = []
+
+    class FakeNominatim:
+        def __init__(self, user_agent: str, timeout: float) -> None:
+            self.user_agent = user_agent
+
+        def geocode(self, text: str, **kwargs: Any) -> _FakeLocation | None:
+            asked.append((self.user_agent, text))
+            if "boom" in text:
+                raise geopy.exc.GeocoderUnavailable("down")
+            return _FakeLocation() if "plorb" in text else None
+
+    monkeypatch.setattr(geopy.geocoders, "Nominatim", FakeNominatim)
+    with cm_settings.override(online_min_delay=0.0):
+        r = geocode("qwzxv plorb", online=True, user_agent="compoundmap-tests")
+        assert (r.method, r.province_code, r.precision, r.latitude) == ("online", "20", 1, 11.07)
+        assert geocode("qwzxv nothing", online=True, user_agent="ua").status == "unmatched"
+        with pytest.raises(errors.GeocodeError, match="boom"):
+            geocode("qwzxv boom", online=True, user_agent="ua")
+    assert [t for _, t in asked] == ["qwzxv plorb", "qwzxv nothing", "qwzxv boom"]
+
+
+def test_geocode_frame_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    df = pd.DataFrame({"place": ["Bavet", "Poipet"]})
+    assert gc.isenabled()
+    geocode_frame(df, "place")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        geocode_frame(df, "place")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # the pause is scoped: restored on error too
+    with pytest.raises(RuntimeError), paused_gc():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
 def test_name_index_is_cached_and_public() -> None:
     idx = name_index()
     assert idx is name_index()
     assert any(
-        e.kind == "province" and e.province_code == "02" for e in idx[name_key("Battambang")]
+        e.kind == "province" and e.province_code == "02" for e in idx[place_key("Battambang")]
     )
 
 
@@ -384,12 +438,22 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
     assert "'loc'" in bad.output and "place" in bad.output
 
 
-def test_docstring_examples_hold() -> None:
+@pytest.mark.parametrize(
+    "module",
+    [
+        "compoundmap.geocode.frame",
+        "compoundmap.geocode.index",
+        "compoundmap.geocode.resolve",
+        "compoundmap.geocode.result",
+        "compoundmap.settings",
+    ],
+)
+def test_docstring_examples_hold(module: str) -> None:
     import doctest
-    import sys
+    import importlib
 
-    result = doctest.testmod(sys.modules["compoundmap.geocode"])
-    assert result.attempted > 0 and result.failed == 0
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from compoundmap import extract_nationalities, extract_places
-from compoundmap._data import raw_path
 from compoundmap.cli import app
 from compoundmap.errors import DataFileError, MissingColumnError
 from compoundmap.geocode import geocode
@@ -25,6 +24,7 @@ from compoundmap.geoparse import (
     extract_mentions,
 )
 
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sources"
 STATEMENT = SHARED / "documents" / "2022-03-10_abolish-slave-compounds-in-cambodia.md"
 REPORTS = SHARED / "reports.csv"
@@ -347,7 +347,8 @@ def test_missing_and_non_string_input() -> None:
 
 
 def test_demonyms_file_cites_a_source_and_uses_iso_codes() -> None:
-    df = pd.read_csv(raw_path("gazetteer", "demonyms.csv"), dtype=str, keep_default_na=False)
+    path = RAW / "gazetteer" / "demonyms.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert list(df.columns[:5]) == ["name", "country_code", "form", "language", "source"]
     assert (df["source"].str.strip() != "").all()
     assert set(df["form"]) == {"name", "demonym"}
@@ -429,3 +430,38 @@ def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:
 
     with pytest.raises(DataFileError, match="missing.txt"):
         extract_file(tmp_path / "missing.txt")
+
+
+def test_a_long_text_gives_the_mentions_of_its_parts_shifted() -> None:
+    """Cost and answer do not depend on what else the text holds: a text made of one part
+    repeated gives that part's mentions at every repetition (the scan is linear, so a
+    several-megabyte text is as safe as a paragraph)."""
+    from dataclasses import replace
+
+    part = (
+        "Police raided a compound in Poipet, Banteay Meanchey province, on 3 March, and "
+        "moved Thai and Vietnamese workers to Sihanoukville and to Bavet city, Svay Rieng. "
+        "Others were held in the capital and in Samraong, Oddar Meanchey. "
+        "ពួកគេត្រូវបានរកឃើញនៅខេត្តព្រះសីហនុ។ 柬埔寨西哈努克省的园区。 "
+        "Survivors crossed at Chong Chom in Surin province, Thailand.\n\n"
+    )
+    places, countries = extract_mentions(part)
+    assert len(places) >= 6 and len(countries) >= 3
+    repeats = 150
+    long_places, long_countries = extract_mentions(part * repeats)
+    offsets = [k * len(part) for k in range(repeats)]
+    assert long_places == [
+        replace(m, start=m.start + o, end=m.end + o) for o in offsets for m in places
+    ]
+    assert long_countries == [
+        replace(c, start=c.start + o, end=c.end + o) for o in offsets for c in countries
+    ]
+
+
+@pytest.mark.parametrize("module", ["compoundmap.geoparse.extract", "compoundmap.normalize"])
+def test_docstring_examples_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -7,13 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from compoundmap.normalize import (
+    ADMIN_WORDS,
     COMMUNE,
     DISTRICT,
     PROVINCE,
     VILLAGE,
     clean_text,
-    name_key,
     normalize,
+    place_key,
     skeleton,
     tokenize,
 )
@@ -33,11 +34,11 @@ from compoundmap.normalize import (
     ],
 )
 def test_variants_share_a_key(variants: list[str]) -> None:
-    assert len({name_key(v) for v in variants}) == 1, [name_key(v) for v in variants]
+    assert len({place_key(v) for v in variants}) == 1, [place_key(v) for v in variants]
 
 
 def test_admin_words_in_many_languages_are_dropped_from_keys() -> None:
-    base = name_key("Battambang")
+    base = place_key("Battambang")
     for text in [
         "Battambang province",
         "Khet Battambang",
@@ -47,7 +48,7 @@ def test_admin_words_in_many_languages_are_dropped_from_keys() -> None:
         "Provinsi Battambang",
         "tỉnh Battambang",
     ]:
-        assert name_key(text) == base, text
+        assert place_key(text) == base, text
 
 
 def test_admin_words_carry_their_level() -> None:
@@ -67,9 +68,9 @@ def test_admin_words_carry_their_level() -> None:
 
 def test_numbers_in_khmer_words_roman_and_digits() -> None:
     assert normalize("Sangkat Bei") == normalize("Sangkat 3") == normalize("Sangkat III")
-    assert name_key("Lekh Buon") == name_key("Sangkat Buon") == "4"
-    assert name_key("Tuol Svay Prey 1") == name_key("Tuol Svay Prey Ti Muoy")
-    assert name_key("ភូមិ ១") == name_key("ភូមិ 1")
+    assert place_key("Lekh Buon") == place_key("Sangkat Buon") == "4"
+    assert place_key("Tuol Svay Prey 1") == place_key("Tuol Svay Prey Ti Muoy")
+    assert place_key("ភូមិ ១") == place_key("ភូមិ 1")
 
 
 def test_possessives_quotes_and_breaks() -> None:
@@ -83,13 +84,13 @@ def test_khmer_unicode_variants() -> None:
     # coeng DA and coeng TA are written interchangeably; zero-width spaces are noise
     assert normalize("ខេត្ដ") == normalize("ខេត្ត")
     assert normalize("ស្វាយ\u200bរៀង") == normalize("ស្វាយរៀង")
-    assert name_key("ខេត្តបាត់ដំបង") != ""
+    assert place_key("ខេត្តបាត់ដំបង") != ""
 
 
 def test_skeleton_groups_romanisations() -> None:
-    assert skeleton(name_key("Paoy Paet")) == skeleton(name_key("Poipet"))
-    assert skeleton(name_key("Thmor Da")) == skeleton(name_key("Thma Da"))
-    assert skeleton(name_key("Toul Tom Poung")) == skeleton(name_key("Tuol Tumpung"))
+    assert skeleton(place_key("Paoy Paet")) == skeleton(place_key("Poipet"))
+    assert skeleton(place_key("Thmor Da")) == skeleton(place_key("Thma Da"))
+    assert skeleton(place_key("Toul Tom Poung")) == skeleton(place_key("Tuol Tumpung"))
     assert skeleton("ស្វាយរៀង") == "ស្វាយរៀង"
 
 
@@ -122,4 +123,38 @@ def test_docstring_examples_hold() -> None:
     ],
 )
 def test_more_romanisation_variants_share_a_key(a: str, b: str) -> None:
-    assert name_key(a) == name_key(b)
+    assert place_key(a) == place_key(b)
+
+
+def test_old_name_key_still_works_but_is_deprecated() -> None:
+    import importlib
+
+    # (``compoundmap.normalize`` the attribute is the function; the module is imported)
+    norm = importlib.import_module("compoundmap.normalize")
+    with pytest.warns(DeprecationWarning, match="place_key"):
+        old = norm.name_key
+    assert old("Khett Battambang") == place_key("Battambang")
+
+
+def test_word_lists_are_data_with_a_source() -> None:
+    from compoundmap.normalize import admin_words, country_names, romanisation_variants, word_list
+
+    words = admin_words()
+    assert words and all(w.source and w.language and w.script for w in words)
+    assert {w.position for w in words} <= {"before", "after", "either"}
+    assert {w.kind for w in words} == {"admin", "town"}
+    assert set().union(*(w.used_by for w in words)) == {"normalize", "geocode", "geoparse"}
+    # the normaliser reads every row marked for it: each is an admin word of its level
+    for w in words:
+        if "normalize" in w.used_by and not w.folds_to and w.script == "Latn":
+            assert [t.admin for t in tokenize(w.word)] == [w.level], w.word
+        elif "normalize" in w.used_by and not w.folds_to:
+            assert ADMIN_WORDS[w.word] == w.level, w.word  # found inside script runs
+        if w.folds_to:
+            assert [t.text for t in tokenize(w.word)] == [w.folds_to], w.word
+    # town words say "district" too: one row each, not two lists
+    assert all(w.level == DISTRICT for w in words if w.kind == "town")
+    assert word_list("stop") and word_list("reference_before")
+    assert all(kind in {"spelling", "number", "numeral", "number_marker"}
+               for _, _, kind in romanisation_variants())  # fmt: skip
+    assert "Cambodia" in country_names()

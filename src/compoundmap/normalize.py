@@ -2,17 +2,29 @@
 
 ``normalize`` folds case, diacritics, quotes, romanisation variants, numbers and admin words
 (in English, transliterated Khmer, Khmer script and the other languages sources use) into
-canonical tokens; ``name_key`` turns a name into the compact key the geocoder's index is keyed
-by, and ``skeleton`` into a looser consonant key used to find spelling variants.
+canonical tokens; ``place_key`` turns a name into the compact key the geocoder's index is keyed
+by, and ``skeleton`` into a looser consonant key used to find spelling variants. The word
+lists it reads (admin words, romanisation variants, stop words, names of Cambodia) are data
+files in ``data/raw/gazetteer/``, shared with the geocoder and the geoparser.
 """
 
 from __future__ import annotations
 
-import math
+import csv
 import re
 import unicodedata
-from functools import lru_cache
-from typing import NamedTuple
+import warnings
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+from ._data import raw_path
+from ._util import is_missing
+from .errors import DataFileError
+from .schema import LEVEL_OF_NAME, AdminLevel
+from .settings import depends_on_settings
+from .settings import get as get_settings
+
+_SIZES = get_settings()  # cache sizes are read once, here
 
 __all__ = [
     "ADMIN_WORDS",
@@ -21,148 +33,185 @@ __all__ = [
     "DISTRICT",
     "COMMUNE",
     "VILLAGE",
+    "AdminWord",
     "Token",
+    "admin_words",
     "clean_text",
+    "country_names",
     "is_latin",
     "key_of",
-    "name_key",
     "normalize",
+    "place_key",
+    "romanisation_variants",
     "skeleton",
     "tokenize",
+    "word_list",
 ]
 
 #: Level hints carried by admin words: the level of unit the word says a name is.
-COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = 0, 1, 2, 3, 4
+COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
+    int(AdminLevel.COUNTRY),
+    int(AdminLevel.PROVINCE),
+    int(AdminLevel.DISTRICT),
+    int(AdminLevel.COMMUNE),
+    int(AdminLevel.VILLAGE),
+)
 
-# Latin-script admin words (after folding) → level. English, transliterated Khmer, French,
+
+# --- word lists (data/raw/gazetteer/*.csv, provenance in data/raw/PROVENANCE.md) ----------
+
+
+class AdminWord(NamedTuple):
+    """One row of ``data/raw/gazetteer/admin_words.csv``.
+
+    ``level`` is the level of unit the word says a name is (1 province … 4 village);
+    ``position`` where it stands in its language (``before``, ``after`` or ``either`` the
+    name); ``kind`` ``admin`` or ``town`` (a word that says the name is a town: city, krong,
+    市); ``used_by`` the modules that read the row (``normalize``: an admin word of the
+    tokeniser; ``geocode``: a town word; ``geoparse``: a prefix or suffix that makes a short
+    name in Khmer, Thai or CJK text a place); ``folds_to`` the one token a two-word phrase
+    becomes ("thanh pho" → "city").
+    """
+
+    word: str
+    level: int
+    language: str
+    script: str
+    position: str
+    kind: str
+    used_by: frozenset[str]
+    folds_to: str
+    source: str
+
+
+def _read_word_list(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a bundled word list, checked for its columns."""
+    path = raw_path("gazetteer", name)
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+            header = list(rows[0]) if rows else []
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataFileError(f"{path}: cannot read bundled word list: {exc}") from exc
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataFileError(f"{path}: missing columns {missing}; columns found: {header}")
+    for i, row in enumerate(rows, start=2):
+        if not all(row[c] for c in columns if c != "folds_to"):
+            raise DataFileError(f"{path}:{i}: every row needs {', '.join(columns)}")
+    return rows
+
+
+@cache
+def admin_words() -> tuple[AdminWord, ...]:
+    """Admin words of every language the sources use, in file order
+    (``data/raw/gazetteer/admin_words.csv``).
+
+    Examples
+    --------
+    >>> [w.level for w in admin_words() if w.word == "sangkat"]
+    [3]
+    """
+    rows = _read_word_list(
+        "admin_words.csv",
+        ("word", "level", "language", "script", "position", "kind", "used_by", "folds_to",
+         "source"),
+    )  # fmt: skip
+    return tuple(
+        AdminWord(
+            r["word"],
+            LEVEL_OF_NAME[r["level"]],
+            r["language"],
+            r["script"],
+            r["position"],
+            r["kind"],
+            frozenset(r["used_by"].split()),
+            r["folds_to"],
+            r["source"],
+        )
+        for r in rows
+    )
+
+
+@cache
+def word_list(role: str) -> tuple[str, ...]:
+    """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
+    (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
+    next name a reference point: "from Poipet", "50 km north of Poipet"), ``organisation``
+    (make a capitalised run an organisation's name), ``common`` (ordinary words that are
+    also one-word names: a place in text only with an admin word next to them).
+
+    Examples
+    --------
+    >>> "from" in word_list("reference_before")
+    True
+    """
+    rows = _read_word_list("stop_words.csv", ("word", "role", "source"))
+    return tuple(r["word"] for r in rows if r["role"] == role)
+
+
+@cache
+def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
+    """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
+    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
+    ``number_marker`` (ti, lekh: "number", before a numeral)."""
+    rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
+    return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
+
+
+@cache
+def country_names() -> tuple[str, ...]:
+    """Names of Cambodia in the sources' languages (``data/raw/gazetteer/country_names.csv``).
+
+    Examples
+    --------
+    >>> "Kampuchea" in country_names()
+    True
+    """
+    rows = _read_word_list("country_names.csv", ("name", "language", "script", "source"))
+    return tuple(r["name"] for r in rows)
+
+
+def _normaliser_words() -> tuple[dict[str, int], dict[tuple[str, str], str], dict[str, int]]:
+    """(Latin admin words → level, two-word phrases → the token they fold to, admin words of
+    other scripts → level), from the rows the normaliser uses."""
+    latin: dict[str, int] = {}
+    phrases: dict[tuple[str, str], str] = {}
+    script: dict[str, int] = {}
+    for w in admin_words():
+        if "normalize" not in w.used_by:
+            continue
+        if w.folds_to:
+            first, second = w.word.split()
+            phrases[(first, second)] = w.folds_to
+        elif w.script == "Latn":
+            latin[w.word] = w.level
+        else:
+            script[w.word] = w.level
+    return latin, phrases, script
+
+
+# Latin-script admin words (after folding) → level: English, transliterated Khmer, French,
 # Portuguese/Spanish, Indonesian/Malay and Vietnamese (unaccented) as sources use them.
-_LATIN_ADMIN: dict[str, int] = {
-    **dict.fromkeys(
-        "province provinces provincial khet khaet khett kheth provincia provincias provinsi "
-        "propinsi provinz tinh wilayah capital".split(),
-        PROVINCE,
-    ),
-    **dict.fromkeys(
-        "district districts srok srock khan krong municipality municipal city cities town "
-        "towns township ville cidade ciudad kota bandar daerah kabupaten kecamatan distrito "
-        "huyen quan "
-        "thanh pho thi xa".split(),
-        DISTRICT,
-    ),
-    **dict.fromkeys("commune communes sangkat sangkats khum comuna phuong".split(), COMMUNE),
-    **dict.fromkeys(
-        "village villages phum phumi phoum hamlet aldeia aldea desa kampung thon".split(),
-        VILLAGE,
-    ),
-}
-# Two-word Vietnamese/Indonesian admin phrases are folded to one token before lookup.
-_LATIN_PHRASES = {
-    ("thanh", "pho"): "city",
-    ("thi", "xa"): "city",
-    ("ibu", "kota"): "city",
-}
-# "thi"/"xa"/"thanh"/"pho" are only admin words inside those phrases; "xa" alone is commune.
-for _w in ("thanh", "pho", "thi", "xa"):
-    _LATIN_ADMIN.pop(_w, None)
-_LATIN_ADMIN["xa"] = COMMUNE
-
-# Non-Latin admin words: matched as substrings inside runs of Khmer, Thai, CJK text.
-_SCRIPT_ADMIN: dict[str, int] = {
-    # Khmer
-    "ខេត្ត": PROVINCE,
-    "រាជធានី": PROVINCE,
-    "ស្រុក": DISTRICT,
-    "ក្រុង": DISTRICT,
-    "ខណ្ឌ": DISTRICT,
-    "ឃុំ": COMMUNE,
-    "សង្កាត់": COMMUNE,
-    "ភូមិ": VILLAGE,
-    # Thai
-    "จังหวัด": PROVINCE,
-    "อำเภอ": DISTRICT,
-    "เมือง": DISTRICT,
-    "ตำบล": COMMUNE,
-    "หมู่บ้าน": VILLAGE,
-    # Japanese / Chinese
-    "州": PROVINCE,
-    "省": PROVINCE,
-    "県": PROVINCE,
-    "都": PROVINCE,
-    "市": DISTRICT,
-    "地区": DISTRICT,
-    "县": DISTRICT,
-    "縣": DISTRICT,
-    "区": COMMUNE,
-    "區": COMMUNE,
-    "分区": COMMUNE,
-    "分區": COMMUNE,
-    "自治区": COMMUNE,
-    "村": VILLAGE,
-}
+# Two-word Vietnamese/Indonesian admin phrases are folded to one token before lookup ("thi"
+# and "xa" alone are not admin words of the phrase's level). Non-Latin admin words are
+# matched as substrings inside runs of Khmer, Thai, CJK text.
+_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN = _normaliser_words()
 
 #: Every admin word the normaliser knows, with the level it hints at.
 ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
 
-# Whole-token romanisation variants → one spelling (applied after diacritics are removed).
+# Whole-token romanisation variants → one spelling (applied after diacritics are removed),
+# Khmer number words ("Lekh Bei", "Ti Muoy") and Roman numerals (not "i" and "v", which are
+# too often something else). "ti"/"lekh" mean "number": "Ti Bei" = "Lekh Bei" = 3.
 _TOKEN_VARIANTS: dict[str, str] = {
-    **dict.fromkeys(
-        "kompong kampong kompung kampung kumpong kg kpg kamphong kompon".split(), "kampong"
-    ),
-    **dict.fromkeys("kaoh koh ko kas kah kaos".split(), "koh"),
-    **dict.fromkeys("stueng stung steung stoeng streung stoung stuong".split(), "stung"),
-    **dict.fromkeys("boeng boeung beung bung boueng bueng boung".split(), "boeng"),
-    **dict.fromkeys("tuol toul tul tol".split(), "tuol"),
-    **dict.fromkeys("phnum phnom pnom phnum".split(), "phnom"),
-    **dict.fromkeys("preaek prek preak praek prek".split(), "prek"),
-    **dict.fromkeys("ou o or au".split(), "o"),
-    **dict.fromkeys("srae sre".split(), "sre"),
-    **dict.fromkeys("thum thom".split(), "thom"),
-    **dict.fromkeys("chey chei chay".split(), "chey"),
-    **dict.fromkeys("saen sen".split(), "sen"),
-    **dict.fromkeys("sokh sok".split(), "sok"),
-    **dict.fromkeys("angk ang".split(), "ang"),
-    **dict.fromkeys("ruessei russei russey rusey ruesei reussei".split(), "russey"),
-    **dict.fromkeys("kaev keo kev kaeo".split(), "keo"),
-    **dict.fromkeys("tboung tbong tbaung tboang".split(), "tbong"),
-    **dict.fromkeys("chraoy chroy chrouy chrooy".split(), "chroy"),
-    **dict.fromkeys("snuol snoul snuel".split(), "snuol"),
-    # Khmer number words (communes "Lekh Bei", "Ti Muoy"; "Sangkat Buon")
-    **dict.fromkeys("muoy mouy moy muy mui".split(), "1"),
-    **dict.fromkeys("pir pi".split(), "2"),
-    **dict.fromkeys("bei".split(), "3"),
-    **dict.fromkeys("buon buan buaon bourn boun".split(), "4"),
-    # Roman numerals (not "i" and "v", which are too often something else)
-    "ii": "2",
-    "iii": "3",
-    "iv": "4",
+    v: c for v, c, kind in romanisation_variants() if kind != "number_marker"
 }
-# "ti"/"lekh" mean "number": "Ti Bei" = "Lekh Bei" = 3.
-_NUMBER_MARKERS = frozenset({"ti", "lekh", "lek", "no"})
+_NUMBER_MARKERS = frozenset(v for v, _, kind in romanisation_variants() if kind == "number_marker")
 
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.
-_STOPWORDS = frozenset(
-    """a an the of in on at near to from by and with as is was were are be been for it
-    which who where what while also just only than then there here such very more most
-    not no but if so known called named nicknamed dubbed branded within inside into
-    across along
-    around about over under between via its their his her this that these those other
-    north south east west northern southern eastern western northeast northwest southeast
-    southwest northeastern northwestern southeastern southwestern central downtown outskirts
-    border borders area areas region zone site sites located based called named known
-    new old former nearby coastal resort port capital largest
-    cambodian kingdom thai thailand thailands vietnam vietnamese
-    vietnams laos lao china chinese korea korean japan japanese
-    casino casinos compound compounds complex complexes building buildings hotel hotels
-    company companies office offices house villa villas guesthouse guesthouses apartment
-    condominium tower plaza park parks market road street national highway
-    scam scams scamming online fraud gambling den operation operations centre center
-    centres centers locations location places place various several some many one two three
-    four five six seven eight nine km kilometres kilometers kilometre kilometer miles
-    meters metres m
-    de do del di dari dos
-    cua thuoc""".split()
-)
+_STOPWORDS = frozenset(word_list("stop"))
 
 # Characters that are quote marks or apostrophes in the sources.
 _QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
@@ -174,10 +223,6 @@ _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
-
-MAX_CHARS = 2000
-"""Only the first ``MAX_CHARS`` characters of a string are matched (location fields are
-short; this bounds the cost of pathological input)."""
 
 
 class Token(NamedTuple):
@@ -194,18 +239,6 @@ class Token(NamedTuple):
     latin: bool = True
 
 
-def _is_missing(text: object) -> bool:
-    if text is None:
-        return True
-    if isinstance(text, float) and math.isnan(text):
-        return True
-    # pandas.NA / NaT and numpy NaN: they are not equal to themselves, or refuse to compare
-    try:
-        return bool(text != text)
-    except (TypeError, ValueError):
-        return True
-
-
 def clean_text(text: object) -> str:
     """Unicode-normalise a raw value: ``None``/NaN → ``""``, NFKC, Khmer coeng fixes,
     zero-width characters removed, possessive ``'s`` dropped, whitespace collapsed.
@@ -215,9 +248,9 @@ def clean_text(text: object) -> str:
     >>> clean_text("Svay Rieng’s  Bavet city")
     'Svay Rieng Bavet city'
     """
-    if _is_missing(text):
+    if is_missing(text):
         return ""
-    s = str(text)[:MAX_CHARS]
+    s = str(text)[: get_settings().max_chars]
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
@@ -246,7 +279,7 @@ def is_latin(s: str) -> bool:
     return s.isascii()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_SIZES.token_cache_size)
 def _fold_latin_token(tok: str) -> str:
     t = _strip_diacritics(tok).lower()
     t = "".join(ch for ch in t if ch.isalnum())
@@ -261,7 +294,7 @@ def _fold_latin_token(tok: str) -> str:
     return _TOKEN_VARIANTS.get(t, t)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=_SIZES.char_cache_size)
 def _char_is_latin(ch: str) -> bool:
     return _strip_diacritics(ch).isascii()
 
@@ -293,7 +326,7 @@ _BREAK = Token("", stop=True)
 _RARE_FIRST = frozenset(_NUMBER_MARKERS) | {a for a, _ in _LATIN_PHRASES}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_SIZES.token_cache_size)
 def _latin_tokens(raw: str) -> tuple[Token, ...]:
     folded = _fold_latin_token(raw)
     if not folded:
@@ -302,7 +335,8 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     return tuple(Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS) for p in parts)
 
 
-@lru_cache(maxsize=100_000)
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.tokenize_cache_size)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a (cleaned) string into normalised tokens.
 
@@ -385,7 +419,7 @@ def normalize(text: object) -> str:
     'boeng keng kang 3'
     """
     if not isinstance(text, str):
-        if _is_missing(text):
+        if is_missing(text):
             return ""
         text = str(text)
     return " ".join(t.text for t in tokenize(text))
@@ -404,20 +438,37 @@ def key_of(tokens: tuple[Token, ...] | list[Token]) -> str:
     return "".join(t.text for t in kept)
 
 
-@lru_cache(maxsize=200_000)
-def name_key(name: str) -> str:
-    """Compact lookup key of a name: normalised tokens without leading or trailing admin
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.token_cache_size)
+def place_key(name: str) -> str:
+    """Compact lookup key of a place name: normalised tokens without leading or trailing admin
     words and stopwords, joined without spaces (so "Poi Pet" and "Poipet", "Sen Sok" and
     "Sensok", "Steung Hav district" and "Stueng Hav" share a key).
 
     Examples
     --------
-    >>> name_key("Khett Bătdâmbâng")
+    >>> place_key("Khett Bătdâmbâng")
     'batdambang'
-    >>> name_key("Steung Hav district") == name_key("Stueng Hav")
+    >>> place_key("Steung Hav district") == place_key("Stueng Hav")
     True
+
+    Not :func:`compoundmap.registry.site_name_key`, which keys site and company names. This function was
+    called ``name_key`` before; that name still works but is deprecated.
     """
     return key_of(tokenize(name))
+
+
+def __getattr__(name: str) -> Any:
+    # ``normalize.name_key`` is the old name of ``place_key`` (``compounds.name_key`` is
+    # another function): still importable, with a DeprecationWarning
+    if name == "name_key":
+        warnings.warn(
+            "compoundmap.normalize.name_key is deprecated; use compoundmap.normalize.place_key",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return place_key
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _VOWELS_RE = re.compile(r"[aeiouy]+")
@@ -428,7 +479,7 @@ _H_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])h")
 _R_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_SIZES.token_cache_size)
 def skeleton(key: str) -> str:
     """A looser key for romanisation variants: consonants only, with ``r`` after a vowel
     dropped (Kork/Kouk, Thmor/Thma), ``ph``→``p``, ``w``→``v``, ``c``→``k`` (not in ``ch``),
@@ -439,7 +490,7 @@ def skeleton(key: str) -> str:
 
     Examples
     --------
-    >>> skeleton(name_key("Paoy Paet")) == skeleton(name_key("Poipet"))
+    >>> skeleton(place_key("Paoy Paet")) == skeleton(place_key("Poipet"))
     True
     """
     if not key.isascii():

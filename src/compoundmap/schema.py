@@ -124,6 +124,8 @@ class AdminLevel(IntEnum):
     PROVINCE = 1
     DISTRICT = 2
     COMMUNE = 3
+    VILLAGE = 4
+    """Not a coded unit: the level an admin word such as "village" or "phum" hints at."""
 
 
 #: Level number → name, for the three levels that have codes.
@@ -134,6 +136,7 @@ LEVEL_OF_NAME: dict[str, int] = {
     "province": 1,
     "district": 2,
     "commune": 3,
+    "village": 4,
 }
 
 

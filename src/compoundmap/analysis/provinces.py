@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import GazetteerError
 from ..gazetteer import get_gazetteer
-from ..normalize import ADMIN_WORDS, PROVINCE, name_key
+from ..normalize import ADMIN_WORDS, PROVINCE, place_key
 
 if TYPE_CHECKING:
     pass
@@ -25,13 +25,13 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def _province_words() -> tuple[str, ...]:
-    """Non-Latin words meaning "province" (ខេត្ត, រាជធានី, ...); ``name_key`` keeps them."""
+    """Non-Latin words meaning "province" (ខេត្ត, រាជធានី, ...); ``place_key`` keeps them."""
     return tuple(w for w, level in ADMIN_WORDS.items() if level == PROVINCE and not w.isascii())
 
 
 def _key(text: str) -> str:
     """Lookup key of a province name: case, accents, spacing and admin words folded."""
-    key = name_key(text)
+    key = place_key(text)
     for word in _province_words():
         if key.startswith(word) and key != word:
             key = key[len(word) :]

@@ -1,0 +1,405 @@
+"""The geocoder's name index: every name a unit, place or locality is known by → what it may
+mean, built once from the gazetteer and cached.
+
+First job of the geocoder: spotting (``spot.py``) looks token n-grams up in it, the variant
+passes (``variants.py``) derive their own indexes from it, resolving (``resolve.py``) asks
+how its entries relate (:func:`consistent`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, NamedTuple
+
+from .._util import float_or_none, records, str_or_none
+from ..gazetteer import Gazetteer, get_gazetteer
+from ..normalize import ADMIN_WORDS, country_names, place_key, skeleton, tokenize
+from ..schema import LEVEL_NAMES, LEVEL_OF_NAME
+from ..settings import depends_on_settings
+from ..settings import get as get_settings
+
+__all__ = [
+    "TIER_CURATED",
+    "TIER_OFFICIAL",
+    "TIER_PLACE",
+    "TIER_VILLAGE",
+    "Entry",
+    "NameIndex",
+    "build_index",
+    "consistent",
+    "contains",
+    "inner_stopwords",
+    "name_index",
+    "towns",
+]
+
+#: Entry kinds that are levels (country … village); any other kind is a place or locality.
+KIND_LEVEL = LEVEL_OF_NAME
+# Tiers: lower wins when one key names several things. Curated team data first, then the
+# official names, then GeoNames places, then villages (which also need confirmation).
+TIER_CURATED, TIER_OFFICIAL, TIER_PLACE, TIER_VILLAGE = 0, 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a name can refer to, as held in :func:`name_index`.
+
+    ``kind`` is ``country``, ``province``, ``district``, ``commune``, ``village``, ``place``
+    (a GeoNames town or village with coordinates) or a curated locality kind (``border
+    crossing``, ``sez``, ``beach`` …, see ``data/raw/gazetteer/localities.csv``). Codes are MEF
+    2025 strings or ``None``; ``lat``/``lon`` are the entry's own point (``None`` when the entry
+    has none). ``tier``: 0 curated, 1 official name, 2 GeoNames place, 3 village. ``hint`` is
+    the admin level an alias's own admin word implies ("Koh Kong town" → district).
+    """
+
+    name: str
+    kind: str
+    province_code: str | None
+    district_code: str | None
+    commune_code: str | None
+    lat: float | None
+    lon: float | None
+    tier: int
+    source: str
+    hint: int | None = None
+    population: int = 0
+    legacy_district: str | None = None
+    """For a commune moved to another district since 2018 (Boeng Keng Kang Ti Muoy, 2018 in
+    Chamkar Mon): that earlier district, which older sources still name with it."""
+
+    depth: int = field(init=False, compare=False)
+    """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
+    code: str | None = field(init=False, compare=False)
+    """Finest admin code."""
+    is_point: bool = field(init=False, compare=False)
+    """Whether the entry is a point-level place with its own coordinates."""
+
+    def __post_init__(self) -> None:
+        depth = (
+            3 if self.commune_code else 2 if self.district_code else 1 if self.province_code else 0
+        )
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(
+            self, "code", self.commune_code or self.district_code or self.province_code
+        )
+        object.__setattr__(self, "is_point", self.lat is not None and self.kind not in KIND_LEVEL)
+
+
+def consistent(a: Entry, b: Entry) -> bool:
+    """Whether two entries can describe the same place (one contains the other)."""
+    if a.kind == "country" or b.kind == "country":
+        return True
+    if a.province_code != b.province_code:
+        return False
+    if (
+        a.district_code
+        and b.district_code
+        and a.district_code != b.district_code
+        and not (a.legacy_district == b.district_code and not b.commune_code)
+        and not (b.legacy_district == a.district_code and not a.commune_code)
+    ):
+        return False
+    return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Whether ``outer`` is ``inner`` or a unit around it."""
+    return consistent(outer, inner) and outer.depth <= inner.depth
+
+
+class NameIndex(NamedTuple):
+    """The index and what spotting needs next to it."""
+
+    names: dict[str, tuple[Entry, ...]]
+    """Compact key → every entry the name may mean."""
+    skeletons: dict[str, tuple[str, ...]]
+    """Consonant skeleton → the Latin keys that have it (not keys naming only villages)."""
+    max_script_len: int
+    """Length of the longest key in Khmer, Thai or CJK (how far a script scan looks)."""
+
+
+# --- building the index -----------------------------------------------------------------
+
+_NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
+
+_KHMER_PREFIXES = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+def _alias_hint(name: str) -> int | None:
+    """The level an alias's own admin word gives it ("Koh Kong town" → district)."""
+    toks = tokenize(name)
+    for t in (toks[-1:] + toks[:1]) if toks else ():
+        if t.admin is not None:
+            return t.admin
+    return None
+
+
+def _keys_for(name: str) -> list[str]:
+    """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
+    prefix written without a space ("ភូមិបាវិត" → "បាវិត")."""
+    key = place_key(name)
+    keys = [key] if key else []
+    for prefix in _KHMER_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            keys.append(key[len(prefix) :])
+            break
+    return keys
+
+
+def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Communes whose 2018 district (by their HDX p-code) is now another 2025 district →
+    that 2018 district's 2025 code."""
+    by_pcode = {
+        str(row["pcode"]): code
+        for code, row in by_code.items()
+        if row["pcode"] and row["level"] == 2
+    }
+    legacy: dict[str, str] = {}
+    for code, row in by_code.items():
+        if row["level"] == 3 and row["pcode"]:
+            old = by_pcode.get(str(row["pcode"])[:6])
+            if old and old != row["district_code"]:
+                legacy[code] = old
+    return legacy
+
+
+class _IndexBuilder:
+    """Collects entries under their keys, in the order the gazetteer's tables are read
+    (the order decides ties later, so the steps of :func:`build_index` keep it)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.by_code = {str(r["code"]): r for r in records(gaz.units)}
+        self.legacy = _legacy_districts(self.by_code)
+        self.index: dict[str, list[Entry]] = {}
+        self.min_letters = get_settings().index_key_min_letters
+
+    def add(self, name: str, entry: Entry) -> None:
+        """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
+        for key in _keys_for(name):
+            if not key or (key.isascii() and len(key) < self.min_letters and not key.isdigit()):
+                continue
+            bucket = self.index.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    def unit_entry(self, code: str, name: str, tier: int, source: str, hint: int | None) -> Entry:
+        """The entry of admin unit ``code`` under one of its names."""
+        row = self.by_code[code]
+        level = int(row["level"])
+        return Entry(
+            name=name,
+            kind=LEVEL_NAMES[level],
+            province_code=str(row["province_code"]),
+            district_code=str(row["district_code"]) if level >= 2 else None,
+            commune_code=code if level == 3 else None,
+            lat=float_or_none(row["lat"]),
+            lon=float_or_none(row["lon"]),
+            tier=tier,
+            source=source,
+            hint=hint,
+            legacy_district=self.legacy.get(code),
+        )
+
+    def add_country_names(self) -> None:
+        """Names of Cambodia itself (``country_names.csv``)."""
+        for name in country_names():
+            self.add(name, Entry(name, "country", None, None, None, None, None, 0, "compoundmap"))
+
+    def add_unit_names(self) -> None:
+        """Every name of every admin unit (``Gazetteer.aliases``); a numbered sangkat
+        ("Phsar Thmei Ti Bei") also under its bare name, which names all of them and resolves
+        to their common district ("Phsar Thmei", "Boeng Kak")."""
+        aliases = self.gaz.aliases[["alias", "code", "kind", "source"]]
+        for alias, code, kind, source in aliases.itertuples(index=False):
+            tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
+            hint = _alias_hint(alias) if kind == "curated" else None
+            self.add(alias, self.unit_entry(str(code), str(alias), tier, str(source), hint))
+            numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
+            if numbered:
+                bare = numbered.group(1)
+                dropped = f"{source}, number dropped"
+                self.add(bare, self.unit_entry(str(code), bare, TIER_OFFICIAL, dropped, None))
+
+    def add_localities(self) -> None:
+        """Curated localities (``localities.csv``) under their name and aliases."""
+        for row in records(self.gaz.localities):
+            entry = Entry(
+                name=str(row["name"]),
+                kind=str(row["kind"]),
+                province_code=str_or_none(row["province_code"]),
+                district_code=str_or_none(row["district_code"]),
+                commune_code=str_or_none(row["commune_code"]),
+                lat=float_or_none(row["lat"]),
+                lon=float_or_none(row["lon"]),
+                tier=TIER_CURATED,
+                source=str(row["source"]),
+            )
+            for name in [row["name"], *row["aliases"]]:
+                self.add(str(name), entry)
+
+    def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Province code → keys of the province's names; province code → keys of its
+        districts' names."""
+        province_keys: dict[str, set[str]] = {}
+        district_keys: dict[str, set[str]] = {}
+        for alias, code in self.gaz.aliases[["alias", "code"]].itertuples(index=False):
+            target = province_keys if len(str(code)) == 2 else district_keys
+            if len(str(code)) <= 4:
+                target.setdefault(str(code)[:2], set()).add(place_key(str(alias)))
+        return province_keys, district_keys
+
+    def _place_entry(self, row: dict[str, Any], town_population: int) -> Entry:
+        """A GeoNames place; a town (``town_population`` or more) stops at its district."""
+        town = int(row["population"]) >= town_population
+        return Entry(
+            name=str(row["name"]),
+            kind="place",
+            province_code=str_or_none(row["province_code"]),
+            district_code=str_or_none(row["district_code"]),
+            commune_code=None if town else str_or_none(row["commune_code"]),
+            lat=float_or_none(row["lat"]),
+            lon=float_or_none(row["lon"]),
+            tier=TIER_PLACE,
+            source=f"GeoNames {row['geonameid']}",
+            population=int(row["population"]),
+        )
+
+    def add_places(self) -> None:
+        """GeoNames places under their name and alternate names (not codes such as KOS or
+        PNH, nor very short romanisations). A capital that is its own province (Phnom Penh)
+        is filed as the province."""
+        settings = get_settings()
+        province_keys, district_keys = self._unit_keys()
+        for row in records(self.gaz.places):
+            entry = self._place_entry(row, settings.town_population)
+            province = entry.province_code
+            if not province:
+                continue
+            key = place_key(str(row["name"]))
+            if key in province_keys.get(province, ()) and key not in district_keys.get(
+                province, ()
+            ):
+                entry = self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
+            self.add(str(row["name"]), entry)
+            for alt in row["alternatenames"]:
+                alt_key = place_key(alt)
+                if alt_key.isascii() and (
+                    len(alt_key) < settings.alternate_name_min_letters or alt.isupper()
+                ):
+                    continue
+                self.add(alt, entry)
+
+    def add_villages(self) -> None:
+        """The MEF 2025 villages (English and Khmer names), last: the weakest evidence."""
+        for row in records(self.gaz.villages):
+            commune = str(row["commune_code"])
+            entry = Entry(
+                name=str(row["name_en"]),
+                kind="village",
+                province_code=str(row["province_code"]),
+                district_code=str(row["district_code"]),
+                commune_code=commune if self.by_code.get(commune) is not None else None,
+                lat=None,
+                lon=None,
+                tier=TIER_VILLAGE,
+                source="MEF 2025 village list",
+            )
+            self.add(str(row["name_en"]), entry)
+            if row["name_km"]:
+                self.add(str(row["name_km"]), entry)
+
+    def freeze(self) -> NameIndex:
+        """The finished index, its skeleton index and the longest script key."""
+        names = {key: tuple(entries) for key, entries in self.index.items()}
+        min_skeleton = get_settings().skeleton_min_letters
+        skeletons: dict[str, list[str]] = {}
+        for key, entries in names.items():
+            if not key.isascii() or all(e.tier == TIER_VILLAGE for e in entries):
+                continue
+            skel = skeleton(key)
+            if len(skel) >= min_skeleton:
+                skeletons.setdefault(skel, []).append(key)
+        max_script = max((len(k) for k in names if not k.isascii()), default=1)
+        return NameIndex(names, {s: tuple(keys) for s, keys in skeletons.items()}, max_script)
+
+
+@depends_on_settings
+@cache
+def build_index() -> NameIndex:
+    """Build the name index from the gazetteer, once per process (and per settings)."""
+    builder = _IndexBuilder(get_gazetteer())
+    builder.add_country_names()
+    builder.add_unit_names()
+    builder.add_localities()
+    builder.add_places()
+    builder.add_villages()
+    return builder.freeze()
+
+
+def name_index() -> dict[str, tuple[Entry, ...]]:
+    """The geocoder's name index: compact key (:func:`compoundmap.normalize.place_key`) →
+    every :class:`Entry` that name can refer to. Built once per process and cached.
+
+    Holds the MEF 2025 names (English and Khmer) of provinces, districts and communes, the
+    HDX 2018 names, province variants, the curated aliases (``aliases.csv``) and localities
+    (``localities.csv``), GeoNames places with their alternate names, the 2025 village list
+    and the names of Cambodia itself (``country_names.csv``). Reusable by other modules
+    (``geoparse``).
+
+    Examples
+    --------
+    >>> from compoundmap.normalize import place_key
+    >>> sorted({e.kind for e in name_index()[place_key("Bavet")]})
+    ['commune', 'district', 'place']
+    """
+    return build_index().names
+
+
+# --- what else is read off the index ----------------------------------------------------
+
+
+@depends_on_settings
+@cache
+def towns() -> dict[str, Entry]:
+    """District/commune code → the GeoNames place that shares one of its names and lies in
+    it (the most populous), so "ポイペト" or "Krong Paoy Paet" get the town's point too."""
+    out: dict[str, Entry] = {}
+    for entries in name_index().values():
+        places = [e for e in entries if e.kind == "place"]
+        if not places:
+            continue
+        for unit in entries:
+            if unit.kind in ("district", "commune") and unit.code:
+                for place in places:
+                    if consistent(unit, place) and (
+                        unit.code not in out or place.population > out[unit.code].population
+                    ):
+                        out[unit.code] = place
+    return out
+
+
+@cache
+def inner_stopwords() -> frozenset[str]:
+    """Stopwords and admin words that occur inside some indexed name ("Chong An Ma",
+    "Phnum Srok", "... border crossing"): a span of tokens may run over these, but stops at
+    any other stopword or admin word."""
+    gaz = get_gazetteer()
+    names = [
+        *gaz.aliases["alias"],
+        *gaz.villages["name_en"],
+        *gaz.places["name"],
+        *[a for lst in gaz.localities["aliases"] for a in lst],
+        *gaz.localities["name"],
+    ]
+    out: set[str] = set()
+    for name in names:
+        toks = tokenize(str(name))
+        for t in toks[1:-1]:
+            if t.stop or t.admin is not None:
+                out.add(t.text)
+    return frozenset(out)

@@ -1,0 +1,135 @@
+"""A name found in a string (:class:`Mention`) and what the words around it say.
+
+Shared by spotting (``spot.py``) and the variant passes (``variants.py``): the admin word
+next to a name ("Bavet city", "Sangkat Bei"), a town word, and the words that make a name a
+reference point ("50 km from Poipet").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..normalize import Token, admin_words, word_list
+from .index import Entry
+
+__all__ = [
+    "Mention",
+    "hint_at",
+    "is_content",
+    "is_khmer",
+    "is_reference",
+    "make_mention",
+    "town_at",
+]
+
+
+class Mention(NamedTuple):
+    """A span of tokens ``[start, end)`` that names something in the index."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    """Everything the name may mean."""
+    method: str
+    """How it was found: ``exact``, ``khmer``, ``script``, ``phonetic`` or ``fuzzy``."""
+    score: float
+    hint: int | None
+    """The level the admin word next to it says (``None`` without one)."""
+    reference: bool
+    """Given only as a reference point ("from Poipet", "50 km north of Poipet")."""
+    town: bool = False
+    """Next to a town word (city, town, krong, 市 …)."""
+
+
+# Words between an admin word and its name ("Province of Kandal", "Provincia de …").
+_OF_WORDS = ("of", "de", "do", "da")
+
+
+#: Admin words that say a name is a town (``admin_words.csv``, kind ``town``).
+_TOWN_WORDS = frozenset(
+    w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
+)
+#: Words before a reference point ("from"), and distance and direction words before "of"
+#: ("km", "north" …), from ``stop_words.csv``.
+_REFERENCE_BEFORE = frozenset(word_list("reference_before"))
+_REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
+
+
+def is_khmer(s: str) -> bool:
+    """Whether ``s`` holds Khmer letters."""
+    return any("\u1780" <= ch <= "\u17ff" for ch in s)
+
+
+def is_content(tok: Token) -> bool:
+    """A Latin word that may be part of a name: not a break, stopword or admin word."""
+    return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
+
+
+def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
+    """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
+    the name, other languages mostly after; "of"/"de" may stand between."""
+    after = toks[end].admin if end < len(toks) else None
+    before = None
+    j = start - 1
+    while j >= 0 and toks[j].latin and toks[j].text in _OF_WORDS:
+        j -= 1
+    if j >= 0:
+        before = toks[j].admin
+    # an admin word after the name that itself starts the next name ("Phum 3 Sangkat 4",
+    # "ភូមិ៣ សង្កាត់៤") belongs to that name, not to this one
+    if after is not None:
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if nxt is not None and nxt.text and nxt.admin is None and not nxt.stop:
+            return before
+    if khmer:
+        return before if before is not None else after
+    return after if after is not None else before
+
+
+def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a town word stands right before or after ``toks[start:end]``."""
+    before = start - 1
+    while before >= 0 and toks[before].text in _OF_WORDS:
+        before -= 1
+    near = [toks[k] for k in (before, end) if 0 <= k < len(toks)]
+    return any(t.text in _TOWN_WORDS for t in near)
+
+
+def is_reference(toks: Sequence[Token], start: int) -> bool:
+    """Whether the name at ``toks[start]`` is a reference point: after "from", or after
+    "<distance or direction> of" ("50 km north of", "5km of")."""
+    if start >= 1 and toks[start - 1].text in _REFERENCE_BEFORE:
+        return True
+    return (
+        start >= 2
+        and toks[start - 1].text == "of"
+        and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
+    )
+
+
+def make_mention(
+    toks: Sequence[Token],
+    start: int,
+    end: int,
+    entries: tuple[Entry, ...],
+    method: str,
+    score: float,
+    *,
+    khmer: bool = False,
+    with_town: bool = True,
+) -> Mention:
+    """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
+    word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
+    return Mention(
+        start,
+        end,
+        " ".join(x.text for x in toks[start:end]),
+        entries,
+        method,
+        score,
+        hint_at(toks, start, end, khmer),
+        is_reference(toks, start),
+        town_at(toks, start, end) if with_town else False,
+    )

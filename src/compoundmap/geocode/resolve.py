@@ -1,0 +1,387 @@
+"""Resolving: what the names a string mentions mean, together.
+
+After spotting (``spot.py``): each mention's readings are narrowed by the admin word next to
+it (:func:`readings`), then by the support of the string's other names and the stated
+context (:func:`reduce`); :func:`resolve_places` then picks one place per round — the
+reading consistent with the most names — and builds its result (``result.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..gazetteer import get_gazetteer
+from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token, place_key
+from ..settings import depends_on_settings, on_settings_change
+from ..settings import get as get_settings
+from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, name_index, towns
+from .mentions import Mention
+from .result import GeocodeResult, ambiguous_result, base_method, build_result
+from .spot import spot
+
+__all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
+
+_SIZES = get_settings()  # cache sizes are read once, here
+
+
+# --- the stated context -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """Provinces and districts the caller states (``province=``/``district=``)."""
+
+    provinces: frozenset[str]
+    districts: frozenset[str]
+
+    def supports(self, e: Entry) -> bool:
+        """Whether ``e`` lies in a stated district (or, with none, a stated province)."""
+        if self.districts:
+            return e.district_code in self.districts if e.district_code else False
+        return bool(self.provinces) and e.province_code in self.provinces
+
+
+def _context_codes(value: str | None, kind: str) -> frozenset[str]:
+    """Codes of the provinces (or districts) a context argument names: codes, names in any
+    spelling the index knows, several separated by ``;`` ``,`` ``/`` or ``|``."""
+    if not value:
+        return frozenset()
+    gaz = get_gazetteer()
+    out: set[str] = set()
+    for part in re.split(r"[;,/|]", value):
+        part = part.strip()
+        if not part:
+            continue
+        if part.isdigit() and gaz.has(part):
+            out.add(part)
+            continue
+        entries = name_index().get(place_key(part), ())
+        chosen = [e for e in entries if e.kind == kind]
+        if not chosen:
+            chosen = [e for m in spot(part) for e in m.entries if e.kind == kind and e.code]
+        out.update(e.code for e in chosen if e.code)
+    return frozenset(out)
+
+
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.context_cache_size)
+def parse_context(province: str | None, district: str | None) -> Context:
+    """The :class:`Context` of the ``province``/``district`` arguments."""
+    return Context(_context_codes(province, "province"), _context_codes(district, "district"))
+
+
+# --- readings of one name ---------------------------------------------------------------
+
+
+def _hint_ok(e: Entry, hint: int) -> bool:
+    """Whether ``e`` is of the level an admin word next to its name says."""
+    if e.kind == "country":
+        return hint == COUNTRY
+    if hint == PROVINCE:
+        return e.kind == "province"
+    if hint == DISTRICT:
+        return e.kind in ("district", "place") or e.kind not in KIND_LEVEL
+    if hint == COMMUNE:
+        return e.kind == "commune"
+    if hint == VILLAGE:
+        return e.kind in ("village", "place")
+    return True
+
+
+def _dedupe(entries: list[Entry]) -> list[Entry]:
+    """One entry per unit (or per place/locality), the best tier kept."""
+    out: dict[tuple[str | None, str], Entry] = {}
+    for e in entries:
+        k = (e.code, "" if e.kind in KIND_LEVEL and e.kind != "village" else e.kind + e.name)
+        cur = out.get(k)
+        if cur is None or e.tier < cur.tier:
+            out[k] = e
+    return list(out.values())
+
+
+# Per index entry tuple (keyed by id, checked by identity): what it may mean for a hint.
+_READINGS: dict[tuple[int, int | None, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
+on_settings_change(_READINGS.clear)
+
+
+def readings(
+    entries: tuple[Entry, ...], hint: int | None, drop_villages: bool
+) -> tuple[Entry, ...]:
+    """What one name may mean given the admin word next to it (cached per index entry).
+
+    Village readings are kept only when the name is nothing else or is called a village; an
+    admin word keeps the readings of its level; a name that is a province's (at the best
+    tier it matches) means the province unless an admin word says otherwise ("Kandal" is the
+    province, not a commune).
+    """
+    k = (id(entries), hint, drop_villages)
+    hit = _READINGS.get(k)
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    others = [e for e in entries if e.tier != TIER_VILLAGE]
+    keep_villages = not drop_villages and (hint == VILLAGE or not others)
+    es: list[Entry] = list(entries) if keep_villages else others
+    if hint is not None:
+        keep = [e for e in es if _hint_ok(e, hint)]
+        if keep:
+            es = keep
+        matching = [e for e in es if e.hint == hint]
+        es = matching or [e for e in es if e.hint is None] or es
+    else:
+        es = [e for e in es if e.hint is None] or es
+    if es and hint is None:
+        best_tier = min(e.tier for e in es)
+        provinces = [e for e in es if e.kind == "province" and e.tier == best_tier]
+        if provinces:
+            es = provinces
+    out = tuple(_dedupe(es))
+    if len(_READINGS) > _SIZES.choice_cache_size:
+        _READINGS.clear()
+    _READINGS[k] = (entries, out)
+    return out
+
+
+# --- readings of every name, together ---------------------------------------------------
+
+
+@dataclass
+class Choice:
+    """A mention and what it may still mean."""
+
+    mention: Mention
+    entries: list[Entry]
+    """What the mention may mean after filtering (narrowed by support)."""
+    source: tuple[Entry, ...] = ()
+    """The filtered readings before support narrowed them."""
+
+
+_CodeSets = tuple[bool, set[str], set[str]]
+_CODE_SETS: dict[int, tuple[tuple[Entry, ...], _CodeSets]] = {}
+on_settings_change(_CODE_SETS.clear)
+
+
+def _code_sets(entries: tuple[Entry, ...]) -> _CodeSets:
+    """(names the country, finest codes, every code on the chains of non-village
+    readings), cached per readings tuple."""
+    hit = _CODE_SETS.get(id(entries))
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    out = (
+        any(f.kind == "country" for f in entries),
+        {f.code for f in entries if f.code is not None},
+        {
+            x
+            for f in entries
+            if f.kind != "village"
+            for x in (f.province_code, f.district_code, f.commune_code, f.legacy_district)
+            if x
+        },
+    )
+    if len(_CODE_SETS) > _SIZES.choice_cache_size:
+        _CODE_SETS.clear()
+    _CODE_SETS[id(entries)] = (entries, out)
+    return out
+
+
+def _town_readings(allowed: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """ "Krong Samraong", "Samrong city": of several districts with the name, the ones that
+    are towns (a GeoNames town of ``town_population`` or more in it bears the name)."""
+    population = get_settings().town_population
+    by_code = towns()
+    urban = tuple(
+        e
+        for e in allowed
+        if e.kind == "district"
+        and (t := by_code.get(e.code or "")) is not None
+        and t.population >= population
+    )
+    if urban and len(urban) < sum(e.kind == "district" for e in allowed):
+        return urban
+    return allowed
+
+
+def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
+    """How many other names (and the context) name a unit containing or fitting ``e``.
+
+    An entry f contains e exactly when f's finest code is in e's chain (or f is the
+    country). A village needs another name that contains it; any other entry is supported by
+    a name it is consistent with either way ("Sihanoukville's Ream commune": the province
+    reading of Sihanoukville fits Ream, the city reading does not).
+    """
+    province, district, commune = e.province_code, e.district_code, e.commune_code
+    village = e.kind == "village"
+    support = 0
+    for names_country, codes, chains in others:
+        if (
+            names_country
+            or province in codes
+            or district in codes
+            or commune in codes
+            or (e.legacy_district is not None and e.legacy_district in codes)
+            or (not village and e.code in chains)
+        ):
+            support += 1
+    if village:
+        return support + (1 if ctx.districts and ctx.supports(e) else 0)
+    return support + (1 if ctx.supports(e) else 0)
+
+
+def _best_tier_coarsest(es: list[Entry]) -> list[Entry]:
+    """The readings of the best tier, and of those the coarsest: one name for units of
+    several levels (a district and its seat commune) means the coarser unless it says
+    "commune"."""
+    if not es:
+        return es
+    tier = min(e.tier for e in es)
+    es = [e for e in es if e.tier == tier]
+    coarse = min(e.depth for e in es)
+    return [e for e in es if e.depth == coarse]
+
+
+def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
+    """Each mention's readings, narrowed to those the other names and the context support
+    most; mentions left with no reading are dropped.
+
+    A village counts only when another name in the string (or a stated district) confirms
+    it: with a single name, villages are out before anything else. Code sets are computed
+    once, from every name's readings before any is narrowed.
+    """
+    lone = sum(1 for m in mentions if m.entries and m.entries[0].kind != "country") <= 1
+    drop_villages = lone and not ctx.districts
+    choices: list[Choice] = []
+    for m in mentions:
+        allowed = readings(m.entries, m.hint, drop_villages)
+        if m.town and len(allowed) > 1:
+            allowed = _town_readings(allowed)
+        if allowed:
+            choices.append(Choice(m, list(allowed), allowed))
+    has_ctx = bool(ctx.provinces or ctx.districts)
+    sets = {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
+    for c in choices:
+        others = [v for k, v in sets.items() if k != id(c)]
+        if not others and not has_ctx:
+            c.entries = _best_tier_coarsest([e for e in c.entries if e.kind != "village"])
+            continue
+        scored = [(_support(e, others, ctx), e) for e in c.entries]
+        scored = [(s, e) for s, e in scored if e.kind != "village" or s > 0]
+        if not scored:
+            c.entries = []
+            continue
+        top = max(s for s, _ in scored)
+        c.entries = _best_tier_coarsest([e for s, e in scored if s == top])
+    return [c for c in choices if c.entries]
+
+
+# --- one place per round ------------------------------------------------------------------
+
+
+def _drop_stray_communes(real: list[Choice], ctx: Context) -> list[Choice]:
+    """With a stated province, a commune/village name found only in other provinces is
+    most likely a word that happens to be a commune name there: drop it."""
+    if not ctx.provinces or len(real) <= 1:
+        return real
+    return [
+        c
+        for c in real
+        if any(e.province_code in ctx.provinces for e in c.entries)
+        or any(e.depth < 3 or e.is_point for e in c.entries)
+    ] or real
+
+
+def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
+    """The reading consistent with the most names (villages do not vote), then one whose
+    name has no conflicting reading, then the finest (a point beats its unit), then the
+    best tier, then the first written."""
+    best: tuple[tuple[int, int, int, int, int], Entry, Choice] | None = None
+    for c in remaining:
+        for e in c.entries:
+            n_consistent = sum(
+                1
+                for o in remaining
+                if (o is c or o.entries[0].kind != "village")
+                and any(consistent(e, f) for f in o.entries)
+            )
+            single = 1 if all(consistent(e, f) for f in c.entries) else 0
+            key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
+            if best is None or key > best[0]:
+                best = (key, e, c)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _alternatives(
+    anchor: Entry, choice: Choice, remaining: list[Choice], cluster: list[Choice]
+) -> list[Entry]:
+    """Other readings of the anchor's name that the rest of the string fits just as well
+    (every name of the anchor's cluster fits them too): they keep the name ambiguous."""
+    support = {id(o) for o in cluster}
+    return [
+        e
+        for e in choice.entries
+        if not consistent(anchor, e)
+        and {id(o) for o in remaining if any(consistent(e, f) for f in o.entries)} >= support
+    ]
+
+
+def _one_round(
+    query: str, remaining: list[Choice], ctx: Context
+) -> tuple[int, GeocodeResult, list[Choice]]:
+    """One place: (where its first name starts, its result, the names it explains).
+
+    The anchor's cluster is every name consistent with it. It is ambiguous when another
+    reading of the anchor's name fits the cluster as well, unless the context singles one
+    out; ``method`` gains ``+hierarchy`` when another name decided, ``+context`` when the
+    context did.
+    """
+    anchor, choice = _pick_anchor(remaining)
+    cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+    alternatives = _alternatives(anchor, choice, remaining, cluster)
+    ambiguous = bool(alternatives)
+    m = choice.mention
+    if ambiguous and ctx.provinces | ctx.districts:
+        fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
+        if len(fits) == 1:
+            anchor, ambiguous = fits[0], False
+    first = min(o.mention.start for o in cluster)
+    method = base_method(m, anchor)
+    if ambiguous:
+        return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
+    if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
+        if any(o is not choice for o in cluster):
+            method += "+hierarchy"
+        elif ctx.supports(anchor):
+            method += "+context"
+    return first, build_result(query, anchor, m, cluster, method), cluster
+
+
+def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> list[GeocodeResult]:
+    """One result per distinct place named in ``text``, in the order written (may be
+    empty).
+
+    Spots the mentions, reduces their readings, and then, one place per round, takes the
+    anchor (:func:`_pick_anchor`); the names consistent with it form its cluster (one
+    place), and the round repeats on the rest. "Cambodia" alone gives a country result;
+    names given only as a reference point ("50 km from Poipet") locate nothing.
+    """
+    choices = reduce(spot(text, ctx.provinces | ctx.districts), ctx)
+    if not choices:
+        return []
+    places = [c for c in choices if c.entries[0].kind != "country"]
+    if not places:
+        c = choices[0]
+        return [build_result(query, c.entries[0], c.mention, [c], "country")]
+    remaining = [c for c in places if not c.mention.reference]
+    if not remaining:
+        return []
+    remaining = _drop_stray_communes(remaining, ctx)
+    results: list[tuple[int, GeocodeResult]] = []
+    while remaining:
+        first, result, cluster = _one_round(query, remaining, ctx)
+        results.append((first, result))
+        # a village left over was confirmed by a name now placed elsewhere: not a place alone
+        remaining = [
+            o for o in remaining if o not in cluster and any(e.kind != "village" for e in o.entries)
+        ]
+    return [r for _, r in sorted(results, key=lambda x: x[0])]

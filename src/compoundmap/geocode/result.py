@@ -1,0 +1,271 @@
+"""The geocoder's answer (:class:`GeocodeResult`) and how one is built from a resolved name.
+
+Last step of resolving (``resolve.py``): the anchor reading of a place and the names that
+confirm it become codes, names, a point and a precision on the project's scale
+(:class:`compoundmap.schema.Precision`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .._util import float_or_none
+from ..gazetteer import get_gazetteer
+from ..schema import Precision
+from ..settings import get as get_settings
+from .index import TIER_OFFICIAL, TIER_PLACE, Entry, consistent, contains, towns
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .resolve import Choice
+
+__all__ = [
+    "PRECISION_LABELS",
+    "GeocodeResult",
+    "ambiguous_result",
+    "base_method",
+    "build_result",
+    "unmatched_result",
+]
+
+_SIZES = get_settings()  # cache sizes are read once, here
+
+#: Precision scale (ACLED/UCDP style) in the geocoder's words; ``None`` means unmatched.
+#: Read from :class:`compoundmap.schema.Precision`.
+PRECISION_LABELS: dict[int, str] = {int(p): p.geocoder_label for p in Precision}
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    """The answer for one place string.
+
+    Attributes
+    ----------
+    query : str
+        The input as given (``""`` for ``None``/NaN).
+    status : str
+        ``matched``, ``ambiguous`` (several places fit; see ``candidates``) or ``unmatched``.
+    province_code, district_code, commune_code : str or None
+        MEF 2025 codes with leading zeros; ``None`` when absent.
+    province_name, district_name, commune_name : str or None
+        MEF 2025 English names.
+    latitude, longitude : float or None
+        The point at ``precision`` (never invented: ``None`` when there is none).
+    precision : int or None
+        1 point, 2 commune, 3 district, 4 province, 5 Cambodia only, ``None`` unmatched
+        (:class:`compoundmap.schema.Precision`).
+    score : float
+        0–100: 100 exact or alias match, lower for spelling variants and typos.
+    method : str
+        How it matched: ``exact`` (official name), ``alias`` (curated or GeoNames alternate),
+        ``khmer`` (Khmer script), ``script`` (Thai/CJK), ``phonetic``, ``fuzzy``,
+        ``country``; ``+context`` when the province/district argument chose between
+        candidates, ``+hierarchy`` when another name in the string did; ``none`` unmatched.
+    matched_name : str or None
+        The gazetteer name that matched.
+    candidates : tuple of dict
+        For ``ambiguous``: ``{code, name, level, province_code}`` of each alternative.
+    """
+
+    query: str
+    status: str
+    province_code: str | None = None
+    province_name: str | None = None
+    district_code: str | None = None
+    district_name: str | None = None
+    commune_code: str | None = None
+    commune_name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: int | None = None
+    score: float = 0.0
+    method: str = "none"
+    matched_name: str | None = None
+    candidates: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-serialisable), ``candidates`` as a list."""
+        d = asdict(self)
+        d["candidates"] = [dict(c) for c in self.candidates]
+        return d
+
+    def __str__(self) -> str:
+        if self.status == "unmatched":
+            return f"{self.query!r}: unmatched"
+        parts = [p for p in (self.commune_name, self.district_name, self.province_name) if p]
+        where = ", ".join(parts) if parts else "Cambodia"
+        point = (
+            f" at {self.latitude:.5f}, {self.longitude:.5f}"
+            if self.latitude is not None and self.longitude is not None
+            else ""
+        )
+        lines = [
+            f"{self.query!r}: {self.status} → {where}{point}",
+            f"  precision {self.precision} ({PRECISION_LABELS.get(self.precision or 0, '-')}), "
+            f"score {self.score:.0f}, method {self.method}, matched {self.matched_name!r}",
+        ]
+        codes = [c for c in (self.province_code, self.district_code, self.commune_code) if c]
+        if codes:
+            lines.append("  codes " + " / ".join(codes))
+        for c in self.candidates:
+            lines.append(f"  candidate {c['code']} {c['name']} (level {c['level']})")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=_SIZES.unit_cache_size)
+def unit_name(code: str | None) -> str | None:
+    """English (MEF 2025) name of a unit, ``None`` without a code."""
+    return get_gazetteer().name(code) if code else None
+
+
+@lru_cache(maxsize=_SIZES.unit_cache_size)
+def unit_point(code: str | None) -> tuple[float | None, float | None]:
+    """Representative point (lat, lon) of a unit; ``(None, None)`` when it has none."""
+    if not code:
+        return None, None
+    row = get_gazetteer().unit(code)
+    return float_or_none(row["lat"]), float_or_none(row["lon"])
+
+
+def _fill_hierarchy(
+    anchor: Entry, cluster: Sequence[Choice]
+) -> tuple[str | None, str | None, str | None]:
+    """(province, district, commune) of the anchor, filled from the other names of its
+    cluster when the anchor stops short."""
+    prov, dist, comm = anchor.province_code, anchor.district_code, anchor.commune_code
+    for c in cluster:
+        for e in c.entries:
+            if consistent(e, anchor) and e.kind != "village":
+                dist = dist or (e.district_code if e.province_code == prov else None)
+                if dist and e.district_code == dist:
+                    comm = comm or e.commune_code
+    return prov, dist, comm
+
+
+def _town_point(anchor: Entry, mention: Mention) -> Entry | None:
+    """The point-level place a district/commune anchor is named like (a town or village
+    with coordinates), unless the string says "district"/"commune" (then it means the
+    unit): first a place among the name's own readings, else the unit's GeoNames town."""
+    if anchor.kind not in ("district", "commune") or not (mention.hint is None or mention.town):
+        return None
+    for e in mention.entries:
+        if e.is_point and contains(anchor, e) and e.tier <= TIER_PLACE:
+            return e
+    return towns().get(anchor.code or "")
+
+
+def build_result(
+    query: str, anchor: Entry, mention: Mention, cluster: Sequence[Choice], method: str
+) -> GeocodeResult:
+    """The matched result of one place: the anchor reading, its hierarchy filled from its
+    cluster, the finest point it has and the precision of that point."""
+    prov, dist, comm = _fill_hierarchy(anchor, cluster)
+    point_entry: Entry | None = anchor
+    if not anchor.is_point:
+        point_entry = _town_point(anchor, mention)
+        if point_entry is not None:
+            dist = dist or point_entry.district_code
+            comm = comm or (point_entry.commune_code if anchor.depth >= 3 else None)
+    lat: float | None
+    lon: float | None
+    if anchor.kind == "country":
+        precision, lat, lon = Precision.COUNTRY, None, None
+    elif point_entry is not None:
+        precision, lat, lon = Precision.POINT, point_entry.lat, point_entry.lon
+    else:
+        precision = (
+            Precision.COMMUNE if comm else Precision.DISTRICT if dist else Precision.PROVINCE
+        )
+        lat, lon = unit_point(comm or dist or prov)
+        if lat is None and comm:
+            # communes created after 2018 have no polygon: the district's point, precision 3
+            precision = Precision.DISTRICT
+            lat, lon = unit_point(dist)
+    return GeocodeResult(
+        query=query,
+        status="matched",
+        province_code=prov,
+        province_name=unit_name(prov),
+        district_code=dist,
+        district_name=unit_name(dist),
+        commune_code=comm,
+        commune_name=unit_name(comm),
+        latitude=lat,
+        longitude=lon,
+        precision=int(precision),
+        score=mention.score,
+        method=method,
+        matched_name=(point_entry.name if point_entry is not None else anchor.name),
+    )
+
+
+def base_method(m: Mention, e: Entry) -> str:
+    """``method`` of a result before ``+context``/``+hierarchy``: how the name was found,
+    and for an exact look-up what kind of name it was."""
+    if m.method != "exact":
+        return m.method
+    if e.kind == "country":
+        return "country"
+    if e.kind == "village":
+        return "village"
+    if e.tier == TIER_OFFICIAL and "2025" in e.source:
+        return "exact"
+    return "alias"
+
+
+def _candidate(e: Entry) -> dict[str, Any]:
+    """One alternative of an ambiguous result."""
+    code = e.code or ""
+    return {
+        "code": code,
+        "name": e.name if e.kind not in ("province", "district", "commune") else unit_name(code),
+        "level": e.kind,
+        "province_code": e.province_code,
+    }
+
+
+def ambiguous_result(query: str, entries: list[Entry], score: float, method: str) -> GeocodeResult:
+    """Several places fit: they are the candidates, and the result is their common
+    ancestor (district or province) when they share one, otherwise no location."""
+    uniq: list[Entry] = []
+    seen: set[tuple[str | None, str]] = set()
+    for e in entries:
+        k = (e.code, e.kind if e.kind == "village" else "")
+        if k not in seen:
+            seen.add(k)
+            uniq.append(e)
+    provs = {e.province_code for e in uniq}
+    dists = {e.district_code for e in uniq}
+    prov = next(iter(provs)) if len(provs) == 1 else None
+    dist = next(iter(dists)) if prov and len(dists) == 1 else None
+    precision: int | None = None
+    lat = lon = None
+    if dist:
+        precision = int(Precision.DISTRICT)
+        lat, lon = unit_point(dist)
+    elif prov:
+        precision = int(Precision.PROVINCE)
+        lat, lon = unit_point(prov)
+    return GeocodeResult(
+        query=query,
+        status="ambiguous",
+        province_code=prov,
+        province_name=unit_name(prov),
+        district_code=dist,
+        district_name=unit_name(dist),
+        latitude=lat,
+        longitude=lon,
+        precision=precision,
+        score=score,
+        method=method,
+        matched_name=uniq[0].name if uniq else None,
+        candidates=tuple(_candidate(e) for e in uniq),
+    )
+
+
+def unmatched_result(query: str) -> GeocodeResult:
+    """Nothing in the string names a place."""
+    return GeocodeResult(query=query, status="unmatched")

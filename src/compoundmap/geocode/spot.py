@@ -1,0 +1,241 @@
+"""Spotting: which names of the index a string mentions, and where.
+
+:func:`spot` is the chain of matching passes, in the order they run: exact look-ups of
+n-grams (and of names inside Khmer, Thai and CJK runs), the phonetic test of each n-gram the
+look-up missed, then over what is left the scoped fuzzy, the unscoped fuzzy and the one-edit
+passes (``variants.py``). Resolving (``resolve.py``) then decides what the mentions mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, tokenize
+from ..settings import Settings
+from ..settings import get as get_settings
+from .index import TIER_VILLAGE, Entry, NameIndex, build_index, consistent, inner_stopwords
+from .mentions import Mention, hint_at, is_khmer, make_mention, town_at
+from .variants import (
+    edit_mentions,
+    initial_fuzzy_mentions,
+    phonetic_match,
+    scoped_fuzzy_mentions,
+)
+
+__all__ = ["spot"]
+
+
+def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every name the string mentions, by start; the passes run in this order.
+
+    1. **Exact** (:func:`_exact_mentions`): always. Latin n-grams of up to
+       ``geocode_max_ngram`` words, longest first, looked up in the index; names inside
+       runs of Khmer, Thai and CJK text. A dict look-up per n-gram: cheap, and most strings
+       end here.
+    2. **Phonetic** (inside pass 1, :func:`~compoundmap.geocode.variants.phonetic_match`):
+       for each n-gram the look-up missed, before trying a shorter one, so a variant spelling
+       of a long name is not cut into short names.
+    3. **Scoped fuzzy**: when a place was named (or ``context`` gives a province/district):
+       unexplained words against the names inside that province or district only.
+    4. **Unscoped fuzzy**: only when nothing placed the string yet; the last resort.
+    5. **One edit**: when a content word is still unexplained, or only villages matched:
+       one-edit typos of provinces, districts and towns.
+
+    Parameters
+    ----------
+    text : str or tuple of Token
+        The string, or its tokens.
+    context : frozenset of str
+        Province/district codes the caller states (they open the scoped fuzzy pass).
+
+    Returns
+    -------
+    list of Mention
+        By start; each with every reading its name may have (resolving chooses).
+    """
+    index = build_index()
+    flat = _flat_tokens(text, index)
+    mentions, loose = _exact_mentions(flat, index)
+    if context or _places_something(mentions):
+        mentions = scoped_fuzzy_mentions(flat, mentions, context)
+    if not _places_something(mentions):
+        mentions.extend(initial_fuzzy_mentions(flat, mentions))
+    if loose or (
+        mentions and all(m.entries and m.entries[0].tier == TIER_VILLAGE for m in mentions)
+    ):
+        return edit_mentions(flat, mentions)
+    return mentions
+
+
+def _places_something(mentions: list[Mention]) -> bool:
+    """Whether a mention names anything other than Cambodia itself."""
+    return any(m.entries[0].kind != "country" for m in mentions if m.entries)
+
+
+def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
+    """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
+    words."""
+    flat: list[Token] = []
+    for tok in tokenize(text) if isinstance(text, str) else text:
+        if tok.latin:
+            flat.append(tok)
+        else:
+            flat.extend(_script_pieces(tok, index))
+    return flat
+
+
+def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
+    """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
+
+    An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
+    part of an unknown name. Other unknown characters become one break.
+    """
+    min_chars = get_settings().script_name_min_chars
+    s = tok.text
+    out: list[Token] = []
+    pos, n = 0, len(s)
+    while pos < n:
+        for length in range(min(index.max_script_len, n - pos), 0, -1):
+            piece = s[pos : pos + length]
+            if piece in index.names and length >= min_chars:
+                out.append(Token(piece, latin=False))
+                pos += length
+                break
+            if piece in ADMIN_WORDS:
+                out.append(Token(piece, admin=ADMIN_WORDS[piece], latin=False))
+                pos += length
+                break
+        else:
+            if "\u30a1" <= s[pos] <= "\u30fc" and s[pos] != "\u30fb":
+                # an unknown katakana letter is part of an unknown name: a known name glued
+                # after it (オッダー|ミェンチェイ) is not counted on its own (not Thai, which
+                # writes words without spaces: ที่ปอยเปต is "at Poipet")
+                out.append(Token(s[pos], latin=False))
+            elif out and out[-1].stop:
+                pass
+            else:
+                out.append(Token("", stop=True, latin=False))
+            pos += 1
+    return out
+
+
+def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
+    """Passes 1 and 2, always run: the mentions found by look-up (and the phonetic test).
+
+    Parameters
+    ----------
+    flat : list of Token
+        The string's tokens, script runs split (:func:`_flat_tokens`).
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    tuple
+        ``(mentions, loose)``: the mentions by start, and whether a Latin content word was
+        left unexplained (which opens the one-edit pass).
+    """
+    cfg = get_settings()
+    stops_inside = inner_stopwords()
+    mentions: list[Mention] = []
+    loose = False
+    pos, n = 0, len(flat)
+    while pos < n:
+        tok = flat[pos]
+        if tok.stop or tok.admin is not None or not tok.text:
+            pos += 1
+            continue
+        if not tok.latin:
+            found = _script_mention(flat, pos, index)
+            if found is not None:
+                mentions.append(found)
+            pos += 1
+            continue
+        end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
+        latin = _latin_mention(flat, pos, end, index, cfg)
+        if latin is not None:
+            mentions.append(latin)
+            pos = latin.end
+        else:
+            loose = loose or not tok.text.isdigit()
+            pos += 1
+    return mentions, loose
+
+
+def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mention | None:
+    """A name found in a Khmer/Thai/CJK run, unless it is glued to a name before it that
+    does not contain it: then it is part of an unknown longer name (バベットカンダル村: a
+    village, not Kandal province), not an address written without breaks (金边堆谷区:
+    Tuol Kouk inside Phnom Penh)."""
+    tok = flat[pos]
+    entries = index.names.get(tok.text, ())
+    prev = flat[pos - 1] if pos else None
+    if prev is not None and not prev.latin and prev.text and prev.admin is None:
+        before = index.names.get(prev.text, ())
+        if not any(
+            f.kind == "country" or (f.depth < e.depth and consistent(e, f))
+            for f in before
+            for e in entries
+        ):
+            entries = ()
+    if not entries:
+        return None
+    khmer = is_khmer(tok.text)
+    return Mention(
+        pos,
+        pos + 1,
+        tok.text,
+        entries,
+        "khmer" if khmer else "script",
+        100.0,
+        hint_at(flat, pos, pos + 1, khmer),
+        False,
+        town_at(flat, pos, pos + 1),
+    )
+
+
+def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: frozenset[str]) -> int:
+    """End of the longest Latin span from ``pos``: up to ``max_ngram`` words, over admin
+    words and stopwords only where some name holds them ("Chong An Ma")."""
+    end, n = pos, len(flat)
+    while (
+        end < n
+        and end - pos < max_ngram
+        and flat[end].latin
+        and flat[end].text
+        and ((flat[end].admin is None and not flat[end].stop) or flat[end].text in stops_inside)
+    ):
+        end += 1
+    return end
+
+
+def _latin_mention(
+    flat: Sequence[Token], pos: int, stop: int, index: NameIndex, cfg: Settings
+) -> Mention | None:
+    """The longest name starting at ``pos`` and ending before ``stop`` on a content word:
+    each span is looked up, then given the phonetic test, before a shorter one is tried. A
+    number is a name only after a commune or village word ("Sangkat 3")."""
+    # the span starts on a content token and ends on one: its key is the plain join
+    prefix = [""]
+    for k in range(pos, stop):
+        prefix.append(prefix[-1] + flat[k].text)
+    for end in range(stop, pos, -1):
+        last = flat[end - 1]
+        if last.stop or last.admin is not None:
+            continue
+        key = prefix[end - pos]
+        entries: tuple[Entry, ...] = index.names.get(key, ())
+        method, score = "exact", 100.0
+        if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
+            entries = ()
+        if (
+            not entries
+            and end - pos <= cfg.phonetic_max_words
+            and len(key) >= cfg.phonetic_min_letters
+            and not key.isdigit()
+        ):
+            entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
+            method = "phonetic"
+        if entries:
+            return make_mention(flat, pos, end, entries, method, score)
+    return None

@@ -1,0 +1,434 @@
+"""Spelling variants and typos: the passes that find a name the index does not hold as
+written.
+
+Spotting (``spot.py``) runs them in order: the phonetic test on each n-gram, then the
+scoped fuzzy pass, the unscoped fuzzy pass and the one-edit pass over what is left. Every
+threshold is a field of :class:`compoundmap.settings.Settings`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from ..normalize import Token, key_of, skeleton
+from ..settings import Settings, depends_on_settings
+from ..settings import get as get_settings
+from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, name_index
+from .mentions import Mention, is_content, make_mention
+
+__all__ = [
+    "edit_mentions",
+    "initial_fuzzy_mentions",
+    "one_edit",
+    "phonetic_match",
+    "scoped_fuzzy_mentions",
+]
+
+_SIZES = get_settings()  # cache sizes are read once, here
+
+
+# --- pass 2: phonetic (consonant skeleton), per n-gram ------------------------------------
+
+
+def phonetic_match(
+    index: NameIndex, key: str, first: Token, last: Token, n_words: int, cfg: Settings
+) -> tuple[tuple[Entry, ...], float]:
+    """Entries of the indexed name whose consonant skeleton equals that of ``key`` (an
+    n-gram not in the index), and the rapidfuzz ratio; ``((), 0.0)`` when none passes.
+
+    Runs on every n-gram of 1–``phonetic_max_words`` words and ``phonetic_min_letters`` or
+    more letters (not a number) that the exact look-up missed, longest first (the caller
+    checks those bounds: this runs for most strings). Spelling variants keep the
+    consonants ("Paoy Paet" / "Poipet"); the ratio confirms that the rest is close. One
+    short word is too easily a common word elsewhere, so it needs more
+    (``phonetic_single_min``) and must keep its first and last letter (Thmorda/Thma Da, not
+    triangle/Trangel); the first and last word must count in the skeleton ("... Meanchey
+    Ou" is not a variant of "... Meanchey").
+
+    Parameters
+    ----------
+    index : NameIndex
+        The name index and its skeleton index.
+    key : str
+        The n-gram's compact key.
+    first, last : Token
+        The n-gram's first and last word.
+    n_words : int
+        How many words the n-gram has.
+    cfg : Settings
+        The thresholds in force.
+
+    Returns
+    -------
+    tuple
+        ``(entries, score)``: the readings of the matched name (villages excluded) and the
+        ratio rounded to 0.1.
+    """
+    skel = skeleton(key)
+    best, best_score = "", 0.0
+    for cand in index.skeletons.get(skel, ()) if len(skel) >= cfg.skeleton_min_letters else ():
+        score = fuzz.ratio(key, cand)
+        if score > best_score:
+            best, best_score = cand, score
+    single = n_words == 1
+    need = (
+        cfg.phonetic_single_min
+        if single
+        and (
+            len(key) < cfg.phonetic_relaxed_min_letters
+            or key[0] != best[:1]
+            or key[-1] != best[-1:]
+        )
+        else cfg.phonetic_min
+    )
+    edges_count = bool(skeleton(first.text)) and bool(skeleton(last.text))
+    if (
+        best
+        and best_score >= need
+        and edges_count
+        and (not single or len(key) >= cfg.phonetic_single_min_letters)
+    ):
+        return tuple(e for e in index.names[best] if e.tier < TIER_VILLAGE), round(best_score, 1)
+    return (), 0.0
+
+
+# --- pass 3: scoped fuzzy ---------------------------------------------------------------
+
+
+@depends_on_settings
+@cache
+def _scope_keys() -> dict[str, tuple[str, ...]]:
+    """Province or district code → the keys of the units and places inside it (villages
+    excluded): the plausible candidates for a misspelt name next to that province/district."""
+    min_letters = get_settings().scope_key_min_letters
+    out: dict[str, set[str]] = {}
+    for key, entries in name_index().items():
+        if not key.isascii() or len(key) < min_letters:
+            continue
+        for e in entries:
+            if e.tier >= TIER_VILLAGE or e.depth < 2 or e.kind == "country":
+                continue
+            if e.province_code:
+                out.setdefault(e.province_code, set()).add(key)
+            if e.district_code and e.depth == 3:
+                out.setdefault(e.district_code, set()).add(key)
+    return {code: tuple(sorted(keys)) for code, keys in out.items()}
+
+
+def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
+    """Codes of the provinces and districts the string (or the context) names for sure."""
+    max_readings = get_settings().scope_max_readings
+    scope: set[str] = set(context)
+    for m in mentions:
+        for e in m.entries:
+            if (
+                e.tier <= TIER_OFFICIAL
+                and e.kind in ("province", "district")
+                and len(m.entries) <= max_readings
+            ):
+                scope.add(e.code or "")
+    scope.discard("")
+    return scope
+
+
+def scoped_fuzzy_mentions(
+    flat: Sequence[Token], mentions: list[Mention], context: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Typos next to a named province or district ("Tumnob Rolkk commune, Steung Hav
+    district"): a run of words that no name inside that province/district explains is
+    matched by rapidfuzz against the names inside it only.
+
+    Runs when the string names a place (or a province/district is given as context). The
+    scope keeps the candidates few, so its floor (``scoped_fuzzy_min``) can be lower than
+    the unscoped pass's. Of names that score alike, the first in sorted order is taken.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        What the earlier passes found.
+    context : frozenset of str
+        Province/district codes stated by the caller.
+
+    Returns
+    -------
+    list of Mention
+        The mentions, those the new ones cover replaced, by start.
+    """
+    scope = _scope(mentions, context)
+    if not scope:
+        return mentions
+    cfg = get_settings()
+    # districts named narrow the search; otherwise the provinces
+    districts = {c for c in scope if len(c) == 4}
+    codes = districts or scope
+    index = name_index()
+    keys_by_scope = _scope_keys()
+    inside = [
+        m for m in mentions if any(e.province_code in {c[:2] for c in codes} for e in m.entries)
+    ]
+    out = list(mentions)
+    n = len(flat)
+    # words already explained by a name inside the scope are not searched again
+    blocked = [not t.latin or not t.text or t.stop or t.admin is not None for t in flat]
+    for m in inside:
+        # the province/district names themselves
+        if any(e.kind in ("province", "district") and e.tier <= TIER_OFFICIAL for e in m.entries):
+            for k in range(m.start, m.end):
+                blocked[k] = True
+    start = 0
+    while start < n:
+        if blocked[start]:
+            start += 1
+            continue
+        end = start
+        while end < n and not blocked[end]:
+            end += 1
+        covered = [m for m in out if m.start < end and m.end > start]
+        whole = bool(covered) and all(
+            any(m.start <= k < m.end for m in covered) for k in range(start, end)
+        )
+        key = "".join(x.text for x in flat[start:end])
+        if whole and all(m in inside for m in covered):
+            pass  # every word is already a name inside the scope
+        elif len(key) >= cfg.scoped_fuzzy_min_letters and not key.isdigit():
+            # every key once, sorted: a tie between names of two scopes goes to the same one
+            # whatever the order of the set of codes (that order changes with PYTHONHASHSEED)
+            choices = sorted({k for c in codes for k in keys_by_scope.get(c, ())})
+            hit = process.extractOne(
+                key, choices, scorer=fuzz.ratio, score_cutoff=cfg.scoped_fuzzy_min
+            )
+            if hit is not None:
+                entries = tuple(
+                    e
+                    for e in index[hit[0]]
+                    if e.tier < TIER_VILLAGE and any((e.code or "").startswith(c) for c in codes)
+                )
+                if entries:
+                    out = [m for m in out if m not in covered]
+                    score = round(float(hit[1]), 1)
+                    out.append(make_mention(flat, start, end, entries, "fuzzy", score))
+        start = end
+    return sorted(out, key=lambda m: m.start)
+
+
+# --- pass 4: unscoped fuzzy ---------------------------------------------------------------
+
+
+@depends_on_settings
+@cache
+def _fuzzy_keys() -> dict[str, list[str]]:
+    """Latin keys grouped by initial letter, villages excluded (they need confirmation)."""
+    min_letters = get_settings().fuzzy_key_min_letters
+    out: dict[str, list[str]] = {}
+    for key, entries in name_index().items():
+        if (
+            key.isascii()
+            and len(key) >= min_letters
+            and any(e.tier < TIER_VILLAGE for e in entries)
+        ):
+            out.setdefault(key[0], []).append(key)
+    return out
+
+
+def initial_fuzzy_mentions(flat: Sequence[Token], found: list[Mention]) -> list[Mention]:
+    """Typos when nothing else placed the string: rapidfuzz over names with the same
+    initial, for runs of content words that nothing else matched.
+
+    Runs only when no place was found otherwise (the last resort: with nothing to scope
+    the search, it compares against every name with that initial, so its floor
+    ``fuzzy_min`` is the highest). A one-edit province/district/town beats a looser commune
+    match ("Piopet" does not find a commune in Svay Rieng).
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    found : list of Mention
+        What the earlier passes found (their words are not searched again).
+
+    Returns
+    -------
+    list of Mention
+        The new mentions only, method ``fuzzy``.
+    """
+    cfg = get_settings()
+    index = name_index()
+    keys_by_initial = _fuzzy_keys()
+    taken = {k for m in found for k in range(m.start, m.end)}
+    out: list[Mention] = []
+    start, n = 0, len(flat)
+    while start < n:
+        tok = flat[start]
+        if start in taken or not tok.latin or tok.stop or tok.admin is not None:
+            start += 1
+            continue
+        end = start
+        while (
+            end < n
+            and end not in taken
+            and is_content(flat[end])
+            and end - start < cfg.fuzzy_max_words
+        ):
+            end += 1
+        key = key_of(list(flat[start:end]))
+        if len(key) >= cfg.fuzzy_min_letters and not key.isdigit():
+            choices = keys_by_initial.get(key[0], [])
+            # one substituted letter costs 100/len: "kompot" ~ "kampot" scores 83.3
+            cutoff = (
+                min(cfg.fuzzy_min, 100.0 * (1 - 1 / len(key)) - 0.01)
+                if len(key) >= cfg.fuzzy_relaxed_min_letters
+                else cfg.fuzzy_min
+            )
+            near = one_edit(key)
+            hit = (
+                (near, fuzz.ratio(key, near))
+                if near is not None
+                else process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            )
+            if hit is not None:
+                entries = tuple(e for e in index[hit[0]] if e.tier < TIER_VILLAGE)
+                score = round(float(hit[1]), 1)
+                out.append(make_mention(flat, start, end, entries, "fuzzy", score, with_town=False))
+        start = max(end, start + 1)
+    return out
+
+
+# --- pass 5: one edit from a province, district or town ----------------------------------
+
+
+@depends_on_settings
+@cache
+def _edit_index() -> dict[str, tuple[str, ...]]:
+    """Deletion neighbourhood of the Latin keys that name a province, a district or a town
+    (entries at district level or coarser): each key and each key with one letter deleted →
+    the keys. Two strings one edit apart (a letter dropped, added, changed or two swapped)
+    share an entry, so a typo is found with a few dict look-ups instead of a scan."""
+    min_letters = get_settings().edit_min_letters
+    out: dict[str, set[str]] = {}
+    for key, entries in name_index().items():
+        if not key.isascii() or len(key) < min_letters or key.isdigit():
+            continue
+        if not any(e.tier < TIER_VILLAGE and 1 <= e.depth <= 2 for e in entries):
+            continue
+        out.setdefault(key, set()).add(key)
+        for p in range(len(key)):
+            out.setdefault(key[:p] + key[p + 1 :], set()).add(key)
+    return {deleted: tuple(sorted(keys)) for deleted, keys in out.items()}
+
+
+def _edit_allowed(key: str, cand: str, any_min: int, indel_min: int) -> bool:
+    """Whether the one edit from ``key`` to ``cand`` is one this length allows."""
+    n = len(key)
+    # a dropped or added letter needs enough letters on both sides ("should" is not "Shoul")
+    if len(cand) != n and min(len(cand), n) < indel_min:
+        return False
+    if n >= any_min:
+        return True
+    # short words: a changed letter too often makes another real word (Khmer "thlong" is
+    # not the district Thpong); the shortest allow only a swap
+    return (len(cand) != n and n >= indel_min) or (len(cand) == n and sorted(cand) == sorted(key))
+
+
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.one_edit_cache_size)
+def one_edit(key: str) -> str | None:
+    """The one province/district/town key one edit away from ``key`` with the same first
+    letter: any edit from ``edit_any_min_letters``, a letter dropped or added or a swap from
+    ``edit_indel_min_letters``, a swap of neighbours from ``edit_min_letters`` ("Takoe");
+    ``None`` when there is none or several."""
+    cfg = get_settings()
+    n = len(key)
+    if n < cfg.edit_min_letters or not key.isascii() or key.isdigit():
+        return None
+    idx = _edit_index()
+    cands = set(idx.get(key, ()))
+    for p in range(n):
+        cands.update(idx.get(key[:p] + key[p + 1 :], ()))
+    cands.discard(key)
+    # the first letter is kept: "Khlong" (Thai: canal) is not "Chlong"
+    good = [c for c in cands if c[0] == key[0] and OSA.distance(key, c) <= 1]
+    good = [
+        c
+        for c in good
+        if _edit_allowed(key, c, cfg.edit_any_min_letters, cfg.edit_indel_min_letters)
+    ]
+    if len(good) > 1:
+        # several spellings of one unit ("Otdar"/"Otdor Meanchey", "Stung Treng"/"Stung
+        # Teng") are one answer: the spelling with the most readings keeps them all
+        index = name_index()
+        units = {c: frozenset(e.code for e in index[c] if e.tier < TIER_VILLAGE) for c in good}
+        if frozenset.intersection(*units.values()):
+            return max(sorted(good), key=lambda c: len(units[c]))
+    return good[0] if len(good) == 1 else None
+
+
+def _loose_words(flat: Sequence[Token], mentions: list[Mention]) -> list[int]:
+    """Positions of content words that no mention explains (a mention naming only
+    villages explains nothing when every mention does)."""
+    # (villages are indexed last: a key whose first entry is a village names only villages)
+    alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
+    covered: set[int] = set()
+    for m in mentions:
+        if not (alone and m.entries):
+            covered.update(range(m.start, m.end))
+    return [k for k, t in enumerate(flat) if is_content(t) and k not in covered]
+
+
+def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """Typos of a province, district or town name one edit away ("Piopet", "Tbong Kmum",
+    "Svay Rieg").
+
+    Runs when a content word was left unexplained, or when only villages matched. Such a
+    word is tried alone and with its content neighbour (a word already explained may be the
+    other half of the misspelt name: "Tma Puok" is Thma Puok, not Puok with a stray word).
+    The window, which explains every word in it, replaces the names inside it. A few dict
+    look-ups per word (:func:`one_edit`), no scan.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        What the earlier passes found.
+
+    Returns
+    -------
+    list of Mention
+        All mentions, by start; the new ones have method ``fuzzy``.
+    """
+    loose = _loose_words(flat, mentions)
+    if not loose:
+        return mentions
+    n = len(flat)
+    index = name_index()
+    out = list(mentions)
+    done: set[int] = set()
+    for k in loose:
+        if k in done or flat[k].text.isdigit():
+            continue
+        spans = [(m.start, m.end) for m in out if m.start <= k < m.end and m.end - m.start > 1]
+        for a, b in [*spans, (k - 1, k + 1), (k, k + 2), (k, k + 1)]:
+            if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+                continue
+            if any(x in done for x in range(a, b)):
+                continue
+            inside = [m for m in out if m.start < b and m.end > a]
+            written = "".join(x.text for x in flat[a:b])
+            hit = one_edit(written)
+            if hit is None:
+                continue
+            entries = tuple(e for e in index[hit] if e.tier < TIER_VILLAGE)
+            if not entries:
+                continue
+            out = [m for m in out if m not in inside]
+            score = round(float(fuzz.ratio(written, hit)), 1)
+            out.append(make_mention(flat, a, b, entries, "fuzzy", score))
+            done.update(range(a, b))
+            break
+    return sorted(out, key=lambda m: m.start)
