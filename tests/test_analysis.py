@@ -522,7 +522,6 @@ def test_public_names_are_exported_and_documented() -> None:
 
 def test_docstring_examples_hold() -> None:
     import doctest
-
     import importlib
 
     attempted = 0

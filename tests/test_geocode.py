@@ -18,6 +18,7 @@ from compoundmap import settings as cm_settings
 from compoundmap.geocode import GeocodeResult, geocode, geocode_frame, geocode_places, name_index
 from compoundmap.geocode.frame import paused_gc
 from compoundmap.normalize import place_key
+from compoundmap.schema import Precision
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -66,7 +67,7 @@ def test_result_is_frozen_with_string_codes() -> None:
         "Stueng Hav",
         "Tumnob Rolok",
     )
-    assert r.status == "matched" and r.precision == 2
+    assert r.status == "matched" and r.precision == Precision.COMMUNE
     assert isinstance(r.latitude, float) and isinstance(r.longitude, float)
     with pytest.raises(AttributeError):
         r.status = "x"  # type: ignore[misc]
@@ -82,7 +83,7 @@ def test_apostrophe_and_romanisation_variants_of_osmach(text: str) -> None:
     r = geocode(text)
     assert r.commune_code == "220405"
     assert r.district_code == "2204"
-    assert r.precision == 1  # a town with GeoNames coordinates
+    assert r.precision == Precision.PLACE  # a town with GeoNames coordinates
 
 
 @pytest.mark.parametrize(
@@ -134,13 +135,15 @@ def test_ambiguous_candidates_resolve_to_common_ancestor() -> None:
     r = geocode("Boeng Tompun")
     assert r.status == "ambiguous"
     assert r.province_code == "12" and r.district_code == "1206"
-    assert r.commune_code is None and r.precision == 3
+    assert r.commune_code is None and r.precision == Precision.DISTRICT
 
 
 def test_numbered_sangkats_by_their_shared_name() -> None:
     # "Phsar Thmei" names Phsar Thmei Ti Muoy/Pir/Bei: ambiguous, resolved to their khan
     r = geocode("Phsar Thmei")
-    assert r.status == "ambiguous" and r.district_code == "1202" and r.precision == 3
+    assert (
+        r.status == "ambiguous" and r.district_code == "1202" and r.precision == Precision.DISTRICT
+    )
     assert len(r.candidates) == 3
 
 
@@ -149,7 +152,7 @@ def test_a_city_name_as_context_reads_as_its_province() -> None:
     # the province that contains it
     r = geocode("Sihanoukville's Ream commune")
     assert r.status == "matched" and r.commune_code == "180605"
-    assert geocode("the border town of Poipet").precision == 1
+    assert geocode("the border town of Poipet").precision == Precision.PLACE
 
 
 def test_older_sources_name_a_communes_2018_district() -> None:
@@ -170,7 +173,7 @@ def test_common_words_are_not_places() -> None:
 
 def test_country_only_and_garbage() -> None:
     r = geocode("Cambodia")
-    assert r.status == "matched" and r.precision == 5
+    assert r.status == "matched" and r.precision == Precision.COUNTRY
     assert r.latitude is None and r.province_code is None
     for junk in ["", "   ", "qwzxv plorb", "the 10-building complex", "12345"]:
         u = geocode(junk)
@@ -182,13 +185,17 @@ def test_village_needs_its_commune_or_district_named() -> None:
     assert geocode("Bavet Kandal").status == "unmatched"
     # ...with its commune, district or province in the same string it counts
     r = geocode("Bavet Kandal village, Svay Rieng")
-    assert r.province_code == "20" and r.commune_code == "200802" and r.precision == 2
+    assert (
+        r.province_code == "20" and r.commune_code == "200802" and r.precision == Precision.COMMUNE
+    )
 
 
 def test_province_word_selects_the_province() -> None:
-    assert geocode("Sihanoukville province").precision == 4
+    assert geocode("Sihanoukville province").precision == Precision.PROVINCE
     assert geocode("Preah Sihanouk province").province_code == "18"
-    assert geocode("Kampot").precision == 4  # a province name alone is the province
+    assert (
+        geocode("Kampot").precision == Precision.PROVINCE
+    )  # a province name alone is the province
 
 
 def test_scripts_and_languages() -> None:
@@ -234,13 +241,13 @@ def test_localities_are_linked_to_their_unit() -> None:
     assert geocode("Ochheuteal Beach").commune_code == "180104"
     assert geocode("Dara Sakor").province_code == "09"
     # no invented point: Dara Sakor has no coordinates, only its province
-    assert geocode("Dara Sakor").precision == 4
+    assert geocode("Dara Sakor").precision == Precision.PROVINCE
 
 
 def test_no_point_commune_falls_back_to_district_point() -> None:
     r = geocode("Ta Ney commune, Prey Nob district")
     assert r.commune_code == "180215"
-    assert r.precision == 3
+    assert r.precision == Precision.DISTRICT
     assert r.latitude is not None
 
 
@@ -329,7 +336,12 @@ def test_online_fallback_goes_through_geopy_rate_limiter(monkeypatch: pytest.Mon
     monkeypatch.setattr(geopy.geocoders, "Nominatim", FakeNominatim)
     with cm_settings.override(online_min_delay=0.0):
         r = geocode("qwzxv plorb", online=True, user_agent="compoundmap-tests")
-        assert (r.method, r.province_code, r.precision, r.latitude) == ("online", "20", 1, 11.07)
+        assert (r.method, r.province_code, r.precision, r.latitude) == (
+            "online",
+            "20",
+            Precision.PLACE,
+            11.07,
+        )
         assert geocode("qwzxv nothing", online=True, user_agent="ua").status == "unmatched"
         with pytest.raises(errors.GeocodeError, match="boom"):
             geocode("qwzxv boom", online=True, user_agent="ua")
@@ -390,7 +402,7 @@ def test_cli_single_string_and_json() -> None:
     runner = CliRunner()
     out = runner.invoke(app, ["geocode", "O'Smach"])
     assert out.exit_code == 0, out.output
-    assert "Ou Smach" in out.output and "precision 1" in out.output
+    assert "Ou Smach" in out.output and f"precision {int(Precision.PLACE)}" in out.output
     js = runner.invoke(app, ["geocode", "--json", "Samraong"])
     assert js.exit_code == 0
     data = json.loads(js.output)
@@ -482,7 +494,7 @@ def test_one_letter_typo_in_a_short_name(query: str, province: str) -> None:
 def test_landmark_is_not_a_sound_alike_village_elsewhere() -> None:
     # "Phum Angkor" is a village in Takeo; Angkor Wat is a curated landmark in Siem Reap
     r = geocode("Angkor Wat")
-    assert (r.province_code, r.district_code, r.precision) == ("17", "1710", 2)
+    assert (r.province_code, r.district_code, r.precision) == ("17", "1710", Precision.COMMUNE)
     assert geocode("Angkor Borei").province_code == "21"
 
 
@@ -567,4 +579,4 @@ def test_a_name_glued_after_unknown_katakana_is_not_counted() -> None:
 
 def test_takeo_town_is_krong_doun_kaev() -> None:
     assert geocode("Takeo town").district_code == "2108"
-    assert geocode("Takeo").precision == 4
+    assert geocode("Takeo").precision == Precision.PROVINCE

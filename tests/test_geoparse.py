@@ -23,6 +23,7 @@ from compoundmap.geoparse import (
     extract_frame,
     extract_mentions,
 )
+from compoundmap.schema import Precision
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sources"
@@ -55,7 +56,7 @@ def test_statement_places_are_exactly_the_four_with_their_provinces(statement: s
     }
     for p in places:
         assert statement[p.start : p.end] == p.text
-        assert p.precision is not None and p.precision <= 4
+        assert p.precision is not None and p.precision <= Precision.PROVINCE
         assert p.country_code == "KH"
 
 
@@ -95,7 +96,7 @@ def _province_codes(names: str) -> set[str]:
     codes = set()
     for name in names.split(";"):
         r = geocode(name.strip())
-        assert r.precision == 4, f"{name!r} is not a province name to the geocoder"
+        assert r.precision == Precision.PROVINCE, f"{name!r} is not a province name to the geocoder"
         assert r.province_code is not None
         codes.add(r.province_code)
     return codes
@@ -195,9 +196,9 @@ def test_longest_name_wins_and_spans_cover_admin_words() -> None:
     text = "Location: Koh Sdach Commune, Kiri Sakor District, Koh Kong Province, Cambodia."
     places = extract_places(text)
     assert [(p.text, p.precision) for p in places] == [
-        ("Koh Sdach Commune", 2),
-        ("Kiri Sakor District", 3),
-        ("Koh Kong Province", 4),
+        ("Koh Sdach Commune", Precision.COMMUNE),
+        ("Kiri Sakor District", Precision.DISTRICT),
+        ("Koh Kong Province", Precision.PROVINCE),
     ]
     assert [(c.text, c.country_code) for c in extract_nationalities(text)] == [("Cambodia", "KH")]
 
@@ -231,7 +232,7 @@ def test_names_the_index_lacks_are_found_through_an_admin_word() -> None:
 def test_the_capital_is_phnom_penh_unless_another_country_is_named() -> None:
     quote = "Last weekend, police raided a building complex in the capital and arrested 200"
     assert [(p.text, p.province_code, p.precision) for p in extract_places(quote)] == [
-        ("the capital", "12", 4)
+        ("the capital", "12", Precision.PROVINCE)
     ]
     assert [p.text for p in extract_places("in the capital Phnom Penh")] == ["Phnom Penh"]
     assert extract_places("Thailand said they were held in the capital") == []

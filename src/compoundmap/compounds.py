@@ -128,8 +128,8 @@ def _place_point(place: str, province: str, district: str) -> tuple[float, float
     if not place:
         return None
     result = geocode(place, province=province or None, district=district or None)
-    if result.status != "matched" or result.precision != 1 or result.latitude is None:
-        return None  # the geocoder's 1 is a named place (a town, village, landmark)
+    if result.status != "matched" or result.precision != Precision.PLACE or result.latitude is None:
+        return None  # a named place (a town, village, landmark) with its point
     if province and result.province_code != province:
         return None
     if district and result.district_code and result.district_code != district:

@@ -81,14 +81,14 @@ def _split(value: object) -> list[str]:
 
 
 def from_geocoder(precision: int | None) -> Precision | None:
-    """The project's precision for a geocoder answer (the geocoder's 1 is a named place).
+    """A geocoder answer's precision as a :class:`~compoundmap.schema.Precision`.
 
     Examples
     --------
-    >>> from_geocoder(1).label, from_geocoder(4).label, from_geocoder(None)
+    >>> from_geocoder(2).label, from_geocoder(5).label, from_geocoder(None)
     ('named place', 'province only', None)
     """
-    return None if precision is None else Precision(int(precision) + 1)
+    return None if precision is None else Precision(int(precision))
 
 
 class _ProvinceNames:
@@ -117,7 +117,11 @@ class _ProvinceNames:
     @staticmethod
     def _geocoded(name: str) -> str:
         result = geocode(name)
-        if result.status == "matched" and result.precision == 4 and result.province_code:
+        if (
+            result.status == "matched"
+            and result.precision == Precision.PROVINCE
+            and result.province_code
+        ):
             return str(result.province_code)
         codes = {str(c["code"]) for c in result.candidates if c.get("level") == "province"}
         return codes.pop() if len(codes) == 1 else ""

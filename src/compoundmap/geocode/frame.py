@@ -167,7 +167,7 @@ def geocode(
     --------
     >>> r = geocode("Tumnob Rolok commune, Steung Hav district, Preah Sihanouk")
     >>> r.commune_code, r.district_name, r.precision
-    ('180303', 'Stueng Hav', 2)
+    ('180303', 'Stueng Hav', 3)
     >>> geocode("Samraong", province="Oddar Meanchey").district_code
     '2204'
     """

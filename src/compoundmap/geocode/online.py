@@ -91,7 +91,7 @@ def online_geocode(
         ", ".join(str(address[k]) for k in ("county", "state") if k in address) or "Cambodia"
     )
     addresstype = str((loc.raw or {}).get("addresstype", ""))
-    precision = _ONLINE_PRECISION.get(addresstype, Precision.POINT)
+    precision = _ONLINE_PRECISION.get(addresstype, Precision.PLACE)
     return GeocodeResult(
         **{
             **admin.to_dict(),

@@ -35,7 +35,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 
 #: Precision scale (ACLED/UCDP style) in the geocoder's words; ``None`` means unmatched.
 #: Read from :class:`compoundmap.schema.Precision`.
-PRECISION_LABELS: dict[int, str] = {int(p): p.geocoder_label for p in Precision}
+PRECISION_LABELS: dict[int, str] = {int(p): p.label for p in Precision}
 
 
 @dataclass(frozen=True)
@@ -174,14 +174,14 @@ def build_result(
     if anchor.kind == "country":
         precision, lat, lon = Precision.COUNTRY, None, None
     elif point_entry is not None:
-        precision, lat, lon = Precision.POINT, point_entry.lat, point_entry.lon
+        precision, lat, lon = Precision.PLACE, point_entry.lat, point_entry.lon
     else:
         precision = (
             Precision.COMMUNE if comm else Precision.DISTRICT if dist else Precision.PROVINCE
         )
         lat, lon = unit_point(comm or dist or prov)
         if lat is None and comm:
-            # communes created after 2018 have no polygon: the district's point, precision 3
+            # communes created after 2018 have no polygon: the district's point and precision
             precision = Precision.DISTRICT
             lat, lon = unit_point(dist)
     return GeocodeResult(

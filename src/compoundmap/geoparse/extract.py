@@ -248,7 +248,7 @@ def extract_file(path: str | Path, *, as_json: bool = False) -> str:
     --------
     >>> print(extract_file("statement.txt"))  # doctest: +SKIP
     kind     start    end  text           code  detail
-    place     1128   1141  Sihanoukville  18    Sihanoukville (province; precision 4)
+    place     1128   1141  Sihanoukville  18    Sihanoukville (province; precision 5)
     """
     text = _read_text(path)
     places, countries = extract_mentions(text)

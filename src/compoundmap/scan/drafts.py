@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from ..errors import DataFileError
+from ..schema import Precision
 from ..sources import REPORTS_COLUMNS
 
 __all__ = ["ACCEPT_MARKS", "accepted_ids", "draft_reports", "write_drafts"]
@@ -74,7 +75,7 @@ def _draft(row: dict[str, Any]) -> dict[str, str]:
         compound_name=compounds[0]["name"] if compounds else "",
         location_text=places[0]["text"] if places else "Cambodia",
         province_as_reported="; ".join(
-            dict.fromkeys(f["text"] for f in places if f.get("precision") == 4)
+            dict.fromkeys(f["text"] for f in places if f.get("precision") == Precision.PROVINCE)
         ),
         district_or_town_as_reported="; ".join(
             dict.fromkeys(f["text"] for f in places if (f.get("precision") or 9) < 4)
