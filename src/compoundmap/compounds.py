@@ -20,7 +20,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ._util import records
+from ._util import float_or_none, records, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .gazetteer import get_gazetteer
 from .geocode import geocode
@@ -97,18 +97,6 @@ COMPOUND_EVENT_COLUMNS: list[str] = [
 ]
 
 
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _float(value: object) -> float:
-    """The value as a float; NaN when missing or not a number."""
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return float("nan")
-
-
 def _unit(code: str) -> dict[str, str]:
     gaz = get_gazetteer()
     out = dict.fromkeys(ADMIN_UNIT_COLUMNS, "")
@@ -140,16 +128,16 @@ def _place_point(place: str, province: str, district: str) -> tuple[float, float
 def _location(row: dict[str, Any]) -> dict[str, Any]:
     """Admin units, point and precision of one registry site, from its curated evidence."""
     prov, dist, comm = (
-        _text(row.get(c)) for c in ("province_code", "district_code", "commune_code")
+        text_of(row.get(c)) for c in ("province_code", "district_code", "commune_code")
     )
     out: dict[str, Any] = _unit(comm or dist or prov)
-    lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
-    curated = _text(row.get("location_precision"))
+    lat, lon = float_or_none(row.get("latitude")), float_or_none(row.get("longitude"))
+    curated = text_of(row.get("location_precision"))
     point: tuple[float, float] | None = None
-    if pd.notna(lat) and pd.notna(lon):
+    if lat is not None and lon is not None:
         precision: Precision | None = Precision.SITE
         point = (float(lat), float(lon))
-    elif curated == "place" and (found := _place_point(_text(row.get("place_name")), prov, dist)):
+    elif curated == "place" and (found := _place_point(text_of(row.get("place_name")), prov, dist)):
         precision, point = Precision.PLACE, found
     elif comm or dist:
         precision = Precision.COMMUNE if comm else Precision.DISTRICT
@@ -259,7 +247,7 @@ def build_compounds(
         first = min(
             [
                 d
-                for d in [_text(site.get("first_reported")), *(e["event_date"] for e in dated)]
+                for d in [text_of(site.get("first_reported")), *(e["event_date"] for e in dated)]
                 if d
             ],
             default="",
@@ -267,7 +255,7 @@ def build_compounds(
         rows.append(
             {
                 **{
-                    c: _text(site.get(c))
+                    c: text_of(site.get(c))
                     for c in (
                         "compound_id",
                         "record_status",
@@ -290,8 +278,8 @@ def build_compounds(
                 "precision_label": location.get("precision_label", "withdrawn")
                 if active
                 else "withdrawn",
-                "location_evidence": _text(site.get("location_report_id"))
-                or _text(site.get("location_source_url")),
+                "location_evidence": text_of(site.get("location_report_id"))
+                or text_of(site.get("location_source_url")),
                 "first_reported": first,
                 "last_reported": dated[-1]["event_date"] if dated else "",
                 "status": status,
@@ -353,8 +341,8 @@ def registry_point_problems(compounds: pd.DataFrame, *, file: str = "compounds.c
     problems = []
     for (i, site), (_, found) in zip(sub.iterrows(), joined.iterrows(), strict=True):
         for level in ("commune", "district", "province"):
-            stated = _text(site.get(f"{level}_code"))
-            if stated and _text(found.get(f"{level}_code")) != stated:
+            stated = text_of(site.get(f"{level}_code"))
+            if stated and text_of(found.get(f"{level}_code")) != stated:
                 problems.append(
                     f"{file}:{site.get('source_row', i)}:latitude: the point lies in "
                     f"{level} {found.get(f'{level}_code') or 'none'}, not in the stated {stated!r}"

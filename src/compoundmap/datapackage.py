@@ -114,7 +114,8 @@ _OTHER_FILES = {
         "application/geopackage+sqlite3",
         "gpkg",
         "GeoPackage with layers report_locations, compounds, provinces and districts (the "
-        "polygons with their summary counts).",
+        "polygons with their summary counts), and the attribute tables events, "
+        "compound_events, operators and designations they link to.",
     ),
     "compoundmap.xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

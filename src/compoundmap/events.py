@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._util import records
+from ._util import records, text_of
 from .registry import split_ids
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 
@@ -89,10 +89,6 @@ def event_key(report_id: str, event_id: str) -> str:
     return event_id or f"EV:{report_id}"
 
 
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def _sorted_union(values: Iterable[str]) -> str:
     return "; ".join(sorted({v for v in values if v}))
 
@@ -119,12 +115,12 @@ def _attribution(provinces: set[str], has_country: bool) -> str:
 def _citation(rec: dict[str, Any]) -> dict[str, Any]:
     return {
         "report_id": rec["report_id"],
-        "publisher": _text(rec.get("source_publisher")),
-        "title": _text(rec.get("source_title")),
-        "url": _text(rec.get("source_url")),
-        "date": _text(rec.get("source_date")),
-        "source_type": _text(rec.get("source_type")),
-        "tier": _text(rec.get("source_tier")),
+        "publisher": text_of(rec.get("source_publisher")),
+        "title": text_of(rec.get("source_title")),
+        "url": text_of(rec.get("source_url")),
+        "date": text_of(rec.get("source_date")),
+        "source_type": text_of(rec.get("source_type")),
+        "tier": text_of(rec.get("source_tier")),
     }
 
 
@@ -136,8 +132,8 @@ def _figures(records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[s
         count = rec.get("victims_count")
         if count is None or count is pd.NA or pd.isna(count):
             continue
-        kind = _text(rec.get("count_kind")) or "unspecified"
-        scope = _text(rec.get("count_scope"))
+        kind = text_of(rec.get("count_kind")) or "unspecified"
+        scope = text_of(rec.get("count_scope"))
         listed.append(
             {"report_id": rec["report_id"], "people": int(count), "kind": kind, "scope": scope}
         )
@@ -182,9 +178,9 @@ def _event_row(
     compound_provinces: dict[str, str],
 ) -> dict[str, Any]:
     records = sorted(records, key=lambda r: r["report_id"])
-    types = [_text(r.get("event_type")) for r in records]
+    types = [text_of(r.get("event_type")) for r in records]
     event_type = max(dict.fromkeys(types), key=types.count)  # most told; ties: first report
-    dates = sorted({_text(r.get("event_date")) for r in records} - {""}, key=_date_key)
+    dates = sorted({text_of(r.get("event_date")) for r in records} - {""}, key=_date_key)
     compounds = sorted({c for r in records for c in split_ids(r.get("compound_id"))})
     operators = sorted({c for r in records for c in split_ids(r.get("operator_id"))})
     precisions = [p for _, _, p in places if p == p]  # NaN (unmatched) dropped
@@ -198,7 +194,7 @@ def _event_row(
     attribution = _attribution(provinces, has_country)
     if "multi_province" in scopes.values():
         attribution = "several_provinces"  # a figure about one operation across provinces
-    publishers = {_text(r.get("source_publisher")) for r in records}
+    publishers = {text_of(r.get("source_publisher")) for r in records}
     return {
         "event_id": eid,
         "event_type": event_type,
@@ -220,10 +216,10 @@ def _event_row(
         "operator_id": "; ".join(operators),
         "n_reports": len(records),
         "n_sources": len(publishers - {""}),
-        "n_primary": sum(_text(r.get("source_tier")) == "primary" for r in records),
+        "n_primary": sum(text_of(r.get("source_tier")) == "primary" for r in records),
         "report_ids": "; ".join(r["report_id"] for r in records),
         "nationalities": _sorted_union(
-            n.strip() for r in records for n in _text(r.get("nationalities")).split(";")
+            n.strip() for r in records for n in text_of(r.get("nationalities")).split(";")
         ),
         **figures,
         "figure_scopes": "; ".join(f"{k}: {s}" for k, s in sorted(scopes.items())),
@@ -278,7 +274,7 @@ def build_events(
     use = reports[included(reports)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for rec in records(use):
-        key = event_key(_text(rec["report_id"]), _text(rec.get("event_id")))
+        key = event_key(text_of(rec["report_id"]), text_of(rec.get("event_id")))
         groups.setdefault(key, []).append(rec)
     by_report = _places(locations)
     rows = []
@@ -344,13 +340,13 @@ def propose_event_groups(reports: pd.DataFrame, *, window_days: int = 7) -> pd.D
     use = reports[included(reports)]
     recs: list[dict[str, Any]] = [
         {
-            "rid": _text(r["report_id"]),
-            "eid": event_key(_text(r["report_id"]), _text(r.get("event_id"))),
+            "rid": text_of(r["report_id"]),
+            "eid": event_key(text_of(r["report_id"]), text_of(r.get("event_id"))),
             "sites": set(split_ids(r.get("compound_id"))),
-            "type": _text(r.get("event_type")),
-            "date": _text(r.get("event_date")),
+            "type": text_of(r.get("event_type")),
+            "date": text_of(r.get("event_date")),
             "figure": (
-                (int(r["victims_count"]), _text(r.get("count_kind")))
+                (int(r["victims_count"]), text_of(r.get("count_kind")))
                 if r.get("victims_count") is not None and not pd.isna(r.get("victims_count"))
                 else None
             ),

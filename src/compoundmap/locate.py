@@ -12,7 +12,6 @@ support (a town's point is never joined to the commune it happens to fall in).
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import geopandas as gpd
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ._util import records
+from ._util import float_or_none, records, split_list, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
@@ -60,24 +59,6 @@ _OVERRIDE_PRECISION = {
     3: Precision.DISTRICT,
     4: Precision.PROVINCE,
 }
-
-
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _num(value: object) -> float | None:
-    if value is None or value is pd.NA:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
-
-
-def _split(value: object) -> list[str]:
-    return [p.strip() for p in _text(value).split(";") if p.strip()]
 
 
 def from_geocoder(precision: int | None) -> Precision | None:
@@ -148,31 +129,31 @@ def _place(text: str, **values: Any) -> dict[str, Any]:
 def _from_result(result: GeocodeResult) -> dict[str, Any]:
     place: dict[str, Any] = dict.fromkeys(_ADMIN, "")
     for level in ("province", "district", "commune"):
-        place[f"{level}_code"] = _text(getattr(result, f"{level}_code", ""))
-        place[f"{level}_name"] = _text(getattr(result, f"{level}_name", ""))
+        place[f"{level}_code"] = text_of(getattr(result, f"{level}_code", ""))
+        place[f"{level}_name"] = text_of(getattr(result, f"{level}_name", ""))
     finest = place["commune_code"] or place["district_code"] or place["province_code"]
     if finest and get_gazetteer().has(finest):
         place.update(_unit_fields(finest))
     return _place(
-        _text(result.query),
+        text_of(result.query),
         **{k: v for k, v in place.items()},
-        latitude=_num(result.latitude),
-        longitude=_num(result.longitude),
+        latitude=float_or_none(result.latitude),
+        longitude=float_or_none(result.longitude),
         precision=from_geocoder(result.precision),
-        match_score=_num(result.score),
-        match_method=_text(result.method),
-        match_status=_text(result.status),
-        matched_name=_text(result.matched_name),
+        match_score=float_or_none(result.score),
+        match_method=text_of(result.method),
+        match_status=text_of(result.status),
+        matched_name=text_of(result.matched_name),
     )
 
 
 def _from_override(ov: pd.Series, text: str) -> dict[str, Any]:
-    code = _text(ov["code"])
+    code = text_of(ov["code"])
     fields: dict[str, Any] = _unit_fields(code) if code else dict.fromkeys(_ADMIN, "")
-    lat, lon = _num(ov["latitude"]), _num(ov["longitude"])
+    lat, lon = float_or_none(ov["latitude"]), float_or_none(ov["longitude"])
     if lat is None and code:
         unit = get_gazetteer().unit(code)
-        lat, lon = _num(unit["lat"]), _num(unit["lon"])
+        lat, lon = float_or_none(unit["lat"]), float_or_none(unit["lon"])
     return _place(
         text,
         **fields,
@@ -232,7 +213,7 @@ def _override_index(overrides: pd.DataFrame | None) -> dict[str, list[tuple[int,
     for i, (text, prov) in enumerate(
         zip(overrides["location_text"], overrides["province_as_reported"], strict=True)
     ):
-        index.setdefault(_text(text).casefold(), []).append((i, _text(prov)))
+        index.setdefault(text_of(text).casefold(), []).append((i, text_of(prov)))
     return index
 
 
@@ -253,13 +234,13 @@ def _places_of(
     override: pd.Series | None,
 ) -> list[dict[str, Any]]:
     """The places of one report, by the first rule that applies."""
-    text = _text(rec["location_text"])
-    lat, lon = _num(rec.get("latitude")), _num(rec.get("longitude"))
+    text = text_of(rec["location_text"])
+    lat, lon = float_or_none(rec.get("latitude")), float_or_none(rec.get("longitude"))
     if override is not None:
         return [_from_override(override, text)]
     if lat is not None and lon is not None:
         return [_from_source_point(lat, lon, text)]
-    town = _text(rec.get("district_or_town_as_reported"))
+    town = text_of(rec.get("district_or_town_as_reported"))
     results = geocode_places(text, province=";".join(stated) or None, district=town or None)
     places = [_from_result(r) for r in results] or [_unmatched(text)]
     if stated and not any(p["province_code"] for p in places):
@@ -276,7 +257,7 @@ def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
     prec, province = place.get("precision"), place.get("province_code")
     if prec != Precision.PROVINCE or not province:
         return place
-    for part in _split(town):
+    for part in split_list(town):
         found = geocode(part, province=province)
         finer = from_geocoder(found.precision)
         if found.status == "matched" and found.province_code == province and finer and finer < prec:
@@ -328,10 +309,10 @@ def locate_reports(
     used: set[int] = set()
     rows: list[dict[str, Any]] = []
     for rec in records(reports.sort_values("report_id", kind="stable")):
-        rid = _text(rec["report_id"])
+        rid = text_of(rec["report_id"])
         stated: list[str] = []
         stated_names: list[str] = []
-        for name in _split(rec.get("province_as_reported")):
+        for name in split_list(rec.get("province_as_reported")):
             code = provinces.code(name)
             if code:
                 stated.append(code)
@@ -339,16 +320,16 @@ def locate_reports(
             else:
                 notes.append(f"{rid}: stated province {name!r} is not a known province name")
         hit = _pick_override(
-            ov_index.get(_text(rec["location_text"]).casefold(), []), stated, provinces
+            ov_index.get(text_of(rec["location_text"]).casefold(), []), stated, provinces
         )
         if hit is not None:
             used.add(hit)
         override = overrides.iloc[hit] if hit is not None and overrides is not None else None
-        base = {c: _text(rec.get(c)) for c in ("event_id", "compound_id", "event_type")}
+        base = {c: text_of(rec.get(c)) for c in ("event_id", "compound_id", "event_type")}
         base.update(
             report_id=rid,
-            event_date=_text(rec.get("event_date")),
-            location_text=_text(rec["location_text"]),
+            event_date=text_of(rec.get("event_date")),
+            location_text=text_of(rec["location_text"]),
         )
         for i, place in enumerate(_places_of(rec, stated, stated_names, override)):
             rows.append({**base, **place, "place_index": i, "_stated": stated})
@@ -378,11 +359,11 @@ def _join_admin(frame: pd.DataFrame) -> pd.DataFrame:
     lon = pd.to_numeric(frame["longitude"], errors="coerce")
     pinned = ((prec <= Precision.DISTRICT) & lat.notna() & lon.notna()).to_numpy(dtype=bool)
     flags = [""] * len(frame)
-    cols = {c: [_text(v) for v in frame[c]] for c in _ADMIN}
+    cols = {c: [text_of(v) for v in frame[c]] for c in _ADMIN}
     if pinned.any():
         pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon[pinned], lat[pinned]), crs=4326)
         joined = assign_admin(pts)
-        got = {c: [_text(v) for v in joined[c]] for c in [*_ADMIN, "admin_flag"]}
+        got = {c: [text_of(v) for v in joined[c]] for c in [*_ADMIN, "admin_flag"]}
         is_site = (prec == Precision.SITE).to_numpy(dtype=bool)
         for j, i in enumerate(np.flatnonzero(pinned)):
             notes = [got["admin_flag"][j]] if got["admin_flag"][j] else []

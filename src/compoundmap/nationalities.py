@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from ._util import text_of
 from .errors import MissingColumnError
 from .geoparse import extract_nationalities
 
@@ -38,10 +39,6 @@ NATIONALITY_COLUMNS = [
 
 #: Mark after a nationality that names no single country, kept as the source writes it.
 UNRESOLVED_NATIONALITY = "as written"
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
@@ -81,7 +78,7 @@ def _country_of(value: str) -> _Country | None:
 
 
 def _nationality_values(value: object) -> list[str]:
-    return [n.strip() for n in _text(value).split(";") if n.strip()]
+    return [n.strip() for n in text_of(value).split(";") if n.strip()]
 
 
 def _nationality_rows(values: Iterable[object]) -> list[dict[str, Any]]:

@@ -331,6 +331,11 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
             "compounds": tables.compounds,
             "provinces": _polygons("province", "province_code", tables.province_summary),
             "districts": _polygons("district", "district_code", tables.district_summary),
+            # the tables the layers link to, as attribute tables (no geometry)
+            **{
+                name: tables.table(name)
+                for name in ("events", "compound_events", "operators", "designations")
+            },
         },
         out_dir / "compoundmap.gpkg",
     )

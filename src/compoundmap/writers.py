@@ -133,11 +133,12 @@ def write_parquet(gdf: gpd.GeoDataFrame, path: Path) -> Path:
     return path
 
 
-def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """Nullable pandas dtypes as plain numpy ones (NaN for missing) for GDAL."""
-    out = gdf.copy()
+    out = frame.copy()
+    geometry = out.geometry.name if isinstance(out, gpd.GeoDataFrame) else None
     for col in out.columns:
-        if col == out.geometry.name:
+        if col == geometry:
             continue
         dtype = str(out[col].dtype)
         if dtype in ("Int64", "Float64"):
@@ -149,8 +150,9 @@ def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: Path) -> Path:
-    """A GeoPackage with one layer per frame, byte-identical across builds."""
+def write_gpkg(layers: Mapping[str, pd.DataFrame], path: Path) -> Path:
+    """A GeoPackage with one layer per frame (a frame without geometry is an attribute
+    table), byte-identical across builds."""
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
     try:

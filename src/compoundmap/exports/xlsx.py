@@ -10,7 +10,6 @@ properties and zip timestamps are fixed, so the same tables give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from .._util import is_missing
 from ..datapackage import ATTRIBUTION_SOURCES, LICENSES
 from ..fields import FIELD_DESCRIPTIONS, PRIMARY_KEYS, TABLE_COLUMNS, TABLE_TEXT
 from ..writers import spreadsheet_value
@@ -37,12 +37,6 @@ EXCEL_CELL_LIMIT = 32_767
 _COORDS = frozenset({"latitude", "longitude"})
 _MAX_WIDTH = 60
 _WIDTH_SAMPLE = 200
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def _fit(text: str, table: str) -> str:
@@ -78,7 +72,7 @@ def _write_cell(
     sheet: Worksheet, row: int, col: int, value: object, kind: str, column: str, fmt: Format
 ) -> None:
     """One cell with its declared type; a missing value leaves the cell empty."""
-    if _missing(value):
+    if is_missing(value):
         return
     if kind in ("integer", "number"):
         sheet.write_number(row, col, float(value), fmt)  # type: ignore[arg-type]
@@ -92,7 +86,7 @@ def _widths(frame: pd.DataFrame, columns: Sequence[str]) -> list[int]:
     sample = frame.head(_WIDTH_SAMPLE)
     out = []
     for col in columns:
-        longest = max((len(str(v)) for v in sample[col] if not _missing(v)), default=0)
+        longest = max((len(str(v)) for v in sample[col] if not is_missing(v)), default=0)
         out.append(min(max(len(col), longest) + 2, _MAX_WIDTH))
     return out
 
