@@ -57,13 +57,21 @@ def group_numbers(keys: pd.Series) -> tuple[np.ndarray, pd.Series]:
     >>> g.tolist(), k.tolist()
     ([0, 0, 1], ['a', 'b'])
     """
-    values = pa.array(keys.astype("str"), type=pa.large_string())
+    values = _arrow(keys)
     starts = np.ones(len(values), dtype=bool)
     if len(values) > 1:
         changed = pc.not_equal(values.slice(1), values.slice(0, len(values) - 1))
         starts[1:] = changed.to_numpy(zero_copy_only=False)
     group = np.cumsum(starts) - 1
     return group.astype("int64"), keys[starts].reset_index(drop=True)
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """A text column as one contiguous Arrow ``large_string`` array."""
+    array = pa.array(values.astype("str"), type=pa.large_string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return array
 
 
 def _as_str(values: pa.Array | pa.ChunkedArray) -> pd.Series:
@@ -80,7 +88,7 @@ def joined(group: np.ndarray, values: pd.Series, n_groups: int, sep: str) -> pd.
     """
     counts = np.bincount(np.asarray(group, dtype="int64"), minlength=n_groups)
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype("int64")
-    items = pa.array(values.astype("str"), type=pa.large_string())
+    items = _arrow(values)
     lists = pa.LargeListArray.from_arrays(pa.array(offsets, pa.int64()), items)
     return _as_str(pc.binary_join(lists, pa.scalar(sep, pa.large_string())))
 
@@ -110,7 +118,7 @@ def split_pairs(
     >>> g.tolist(), v.tolist()
     ([0, 0, 1], ['a', 'b', 'c'])
     """
-    items = pc.split_pattern(pa.array(values.astype("str"), type=pa.large_string()), sep)
+    items = pc.split_pattern(_arrow(values), sep)
     parents = pc.list_parent_indices(items).to_numpy(zero_copy_only=False)
     flat = pc.utf8_trim_whitespace(pc.list_flatten(items))
     keep = pc.not_equal(flat, pa.scalar("", pa.large_string())).to_numpy(zero_copy_only=False)
