@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
+from ._columnar import distinct_joined, group_numbers, texts
 from ._data import project_root, raw_dir
 from .boundaries import load_boundaries
 from .compounds import build_compounds, compound_events, registry_point_problems
 from .datapackage import datapackage, release_info
 from .errors import PipelineError
-from .events import build_events, event_key, included
+from .events import build_events, included
 from .exports import write_exports
 from .fields import TABLE_COLUMNS
 from .locate import locate_reports
@@ -169,24 +171,46 @@ def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
     return [str(m.message) for m in messages]
 
 
-def _reports_table(valid: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
+def _place_summary(locations: pd.DataFrame) -> pd.DataFrame:
+    """Per located report: ``n_places``, ``province_codes`` and the finest ``precision``."""
+    places = pd.DataFrame(
+        {
+            "report_id": texts(locations, "report_id"),
+            "province_code": texts(locations, "province_code"),
+            "precision": pd.to_numeric(locations["precision"], errors="coerce"),
+        }
+    ).sort_values("report_id", kind="stable")
+    group, ids = group_numbers(places["report_id"])
+    n = len(ids)
+    return pd.DataFrame(
+        {
+            "n_places": np.bincount(group, minlength=n).astype("int64"),
+            "province_codes": distinct_joined(group, places["province_code"], n, "; ").to_numpy(),
+            "precision": places.groupby(group)["precision"].min().reindex(range(n)).to_numpy(),
+        },
+        index=pd.Index(ids, dtype="str"),
+    )
+
+
+def _with_places(valid: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The published reports columns of some valid rows (any order)."""
     out = valid.copy()
-    out["event_id"] = [
-        event_key(str(r), str(e)) for r, e in zip(out["report_id"], out["event_id"], strict=True)
-    ]
+    out["event_id"] = out["event_id"].where(out["event_id"] != "", "EV:" + out["report_id"])
     out["included"] = included(out).to_numpy()
-    by = locations.groupby("report_id", sort=False)
-    places = by.size()
-    provinces = by["province_code"].agg(lambda s: "; ".join(sorted(set(s) - {""})))
-    finest = by["precision"].min()
-    out["n_places"] = out["report_id"].map(places).fillna(0).astype("int64")
-    out["province_codes"] = out["report_id"].map(provinces).fillna("").astype("string")
-    out["precision"] = out["report_id"].map(finest).astype("Int64")
+    found = places.reindex(out["report_id"].astype("str"))
+    out["n_places"] = found["n_places"].fillna(0).astype("int64").to_numpy()
+    out["province_codes"] = pd.array(found["province_codes"].fillna(""), dtype="string")
+    out["precision"] = pd.array(found["precision"], dtype="Int64")
     columns = TABLE_COLUMNS["reports"]
     for col in columns:
         if col not in out.columns:
             out[col] = ""
-    return out[columns].sort_values("report_id", kind="stable").reset_index(drop=True)
+    return out[columns]
+
+
+def _reports_table(valid: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
+    out = _with_places(valid, _place_summary(locations))
+    return out.sort_values("report_id", kind="stable").reset_index(drop=True)
 
 
 def _rejects(report: ValidationReport, link_rejects: pd.DataFrame) -> pd.DataFrame:
