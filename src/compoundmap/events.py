@@ -26,6 +26,8 @@ __all__ = [
     "EVENT_COLUMNS",
     "build_events",
     "event_key",
+    "event_rows",
+    "events_from_rows",
     "included",
     "people_columns",
     "propose_event_groups",
@@ -121,6 +123,20 @@ _CITATION = {
 def _json_objects(
     frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
 ) -> pd.Series:
+    """One compact JSON object per row, made in slices (bounded working memory)."""
+    step = 100_000
+    parts = [
+        _json_slice(frame.iloc[start : start + step], fields, numbers)
+        for start in range(0, len(frame), step)
+    ]
+    if not parts:
+        return pd.Series([], index=frame.index, dtype="str")
+    return pd.concat(parts)
+
+
+def _json_slice(
+    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
+) -> pd.Series:
     """One compact JSON object per row (``json.dumps(..., separators=(",", ":"))``)."""
     out: pd.Series | None = None
     for i, (key, column) in enumerate(fields.items()):
@@ -144,14 +160,33 @@ def _counts(reports: pd.DataFrame) -> pd.Series:
     return np.trunc(numbers).astype("Int64")
 
 
-def _rows(reports: pd.DataFrame) -> pd.DataFrame:
-    """The included reports as text columns, sorted by event and then report id."""
-    use = reports[included(reports)]
+def event_rows(reports: pd.DataFrame) -> pd.DataFrame:
+    """The included reports as the text columns events are made of (one JSON citation each).
+
+    :func:`build_events` is ``events_from_rows(event_rows(reports), ...)``; a caller
+    holding the reports in chunks concatenates the rows of each chunk instead.
+    """
+    keep = included(reports).to_numpy(dtype=bool)
+    use = reports if keep.all() else reports[keep]
     rows = pd.DataFrame({c: texts(use, c) for c in _TEXT_COLUMNS})
     rows["victims_count"] = _counts(use)
     rows["citation"] = _json_objects(use, _CITATION)
-    rows["event_key"] = rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"])
-    return rows.sort_values(["event_key", "report_id"], kind="stable").reset_index(drop=True)
+    return rows.reset_index(drop=True)
+
+
+def _sorted_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows by event, then report id; columns reordered one at a time (no second copy)."""
+    keys = pd.DataFrame(
+        {
+            "event_key": rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"]),
+            "report_id": rows["report_id"],
+        }
+    )
+    order = keys.sort_values(["event_key", "report_id"], kind="stable").index.to_numpy()
+    out = pd.DataFrame({"event_key": keys["event_key"].take(order).reset_index(drop=True)})
+    for col in rows.columns:
+        out[col] = rows[col].take(order).reset_index(drop=True)
+    return out
 
 
 def _most_told(group: np.ndarray, types: pd.Series, n: int) -> pd.Series:
@@ -319,8 +354,15 @@ def build_events(
     >>> ev.loc[0, ["event_date", "people_rescued_min", "people_rescued_max"]].tolist()
     ['2024-03', 11, 19]
     """
+    return events_from_rows(event_rows(reports), locations, compound_provinces)
+
+
+def events_from_rows(
+    rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """:func:`build_events` from :func:`event_rows` (of all the included reports)."""
     compound_provinces = compound_provinces or {}
-    rows = _rows(reports)
+    rows = _sorted_rows(rows)
     if not len(rows):
         return _empty_events()
     group, event_ids = group_numbers(rows["event_key"])

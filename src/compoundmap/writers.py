@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -162,25 +162,36 @@ def write_csv(df: pd.DataFrame | Iterable[pd.DataFrame], path: Path) -> Path:
     return path
 
 
-def write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
-    """RFC 7946 GeoJSON, one feature per line, coordinates at 6 decimals, no timestamps."""
+def _features(gdf: gpd.GeoDataFrame) -> Iterator[str]:
+    """One GeoJSON feature per row, as compact JSON text."""
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     geoms = gdf.geometry.to_numpy()
-    records = gdf[columns].to_dict("records")
+    for props, geom in zip(gdf[columns].itertuples(index=False, name=None), geoms, strict=True):
+        geometry = None
+        if geom is not None and not geom.is_empty:
+            geometry = {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]}
+        feature = {
+            "type": "Feature",
+            "properties": {c: _json_value(v, c) for c, v in zip(columns, props, strict=True)},
+            "geometry": geometry,
+        }
+        yield json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_geojson(gdf: gpd.GeoDataFrame | Iterable[gpd.GeoDataFrame], path: Path) -> Path:
+    """RFC 7946 GeoJSON, one feature per line, coordinates at 6 decimals, no timestamps.
+
+    ``gdf`` may be one frame or chunks of one table, written in order.
+    """
+    chunks = [gdf] if isinstance(gdf, pd.DataFrame) else gdf
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write('{"type":"FeatureCollection","features":[\n')
-        for i, (props, geom) in enumerate(zip(records, geoms, strict=True)):
-            geometry = None
-            if geom is not None and not geom.is_empty:
-                geometry = {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]}
-            feature = {
-                "type": "Feature",
-                "properties": {c: _json_value(props[c], c) for c in columns},
-                "geometry": geometry,
-            }
-            sep = "," if i < len(records) - 1 else ""
-            fh.write(json.dumps(feature, ensure_ascii=False, separators=(",", ":")) + sep + "\n")
-        fh.write("]}\n")
+        fh.write('{"type":"FeatureCollection","features":[')
+        first = True
+        for chunk in chunks:
+            for feature in _features(chunk):
+                fh.write(("\n" if first else ",\n") + feature)
+                first = False
+        fh.write("\n]}\n")
     return path
 
 
@@ -206,13 +217,19 @@ def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: Path) -> Path:
-    """A GeoPackage with one layer per frame, byte-identical across builds."""
+def write_gpkg(
+    layers: Mapping[str, gpd.GeoDataFrame | Iterable[gpd.GeoDataFrame]], path: Path
+) -> Path:
+    """A GeoPackage with one layer per frame (or chunks of one), byte-identical across builds."""
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
     try:
-        for name, gdf in layers.items():
-            pyogrio.write_dataframe(_plain(gdf), path, layer=name, driver="GPKG")
+        for name, layer in layers.items():
+            chunks = [layer] if isinstance(layer, pd.DataFrame) else layer
+            for i, gdf in enumerate(chunks):
+                if i and not len(gdf):
+                    continue
+                pyogrio.write_dataframe(_plain(gdf), path, layer=name, driver="GPKG", append=i > 0)
     finally:
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
     return path

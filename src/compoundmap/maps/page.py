@@ -239,7 +239,9 @@ def write_maps_into(tables: Any, out_dir: Path) -> list[Path]:
     ``tables`` is a :class:`compoundmap.pipeline.Tables`; ``out_dir`` an empty staging
     folder (:mod:`compoundmap.publish`). Use :func:`write_maps` to publish a maps folder.
     """
-    compounds, events, summary = tables.compounds, tables.events, tables.province_summary
+    # A build keeps large tables on disk: table() reads them back whole.
+    compounds, events = tables.table("compounds"), tables.table("events")
+    summary = tables.table("province_summary")
     release = getattr(tables, "release", None)
     prov_dir = out_dir / "provinces"
     prov_dir.mkdir(parents=True, exist_ok=True)
