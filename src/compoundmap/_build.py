@@ -194,10 +194,10 @@ def _with_places(valid: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     out = valid.copy()
     out["event_id"] = out["event_id"].where(out["event_id"] != "", "EV:" + out["report_id"])
     out["included"] = included(out).to_numpy()
-    found = places.reindex(out["report_id"].astype("str"))
-    out["n_places"] = found["n_places"].fillna(0).astype("int64").to_numpy()
-    out["province_codes"] = pd.array(found["province_codes"].fillna(""), dtype="string")
-    out["precision"] = pd.array(found["precision"], dtype="Int64")
+    found = places.reindex(out["report_id"].astype("str")).set_axis(out.index)
+    out["n_places"] = found["n_places"].fillna(0).astype("int64")
+    out["province_codes"] = found["province_codes"].fillna("").astype("string")
+    out["precision"] = found["precision"].astype("Int64")
     columns = TABLE_COLUMNS["reports"]
     for col in columns:
         if col not in out.columns:

@@ -156,8 +156,8 @@ def _counts(reports: pd.DataFrame) -> pd.Series:
     values = reports["victims_count"]
     if pd.api.types.is_integer_dtype(values.dtype):
         return values.astype("Int64")
-    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
-    return np.trunc(numbers).astype("Int64")
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    return pd.Series(np.trunc(numbers.to_numpy()), index=values.index).astype("Int64")
 
 
 def event_rows(reports: pd.DataFrame) -> pd.DataFrame:

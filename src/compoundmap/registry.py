@@ -575,7 +575,7 @@ def check_links(
             if any(r not in known[column] or r in withdrawn[column] for r in split_ids(v))
         }
         for i in np.flatnonzero(values.isin(list(per_value)).to_numpy(dtype=bool)):
-            for rid, unknown in per_value[values.iat[i]]:
+            for rid, unknown in per_value[values.iat[int(i)]]:
                 if unknown:
                     rejects.setdefault(int(i), []).append(
                         f"{column}: {rid!r} is not in the registry ({kind}.csv)"
