@@ -396,7 +396,7 @@ def _expand(
     place_pos = starts[key_of_report][report_pos] + (np.arange(len(report_pos)) - first)
     out = places.iloc[place_pos].reset_index(drop=True)
     for col in carried.columns:
-        out[col] = carried[col].array.take(report_pos)
+        out[col] = carried[col].array.take(report_pos.astype("int64"))
     return out
 
 
@@ -454,14 +454,16 @@ def locate_reports(
     notes = _stated_notes(frame, stated)
     notes += _unused_overrides(overrides, used)
     if not len(places):
-        places = pd.DataFrame(columns=["_key", "place_index", "_stated", *LOCATION_COLUMNS])
+        columns = dict.fromkeys(["_key", "_stated", *LOCATION_COLUMNS])
+        places = pd.DataFrame(columns=list(columns))
     places = _join_admin(places)
     places["province_mismatch"] = [
         bool(codes) and bool(prov) and prov not in codes
         for codes, prov in zip(places["_stated"], places["province_code"], strict=True)
     ]
     located = _expand(_publishable(places), key_of_report, frame[_CARRIED])
-    located["location_text"] = keys["location_text"].array.take(located["_key"].to_numpy())
+    keys_of_rows = located["_key"].to_numpy(dtype="int64")
+    located["location_text"] = keys["location_text"].array.take(keys_of_rows)
     for col in [*_CARRIED, "location_text"]:
         located[col] = located[col].astype("str")
     if not frame["report_id"].is_unique:
