@@ -220,8 +220,19 @@ def _progress(path: Path, progress: bool | None) -> Callable[[int], None]:
 
 
 def validate(
-    path: str | Path, spec: Spec, *, keep_valid: bool = True, progress: bool | None = None
+    path: str | Path,
+    spec: Spec,
+    *,
+    keep_valid: bool = True,
+    progress: bool | None = None,
+    sink: Callable[[pd.DataFrame], None] | None = None,
 ) -> ValidationReport:
+    """Validate a curated file chunk by chunk.
+
+    With ``sink``, each chunk's valid rows, cleaned and finished, are handed to it (at
+    least one, possibly empty, frame) instead of being kept: the report's ``valid`` is
+    then empty and ``n_valid`` counts them.
+    """
     name = str(path)
     records = open_records(path, spec.required, spec.columns)
     header = records.header
@@ -245,6 +256,7 @@ def validate(
     reject_parts: list[pd.DataFrame] = []
     problems: list[Problem] = []
     n_valid = 0
+    sunk = False
     advance = _progress(Path(path), progress)
     for chunk in _chunks(records):
         lines = [line for line, _, _ in chunk]
@@ -269,7 +281,12 @@ def validate(
         bad[list(reasons)] = True
         source_row = pd.Series(lines, dtype="int64")
         n_valid += int((~bad).sum())
-        if keep_valid:
+        if sink is not None:
+            part = clean[~bad].copy()
+            part["source_row"] = source_row[~bad].astype("int64")
+            sink(spec.finish(part.reset_index(drop=True)))
+            sunk = True
+        elif keep_valid:
             part = clean[~bad].copy()
             part["source_row"] = source_row[~bad]
             valid_parts.append(part)
@@ -281,6 +298,10 @@ def validate(
         reject_parts.append(rejected)
         advance(len(chunk))
     empty_valid = pd.DataFrame({c: pd.Series(dtype="str") for c in [*order, "source_row"]})
+    if sink is not None and not sunk:
+        first = empty_valid.copy()
+        first["source_row"] = first["source_row"].astype("int64")
+        sink(spec.finish(first))
     valid = pd.concat(valid_parts, ignore_index=True) if valid_parts else empty_valid
     valid["source_row"] = valid["source_row"].astype("int64")
     reject_cols = [*header, "source_row", "reject_reason"]

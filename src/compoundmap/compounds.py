@@ -17,9 +17,11 @@ from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
+from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
 from ._util import float_or_none, records, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .gazetteer import get_gazetteer
@@ -154,21 +156,6 @@ def _location(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _dated(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(
-        (e for e in events if e["event_date"]), key=lambda e: (e["event_date"], e["event_id"])
-    )
-
-
-def _status(events: list[dict[str, Any]]) -> tuple[str, str, str]:
-    """(status, event id, date) from the latest dated event that shows a status."""
-    for event in reversed(_dated(events)):
-        status = _STATUS_OF.get(event["event_type"])
-        if status:
-            return status, event["event_id"], event["event_date"]
-    return "", "", ""
-
-
 def compound_events(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (registry site, event about it), sorted by site and date.
 
@@ -177,30 +164,113 @@ def compound_events(events: pd.DataFrame) -> pd.DataFrame:
     events : pandas.DataFrame
         :func:`compoundmap.events.build_events` output.
     """
-    rows = []
-    for ev in records(events):
-        for cid in split_ids(ev["compound_id"]):
-            rows.append({"compound_id": cid, **{c: ev[c] for c in COMPOUND_EVENT_COLUMNS[1:]}})
-    out = pd.DataFrame(rows, columns=COMPOUND_EVENT_COLUMNS)
+    event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))
+    if not len(sites):
+        return pd.DataFrame(columns=COMPOUND_EVENT_COLUMNS).astype(
+            {"n_reports": "int64", "n_sources": "int64"}
+        )
+    out = events.iloc[event_rows][COMPOUND_EVENT_COLUMNS[1:]].reset_index(drop=True)
+    out.insert(0, "compound_id", sites)
     out = out.sort_values(["compound_id", "event_date", "event_id"], kind="stable")
     for col in ("n_reports", "n_sources"):
         out[col] = out[col].astype("int64")
     return out.reset_index(drop=True)
 
 
-def _timeline(events: list[dict[str, Any]]) -> str:
-    items = []
-    for ev in sorted(events, key=lambda e: (e["event_date"] or "9999", e["event_id"])):
-        items.append(
-            {
-                "event_id": ev["event_id"],
-                "date": ev["event_date"],
-                "type": ev["event_type"],
-                "figures": json.loads(ev["figures"]),
-                "citations": json.loads(ev["citations"]),
-            }
-        )
-    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+#: The history of a site no included event names (or of a withdrawn site).
+_NO_HISTORY = pd.Series(
+    {
+        "n_events": 0,
+        "n_reports": 0,
+        "timeline": "[]",
+        "event_types": "",
+        "event_ids": "",
+        "nationalities": "",
+        "n_sources": 0,
+        "first_date": "",
+        "last_date": "",
+        "last_type": "",
+        "status": "",
+        "status_event_id": "",
+        "status_date": "",
+        "sanction_event": False,
+    },
+    dtype=object,
+)
+
+
+def _publishers(citations: pd.Series) -> list[set[str]]:
+    """The publishers each event's citations name (each JSON list parsed once)."""
+    return [{c["publisher"] for c in json.loads(text)} - {""} for text in citations]
+
+
+def _site_history(events: pd.DataFrame) -> pd.DataFrame:
+    """Per registry site named by events: counts, dates, status and the timeline JSON."""
+    event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))
+    ev = events.iloc[event_rows].reset_index(drop=True)
+    pairs = pd.DataFrame(
+        {
+            "site": sites,
+            "event_id": texts(ev, "event_id"),
+            "date": texts(ev, "event_date"),
+            "type": texts(ev, "event_type"),
+            "n_reports": ev["n_reports"].astype("int64"),
+            "nationalities": texts(ev, "nationalities"),
+            "row": event_rows,
+        }
+    )
+    item = (
+        '{"event_id":'
+        + json_strings(pairs["event_id"])
+        + ',"date":'
+        + json_strings(pairs["date"])
+        + ',"type":'
+        + json_strings(pairs["type"])
+        + ',"figures":'
+        + texts(ev, "figures")
+        + ',"citations":'
+        + texts(ev, "citations")
+        + "}"
+    )
+    pairs["item"] = item.to_numpy()
+    pairs["order"] = pairs["date"].where(pairs["date"] != "", "9999")
+    pairs = pairs.sort_values(["site", "order", "event_id"], kind="stable").reset_index(drop=True)
+    group, site_ids = group_numbers(pairs["site"])
+    n = len(site_ids)
+    by = pairs.groupby(group)
+    out = pd.DataFrame(
+        {
+            "n_events": by.size().to_numpy(),
+            "n_reports": by["n_reports"].sum().to_numpy(),
+            "timeline": ("[" + joined(group, pairs["item"], n, ",") + "]").to_numpy(),
+        },
+        index=site_ids,
+    )
+    types = pairs[["type"]].assign(g=group).drop_duplicates().sort_values(["g", "type"])
+    out["event_types"] = joined(types["g"].to_numpy(), types["type"], n, "; ").to_numpy()
+    ids = pairs[["event_id"]].assign(g=group).sort_values(["g", "event_id"], kind="stable")
+    out["event_ids"] = joined(ids["g"].to_numpy(), ids["event_id"], n, "; ").to_numpy()
+    ng, nats = split_pairs(group, pairs["nationalities"])
+    out["nationalities"] = distinct_joined(ng, nats, n, "; ").to_numpy()
+    linked = np.unique(pairs["row"].to_numpy())
+    publishers = dict(zip(linked, _publishers(events["citations"].iloc[linked]), strict=True))
+    out["n_sources"] = [
+        len(set().union(*(publishers[r] for r in rows))) for rows in by["row"].agg(list)
+    ]
+    dated = pairs[pairs["date"] != ""].sort_values(["site", "date", "event_id"], kind="stable")
+    out["first_date"] = (
+        dated.groupby("site")["date"].first().reindex(site_ids).fillna("").to_numpy()
+    )
+    latest = dated.groupby("site").last()
+    out["last_date"] = latest["date"].reindex(site_ids).fillna("").to_numpy()
+    out["last_type"] = latest["type"].reindex(site_ids).fillna("").to_numpy()
+    shown = dated[dated["type"].isin(list(_STATUS_OF))].groupby("site").last()
+    out["status"] = shown["type"].map(_STATUS_OF).reindex(site_ids).fillna("").to_numpy()
+    out["status_event_id"] = shown["event_id"].reindex(site_ids).fillna("").to_numpy()
+    out["status_date"] = shown["date"].reindex(site_ids).fillna("").to_numpy()
+    sanction = (pairs["type"] == "sanction").groupby(pairs["site"]).any()
+    out["sanction_event"] = sanction.reindex(site_ids).to_numpy(dtype=bool)
+    return out
 
 
 def build_compounds(
@@ -224,10 +294,7 @@ def build_compounds(
         coordinates or its named place, commune or district; none for province-only and
         withdrawn sites), sorted by ``compound_id``.
     """
-    by_site: dict[str, list[dict[str, Any]]] = {}
-    for ev in records(events):
-        for cid in split_ids(ev["compound_id"]):
-            by_site.setdefault(cid, []).append(ev)
+    history = _site_history(events)
     op_names = dict(zip(registry.operators["operator_id"], registry.operators["name"], strict=True))
     designations = registry.active("designations")
     designated: dict[str, list[str]] = {}
@@ -238,19 +305,11 @@ def build_compounds(
     for site in records(registry.compounds.sort_values("compound_id")):
         cid = site["compound_id"]
         active = site["record_status"] == "active"
-        evs = by_site.get(cid, []) if active else []
-        dated = _dated(evs)
-        status, status_id, status_date = _status(evs)
+        h = history.loc[cid] if active and cid in history.index else _NO_HISTORY
         sanctions = designated.get(cid, [])
-        sanctioned = bool(sanctions) or any(e["event_type"] == "sanction" for e in evs)
         location = _location(site) if active else {**_unit(""), "precision": None}
         first = min(
-            [
-                d
-                for d in [text_of(site.get("first_reported")), *(e["event_date"] for e in dated)]
-                if d
-            ],
-            default="",
+            [d for d in [text_of(site.get("first_reported")), h["first_date"]] if d], default=""
         )
         rows.append(
             {
@@ -281,29 +340,21 @@ def build_compounds(
                 "location_evidence": text_of(site.get("location_report_id"))
                 or text_of(site.get("location_source_url")),
                 "first_reported": first,
-                "last_reported": dated[-1]["event_date"] if dated else "",
-                "status": status,
-                "status_event_id": status_id,
-                "status_date": status_date,
-                "sanctioned": sanctioned,
+                "last_reported": h["last_date"],
+                "status": h["status"],
+                "status_event_id": h["status_event_id"],
+                "status_date": h["status_date"],
+                "sanctioned": bool(sanctions) or bool(h["sanction_event"]),
                 "designation_ids": "; ".join(sanctions),
-                "n_events": len(evs),
-                "n_reports": sum(int(e["n_reports"]) for e in evs),
-                "n_sources": len(
-                    {c["publisher"] for e in evs for c in json.loads(e["citations"])} - {""}
-                ),
-                "event_types": "; ".join(sorted({e["event_type"] for e in evs})),
-                "latest_event_type": dated[-1]["event_type"] if dated else "",
-                "latest_event_date": dated[-1]["event_date"] if dated else "",
-                "nationalities": "; ".join(
-                    sorted(
-                        {n.strip() for e in evs for n in e["nationalities"].split(";") if n.strip()}
-                    )
-                ),
-                "event_ids": "; ".join(
-                    e["event_id"] for e in sorted(evs, key=lambda e: e["event_id"])
-                ),
-                "timeline": _timeline(evs),
+                "n_events": int(h["n_events"]),
+                "n_reports": int(h["n_reports"]),
+                "n_sources": int(h["n_sources"]),
+                "event_types": h["event_types"],
+                "latest_event_type": h["last_type"],
+                "latest_event_date": h["last_date"],
+                "nationalities": h["nationalities"],
+                "event_ids": h["event_ids"],
+                "timeline": h["timeline"],
             }
         )
     out = pd.DataFrame(rows, columns=COMPOUND_COLUMNS)

@@ -70,6 +70,18 @@ _GEO_LICENCES = LICENSES  # boundaries appear only in geographic files and the s
 _CURATED_ONLY = {"reports", "events", "compound_events", "operators", "designations", "rejects"}
 
 
+def _latest(frame: pd.DataFrame) -> str:
+    """The latest date-like value of a frame's date columns (``""`` when none)."""
+    found = ""
+    for col in ("source_date", "checked_on", "event_date", "date"):
+        if col in frame.columns:
+            values = frame[col].dropna().astype("str")
+            values = values[values.str[:4].str.isdigit()]
+            if len(values):
+                found = max(found, str(values.max()))
+    return found
+
+
 def release_info(curated: Iterable[Path], tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     """``version`` (CalVer ``YYYY.MM.DD`` of the latest date in the data), ``created`` and a
     digest of the curated files, so two copies of one release can be told apart.
@@ -82,18 +94,15 @@ def release_info(curated: Iterable[Path], tables: Mapping[str, pd.DataFrame]) ->
         Tables whose date columns (``source_date``, ``checked_on``, ``event_date``,
         ``date``) give the latest date.
     """
-    dates: list[str] = []
-    for frame in tables.values():
-        for col in ("source_date", "checked_on", "event_date", "date"):
-            if col in frame.columns:
-                dates += [str(d) for d in frame[col].dropna() if str(d)[:4].isdigit()]
-    latest = max(dates, default="1970-01-01")
+    latest = max((_latest(frame) for frame in tables.values()), default="") or "1970-01-01"
     latest = (latest + "-01-01")[:10] if len(latest) < 10 else latest[:10]
     digest = hashlib.sha256()
     for path in sorted(Path(p) for p in curated):
         if path.is_file():
             digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+            with open(path, "rb") as fh:  # in blocks: a curated file may be large
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
     return {
         "version": latest.replace("-", "."),
         "created": f"{latest}T00:00:00Z",

@@ -11,11 +11,12 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
 from ._util import records, text_of
 from .registry import split_ids
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
@@ -25,6 +26,8 @@ __all__ = [
     "EVENT_COLUMNS",
     "build_events",
     "event_key",
+    "event_rows",
+    "events_from_rows",
     "included",
     "people_columns",
     "propose_event_groups",
@@ -89,145 +92,222 @@ def event_key(report_id: str, event_id: str) -> str:
     return event_id or f"EV:{report_id}"
 
 
-def _sorted_union(values: Iterable[str]) -> str:
-    return "; ".join(sorted({v for v in values if v}))
+_TEXT_COLUMNS = (
+    "report_id",
+    "event_id",
+    "event_type",
+    "event_date",
+    "compound_id",
+    "operator_id",
+    "count_kind",
+    "count_scope",
+    "nationalities",
+    "source_publisher",
+    "source_tier",
+)
+_CITATION = {
+    "report_id": "report_id",
+    "publisher": "source_publisher",
+    "title": "source_title",
+    "url": "source_url",
+    "date": "source_date",
+    "source_type": "source_type",
+    "tier": "source_tier",
+}
 
 
-def _date_key(date: str) -> tuple[str, int]:
-    """Earliest first; of one day/month/year, the most precise first."""
-    return (date, -len(date))
+def _json_objects(
+    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
+) -> pd.Series:
+    """One compact JSON object per row, made in slices (bounded working memory)."""
+    step = 100_000
+    parts = [
+        _json_slice(frame.iloc[start : start + step], fields, numbers)
+        for start in range(0, len(frame), step)
+    ]
+    if not parts:
+        return pd.Series([], index=frame.index, dtype="str")
+    return pd.concat(parts)
 
 
-def _widest(scopes: Iterable[str]) -> str:
-    order = {s: i for i, s in enumerate(COUNT_SCOPES)}
-    found = [s for s in scopes if s in order]
-    return max(found, key=order.__getitem__) if found else ""
-
-
-def _attribution(provinces: set[str], has_country: bool) -> str:
-    if len(provinces) == 1:
-        return "province"
-    if len(provinces) > 1:
-        return "several_provinces"
-    return "national" if has_country else "unlocated"
-
-
-def _citation(rec: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "report_id": rec["report_id"],
-        "publisher": text_of(rec.get("source_publisher")),
-        "title": text_of(rec.get("source_title")),
-        "url": text_of(rec.get("source_url")),
-        "date": text_of(rec.get("source_date")),
-        "source_type": text_of(rec.get("source_type")),
-        "tier": text_of(rec.get("source_tier")),
-    }
-
-
-def _figures(records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Per kind: min and max of the figures, and their widest scope; every figure listed."""
-    listed: list[dict[str, Any]] = []
-    by_kind: dict[str, list[tuple[int, str]]] = {}
-    for rec in records:
-        count = rec.get("victims_count")
-        if count is None or count is pd.NA or pd.isna(count):
-            continue
-        kind = text_of(rec.get("count_kind")) or "unspecified"
-        scope = text_of(rec.get("count_scope"))
-        listed.append(
-            {"report_id": rec["report_id"], "people": int(count), "kind": kind, "scope": scope}
+def _json_slice(
+    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
+) -> pd.Series:
+    """One compact JSON object per row (``json.dumps(..., separators=(",", ":"))``)."""
+    out: pd.Series | None = None
+    for i, (key, column) in enumerate(fields.items()):
+        value = (
+            frame[column].astype("str") if key in numbers else json_strings(texts(frame, column))
         )
-        by_kind.setdefault(kind, []).append((int(count), scope))
-    values: dict[str, Any] = {c: None for c in people_columns()}
-    scopes: dict[str, str] = {}
-    for kind, figures in by_kind.items():
-        if kind not in COUNT_KINDS:
-            continue  # unclassified figures (older files) are listed, never summed
-        # Figures about a wider scope include those about a narrower one (an operation's
-        # total and its sites' counts): the range is taken over the widest scope only.
-        widest = _widest(s for _, s in figures)
-        counts = [n for n, s in figures if s == widest] or [n for n, _ in figures]
-        values[f"people_{kind}_min"] = min(counts)
-        values[f"people_{kind}_max"] = max(counts)
-        scopes[kind] = widest
-    return {**values, "figure_scopes": scopes}, listed
+        part = ("{" if i == 0 else ",") + json.dumps(key) + ":" + value
+        out = part if out is None else out + part
+    assert out is not None
+    return out + "}"
 
 
-Place = tuple[str, str, float]  # (province code, district code, precision) of one place
+def _counts(reports: pd.DataFrame) -> pd.Series:
+    """``victims_count`` as nullable integers (missing when absent or not a number)."""
+    if "victims_count" not in reports.columns:
+        return pd.Series(pd.NA, index=reports.index, dtype="Int64")
+    values = reports["victims_count"]
+    if pd.api.types.is_integer_dtype(values.dtype):
+        return values.astype("Int64")
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    return pd.Series(np.trunc(numbers.to_numpy()), index=values.index).astype("Int64")
 
 
-def _places(locations: pd.DataFrame) -> dict[str, list[Place]]:
-    """Each report's located places, read once (no frame per report: scales to millions)."""
-    out: dict[str, list[Place]] = {}
-    precision = pd.to_numeric(locations["precision"], errors="coerce").astype("float64")
-    for rid, prov, dist, prec in zip(
-        locations["report_id"].astype(str),
-        locations["province_code"].fillna("").astype(str),
-        locations["district_code"].fillna("").astype(str),
-        precision,
-        strict=True,
-    ):
-        out.setdefault(rid, []).append((prov, dist, prec))
+def event_rows(reports: pd.DataFrame) -> pd.DataFrame:
+    """The included reports as the text columns events are made of (one JSON citation each).
+
+    :func:`build_events` is ``events_from_rows(event_rows(reports), ...)``; a caller
+    holding the reports in chunks concatenates the rows of each chunk instead.
+    """
+    keep = included(reports).to_numpy(dtype=bool)
+    use = reports if keep.all() else reports[keep]
+    rows = pd.DataFrame({c: texts(use, c) for c in _TEXT_COLUMNS})
+    rows["victims_count"] = _counts(use)
+    rows["citation"] = _json_objects(use, _CITATION)
+    return rows.reset_index(drop=True)
+
+
+def _sorted_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows by event, then report id; columns reordered one at a time (no second copy)."""
+    keys = pd.DataFrame(
+        {
+            "event_key": rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"]),
+            "report_id": rows["report_id"],
+        }
+    )
+    order = keys.sort_values(["event_key", "report_id"], kind="stable").index.to_numpy()
+    out = pd.DataFrame({"event_key": keys["event_key"].take(order).reset_index(drop=True)})
+    for col in rows.columns:
+        out[col] = rows[col].take(order).reset_index(drop=True)
     return out
 
 
-def _event_row(
-    eid: str,
-    records: list[dict[str, Any]],
-    places: list[Place],
+def _most_told(group: np.ndarray, types: pd.Series, n: int) -> pd.Series:
+    """Each event's most told type; of equally told ones, the first report's."""
+    told = pd.DataFrame({"g": group, "t": types, "pos": np.arange(len(types))})
+    by = told.groupby(["g", "t"], sort=False)["pos"].agg(["size", "min"]).reset_index()
+    by = by.sort_values(["g", "size", "min"], ascending=[True, False, True], kind="stable")
+    best = by.drop_duplicates("g").set_index("g")["t"]
+    return best.reindex(range(n), fill_value="").astype("str").reset_index(drop=True)
+
+
+def _first_of(group: np.ndarray, values: pd.Series, n: int) -> pd.Series:
+    """Each group's smallest non-empty value (``""`` when none)."""
+    frame = pd.DataFrame({"g": group, "v": values})
+    frame = frame[frame["v"] != ""]
+    first = frame.groupby("g")["v"].min()
+    return first.reindex(range(n), fill_value="").astype("str").reset_index(drop=True)
+
+
+def _distinct(
+    group: np.ndarray, values: pd.Series, n: int
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Per group: the distinct non-empty values joined, their number, and the only one."""
+    pairs = pd.DataFrame({"g": group, "v": values.astype("str")})
+    pairs = pairs[pairs["v"] != ""].drop_duplicates().sort_values(["g", "v"], kind="stable")
+    count = pairs.groupby("g").size().reindex(range(n), fill_value=0).to_numpy()
+    only = pairs.drop_duplicates("g").set_index("g")["v"].reindex(range(n), fill_value="")
+    only = only.where(count == 1, "").astype("str").reset_index(drop=True)
+    joined_ = joined(pairs["g"].to_numpy(), pairs["v"], n, "; ")
+    return joined_, pd.Series(count), only
+
+
+def _place_columns(
+    rows: pd.DataFrame,
+    group: np.ndarray,
+    n: int,
+    locations: pd.DataFrame,
     compound_provinces: dict[str, str],
 ) -> dict[str, Any]:
-    records = sorted(records, key=lambda r: r["report_id"])
-    types = [text_of(r.get("event_type")) for r in records]
-    event_type = max(dict.fromkeys(types), key=types.count)  # most told; ties: first report
-    dates = sorted({text_of(r.get("event_date")) for r in records} - {""}, key=_date_key)
-    compounds = sorted({c for r in records for c in split_ids(r.get("compound_id"))})
-    operators = sorted({c for r in records for c in split_ids(r.get("operator_id"))})
-    precisions = [p for _, _, p in places if p == p]  # NaN (unmatched) dropped
-    located = [(prov, dist) for prov, dist, p in places if p == p and p <= Precision.PROVINCE]
-    provinces = {prov for prov, _ in located} - {""}
-    provinces |= {compound_provinces[c] for c in compounds if compound_provinces.get(c)}
-    districts = {dist for _, dist in located} - {""}
-    has_country = Precision.COUNTRY in precisions
-    figures, listed = _figures(records)
-    scopes: dict[str, str] = figures.pop("figure_scopes")
-    attribution = _attribution(provinces, has_country)
-    if "multi_province" in scopes.values():
-        attribution = "several_provinces"  # a figure about one operation across provinces
-    publishers = {text_of(r.get("source_publisher")) for r in records}
+    """Provinces, districts, precision and attribution of each event from its places."""
+    places = pd.DataFrame(
+        {
+            "report_id": texts(locations, "report_id"),
+            "prov": texts(locations, "province_code"),
+            "dist": texts(locations, "district_code"),
+            "prec": pd.to_numeric(locations["precision"], errors="coerce").astype("float64"),
+        }
+    )
+    places = places.merge(
+        pd.DataFrame({"report_id": rows["report_id"], "g": group}), on="report_id"
+    )
+    precise = places[places["prec"].notna()]
+    finest = precise.groupby("g")["prec"].min().reindex(range(n))
+    country = (precise["prec"] == Precision.COUNTRY).groupby(precise["g"]).any()
+    has_country = country.reindex(range(n), fill_value=False).to_numpy(dtype=bool)
+    located = precise[precise["prec"] <= Precision.PROVINCE]
+    cg, cids = split_pairs(group, rows["compound_id"])
+    site_prov = cids.map(lambda c: compound_provinces.get(c, "")).astype("str")
+    prov_g = np.concatenate([located["g"].to_numpy(dtype="int64"), cg])
+    prov_v = pd.concat([located["prov"], site_prov], ignore_index=True)
+    order = np.argsort(prov_g, kind="stable")
+    provinces, n_prov, province = _distinct(prov_g[order], prov_v.iloc[order], n)
+    districts, n_dist, district = _distinct(
+        located["g"].to_numpy(dtype="int64"), located["dist"], n
+    )
+    attribution = np.where(
+        n_prov == 1,
+        "province",
+        np.where(n_prov > 1, "several_provinces", np.where(has_country, "national", "unlocated")),
+    )
     return {
-        "event_id": eid,
-        "event_type": event_type,
-        "event_types": _sorted_union(types),
-        "event_date": dates[0] if dates else "",
-        "event_dates": "; ".join(dates),
-        "date_precision": {4: "year", 7: "month", 10: "day"}.get(len(dates[0]), "")
-        if dates
-        else "",
         "attribution": attribution,
-        "province_code": next(iter(provinces)) if len(provinces) == 1 else "",
-        "province_codes": _sorted_union(provinces),
-        "district_code": next(iter(districts))
-        if len(districts) == 1 and len(provinces) == 1
-        else "",
-        "district_codes": _sorted_union(districts),
-        "precision": int(min(precisions)) if precisions else None,
-        "compound_id": "; ".join(compounds),
-        "operator_id": "; ".join(operators),
-        "n_reports": len(records),
-        "n_sources": len(publishers - {""}),
-        "n_primary": sum(text_of(r.get("source_tier")) == "primary" for r in records),
-        "report_ids": "; ".join(r["report_id"] for r in records),
-        "nationalities": _sorted_union(
-            n.strip() for r in records for n in text_of(r.get("nationalities")).split(";")
-        ),
-        **figures,
-        "figure_scopes": "; ".join(f"{k}: {s}" for k, s in sorted(scopes.items())),
-        "figures": json.dumps(listed, ensure_ascii=False, separators=(",", ":")),
-        "citations": json.dumps(
-            [_citation(r) for r in records], ensure_ascii=False, separators=(",", ":")
-        ),
+        "province_code": province,
+        "province_codes": provinces,
+        "district_code": district.where((n_dist == 1) & (n_prov == 1), ""),
+        "district_codes": districts,
+        "precision": finest.astype("Int64").reset_index(drop=True),
     }
+
+
+def _figure_columns(rows: pd.DataFrame, group: np.ndarray, n: int) -> dict[str, Any]:
+    """Per kind of count: the range over the widest scope; every figure listed."""
+    has = rows["victims_count"].notna().to_numpy(dtype=bool)
+    figs = pd.DataFrame(
+        {
+            "g": group[has],
+            "report_id": rows["report_id"][has],
+            "people": rows["victims_count"][has].astype("Int64"),
+            "kind": rows["count_kind"][has].where(rows["count_kind"][has] != "", "unspecified"),
+            "scope": rows["count_scope"][has],
+        }
+    ).reset_index(drop=True)
+    listed = _json_objects(
+        figs.assign(people=figs["people"].astype("str")),
+        {k: k for k in ("report_id", "people", "kind", "scope")},
+        numbers=("people",),
+    )
+    out: dict[str, Any] = {"figures": "[" + joined(figs["g"].to_numpy(), listed, n, ",") + "]"}
+    kinds = figs[figs["kind"].isin(COUNT_KINDS)].copy()
+    rank = {s: i for i, s in enumerate(COUNT_SCOPES)}
+    kinds["rank"] = kinds["scope"].map(rank).fillna(-1).astype("int64")
+    by = kinds.groupby(["g", "kind"])
+    kinds["widest"] = by["rank"].transform("max")
+    kinds["any_empty"] = (
+        (kinds["scope"] == "").groupby([kinds["g"], kinds["kind"]]).transform("any")
+    )
+    known = kinds["widest"] >= 0
+    chosen = (known & (kinds["rank"] == kinds["widest"])) | (
+        ~known & (~kinds["any_empty"] | (kinds["scope"] == ""))
+    )
+    ranges = kinds[chosen].groupby(["g", "kind"])["people"].agg(["min", "max"])
+    present = set(ranges.index.get_level_values("kind")) if len(ranges) else set()
+    for kind in COUNT_KINDS:
+        found = ranges.xs(kind, level="kind") if kind in present else ranges.iloc[:0]
+        for bound in ("min", "max"):
+            values = found[bound].reindex(range(n)).astype("Int64")
+            out[f"people_{kind}_{bound}"] = values.reset_index(drop=True)
+    scopes = kinds.drop_duplicates(["g", "kind"])[["g", "kind", "widest"]]
+    scopes = scopes.sort_values(["g", "kind"], kind="stable")
+    names = scopes["widest"].map(lambda r: COUNT_SCOPES[r] if r >= 0 else "")
+    text = scopes["kind"] + ": " + names.astype("str")
+    out["figure_scopes"] = joined(scopes["g"].to_numpy(), text, n, "; ")
+    multi = (names == "multi_province").groupby(scopes["g"]).any()
+    out["_multi"] = multi.reindex(range(n), fill_value=False).to_numpy(dtype=bool)
+    return out
 
 
 def build_events(
@@ -270,19 +350,59 @@ def build_events(
     >>> ev.loc[0, ["event_date", "people_rescued_min", "people_rescued_max"]].tolist()
     ['2024-03', 11, 19]
     """
+    return events_from_rows(event_rows(reports), locations, compound_provinces)
+
+
+def events_from_rows(
+    rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """:func:`build_events` from :func:`event_rows` (of all the included reports)."""
     compound_provinces = compound_provinces or {}
-    use = reports[included(reports)]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for rec in records(use):
-        key = event_key(text_of(rec["report_id"]), text_of(rec.get("event_id")))
-        groups.setdefault(key, []).append(rec)
-    by_report = _places(locations)
-    rows = []
-    for eid in sorted(groups):
-        told = groups[eid]
-        places = [p for r in told for p in by_report.get(str(r["report_id"]), [])]
-        rows.append(_event_row(eid, told, places, compound_provinces))
-    out = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    rows = _sorted_rows(rows)
+    if not len(rows):
+        return _empty_events()
+    group, event_ids = group_numbers(rows["event_key"])
+    n = len(event_ids)
+    first_date = _first_of(group, rows["event_date"], n)
+    sources = rows[["source_publisher"]].assign(g=group)
+    sources = sources[sources["source_publisher"] != ""].drop_duplicates()
+    places = _place_columns(rows, group, n, locations, compound_provinces)
+    figures = _figure_columns(rows, group, n)
+    attribution = np.where(figures.pop("_multi"), "several_provinces", places.pop("attribution"))
+    cg, cids = split_pairs(group, rows["compound_id"])
+    og, oids = split_pairs(group, rows["operator_id"])
+    ng, nats = split_pairs(group, rows["nationalities"])
+    out = pd.DataFrame(
+        {
+            "event_id": event_ids,
+            "event_type": _most_told(group, rows["event_type"], n),
+            "event_types": distinct_joined(group, rows["event_type"], n, "; "),
+            "event_date": first_date,
+            "event_dates": distinct_joined(group, rows["event_date"], n, "; "),
+            "date_precision": first_date.str.len().map(_DATE_PRECISION).fillna("").astype("str"),
+            "attribution": pd.Series(attribution, dtype="str"),
+            **places,
+            "compound_id": distinct_joined(cg, cids, n, "; "),
+            "operator_id": distinct_joined(og, oids, n, "; "),
+            "n_reports": np.bincount(group, minlength=n).astype("int64"),
+            "n_sources": np.bincount(sources["g"].to_numpy(), minlength=n).astype("int64"),
+            "n_primary": np.bincount(
+                group, weights=(rows["source_tier"] == "primary").to_numpy(dtype=float), minlength=n
+            ).astype("int64"),
+            "report_ids": joined(group, rows["report_id"], n, "; "),
+            "nationalities": distinct_joined(ng, nats, n, "; "),
+            **figures,
+            "citations": "[" + joined(group, rows["citation"], n, ",") + "]",
+        }
+    )
+    return out[EVENT_COLUMNS]
+
+
+_DATE_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _empty_events() -> pd.DataFrame:
+    out = pd.DataFrame(columns=EVENT_COLUMNS)
     for col in ("n_reports", "n_sources", "n_primary"):
         out[col] = out[col].astype("int64")
     for col in [*people_columns(), "precision"]:

@@ -12,6 +12,8 @@ support (a town's point is never joined to the commune it happens to fall in).
 
 from __future__ import annotations
 
+import math
+import sys
 from typing import Any
 
 import geopandas as gpd
@@ -19,7 +21,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ._util import float_or_none, records, split_list, text_of
+from ._util import float_or_none, split_list, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
@@ -270,6 +272,121 @@ def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
     return place
 
 
+#: Distinct location keys from which locating shows a progress bar (on a terminal).
+PROGRESS_MIN_KEYS = 5_000
+# What a report's places depend on: reports sharing these are located once.
+_KEY = ["location_text", "province_as_reported", "district_or_town_as_reported"]
+_CARRIED = ["report_id", "event_id", "compound_id", "event_type", "event_date"]
+
+
+def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A column as stripped text (``""`` when missing, absent or not text)."""
+    if column not in frame.columns:
+        return pd.Series("", index=frame.index, dtype="str")
+    values = frame[column]
+    if pd.api.types.is_string_dtype(values.dtype) and not pd.api.types.is_object_dtype(
+        values.dtype
+    ):
+        return values.fillna("").str.strip().astype("str")
+    return values.map(text_of).astype("str")
+
+
+def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A column as float64 (NaN when missing, absent or not a number)."""
+    if column not in frame.columns:
+        return pd.Series(np.nan, index=frame.index, dtype="float64")
+    values = frame[column]
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return values.astype("Float64").astype("float64")
+    return pd.Series([float_or_none(v) for v in values], index=frame.index, dtype="float64")
+
+
+class _Stated:
+    """Each distinct ``province_as_reported``: the codes it states, their names as written,
+    and the names that are not provinces (cached per value)."""
+
+    def __init__(self) -> None:
+        self.provinces = _ProvinceNames()
+        self.cache: dict[str, tuple[list[str], list[str], list[str]]] = {}
+
+    def of(self, value: str) -> tuple[list[str], list[str], list[str]]:
+        if value not in self.cache:
+            codes: list[str] = []
+            names: list[str] = []
+            unknown: list[str] = []
+            for name in split_list(value):
+                code = self.provinces.code(name)
+                if code:
+                    codes.append(code)
+                    names.append(name)
+                else:
+                    unknown.append(name)
+            self.cache[value] = (codes, names, unknown)
+        return self.cache[value]
+
+
+def _progress(total: int) -> Any:
+    """A progress bar over distinct keys, on stderr, for long runs on a terminal only."""
+    from tqdm.auto import tqdm
+
+    return tqdm(
+        total=total,
+        desc="locating places",
+        unit=" places",
+        file=sys.stderr,
+        leave=False,
+        disable=True if total < PROGRESS_MIN_KEYS else None,
+    )
+
+
+def _key_places(
+    keys: pd.DataFrame,
+    stated: _Stated,
+    overrides: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, set[int]]:
+    """The places of each distinct key (one row per key × place), and the overrides used."""
+    ov_index = _override_index(overrides)
+    used: set[int] = set()
+    rows: list[dict[str, Any]] = []
+    bar = _progress(len(keys))
+    for k, (text, prov, town, lat, lon) in enumerate(
+        keys[[*_KEY, "latitude", "longitude"]].itertuples(index=False, name=None)
+    ):
+        codes, names, _ = stated.of(prov)
+        hit = _pick_override(ov_index.get(text.casefold(), []), codes, stated.provinces)
+        if hit is not None:
+            used.add(hit)
+        override = overrides.iloc[hit] if hit is not None and overrides is not None else None
+        rec = {
+            "location_text": text,
+            "district_or_town_as_reported": town,
+            "latitude": None if math.isnan(lat) else lat,
+            "longitude": None if math.isnan(lon) else lon,
+        }
+        for i, place in enumerate(_places_of(rec, codes, names, override)):
+            rows.append({"_key": k, **place, "place_index": i, "_stated": codes})
+        bar.update(1)
+    bar.close()
+    return pd.DataFrame(rows), used
+
+
+def _expand(
+    places: gpd.GeoDataFrame, key_of_report: np.ndarray, carried: pd.DataFrame
+) -> gpd.GeoDataFrame:
+    """One row per (report, place of its key), reports in the order given."""
+    n_keys = int(places["_key"].max()) + 1 if len(places) else 0
+    counts = np.bincount(places["_key"].to_numpy(dtype="int64"), minlength=n_keys)
+    starts = np.cumsum(counts) - counts
+    per_report = counts[key_of_report]
+    report_pos = np.repeat(np.arange(len(key_of_report)), per_report)
+    first = np.repeat(np.cumsum(per_report) - per_report, per_report)
+    place_pos = starts[key_of_report][report_pos] + (np.arange(len(report_pos)) - first)
+    out = places.iloc[place_pos].reset_index(drop=True)
+    for col in carried.columns:
+        out[col] = carried[col].array.take(report_pos.astype("int64"))
+    return out
+
+
 def locate_reports(
     reports: pd.DataFrame, *, overrides: pd.DataFrame | None = None
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
@@ -289,6 +406,10 @@ def locate_reports(
     point gets its admin units from the join; any other point is only checked, and
     flagged ``point_outside_province`` when it lies in another province than its unit.
 
+    Reports that share a location text, stated province, district or town and point are
+    located once (a progress bar on stderr counts these keys on long runs from a
+    terminal), and the results are spread to their reports column by column.
+
     Parameters
     ----------
     reports : pandas.DataFrame
@@ -303,53 +424,67 @@ def locate_reports(
         mappable precisions only, sorted by ``report_id`` and ``place_index``) and
         warnings (overrides that matched no report, stated provinces not recognised).
     """
-    notes: list[str] = []
-    provinces = _ProvinceNames()
-    ov_index = _override_index(overrides)
-    used: set[int] = set()
-    rows: list[dict[str, Any]] = []
-    for rec in records(reports.sort_values("report_id", kind="stable")):
-        rid = text_of(rec["report_id"])
-        stated: list[str] = []
-        stated_names: list[str] = []
-        for name in split_list(rec.get("province_as_reported")):
-            code = provinces.code(name)
-            if code:
-                stated.append(code)
-                stated_names.append(name)
-            else:
-                notes.append(f"{rid}: stated province {name!r} is not a known province name")
-        hit = _pick_override(
-            ov_index.get(text_of(rec["location_text"]).casefold(), []), stated, provinces
-        )
-        if hit is not None:
-            used.add(hit)
-        override = overrides.iloc[hit] if hit is not None and overrides is not None else None
-        base = {c: text_of(rec.get(c)) for c in ("event_id", "compound_id", "event_type")}
-        base.update(
-            report_id=rid,
-            event_date=text_of(rec.get("event_date")),
-            location_text=text_of(rec["location_text"]),
-        )
-        for i, place in enumerate(_places_of(rec, stated, stated_names, override)):
-            rows.append({**base, **place, "place_index": i, "_stated": stated})
-    if overrides is not None:
-        for i, ov in enumerate(overrides.itertuples(index=False)):
-            if i not in used:
-                where = (
-                    f" (province {ov.province_as_reported!r})" if ov.province_as_reported else ""
-                )
-                notes.append(
-                    f"override on line {ov.source_row} for {ov.location_text!r}{where} "
-                    "no longer matches any report; remove or update it"
-                )
-    frame = pd.DataFrame(rows, columns=[*LOCATION_COLUMNS, "_stated"] if not rows else None)
-    frame = _join_admin(frame)
-    frame["province_mismatch"] = [
-        bool(stated) and bool(prov) and prov not in stated
-        for stated, prov in zip(frame["_stated"], frame["province_code"], strict=True)
+    order = _texts(reports, "report_id").sort_values(kind="stable").index
+    frame = pd.DataFrame(
+        {
+            **{c: _texts(reports, c).loc[order] for c in dict.fromkeys([*_KEY, *_CARRIED])},
+            "latitude": _numbers(reports, "latitude").loc[order],
+            "longitude": _numbers(reports, "longitude").loc[order],
+        }
+    ).reset_index(drop=True)
+    key_cols = [*_KEY, "latitude", "longitude"]
+    key_of_report = frame.groupby(key_cols, dropna=False, sort=False).ngroup().to_numpy()
+    _, first = np.unique(key_of_report, return_index=True)
+    keys = frame.iloc[first].reset_index(drop=True)
+    stated = _Stated()
+    places, used = _key_places(keys, stated, overrides)
+    notes = _stated_notes(frame, stated)
+    notes += _unused_overrides(overrides, used)
+    if not len(places):
+        columns = dict.fromkeys(["_key", "_stated", *LOCATION_COLUMNS])
+        places = pd.DataFrame(columns=list(columns))
+    places = _join_admin(places)
+    places["province_mismatch"] = [
+        bool(codes) and bool(prov) and prov not in codes
+        for codes, prov in zip(places["_stated"], places["province_code"], strict=True)
     ]
-    return _publishable(frame), notes
+    located = _expand(_publishable(places), key_of_report, frame[_CARRIED])
+    keys_of_rows = located["_key"].to_numpy(dtype="int64")
+    located["location_text"] = keys["location_text"].array.take(keys_of_rows)
+    for col in [*_CARRIED, "location_text"]:
+        located[col] = located[col].astype("str")
+    if not frame["report_id"].is_unique:
+        located = located.sort_values(["report_id", "place_index"], kind="stable")
+    located = located.reset_index(drop=True)
+    return gpd.GeoDataFrame(
+        located[[*LOCATION_COLUMNS, "geometry"]], geometry="geometry", crs=4326
+    ), notes
+
+
+def _stated_notes(frame: pd.DataFrame, stated: _Stated) -> list[str]:
+    """A warning per report for each stated province name that is not a province."""
+    values = frame["province_as_reported"]
+    unknown = {v: stated.of(v)[2] for v in values.unique()}
+    flagged = values.map(lambda v: bool(unknown[v])).to_numpy(dtype=bool)
+    return [
+        f"{rid}: stated province {name!r} is not a known province name"
+        for rid, prov in zip(frame["report_id"][flagged], values[flagged], strict=True)
+        for name in unknown[prov]
+    ]
+
+
+def _unused_overrides(overrides: pd.DataFrame | None, used: set[int]) -> list[str]:
+    notes: list[str] = []
+    if overrides is None:
+        return notes
+    for i, ov in enumerate(overrides.itertuples(index=False)):
+        if i not in used:
+            where = f" (province {ov.province_as_reported!r})" if ov.province_as_reported else ""
+            notes.append(
+                f"override on line {ov.source_row} for {ov.location_text!r}{where} "
+                "no longer matches any report; remove or update it"
+            )
+    return notes
 
 
 def _join_admin(frame: pd.DataFrame) -> pd.DataFrame:
@@ -401,6 +536,8 @@ def _publishable(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     out["place_index"] = pd.to_numeric(out["place_index"], errors="coerce").astype("Int64")
     out["province_mismatch"] = out["province_mismatch"].astype(bool)
     for col in LOCATION_COLUMNS:
+        if col in _CARRIED or col == "location_text":
+            continue  # the report's own columns, added when places are spread to reports
         if col not in out.columns:
             out[col] = ""
         if out[col].dtype == object:
@@ -409,5 +546,4 @@ def _publishable(frame: pd.DataFrame) -> gpd.GeoDataFrame:
         shapely.Point(x, y) if ok else None
         for x, y, ok in zip(lon.fillna(0.0), lat.fillna(0.0), pinned, strict=True)
     ]
-    out = out.sort_values(["report_id", "place_index"], kind="stable").reset_index(drop=True)
-    return gpd.GeoDataFrame(out[[*LOCATION_COLUMNS, "geometry"]], geometry="geometry", crs=4326)
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=4326)

@@ -11,34 +11,23 @@ module; this one only composes them and writes the results (:mod:`compoundmap.wr
 from __future__ import annotations
 
 import logging
-import warnings
-from collections.abc import Sequence
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from ._build import Tables, make_tables
 from ._data import project_root, raw_dir
+from ._store import TableStore
 from .boundaries import load_boundaries
-from .compounds import build_compounds, compound_events, registry_point_problems
-from .datapackage import datapackage, release_info
+from .datapackage import datapackage
 from .errors import PipelineError
-from .events import build_events, event_key, included
 from .exports import write_exports
 from .fields import TABLE_COLUMNS
-from .locate import locate_reports
 from .publish import check_output_dirs, published_dirs
-from .registry import Registry, check_links, load_registry
 from .schema import UNMATCHED_LABEL, Precision
-from .sources import (
-    REPORTS_COLUMNS,
-    ValidationReport,
-    default_sources_path,
-    load_overrides,
-    validate_sources,
-)
-from .summary import district_summary, province_summary
 from .writers import write_csv, write_geojson, write_gpkg, write_json, write_parquet
 
 __all__ = [
@@ -64,51 +53,6 @@ PROCESSED_FILES = (
     "hdx/*.csv",
     "ftm/*.json",
 )
-
-
-@dataclass
-class Tables:
-    """Every published table of one build, in memory (what :func:`build` writes).
-
-    Attributes
-    ----------
-    sources, overrides : pathlib.Path, pathlib.Path or None
-        The files read.
-    validation : ValidationReport
-        The reports file's valid rows, rejected rows and problems.
-    registry : Registry
-        The registry read beside the reports (empty when its files are absent).
-    reports, report_locations, events, compounds, compound_events, operators,
-    designations, province_summary, district_summary, rejects : DataFrame
-        The published tables (``docs/data.md``); ``report_locations`` and ``compounds``
-        are GeoDataFrames.
-    warnings : list of str
-        Things an analyst should look at.
-    release : dict
-        ``version``, ``created`` and ``sources_sha256`` of this release.
-    """
-
-    sources: Path
-    overrides: Path | None
-    validation: ValidationReport
-    registry: Registry
-    reports: pd.DataFrame
-    report_locations: gpd.GeoDataFrame
-    events: pd.DataFrame
-    compounds: gpd.GeoDataFrame
-    compound_events: pd.DataFrame
-    operators: pd.DataFrame
-    designations: pd.DataFrame
-    province_summary: pd.DataFrame
-    district_summary: pd.DataFrame
-    rejects: pd.DataFrame
-    warnings: list[str] = field(default_factory=list)
-    release: dict[str, str] = field(default_factory=dict)
-
-    def table(self, name: str) -> pd.DataFrame:
-        """A published table by name (``"events"``, ``"province_summary"``, …)."""
-        frame: pd.DataFrame = getattr(self, name)
-        return frame
 
 
 @dataclass
@@ -165,53 +109,6 @@ class BuildResult:
 # --------------------------------------------------------------------------- tables
 
 
-def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
-    return [str(m.message) for m in messages]
-
-
-def _reports_table(valid: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
-    out = valid.copy()
-    out["event_id"] = [
-        event_key(str(r), str(e)) for r, e in zip(out["report_id"], out["event_id"], strict=True)
-    ]
-    out["included"] = included(out).to_numpy()
-    by = locations.groupby("report_id", sort=False)
-    places = by.size()
-    provinces = by["province_code"].agg(lambda s: "; ".join(sorted(set(s) - {""})))
-    finest = by["precision"].min()
-    out["n_places"] = out["report_id"].map(places).fillna(0).astype("int64")
-    out["province_codes"] = out["report_id"].map(provinces).fillna("").astype("string")
-    out["precision"] = out["report_id"].map(finest).astype("Int64")
-    columns = TABLE_COLUMNS["reports"]
-    for col in columns:
-        if col not in out.columns:
-            out[col] = ""
-    return out[columns].sort_values("report_id", kind="stable").reset_index(drop=True)
-
-
-def _rejects(report: ValidationReport, link_rejects: pd.DataFrame) -> pd.DataFrame:
-    rejects = pd.concat([report.rejects, link_rejects], ignore_index=True)
-    for col in REPORTS_COLUMNS:
-        if col not in rejects.columns:
-            rejects[col] = ""
-    columns = TABLE_COLUMNS["rejects"]
-    return rejects[columns].sort_values("source_row", kind="stable").reset_index(drop=True)
-
-
-def _link_problems(
-    valid: pd.DataFrame, registry: Registry, src: Path
-) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Move reports linking to unknown registry ids to the rejects; return the warnings."""
-    bad, notes = check_links(valid, registry, file=str(src))
-    keep = ~valid.index.isin(list(bad))
-    rejected = valid[~keep].copy()
-    rejected["reject_reason"] = ["; ".join(bad[i]) for i in valid.index[~keep]]
-    for col in rejected.columns:  # rejects are text, as in the file
-        if col != "source_row":
-            rejected[col] = rejected[col].map(lambda v: "" if pd.isna(v) else str(v))
-    return valid[keep].reset_index(drop=True), rejected, [str(n) for n in notes]
-
-
 def build_tables(
     sources: str | Path | None = None,
     overrides: str | Path | None = None,
@@ -248,58 +145,7 @@ def build_tables(
     >>> int(tables.events["n_reports"].sum()) == int(reports["included"].sum())  # doctest: +SKIP
     True
     """
-    src = Path(sources) if sources is not None else default_sources_path()
-    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        report = validate_sources(src)
-        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
-        reg = load_registry(registry if registry is not None else src.parent)
-    notes += _caught(caught)
-    notes += [str(p) for p in reg.problems]
-    notes += registry_point_problems(reg.compounds)
-    valid, link_rejects, link_notes = _link_problems(report.valid, reg, src)
-    notes += link_notes
-    use = valid[included(valid)]
-    locations, located_notes = locate_reports(use, overrides=ov)
-    notes += located_notes
-    if set(use["report_id"]) - set(locations["report_id"]):
-        raise PipelineError(f"{src}: included reports would be lost: not located")
-    compound_provinces = {
-        str(c): str(p)
-        for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
-        if p
-    }
-    events = build_events(valid, locations, compound_provinces)
-    compounds = build_compounds(reg, events)
-    rejects = _rejects(report, link_rejects)
-    reports = _reports_table(valid, locations)
-    if len(reports) + len(rejects) != report.n_rows:
-        raise PipelineError(f"{src}: rows would be lost between validation and the tables")
-    curated = [src, *(p for p in (ov_path,) if ov is not None)]
-    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
-    tables = Tables(
-        sources=src,
-        overrides=ov_path if ov is not None else None,
-        validation=report,
-        registry=reg,
-        reports=reports,
-        report_locations=locations,
-        events=events,
-        compounds=compounds,
-        compound_events=compound_events(events),
-        operators=reg.operators[TABLE_COLUMNS["operators"]].reset_index(drop=True),
-        designations=reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True),
-        province_summary=province_summary(events, compounds),
-        district_summary=district_summary(events, compounds),
-        rejects=rejects,
-        warnings=notes,
-    )
-    tables.release = release_info(
-        curated, {"reports": reports, "events": events, "designations": tables.designations}
-    )
-    return tables
+    return make_tables(sources, overrides, registry)
 
 
 # --------------------------------------------------------------------------- writing
@@ -314,26 +160,25 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
     """Write every published table into ``out_dir`` (a staging folder); return the paths."""
     files: dict[str, Path] = {}
     for name in TABLE_COLUMNS:
-        frame = tables.table(name)
-        plain = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
-        files[f"{name}.csv"] = write_csv(plain[TABLE_COLUMNS[name]], out_dir / f"{name}.csv")
-    locations = tables.report_locations
+        columns = TABLE_COLUMNS[name]
+        chunks = (pd.DataFrame(chunk[columns]) for chunk in tables.chunks(name))
+        files[f"{name}.csv"] = write_csv(chunks, out_dir / f"{name}.csv")
     files["report_locations.geojson"] = write_geojson(
-        locations, out_dir / "report_locations.geojson"
+        tables.chunks("report_locations"), out_dir / "report_locations.geojson"
     )
     files["report_locations.parquet"] = write_parquet(
-        locations, out_dir / "report_locations.parquet"
+        tables.table("report_locations"), out_dir / "report_locations.parquet"
     )
     files["compounds.geojson"] = write_geojson(tables.compounds, out_dir / "compounds.geojson")
     files["compoundmap.gpkg"] = write_gpkg(
         {
-            "report_locations": locations,
+            "report_locations": tables.chunks("report_locations"),
             "compounds": tables.compounds,
             "provinces": _polygons("province", "province_code", tables.province_summary),
             "districts": _polygons("district", "district_code", tables.district_summary),
             # the tables the layers link to, as attribute tables (no geometry)
             **{
-                name: tables.table(name)
+                name: tables.chunks(name)
                 for name in ("events", "compound_events", "operators", "designations")
             },
         },
@@ -397,7 +242,7 @@ def _resolve(given: str | Path | None, what: str, *parts: str) -> Path:
 
 
 def _counts(tables: Tables) -> dict[str, int]:
-    reports = tables.reports
+    reports = tables.columns("reports", ["record_status", "scope", "included"])
     status = reports["record_status"]
     return {
         "input_rows": tables.validation.n_rows,
@@ -407,7 +252,7 @@ def _counts(tables: Tables) -> dict[str, int]:
         "out_of_scope": int(((status == "active") & (reports["scope"] == "out_of_scope")).sum()),
         "withdrawn": int((status == "withdrawn").sum()),
         "draft": int((status == "draft").sum()),
-        "events": len(tables.events),
+        "events": tables.n_rows("events"),
         "compounds": int((tables.compounds["record_status"] == "active").sum()),
     }
 
@@ -468,26 +313,30 @@ def build(
         targets["maps directory"] = map_dir
     given = [Path(p) for p in (sources, overrides) if p is not None]
     check_output_dirs(targets, given, immutable=[raw_dir()])  # before the work, to fail fast
-    tables = build_tables(sources, overrides)
-    check_output_dirs(targets, _inputs(tables), immutable=[raw_dir()])
-    known: dict[Path, tuple[str, ...]] = {out_dir: PROCESSED_FILES}
-    if map_dir is not None:
-        known[map_dir] = MAP_FILES
-    with published_dirs(list(targets.values()), known=known, wait=wait) as stages:
-        written = write_tables_into(tables, stages[0])
-        paths = [out_dir / p.relative_to(stages[0]) for p in written]
+    with tempfile.TemporaryDirectory(prefix="compoundmap-build-") as spill:
+        # The large tables wait on disk between steps: memory stays bounded by a step.
+        tables = make_tables(sources, overrides, store=TableStore(spill))
+        check_output_dirs(targets, _inputs(tables), immutable=[raw_dir()])
+        known: dict[Path, tuple[str, ...]] = {out_dir: PROCESSED_FILES}
         if map_dir is not None:
-            written = write_maps_into(tables, stages[1])
-            paths += [map_dir / p.relative_to(stages[1]) for p in written]
+            known[map_dir] = MAP_FILES
+        with published_dirs(list(targets.values()), known=known, wait=wait) as stages:
+            written = write_tables_into(tables, stages[0])
+            paths = [out_dir / p.relative_to(stages[0]) for p in written]
+            if map_dir is not None:
+                written = write_maps_into(tables, stages[1])
+                paths += [map_dir / p.relative_to(stages[1]) for p in written]
+        counts = _counts(tables)
+        found = tables.columns("report_locations", ["precision_label"])["precision_label"]
+        found = found.value_counts()
     for note in tables.warnings:
         log.warning(note)
     labels = [*(p.label for p in Precision), UNMATCHED_LABEL]
-    found = tables.report_locations["precision_label"].value_counts()
     return BuildResult(
         processed_dir=out_dir,
         maps_dir=map_dir,
         paths=paths,
-        counts=_counts(tables),
+        counts=counts,
         precision_counts={k: int(found.get(k, 0)) for k in labels},
         warnings=tables.warnings,
         release=tables.release,

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import _checks as ck
@@ -452,40 +452,86 @@ def suggest_links(reports: pd.DataFrame, registry: Registry) -> pd.DataFrame:
         **dict(zip(registry.compounds["compound_id"], registry.compounds["name"], strict=True)),
         **dict(zip(registry.operators["operator_id"], registry.operators["name"], strict=True)),
     }
-    rows: list[dict[str, object]] = []
-    for rec in reports.to_dict("records"):
-        linked = {
-            "compound": set(split_ids(rec.get("compound_id"))),
-            "operator": set(split_ids(rec.get("operator_id"))),
+    columns = ["report_id", "source_row", "name", "kind", "suggested_id", "registry_name"]
+    frame = pd.DataFrame(
+        {
+            "names": _texts(reports, "compound_name") + "\x1f" + _texts(reports, "aliases"),
+            "compound": _has_ids(_texts(reports, "compound_id")),
+            "operator": _has_ids(_texts(reports, "operator_id")),
         }
-        names = [*split_ids(rec.get("compound_name")), *split_ids(rec.get("aliases"))]
-        for name in dict.fromkeys(names):
+    )
+    # Reports sharing names and link state get the same suggestions: work them out once.
+    combo = frame.groupby(["names", "compound", "operator"], sort=False).ngroup().to_numpy()
+    _, first = np.unique(combo, return_index=True)
+    found: dict[int, list[tuple[str, str, str, str]]] = {}
+    for k, (names_text, has_compound, has_operator) in enumerate(
+        frame.iloc[first].itertuples(index=False, name=None)
+    ):
+        linked = {"compound": has_compound, "operator": has_operator}
+        cname, _, aliases = str(names_text).partition("\x1f")
+        out = []
+        for name in dict.fromkeys([*split_ids(cname), *split_ids(aliases)]):
             key = site_name_key(name)
             for kind, table in index.items():
                 if linked[kind]:
                     continue  # a curator linked this kind already: their decision stands
-                for rid in sorted(table.get(key, set())):
-                    rows.append(
-                        {
-                            "report_id": rec["report_id"],
-                            "source_row": rec.get("source_row"),
-                            "name": name,
-                            "kind": kind,
-                            "suggested_id": rid,
-                            "registry_name": registry_names.get(rid, ""),
-                        }
-                    )
-    columns = ["report_id", "source_row", "name", "kind", "suggested_id", "registry_name"]
-    out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values(["source_row", "kind", "suggested_id"], kind="stable").reset_index(
+                out += [
+                    (name, kind, rid, registry_names.get(rid, ""))
+                    for rid in sorted(table.get(key, set()))
+                ]
+        if out:
+            found[k] = out
+    hits = np.flatnonzero(np.isin(combo, list(found)))
+    rows = [
+        (rid, row, *suggestion)
+        for rid, row, k in zip(
+            reports["report_id"].to_numpy()[hits],
+            _rows_of(reports)[hits],
+            combo[hits],
+            strict=True,
+        )
+        for suggestion in found[int(k)]
+    ]
+    out_frame = pd.DataFrame(rows, columns=columns)
+    return out_frame.sort_values(["source_row", "kind", "suggested_id"], kind="stable").reset_index(
         drop=True
     )
 
 
-def _counted(rec: dict[Any, Any]) -> bool:
-    return rec.get("record_status", "active") in ("", "active") and rec.get(
-        "scope", "in_scope"
-    ) in ("", "in_scope")
+def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series("", index=frame.index, dtype="str")
+    return frame[column].map(lambda v: v if isinstance(v, str) else "").astype("str")
+
+
+def _has_ids(values: pd.Series) -> np.ndarray:
+    """True where a ``;``-separated id list holds at least one id."""
+    return (values.str.replace(";", "", regex=False).str.strip() != "").to_numpy(dtype=bool)
+
+
+def _rows_of(reports: pd.DataFrame) -> np.ndarray:
+    if "source_row" in reports.columns:
+        return reports["source_row"].to_numpy(dtype=object)
+    return np.full(len(reports), None, dtype=object)
+
+
+def _counted_rows(reports: pd.DataFrame) -> np.ndarray:
+    """Reports that are counted: active and in scope (empty reads as the default)."""
+    status = _texts(reports, "record_status") if "record_status" in reports else None
+    scope = _texts(reports, "scope") if "scope" in reports else None
+    ok = np.ones(len(reports), dtype=bool)
+    if status is not None:
+        ok &= status.isin(["", "active"]).to_numpy(dtype=bool)
+    if scope is not None:
+        ok &= scope.isin(["", "in_scope"]).to_numpy(dtype=bool)
+    return ok
+
+
+def _line(value: object) -> int | None:
+    try:
+        return int(value) or None  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def check_links(
@@ -517,23 +563,30 @@ def check_links(
         ),
     }
     rejects: dict[int, list[str]] = {}
-    notes: list[Problem] = []
-    for i, rec in enumerate(reports.to_dict("records")):
-        line = int(rec.get("source_row") or 0) or None
-        for column in ("compound_id", "operator_id"):
-            for rid in split_ids(rec.get(column)):
-                if rid not in known[column]:
-                    kind = "compounds" if column == "compound_id" else "operators"
-                    rejects.setdefault(i, []).append(
+    found: list[tuple[int, int, Problem]] = []
+    counted = _counted_rows(reports)
+    lines = _rows_of(reports)
+    for column in ("compound_id", "operator_id"):
+        kind = "compounds" if column == "compound_id" else "operators"
+        values = _texts(reports, column)
+        per_value = {
+            v: [(rid, rid not in known[column]) for rid in split_ids(v)]
+            for v in values.unique()
+            if any(r not in known[column] or r in withdrawn[column] for r in split_ids(v))
+        }
+        for i in np.flatnonzero(values.isin(list(per_value)).to_numpy(dtype=bool)):
+            for rid, unknown in per_value[values.iat[int(i)]]:
+                if unknown:
+                    rejects.setdefault(int(i), []).append(
                         f"{column}: {rid!r} is not in the registry ({kind}.csv)"
                     )
-                elif rid in withdrawn[column] and _counted(dict(rec)):
-                    notes.append(
-                        Problem(file, line, column, f"{rid!r} is withdrawn in the registry")
-                    )
+                elif rid in withdrawn[column] and counted[i]:
+                    message = f"{rid!r} is withdrawn in the registry"
+                    problem = Problem(file, _line(lines[i]), column, message)
+                    found.append((int(i), column != "compound_id", problem))
+    notes = [p for _, _, p in sorted(found, key=lambda t: (t[0], t[1]))]
     for s in suggest_links(reports, registry).itertuples(index=False):
-        row = pd.to_numeric(pd.Series([s.source_row]), errors="coerce").iloc[0]
-        line = int(row) if pd.notna(row) else None
+        line = _line(s.source_row)
         column = "compound_id" if s.kind == "compound" else "operator_id"
         notes.append(
             Problem(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -227,7 +227,12 @@ _REPORTS = Spec(
 assert set(REPORTS_COLUMNS) == set(REPORTS_REQUIRED_COLUMNS) | set(REPORTS_OPTIONAL_COLUMNS)
 
 
-def validate_sources(path: str | Path, *, progress: bool | None = None) -> ValidationReport:
+def validate_sources(
+    path: str | Path,
+    *,
+    progress: bool | None = None,
+    sink: Callable[[pd.DataFrame], None] | None = None,
+) -> ValidationReport:
     """Validate a curated reports file and split it into valid and rejected rows.
 
     Every value is read as a string (codes and dates are never reinterpreted); a UTF-8 BOM
@@ -247,6 +252,10 @@ def validate_sources(path: str | Path, *, progress: bool | None = None) -> Valid
         A CSV with the columns in :data:`REPORTS_COLUMNS` (see ``data/raw/sources/README.md``).
     progress : bool, optional
         Show a progress bar; default: for files of 5 MB or more, on a terminal.
+    sink : callable, optional
+        Receives the valid rows chunk by chunk (each as ``valid`` would hold them) instead
+        of keeping them: ``valid`` is then empty and ``n_valid`` counts them. What
+        ``compoundmap build`` uses to keep a large file's rows on disk.
 
     Returns
     -------
@@ -272,7 +281,7 @@ def validate_sources(path: str | Path, *, progress: bool | None = None) -> Valid
     >>> report.ok
     True
     """
-    report = validate(path, _REPORTS, progress=progress)
+    report = validate(path, _REPORTS, progress=progress, sink=sink)
     emit_warnings(report)
     return report
 

@@ -10,7 +10,7 @@ properties and zip timestamps are fixed, so the same tables give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,15 @@ from ..fields import FIELD_DESCRIPTIONS, PRIMARY_KEYS, TABLE_COLUMNS, TABLE_TEXT
 from ..writers import spreadsheet_value
 from ._common import TablesLike
 
-__all__ = ["EXCEL_CELL_LIMIT", "README_SHEET", "XLSX_NAME", "write_xlsx"]
+__all__ = [
+    "CONSTANT_MEMORY_ROWS",
+    "EXCEL_CELL_LIMIT",
+    "MAX_SHEET_ROWS",
+    "README_SHEET",
+    "XLSX_NAME",
+    "n_rows",
+    "write_xlsx",
+]
 
 #: File name of the workbook in the processed folder.
 XLSX_NAME = "compoundmap.xlsx"
@@ -33,6 +41,14 @@ XLSX_NAME = "compoundmap.xlsx"
 README_SHEET = "README"
 #: Characters Excel keeps in one cell; a longer value is cut with a note (none is today).
 EXCEL_CELL_LIMIT = 32_767
+#: Rows of a table a sheet holds. The workbook is for reading and filtering in a
+#: spreadsheet: a longer table (Excel itself stops at 1,048,576 rows) is cut there, with
+#: a note in the sheet's last row and in the README sheet; the CSV, GeoJSON, Parquet and
+#: GeoPackage files hold every row.
+MAX_SHEET_ROWS = 100_000
+#: From this many rows in one table, the workbook is written row by row to temporary
+#: files (XlsxWriter's ``constant_memory``: strings inline, memory flat).
+CONSTANT_MEMORY_ROWS = 20_000
 
 _COORDS = frozenset({"latitude", "longitude"})
 _MAX_WIDTH = 60
@@ -91,24 +107,46 @@ def _widths(frame: pd.DataFrame, columns: Sequence[str]) -> list[int]:
     return out
 
 
+def _chunks(tables: TablesLike, name: str) -> Iterator[pd.DataFrame]:
+    chunks = getattr(tables, "chunks", None)
+    if chunks is None:
+        yield tables.table(name)
+    else:
+        yield from chunks(name)
+
+
+def n_rows(tables: TablesLike, name: str) -> int:
+    """Rows of a table, without reading it whole when the build keeps it on disk."""
+    counter = getattr(tables, "n_rows", None)
+    return int(counter(name)) if counter is not None else len(tables.table(name))
+
+
 def _table_sheet(
-    book: xlsxwriter.Workbook, formats: _Formats, name: str, frame: pd.DataFrame
+    book: xlsxwriter.Workbook, formats: _Formats, name: str, tables: TablesLike
 ) -> None:
     sheet = book.add_worksheet(name)
     columns = TABLE_COLUMNS[name]
     kinds = [FIELD_DESCRIPTIONS[name][c][0] for c in columns]
     cell_formats = [formats.for_kind(k, c) for k, c in zip(kinds, columns, strict=True)]
-    for j, (col, width, fmt) in enumerate(
-        zip(columns, _widths(frame, columns), cell_formats, strict=True)
-    ):
-        sheet.set_column(j, j, width, fmt)
-        sheet.write_string(0, j, col, formats.header)
-    values = frame[columns].itertuples(index=False, name=None)
-    for i, row in enumerate(values, start=1):
-        for j, value in enumerate(row):
-            _write_cell(sheet, i, j, value, kinds[j], columns[j], cell_formats[j])
+    written = 0
+    for chunk in _chunks(tables, name):
+        if written == 0:
+            for j, (col, width, fmt) in enumerate(
+                zip(columns, _widths(chunk, columns), cell_formats, strict=True)
+            ):
+                sheet.set_column(j, j, width, fmt)
+                sheet.write_string(0, j, col, formats.header)
+        frame = chunk[columns].iloc[: max(MAX_SHEET_ROWS - written, 0)]
+        for i, row in enumerate(frame.itertuples(index=False, name=None), start=written + 1):
+            for j, value in enumerate(row):
+                _write_cell(sheet, i, j, value, kinds[j], columns[j], cell_formats[j])
+        written += len(frame)
+    total = n_rows(tables, name)
+    if total > written:
+        note = f"… {total - written:,} more rows: the sheet stops at {MAX_SHEET_ROWS:,} rows"
+        sheet.write_string(written + 1, 0, f"{note}; every row is in {name}.csv", formats.bold)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
+    sheet.autofilter(0, 0, max(written, 1), len(columns) - 1)
 
 
 def _readme_rows(tables: TablesLike, package_version: str) -> list[tuple[str, ...]]:
@@ -141,7 +179,11 @@ def _readme_rows(tables: TablesLike, package_version: str) -> list[tuple[str, ..
     ]
     for name in TABLE_COLUMNS:
         key = ", ".join(PRIMARY_KEYS[name])
-        rows.append((name, str(len(tables.table(name))), key, TABLE_TEXT[name]))
+        total = n_rows(tables, name)
+        what = TABLE_TEXT[name]
+        if total > MAX_SHEET_ROWS:
+            what += f" The sheet holds the first {MAX_SHEET_ROWS:,} rows; {name}.csv holds all."
+        rows.append((name, str(total), key, what))
     rows += [(), ("Data dictionary",), ("sheet", "field", "type", "description")]
     for name, fields in FIELD_DESCRIPTIONS.items():
         rows += [(name, field, kind, text) for field, (kind, text) in fields.items()]
@@ -204,7 +246,9 @@ def write_xlsx(tables: TablesLike, path: Path) -> Path:
     """
     from .. import __version__
 
+    large = any(n_rows(tables, name) > CONSTANT_MEMORY_ROWS for name in TABLE_COLUMNS)
     options: dict[str, Any] = {
+        "constant_memory": large,
         "strings_to_numbers": False,
         "strings_to_formulas": False,
         "strings_to_urls": False,
@@ -225,6 +269,6 @@ def write_xlsx(tables: TablesLike, path: Path) -> Path:
     formats = _Formats(book)
     _readme_sheet(book, formats, tables, __version__)
     for name in TABLE_COLUMNS:
-        _table_sheet(book, formats, name, tables.table(name))
+        _table_sheet(book, formats, name, tables)
     book.close()
     return path

@@ -328,9 +328,11 @@ def write_maps_into(tables: Any, out_dir: Path) -> list[Path]:
     ``tables`` is a :class:`compoundmap.pipeline.Tables`; ``out_dir`` an empty staging
     folder (:mod:`compoundmap.publish`). Use :func:`write_maps` to publish a maps folder.
     """
-    summary = tables.province_summary
+    # A build keeps large tables on disk: table() reads them back whole.
+    compounds, events = tables.table("compounds"), tables.table("events")
+    summary = tables.table("province_summary")
     release = getattr(tables, "release", None)
-    shared = _share(tables.compounds, tables.events, summary)
+    shared = _share(compounds, events, summary)
     prov_dir = out_dir / "provinces"
     prov_dir.mkdir(parents=True, exist_ok=True)
     index = out_dir / "index.html"

@@ -1,0 +1,360 @@
+"""Building the published tables in memory, or with the large ones kept on disk.
+
+The body of :func:`compoundmap.pipeline.build_tables` (everything in memory) and of
+:func:`compoundmap.pipeline.build` (the validated reports and the large tables in a
+:class:`~compoundmap._store.TableStore`, so that a file of a million reports is built in
+bounded memory): validate, check registry links, locate, group into events, join to the
+registry, summarise. The steps are the same either way; only where rows wait differs.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ._columnar import distinct_joined, group_numbers, texts
+from ._store import RowSource, TableStore
+from .compounds import build_compounds, compound_events, registry_point_problems
+from .datapackage import release_info
+from .errors import PipelineError
+from .events import event_rows, events_from_rows, included
+from .fields import TABLE_COLUMNS
+from .locate import locate_reports
+from .registry import Registry, check_links, load_registry
+from .sources import (
+    REPORTS_COLUMNS,
+    ValidationReport,
+    default_sources_path,
+    load_overrides,
+    validate_sources,
+)
+from .summary import district_summary, province_summary
+
+__all__ = ["Tables", "make_tables"]
+
+_GEO_TABLES = ("report_locations", "compounds")
+# Columns each step reads from the valid reports.
+_LINK_COLUMNS = [
+    "report_id",
+    "compound_id",
+    "operator_id",
+    "compound_name",
+    "aliases",
+    "record_status",
+    "scope",
+    "source_row",
+]
+_LOCATE_COLUMNS = [
+    "report_id",
+    "event_id",
+    "compound_id",
+    "event_type",
+    "event_date",
+    "location_text",
+    "province_as_reported",
+    "district_or_town_as_reported",
+    "latitude",
+    "longitude",
+    "record_status",
+    "scope",
+]
+_EVENT_COLUMNS = [
+    "report_id",
+    "event_id",
+    "event_type",
+    "event_date",
+    "compound_id",
+    "operator_id",
+    "victims_count",
+    "count_kind",
+    "count_scope",
+    "nationalities",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_date",
+    "source_type",
+    "source_tier",
+    "record_status",
+    "scope",
+]
+#: Reports sorted by id at a time when the table is written from a store.
+SORT_BUCKET_ROWS = 250_000
+
+
+@dataclass
+class Tables:
+    """Every published table of one build, in memory (what :func:`build` writes).
+
+    Attributes
+    ----------
+    sources, overrides : pathlib.Path, pathlib.Path or None
+        The files read.
+    validation : ValidationReport
+        The reports file's valid rows, rejected rows and problems.
+    registry : Registry
+        The registry read beside the reports (empty when its files are absent).
+    reports, report_locations, events, compounds, compound_events, operators,
+    designations, province_summary, district_summary, rejects : DataFrame
+        The published tables (``docs/data.md``); ``report_locations`` and ``compounds``
+        are GeoDataFrames.
+    warnings : list of str
+        Things an analyst should look at.
+    release : dict
+        ``version``, ``created`` and ``sources_sha256`` of this release.
+    store : TableStore or None
+        Where :func:`compoundmap.pipeline.build` keeps the large tables on disk (``None``
+        for :func:`compoundmap.pipeline.build_tables`, which holds every table in memory).
+        Read a stored table with :meth:`table`, :meth:`chunks` or :meth:`columns`: its
+        attribute holds its columns but no rows.
+    """
+
+    sources: Path
+    overrides: Path | None
+    validation: ValidationReport
+    registry: Registry
+    reports: pd.DataFrame
+    report_locations: gpd.GeoDataFrame
+    events: pd.DataFrame
+    compounds: gpd.GeoDataFrame
+    compound_events: pd.DataFrame
+    operators: pd.DataFrame
+    designations: pd.DataFrame
+    province_summary: pd.DataFrame
+    district_summary: pd.DataFrame
+    rejects: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    release: dict[str, str] = field(default_factory=dict)
+    store: TableStore | None = None
+
+    def stored(self, name: str) -> bool:
+        """True when the table is kept on disk (its attribute then holds no rows)."""
+        return self.store is not None and name in self.store
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A published table by name (``"events"``, ``"province_summary"``, …), whole."""
+        if self.store is not None and name in self.store:
+            return self.store.read(name, geo=name in _GEO_TABLES)
+        frame: pd.DataFrame = getattr(self, name)
+        return frame
+
+    def chunks(self, name: str) -> Iterator[pd.DataFrame]:
+        """A published table in chunks of rows, in order (one chunk when in memory)."""
+        if self.store is not None and name in self.store:
+            yield from self.store.chunks(name, geo=name in _GEO_TABLES)
+        else:
+            yield getattr(self, name)
+
+    def columns(self, name: str, columns: list[str]) -> pd.DataFrame:
+        """Some columns of a published table."""
+        if self.store is not None and name in self.store:
+            return self.store.read(name, columns)
+        return pd.DataFrame(getattr(self, name)[columns])
+
+    def n_rows(self, name: str) -> int:
+        """Rows of a published table."""
+        if self.store is not None and name in self.store:
+            return self.store.rows(name)
+        return len(getattr(self, name))
+
+
+def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
+    return [str(m.message) for m in messages]
+
+
+def _place_summary(locations: pd.DataFrame) -> pd.DataFrame:
+    """Per located report: ``n_places``, ``province_codes`` and the finest ``precision``."""
+    places = pd.DataFrame(
+        {
+            "report_id": texts(locations, "report_id"),
+            "province_code": texts(locations, "province_code"),
+            "precision": pd.to_numeric(locations["precision"], errors="coerce"),
+        }
+    ).sort_values("report_id", kind="stable")
+    group, ids = group_numbers(places["report_id"])
+    n = len(ids)
+    return pd.DataFrame(
+        {
+            "n_places": np.bincount(group, minlength=n).astype("int64"),
+            "province_codes": distinct_joined(group, places["province_code"], n, "; ").to_numpy(),
+            "precision": places.groupby(group)["precision"].min().reindex(range(n)).to_numpy(),
+        },
+        index=pd.Index(ids, dtype="str"),
+    )
+
+
+def _with_places(valid: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The published reports columns of some valid rows (any order)."""
+    out = valid.copy()
+    out["event_id"] = out["event_id"].where(out["event_id"] != "", "EV:" + out["report_id"])
+    out["included"] = included(out).to_numpy()
+    found = places.reindex(out["report_id"].astype("str")).set_axis(out.index)
+    out["n_places"] = found["n_places"].fillna(0).astype("int64")
+    out["province_codes"] = found["province_codes"].fillna("").astype("string")
+    out["precision"] = found["precision"].astype("Int64")
+    columns = TABLE_COLUMNS["reports"]
+    for col in columns:
+        if col not in out.columns:
+            out[col] = ""
+    return out[columns]
+
+
+def _reports_table(valid: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
+    out = _with_places(valid, _place_summary(locations))
+    return out.sort_values("report_id", kind="stable").reset_index(drop=True)
+
+
+def _rejects(report: ValidationReport, link_rejects: pd.DataFrame) -> pd.DataFrame:
+    rejects = pd.concat([report.rejects, link_rejects], ignore_index=True)
+    for col in REPORTS_COLUMNS:
+        if col not in rejects.columns:
+            rejects[col] = ""
+    columns = TABLE_COLUMNS["rejects"]
+    return rejects[columns].sort_values("source_row", kind="stable").reset_index(drop=True)
+
+
+def _link_problems(
+    rows: RowSource, registry: Registry, src: Path
+) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
+    """Reports linking to unknown registry ids: the rows kept, the rejects, the warnings."""
+    bad, notes = check_links(rows.columns(_LINK_COLUMNS), registry, file=str(src))
+    keep = np.ones(len(rows), dtype=bool)
+    keep[list(bad)] = False
+    rejected = rows.columns(None, ~keep)
+    rejected["reject_reason"] = ["; ".join(bad[i]) for i in sorted(bad)]
+    for col in rejected.columns:  # rejects are text, as in the file
+        if col != "source_row":
+            rejected[col] = rejected[col].map(lambda v: "" if pd.isna(v) else str(v))
+    return keep, rejected, [str(n) for n in notes]
+
+
+def _stored_reports(
+    rows: RowSource, keep: np.ndarray, places: pd.DataFrame, store: TableStore
+) -> pd.DataFrame:
+    """The reports table, sorted by id, into the store: rows are read in buckets of ids."""
+    ids = rows.columns(["report_id"], keep)["report_id"]
+    rank = np.full(len(rows), -1, dtype="int64")
+    rank[np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]] = np.arange(len(ids))
+    writer = store.writer("reports")
+    for low in range(0, max(len(ids), 1), SORT_BUCKET_ROWS):
+        parts, start = [], 0
+        for chunk in rows.chunks():
+            ranks = rank[start : start + len(chunk)]
+            start += len(chunk)
+            inside = (ranks >= low) & (ranks < low + SORT_BUCKET_ROWS)
+            parts.append(chunk[inside].assign(_rank=ranks[inside]))
+        bucket = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
+        writer.append(_with_places(bucket.drop(columns="_rank"), places).reset_index(drop=True))
+    writer.close()
+    assert writer.empty is not None
+    return writer.empty
+
+
+def make_tables(
+    sources: str | Path | None = None,
+    overrides: str | Path | None = None,
+    registry: str | Path | None = None,
+    *,
+    store: TableStore | None = None,
+) -> Tables:
+    """Every published table (:func:`compoundmap.pipeline.build_tables`); with ``store``,
+    the valid reports, ``reports``, ``report_locations``, ``events`` and
+    ``compound_events`` are kept there instead of in memory."""
+    src = Path(sources) if sources is not None else default_sources_path()
+    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sink = store.writer("valid") if store is not None else None
+        report = validate_sources(src, sink=sink)
+        if sink is not None:
+            sink.close()
+        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
+        reg = load_registry(registry if registry is not None else src.parent)
+    notes += _caught(caught)
+    notes += [str(p) for p in reg.problems]
+    notes += registry_point_problems(reg.compounds)
+    rows = RowSource(report.valid if store is None else None, store, "valid")
+    keep, link_rejects, link_notes = _link_problems(rows, reg, src)
+    notes += link_notes
+    use = rows.columns(_LOCATE_COLUMNS, keep)
+    use = use[included(use)]
+    locations, located_notes = locate_reports(use, overrides=ov)
+    notes += located_notes
+    if not use["report_id"].isin(locations["report_id"]).all():
+        raise PipelineError(f"{src}: included reports would be lost: not located")
+    del use
+    places = _place_summary(locations)
+    slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
+    if store is not None:
+        locations = store.put("report_locations", locations)
+    compound_provinces = {
+        str(c): str(p)
+        for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
+        if p
+    }
+    if store is None:
+        made = event_rows(rows.columns(None, keep))
+    else:
+        made = pd.concat(
+            [event_rows(chunk[k]) for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS)],
+            ignore_index=True,
+        )
+    events = events_from_rows(made, slim, compound_provinces)
+    del made, slim
+    compounds = build_compounds(reg, events)
+    links = compound_events(events)
+    summaries = province_summary(events, compounds), district_summary(events, compounds)
+    rejects = _rejects(report, link_rejects)
+    dates = rows.columns(["source_date", "checked_on", "event_date"], keep)
+    if store is None:
+        reports = _with_places(rows.columns(None, keep), places)
+        reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
+        n_reports = len(reports)
+    else:
+        reports = _stored_reports(rows, keep, places, store)
+        n_reports = store.rows("reports")
+    if n_reports + len(rejects) != report.n_rows:
+        raise PipelineError(f"{src}: rows would be lost between validation and the tables")
+    curated = [src, *(p for p in (ov_path,) if ov is not None)]
+    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
+    tables = Tables(
+        sources=src,
+        overrides=ov_path if ov is not None else None,
+        validation=report,
+        registry=reg,
+        reports=reports,
+        report_locations=locations,
+        events=events,
+        compounds=compounds,
+        compound_events=links,
+        operators=reg.operators[TABLE_COLUMNS["operators"]].reset_index(drop=True),
+        designations=reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True),
+        province_summary=summaries[0],
+        district_summary=summaries[1],
+        rejects=rejects,
+        warnings=notes,
+        store=store,
+    )
+    tables.release = release_info(
+        curated, {"reports": dates, "events": events, "designations": tables.designations}
+    )
+    if store is not None:
+        tables.events = store.put("events", events)
+        tables.compound_events = store.put("compound_events", links)
+    return tables
+
+
+def _kept_chunks(
+    rows: RowSource, keep: np.ndarray, columns: list[str]
+) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    start = 0
+    for chunk in rows.chunks(columns):
+        yield chunk, keep[start : start + len(chunk)]
+        start += len(chunk)

@@ -1,0 +1,163 @@
+"""Tables kept on disk during a build, read back by column or in chunks.
+
+Used by :func:`compoundmap.pipeline.build`: the validated reports and the large published
+tables are written to Parquet files in a private temporary folder as soon as they are made,
+so a build holds in memory only what its current step needs (a file of a million reports
+stays within a few hundred MB per step). Nothing here is published: the writers read the
+tables back chunk by chunk (:meth:`TableStore.chunks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import shapely
+
+__all__ = ["CHUNK_ROWS", "RowSource", "TableStore"]
+
+#: Rows per Parquet row group and per chunk read back.
+CHUNK_ROWS = 50_000
+
+
+class _Writer:
+    """Appends frames of one table to its Parquet file."""
+
+    def __init__(self, store: TableStore, name: str) -> None:
+        self.store, self.name = store, name
+        self.writer: pq.ParquetWriter | None = None
+        self.schema: pa.Schema | None = None
+        self.rows = 0
+        self.empty: pd.DataFrame | None = None
+
+    def __call__(self, frame: pd.DataFrame) -> None:
+        self.append(frame)
+
+    def append(self, frame: pd.DataFrame) -> None:
+        if self.empty is None:
+            self.empty = frame.iloc[:0].copy()
+        table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+        if self.writer is None:
+            self.schema = table.schema
+            self.writer = pq.ParquetWriter(self.store.path(self.name), self.schema)
+        self.writer.write_table(table, row_group_size=CHUNK_ROWS)
+        self.rows += len(frame)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.store.tables[self.name] = (self.rows, self.empty)
+
+
+class TableStore:
+    """A folder of Parquet tables (geometry rebuilt from ``latitude``/``longitude``)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.tables: dict[str, tuple[int, pd.DataFrame | None]] = {}
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"{name}.parquet"
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.tables
+
+    def writer(self, name: str) -> _Writer:
+        """A writer to append chunks to table ``name``; call ``close()`` when done."""
+        return _Writer(self, name)
+
+    def put(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """Write a whole table (without geometry); return an empty frame of its columns."""
+        plain = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+        writer = self.writer(name)
+        for start in range(0, max(len(plain), 1), CHUNK_ROWS):
+            writer.append(plain.iloc[start : start + CHUNK_ROWS])
+        writer.close()
+        return frame.iloc[:0].copy()
+
+    def rows(self, name: str) -> int:
+        return self.tables[name][0]
+
+    def _frame(self, table: pa.Table, name: str, geo: bool) -> pd.DataFrame:
+        frame = table.to_pandas()
+        empty = self.tables[name][1]
+        if empty is not None and not len(frame.columns) == 0:
+            frame = frame.astype({c: empty[c].dtype for c in frame.columns if c in empty})
+        return _with_points(frame) if geo else frame
+
+    def read(
+        self, name: str, columns: list[str] | None = None, *, geo: bool = False
+    ) -> pd.DataFrame:
+        """The whole table, or some of its columns."""
+        if self.tables[name][1] is None:
+            return pd.DataFrame(columns=columns or [])
+        return self._frame(pq.read_table(self.path(name), columns=columns), name, geo)
+
+    def chunks(
+        self, name: str, columns: list[str] | None = None, *, geo: bool = False
+    ) -> Iterator[pd.DataFrame]:
+        """The table in chunks of at most :data:`CHUNK_ROWS` rows, in order (at least one)."""
+        empty = self.tables[name][1]
+        if empty is None:
+            yield pd.DataFrame(columns=columns or [])
+            return
+        source = pq.ParquetFile(self.path(name))
+        yielded = False
+        for batch in source.iter_batches(batch_size=CHUNK_ROWS, columns=columns):
+            yielded = True
+            yield self._frame(pa.Table.from_batches([batch]), name, geo)
+        if not yielded:
+            frame = empty if columns is None else empty[columns]
+            yield _with_points(frame) if geo else frame
+
+
+def _with_points(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    """The frame with a point geometry wherever ``latitude`` and ``longitude`` are given."""
+    lat = pd.to_numeric(frame["latitude"], errors="coerce").to_numpy(dtype="float64")
+    lon = pd.to_numeric(frame["longitude"], errors="coerce").to_numpy(dtype="float64")
+    ok = ~(np.isnan(lat) | np.isnan(lon))
+    geometry = np.full(len(frame), None, dtype=object)
+    geometry[ok] = shapely.points(lon[ok], lat[ok])
+    return gpd.GeoDataFrame(frame, geometry=list(geometry), crs=4326)
+
+
+class RowSource:
+    """The valid reports of a build: a frame in memory, or a table of a store."""
+
+    def __init__(self, frame: pd.DataFrame | None, store: TableStore | None, name: str) -> None:
+        self.frame, self.store, self.name = frame, store, name
+
+    def __len__(self) -> int:
+        if self.frame is not None:
+            return len(self.frame)
+        assert self.store is not None
+        return self.store.rows(self.name)
+
+    def columns(
+        self, columns: list[str] | None = None, keep: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """Some columns (all by default) of the rows ``keep`` marks (all by default)."""
+        if self.frame is not None:
+            frame = self.frame if columns is None else self.frame[columns]
+            return (frame if keep is None else frame[keep]).reset_index(drop=True)
+        assert self.store is not None
+        if keep is None or keep.all():
+            return self.store.read(self.name, columns)
+        parts, start = [], 0
+        for chunk in self.store.chunks(self.name, columns):  # filtered chunk by chunk
+            parts.append(chunk[keep[start : start + len(chunk)]])
+            start += len(chunk)
+        return pd.concat(parts, ignore_index=True)
+
+    def chunks(self, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The rows in order, in chunks (positions continue from chunk to chunk)."""
+        if self.frame is not None:
+            yield self.frame if columns is None else self.frame[columns]
+            return
+        assert self.store is not None
+        yield from self.store.chunks(self.name, columns)
