@@ -39,11 +39,13 @@ __all__ = [
     "clean_text",
     "country_names",
     "is_latin",
+    "is_scanned",
     "key_of",
     "normalize",
     "place_key",
     "romanisation_variants",
     "skeleton",
+    "splits_syllable",
     "tokenize",
     "word_list",
 ]
@@ -172,23 +174,35 @@ def country_names() -> tuple[str, ...]:
     return tuple(r["name"] for r in rows)
 
 
-def _normaliser_words() -> tuple[dict[str, int], dict[tuple[str, str], str], dict[str, int]]:
-    """(Latin admin words → level, two-word phrases → the token they fold to, admin words of
-    other scripts → level), from the rows the normaliser uses."""
+#: Scripts written with spaces between words: their words are folded and looked up as
+#: n-grams like Latin ones (Cyrillic, Arabic). Khmer, Thai and CJK runs are scanned instead.
+_SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab"})
+
+
+def _normaliser_words() -> tuple[
+    dict[str, int], dict[tuple[str, str], str], dict[str, int], dict[str, str]
+]:
+    """(admin words of spaced scripts → level, two-word phrases → the token they fold to,
+    admin words of other scripts → level, abbreviations → the word they stand for), from the
+    rows the normaliser uses."""
     latin: dict[str, int] = {}
     phrases: dict[tuple[str, str], str] = {}
     script: dict[str, int] = {}
+    abbreviations: dict[str, str] = {}
     for w in admin_words():
         if "normalize" not in w.used_by:
             continue
-        if w.folds_to:
+        if w.folds_to and w.script in _SPACED_SCRIPTS:
             first, second = w.word.split()
             phrases[(first, second)] = w.folds_to
-        elif w.script == "Latn":
+        elif w.folds_to:
+            # "จ." (Thai, abbreviated จังหวัด): written out before tokenising
+            abbreviations[w.word] = w.folds_to
+        elif w.script in _SPACED_SCRIPTS:
             latin[w.word] = w.level
         else:
             script[w.word] = w.level
-    return latin, phrases, script
+    return latin, phrases, script, abbreviations
 
 
 # Latin-script admin words (after folding) → level: English, transliterated Khmer, French,
@@ -196,7 +210,17 @@ def _normaliser_words() -> tuple[dict[str, int], dict[tuple[str, str], str], dic
 # Two-word Vietnamese/Indonesian admin phrases are folded to one token before lookup ("thi"
 # and "xa" alone are not admin words of the phrase's level). Non-Latin admin words are
 # matched as substrings inside runs of Khmer, Thai, CJK text.
-_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN = _normaliser_words()
+_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN, _ABBREVIATIONS = _normaliser_words()
+# an abbreviation counts only as a word of its own, before a name ("จ.สระแก้ว")
+_ABBREVIATION_RE = (
+    re.compile(
+        "(?<![\u0e00-\u0e7f])("
+        + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+        + ")"
+    )
+    if _ABBREVIATIONS
+    else None
+)
 
 #: Every admin word the normaliser knows, with the level it hints at.
 ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
@@ -219,9 +243,10 @@ _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
-_BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/]| - | – | — ")
+_BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_DOUBLE_RE = re.compile(r"(.)\1+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
@@ -296,7 +321,45 @@ def _fold_latin_token(tok: str) -> str:
 
 @lru_cache(maxsize=_SIZES.char_cache_size)
 def _char_is_latin(ch: str) -> bool:
-    return _strip_diacritics(ch).isascii()
+    """Whether ``ch`` belongs to a script written with spaces between words (Latin,
+    Cyrillic, Arabic): such words are tokens of their own, the rest are scanned."""
+    return _strip_diacritics(ch).isascii() or "\u0400" <= ch <= "\u04ff" or (
+        "\u0600" <= ch <= "\u06ff" and ch.isalpha()
+    )
+
+
+def is_scanned(key: str) -> bool:
+    """Whether a key is written in a script without spaces between words (Khmer, Thai, CJK,
+    Korean runs): scanned character by character, not split into words.
+
+    Examples
+    --------
+    >>> is_scanned("ប៉ោយប៉ែត"), is_scanned("poipet"), is_scanned("чбармон")
+    (True, False, False)
+    """
+    return bool(key) and not _char_is_latin(key[0])
+
+
+_SYLLABLE_TAIL = frozenset("\u0e30\u0e32\u0e33\u0e45")  # Thai vowels written after a consonant
+
+
+def splits_syllable(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` cuts a syllable of Khmer or Thai text in two: it ends
+    before a dependent vowel, a sign or a subscript (``អូរ`` in ``អូរាំង``), or starts on one
+    or right after a subscript mark. Such a piece is part of a longer word, not a name.
+
+    Examples
+    --------
+    >>> splits_syllable("ស្រុកអូរាំង", 5, 8)
+    True
+    """
+    if end < len(s):
+        nxt = s[end]
+        if nxt in _SYLLABLE_TAIL or unicodedata.category(nxt) in ("Mn", "Mc"):
+            return True
+    if start < len(s) and unicodedata.category(s[start]) in ("Mn", "Mc"):
+        return True
+    return start > 0 and s[start - 1] == "\u17d2"
 
 
 def _split_scripts(chunk: str) -> list[str]:
@@ -323,6 +386,10 @@ def _split_scripts(chunk: str) -> list[str]:
 
 
 _BREAK = Token("", stop=True)
+# the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
+_LATIN_PHRASES = {
+    (_fold_latin_token(a), _fold_latin_token(b)): word for (a, b), word in _LATIN_PHRASES.items()
+}
 _RARE_FIRST = frozenset(_NUMBER_MARKERS) | {a for a, _ in _LATIN_PHRASES}
 
 
@@ -349,6 +416,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ['sangkat', '4', '', 'sihanoukvile']
     """
     s = clean_text(text)
+    if _ABBREVIATION_RE is not None and _ABBREVIATION_RE.search(s):
+        s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
     raw: list[str] = []
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k:
@@ -472,7 +541,6 @@ def __getattr__(name: str) -> Any:
 
 
 _VOWELS_RE = re.compile(r"[aeiouy]+")
-_DOUBLE_RE = re.compile(r"(.)\1+")
 _C_RE = re.compile(r"c(?!h)")
 _FINAL_B_RE = re.compile(r"b\b")
 _H_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])h")

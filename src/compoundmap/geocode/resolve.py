@@ -206,24 +206,26 @@ def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
     """How many other names (and the context) name a unit containing or fitting ``e``.
 
     An entry f contains e exactly when f's finest code is in e's chain (or f is the
-    country). A village needs another name that contains it; any other entry is supported by
-    a name it is consistent with either way ("Sihanoukville's Ream commune": the province
+    country). A village or a generic locality (``Entry.confirm``) needs another name that
+    contains it ("Cambodia" does not count); any other entry is supported by a name it is
+    consistent with either way ("Sihanoukville's Ream commune": the province
     reading of Sihanoukville fits Ream, the city reading does not).
     """
     province, district, commune = e.province_code, e.district_code, e.commune_code
-    village = e.kind == "village"
+    confirm = e.confirm
     support = 0
     for names_country, codes, chains in others:
         if (
-            names_country
+            (names_country and not confirm)
             or province in codes
             or district in codes
             or commune in codes
             or (e.legacy_district is not None and e.legacy_district in codes)
-            or (not village and e.code in chains)
+            or (not confirm and e.code in chains)
         ):
             support += 1
-    if village:
+    if e.kind == "village":
+        # a stated province holds hundreds of villages: only a stated district confirms one
         return support + (1 if ctx.districts and ctx.supports(e) else 0)
     return support + (1 if ctx.supports(e) else 0)
 
@@ -262,10 +264,10 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     for c in choices:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
-            c.entries = _best_tier_coarsest([e for e in c.entries if e.kind != "village"])
+            c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
             continue
         scored = [(_support(e, others, ctx), e) for e in c.entries]
-        scored = [(s, e) for s, e in scored if e.kind != "village" or s > 0]
+        scored = [(s, e) for s, e in scored if not e.confirm or s > 0]
         if not scored:
             c.entries = []
             continue

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, tokenize
+from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, splits_syllable, tokenize
 from ..settings import Settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, Entry, NameIndex, build_index, consistent, inner_stopwords
+from .index import (
+    TIER_VILLAGE,
+    Entry,
+    NameIndex,
+    build_index,
+    consistent,
+    inner_stopwords,
+    name_edge_words,
+)
 from .mentions import Mention, hint_at, is_khmer, make_mention, town_at
 from .variants import (
     edit_mentions,
@@ -76,12 +84,27 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
     words."""
     flat: list[Token] = []
-    for tok in tokenize(text) if isinstance(text, str) else text:
+    toks = tokenize(text) if isinstance(text, str) else text
+    for k, tok in enumerate(toks):
         if tok.latin:
             flat.append(tok)
+        elif _korean_admin(tok) and k and _is_hangul(toks[k - 1]):
+            continue  # glued to the word before it (below)
         else:
+            if k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
+                # Korean writes 주/시 after a name with or without a space (시하누크 주)
+                tok = tok._replace(text=tok.text + toks[k + 1].text)
             flat.extend(_script_pieces(tok, index))
     return flat
+
+
+def _is_hangul(tok: Token) -> bool:
+    return not tok.latin and bool(tok.text) and "\uac00" <= tok.text[0] <= "\ud7af"
+
+
+def _korean_admin(tok: Token) -> bool:
+    """A one-syllable Korean admin word written as a word of its own."""
+    return _is_hangul(tok) and len(tok.text) == 1 and tok.text in ADMIN_WORDS
 
 
 def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
@@ -97,11 +120,15 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
     while pos < n:
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
-            if piece in index.names and length >= min_chars:
+            if (
+                piece in index.names
+                and length >= min_chars
+                and not splits_syllable(s, pos, pos + length)
+            ):
                 out.append(Token(piece, latin=False))
                 pos += length
                 break
-            if piece in ADMIN_WORDS:
+            if piece in ADMIN_WORDS and _admin_here(s, pos, length, out):
                 out.append(Token(piece, admin=ADMIN_WORDS[piece], latin=False))
                 pos += length
                 break
@@ -117,6 +144,17 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
                 out.append(Token("", stop=True, latin=False))
             pos += 1
     return out
+
+
+def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
+    """Whether an admin word found at ``s[pos:pos + length]`` is one: not a piece of a
+    syllable, and a one-syllable Korean word (주, 시, 군) only right after a name or as a
+    word of its own (시 starts 시하누크빌 and many ordinary words)."""
+    if splits_syllable(s, pos, pos + length):
+        return False
+    if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
+        return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
+    return True
 
 
 def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
@@ -137,12 +175,21 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
     """
     cfg = get_settings()
     stops_inside = inner_stopwords()
+    edges = name_edge_words()
     mentions: list[Mention] = []
     loose = False
     pos, n = 0, len(flat)
     while pos < n:
         tok = flat[pos]
         if tok.stop or tok.admin is not None or not tok.text:
+            if tok.latin and tok.text in edges:
+                # an official name that starts with such a word ("Phum Thmei")
+                end = _span_end(flat, pos + 1, cfg.geocode_max_ngram - 1, stops_inside)
+                edge = _latin_mention(flat, pos, end, index, cfg, exact_only=True)
+                if edge is not None:
+                    mentions.append(edge)
+                    pos = edge.end
+                    continue
             pos += 1
             continue
         if not tok.latin:
@@ -210,20 +257,30 @@ def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: fro
 
 
 def _latin_mention(
-    flat: Sequence[Token], pos: int, stop: int, index: NameIndex, cfg: Settings
+    flat: Sequence[Token],
+    pos: int,
+    stop: int,
+    index: NameIndex,
+    cfg: Settings,
+    *,
+    exact_only: bool = False,
 ) -> Mention | None:
-    """The longest name starting at ``pos`` and ending before ``stop`` on a content word:
-    each span is looked up, then given the phonetic test, before a shorter one is tried. A
-    number is a name only after a commune or village word ("Sangkat 3")."""
-    # the span starts on a content token and ends on one: its key is the plain join
+    """The longest name starting at ``pos`` and ending before ``stop``: each span is looked
+    up, then given the phonetic test, before a shorter one is tried. A span ending on an
+    admin word or stopword counts only as an exact official name ("Phnum Srok"). A number
+    is a name only after a commune or village word ("Sangkat 3")."""
     prefix = [""]
     for k in range(pos, stop):
         prefix.append(prefix[-1] + flat[k].text)
     for end in range(stop, pos, -1):
         last = flat[end - 1]
-        if last.stop or last.admin is not None:
-            continue
         key = prefix[end - pos]
+        if last.stop or last.admin is not None or exact_only:
+            hit = index.names.get(key, ())
+            if hit and end - pos > 1:
+                # only names indexed with that end word have such a key ("Phnum Srok")
+                return make_mention(flat, pos, end, hit, "exact", 100.0)
+            continue
         entries: tuple[Entry, ...] = index.names.get(key, ())
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
