@@ -60,8 +60,12 @@ class Tally:
     province: int = 0
     n_district: int = 0
     district: int = 0
-    by: dict[str, list[int]] = field(default_factory=lambda: collections.defaultdict(lambda: [0, 0]))
-    bands: dict[str, list[int]] = field(default_factory=lambda: collections.defaultdict(lambda: [0, 0]))
+    by: dict[str, list[int]] = field(
+        default_factory=lambda: collections.defaultdict(lambda: [0, 0])
+    )
+    bands: dict[str, list[int]] = field(
+        default_factory=lambda: collections.defaultdict(lambda: [0, 0])
+    )
     misses: list[str] = field(default_factory=list)
 
 
@@ -104,8 +108,9 @@ def score_strings(rows: pd.DataFrame, tally: Tally) -> Tally:
                 f"{p.status} p{p.precision} {band(p)} {p.method}"
                 for p in places
             )
+            golds = "/".join(sorted(gold)) or "-"
             tally.misses.append(
-                f"{row.language:8} {row.category:20} {row.query!r} gold {'/'.join(sorted(gold)) or '-'}"
+                f"{row.language:8} {row.category:20} {row.query!r} gold {golds}"
                 f"/{district or '-'} → {shown or 'nothing'}"
             )
     return tally
@@ -118,7 +123,9 @@ def dev_rows() -> pd.DataFrame:
     districts = units[units["level"] == 2]
     code_of = {
         (p, n): c
-        for p, n, c in zip(districts["province_code"], districts["name_en"], districts["code"], strict=True)
+        for p, n, c in zip(
+            districts["province_code"], districts["name_en"], districts["code"], strict=True
+        )
     }
     return pd.DataFrame(
         {
@@ -127,7 +134,8 @@ def dev_rows() -> pd.DataFrame:
             "category": "dev",
             "gold_places": dev["gold_province_code"],
             "gold_district_code": [
-                code_of.get((p, n), "") for p, n in zip(dev["gold_province_code"], dev["gold_district_name"], strict=True)
+                code_of.get((p, n), "")
+                for p, n in zip(dev["gold_province_code"], dev["gold_district_name"], strict=True)
             ],
             "gold_commune_code": "",
         }
@@ -169,7 +177,9 @@ def score_passages() -> tuple[int, int, int, int, Tally]:
             tally.bands[b][1] += 1
             tally.bands[b][0] += m.province_code in gold
         if got != gold:
-            tally.misses.append(f"{row.language:4} {row.passage[:90]!r} gold {sorted(gold)} → {sorted(got)}")
+            tally.misses.append(
+                f"{row.language:4} {row.passage[:90]!r} gold {sorted(gold)} → {sorted(got)}"
+            )
     return clean, n_foreign, exact, len(df), tally
 
 
@@ -184,12 +194,19 @@ def synthetic(n: int = 400, seed: int = 11) -> dict[str, float]:
     rng = random.Random(seed)
     rows = communes.sample(n=n, random_state=seed)
     out = collections.Counter()
-    for code, name, dist, prov in zip(rows["code"], rows["name_en"], rows["district_code"], rows["province_code"], strict=True):
+    for code, name, dist, prov in zip(
+        rows["code"], rows["name_en"], rows["district_code"], rows["province_code"], strict=True
+    ):
         full = f"{name} commune, {gaz.name(dist)} district, {gaz.name(prov)} province"
         out["full"] += geocode(full).commune_code == code
         k = rng.randrange(1, max(2, len(name) - 1))
         typo = name[:k] + name[k + 1 :]
-        out["typo"] += geocode(f"{typo} commune, {gaz.name(dist)} district, {gaz.name(prov)} province").commune_code == code
+        out["typo"] += (
+            geocode(
+                f"{typo} commune, {gaz.name(dist)} district, {gaz.name(prov)} province"
+            ).commune_code
+            == code
+        )
         out["bare"] += geocode(f"{name} commune", province=prov).commune_code == code
     return {k: v / n for k, v in out.items()}
 
@@ -209,7 +226,10 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
         if name == "passages":
             continue
         print(f"| {name} | {t.n} | {_pct(t.province, t.n)} | {_pct(t.district, t.n_district)} |")
-    print(f"\npassages: foreign-only with no Cambodian place {_pct(clean, n_foreign)}; exact set of provinces {_pct(exact, n_pass)}")
+    print(
+        f"\npassages: foreign-only with no Cambodian place {_pct(clean, n_foreign)}; "
+        f"exact set of provinces {_pct(exact, n_pass)}"
+    )
     print("\nreliability (places returned: share right, by confidence band)")
     print("| band | " + " | ".join(tallies) + " |")
     print("|---|" + "---|" * len(tallies))
@@ -225,7 +245,9 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
         for key, (ok, n) in sorted(tallies[name].by.items()):
             print(f"  {key:32} {_pct(ok, n)}")
     syn = synthetic()
-    print("\nsynthetic (400 communes): " + ", ".join(f"{k} {100 * v:.1f} %" for k, v in syn.items()))
+    print(
+        "\nsynthetic (400 communes): " + ", ".join(f"{k} {100 * v:.1f} %" for k, v in syn.items())
+    )
     print(f"\n({time.process_time() - t0:.1f} s CPU)")
     for name in misses:
         print(f"\n== misses: {name}")
@@ -235,7 +257,9 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", action="append", default=[], help="list the wrong rows of a set")
+    parser.add_argument(
+        "--misses", action="append", default=[], help="list the wrong rows of a set"
+    )
     parser.add_argument(
         "--no-held-out", action="store_true", help="leave the held-out set out (while tuning)"
     )

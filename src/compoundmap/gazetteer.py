@@ -398,10 +398,14 @@ def _localities(known: set[str]) -> pd.DataFrame:
         if not row.province_code:
             raise GazetteerError(f"{path}:{i}:province_code: every locality needs a province")
     out = loc[_LOCALITY_COLUMNS].copy()
-    flags = loc["needs_context"] if "needs_context" in loc.columns else pd.Series("", index=loc.index)
+    flags = (
+        loc["needs_context"] if "needs_context" in loc.columns else pd.Series("", index=loc.index)
+    )
     for i, value in enumerate(flags, start=2):
         if value not in ("", "yes"):
-            raise GazetteerError(f"{path}:{i}:needs_context: expected 'yes' or empty, got {value!r}")
+            raise GazetteerError(
+                f"{path}:{i}:needs_context: expected 'yes' or empty, got {value!r}"
+            )
     out["needs_context"] = (flags == "yes").to_numpy()
     out["aliases"] = [split_list(v, ";") for v in out["aliases"]]
     out["lat"] = pd.to_numeric(out["lat"], errors="coerce")

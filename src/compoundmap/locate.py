@@ -22,6 +22,7 @@ import shapely
 
 from ._util import records
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
+from .errors import GeocodeError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
 from .normalize import normalize
@@ -246,11 +247,26 @@ def _pick_override(
     return next((i for i, prov in candidates if not prov), None)
 
 
+def _geocoded(
+    text: str, province: str | None, town: str | None, notes: list[str], rec: dict[str, Any]
+) -> list[GeocodeResult]:
+    """The places of a location text, with the stated province and district or town as
+    context; a town that names no district (or lies outside the stated province) is
+    reported and left out of the context, never silently dropped."""
+    if town:
+        try:
+            return geocode_places(text, province=province, district=town)
+        except GeocodeError as exc:
+            notes.append(f"{_text(rec['report_id'])}: district_or_town_as_reported: {exc}")
+    return geocode_places(text, province=province)
+
+
 def _places_of(
     rec: dict[str, Any],
     stated: list[str],
     stated_names: list[str],
     override: pd.Series | None,
+    notes: list[str],
 ) -> list[dict[str, Any]]:
     """The places of one report, by the first rule that applies."""
     text = _text(rec["location_text"])
@@ -260,7 +276,7 @@ def _places_of(
     if lat is not None and lon is not None:
         return [_from_source_point(lat, lon, text)]
     town = _text(rec.get("district_or_town_as_reported"))
-    results = geocode_places(text, province=";".join(stated) or None, district=town or None)
+    results = _geocoded(text, ";".join(stated) or None, town or None, notes, rec)
     places = [_from_result(r) for r in results] or [_unmatched(text)]
     if stated and not any(p["province_code"] for p in places):
         # The geocoder found no province in the text, but the source states one: locate
@@ -274,7 +290,8 @@ def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
     """A place known only to its province, made finer by the district or town the source
     states (``district_or_town_as_reported``) when that lies in the same province."""
     prec, province = place.get("precision"), place.get("province_code")
-    if prec != Precision.PROVINCE or not province:
+    by_context = prec == Precision.DISTRICT and "+context" in str(place.get("match_method"))
+    if prec is None or (prec != Precision.PROVINCE and not by_context) or not province:
         return place
     for part in _split(town):
         found = geocode(part, province=province)
@@ -350,7 +367,7 @@ def locate_reports(
             event_date=_text(rec.get("event_date")),
             location_text=_text(rec["location_text"]),
         )
-        for i, place in enumerate(_places_of(rec, stated, stated_names, override)):
+        for i, place in enumerate(_places_of(rec, stated, stated_names, override, notes)):
             rows.append({**base, **place, "place_index": i, "_stated": stated})
     if overrides is not None:
         for i, ov in enumerate(overrides.itertuples(index=False)):

@@ -323,8 +323,10 @@ def _fold_latin_token(tok: str) -> str:
 def _char_is_latin(ch: str) -> bool:
     """Whether ``ch`` belongs to a script written with spaces between words (Latin,
     Cyrillic, Arabic): such words are tokens of their own, the rest are scanned."""
-    return _strip_diacritics(ch).isascii() or "\u0400" <= ch <= "\u04ff" or (
-        "\u0600" <= ch <= "\u06ff" and ch.isalpha()
+    return (
+        _strip_diacritics(ch).isascii()
+        or "\u0400" <= ch <= "\u04ff"
+        or ("\u0600" <= ch <= "\u06ff" and ch.isalpha())
     )
 
 

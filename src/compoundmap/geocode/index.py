@@ -210,9 +210,11 @@ class _IndexBuilder:
         self.index: dict[str, list[Entry]] = {}
         self.min_letters = get_settings().index_key_min_letters
 
-    def add(self, name: str, entry: Entry, *, official: bool = False) -> None:
+    def add(
+        self, name: str, entry: Entry, *, official: bool = False, keys: list[str] | None = None
+    ) -> None:
         """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
-        for key in _keys_for(name, official):
+        for key in keys if keys is not None else _keys_for(name, official):
             if not key or (key.isascii() and len(key) < self.min_letters and not key.isdigit()):
                 continue
             bucket = self.index.setdefault(key, [])
@@ -275,7 +277,21 @@ class _IndexBuilder:
                 needs_context=bool(row["needs_context"]),
             )
             for name in [row["name"], *row["aliases"]]:
-                self.add(str(name), entry)
+                self.add(str(name), entry, keys=self._locality_keys(str(name)))
+
+    def _locality_keys(self, name: str) -> list[str]:
+        """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
+        end word, because without it they would be the name of an admin unit ("Koh Kong",
+        "Ou Smach"), which must keep meaning the unit."""
+        keys = _keys_for(name)
+        full = "".join(t.text for t in tokenize(name))
+        if full not in keys and any(
+            e.kind in ("province", "district", "commune")
+            for k in keys
+            for e in self.index.get(k, ())
+        ):
+            return [full]
+        return keys
 
     def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Province code → keys of the province's names; province code → keys of its

@@ -8,15 +8,13 @@ reading consistent with the most names — and builds its result (``result.py``)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..gazetteer import get_gazetteer
-from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token, place_key
-from ..settings import depends_on_settings, on_settings_change
+from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token
 from ..settings import get as get_settings
-from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, name_index, towns
+from ..settings import on_settings_change
+from .context import Context, parse_context
+from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, towns
 from .mentions import Mention
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
 from .spot import spot
@@ -24,52 +22,6 @@ from .spot import spot
 __all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
-
-
-# --- the stated context -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Context:
-    """Provinces and districts the caller states (``province=``/``district=``)."""
-
-    provinces: frozenset[str]
-    districts: frozenset[str]
-
-    def supports(self, e: Entry) -> bool:
-        """Whether ``e`` lies in a stated district (or, with none, a stated province)."""
-        if self.districts:
-            return e.district_code in self.districts if e.district_code else False
-        return bool(self.provinces) and e.province_code in self.provinces
-
-
-def _context_codes(value: str | None, kind: str) -> frozenset[str]:
-    """Codes of the provinces (or districts) a context argument names: codes, names in any
-    spelling the index knows, several separated by ``;`` ``,`` ``/`` or ``|``."""
-    if not value:
-        return frozenset()
-    gaz = get_gazetteer()
-    out: set[str] = set()
-    for part in re.split(r"[;,/|]", value):
-        part = part.strip()
-        if not part:
-            continue
-        if part.isdigit() and gaz.has(part):
-            out.add(part)
-            continue
-        entries = name_index().get(place_key(part), ())
-        chosen = [e for e in entries if e.kind == kind]
-        if not chosen:
-            chosen = [e for m in spot(part) for e in m.entries if e.kind == kind and e.code]
-        out.update(e.code for e in chosen if e.code)
-    return frozenset(out)
-
-
-@depends_on_settings
-@lru_cache(maxsize=_SIZES.context_cache_size)
-def parse_context(province: str | None, district: str | None) -> Context:
-    """The :class:`Context` of the ``province``/``district`` arguments."""
-    return Context(_context_codes(province, "province"), _context_codes(district, "district"))
 
 
 # --- readings of one name ---------------------------------------------------------------

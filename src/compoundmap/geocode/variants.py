@@ -85,7 +85,13 @@ def phonetic_match(
         )
         else cfg.phonetic_min
     )
+    # each edge word must add a consonant of its own: "Cambodia Ouddar" is not "Cambodia"
+    # (the d of "oudar" merges into the d of "cambodia")
     edges_count = bool(skeleton(first.text)) and bool(skeleton(last.text))
+    if edges_count and n_words > 1:
+        edges_count = (
+            skeleton(key[len(first.text) :]) != skel and skeleton(key[: -len(last.text)]) != skel
+        )
     if (
         best
         and best_score >= need
