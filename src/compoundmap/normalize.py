@@ -47,6 +47,7 @@ __all__ = [
     "skeleton",
     "splits_syllable",
     "tokenize",
+    "vietnamese_word",
     "word_list",
 ]
 
@@ -255,13 +256,51 @@ class Token(NamedTuple):
 
     ``text`` is the folded token; ``admin`` the level an admin word hints at (``None`` for
     other tokens); ``stop`` whether it is a stopword; ``latin`` whether it is Latin script
-    (other scripts are matched as substrings, so their runs are kept whole).
+    (other scripts are matched as substrings, so their runs are kept whole);
+    ``vietnamese`` 0, or 1 when the word as written carries marks only Vietnamese spelling
+    uses (:func:`vietnamese_word`), 2 when such a word is also capitalised (a word of a
+    Vietnamese name: "Trảng", "Hà").
     """
 
     text: str
     admin: int | None = None
     stop: bool = False
     latin: bool = True
+    vietnamese: int = 0
+
+
+# Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
+# hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).
+_VIET_MARKS = frozenset("\u0309\u0323\u031b")
+
+
+@lru_cache(maxsize=_SIZES.token_cache_size)
+def vietnamese_word(word: str) -> bool:
+    """Whether a word is spelt the Vietnamese way: đ, a hook above, a dot below, a horn, a
+    vowel with two marks, or a capitalised word with a grave accent (Hà, Tà). Such a word is
+    part of a Vietnamese name ("Trảng Bàng", "Lâm Đồng", "Hà Tiên"), never of a romanised
+    Khmer one.
+
+    Examples
+    --------
+    >>> vietnamese_word("Trảng"), vietnamese_word("Hà"), vietnamese_word("Kâmpôt")
+    (True, True, False)
+    """
+    if word.isascii():
+        return False
+    if "đ" in word or "Đ" in word:
+        return True
+    marks = 0
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch):
+            marks += 1
+            if ch in _VIET_MARKS or marks > 1:
+                return True
+            if ch == "\u0300" and word[:1].isupper():
+                return True
+        else:
+            marks = 0
+    return False
 
 
 def clean_text(text: object) -> str:
@@ -401,7 +440,10 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     if not folded:
         return ()
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
-    return tuple(Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS) for p in parts)
+    viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
+    return tuple(
+        Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS, vietnamese=viet) for p in parts
+    )
 
 
 @depends_on_settings

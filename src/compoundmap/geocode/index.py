@@ -15,7 +15,15 @@ from typing import Any, NamedTuple
 
 from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer, get_gazetteer
-from ..normalize import ADMIN_WORDS, country_names, is_scanned, place_key, skeleton, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    country_names,
+    is_scanned,
+    place_key,
+    skeleton,
+    tokenize,
+    vietnamese_word,
+)
 from ..schema import LEVEL_NAMES, LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -125,6 +133,9 @@ class NameIndex(NamedTuple):
     """Consonant skeleton → the Latin keys that have it (not keys naming only villages)."""
     max_script_len: int
     """Length of the longest key in Khmer, Thai or CJK (how far a script scan looks)."""
+    vietnamese: frozenset[str] = frozenset()
+    """Keys indexed from a name spelt the Vietnamese way ("Núi Tà Lơn"): a word so spelt
+    may be read as a name only through one of these."""
 
 
 # --- building the index -----------------------------------------------------------------
@@ -208,13 +219,17 @@ class _IndexBuilder:
         self.by_code = {str(r["code"]): r for r in records(gaz.units)}
         self.legacy = _legacy_districts(self.by_code)
         self.index: dict[str, list[Entry]] = {}
+        self.vietnamese: set[str] = set()
         self.min_letters = get_settings().index_key_min_letters
 
     def add(
         self, name: str, entry: Entry, *, official: bool = False, keys: list[str] | None = None
     ) -> None:
         """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
+        viet = any(vietnamese_word(w) for w in name.split())
         for key in keys if keys is not None else _keys_for(name, official):
+            if viet:
+                self.vietnamese.add(key)
             if not key or (key.isascii() and len(key) < self.min_letters and not key.isdigit()):
                 continue
             bucket = self.index.setdefault(key, [])
@@ -376,7 +391,12 @@ class _IndexBuilder:
             if len(skel) >= min_skeleton:
                 skeletons.setdefault(skel, []).append(key)
         max_script = max((len(k) for k in names if is_scanned(k)), default=1)
-        return NameIndex(names, {s: tuple(keys) for s, keys in skeletons.items()}, max_script)
+        return NameIndex(
+            names,
+            {s: tuple(keys) for s, keys in skeletons.items()},
+            max_script,
+            frozenset(self.vietnamese),
+        )
 
 
 @depends_on_settings

@@ -63,8 +63,11 @@ def is_khmer(s: str) -> bool:
 
 
 def is_content(tok: Token) -> bool:
-    """A Latin word that may be part of a name: not a break, stopword or admin word."""
-    return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
+    """A Latin word that may be part of a name: not a break, stopword or admin word, nor a
+    word spelt the Vietnamese way (the typo passes never read one as a Khmer name)."""
+    return (
+        tok.latin and bool(tok.text) and not tok.stop and tok.admin is None and not tok.vietnamese
+    )
 
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:

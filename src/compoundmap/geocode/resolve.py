@@ -73,7 +73,9 @@ def readings(
     if hit is not None and hit[0] is entries:
         return hit[1]
     others = [e for e in entries if e.tier != TIER_VILLAGE]
-    keep_villages = not drop_villages and (hint == VILLAGE or not others)
+    # villages stay readings beside a commune of the same name elsewhere ("Trapeang Sre,
+    # Kratie" is the village in Kratie): reducing keeps one only when a name confirms it
+    keep_villages = not drop_villages
     es: list[Entry] = list(entries) if keep_villages else others
     if hint is not None:
         keep = [e for e in es if _hint_ok(e, hint)]

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, splits_syllable, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    COMMUNE,
+    VILLAGE,
+    Token,
+    splits_syllable,
+    tokenize,
+)
 from ..settings import Settings
 from ..settings import get as get_settings
 from .index import (
@@ -64,15 +71,50 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = _flat_tokens(text, index)
     mentions, loose = _exact_mentions(flat, index)
+    if any(t.vietnamese for t in flat):
+        mentions = _not_vietnamese(flat, mentions, index)
     if context or _places_something(mentions):
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
-    if loose or (
-        mentions and all(m.entries and m.entries[0].tier == TIER_VILLAGE for m in mentions)
+    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
+    if (
+        loose
+        or (mentions and all(villages))
+        or any(v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True))
     ):
         return edit_mentions(flat, mentions)
     return mentions
+
+
+def _not_vietnamese(
+    flat: Sequence[Token], mentions: list[Mention], index: NameIndex
+) -> list[Mention]:
+    """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
+    Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
+    Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
+    explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
+    an ordinary word: "sòng bạc Kampot" is a Kampot casino)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        key = "".join(flat[k].text for k in range(m.start, m.end))
+        if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
+            continue
+        kept.append(m)
+    covered = {k for m in kept for k in range(m.start, m.end)}
+    return [
+        m
+        for m in kept
+        if not any(
+            0 <= k < len(flat)
+            and flat[k].vietnamese == 2
+            and flat[k].text
+            and k not in covered
+            and flat[k].admin is None
+            and not flat[k].stop
+            for k in (m.start - 1, m.end)
+        )
+    ]
 
 
 def _places_something(mentions: list[Mention]) -> bool:

@@ -296,6 +296,7 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
     if any(found[k][0].start < found[k - 1][0].end for k in range(1, len(found))):
         # widened names can overlap
         found = _longest_non_overlapping(found, lambda h: (h[0].start, h[0].end))
+    found = _settle_by_parent(text, found)
     # Other places in the document settle ambiguous names: Samraong next to Oddar Meanchey.
     context = {r.province_code for _, r in found if r.status == "matched" and r.province_code}
     out: list[PlaceMention] = []
@@ -307,6 +308,53 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
                 if _usable(settled) and settled.province_code == hits[0]:
                     result = settled
         out.append(_mention(text, cand, result))
+    return out
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?。！？\n]\s")
+
+
+def _settle_by_parent(
+    text: str, found: list[tuple[Candidate, GeocodeResult]]
+) -> list[tuple[Candidate, GeocodeResult]]:
+    """A commune or village name that several units share, read in one province, is read
+    in another when the same sentence names that province right after it ("die Stadt
+    Trapeang Sre in der kambodschanischen Provinz Kratie"): the name and the province are
+    geocoded together, as a location field writing them would be, and the reading inside
+    that province is taken when there is one. Towns and names already placed by a name
+    around them keep their reading."""
+    cfg = get_settings()
+    out = list(found)
+    for k, (cand, r) in enumerate(found):
+        if (
+            r.status != "matched"
+            or r.precision is None
+            or r.precision not in (Precision.COMMUNE, Precision.PLACE)
+            or "+" in r.method
+            or r.method == "alias"
+        ):
+            continue
+        stop = _SENTENCE_END_RE.search(text, cand.end)
+        limit = min(stop.start() if stop else len(text), cand.end + cfg.foreign_after_chars)
+        parents = [
+            (pc, pr)
+            for pc, pr in found[k + 1 :]
+            if pc.start < limit
+            and pr.status == "matched"
+            and pr.precision == Precision.PROVINCE
+            and pr.province_code != r.province_code
+        ]
+        if len(parents) != 1:
+            continue
+        pc, pr = parents[0]
+        again = _geocode(f"{_query(text, cand)}, {text[pc.start : pc.end]}")
+        if (
+            again.status == "matched"
+            and again.province_code == pr.province_code
+            and again.precision is not None
+            and again.precision < Precision.PROVINCE
+        ):
+            out[k] = (cand, again)
     return out
 
 
