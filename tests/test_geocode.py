@@ -446,6 +446,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "match_method",
         "match_status",
         "matched_name",  # what the string matched, so an analyst can check it
+        "confidence",  # high, medium or low: how sure the answer is
     ]
     assert list(out["province_code"]) == ["01", "21", ""]
     assert list(out["match_status"]) == ["matched", "matched", "unmatched"]

@@ -259,7 +259,9 @@ class Token(NamedTuple):
     (other scripts are matched as substrings, so their runs are kept whole);
     ``vietnamese`` 0, or 1 when the word as written carries marks only Vietnamese spelling
     uses (:func:`vietnamese_word`), 2 when such a word is also capitalised (a word of a
-    Vietnamese name: "Trảng", "Hà").
+    Vietnamese name: "Trảng", "Hà"); ``lower`` whether the word is written in lower case
+    (in a string that capitalises its names, such a word is an ordinary one: the typo
+    passes leave it alone).
     """
 
     text: str
@@ -267,6 +269,7 @@ class Token(NamedTuple):
     stop: bool = False
     latin: bool = True
     vietnamese: int = 0
+    lower: bool = False
 
 
 # Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
@@ -441,8 +444,10 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
         return ()
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
     viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
+    low = raw.islower()
     return tuple(
-        Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS, vietnamese=viet) for p in parts
+        Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS, vietnamese=viet, lower=low)
+        for p in parts
     )
 
 

@@ -109,6 +109,9 @@ class Settings:
         Cham" is Kampong Cham, not the commune Cham with a stray word).
     window_fuzzy_min_letters : int
         Shortest two-word window that pass tries (7 letters).
+    confidence_variant_min : float
+        Lowest score of a spelling-variant or typo match that can still be of ``medium``
+        confidence (90); below, it is ``low``.
     geoparse_max_ngram : int
         Longest run of capitalised words the geoparser looks up as one name (6 words; names
         in running text are shorter than in location fields).
@@ -200,6 +203,7 @@ class Settings:
     edit_any_min_letters: int = 7
     window_fuzzy_min: float = 75.0
     window_fuzzy_min_letters: int = 7
+    confidence_variant_min: float = 90.0
     # geoparser
     geoparse_max_ngram: int = 6
     wide_min_score: float = 75.0

@@ -201,6 +201,7 @@ FRAME_COLUMNS = [
     "match_method",
     "match_status",
     "matched_name",
+    "confidence",
 ]
 
 # FRAME_COLUMNS → the GeocodeResult attribute each is read from

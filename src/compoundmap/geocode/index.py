@@ -9,7 +9,7 @@ how its entries relate (:func:`consistent`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -17,6 +17,7 @@ from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer, get_gazetteer
 from ..normalize import (
     ADMIN_WORDS,
+    admin_words,
     country_names,
     is_scanned,
     place_key,
@@ -79,6 +80,9 @@ class Entry:
     Chamkar Mon): that earlier district, which older sources still name with it."""
     needs_context: bool = False
     """A curated locality whose name is too generic to locate alone ("My Casino")."""
+    town_alias: bool = False
+    """A curated alias whose own admin word is a town word ("Koh Kong town"): it answers
+    "Koh Kong city", not "Kaoh Kong district"."""
 
     depth: int = field(init=False, compare=False)
     """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
@@ -159,6 +163,15 @@ def _alias_hint(name: str) -> int | None:
         if t.admin is not None:
             return t.admin
     return None
+
+
+_TOWN_WORDS = frozenset(w.word for w in admin_words() if w.kind == "town")
+
+
+def _town_alias(name: str) -> bool:
+    """Whether an alias's own admin word is a town word ("Koh Kong town", "Krong Bokor")."""
+    toks = tokenize(name)
+    return any(t.text in _TOWN_WORDS for t in (toks[-1:] + toks[:1]) if t.admin is not None)
 
 
 def _keys_for(name: str, official: bool = False) -> list[str]:
@@ -267,8 +280,11 @@ class _IndexBuilder:
         for alias, code, kind, source in aliases.itertuples(index=False):
             tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
             hint = _alias_hint(alias) if kind == "curated" else None
+            town_alias = hint is not None and _town_alias(alias)
             official = kind in _OFFICIAL_KINDS
             entry = self.unit_entry(str(code), str(alias), tier, str(source), hint)
+            if town_alias:
+                entry = replace(entry, town_alias=True)
             self.add(alias, entry, official=official)
             numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
             if numbered:
@@ -290,6 +306,7 @@ class _IndexBuilder:
                 tier=TIER_CURATED,
                 source=str(row["source"]),
                 needs_context=bool(row["needs_context"]),
+                legacy_district=self.legacy.get(str_or_none(row["commune_code"]) or ""),
             )
             for name in [row["name"], *row["aliases"]]:
                 self.add(str(name), entry, keys=self._locality_keys(str(name)))

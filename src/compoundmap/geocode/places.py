@@ -91,7 +91,8 @@ def several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:
         }
         for r in matched
     )
-    return replace(out, candidates=cands)
+    band = "medium" if out.province_code else "low"
+    return replace(out, candidates=cands, confidence=band)
 
 
 def second_chance(
@@ -116,8 +117,15 @@ def second_chance(
                     and code in (a.commune_code, a.district_code, a.province_code)
                 ]
                 if hit:
+                    # settled by the field's other places, re-read without the words
+                    # around the name: no surer than "medium"
+                    band = "medium" if hit[0].confidence == "high" else hit[0].confidence
                     r = replace(
-                        hit[0], query=text, candidates=(), method=hit[0].method + "+hierarchy"
+                        hit[0],
+                        query=text,
+                        candidates=(),
+                        method=hit[0].method + "+hierarchy",
+                        confidence=band,
                     )
         out.append(r)
     return out

@@ -29,7 +29,7 @@ from .index import (
     inner_stopwords,
     name_edge_words,
 )
-from .mentions import Mention, hint_at, is_khmer, make_mention, town_at
+from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
 from .variants import (
     edit_mentions,
     initial_fuzzy_mentions,
@@ -69,10 +69,16 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         By start; each with every reading its name may have (resolving chooses).
     """
     index = build_index()
-    flat = _flat_tokens(text, index)
-    mentions, loose = _exact_mentions(flat, index)
+    flat = written = _flat_tokens(text, index)
+    cased = _cased(flat)
+    mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
         mentions = _not_vietnamese(flat, mentions, index)
+    if cased:
+        # the string capitalises its names: its lower-case words away from any capitalised
+        # one are ordinary words, which the typo passes must not read as names ("yang
+        # terang benderang": "terang" is not Trang; "Kampong speu" still is Kampong Speu)
+        flat = [t._replace(stop=True) if _ordinary(flat, k) else t for k, t in enumerate(flat)]
     if context or _places_something(mentions):
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
@@ -83,8 +89,66 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         or (mentions and all(villages))
         or any(v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True))
     ):
-        return edit_mentions(flat, mentions)
-    return mentions
+        mentions = edit_mentions(flat, mentions)
+    return _mark_loose(written, mentions, cased)
+
+
+_SHORT_SYLLABLE = 5
+
+
+def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
+    """The mentions, each marked ``loose`` when a content word no mention explains is glued
+    to it (the confidence of its reading drops: "Phnom Dev", "Kok Kong"); in a string that
+    capitalises its names, a lower-case word longer than a syllable is an ordinary one
+    ("Bavet's expanding complex")."""
+    # a one-word village name explains no word: villages need confirming ("Kampon Cham":
+    # "Kampon" is a village somewhere, and the commune Cham is no answer)
+    covered = {
+        k
+        for m in mentions
+        if not (m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE)
+        for k in range(m.start, m.end)
+    }
+    inner = inner_stopwords()
+
+    def unexplained(k: int, step: int) -> bool:
+        # past one stopword that names hold ("Choam a hau": "a hau" may end the name)
+        if 0 <= k < len(flat) and flat[k].stop and flat[k].text in inner:
+            k += step
+        return (
+            0 <= k < len(flat)
+            and k not in covered
+            and is_content(flat[k])
+            # a long lower-case word is an ordinary one; a short one may end the name
+            # ("Peam hir")
+            and not (cased and flat[k].lower and len(flat[k].text) > _SHORT_SYLLABLE)
+        )
+
+    return [
+        m._replace(loose=True) if unexplained(m.start - 1, -1) or unexplained(m.end, 1) else m
+        for m in mentions
+    ]
+
+
+def _ordinary(flat: Sequence[Token], k: int) -> bool:
+    """Whether the lower-case content word at ``k`` has no capitalised word beside it."""
+    tok = flat[k]
+    if not (tok.lower and is_content(tok)):
+        return False
+    return not any(
+        0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower for j in (k - 1, k + 1)
+    )
+
+
+def _cased(flat: Sequence[Token]) -> bool:
+    """Whether the string writes some words capitalised and others in lower case (names
+    capitalised, as sources write them), not all in one case."""
+    lower = upper = False
+    for t in flat:
+        if t.latin and t.text.isalpha() and not t.stop and t.admin is None:
+            lower = lower or t.lower
+            upper = upper or not t.lower
+    return lower and upper
 
 
 def _not_vietnamese(
@@ -166,6 +230,7 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
                 piece in index.names
                 and length >= min_chars
                 and not splits_syllable(s, pos, pos + length)
+                and not _prefixed_piece(s, pos, length)
             ):
                 out.append(Token(piece, latin=False))
                 pos += length
@@ -188,6 +253,24 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
     return out
 
 
+_KHMER_ADMIN = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+def _prefixed_piece(s: str, pos: int, length: int) -> bool:
+    """Whether a Khmer name that starts with an admin word ("ភូមិថ្មី", the commune Phum
+    Thmei) is glued to more letters: then the admin word is the prefix of another name
+    ("ភូមិ|ថ្មីសែនជ័យ", the village Thmei Saen Chey)."""
+    end = pos + length
+    if end >= len(s) or not ("\u1780" <= s[end] <= "\u17b3"):
+        return False
+    piece = s[pos:end]
+    return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
+        s.startswith(a, end) for a in _KHMER_ADMIN
+    )
+
+
 def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     """Whether an admin word found at ``s[pos:pos + length]`` is one: not a piece of a
     syllable, and a one-syllable Korean word (주, 시, 군) only right after a name or as a
@@ -199,7 +282,9 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     return True
 
 
-def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
+def _exact_mentions(
+    flat: list[Token], index: NameIndex, cased: bool = False
+) -> tuple[list[Mention], bool]:
     """Passes 1 and 2, always run: the mentions found by look-up (and the phonetic test).
 
     Parameters
@@ -208,6 +293,9 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
         The string's tokens, script runs split (:func:`_flat_tokens`).
     index : NameIndex
         The name index.
+    cased : bool
+        Whether the string capitalises its names (then a lower-case word gets no phonetic
+        test).
 
     Returns
     -------
@@ -241,7 +329,7 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
             pos += 1
             continue
         end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
-        latin = _latin_mention(flat, pos, end, index, cfg)
+        latin = _latin_mention(flat, pos, end, index, cfg, cased=cased)
         if latin is not None:
             mentions.append(latin)
             pos = latin.end
@@ -306,6 +394,7 @@ def _latin_mention(
     cfg: Settings,
     *,
     exact_only: bool = False,
+    cased: bool = False,
 ) -> Mention | None:
     """The longest name starting at ``pos`` and ending before ``stop``: each span is looked
     up, then given the phonetic test, before a shorter one is tried. A span ending on an
@@ -332,6 +421,7 @@ def _latin_mention(
             and end - pos <= cfg.phonetic_max_words
             and len(key) >= cfg.phonetic_min_letters
             and not key.isdigit()
+            and not (cased and all(_ordinary(flat, k) for k in range(pos, end)))
         ):
             entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
             method = "phonetic"

@@ -18,7 +18,7 @@ from ..normalize import Token, key_of, skeleton
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
 
 __all__ = [
     "edit_mentions",
@@ -210,10 +210,13 @@ def scoped_fuzzy_mentions(
                 key, choices, scorer=fuzz.ratio, score_cutoff=cfg.scoped_fuzzy_min
             )
             if hit is not None:
+                hint = hint_at(flat, start, end, False)
                 entries = tuple(
                     e
                     for e in index[hit[0]]
-                    if e.tier < TIER_VILLAGE and any((e.code or "").startswith(c) for c in codes)
+                    if e.tier < TIER_VILLAGE
+                    and any((e.code or "").startswith(c) for c in codes)
+                    and fits_hint(e, hint)
                 )
                 if entries:
                     out = [m for m in out if m not in covered]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -148,6 +149,7 @@ def _mention(text: str, cand: Candidate, r: GeocodeResult) -> PlaceMention:
         method=r.method,
         matched_name=r.matched_name,
         status=r.status,
+        confidence=r.confidence,
     )
 
 
@@ -306,7 +308,7 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
             if len(hits) == 1:
                 settled = _geocode(_query(text, cand), hits[0])
                 if _usable(settled) and settled.province_code == hits[0]:
-                    result = settled
+                    result = replace(settled, confidence=_at_most_medium(settled.confidence))
         out.append(_mention(text, cand, result))
     return out
 
@@ -354,8 +356,13 @@ def _settle_by_parent(
             and again.precision is not None
             and again.precision < Precision.PROVINCE
         ):
-            out[k] = (cand, again)
+            out[k] = (cand, replace(again, confidence=_at_most_medium(again.confidence)))
     return out
+
+
+def _at_most_medium(band: str) -> str:
+    """A band capped at ``medium``: the text around the name, not the name, decided."""
+    return "medium" if band == "high" else band
 
 
 def _longest_non_overlapping(items: Sequence[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
