@@ -54,8 +54,8 @@ def test_dev_set_accuracy_floors(dev: pd.DataFrame) -> None:
     prov_acc = sum(prov_ok) / len(prov_ok)
     dist_acc = sum(dist_ok) / len(dist_ok)
     assert len(dev) >= 100  # a real evaluation, not a handful of strings
-    assert prov_acc >= 0.95, prov_acc
-    assert dist_acc >= 0.85, dist_acc
+    assert prov_acc >= 0.97, prov_acc  # issue 11: 97 % province, 90 % district
+    assert dist_acc >= 0.90, dist_acc
 
 
 def test_result_is_frozen_with_string_codes() -> None:
