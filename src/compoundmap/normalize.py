@@ -10,17 +10,16 @@ files in ``data/raw/gazetteer/``, shared with the geocoder and the geoparser.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 import warnings
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ._data import raw_path
+from ._scripts import splits_syllable, vietnamese_word
 from ._util import is_missing
-from .errors import DataFileError
-from .schema import LEVEL_OF_NAME, AdminLevel
+from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
+from .schema import AdminLevel
 from .settings import depends_on_settings
 from .settings import get as get_settings
 
@@ -59,120 +58,6 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
     int(AdminLevel.COMMUNE),
     int(AdminLevel.VILLAGE),
 )
-
-
-# --- word lists (data/raw/gazetteer/*.csv, provenance in data/raw/PROVENANCE.md) ----------
-
-
-class AdminWord(NamedTuple):
-    """One row of ``data/raw/gazetteer/admin_words.csv``.
-
-    ``level`` is the level of unit the word says a name is (1 province … 4 village);
-    ``position`` where it stands in its language (``before``, ``after`` or ``either`` the
-    name); ``kind`` ``admin`` or ``town`` (a word that says the name is a town: city, krong,
-    市); ``used_by`` the modules that read the row (``normalize``: an admin word of the
-    tokeniser; ``geocode``: a town word; ``geoparse``: a prefix or suffix that makes a short
-    name in Khmer, Thai or CJK text a place); ``folds_to`` the one token a two-word phrase
-    becomes ("thanh pho" → "city").
-    """
-
-    word: str
-    level: int
-    language: str
-    script: str
-    position: str
-    kind: str
-    used_by: frozenset[str]
-    folds_to: str
-    source: str
-
-
-def _read_word_list(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of a bundled word list, checked for its columns."""
-    path = raw_path("gazetteer", name)
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-            header = list(rows[0]) if rows else []
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{path}: cannot read bundled word list: {exc}") from exc
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise DataFileError(f"{path}: missing columns {missing}; columns found: {header}")
-    for i, row in enumerate(rows, start=2):
-        if not all(row[c] for c in columns if c != "folds_to"):
-            raise DataFileError(f"{path}:{i}: every row needs {', '.join(columns)}")
-    return rows
-
-
-@cache
-def admin_words() -> tuple[AdminWord, ...]:
-    """Admin words of every language the sources use, in file order
-    (``data/raw/gazetteer/admin_words.csv``).
-
-    Examples
-    --------
-    >>> [w.level for w in admin_words() if w.word == "sangkat"]
-    [3]
-    """
-    rows = _read_word_list(
-        "admin_words.csv",
-        ("word", "level", "language", "script", "position", "kind", "used_by", "folds_to",
-         "source"),
-    )  # fmt: skip
-    return tuple(
-        AdminWord(
-            r["word"],
-            LEVEL_OF_NAME[r["level"]],
-            r["language"],
-            r["script"],
-            r["position"],
-            r["kind"],
-            frozenset(r["used_by"].split()),
-            r["folds_to"],
-            r["source"],
-        )
-        for r in rows
-    )
-
-
-@cache
-def word_list(role: str) -> tuple[str, ...]:
-    """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
-    (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
-    next name a reference point: "from Poipet", "50 km north of Poipet"), ``organisation``
-    (make a capitalised run an organisation's name), ``common`` (ordinary words that are
-    also one-word names: a place in text only with an admin word next to them).
-
-    Examples
-    --------
-    >>> "from" in word_list("reference_before")
-    True
-    """
-    rows = _read_word_list("stop_words.csv", ("word", "role", "source"))
-    return tuple(r["word"] for r in rows if r["role"] == role)
-
-
-@cache
-def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
-    """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
-    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
-    ``number_marker`` (ti, lekh: "number", before a numeral)."""
-    rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
-    return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
-
-
-@cache
-def country_names() -> tuple[str, ...]:
-    """Names of Cambodia in the sources' languages (``data/raw/gazetteer/country_names.csv``).
-
-    Examples
-    --------
-    >>> "Kampuchea" in country_names()
-    True
-    """
-    rows = _read_word_list("country_names.csv", ("name", "language", "script", "source"))
-    return tuple(r["name"] for r in rows)
 
 
 #: Scripts written with spaces between words: their words are folded and looked up as
@@ -272,40 +157,6 @@ class Token(NamedTuple):
     lower: bool = False
 
 
-# Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
-# hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).
-_VIET_MARKS = frozenset("\u0309\u0323\u031b")
-
-
-@lru_cache(maxsize=_SIZES.token_cache_size)
-def vietnamese_word(word: str) -> bool:
-    """Whether a word is spelt the Vietnamese way: đ, a hook above, a dot below, a horn, a
-    vowel with two marks, or a capitalised word with a grave accent (Hà, Tà). Such a word is
-    part of a Vietnamese name ("Trảng Bàng", "Lâm Đồng", "Hà Tiên"), never of a romanised
-    Khmer one.
-
-    Examples
-    --------
-    >>> vietnamese_word("Trảng"), vietnamese_word("Hà"), vietnamese_word("Kâmpôt")
-    (True, True, False)
-    """
-    if word.isascii():
-        return False
-    if "đ" in word or "Đ" in word:
-        return True
-    marks = 0
-    for ch in unicodedata.normalize("NFD", word):
-        if unicodedata.combining(ch):
-            marks += 1
-            if ch in _VIET_MARKS or marks > 1:
-                return True
-            if ch == "\u0300" and word[:1].isupper():
-                return True
-        else:
-            marks = 0
-    return False
-
-
 def clean_text(text: object) -> str:
     """Unicode-normalise a raw value: ``None``/NaN → ``""``, NFKC, Khmer coeng fixes,
     zero-width characters removed, possessive ``'s`` dropped, whitespace collapsed.
@@ -382,28 +233,6 @@ def is_scanned(key: str) -> bool:
     (True, False, False)
     """
     return bool(key) and not _char_is_latin(key[0])
-
-
-_SYLLABLE_TAIL = frozenset("\u0e30\u0e32\u0e33\u0e45")  # Thai vowels written after a consonant
-
-
-def splits_syllable(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` cuts a syllable of Khmer or Thai text in two: it ends
-    before a dependent vowel, a sign or a subscript (``អូរ`` in ``អូរាំង``), or starts on one
-    or right after a subscript mark. Such a piece is part of a longer word, not a name.
-
-    Examples
-    --------
-    >>> splits_syllable("ស្រុកអូរាំង", 5, 8)
-    True
-    """
-    if end < len(s):
-        nxt = s[end]
-        if nxt in _SYLLABLE_TAIL or unicodedata.category(nxt) in ("Mn", "Mc"):
-            return True
-    if start < len(s) and unicodedata.category(s[start]) in ("Mn", "Mc"):
-        return True
-    return start > 0 and s[start - 1] == "\u17d2"
 
 
 def _split_scripts(chunk: str) -> list[str]:
