@@ -587,3 +587,26 @@ def test_a_name_glued_after_unknown_katakana_is_not_counted() -> None:
 def test_takeo_town_is_krong_doun_kaev() -> None:
     assert geocode("Takeo town").district_code == "2108"
     assert geocode("Takeo").precision == Precision.PROVINCE
+
+
+def test_cli_places_and_refused_context(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from compoundmap.cli import app
+
+    src = tmp_path / "in.csv"
+    src.write_text(
+        "id,place,prov\n1,Phnom Penh; Sihanoukville,\n2,Samraong,7\n3,Samraong,Nowhere\n",
+        encoding="utf-8",
+    )
+    dst = tmp_path / "out.csv"
+    args = ["geocode", "--input", str(src), "--column", "place", "--province-column", "prov"]
+    res = CliRunner().invoke(app, [*args, "--places", "--output", str(dst)])
+    assert res.exit_code == 0, res.output
+    # a value that names nothing is reported for its row, never silently ignored
+    assert "row 2" in res.output and "Nowhere" in res.output
+    out = pd.read_csv(dst, dtype=str, keep_default_na=False)
+    assert list(out["id"]) == ["1", "1", "2", "3"]
+    assert list(out["input_row"]) == ["0", "0", "1", "2"]
+    assert list(out["place_index"]) == ["0", "1", "0", "0"]
+    assert list(out["province_code"])[:3] == ["12", "18", "07"]

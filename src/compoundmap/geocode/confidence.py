@@ -43,6 +43,16 @@ def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Co
     )
 
 
+def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
+    """Whether ``other`` names a province or district (its only readings at that level, or
+    an admin word saying so) that does not hold ``anchor``."""
+    units = [e for e in other.entries if e.kind in ("province", "district")]
+    if not units or any(consistent(anchor, e) for e in other.entries):
+        return False
+    hint = other.mention.hint
+    return len(units) == len(other.entries) or hint in (PROVINCE, DISTRICT)
+
+
 def doubts(
     anchor: Entry,
     choice: Choice,
@@ -64,7 +74,10 @@ def doubts(
     - ``number``: a numbered commune ("Sangkat 2": Sihanoukville's) while the string names
       a place elsewhere;
     - ``split``: another name is glued to it that lies elsewhere (two halves of one
-      misspelt name: "Kampon Cham" read as Kampoan and the commune Cham).
+      misspelt name: "Kampon Cham" read as Kampoan and the commune Cham);
+    - ``apart``: a commune, village or place that nothing confirms, in a string that names
+      a province or district only elsewhere ("xã Chrey Thom, huyện Koh Thom, tỉnh Kandal":
+      the commune Chrey Thum is in Svay Rieng; the string places it in Kandal).
     """
     m: Mention = choice.mention
     out: list[str] = []
@@ -93,6 +106,12 @@ def doubts(
         out.append("number")
     if any(o.mention.end == m.start or o.mention.start == m.end for o in others):
         out.append("split")
+    if (
+        anchor.kind not in ("province", "district")
+        and not confirmed
+        and any(_names_unit_apart(anchor, o) for o in others)
+    ):
+        out.append("apart")
     towns = get_settings().town_population
     if anchor.kind == "place" and anchor.population < towns and not confirmed:
         out.append("hamlet")

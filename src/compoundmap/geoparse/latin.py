@@ -335,14 +335,18 @@ def latin_candidates(text: str) -> list[Candidate]:
                 continue
             start, end, context = base + sp.start, base + sp.end, sp.context
             if sp.fallback:
+                typo = False
                 if sp.look_after:  # "Ouddar Meanchey province"
                     m = _WORD_AFTER_RE.match(text, end)
-                    if not m or not _is_place_word(m.group(1)):
+                    if m and _is_place_word(m.group(1)):
+                        end = m.end(1)
+                    elif _typo_run(text, text[start:end]):
+                        typo = True  # "in Moldulkiri": a misspelt province or district only
+                    else:
                         continue
-                    end = m.end(1)
                 out.append(
                     Candidate(start, end, "place", start, False, None, True, False, True,
-                               "", (start, end), fallback=True)
+                               "", (start, end), fallback=True, typo=typo)
                 )  # fmt: skip
                 continue
             if sp.look_before and not context:
@@ -364,6 +368,27 @@ def latin_candidates(text: str) -> list[Candidate]:
 
 
 _POSSESSIVE_GAP_RE = re.compile(f"[{_APOS}]s[ \t\u00a0]+")
+
+
+def _typo_run(text: str, run: str) -> bool:
+    """Whether a capitalised run the index does not hold may be a misspelt province or
+    district ("Moldulkiri", "Ordar Maenchay"): one or two words, six letters or more, no
+    ordinary word (one the text also writes in lower case, or a common word), not an
+    acronym."""
+    words = _TOKEN_RE.findall(run)
+    keys = [token_info(w)[0] for w in words]
+    return (
+        1 <= len(words) <= 2
+        and len("".join(keys)) >= _TYPO_MIN_LETTERS
+        and not any(w.isupper() for w in words)
+        and not any(
+            k in _common_words() or w.lower() in _lower_words(text)
+            for w, k in zip(words, keys, strict=True)
+        )
+    )
+
+
+_TYPO_MIN_LETTERS = 6
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z\u00df-\u024f]+(?![\w'’])")
 
 

@@ -102,3 +102,4 @@ class Candidate(NamedTuple):
     query: str = ""  # what to geocode, when not the span's text
     wide: tuple[int, int] | None = None  # a loose word with its unknown neighbours
     fallback: bool = False  # no name in the index, but an admin word: ask the geocoder
+    typo: bool = False  # no name in the index, no admin word: a province/district typo only

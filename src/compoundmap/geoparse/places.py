@@ -171,6 +171,7 @@ def _accepted(
         cand.short,
         cand.loose,
         cfg.fallback_min_score if cand.fallback else cfg.wide_min_score,
+        cand.typo,
     )
     if decision is None:
         return None
@@ -192,9 +193,12 @@ def _decide(
     short: bool,
     loose: bool,
     min_score: float,
+    typo: bool = False,
 ) -> tuple[bool, GeocodeResult] | None:
     """Whether a candidate is a place, and the geocoder's answer: ``(widened, result)``.
-    Depends only on the strings and flags, so cached across documents."""
+    Depends only on the strings and flags, so cached across documents. A ``typo``
+    candidate (a capitalised run the index does not hold, with no admin word) is a place
+    only as a misspelt province or district, never a commune or village."""
     if wide_text:
         # "Boeng Tompun", "Ouddar Meanchey": the geocoder's spelling variants may know the
         # whole name where the index only knows one of its words
@@ -211,6 +215,13 @@ def _decide(
                 fuzz.ratio(_full_key(wide.matched_name or ""), _full_key(wide_text)),
             )
             >= get_settings().wide_min_score
+            and (
+                not typo
+                or (
+                    wide.status == "matched"
+                    and wide.precision in (Precision.DISTRICT, Precision.PROVINCE)
+                )
+            )
         ):
             return True, wide
     if needs_context and not context:
@@ -222,8 +233,10 @@ def _decide(
     precision = result.precision or Precision.DISTRICT
     if not context and short and precision < Precision.PROVINCE:
         return None  # "Kep" is a province; a three-letter village name needs "village"
-    if not context and loose and precision < Precision.PROVINCE:
-        return None  # "Boeng" of "Boeng Tompun": part of a longer name we do not know
+    if loose and precision < Precision.PROVINCE:
+        # "Boeng" of "Boeng Tompun", "Sung" of "Khok Sung district" (Thailand): one word of
+        # a longer name we do not know, also when an admin word follows the longer name
+        return None
     return False, result
 
 
