@@ -54,6 +54,7 @@ notebook: $(STAMP)
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	echo "== benchmarks/eval_geocode.py"; $(PY) benchmarks/eval_geocode.py
 	COMPOUNDMAP_SLOW_TESTS=1 $(VENV)/bin/pytest -m slow tests/test_install.py
 
 # Record the versions the suite passed with; `make` installs from this file.

@@ -58,7 +58,7 @@ if mode == "frame":
     frame = pd.DataFrame({"text": [t for t, _ in order], "province": [p for _, p in order]})
     out = geocode_frame(frame, "text", province_column="province")
     cols = ["province_code", "district_code", "commune_code", "precision", "match_score",
-            "match_method", "match_status", "matched_name"]
+            "match_method", "match_status", "matched_name", "confidence"]
     def plain(v):
         return None if pd.isna(v) else v.item() if hasattr(v, "item") else v
     answers = [[plain(v) for v in row] for row in out[cols].astype(object).values.tolist()]
@@ -67,14 +67,14 @@ else:
     for text, province in order:
         r = geocode(text, province=province)
         answers.append([r.province_code, r.district_code, r.commune_code, r.precision, r.score,
-                        r.method, r.status, r.matched_name])
-    places = [[(p.province_code, p.district_code, p.commune_code, p.method)
+                        r.method, r.status, r.matched_name, r.confidence])
+    places = [[(p.province_code, p.district_code, p.commune_code, p.method, p.confidence)
                for p in geocode_places(t, province=p)] for t, p in order]
     answers = [[*a, pl] for a, pl in zip(answers, places)]
     if mode == "reversed":
         answers = answers[::-1]
 for (text, province), answer in zip(pairs, answers):
-    print(json.dumps([text, province, answer[:8]], ensure_ascii=False))
+    print(json.dumps([text, province, answer[:9]], ensure_ascii=False))
 """
 
 N_STRINGS = 3000

@@ -279,23 +279,37 @@ def build_command(
 @friendly_errors
 def geocode_command(
     text: str | None = typer.Argument(None, help='A place string, e.g. "O\'Smach".'),
-    province: str | None = typer.Option(None, help="Stated province (context)."),
+    province: str | None = typer.Option(
+        None, help="Stated province (context): a code (07, 7, KH07) or a name; ';' for several."
+    ),
+    district: str | None = typer.Option(
+        None, help="Stated district or town (context): a code (0708) or a name."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     input: str | None = typer.Option(None, "--input", help="CSV file to geocode."),
     column: str | None = typer.Option(None, "--column", help="Column with place strings."),
     province_column: str | None = typer.Option(
         None, "--province-column", help="Column with the stated province (context)."
     ),
+    district_column: str | None = typer.Option(
+        None, "--district-column", help="Column with the stated district or town (context)."
+    ),
+    places: bool = typer.Option(
+        False,
+        "--places",
+        help="One row per place named (as 'build' reads a field), with input_row and place_index.",
+    ),
     output: str | None = typer.Option(None, "--output", help="CSV file to write."),
 ) -> None:
     """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
     import json
+    import warnings
     from pathlib import Path
 
     import pandas as pd
 
-    from .errors import DataFileError, GeocodeError
-    from .geocode import FRAME_COLUMNS, geocode, geocode_frame
+    from .errors import DataFileError, GeocodeError, GeocodeWarning
+    from .geocode import FRAME_COLUMNS, geocode, geocode_frame, geocode_places
     from .publish import atomic_file
 
     if input is None:
@@ -303,11 +317,16 @@ def geocode_command(
             raise GeocodeError(
                 "give a place string, or --input IN.csv --column COL --output OUT.csv"
             )
-        result = geocode(text, province=province)
+        results = (
+            geocode_places(text, province=province, district=district)
+            if places
+            else [geocode(text, province=province, district=district)]
+        )
         if as_json:
-            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            docs = [r.to_dict() for r in results]
+            typer.echo(json.dumps(docs if places else docs[0], ensure_ascii=False, indent=2))
         else:
-            typer.echo(str(result))
+            typer.echo("\n".join(str(r) for r in results))
         return
     if column is None or output is None:
         raise GeocodeError("--input needs --column and --output")
@@ -315,13 +334,27 @@ def geocode_command(
         df = pd.read_csv(input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataFileError(f"{input}: cannot read CSV: {exc}") from exc
-    out = geocode_frame(df, column, province_column=province_column)
-    cols = [*df.columns, *[c for c in FRAME_COLUMNS if c not in df.columns]]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GeocodeWarning)
+        out = geocode_frame(
+            df,
+            column,
+            province_column=province_column,
+            district_column=district_column,
+            province=province,
+            district=district,
+            places=places,
+        )
+    for w in caught:
+        typer.echo(f"warning: {input}: {w.message}", err=True)
+    extra = ["input_row", "place_index"] if places else []
+    cols = [*df.columns, *[c for c in [*extra, *FRAME_COLUMNS] if c not in df.columns]]
     with atomic_file(output, inputs=[Path(input)]) as tmp:
         out[cols].to_csv(tmp, index=False)
     counts = out["match_status"].value_counts().to_dict()
+    unit = "places" if places else "rows"
     typer.echo(
-        f"{len(out)} rows geocoded → {output} "
+        f"{len(df)} rows geocoded ({len(out)} {unit}) → {output} "
         + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
 

@@ -12,6 +12,7 @@ __all__ = [
     "DataFileError",
     "GazetteerError",
     "GeocodeError",
+    "GeocodeWarning",
     "MapError",
     "MissingColumnError",
     "ParameterError",
@@ -56,6 +57,11 @@ class BoundaryError(CompoundmapError):
 
 class GeocodeError(CompoundmapError):
     """Geocoding could not run (bad arguments, online fallback misconfigured, …)."""
+
+
+class GeocodeWarning(UserWarning):
+    """Geocoding ran but ignored part of its input (a context value of one CSV row that
+    names nothing, …); the message names the row and the value."""
 
 
 class SourceValidationError(CompoundmapError):

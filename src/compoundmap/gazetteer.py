@@ -82,7 +82,9 @@ class Gazetteer:
     localities : pandas.DataFrame
         Curated localities that are not admin units (border crossings, special economic zones,
         casino districts, beaches, islands, landmarks): ``name, aliases, kind, province_code,
-        district_code, commune_code, lat, lon, source, note``.
+        district_code, commune_code, lat, lon, source, note, needs_context``.
+        ``needs_context`` (bool) marks a name too generic to locate on its own ("My Casino",
+        "Star Vegas"): it counts only when its province or district is named with it.
 
     Examples
     --------
@@ -381,7 +383,7 @@ def _localities(known: set[str]) -> pd.DataFrame:
     try:
         path = raw_path("gazetteer", "localities.csv")
     except DataFileError:
-        return pd.DataFrame(columns=_LOCALITY_COLUMNS)
+        return pd.DataFrame(columns=[*_LOCALITY_COLUMNS, "needs_context"])
     loc = _read_csv("gazetteer", "localities.csv")
     missing = set(_LOCALITY_COLUMNS) - set(loc.columns)
     if missing:
@@ -396,6 +398,15 @@ def _localities(known: set[str]) -> pd.DataFrame:
         if not row.province_code:
             raise GazetteerError(f"{path}:{i}:province_code: every locality needs a province")
     out = loc[_LOCALITY_COLUMNS].copy()
+    flags = (
+        loc["needs_context"] if "needs_context" in loc.columns else pd.Series("", index=loc.index)
+    )
+    for i, value in enumerate(flags, start=2):
+        if value not in ("", "yes"):
+            raise GazetteerError(
+                f"{path}:{i}:needs_context: expected 'yes' or empty, got {value!r}"
+            )
+    out["needs_context"] = (flags == "yes").to_numpy()
     out["aliases"] = [split_list(v, ";") for v in out["aliases"]]
     out["lat"] = pd.to_numeric(out["lat"], errors="coerce")
     out["lon"] = pd.to_numeric(out["lon"], errors="coerce")

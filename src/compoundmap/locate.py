@@ -23,6 +23,7 @@ import shapely
 
 from ._util import float_or_none, split_list, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
+from .errors import GeocodeError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
 from .normalize import normalize
@@ -46,6 +47,7 @@ LOCATION_COLUMNS: list[str] = [
     "precision",
     "precision_label",
     "match_score",
+    "match_confidence",
     "match_method",
     "match_status",
     "matched_name",
@@ -143,6 +145,7 @@ def _from_result(result: GeocodeResult) -> dict[str, Any]:
         longitude=float_or_none(result.longitude),
         precision=from_geocoder(result.precision),
         match_score=float_or_none(result.score),
+        match_confidence=text_of(result.confidence),
         match_method=text_of(result.method),
         match_status=text_of(result.status),
         matched_name=text_of(result.matched_name),
@@ -163,6 +166,7 @@ def _from_override(ov: pd.Series, text: str) -> dict[str, Any]:
         longitude=lon,
         precision=_OVERRIDE_PRECISION[int(ov["precision"])],
         match_score=100.0,
+        match_confidence="high",
         match_method="override",
         match_status="matched",
         matched_name=get_gazetteer().name(code) if code else text,
@@ -175,6 +179,7 @@ def _from_stated(code: str, name: str) -> dict[str, Any]:
         **_unit_fields(code),
         precision=Precision.PROVINCE,
         match_score=100.0,
+        match_confidence="high",
         match_method="stated_province",
         match_status="matched",
         matched_name=get_gazetteer().name(code),
@@ -189,6 +194,7 @@ def _from_source_point(lat: float, lon: float, text: str) -> dict[str, Any]:
         longitude=lon,
         precision=Precision.SITE,
         match_score=100.0,
+        match_confidence="high",
         match_method="source_coordinates",
         match_status="matched",
         matched_name="",
@@ -201,6 +207,7 @@ def _unmatched(text: str) -> dict[str, Any]:
         **dict.fromkeys(_ADMIN, ""),
         precision=None,
         match_score=0.0,
+        match_confidence="",
         match_method="",
         match_status="unmatched",
         matched_name="",
@@ -229,13 +236,29 @@ def _pick_override(
     return next((i for i, prov in candidates if not prov), None)
 
 
+def _geocoded(
+    text: str, province: str | None, town: str | None, notes: list[str]
+) -> list[GeocodeResult]:
+    """The places of a location text, with the stated province and district or town as
+    context; a town that names no district (or lies outside the stated province) is
+    reported in ``notes`` and left out of the context, never silently dropped."""
+    if town:
+        try:
+            return geocode_places(text, province=province, district=town)
+        except GeocodeError as exc:
+            notes.append(f"district_or_town_as_reported: {exc}")
+    return geocode_places(text, province=province)
+
+
 def _places_of(
     rec: dict[str, Any],
     stated: list[str],
     stated_names: list[str],
     override: pd.Series | None,
+    notes: list[str],
 ) -> list[dict[str, Any]]:
-    """The places of one report, by the first rule that applies."""
+    """The places of one report, by the first rule that applies (a context the geocoder
+    refused is added to ``notes``)."""
     text = text_of(rec["location_text"])
     lat, lon = float_or_none(rec.get("latitude")), float_or_none(rec.get("longitude"))
     if override is not None:
@@ -243,7 +266,7 @@ def _places_of(
     if lat is not None and lon is not None:
         return [_from_source_point(lat, lon, text)]
     town = text_of(rec.get("district_or_town_as_reported"))
-    results = geocode_places(text, province=";".join(stated) or None, district=town or None)
+    results = _geocoded(text, ";".join(stated) or None, town or None, notes)
     places = [_from_result(r) for r in results] or [_unmatched(text)]
     if stated and not any(p["province_code"] for p in places):
         # The geocoder found no province in the text, but the source states one: locate
@@ -257,7 +280,8 @@ def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
     """A place known only to its province, made finer by the district or town the source
     states (``district_or_town_as_reported``) when that lies in the same province."""
     prec, province = place.get("precision"), place.get("province_code")
-    if prec != Precision.PROVINCE or not province:
+    by_context = prec == Precision.DISTRICT and "+context" in str(place.get("match_method"))
+    if prec is None or (prec != Precision.PROVINCE and not by_context) or not province:
         return place
     for part in split_list(town):
         found = geocode(part, province=province)
@@ -343,11 +367,13 @@ def _key_places(
     keys: pd.DataFrame,
     stated: _Stated,
     overrides: pd.DataFrame | None,
-) -> tuple[pd.DataFrame, set[int]]:
-    """The places of each distinct key (one row per key × place), and the overrides used."""
+) -> tuple[pd.DataFrame, set[int], dict[int, list[str]]]:
+    """The places of each distinct key (one row per key × place), the overrides used, and
+    per key the notes of a context the geocoder refused."""
     ov_index = _override_index(overrides)
     used: set[int] = set()
     rows: list[dict[str, Any]] = []
+    key_notes: dict[int, list[str]] = {}
     bar = _progress(len(keys))
     for k, (text, prov, town, lat, lon) in enumerate(
         keys[[*_KEY, "latitude", "longitude"]].itertuples(index=False, name=None)
@@ -363,11 +389,14 @@ def _key_places(
             "latitude": None if math.isnan(lat) else lat,
             "longitude": None if math.isnan(lon) else lon,
         }
-        for i, place in enumerate(_places_of(rec, codes, names, override)):
+        notes: list[str] = []
+        for i, place in enumerate(_places_of(rec, codes, names, override, notes)):
             rows.append({"_key": k, **place, "place_index": i, "_stated": codes})
+        if notes:
+            key_notes[k] = notes
         bar.update(1)
     bar.close()
-    return pd.DataFrame(rows), used
+    return pd.DataFrame(rows), used, key_notes
 
 
 def _expand(
@@ -437,8 +466,12 @@ def locate_reports(
     _, first = np.unique(key_of_report, return_index=True)
     keys = frame.iloc[first].reset_index(drop=True)
     stated = _Stated()
-    places, used = _key_places(keys, stated, overrides)
+    places, used, key_notes = _key_places(keys, stated, overrides)
     notes = _stated_notes(frame, stated)
+    report_ids = frame["report_id"].to_numpy()
+    for k, texts in key_notes.items():
+        rids = ", ".join(report_ids[key_of_report == k])
+        notes += [f"{rids}: {t}" for t in texts]
     notes += _unused_overrides(overrides, used)
     if not len(places):
         columns = dict.fromkeys(["_key", "_stated", *LOCATION_COLUMNS])

@@ -10,17 +10,16 @@ files in ``data/raw/gazetteer/``, shared with the geocoder and the geoparser.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 import warnings
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ._data import raw_path
+from ._scripts import splits_syllable, vietnamese_word
 from ._util import is_missing
-from .errors import DataFileError
-from .schema import LEVEL_OF_NAME, AdminLevel
+from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
+from .schema import AdminLevel
 from .settings import depends_on_settings
 from .settings import get as get_settings
 
@@ -39,12 +38,15 @@ __all__ = [
     "clean_text",
     "country_names",
     "is_latin",
+    "is_scanned",
     "key_of",
     "normalize",
     "place_key",
     "romanisation_variants",
     "skeleton",
+    "splits_syllable",
     "tokenize",
+    "vietnamese_word",
     "word_list",
 ]
 
@@ -58,137 +60,35 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
 )
 
 
-# --- word lists (data/raw/gazetteer/*.csv, provenance in data/raw/PROVENANCE.md) ----------
+#: Scripts written with spaces between words: their words are folded and looked up as
+#: n-grams like Latin ones (Cyrillic, Arabic). Khmer, Thai and CJK runs are scanned instead.
+_SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab"})
 
 
-class AdminWord(NamedTuple):
-    """One row of ``data/raw/gazetteer/admin_words.csv``.
-
-    ``level`` is the level of unit the word says a name is (1 province … 4 village);
-    ``position`` where it stands in its language (``before``, ``after`` or ``either`` the
-    name); ``kind`` ``admin`` or ``town`` (a word that says the name is a town: city, krong,
-    市); ``used_by`` the modules that read the row (``normalize``: an admin word of the
-    tokeniser; ``geocode``: a town word; ``geoparse``: a prefix or suffix that makes a short
-    name in Khmer, Thai or CJK text a place); ``folds_to`` the one token a two-word phrase
-    becomes ("thanh pho" → "city").
-    """
-
-    word: str
-    level: int
-    language: str
-    script: str
-    position: str
-    kind: str
-    used_by: frozenset[str]
-    folds_to: str
-    source: str
-
-
-def _read_word_list(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Rows of a bundled word list, checked for its columns."""
-    path = raw_path("gazetteer", name)
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-            header = list(rows[0]) if rows else []
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DataFileError(f"{path}: cannot read bundled word list: {exc}") from exc
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise DataFileError(f"{path}: missing columns {missing}; columns found: {header}")
-    for i, row in enumerate(rows, start=2):
-        if not all(row[c] for c in columns if c != "folds_to"):
-            raise DataFileError(f"{path}:{i}: every row needs {', '.join(columns)}")
-    return rows
-
-
-@cache
-def admin_words() -> tuple[AdminWord, ...]:
-    """Admin words of every language the sources use, in file order
-    (``data/raw/gazetteer/admin_words.csv``).
-
-    Examples
-    --------
-    >>> [w.level for w in admin_words() if w.word == "sangkat"]
-    [3]
-    """
-    rows = _read_word_list(
-        "admin_words.csv",
-        ("word", "level", "language", "script", "position", "kind", "used_by", "folds_to",
-         "source"),
-    )  # fmt: skip
-    return tuple(
-        AdminWord(
-            r["word"],
-            LEVEL_OF_NAME[r["level"]],
-            r["language"],
-            r["script"],
-            r["position"],
-            r["kind"],
-            frozenset(r["used_by"].split()),
-            r["folds_to"],
-            r["source"],
-        )
-        for r in rows
-    )
-
-
-@cache
-def word_list(role: str) -> tuple[str, ...]:
-    """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
-    (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
-    next name a reference point: "from Poipet", "50 km north of Poipet"), ``organisation``
-    (make a capitalised run an organisation's name), ``common`` (ordinary words that are
-    also one-word names: a place in text only with an admin word next to them).
-
-    Examples
-    --------
-    >>> "from" in word_list("reference_before")
-    True
-    """
-    rows = _read_word_list("stop_words.csv", ("word", "role", "source"))
-    return tuple(r["word"] for r in rows if r["role"] == role)
-
-
-@cache
-def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
-    """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
-    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
-    ``number_marker`` (ti, lekh: "number", before a numeral)."""
-    rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
-    return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
-
-
-@cache
-def country_names() -> tuple[str, ...]:
-    """Names of Cambodia in the sources' languages (``data/raw/gazetteer/country_names.csv``).
-
-    Examples
-    --------
-    >>> "Kampuchea" in country_names()
-    True
-    """
-    rows = _read_word_list("country_names.csv", ("name", "language", "script", "source"))
-    return tuple(r["name"] for r in rows)
-
-
-def _normaliser_words() -> tuple[dict[str, int], dict[tuple[str, str], str], dict[str, int]]:
-    """(Latin admin words → level, two-word phrases → the token they fold to, admin words of
-    other scripts → level), from the rows the normaliser uses."""
+def _normaliser_words() -> tuple[
+    dict[str, int], dict[tuple[str, str], str], dict[str, int], dict[str, str]
+]:
+    """(admin words of spaced scripts → level, two-word phrases → the token they fold to,
+    admin words of other scripts → level, abbreviations → the word they stand for), from the
+    rows the normaliser uses."""
     latin: dict[str, int] = {}
     phrases: dict[tuple[str, str], str] = {}
     script: dict[str, int] = {}
+    abbreviations: dict[str, str] = {}
     for w in admin_words():
         if "normalize" not in w.used_by:
             continue
-        if w.folds_to:
+        if w.folds_to and w.script in _SPACED_SCRIPTS:
             first, second = w.word.split()
             phrases[(first, second)] = w.folds_to
-        elif w.script == "Latn":
+        elif w.folds_to:
+            # "จ." (Thai, abbreviated จังหวัด): written out before tokenising
+            abbreviations[w.word] = w.folds_to
+        elif w.script in _SPACED_SCRIPTS:
             latin[w.word] = w.level
         else:
             script[w.word] = w.level
-    return latin, phrases, script
+    return latin, phrases, script, abbreviations
 
 
 # Latin-script admin words (after folding) → level: English, transliterated Khmer, French,
@@ -196,7 +96,17 @@ def _normaliser_words() -> tuple[dict[str, int], dict[tuple[str, str], str], dic
 # Two-word Vietnamese/Indonesian admin phrases are folded to one token before lookup ("thi"
 # and "xa" alone are not admin words of the phrase's level). Non-Latin admin words are
 # matched as substrings inside runs of Khmer, Thai, CJK text.
-_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN = _normaliser_words()
+_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN, _ABBREVIATIONS = _normaliser_words()
+# an abbreviation counts only as a word of its own, before a name ("จ.สระแก้ว")
+_ABBREVIATION_RE = (
+    re.compile(
+        "(?<![\u0e00-\u0e7f])("
+        + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+        + ")"
+    )
+    if _ABBREVIATIONS
+    else None
+)
 
 #: Every admin word the normaliser knows, with the level it hints at.
 ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
@@ -219,9 +129,10 @@ _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
-_BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/]| - | – | — ")
+_BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_DOUBLE_RE = re.compile(r"(.)\1+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
@@ -230,13 +141,20 @@ class Token(NamedTuple):
 
     ``text`` is the folded token; ``admin`` the level an admin word hints at (``None`` for
     other tokens); ``stop`` whether it is a stopword; ``latin`` whether it is Latin script
-    (other scripts are matched as substrings, so their runs are kept whole).
+    (other scripts are matched as substrings, so their runs are kept whole);
+    ``vietnamese`` 0, or 1 when the word as written carries marks only Vietnamese spelling
+    uses (:func:`vietnamese_word`), 2 when such a word is also capitalised (a word of a
+    Vietnamese name: "Trảng", "Hà"); ``lower`` whether the word is written in lower case
+    (in a string that capitalises its names, such a word is an ordinary one: the typo
+    passes leave it alone).
     """
 
     text: str
     admin: int | None = None
     stop: bool = False
     latin: bool = True
+    vietnamese: int = 0
+    lower: bool = False
 
 
 def clean_text(text: object) -> str:
@@ -296,7 +214,25 @@ def _fold_latin_token(tok: str) -> str:
 
 @lru_cache(maxsize=_SIZES.char_cache_size)
 def _char_is_latin(ch: str) -> bool:
-    return _strip_diacritics(ch).isascii()
+    """Whether ``ch`` belongs to a script written with spaces between words (Latin,
+    Cyrillic, Arabic): such words are tokens of their own, the rest are scanned."""
+    return (
+        _strip_diacritics(ch).isascii()
+        or "\u0400" <= ch <= "\u04ff"
+        or ("\u0600" <= ch <= "\u06ff" and ch.isalpha())
+    )
+
+
+def is_scanned(key: str) -> bool:
+    """Whether a key is written in a script without spaces between words (Khmer, Thai, CJK,
+    Korean runs): scanned character by character, not split into words.
+
+    Examples
+    --------
+    >>> is_scanned("ប៉ោយប៉ែត"), is_scanned("poipet"), is_scanned("чбармон")
+    (True, False, False)
+    """
+    return bool(key) and not _char_is_latin(key[0])
 
 
 def _split_scripts(chunk: str) -> list[str]:
@@ -323,6 +259,10 @@ def _split_scripts(chunk: str) -> list[str]:
 
 
 _BREAK = Token("", stop=True)
+# the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
+_LATIN_PHRASES = {
+    (_fold_latin_token(a), _fold_latin_token(b)): word for (a, b), word in _LATIN_PHRASES.items()
+}
 _RARE_FIRST = frozenset(_NUMBER_MARKERS) | {a for a, _ in _LATIN_PHRASES}
 
 
@@ -332,7 +272,12 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     if not folded:
         return ()
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
-    return tuple(Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS) for p in parts)
+    viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
+    low = raw.islower()
+    return tuple(
+        Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS, vietnamese=viet, lower=low)
+        for p in parts
+    )
 
 
 @depends_on_settings
@@ -349,6 +294,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ['sangkat', '4', '', 'sihanoukvile']
     """
     s = clean_text(text)
+    if _ABBREVIATION_RE is not None and _ABBREVIATION_RE.search(s):
+        s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
     raw: list[str] = []
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k:
@@ -472,7 +419,6 @@ def __getattr__(name: str) -> Any:
 
 
 _VOWELS_RE = re.compile(r"[aeiouy]+")
-_DOUBLE_RE = re.compile(r"(.)\1+")
 _C_RE = re.compile(r"c(?!h)")
 _FINAL_B_RE = re.compile(r"b\b")
 _H_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])h")

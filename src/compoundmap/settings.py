@@ -103,6 +103,15 @@ class Settings:
     edit_any_min_letters : int
         Letters from which any one edit is allowed (7); below, a changed letter too often
         makes another real word (Khmer "thlong" is not the district Thpong).
+    window_fuzzy_min : float
+        Floor of the two-word typo pass (75): a word no name explains and a one-word name
+        next to it, compared together with the province, district and town names ("Kanmong
+        Cham" is Kampong Cham, not the commune Cham with a stray word).
+    window_fuzzy_min_letters : int
+        Shortest two-word window that pass tries (7 letters).
+    confidence_variant_min : float
+        Lowest score of a spelling-variant or typo match that can still be of ``medium``
+        confidence (90); below, it is ``low``.
     geoparse_max_ngram : int
         Longest run of capitalised words the geoparser looks up as one name (6 words; names
         in running text are shorter than in location fields).
@@ -192,6 +201,9 @@ class Settings:
     edit_min_letters: int = 5
     edit_indel_min_letters: int = 6
     edit_any_min_letters: int = 7
+    window_fuzzy_min: float = 75.0
+    window_fuzzy_min_letters: int = 7
+    confidence_variant_min: float = 90.0
     # geoparser
     geoparse_max_ngram: int = 6
     wide_min_score: float = 75.0

@@ -8,125 +8,62 @@ hands the string to resolving (``resolve.py``).
 from __future__ import annotations
 
 import gc
-import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from .._data import raw_path
 from .._util import as_text
-from ..errors import GeocodeError, MissingColumnError
-from ..normalize import place_key
+from ..errors import GeocodeError, GeocodeWarning, MissingColumnError
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import Entry
+from .context import context_text, parse_context, refine
 from .online import online_geocode
-from .resolve import parse_context, resolve_places
-from .result import GeocodeResult, ambiguous_result, unmatched_result
+from .places import foreign_result, merge_nested, second_chance, several_places
+from .resolve import resolve_places
+from .result import GeocodeResult, unmatched_result
 
 __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "paused_gc"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
 
-def _as_ctx(value: object) -> str | None:
-    """A context argument as stripped text, ``None`` when empty or missing."""
-    s = as_text(value).strip()
-    return s or None
-
-
-# --- places outside Cambodia ------------------------------------------------------------
-
-
-@cache
-def _foreign_keys() -> tuple[dict[str, str], frozenset[str]]:
-    """Name key → "Name (CC)" of places outside Cambodia that reporting names on their own
-    (``data/raw/gazetteer/foreign_places.csv``), so that "Bangkok" never lands on a
-    Cambodian commune that sounds like it; and a quick pattern of their names, so that
-    strings naming none of them cost one set look-up (their first words)."""
-    table = pd.read_csv(
-        raw_path("gazetteer", "foreign_places.csv"), dtype=str, keep_default_na=False
-    )
-    keys = {
-        place_key(n): f"{n} ({cc})"
-        for n, cc in zip(table["name"], table["country_code"], strict=True)
-    }
-    return keys, frozenset(n.lower().split()[0] for n in table["name"])
-
-
-_WORD_RE = re.compile(r"\w+")
-_PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
-
-
-def _foreign(text: str) -> GeocodeResult | None:
-    """An unmatched result explaining itself when every part of ``text`` names a place
-    outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
-    known, first_words = _foreign_keys()
-    if first_words.isdisjoint(_WORD_RE.findall(text.lower())):
-        return None
-    keys = [place_key(p) for p in _PART_SPLIT.split(text)]
-    keys = [k for k in keys if k]
-    if not keys or not all(k in known for k in keys):
-        return None
-    return GeocodeResult(
-        query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
-    )
-
-
 # --- one string -----------------------------------------------------------------------
 
 
-def _several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:
-    """Several distinct places in one string: ambiguous, resolved to a shared ancestor,
-    the places as candidates."""
-    matched = [r for r in results if r.status == "matched" and r.province_code]
-    entries = [
-        Entry(
-            r.matched_name or "",
-            "commune" if r.commune_code else "district" if r.district_code else "province",
-            r.province_code,
-            r.district_code,
-            r.commune_code,
-            r.latitude,
-            r.longitude,
-            0,
-            "",
-        )
-        for r in matched
-    ]
-    if not entries:
-        return results[0]
-    out = ambiguous_result(text, entries, min(r.score for r in results), "multiple")
-    cands = tuple(
-        {
-            "code": r.commune_code or r.district_code or r.province_code or "",
-            "name": r.commune_name or r.district_name or r.province_name,
-            "level": "commune" if r.commune_code else "district" if r.district_code else "province",
-            "province_code": r.province_code,
-        }
-        for r in matched
-    )
-    return replace(out, candidates=cands)
+def _context(province: object, district: object) -> tuple[str | None, str | None]:
+    """The stated context as canonical codes (``7``, ``"07"``, ``"KH07"`` and ``"Kampot"``
+    give one key, so one cache entry and one answer).
+
+    Raises
+    ------
+    GeocodeError
+        If a value names nothing (:func:`~compoundmap.geocode.context.parse_context`).
+    """
+    p, d = context_text(province), context_text(district)
+    if p is None and d is None:
+        return None, None
+    return parse_context(p, d).key()
 
 
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.geocode_cache_size)
 def _geocode_cached(text: str, province: str | None, district: str | None) -> GeocodeResult:
-    foreign = _foreign(text)
+    foreign = foreign_result(text)
     if foreign is not None:
         return foreign
-    results = resolve_places(text, text, parse_context(province, district))
+    ctx = parse_context(province, district)
+    results = [refine(r, ctx) for r in resolve_places(text, text, ctx)]
     if not results:
         return unmatched_result(text)
     if len(results) == 1:
         return results[0]
-    return _several_places(text, results)
+    return several_places(text, results)
 
 
 def geocode(
@@ -144,10 +81,12 @@ def geocode(
     text : object
         The place string as the source writes it (any language or script). ``None``, NaN
         and non-strings are accepted; they never raise.
-    province, district : str, optional
-        Context: a province/district the source states (names in any supported spelling,
-        several separated by ``;``, or MEF codes). Used only to choose between candidates;
-        context alone never locates a string.
+    province, district : str or int, optional
+        Context: a province/district the source states — MEF codes with or without their
+        leading zero (``"07"``, ``"7"``, ``7``), p-codes (``"KH07"``), names in any spelling
+        or script the gazetteer knows (``"Kampot"``, ``"ខេត្តកំពត"``), several separated by
+        ``;``. A district may be given by any place in it ("Siem Reap city"). Used only to
+        choose between candidates; context alone never locates a string.
     online : bool, default False
         Ask OpenStreetMap Nominatim (geopy) when the offline geocoder finds nothing. Needs
         ``user_agent``; rate-limited to one request per second and cached.
@@ -161,7 +100,8 @@ def geocode(
     Raises
     ------
     GeocodeError
-        If ``online=True`` without a ``user_agent``.
+        If ``online=True`` without a ``user_agent``, or if ``province``/``district`` names
+        no unit (a context is used or refused, never silently ignored).
 
     Examples
     --------
@@ -170,13 +110,15 @@ def geocode(
     ('180303', 'Stueng Hav', 3)
     >>> geocode("Samraong", province="Oddar Meanchey").district_code
     '2204'
+    >>> geocode("Samraong", province=22).district_code
+    '2204'
     """
     if online and not user_agent:
         raise GeocodeError(
             "online=True needs a user_agent naming your application (Nominatim usage policy)"
         )
     s = as_text(text)
-    result = _geocode_cached(s, _as_ctx(province), _as_ctx(district))
+    result = _geocode_cached(s, *_context(province, district))
     if online and result.status == "unmatched" and s.strip():
         return online_geocode(s, str(user_agent), geocode)
     return result
@@ -201,12 +143,17 @@ def geocode_places(
     ----------
     text : object
         The location field.
-    province, district : str, optional
+    province, district : str or int, optional
         Context, as for :func:`geocode`.
 
     Returns
     -------
     list of GeocodeResult
+
+    Raises
+    ------
+    GeocodeError
+        If ``province``/``district`` names no unit.
 
     Examples
     --------
@@ -216,63 +163,7 @@ def geocode_places(
     1
     """
     s = as_text(text)
-    return list(_places_cached(s, _as_ctx(province), _as_ctx(district)))
-
-
-def _second_chance(
-    text: str, results: list[GeocodeResult], provinces: frozenset[str]
-) -> list[GeocodeResult]:
-    """An ambiguous name gets a second chance with the provinces of the field's other
-    places (and the stated ones): when exactly one candidate lies in them, it is taken."""
-    matched = [r for r in results if r.status == "matched"]
-    provs = {r.province_code for r in matched if r.province_code}
-    extra = ";".join(sorted(provs | set(provinces)))
-    out: list[GeocodeResult] = []
-    for r in results:
-        if r.status == "ambiguous":
-            fits = [c for c in r.candidates if c.get("province_code") in provs]
-            if len(fits) == 1:
-                code = str(fits[0]["code"])
-                again = resolve_places(text, str(fits[0]["name"] or ""), parse_context(extra, None))
-                hit = [
-                    a
-                    for a in again
-                    if a.status == "matched"
-                    and code in (a.commune_code, a.district_code, a.province_code)
-                ]
-                if hit:
-                    r = replace(
-                        hit[0], query=text, candidates=(), method=hit[0].method + "+hierarchy"
-                    )
-        out.append(r)
-    return out
-
-
-def _nested(a: GeocodeResult, b: GeocodeResult) -> bool:
-    """Whether two matched results lie one inside the other (same chain of codes)."""
-    if a.status != "matched" or b.status != "matched":
-        return False
-    if a.precision == Precision.COUNTRY or b.precision == Precision.COUNTRY:
-        return False
-    if a.province_code != b.province_code:
-        return False
-    if a.district_code and b.district_code and a.district_code != b.district_code:
-        return False
-    return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
-
-
-def _merge_nested(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """Results that lie inside one another are one place (kept: the finer)."""
-    merged: list[GeocodeResult] = []
-    for r in results:
-        for k, m in enumerate(merged):
-            if _nested(r, m):
-                if (r.precision or 9) < (m.precision or 9):
-                    merged[k] = r
-                break
-        else:
-            merged.append(r)
-    return merged
+    return list(_places_cached(s, *_context(province, district)))
 
 
 @depends_on_settings
@@ -281,13 +172,13 @@ def _places_cached(
     text: str, province: str | None, district: str | None
 ) -> tuple[GeocodeResult, ...]:
     ctx = parse_context(province, district)
-    results = resolve_places(text, text, ctx)
+    results = [refine(r, ctx) for r in resolve_places(text, text, ctx)]
     if not results:
         return (unmatched_result(text),)
     matched = [r for r in results if r.status == "matched"]
     if matched and len(matched) < len(results):
-        results = _second_chance(text, results, ctx.provinces)
-    merged = _merge_nested(results)
+        results = second_chance(text, results, ctx.provinces)
+    merged = merge_nested(results)
     if len(merged) > 1:
         merged = [r for r in merged if r.precision != Precision.COUNTRY] or merged
     return tuple(merged)
@@ -310,6 +201,7 @@ FRAME_COLUMNS = [
     "match_method",
     "match_status",
     "matched_name",
+    "confidence",
 ]
 
 # FRAME_COLUMNS → the GeocodeResult attribute each is read from
@@ -348,16 +240,68 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _row_contexts(
+    df: pd.DataFrame,
+    province_column: str | None,
+    district_column: str | None,
+    province: object,
+    district: object,
+) -> list[tuple[str | None, str | None]]:
+    """Each row's context as canonical codes. A value that names nothing is refused with a
+    :class:`~compoundmap.errors.GeocodeWarning` naming the row (0-based position) and the
+    value; that row is geocoded without it."""
+    n = len(df)
+    provs = (
+        [context_text(v) for v in df[province_column].tolist()]
+        if province_column
+        else [context_text(province)] * n
+    )
+    dists = (
+        [context_text(v) for v in df[district_column].tolist()]
+        if district_column
+        else [context_text(district)] * n
+    )
+    parsed: dict[tuple[str | None, str | None], tuple[str | None, str | None] | str] = {}
+    for pair in dict.fromkeys(zip(provs, dists, strict=True)):
+        try:
+            parsed[pair] = _context(*pair)
+        except GeocodeError as exc:
+            parsed[pair] = str(exc)
+    out: list[tuple[str | None, str | None]] = []
+    for i, pair in enumerate(zip(provs, dists, strict=True)):
+        ctx = parsed[pair]
+        if isinstance(ctx, str):
+            warnings.warn(f"row {i}: {ctx}; geocoded without it", GeocodeWarning, stacklevel=3)
+            p, d = pair
+            ctx = _fallback_context(p, d)
+        out.append(ctx)
+    return out
+
+
+def _fallback_context(province: str | None, district: str | None) -> tuple[str | None, str | None]:
+    """What is left of a row's context once the value that names nothing is dropped."""
+    for p, d in ((province, None), (None, district)):
+        try:
+            return _context(p, d)
+        except GeocodeError:
+            continue
+    return None, None
+
+
 def geocode_frame(
     df: pd.DataFrame,
     column: str,
     *,
     province_column: str | None = None,
+    district_column: str | None = None,
+    province: object = None,
+    district: object = None,
+    places: bool = False,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Geocode a column of a DataFrame; returns a copy with the result columns added.
 
-    Repeated (text, province) pairs are geocoded once. A tqdm progress bar is shown for
+    Repeated (text, context) pairs are geocoded once. A tqdm progress bar is shown for
     long runs (over 5,000 distinct strings: ``Settings.progress_min_strings``) when stderr
     is a terminal, or when ``progress=True``. No row is ever dropped. The cyclic garbage
     collector is paused during the batch only (:func:`paused_gc`).
@@ -367,52 +311,75 @@ def geocode_frame(
     df : pandas.DataFrame
     column : str
         Column holding the place strings.
-    province_column : str, optional
-        Column holding the stated province, used as context.
+    province_column, district_column : str, optional
+        Columns holding the stated province / district or town of each row, used as
+        context (values as for :func:`geocode`). A value that names nothing gives a
+        :class:`~compoundmap.errors.GeocodeWarning` naming the row, and that row is
+        geocoded without it.
+    province, district : str or int, optional
+        One context for every row (when no column is given).
+    places : bool, default False
+        One row per place named (:func:`geocode_places`, as ``compoundmap build`` reads a
+        field): "Phnom Penh; Sihanoukville" gives two rows. The input row's position is kept
+        in ``input_row`` (0-based) and the place's rank in ``place_index``.
     progress : bool, optional
         Force the progress bar on or off.
 
     Returns
     -------
     pandas.DataFrame
-        ``df`` plus ``province_code, province_name, district_code, district_name,
-        commune_code, commune_name, latitude, longitude, precision, match_score,
-        match_method, match_status, matched_name`` (codes as strings, ``None`` when absent;
-        ``precision`` a nullable integer).
+        ``df`` plus :data:`FRAME_COLUMNS` (codes as strings, ``None`` when absent;
+        ``precision`` a nullable integer); with ``places=True`` also ``input_row`` and
+        ``place_index``, one row per place.
 
     Raises
     ------
     MissingColumnError
-        If ``column`` or ``province_column`` is not in ``df``.
+        If a column named is not in ``df``.
+    GeocodeError
+        If ``province``/``district`` (one value for all rows) names nothing.
 
     Examples
     --------
     >>> out = geocode_frame(pd.DataFrame({"place": ["Bavet", "Poipet"]}), "place")
     >>> list(out["province_code"])
     ['20', '01']
+    >>> out = geocode_frame(pd.DataFrame({"p": ["Phnom Penh; Sihanoukville"]}), "p", places=True)
+    >>> list(out["province_code"]), list(out["input_row"])
+    (['12', '18'], [0, 0])
     """
-    for col in (column, province_column):
+    for col in (column, province_column, district_column):
         if col is not None and col not in df.columns:
             raise MissingColumnError(col, [str(c) for c in df.columns])
+    if not province_column and not district_column:
+        _context(province, district)  # one value for every row: refused outright
     texts = [as_text(v) for v in df[column].tolist()]
-    provs = (
-        [_as_ctx(v) for v in df[province_column].tolist()]
-        if province_column is not None
-        else [None] * len(texts)
-    )
-    pairs = list(zip(texts, provs, strict=True))
-    unique = list(dict.fromkeys(pairs))
+    contexts = _row_contexts(df, province_column, district_column, province, district)
+    keys = [(t, p, d) for t, (p, d) in zip(texts, contexts, strict=True)]
+    unique = list(dict.fromkeys(keys))
     min_strings = get_settings().progress_min_strings
     show = progress if progress is not None else (len(unique) > min_strings and sys.stderr.isatty())
-    iterator: Iterable[tuple[str, str | None]] = unique
+    iterator: Iterable[tuple[str, str | None, str | None]] = unique
     if show:
         from tqdm.auto import tqdm
 
         iterator = tqdm(unique, desc="geocoding", unit="str")
     with paused_gc():
-        done = {p: geocode(p[0], province=p[1]) for p in iterator}
-    rows = [done[p] for p in pairs]
-    out = df.copy()
+        if places:
+            done = {k: _places_cached(*k) for k in iterator}
+        else:
+            done = {k: (_geocode_cached(*k),) for k in iterator}
+    if not places:
+        return _with_results(df.copy(), [done[k][0] for k in keys])
+    positions = [i for i, k in enumerate(keys) for _ in done[k]]
+    out = df.iloc[positions].copy()
+    out.insert(len(out.columns), "input_row", positions)
+    out.insert(len(out.columns), "place_index", [j for k in keys for j in range(len(done[k]))])
+    return _with_results(out, [r for k in keys for r in done[k]])
+
+
+def _with_results(out: pd.DataFrame, rows: list[GeocodeResult]) -> pd.DataFrame:
+    """``out`` with :data:`FRAME_COLUMNS` filled from ``rows`` (one per row of ``out``)."""
     for col in FRAME_COLUMNS:
         values: list[Any] = [getattr(r, _RESULT_FIELD[col]) for r in rows]
         if col in ("latitude", "longitude", "match_score"):

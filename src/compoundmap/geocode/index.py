@@ -9,13 +9,22 @@ how its entries relate (:func:`consistent`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, NamedTuple
 
 from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer, get_gazetteer
-from ..normalize import ADMIN_WORDS, country_names, place_key, skeleton, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    admin_words,
+    country_names,
+    is_scanned,
+    place_key,
+    skeleton,
+    tokenize,
+    vietnamese_word,
+)
 from ..schema import LEVEL_NAMES, LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -31,6 +40,7 @@ __all__ = [
     "consistent",
     "contains",
     "inner_stopwords",
+    "name_edge_words",
     "name_index",
     "towns",
 ]
@@ -68,6 +78,11 @@ class Entry:
     legacy_district: str | None = None
     """For a commune moved to another district since 2018 (Boeng Keng Kang Ti Muoy, 2018 in
     Chamkar Mon): that earlier district, which older sources still name with it."""
+    needs_context: bool = False
+    """A curated locality whose name is too generic to locate alone ("My Casino")."""
+    town_alias: bool = False
+    """A curated alias whose own admin word is a town word ("Koh Kong town"): it answers
+    "Koh Kong city", not "Kaoh Kong district"."""
 
     depth: int = field(init=False, compare=False)
     """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
@@ -75,6 +90,9 @@ class Entry:
     """Finest admin code."""
     is_point: bool = field(init=False, compare=False)
     """Whether the entry is a point-level place with its own coordinates."""
+    confirm: bool = field(init=False, compare=False)
+    """Whether the entry counts only when another name (or the context) confirms it: a
+    village, or a locality that ``needs_context``."""
 
     def __post_init__(self) -> None:
         depth = (
@@ -85,6 +103,7 @@ class Entry:
             self, "code", self.commune_code or self.district_code or self.province_code
         )
         object.__setattr__(self, "is_point", self.lat is not None and self.kind not in KIND_LEVEL)
+        object.__setattr__(self, "confirm", self.kind == "village" or self.needs_context)
 
 
 def consistent(a: Entry, b: Entry) -> bool:
@@ -118,9 +137,17 @@ class NameIndex(NamedTuple):
     """Consonant skeleton → the Latin keys that have it (not keys naming only villages)."""
     max_script_len: int
     """Length of the longest key in Khmer, Thai or CJK (how far a script scan looks)."""
+    vietnamese: frozenset[str] = frozenset()
+    """Keys indexed from a name spelt the Vietnamese way ("Núi Tà Lơn"): a word so spelt
+    may be read as a name only through one of these."""
 
 
 # --- building the index -----------------------------------------------------------------
+
+#: A name whose key would be one word shorter than this once its end stopwords go keeps them.
+_SHORT_KEY = 6
+#: Kinds of ``Gazetteer.aliases`` that are official names (their keys keep their end words).
+_OFFICIAL_KINDS = frozenset({"name_en_2025", "name_km_2025", "name_en_hdx_2018"})
 
 _NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
 
@@ -138,11 +165,40 @@ def _alias_hint(name: str) -> int | None:
     return None
 
 
-def _keys_for(name: str) -> list[str]:
+_TOWN_WORDS = frozenset(w.word for w in admin_words() if w.kind == "town")
+
+
+def _town_alias(name: str) -> bool:
+    """Whether an alias's own admin word is a town word ("Koh Kong town", "Krong Bokor")."""
+    toks = tokenize(name)
+    return any(t.text in _TOWN_WORDS for t in (toks[-1:] + toks[:1]) if t.admin is not None)
+
+
+def _keys_for(name: str, official: bool = False) -> list[str]:
     """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
-    prefix written without a space ("ភូមិបាវិត" → "បាវិត")."""
+    prefix written without a space ("ភូមិបាវិត" → "បាវិត").
+
+    An official unit name keeps the admin words and stopwords at its ends: they are part of
+    the name ("Phnum Srok", "Phnum Den", "Svay At"), and without them the key would be an
+    ordinary word ("phnom", "svay") that many other names start with. Only a number stays
+    a key of its own ("Lekh Bei" → "3", "Sangkat 3").
+    """
     key = place_key(name)
-    keys = [key] if key else []
+    toks = tokenize(name)
+    if official:
+        full = "".join(t.text for t in toks)
+        key = full if not key.isdigit() else key
+        keys = [full, key] if full != key else [full]
+        keys = [k for k in keys if k]
+    else:
+        # admin words and stopwords at the ends go ("Koh Kong town", "Golden Phoenix
+        # casino"), unless what is left is one short word, which other names and ordinary
+        # words share: "my" of "My Casino", "phnom" of "Phnom Den", "amber" of "Amber Casino"
+        full = "".join(t.text for t in toks)
+        core = [t for t in toks if not (t.stop or t.admin is not None)]
+        if key != full and len(core) < 2 and len(key) < _SHORT_KEY and not key.isdigit():
+            key = full
+        keys = [key] if key else []
     for prefix in _KHMER_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix):
             keys.append(key[len(prefix) :])
@@ -176,11 +232,17 @@ class _IndexBuilder:
         self.by_code = {str(r["code"]): r for r in records(gaz.units)}
         self.legacy = _legacy_districts(self.by_code)
         self.index: dict[str, list[Entry]] = {}
+        self.vietnamese: set[str] = set()
         self.min_letters = get_settings().index_key_min_letters
 
-    def add(self, name: str, entry: Entry) -> None:
+    def add(
+        self, name: str, entry: Entry, *, official: bool = False, keys: list[str] | None = None
+    ) -> None:
         """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
-        for key in _keys_for(name):
+        viet = any(vietnamese_word(w) for w in name.split())
+        for key in keys if keys is not None else _keys_for(name, official):
+            if viet:
+                self.vietnamese.add(key)
             if not key or (key.isascii() and len(key) < self.min_letters and not key.isdigit()):
                 continue
             bucket = self.index.setdefault(key, [])
@@ -218,7 +280,12 @@ class _IndexBuilder:
         for alias, code, kind, source in aliases.itertuples(index=False):
             tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
             hint = _alias_hint(alias) if kind == "curated" else None
-            self.add(alias, self.unit_entry(str(code), str(alias), tier, str(source), hint))
+            town_alias = hint is not None and _town_alias(alias)
+            official = kind in _OFFICIAL_KINDS
+            entry = self.unit_entry(str(code), str(alias), tier, str(source), hint)
+            if town_alias:
+                entry = replace(entry, town_alias=True)
+            self.add(alias, entry, official=official)
             numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
             if numbered:
                 bare = numbered.group(1)
@@ -238,9 +305,25 @@ class _IndexBuilder:
                 lon=float_or_none(row["lon"]),
                 tier=TIER_CURATED,
                 source=str(row["source"]),
+                needs_context=bool(row["needs_context"]),
+                legacy_district=self.legacy.get(str_or_none(row["commune_code"]) or ""),
             )
             for name in [row["name"], *row["aliases"]]:
-                self.add(str(name), entry)
+                self.add(str(name), entry, keys=self._locality_keys(str(name)))
+
+    def _locality_keys(self, name: str) -> list[str]:
+        """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
+        end word, because without it they would be the name of an admin unit ("Koh Kong",
+        "Ou Smach"), which must keep meaning the unit."""
+        keys = _keys_for(name)
+        full = "".join(t.text for t in tokenize(name))
+        if full not in keys and any(
+            e.kind in ("province", "district", "commune")
+            for k in keys
+            for e in self.index.get(k, ())
+        ):
+            return [full]
+        return keys
 
     def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Province code → keys of the province's names; province code → keys of its
@@ -324,8 +407,13 @@ class _IndexBuilder:
             skel = skeleton(key)
             if len(skel) >= min_skeleton:
                 skeletons.setdefault(skel, []).append(key)
-        max_script = max((len(k) for k in names if not k.isascii()), default=1)
-        return NameIndex(names, {s: tuple(keys) for s, keys in skeletons.items()}, max_script)
+        max_script = max((len(k) for k in names if is_scanned(k)), default=1)
+        return NameIndex(
+            names,
+            {s: tuple(keys) for s, keys in skeletons.items()},
+            max_script,
+            frozenset(self.vietnamese),
+        )
 
 
 @depends_on_settings
@@ -384,10 +472,24 @@ def towns() -> dict[str, Entry]:
 
 
 @cache
+def name_edge_words() -> frozenset[str]:
+    """Stopwords and admin words that start an official unit name ("Phum Thmei", "A Buon
+    Leu"): a span may start on one of these when the whole span is an indexed name."""
+    gaz = get_gazetteer()
+    aliases = gaz.aliases
+    out: set[str] = set()
+    for name in aliases.loc[aliases["kind"].isin(_OFFICIAL_KINDS), "alias"]:
+        toks = tokenize(str(name))
+        if toks and (toks[0].stop or toks[0].admin is not None) and toks[0].text:
+            out.add(toks[0].text)
+    return frozenset(out)
+
+
+@cache
 def inner_stopwords() -> frozenset[str]:
     """Stopwords and admin words that occur inside some indexed name ("Chong An Ma",
-    "Phnum Srok", "... border crossing"): a span of tokens may run over these, but stops at
-    any other stopword or admin word."""
+    "... border crossing") or end an official one ("Phnum Srok"): a span of tokens may run
+    over these, but stops at any other stopword or admin word."""
     gaz = get_gazetteer()
     names = [
         *gaz.aliases["alias"],
@@ -396,10 +498,17 @@ def inner_stopwords() -> frozenset[str]:
         *[a for lst in gaz.localities["aliases"] for a in lst],
         *gaz.localities["name"],
     ]
+    official = set(gaz.aliases.loc[gaz.aliases["kind"].isin(_OFFICIAL_KINDS), "alias"])
     out: set[str] = set()
     for name in names:
         toks = tokenize(str(name))
         for t in toks[1:-1]:
             if t.stop or t.admin is not None:
                 out.add(t.text)
+        last = toks[-1] if len(toks) > 1 else None
+        if last is not None and last.text and (last.stop or last.admin is not None):
+            # a name indexed with its end word ("Phnum Srok", "Ream National Park")
+            full = "".join(t.text for t in toks)
+            if full in _keys_for(str(name), str(name) in official):
+                out.add(last.text)
     return frozenset(out)

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..normalize import Token, admin_words, word_list
+from ..schema import LEVEL_OF_NAME
 from .index import Entry
 
 __all__ = [
     "Mention",
+    "fits_hint",
     "hint_at",
     "is_content",
     "is_khmer",
@@ -41,6 +43,8 @@ class Mention(NamedTuple):
     """Given only as a reference point ("from Poipet", "50 km north of Poipet")."""
     town: bool = False
     """Next to a town word (city, town, krong, 市 …)."""
+    loose: bool = False
+    """A word no name explains is glued to it: it may be part of a longer unknown name."""
 
 
 # Words between an admin word and its name ("Province of Kandal", "Provincia de …").
@@ -63,8 +67,11 @@ def is_khmer(s: str) -> bool:
 
 
 def is_content(tok: Token) -> bool:
-    """A Latin word that may be part of a name: not a break, stopword or admin word."""
-    return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
+    """A Latin word that may be part of a name: not a break, stopword or admin word, nor a
+    word spelt the Vietnamese way (the typo passes never read one as a Khmer name)."""
+    return (
+        tok.latin and bool(tok.text) and not tok.stop and tok.admin is None and not tok.vietnamese
+    )
 
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
@@ -85,7 +92,25 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
             return before
     if khmer:
         return before if before is not None else after
-    return after if after is not None else before
+    if toks[start].latin:
+        return after if after is not None else before
+    # Chinese, Japanese and Korean write the admin word after the name: one before it
+    # ends the name before ("スバイリエン州|バベット"); Thai writes it before
+    if "\u0e00" <= toks[start].text[:1] <= "\u0e7f":
+        return before if before is not None else after
+    return after
+
+
+def fits_hint(e: Entry, hint: int | None) -> bool:
+    """Whether a typo pass may read a name as ``e`` given the admin word next to it: the
+    level it says, or a place or locality for a district or village word ("Angkrang
+    village" is no misspelt commune)."""
+    if hint is None:
+        return True
+    level = LEVEL_OF_NAME.get(e.kind)
+    if level is None:
+        return hint in (LEVEL_OF_NAME["district"], LEVEL_OF_NAME["village"])
+    return level == hint
 
 
 def town_at(toks: Sequence[Token], start: int, end: int) -> bool:

@@ -103,5 +103,6 @@ def online_geocode(
             "method": "online",
             "matched_name": str(loc.address),
             "candidates": (),
+            "confidence": "low",
         }
     )

@@ -8,15 +8,15 @@ reading consistent with the most names — and builds its result (``result.py``)
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from ..gazetteer import get_gazetteer
-from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token, place_key
-from ..settings import depends_on_settings, on_settings_change
+from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token
 from ..settings import get as get_settings
-from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, name_index, towns
+from ..settings import on_settings_change
+from .confidence import assess
+from .context import Context, parse_context
+from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, towns
 from .mentions import Mention
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
 from .spot import spot
@@ -24,52 +24,6 @@ from .spot import spot
 __all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
-
-
-# --- the stated context -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Context:
-    """Provinces and districts the caller states (``province=``/``district=``)."""
-
-    provinces: frozenset[str]
-    districts: frozenset[str]
-
-    def supports(self, e: Entry) -> bool:
-        """Whether ``e`` lies in a stated district (or, with none, a stated province)."""
-        if self.districts:
-            return e.district_code in self.districts if e.district_code else False
-        return bool(self.provinces) and e.province_code in self.provinces
-
-
-def _context_codes(value: str | None, kind: str) -> frozenset[str]:
-    """Codes of the provinces (or districts) a context argument names: codes, names in any
-    spelling the index knows, several separated by ``;`` ``,`` ``/`` or ``|``."""
-    if not value:
-        return frozenset()
-    gaz = get_gazetteer()
-    out: set[str] = set()
-    for part in re.split(r"[;,/|]", value):
-        part = part.strip()
-        if not part:
-            continue
-        if part.isdigit() and gaz.has(part):
-            out.add(part)
-            continue
-        entries = name_index().get(place_key(part), ())
-        chosen = [e for e in entries if e.kind == kind]
-        if not chosen:
-            chosen = [e for m in spot(part) for e in m.entries if e.kind == kind and e.code]
-        out.update(e.code for e in chosen if e.code)
-    return frozenset(out)
-
-
-@depends_on_settings
-@lru_cache(maxsize=_SIZES.context_cache_size)
-def parse_context(province: str | None, district: str | None) -> Context:
-    """The :class:`Context` of the ``province``/``district`` arguments."""
-    return Context(_context_codes(province, "province"), _context_codes(district, "district"))
 
 
 # --- readings of one name ---------------------------------------------------------------
@@ -102,35 +56,55 @@ def _dedupe(entries: list[Entry]) -> list[Entry]:
 
 
 # Per index entry tuple (keyed by id, checked by identity): what it may mean for a hint.
-_READINGS: dict[tuple[int, int | None, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
+_READINGS: dict[
+    tuple[int, int | None, bool, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]
+] = {}
 on_settings_change(_READINGS.clear)
 
 
 def readings(
-    entries: tuple[Entry, ...], hint: int | None, drop_villages: bool
+    entries: tuple[Entry, ...], hint: int | None, drop_villages: bool, town: bool = False
 ) -> tuple[Entry, ...]:
     """What one name may mean given the admin word next to it (cached per index entry).
 
-    Village readings are kept only when the name is nothing else or is called a village; an
-    admin word keeps the readings of its level; a name that is a province's (at the best
-    tier it matches) means the province unless an admin word says otherwise ("Kandal" is the
-    province, not a commune).
+    Village readings are kept unless ``drop_villages`` (a single name: nothing could
+    confirm them); an admin word keeps the readings of its level, and a name called a
+    village that no village or place reading is left for means nothing; a name that is a
+    province's (at the best tier it matches) means the province unless an admin word says
+    otherwise ("Kandal" is the province, not a commune).
     """
-    k = (id(entries), hint, drop_villages)
+    k = (id(entries), hint, drop_villages, town)
     hit = _READINGS.get(k)
     if hit is not None and hit[0] is entries:
         return hit[1]
     others = [e for e in entries if e.tier != TIER_VILLAGE]
-    keep_villages = not drop_villages and (hint == VILLAGE or not others)
+    # villages stay readings beside a commune of the same name elsewhere ("Trapeang Sre,
+    # Kratie" is the village in Kratie): reducing keeps one only when a name confirms it
+    keep_villages = not drop_villages
     es: list[Entry] = list(entries) if keep_villages else others
     if hint is not None:
         keep = [e for e in es if _hint_ok(e, hint)]
         if keep:
             es = keep
-        matching = [e for e in es if e.hint == hint]
+        elif hint == VILLAGE:
+            # "Sangkum Thmei village": a village that no name confirms is not the district
+            # of the same name elsewhere; a unit that holds every village so named still is
+            # ("Phsar Doeum Thkov village" lies in the sangkat Phsar Daeum Thkov)
+            villages = [e for e in entries if e.kind == "village"]
+            es = [e for e in es if all(consistent(v, e) for v in villages)]
+        # a town alias answers a town word, not "district" ("Kaoh Kong district" is the
+        # district Kaoh Kong, not Koh Kong town)
+        matching = [e for e in es if e.hint == hint and (town or not e.town_alias)]
         es = matching or [e for e in es if e.hint is None] or es
     else:
         es = [e for e in es if e.hint is None] or es
+    if hint == DISTRICT and not town:
+        # "Oudong district": a place read as a district means the district it lies in,
+        # not the place's point and commune
+        es = [
+            replace(e, commune_code=None, lat=None, lon=None) if e.kind == "place" else e
+            for e in es
+        ]
     if es and hint is None:
         best_tier = min(e.tier for e in es)
         provinces = [e for e in es if e.kind == "province" and e.tier == best_tier]
@@ -206,24 +180,26 @@ def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
     """How many other names (and the context) name a unit containing or fitting ``e``.
 
     An entry f contains e exactly when f's finest code is in e's chain (or f is the
-    country). A village needs another name that contains it; any other entry is supported by
-    a name it is consistent with either way ("Sihanoukville's Ream commune": the province
+    country). A village or a generic locality (``Entry.confirm``) needs another name that
+    contains it ("Cambodia" does not count); any other entry is supported by a name it is
+    consistent with either way ("Sihanoukville's Ream commune": the province
     reading of Sihanoukville fits Ream, the city reading does not).
     """
     province, district, commune = e.province_code, e.district_code, e.commune_code
-    village = e.kind == "village"
+    confirm = e.confirm
     support = 0
     for names_country, codes, chains in others:
         if (
-            names_country
+            (names_country and not confirm)
             or province in codes
             or district in codes
             or commune in codes
             or (e.legacy_district is not None and e.legacy_district in codes)
-            or (not village and e.code in chains)
+            or (not confirm and e.code in chains)
         ):
             support += 1
-    if village:
+    if e.kind == "village":
+        # a stated province holds hundreds of villages: only a stated district confirms one
         return support + (1 if ctx.districts and ctx.supports(e) else 0)
     return support + (1 if ctx.supports(e) else 0)
 
@@ -252,7 +228,7 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     drop_villages = lone and not ctx.districts
     choices: list[Choice] = []
     for m in mentions:
-        allowed = readings(m.entries, m.hint, drop_villages)
+        allowed = readings(m.entries, m.hint, drop_villages, m.town)
         if m.town and len(allowed) > 1:
             allowed = _town_readings(allowed)
         if allowed:
@@ -262,10 +238,10 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     for c in choices:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
-            c.entries = _best_tier_coarsest([e for e in c.entries if e.kind != "village"])
+            c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
             continue
         scored = [(_support(e, others, ctx), e) for e in c.entries]
-        scored = [(s, e) for s, e in scored if e.kind != "village" or s > 0]
+        scored = [(s, e) for s, e in scored if not e.confirm or s > 0]
         if not scored:
             c.entries = []
             continue
@@ -311,6 +287,15 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     return best[1], best[2]
 
 
+def _agree(choices: Sequence[Choice]) -> bool:
+    """Whether some reading of each name fits some reading of every other one."""
+    return all(
+        any(consistent(e, f) for e in a.entries for f in b.entries)
+        for i, a in enumerate(choices)
+        for b in choices[i + 1 :]
+    )
+
+
 def _alternatives(
     anchor: Entry, choice: Choice, remaining: list[Choice], cluster: list[Choice]
 ) -> list[Entry]:
@@ -326,7 +311,7 @@ def _alternatives(
 
 
 def _one_round(
-    query: str, remaining: list[Choice], ctx: Context
+    query: str, remaining: list[Choice], ctx: Context, every: Sequence[Choice] = ()
 ) -> tuple[int, GeocodeResult, list[Choice]]:
     """One place: (where its first name starts, its result, the names it explains).
 
@@ -337,6 +322,15 @@ def _one_round(
     """
     anchor, choice = _pick_anchor(remaining)
     cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+    finer = [
+        o for o in cluster if o is not choice and min(f.depth for f in o.entries) > anchor.depth
+    ]
+    if len(finer) > 1 and not _agree(finer):
+        # a coarse name holding several finer names that lie apart ("Sampov Poun and Arey
+        # Ksat in Kandal province"): each finer name is a place of its own, this round the
+        # one that most names fit
+        anchor, choice = _pick_anchor(finer)
+        cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
     alternatives = _alternatives(anchor, choice, remaining, cluster)
     ambiguous = bool(alternatives)
     m = choice.mention
@@ -347,13 +341,17 @@ def _one_round(
     first = min(o.mention.start for o in cluster)
     method = base_method(m, anchor)
     if ambiguous:
-        return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
+        result = ambiguous_result(query, [anchor, *alternatives], m.score, method)
+        band = "medium" if result.province_code else "low"
+        return first, replace(result, confidence=band), cluster
     if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
         if any(o is not choice for o in cluster):
             method += "+hierarchy"
         elif ctx.supports(anchor):
             method += "+context"
-    return first, build_result(query, anchor, m, cluster, method), cluster
+    result = build_result(query, anchor, m, cluster, method)
+    band = assess(anchor, choice, cluster, ctx, every or remaining)
+    return first, replace(result, confidence=band), cluster
 
 
 def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> list[GeocodeResult]:
@@ -371,14 +369,16 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     places = [c for c in choices if c.entries[0].kind != "country"]
     if not places:
         c = choices[0]
-        return [build_result(query, c.entries[0], c.mention, [c], "country")]
+        country = build_result(query, c.entries[0], c.mention, [c], "country")
+        return [replace(country, confidence="high")]
     remaining = [c for c in places if not c.mention.reference]
     if not remaining:
         return []
     remaining = _drop_stray_communes(remaining, ctx)
+    every = list(remaining)
     results: list[tuple[int, GeocodeResult]] = []
     while remaining:
-        first, result, cluster = _one_round(query, remaining, ctx)
+        first, result, cluster = _one_round(query, remaining, ctx, every)
         results.append((first, result))
         # a village left over was confirmed by a name now placed elsewhere: not a place alone
         remaining = [

@@ -10,11 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..normalize import ADMIN_WORDS, COMMUNE, VILLAGE, Token, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    COMMUNE,
+    VILLAGE,
+    Token,
+    splits_syllable,
+    tokenize,
+)
 from ..settings import Settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, Entry, NameIndex, build_index, consistent, inner_stopwords
-from .mentions import Mention, hint_at, is_khmer, make_mention, town_at
+from .index import (
+    TIER_VILLAGE,
+    Entry,
+    NameIndex,
+    build_index,
+    consistent,
+    inner_stopwords,
+    name_edge_words,
+)
+from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
 from .variants import (
     edit_mentions,
     initial_fuzzy_mentions,
@@ -54,17 +69,116 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         By start; each with every reading its name may have (resolving chooses).
     """
     index = build_index()
-    flat = _flat_tokens(text, index)
-    mentions, loose = _exact_mentions(flat, index)
+    flat = written = _flat_tokens(text, index)
+    cased = _cased(flat)
+    mentions, loose = _exact_mentions(flat, index, cased)
+    if any(t.vietnamese for t in flat):
+        mentions = _not_vietnamese(flat, mentions, index)
+    if cased:
+        # the string capitalises its names: its lower-case words away from any capitalised
+        # one are ordinary words, which the typo passes must not read as names ("yang
+        # terang benderang": "terang" is not Trang; "Kampong speu" still is Kampong Speu)
+        flat = [t._replace(stop=True) if _ordinary(flat, k) else t for k, t in enumerate(flat)]
     if context or _places_something(mentions):
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
-    if loose or (
-        mentions and all(m.entries and m.entries[0].tier == TIER_VILLAGE for m in mentions)
+    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
+    if (
+        loose
+        or (mentions and all(villages))
+        or any(v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True))
     ):
-        return edit_mentions(flat, mentions)
-    return mentions
+        mentions = edit_mentions(flat, mentions)
+    return _mark_loose(written, mentions, cased)
+
+
+_SHORT_SYLLABLE = 5
+
+
+def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
+    """The mentions, each marked ``loose`` when a content word no mention explains is glued
+    to it (the confidence of its reading drops: "Phnom Dev", "Kok Kong"); in a string that
+    capitalises its names, a lower-case word longer than a syllable is an ordinary one
+    ("Bavet's expanding complex")."""
+    # a one-word village name explains no word: villages need confirming ("Kampon Cham":
+    # "Kampon" is a village somewhere, and the commune Cham is no answer)
+    covered = {
+        k
+        for m in mentions
+        if not (m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE)
+        for k in range(m.start, m.end)
+    }
+    inner = inner_stopwords()
+
+    def unexplained(k: int, step: int) -> bool:
+        # past one stopword that names hold ("Choam a hau": "a hau" may end the name)
+        if 0 <= k < len(flat) and flat[k].stop and flat[k].text in inner:
+            k += step
+        return (
+            0 <= k < len(flat)
+            and k not in covered
+            and is_content(flat[k])
+            # a long lower-case word is an ordinary one; a short one may end the name
+            # ("Peam hir")
+            and not (cased and flat[k].lower and len(flat[k].text) > _SHORT_SYLLABLE)
+        )
+
+    return [
+        m._replace(loose=True) if unexplained(m.start - 1, -1) or unexplained(m.end, 1) else m
+        for m in mentions
+    ]
+
+
+def _ordinary(flat: Sequence[Token], k: int) -> bool:
+    """Whether the lower-case content word at ``k`` has no capitalised word beside it."""
+    tok = flat[k]
+    if not (tok.lower and is_content(tok)):
+        return False
+    return not any(
+        0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower for j in (k - 1, k + 1)
+    )
+
+
+def _cased(flat: Sequence[Token]) -> bool:
+    """Whether the string writes some words capitalised and others in lower case (names
+    capitalised, as sources write them), not all in one case."""
+    lower = upper = False
+    for t in flat:
+        if t.latin and t.text.isalpha() and not t.stop and t.admin is None:
+            lower = lower or t.lower
+            upper = upper or not t.lower
+    return lower and upper
+
+
+def _not_vietnamese(
+    flat: Sequence[Token], mentions: list[Mention], index: NameIndex
+) -> list[Mention]:
+    """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
+    Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
+    Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
+    explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
+    an ordinary word: "sòng bạc Kampot" is a Kampot casino)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        key = "".join(flat[k].text for k in range(m.start, m.end))
+        if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
+            continue
+        kept.append(m)
+    covered = {k for m in kept for k in range(m.start, m.end)}
+    return [
+        m
+        for m in kept
+        if not any(
+            0 <= k < len(flat)
+            and flat[k].vietnamese == 2
+            and flat[k].text
+            and k not in covered
+            and flat[k].admin is None
+            and not flat[k].stop
+            for k in (m.start - 1, m.end)
+        )
+    ]
 
 
 def _places_something(mentions: list[Mention]) -> bool:
@@ -76,12 +190,27 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
     words."""
     flat: list[Token] = []
-    for tok in tokenize(text) if isinstance(text, str) else text:
+    toks = tokenize(text) if isinstance(text, str) else text
+    for k, tok in enumerate(toks):
         if tok.latin:
             flat.append(tok)
+        elif _korean_admin(tok) and k and _is_hangul(toks[k - 1]):
+            continue  # glued to the word before it (below)
         else:
+            if k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
+                # Korean writes 주/시 after a name with or without a space (시하누크 주)
+                tok = tok._replace(text=tok.text + toks[k + 1].text)
             flat.extend(_script_pieces(tok, index))
     return flat
+
+
+def _is_hangul(tok: Token) -> bool:
+    return not tok.latin and bool(tok.text) and "\uac00" <= tok.text[0] <= "\ud7af"
+
+
+def _korean_admin(tok: Token) -> bool:
+    """A one-syllable Korean admin word written as a word of its own."""
+    return _is_hangul(tok) and len(tok.text) == 1 and tok.text in ADMIN_WORDS
 
 
 def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
@@ -97,11 +226,16 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
     while pos < n:
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
-            if piece in index.names and length >= min_chars:
+            if (
+                piece in index.names
+                and length >= min_chars
+                and not splits_syllable(s, pos, pos + length)
+                and not _prefixed_piece(s, pos, length)
+            ):
                 out.append(Token(piece, latin=False))
                 pos += length
                 break
-            if piece in ADMIN_WORDS:
+            if piece in ADMIN_WORDS and _admin_here(s, pos, length, out):
                 out.append(Token(piece, admin=ADMIN_WORDS[piece], latin=False))
                 pos += length
                 break
@@ -119,7 +253,38 @@ def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
     return out
 
 
-def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention], bool]:
+_KHMER_ADMIN = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+def _prefixed_piece(s: str, pos: int, length: int) -> bool:
+    """Whether a Khmer name that starts with an admin word ("ភូមិថ្មី", the commune Phum
+    Thmei) is glued to more letters: then the admin word is the prefix of another name
+    ("ភូមិ|ថ្មីសែនជ័យ", the village Thmei Saen Chey)."""
+    end = pos + length
+    if end >= len(s) or not ("\u1780" <= s[end] <= "\u17b3"):
+        return False
+    piece = s[pos:end]
+    return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
+        s.startswith(a, end) for a in _KHMER_ADMIN
+    )
+
+
+def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
+    """Whether an admin word found at ``s[pos:pos + length]`` is one: not a piece of a
+    syllable, and a one-syllable Korean word (주, 시, 군) only right after a name or as a
+    word of its own (시 starts 시하누크빌 and many ordinary words)."""
+    if splits_syllable(s, pos, pos + length):
+        return False
+    if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
+        return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
+    return True
+
+
+def _exact_mentions(
+    flat: list[Token], index: NameIndex, cased: bool = False
+) -> tuple[list[Mention], bool]:
     """Passes 1 and 2, always run: the mentions found by look-up (and the phonetic test).
 
     Parameters
@@ -128,6 +293,9 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
         The string's tokens, script runs split (:func:`_flat_tokens`).
     index : NameIndex
         The name index.
+    cased : bool
+        Whether the string capitalises its names (then a lower-case word gets no phonetic
+        test).
 
     Returns
     -------
@@ -137,12 +305,21 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
     """
     cfg = get_settings()
     stops_inside = inner_stopwords()
+    edges = name_edge_words()
     mentions: list[Mention] = []
     loose = False
     pos, n = 0, len(flat)
     while pos < n:
         tok = flat[pos]
         if tok.stop or tok.admin is not None or not tok.text:
+            if tok.latin and tok.text in edges:
+                # an official name that starts with such a word ("Phum Thmei")
+                end = _span_end(flat, pos + 1, cfg.geocode_max_ngram - 1, stops_inside)
+                edge = _latin_mention(flat, pos, end, index, cfg, exact_only=True)
+                if edge is not None:
+                    mentions.append(edge)
+                    pos = edge.end
+                    continue
             pos += 1
             continue
         if not tok.latin:
@@ -152,7 +329,7 @@ def _exact_mentions(flat: list[Token], index: NameIndex) -> tuple[list[Mention],
             pos += 1
             continue
         end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
-        latin = _latin_mention(flat, pos, end, index, cfg)
+        latin = _latin_mention(flat, pos, end, index, cfg, cased=cased)
         if latin is not None:
             mentions.append(latin)
             pos = latin.end
@@ -210,20 +387,31 @@ def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: fro
 
 
 def _latin_mention(
-    flat: Sequence[Token], pos: int, stop: int, index: NameIndex, cfg: Settings
+    flat: Sequence[Token],
+    pos: int,
+    stop: int,
+    index: NameIndex,
+    cfg: Settings,
+    *,
+    exact_only: bool = False,
+    cased: bool = False,
 ) -> Mention | None:
-    """The longest name starting at ``pos`` and ending before ``stop`` on a content word:
-    each span is looked up, then given the phonetic test, before a shorter one is tried. A
-    number is a name only after a commune or village word ("Sangkat 3")."""
-    # the span starts on a content token and ends on one: its key is the plain join
+    """The longest name starting at ``pos`` and ending before ``stop``: each span is looked
+    up, then given the phonetic test, before a shorter one is tried. A span ending on an
+    admin word or stopword counts only as an exact official name ("Phnum Srok"). A number
+    is a name only after a commune or village word ("Sangkat 3")."""
     prefix = [""]
     for k in range(pos, stop):
         prefix.append(prefix[-1] + flat[k].text)
     for end in range(stop, pos, -1):
         last = flat[end - 1]
-        if last.stop or last.admin is not None:
-            continue
         key = prefix[end - pos]
+        if last.stop or last.admin is not None or exact_only:
+            hit = index.names.get(key, ())
+            if hit and end - pos > 1:
+                # only names indexed with that end word have such a key ("Phnum Srok")
+                return make_mention(flat, pos, end, hit, "exact", 100.0)
+            continue
         entries: tuple[Entry, ...] = index.names.get(key, ())
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
@@ -233,6 +421,7 @@ def _latin_mention(
             and end - pos <= cfg.phonetic_max_words
             and len(key) >= cfg.phonetic_min_letters
             and not key.isdigit()
+            and not (cased and all(_ordinary(flat, k) for k in range(pos, end)))
         ):
             entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
             method = "phonetic"

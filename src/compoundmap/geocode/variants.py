@@ -18,7 +18,7 @@ from ..normalize import Token, key_of, skeleton
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
 
 __all__ = [
     "edit_mentions",
@@ -85,7 +85,13 @@ def phonetic_match(
         )
         else cfg.phonetic_min
     )
+    # each edge word must add a consonant of its own: "Cambodia Ouddar" is not "Cambodia"
+    # (the d of "oudar" merges into the d of "cambodia")
     edges_count = bool(skeleton(first.text)) and bool(skeleton(last.text))
+    if edges_count and n_words > 1:
+        edges_count = (
+            skeleton(key[len(first.text) :]) != skel and skeleton(key[: -len(last.text)]) != skel
+        )
     if (
         best
         and best_score >= need
@@ -204,10 +210,13 @@ def scoped_fuzzy_mentions(
                 key, choices, scorer=fuzz.ratio, score_cutoff=cfg.scoped_fuzzy_min
             )
             if hit is not None:
+                hint = hint_at(flat, start, end, False)
                 entries = tuple(
                     e
                     for e in index[hit[0]]
-                    if e.tier < TIER_VILLAGE and any((e.code or "").startswith(c) for c in codes)
+                    if e.tier < TIER_VILLAGE
+                    and any((e.code or "").startswith(c) for c in codes)
+                    and fits_hint(e, hint)
                 )
                 if entries:
                     out = [m for m in out if m not in covered]
@@ -370,12 +379,14 @@ def one_edit(key: str) -> str | None:
 
 def _loose_words(flat: Sequence[Token], mentions: list[Mention]) -> list[int]:
     """Positions of content words that no mention explains (a mention naming only
-    villages explains nothing when every mention does)."""
+    villages explains nothing when every mention does, nor a one-word village name: it may
+    be a piece of a misspelt name, "Stung reng")."""
     # (villages are indexed last: a key whose first entry is a village names only villages)
     alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
     covered: set[int] = set()
     for m in mentions:
-        if not (alone and m.entries):
+        village_word = m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE
+        if not ((alone or village_word) and m.entries):
             covered.update(range(m.start, m.end))
     return [k for k, t in enumerate(flat) if is_content(t) and k not in covered]
 
@@ -431,4 +442,56 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             out.append(make_mention(flat, a, b, entries, "fuzzy", score))
             done.update(range(a, b))
             break
+        else:
+            out = _window_mention(flat, out, k, done)
     return sorted(out, key=lambda m: m.start)
+
+
+@depends_on_settings
+@cache
+def _window_keys() -> tuple[str, ...]:
+    """Keys of provinces, districts and towns written in two or more words (their keys
+    hold a space-free join): the names a misspelt pair of words may stand for."""
+    return tuple(sorted({k for keys in _edit_index().values() for k in keys}))
+
+
+def _window_mention(
+    flat: Sequence[Token], out: list[Mention], k: int, done: set[int]
+) -> list[Mention]:
+    """A misspelt name of two words, one of them misread as a name of its own: "Kanmong
+    Cham" is Kampong Cham, not the commune Cham (Prey Veng) with a stray word; "Pney Veg"
+    is Prey Veng, not the commune Pneay. The loose word at ``k`` and its neighbour, when that
+    neighbour is a one-word name that is no province, are compared with the
+    province, district and town names (``window_fuzzy_min``, same first letter); the
+    window replaces the neighbour's mention. Runs only for a word no name explains."""
+    cfg = get_settings()
+    n = len(flat)
+    for a, b in ((k - 1, k + 1), (k, k + 2)):
+        if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+            continue
+        if any(x in done for x in range(a, b)):
+            continue
+        other = a if a != k else b - 1
+        inside = [m for m in out if m.start <= other < m.end]
+        if len(inside) != 1 or inside[0].end - inside[0].start != 1:
+            continue
+        if any(e.kind in ("province", "country") for e in inside[0].entries):
+            continue
+        written = "".join(x.text for x in flat[a:b])
+        if len(written) < cfg.window_fuzzy_min_letters:
+            continue
+        hit = process.extractOne(
+            written,
+            [c for c in _window_keys() if c[0] == written[0]],
+            scorer=fuzz.ratio,
+            score_cutoff=cfg.window_fuzzy_min,
+        )
+        if hit is None:
+            continue
+        entries = tuple(e for e in name_index()[hit[0]] if e.tier < TIER_VILLAGE)
+        if not entries:
+            continue
+        done.update(range(a, b))
+        kept = [m for m in out if m is not inside[0]]
+        return [*kept, make_mention(flat, a, b, entries, "fuzzy", round(float(hit[1]), 1))]
+    return out

@@ -140,6 +140,7 @@ def _rows(
                 "country_code": "KH",
                 "precision": p.precision,
                 "match_score": p.score,
+                "confidence": p.confidence,
             }
         )
     for c in countries:
@@ -156,6 +157,7 @@ def _rows(
                 "country_code": c.country_code,
                 "precision": int(Precision.COUNTRY) if c.country_code == "KH" else None,
                 "match_score": 100.0,
+                "confidence": "high",
             }
         )
     out.sort(key=lambda r: (r["start"], r["kind"]))
@@ -203,7 +205,15 @@ def extract_frame(df: pd.DataFrame, column: str, *, where: str = "") -> pd.DataF
     out["precision"] = out["precision"].astype("Int64")
     out["start"] = out["start"].astype("Int64")
     out["end"] = out["end"].astype("Int64")
-    for col in ("text", "kind", "province_code", "district_code", "commune_code", "country_code"):
+    for col in (
+        "text",
+        "kind",
+        "province_code",
+        "district_code",
+        "commune_code",
+        "country_code",
+        "confidence",
+    ):
         out[col] = out[col].fillna("").astype(str)
     return out
 

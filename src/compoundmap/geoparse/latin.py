@@ -12,7 +12,8 @@ from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from .._util import fold_word
-from ..normalize import tokenize, word_list
+from ..geocode.index import build_index
+from ..normalize import place_key, tokenize, vietnamese_word, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .model import Candidate
@@ -130,6 +131,16 @@ def _analyse_run(run: str) -> tuple[_Spec, ...]:
         segments = _run_tokens(run)
         for seg in segments:
             specs.extend(_segment_specs(seg, places, countries, org))
+    if any(vietnamese_word(w) and not token_info(w)[2] for w in words):
+        # a run with a word spelt the Vietnamese way is a Vietnamese name ("Lâm Đồng",
+        # "Hà Tiên"): no Khmer name inside it, unless the gazetteer holds it so spelt
+        viet = build_index().vietnamese
+        specs = [
+            sp
+            for sp in specs
+            if sp.kind == "country" or place_key(run[sp.start : sp.name_end]) in viet
+        ]
+        return tuple(specs)
     if specs or organisation or len(words) > get_settings().fallback_max_words:
         return tuple(specs)
     # A name the index does not hold verbatim but that an admin word marks as a place
@@ -291,16 +302,25 @@ def _place_spec(
 def latin_candidates(text: str) -> list[Candidate]:
     """Candidates of every capitalised run of ``text``, by start: the run's names
     (:func:`_analyse_run`, cached per run) settled with the text around the run — a title
-    before it (a person), an admin word just outside it, the same word in lower case
-    elsewhere in the text (an ordinary word)."""
+    before it (a person), an owner we do not know before it ("Sa Kaew's"), an admin word
+    just outside it, the same word in lower case elsewhere in the text (an ordinary
+    word)."""
     cfg = get_settings()
     out: list[Candidate] = []
+    prev_end, prev_known = -1, True
     for run in _RUN_RE.finditer(text):
         specs = _analyse_run(run.group())
+        # "Sa Kaew's Kok Soong district": a name owned by a place we do not know lies in
+        # that place (most often abroad), not in Cambodia
+        unknown_owner = not prev_known and bool(
+            _POSSESSIVE_GAP_RE.fullmatch(text, prev_end, run.start())
+        )
+        prev_end = run.end()
+        prev_known = any(sp.kind == "country" or not sp.needs_context for sp in specs)
         if not specs:
             continue
         base = run.start()
-        person: bool | None = None
+        person: bool | None = unknown_owner or None
         for sp in specs:
             if sp.kind == "country":
                 out.append(
@@ -315,14 +335,18 @@ def latin_candidates(text: str) -> list[Candidate]:
                 continue
             start, end, context = base + sp.start, base + sp.end, sp.context
             if sp.fallback:
+                typo = False
                 if sp.look_after:  # "Ouddar Meanchey province"
                     m = _WORD_AFTER_RE.match(text, end)
-                    if not m or not _is_place_word(m.group(1)):
+                    if m and _is_place_word(m.group(1)):
+                        end = m.end(1)
+                    elif _typo_run(text, text[start:end]):
+                        typo = True  # "in Moldulkiri": a misspelt province or district only
+                    else:
                         continue
-                    end = m.end(1)
                 out.append(
                     Candidate(start, end, "place", start, False, None, True, False, True,
-                               "", (start, end), fallback=True)
+                               "", (start, end), fallback=True, typo=typo)
                 )  # fmt: skip
                 continue
             if sp.look_before and not context:
@@ -343,6 +367,28 @@ def latin_candidates(text: str) -> list[Candidate]:
     return out
 
 
+_POSSESSIVE_GAP_RE = re.compile(f"[{_APOS}]s[ \t\u00a0]+")
+
+
+def _typo_run(text: str, run: str) -> bool:
+    """Whether a capitalised run the index does not hold may be a misspelt province or
+    district ("Moldulkiri", "Ordar Maenchay"): one or two words, six letters or more, no
+    ordinary word (one the text also writes in lower case, or a common word), not an
+    acronym."""
+    words = _TOKEN_RE.findall(run)
+    keys = [token_info(w)[0] for w in words]
+    return (
+        1 <= len(words) <= 2
+        and len("".join(keys)) >= _TYPO_MIN_LETTERS
+        and not any(w.isupper() for w in words)
+        and not any(
+            k in _common_words() or w.lower() in _lower_words(text)
+            for w, k in zip(words, keys, strict=True)
+        )
+    )
+
+
+_TYPO_MIN_LETTERS = 6
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z\u00df-\u024f]+(?![\w'’])")
 
 

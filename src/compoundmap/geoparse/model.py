@@ -22,6 +22,7 @@ MENTION_COLUMNS = [
     "country_code",
     "precision",
     "match_score",
+    "confidence",
 ]
 
 
@@ -36,7 +37,9 @@ class PlaceMention:
     :func:`extract_places`). The remaining fields are the geocoder's
     (:class:`~compoundmap.geocode.GeocodeResult`); ``precision`` follows the project's scale
     (1 point … 4 province). ``status`` is ``matched``, or ``ambiguous`` when neither the name
-    nor the document's other places settle which unit is meant.
+    nor the document's other places settle which unit is meant. ``confidence`` is the
+    geocoder's band (:attr:`~compoundmap.geocode.GeocodeResult.confidence`), no surer than
+    ``medium`` when the document's other places settled the name.
     """
 
     text: str
@@ -56,6 +59,7 @@ class PlaceMention:
     matched_name: str | None
     status: str
     country_code: str = "KH"
+    confidence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The mention as a plain dict (JSON-ready)."""
@@ -98,3 +102,4 @@ class Candidate(NamedTuple):
     query: str = ""  # what to geocode, when not the span's text
     wide: tuple[int, int] | None = None  # a loose word with its unknown neighbours
     fallback: bool = False  # no name in the index, but an admin word: ask the geocoder
+    typo: bool = False  # no name in the index, no admin word: a province/district typo only

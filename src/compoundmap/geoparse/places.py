@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -148,6 +149,7 @@ def _mention(text: str, cand: Candidate, r: GeocodeResult) -> PlaceMention:
         method=r.method,
         matched_name=r.matched_name,
         status=r.status,
+        confidence=r.confidence,
     )
 
 
@@ -169,6 +171,7 @@ def _accepted(
         cand.short,
         cand.loose,
         cfg.fallback_min_score if cand.fallback else cfg.wide_min_score,
+        cand.typo,
     )
     if decision is None:
         return None
@@ -190,9 +193,12 @@ def _decide(
     short: bool,
     loose: bool,
     min_score: float,
+    typo: bool = False,
 ) -> tuple[bool, GeocodeResult] | None:
     """Whether a candidate is a place, and the geocoder's answer: ``(widened, result)``.
-    Depends only on the strings and flags, so cached across documents."""
+    Depends only on the strings and flags, so cached across documents. A ``typo``
+    candidate (a capitalised run the index does not hold, with no admin word) is a place
+    only as a misspelt province or district, never a commune or village."""
     if wide_text:
         # "Boeng Tompun", "Ouddar Meanchey": the geocoder's spelling variants may know the
         # whole name where the index only knows one of its words
@@ -209,6 +215,13 @@ def _decide(
                 fuzz.ratio(_full_key(wide.matched_name or ""), _full_key(wide_text)),
             )
             >= get_settings().wide_min_score
+            and (
+                not typo
+                or (
+                    wide.status == "matched"
+                    and wide.precision in (Precision.DISTRICT, Precision.PROVINCE)
+                )
+            )
         ):
             return True, wide
     if needs_context and not context:
@@ -220,8 +233,10 @@ def _decide(
     precision = result.precision or Precision.DISTRICT
     if not context and short and precision < Precision.PROVINCE:
         return None  # "Kep" is a province; a three-letter village name needs "village"
-    if not context and loose and precision < Precision.PROVINCE:
-        return None  # "Boeng" of "Boeng Tompun": part of a longer name we do not know
+    if loose and precision < Precision.PROVINCE:
+        # "Boeng" of "Boeng Tompun", "Sung" of "Khok Sung district" (Thailand): one word of
+        # a longer name we do not know, also when an admin word follows the longer name
+        return None
     return False, result
 
 
@@ -296,6 +311,7 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
     if any(found[k][0].start < found[k - 1][0].end for k in range(1, len(found))):
         # widened names can overlap
         found = _longest_non_overlapping(found, lambda h: (h[0].start, h[0].end))
+    found = _settle_by_parent(text, found)
     # Other places in the document settle ambiguous names: Samraong next to Oddar Meanchey.
     context = {r.province_code for _, r in found if r.status == "matched" and r.province_code}
     out: list[PlaceMention] = []
@@ -305,9 +321,61 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
             if len(hits) == 1:
                 settled = _geocode(_query(text, cand), hits[0])
                 if _usable(settled) and settled.province_code == hits[0]:
-                    result = settled
+                    result = replace(settled, confidence=_at_most_medium(settled.confidence))
         out.append(_mention(text, cand, result))
     return out
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?。！？\n]\s")
+
+
+def _settle_by_parent(
+    text: str, found: list[tuple[Candidate, GeocodeResult]]
+) -> list[tuple[Candidate, GeocodeResult]]:
+    """A commune or village name that several units share, read in one province, is read
+    in another when the same sentence names that province right after it ("die Stadt
+    Trapeang Sre in der kambodschanischen Provinz Kratie"): the name and the province are
+    geocoded together, as a location field writing them would be, and the reading inside
+    that province is taken when there is one. Towns and names already placed by a name
+    around them keep their reading."""
+    cfg = get_settings()
+    out = list(found)
+    for k, (cand, r) in enumerate(found):
+        if (
+            r.status != "matched"
+            or r.precision is None
+            or r.precision not in (Precision.COMMUNE, Precision.PLACE)
+            or "+" in r.method
+            or r.method == "alias"
+        ):
+            continue
+        stop = _SENTENCE_END_RE.search(text, cand.end)
+        limit = min(stop.start() if stop else len(text), cand.end + cfg.foreign_after_chars)
+        parents = [
+            (pc, pr)
+            for pc, pr in found[k + 1 :]
+            if pc.start < limit
+            and pr.status == "matched"
+            and pr.precision == Precision.PROVINCE
+            and pr.province_code != r.province_code
+        ]
+        if len(parents) != 1:
+            continue
+        pc, pr = parents[0]
+        again = _geocode(f"{_query(text, cand)}, {text[pc.start : pc.end]}")
+        if (
+            again.status == "matched"
+            and again.province_code == pr.province_code
+            and again.precision is not None
+            and again.precision < Precision.PROVINCE
+        ):
+            out[k] = (cand, replace(again, confidence=_at_most_medium(again.confidence)))
+    return out
+
+
+def _at_most_medium(band: str) -> str:
+    """A band capped at ``medium``: the text around the name, not the name, decided."""
+    return "medium" if band == "high" else band
 
 
 def _longest_non_overlapping(items: Sequence[T], span: Callable[[T], tuple[int, int]]) -> list[T]:

@@ -85,7 +85,8 @@ def _nonlatin_at(
         return start, end, j, Candidate(start, end, "country", j, True, (code, form))
     prefixes, suffixes = _admin_affixes()
     before = any(i >= len(p) and s.startswith(p, i - len(p)) for p in prefixes)
-    after = s.startswith(suffixes, j)
+    suffix = max((x for x in suffixes if s.startswith(x, j)), key=len, default="")
+    after = bool(suffix)
     # short names in scripts without spaces are often parts of other words
     khmer, thai = "\u1780" <= ch <= "\u17ff", "\u0e00" <= ch <= "\u0e7f"
     cfg = get_settings()
@@ -96,7 +97,7 @@ def _nonlatin_at(
         if thai
         else cfg.cjk_name_min_chars
     )
-    end = j + 1 if after else j
+    end = j + len(suffix)
     # the geocoder is given the indexed name itself (プノンペン, not プノンペン都)
     cand = Candidate(i, end, "place", j, before or after, needs_context=short, query=name)
     return i, end, j, cand

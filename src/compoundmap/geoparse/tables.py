@@ -167,8 +167,8 @@ def country_info(alpha_2: str) -> tuple[str, str]:
 @dataclass(frozen=True)
 class NameInfo:
     """What the index says about one Latin key: whether it names only villages (which the
-    geocoder confirms only with context), only communes or villages (names that are often
-    one word of a longer name), and the spellings it was indexed from."""
+    geocoder confirms only with context), only communes, villages or GeoNames hamlets (names
+    that are often one word of a longer name), and the spellings it was indexed from."""
 
     village_only: bool
     minor: bool
@@ -181,13 +181,19 @@ def place_table() -> Table:
     """The geocoder's name index as a candidate filter (the geocoder decides each match)."""
     latin: list[tuple[str, NameInfo]] = []
     nonlatin: list[tuple[str, bool]] = []
+    towns = get_settings().town_population
     for key, entries in name_index().items():
         places = [e for e in entries if e.kind != "country"]
         if not places:
             continue  # "Cambodia" is a country mention, not a place
         if key.isascii():
             village_only = all(e.kind == "village" for e in places)
-            minor = all(e.kind in ("village", "commune") for e in places)
+            # communes, villages and GeoNames hamlets: names that are often one word of a
+            # longer name ("Tien" of "Ha Tien", "Lam" of "Lam Dong")
+            minor = all(
+                e.kind in ("village", "commune") or (e.kind == "place" and e.population < towns)
+                for e in places
+            )
             spellings = frozenset(fold_word(e.name) for e in places)
             latin.append((key, NameInfo(village_only, minor, spellings)))
         elif NONLATIN_RE.fullmatch(key):

@@ -1,0 +1,70 @@
+"""Script tests the normaliser and the geocoder share: a Vietnamese-spelled word, a piece of
+Khmer or Thai text that cuts a syllable in two. Private: re-exported by
+:mod:`compoundmap.normalize`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from .settings import get as get_settings
+
+__all__ = ["splits_syllable", "vietnamese_word"]
+
+_SIZES = get_settings()  # cache sizes are read once, here
+
+# Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
+# hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).
+_VIET_MARKS = frozenset("\u0309\u0323\u031b")
+
+
+@lru_cache(maxsize=_SIZES.token_cache_size)
+def vietnamese_word(word: str) -> bool:
+    """Whether a word is spelt the Vietnamese way: đ, a hook above, a dot below, a horn, a
+    vowel with two marks, or a capitalised word with a grave accent (Hà, Tà). Such a word is
+    part of a Vietnamese name ("Trảng Bàng", "Lâm Đồng", "Hà Tiên"), never of a romanised
+    Khmer one.
+
+    Examples
+    --------
+    >>> vietnamese_word("Trảng"), vietnamese_word("Hà"), vietnamese_word("Kâmpôt")
+    (True, True, False)
+    """
+    if word.isascii():
+        return False
+    if "đ" in word or "Đ" in word:
+        return True
+    marks = 0
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch):
+            marks += 1
+            if ch in _VIET_MARKS or marks > 1:
+                return True
+            if ch == "\u0300" and word[:1].isupper():
+                return True
+        else:
+            marks = 0
+    return False
+
+
+_SYLLABLE_TAIL = frozenset("\u0e30\u0e32\u0e33\u0e45")  # Thai vowels written after a consonant
+
+
+def splits_syllable(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` cuts a syllable of Khmer or Thai text in two: it ends
+    before a dependent vowel, a sign or a subscript (``អូរ`` in ``អូរាំង``), or starts on one
+    or right after a subscript mark. Such a piece is part of a longer word, not a name.
+
+    Examples
+    --------
+    >>> splits_syllable("ស្រុកអូរាំង", 5, 8)
+    True
+    """
+    if end < len(s):
+        nxt = s[end]
+        if nxt in _SYLLABLE_TAIL or unicodedata.category(nxt) in ("Mn", "Mc"):
+            return True
+    if start < len(s) and unicodedata.category(s[start]) in ("Mn", "Mc"):
+        return True
+    return start > 0 and s[start - 1] == "\u17d2"

@@ -1,0 +1,131 @@
+"""The word lists the normaliser reads (``data/raw/gazetteer/``: admin words, stop words,
+romanisation variants, names of Cambodia), each row checked for its columns. Private: the
+public names are re-exported by :mod:`compoundmap.normalize`, which every other module reads
+them through.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from typing import NamedTuple
+
+from ._data import raw_path
+from .errors import DataFileError
+from .schema import LEVEL_OF_NAME
+
+__all__ = ["AdminWord", "admin_words", "country_names", "romanisation_variants", "word_list"]
+
+
+# --- word lists (data/raw/gazetteer/*.csv, provenance in data/raw/PROVENANCE.md) ----------
+
+
+class AdminWord(NamedTuple):
+    """One row of ``data/raw/gazetteer/admin_words.csv``.
+
+    ``level`` is the level of unit the word says a name is (1 province … 4 village);
+    ``position`` where it stands in its language (``before``, ``after`` or ``either`` the
+    name); ``kind`` ``admin`` or ``town`` (a word that says the name is a town: city, krong,
+    市); ``used_by`` the modules that read the row (``normalize``: an admin word of the
+    tokeniser; ``geocode``: a town word; ``geoparse``: a prefix or suffix that makes a short
+    name in Khmer, Thai or CJK text a place); ``folds_to`` the one token a two-word phrase
+    becomes ("thanh pho" → "city").
+    """
+
+    word: str
+    level: int
+    language: str
+    script: str
+    position: str
+    kind: str
+    used_by: frozenset[str]
+    folds_to: str
+    source: str
+
+
+def _read_word_list(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a bundled word list, checked for its columns."""
+    path = raw_path("gazetteer", name)
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+            header = list(rows[0]) if rows else []
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataFileError(f"{path}: cannot read bundled word list: {exc}") from exc
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataFileError(f"{path}: missing columns {missing}; columns found: {header}")
+    for i, row in enumerate(rows, start=2):
+        if not all(row[c] for c in columns if c != "folds_to"):
+            raise DataFileError(f"{path}:{i}: every row needs {', '.join(columns)}")
+    return rows
+
+
+@cache
+def admin_words() -> tuple[AdminWord, ...]:
+    """Admin words of every language the sources use, in file order
+    (``data/raw/gazetteer/admin_words.csv``).
+
+    Examples
+    --------
+    >>> [w.level for w in admin_words() if w.word == "sangkat"]
+    [3]
+    """
+    rows = _read_word_list(
+        "admin_words.csv",
+        ("word", "level", "language", "script", "position", "kind", "used_by", "folds_to",
+         "source"),
+    )  # fmt: skip
+    return tuple(
+        AdminWord(
+            r["word"],
+            LEVEL_OF_NAME[r["level"]],
+            r["language"],
+            r["script"],
+            r["position"],
+            r["kind"],
+            frozenset(r["used_by"].split()),
+            r["folds_to"],
+            r["source"],
+        )
+        for r in rows
+    )
+
+
+@cache
+def word_list(role: str) -> tuple[str, ...]:
+    """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
+    (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
+    next name a reference point: "from Poipet", "50 km north of Poipet"), ``organisation``
+    (make a capitalised run an organisation's name), ``common`` (ordinary words that are
+    also one-word names: a place in text only with an admin word next to them).
+
+    Examples
+    --------
+    >>> "from" in word_list("reference_before")
+    True
+    """
+    rows = _read_word_list("stop_words.csv", ("word", "role", "source"))
+    return tuple(r["word"] for r in rows if r["role"] == role)
+
+
+@cache
+def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
+    """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
+    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
+    ``number_marker`` (ti, lekh: "number", before a numeral)."""
+    rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
+    return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
+
+
+@cache
+def country_names() -> tuple[str, ...]:
+    """Names of Cambodia in the sources' languages (``data/raw/gazetteer/country_names.csv``).
+
+    Examples
+    --------
+    >>> "Kampuchea" in country_names()
+    True
+    """
+    rows = _read_word_list("country_names.csv", ("name", "language", "script", "source"))
+    return tuple(r["name"] for r in rows)

@@ -1,0 +1,145 @@
+"""How sure an answer is: the ``confidence`` band of a :class:`GeocodeResult`.
+
+The last step of resolving (``resolve.py``), after the anchor of a place is chosen. The band
+is read off what the evidence was — how the name was found, whether another name or the
+stated context confirms the reading, whether the name has namesakes elsewhere, whether an
+unknown word is glued to it — and calibrated on the labelled sets
+(``benchmarks/eval_geocode.py`` prints the reliability table of ``docs/geocoding.md``):
+
+- ``high``: the name is in the gazetteer as written (or in another script), and nothing
+  argues against the reading. On every labelled set, at most 1 answer in 100 is wrong.
+- ``medium``: one thing argues against it (a spelling variant, a namesake in another
+  province chosen by rule, a word glued to it that no name explains …), or an ambiguous
+  name located to what its readings share.
+- ``low``: a loose spelling match, or several such doubts; check before publishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE
+from ..settings import get as get_settings
+from .index import TIER_CURATED, Entry, consistent
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .context import Context
+    from .resolve import Choice
+
+__all__ = ["BANDS", "assess", "doubts"]
+
+#: The bands, surest first.
+BANDS = ("high", "medium", "low")
+
+_LEVEL_OF_KIND = {"province": PROVINCE, "district": DISTRICT, "commune": COMMUNE}
+
+
+def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Context) -> bool:
+    """Whether another name of the string, or the stated context, confirms the reading."""
+    return ctx.supports(anchor) or any(
+        o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster
+    )
+
+
+def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
+    """Whether ``other`` names a province or district (its only readings at that level, or
+    an admin word saying so) that does not hold ``anchor``."""
+    units = [e for e in other.entries if e.kind in ("province", "district")]
+    if not units or any(consistent(anchor, e) for e in other.entries):
+        return False
+    hint = other.mention.hint
+    return len(units) == len(other.entries) or hint in (PROVINCE, DISTRICT)
+
+
+def doubts(
+    anchor: Entry,
+    choice: Choice,
+    cluster: Sequence[Choice],
+    ctx: Context,
+    remaining: Sequence[Choice] = (),
+) -> list[str]:
+    """What argues against the reading ``anchor`` of the name ``choice`` (empty: nothing).
+
+    - ``variant``: found through a spelling variant or a typo (phonetic, fuzzy);
+    - ``loose``: a word no name explains is glued to the name (it may be part of a longer
+      name we do not know: "Phnom Dev");
+    - ``level``: the admin word next to the name says another level ("X village" read as
+      the district X);
+    - ``namesake``: the name has readings in other provinces, and only a rule (tier, the
+      coarser unit) chose this one — no other name, no context;
+    - ``hamlet``: a GeoNames place too small to be a town, that nothing confirms;
+    - ``generic``: a village or generic locality confirmed only by a province-wide name;
+    - ``number``: a numbered commune ("Sangkat 2": Sihanoukville's) while the string names
+      a place elsewhere;
+    - ``split``: another name is glued to it that lies elsewhere (two halves of one
+      misspelt name: "Kampon Cham" read as Kampoan and the commune Cham);
+    - ``apart``: a commune, village or place that nothing confirms, in a string that names
+      a province or district only elsewhere ("xã Chrey Thom, huyện Koh Thom, tỉnh Kandal":
+      the commune Chrey Thum is in Svay Rieng; the string places it in Kandal).
+    """
+    m: Mention = choice.mention
+    out: list[str] = []
+    if m.method in ("phonetic", "fuzzy"):
+        out.append("variant")
+    if m.loose:
+        out.append("loose")
+    level = _LEVEL_OF_KIND.get(anchor.kind)
+    if (
+        m.hint is not None
+        and m.hint != level
+        and not (m.hint == VILLAGE and anchor.kind in ("village", "place"))
+    ):
+        if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND):
+            out.append("level")
+    confirmed = _confirmed(anchor, choice, cluster, ctx)
+    rivals = {
+        e.province_code
+        for e in choice.source
+        if not e.confirm and e.province_code != anchor.province_code
+    }
+    if rivals and not confirmed and anchor.kind != "province" and anchor.tier != TIER_CURATED:
+        out.append("namesake")
+    others = [o for o in remaining if o not in cluster]
+    if all(w.isdigit() or w == "lekh" for w in m.text.split()) and others and not confirmed:
+        out.append("number")
+    if any(o.mention.end == m.start or o.mention.start == m.end for o in others):
+        out.append("split")
+    if (
+        anchor.kind not in ("province", "district")
+        and not confirmed
+        and any(_names_unit_apart(anchor, o) for o in others)
+    ):
+        out.append("apart")
+    towns = get_settings().town_population
+    if anchor.kind == "place" and anchor.population < towns and not confirmed:
+        out.append("hamlet")
+    if (
+        anchor.confirm
+        and not any(
+            o is not choice and any(f.depth >= 2 and consistent(anchor, f) for f in o.entries)
+            for o in cluster
+        )
+        and not ctx.districts
+    ):
+        out.append("generic")
+    return out
+
+
+def assess(
+    anchor: Entry,
+    choice: Choice,
+    cluster: Sequence[Choice],
+    ctx: Context,
+    remaining: Sequence[Choice] = (),
+) -> str:
+    """The ``confidence`` band of one place (see the module docstring); ``remaining`` are
+    all the names still to place in the string (the cluster among them)."""
+    found = doubts(anchor, choice, cluster, ctx, remaining)
+    score = choice.mention.score
+    if "variant" in found and score < get_settings().confidence_variant_min:
+        return "low"
+    if not found:
+        return "high"
+    return "medium" if len(found) == 1 else "low"

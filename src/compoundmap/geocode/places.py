@@ -1,0 +1,158 @@
+"""Several places in one field, and places outside Cambodia: what ``geocode_places`` and
+``geocode`` do with the results of resolving (``resolve.py``) once a string names more than
+one place — nested names are one place, an ambiguous name is settled by the field's other
+places, a field naming only foreign places is left unmatched on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+import pandas as pd
+
+from .._data import raw_path
+from ..normalize import place_key
+from ..schema import Precision
+from .context import parse_context
+from .index import Entry
+from .resolve import resolve_places
+from .result import GeocodeResult, ambiguous_result
+
+__all__ = ["foreign_result", "merge_nested", "second_chance", "several_places"]
+
+
+# --- places outside Cambodia ------------------------------------------------------------
+
+
+@cache
+def _foreign_keys() -> tuple[dict[str, str], frozenset[str]]:
+    """Name key → "Name (CC)" of places outside Cambodia that reporting names on their own
+    (``data/raw/gazetteer/foreign_places.csv``), so that "Bangkok" never lands on a
+    Cambodian commune that sounds like it; and a quick pattern of their names, so that
+    strings naming none of them cost one set look-up (their first words)."""
+    table = pd.read_csv(
+        raw_path("gazetteer", "foreign_places.csv"), dtype=str, keep_default_na=False
+    )
+    keys = {
+        place_key(n): f"{n} ({cc})"
+        for n, cc in zip(table["name"], table["country_code"], strict=True)
+    }
+    return keys, frozenset(n.lower().split()[0] for n in table["name"])
+
+
+_WORD_RE = re.compile(r"\w+")
+_PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
+
+
+def foreign_result(text: str) -> GeocodeResult | None:
+    """An unmatched result explaining itself when every part of ``text`` names a place
+    outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
+    known, first_words = _foreign_keys()
+    if first_words.isdisjoint(_WORD_RE.findall(text.lower())):
+        return None
+    keys = [place_key(p) for p in _PART_SPLIT.split(text)]
+    keys = [k for k in keys if k]
+    if not keys or not all(k in known for k in keys):
+        return None
+    return GeocodeResult(
+        query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
+    )
+
+
+def several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:
+    """Several distinct places in one string: ambiguous, resolved to a shared ancestor,
+    the places as candidates."""
+    matched = [r for r in results if r.status == "matched" and r.province_code]
+    entries = [
+        Entry(
+            r.matched_name or "",
+            "commune" if r.commune_code else "district" if r.district_code else "province",
+            r.province_code,
+            r.district_code,
+            r.commune_code,
+            r.latitude,
+            r.longitude,
+            0,
+            "",
+        )
+        for r in matched
+    ]
+    if not entries:
+        return results[0]
+    out = ambiguous_result(text, entries, min(r.score for r in results), "multiple")
+    cands = tuple(
+        {
+            "code": r.commune_code or r.district_code or r.province_code or "",
+            "name": r.commune_name or r.district_name or r.province_name,
+            "level": "commune" if r.commune_code else "district" if r.district_code else "province",
+            "province_code": r.province_code,
+        }
+        for r in matched
+    )
+    band = "medium" if out.province_code else "low"
+    return replace(out, candidates=cands, confidence=band)
+
+
+def second_chance(
+    text: str, results: list[GeocodeResult], provinces: frozenset[str]
+) -> list[GeocodeResult]:
+    """An ambiguous name gets a second chance with the provinces of the field's other
+    places (and the stated ones): when exactly one candidate lies in them, it is taken."""
+    matched = [r for r in results if r.status == "matched"]
+    provs = {r.province_code for r in matched if r.province_code}
+    extra = ";".join(sorted(provs | set(provinces)))
+    out: list[GeocodeResult] = []
+    for r in results:
+        if r.status == "ambiguous":
+            fits = [c for c in r.candidates if c.get("province_code") in provs]
+            if len(fits) == 1:
+                code = str(fits[0]["code"])
+                again = resolve_places(text, str(fits[0]["name"] or ""), parse_context(extra, None))
+                hit = [
+                    a
+                    for a in again
+                    if a.status == "matched"
+                    and code in (a.commune_code, a.district_code, a.province_code)
+                ]
+                if hit:
+                    # settled by the field's other places, re-read without the words
+                    # around the name: no surer than "medium"
+                    band = "medium" if hit[0].confidence == "high" else hit[0].confidence
+                    r = replace(
+                        hit[0],
+                        query=text,
+                        candidates=(),
+                        method=hit[0].method + "+hierarchy",
+                        confidence=band,
+                    )
+        out.append(r)
+    return out
+
+
+def _nested(a: GeocodeResult, b: GeocodeResult) -> bool:
+    """Whether two matched results lie one inside the other (same chain of codes)."""
+    if a.status != "matched" or b.status != "matched":
+        return False
+    if a.precision == Precision.COUNTRY or b.precision == Precision.COUNTRY:
+        return False
+    if a.province_code != b.province_code:
+        return False
+    if a.district_code and b.district_code and a.district_code != b.district_code:
+        return False
+    return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
+
+
+def merge_nested(results: list[GeocodeResult]) -> list[GeocodeResult]:
+    """Results that lie inside one another are one place (kept: the finer)."""
+    merged: list[GeocodeResult] = []
+    for r in results:
+        for k, m in enumerate(merged):
+            if _nested(r, m):
+                if (r.precision or 9) < (m.precision or 9):
+                    merged[k] = r
+                break
+        else:
+            merged.append(r)
+    return merged

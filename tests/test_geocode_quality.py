@@ -1,0 +1,206 @@
+"""What issue 11 asks of the geocoder on real strings: accuracy floors on every labelled set,
+the top confidence band wrong at most once in a hundred, no Cambodian place in a passage
+about somewhere else, and the issue's own examples. The sets are in ``tests/data/``
+(provenance in its README); ``benchmarks/eval_geocode.py`` prints the same figures."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from compoundmap import errors, get_gazetteer
+from compoundmap.geocode import GeocodeResult, geocode, geocode_frame, geocode_places
+from compoundmap.geoparse import extract_places
+
+DATA = Path(__file__).parent / "data"
+
+
+@cache
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
+@cache
+def _legacy() -> dict[str, str]:
+    """Commune → the 2025 code of its 2018 district: some gold districts predate 2025."""
+    units = get_gazetteer().units
+    districts = units[units["level"] == 2]
+    by_pcode = dict(zip(districts["pcode"], districts["code"], strict=True))
+    communes = units[units["level"] == 3]
+    return {
+        c: by_pcode[p[:6]]
+        for p, c in zip(communes["pcode"], communes["code"], strict=True)
+        if isinstance(p, str) and p[:6] in by_pcode
+    }
+
+
+def _in_district(r: GeocodeResult, district: str) -> bool:
+    return r.district_code == district or _legacy().get(r.commune_code or "") == district
+
+
+def _dev_rows() -> pd.DataFrame:
+    """The bundled dev set in the columns of the broader sets (district names → codes)."""
+    dev = _read("geocode_dev.csv")
+    units = get_gazetteer().units
+    d = units[units["level"] == 2]
+    code = dict(zip(zip(d["province_code"], d["name_en"], strict=True), d["code"], strict=True))
+    return pd.DataFrame(
+        {
+            "query": dev["query"],
+            "gold_places": dev["gold_province_code"],
+            "gold_district_code": [
+                code.get(k, "")
+                for k in zip(dev["gold_province_code"], dev["gold_district_name"], strict=True)
+            ],
+            "gold_commune_code": "",
+        }
+    )
+
+
+def _sets() -> dict[str, pd.DataFrame]:
+    broad = _read("geocode_broad.csv")
+    return {
+        "dev set": _dev_rows(),
+        "broad dev": broad[broad["split"] == "dev"],
+        "broad test": broad[broad["split"] == "test"],
+        "fresh held-out": _read("geocode_fresh.csv"),
+    }
+
+
+@cache
+def _scores(name: str) -> tuple[float, float, list[str]]:
+    """(province accuracy, district accuracy, the wrong places of the top band) of a set,
+    scored as the build reads a field (``geocode_places``)."""
+    rows = _sets()[name]
+    prov = dist = n_dist = 0
+    wrong_high: list[str] = []
+    n_high = 0
+    for q, places, district, commune in rows[
+        ["query", "gold_places", "gold_district_code", "gold_commune_code"]
+    ].itertuples(index=False):
+        gold = {p for p in places.split(";") if p}
+        found = [r for r in geocode_places(q) if r.province_code]
+        prov += {r.province_code for r in found} == gold
+        if district:
+            n_dist += 1
+            dist += bool(found) and all(_in_district(r, district) for r in found)
+        for r in found:
+            if r.confidence != "high":
+                continue
+            n_high += 1
+            if (
+                r.province_code not in gold
+                or (district and r.district_code and not _in_district(r, district))
+                or (commune and r.commune_code and r.commune_code != commune)
+            ):
+                wrong_high.append(f"{q!r} → {r.province_code}/{r.district_code}")
+    assert n_high >= len(rows) // 2, f"{name}: the top band must not be a rarity"
+    return prov / len(rows), dist / n_dist, wrong_high + [f"of {n_high}"]
+
+
+@pytest.mark.parametrize("name", ["dev set", "broad dev", "broad test"])
+def test_top_confidence_is_wrong_at_most_once_in_a_hundred(name: str) -> None:
+    *wrong, of = _scores(name)[2]
+    n_high = int(of.split()[1])
+    assert len(wrong) <= n_high / 100, (name, wrong)
+
+
+def test_held_out_floors() -> None:
+    """The held-out set as measured (docs/geocoding.md): province 89 %, district 86 %, one
+    wrong place of 57 in the top band. Below the issue's goal (90 %, 1 in 100); a floor
+    against regressions, not a claim the goal is met."""
+    prov, dist, found = _scores("fresh held-out")
+    *wrong, of = found
+    assert prov >= 0.89 and dist >= 0.85, (prov, dist)
+    assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
+
+
+def test_dev_set_and_broad_set_floors() -> None:
+    prov, dist, _ = _scores("dev set")
+    assert prov >= 0.97 and dist >= 0.90, (prov, dist)
+    for name in ("broad dev", "broad test"):
+        prov, dist, _ = _scores(name)
+        assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
+
+
+def test_passages_about_somewhere_else_name_no_cambodian_place() -> None:
+    passages = _read("passages.csv")
+    n_high = wrong = 0
+    for text, gold, foreign in passages[
+        ["passage", "gold_province_codes", "is_foreign_only"]
+    ].itertuples(index=False):
+        found = [m for m in extract_places(text) if m.province_code]
+        if foreign == "true":
+            assert not found, (text, [(m.text, m.province_code) for m in found])
+        for m in found:
+            if m.confidence == "high":
+                n_high += 1
+                wrong += m.province_code not in set(gold.split(";"))
+    assert wrong <= n_high / 100
+
+
+# --- the examples of the issue ---------------------------------------------------------
+
+
+def test_two_provinces_in_one_field() -> None:
+    # CR-0224, misspelt as the source writes it and spelt right
+    for text in (
+        "Cambodia's Ouddar Meanchey and Kampot provinces",
+        "Cambodia's Oddar Meanchey and Kampot provinces",
+    ):
+        assert [r.province_code for r in geocode_places(text)] == ["22", "07"], text
+
+
+def test_an_ordinary_word_is_no_place() -> None:
+    # CR-0263: Indonesian "terang" (bright) is not the commune Trang in Battambang
+    text = (
+        "Bavet ... kasino dalam gedung pencakar langit yang terang benderang seperti "
+        "Le Macao, Kasino Mocbai, New World, dan King Crown"
+    )
+    assert {r.province_code for r in geocode_places(text)} == {"20"}
+
+
+def test_a_misspelt_province_is_never_a_confident_finer_place() -> None:
+    for text, province in (
+        ("Kanmong Cham", "03"),
+        ("Stnuk Treng", "19"),
+        ("Banhtay Meanchey", "01"),
+        ("Kampon Cham", "03"),
+        ("Pney Veg", "14"),
+    ):
+        for r in geocode_places(text):
+            if r.province_code != province:
+                assert r.confidence != "high", (text, r)
+
+
+@pytest.mark.parametrize("province", [22, "22", "KH22", "Oddar Meanchey", "ឧត្តរមានជ័យ"])
+def test_context_is_used_in_every_form(province: object) -> None:
+    r = geocode("Samraong", province=province)  # type: ignore[arg-type]
+    assert r.district_code == "2204" and "+context" in r.method
+
+
+def test_context_that_names_nothing_is_refused() -> None:
+    with pytest.raises(errors.GeocodeError, match="Nowhere"):
+        geocode("Samraong", province="Nowhere")
+    with pytest.raises(errors.GeocodeError):
+        geocode_places("Samraong", district="Atlantis")
+    df = pd.DataFrame({"place": ["Samraong", "Samraong"], "prov": ["7", "Nowhere"]})
+    with pytest.warns(errors.GeocodeWarning, match="row 1"):
+        out = geocode_frame(df, "place", province_column="prov")
+    assert list(out["district_code"]) == ["0702", None]  # used, then refused and said so
+
+
+def test_a_stated_district_refines_a_province() -> None:
+    r = geocode("Siem Reap", district="Siem Reap city")
+    assert (r.province_code, r.district_code) == ("17", "1710")
+
+
+def test_several_places_one_row_each_keeping_the_input_row() -> None:
+    df = pd.DataFrame({"place": ["Phnom Penh; Sihanoukville", "Bavet"]})
+    out = geocode_frame(df, "place", places=True)
+    assert list(out["input_row"]) == [0, 0, 1]
+    assert list(out["place_index"]) == [0, 1, 0]
+    assert list(out["province_code"]) == ["12", "18", "20"]
