@@ -610,3 +610,28 @@ def test_cli_places_and_refused_context(tmp_path: Path) -> None:
     assert list(out["input_row"]) == ["0", "0", "1", "2"]
     assert list(out["place_index"]) == ["0", "1", "0", "0"]
     assert list(out["province_code"])[:3] == ["12", "18", "07"]
+
+
+def test_a_reference_point_behind_descriptor_words_locates_nothing() -> None:
+    # "from the border town of Poipet" is a distance reference, as "from Poipet" is
+    text = (
+        "a compound in Malai, Banteay Meanchey province, "
+        "50 kilometres from the border town of Poipet"
+    )
+    assert [r.district_code for r in geocode_places(text)] == ["0109"]
+    # "from" with a real location after other words is still a location
+    assert geocode_places("rescued from a compound in Sihanoukville")[0].province_code == "18"
+
+
+def test_a_loose_guess_the_stated_province_refutes_is_dropped() -> None:
+    text = "Bokor Hill, Bokor Eco-Tourism Park, Tuek Chhou Ward, Bokor City, Kampot Province"
+    found = geocode_places(text, province="Kampot")
+    assert found and {r.province_code for r in found} == {"07"}
+
+
+def test_a_name_inside_a_company_name_is_no_location() -> None:
+    # CR-0216 lists sanctioned companies; "Jin Bei" is also a casino's name in Sihanoukville
+    text = "Prince Global Group Ltd, Jin Bei Group Co Ltd, Golden Fortune Resorts World Co Ltd"
+    assert [r.status for r in geocode_places(text)] == ["unmatched"]
+    assert geocode_places("Jin Bei Group compound in Sihanoukville")[0].province_code == "18"
+    assert geocode_places("the Kandal group of villages")[0].province_code == "08"

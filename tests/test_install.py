@@ -75,7 +75,7 @@ def test_build_makes_an_sdist_and_a_wheel_with_the_data(dist: Path) -> None:
     (sdist,) = dist.glob("compoundmap-*.tar.gz")
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    for rel in ("pyproject.toml", "data/raw/sources/reports.csv", "src/compoundmap/diff.py"):
+    for rel in ("pyproject.toml", "data/raw/sources/reports.csv", "src/compoundmap/schema.py"):
         assert rel in names, rel
     built = [n for n in names if n.startswith((".venv/", "data/processed/", "maps/"))]
     assert all(n.endswith(".gitkeep") for n in built), built  # no build outputs

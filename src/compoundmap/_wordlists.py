@@ -96,7 +96,10 @@ def admin_words() -> tuple[AdminWord, ...]:
 def word_list(role: str) -> tuple[str, ...]:
     """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
     (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
-    next name a reference point: "from Poipet", "50 km north of Poipet"), ``organisation``
+    next name a reference point: "from Poipet", "50 km north of Poipet"),
+    ``reference_descriptor`` (words that may stand between "from" and the reference point:
+    "from the border town of Poipet"), ``company_suffix`` (after a name, make it part of a
+    company's name, not a location: "Jin Bei Group Co Ltd"), ``organisation``
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them).
 

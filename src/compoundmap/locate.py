@@ -240,14 +240,39 @@ def _geocoded(
     text: str, province: str | None, town: str | None, notes: list[str]
 ) -> list[GeocodeResult]:
     """The places of a location text, with the stated province and district or town as
-    context; a town that names no district (or lies outside the stated province) is
-    reported in ``notes`` and left out of the context, never silently dropped."""
+    context. A town, checkpoint or landmark that is not itself a district ("Bavet", "Chrey
+    Thom") gives the district it lies in; a value that names nothing there (or lies outside
+    the stated province) is reported in ``notes`` and left out of the context, never
+    silently dropped."""
     if town:
         try:
             return geocode_places(text, province=province, district=town)
         except GeocodeError as exc:
+            districts = _districts_of_towns(town, province)
+            if districts:
+                try:
+                    return geocode_places(text, province=province, district=districts)
+                except GeocodeError:
+                    pass
             notes.append(f"district_or_town_as_reported: {exc}")
     return geocode_places(text, province=province)
+
+
+def _districts_of_towns(town: str, province: str | None) -> str | None:
+    """The districts the parts of a stated town lie in, when every part is a matched
+    place with a district inside the stated province (codes joined by ``;``)."""
+    codes: list[str] = []
+    for part in split_list(town):
+        try:
+            found = geocode(part, province=province)
+        except GeocodeError:
+            return None
+        if found.status != "matched" or not found.district_code:
+            return None
+        if province and found.province_code not in province.split(";"):
+            return None
+        codes.append(found.district_code)
+    return ";".join(dict.fromkeys(codes)) or None
 
 
 def _places_of(

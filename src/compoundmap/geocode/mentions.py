@@ -40,7 +40,8 @@ class Mention(NamedTuple):
     hint: int | None
     """The level the admin word next to it says (``None`` without one)."""
     reference: bool
-    """Given only as a reference point ("from Poipet", "50 km north of Poipet")."""
+    """Not where something is: given only as a reference point ("from Poipet", "50 km
+    north of Poipet") or part of a company's name ("Jin Bei Group Co Ltd")."""
     town: bool = False
     """Next to a town word (city, town, krong, 市 …)."""
     loose: bool = False
@@ -59,6 +60,8 @@ _TOWN_WORDS = frozenset(
 #: ("km", "north" …), from ``stop_words.csv``.
 _REFERENCE_BEFORE = frozenset(word_list("reference_before"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
+_REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
+_COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
 
 
 def is_khmer(s: str) -> bool:
@@ -123,15 +126,26 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
 
 
 def is_reference(toks: Sequence[Token], start: int) -> bool:
-    """Whether the name at ``toks[start]`` is a reference point: after "from", or after
-    "<distance or direction> of" ("50 km north of", "5km of")."""
-    if start >= 1 and toks[start - 1].text in _REFERENCE_BEFORE:
+    """Whether the name at ``toks[start]`` is a reference point: after "from" (also across
+    a few descriptor words: "from the border town of Poipet"), or after "<distance or
+    direction> of" ("50 km north of", "5km of")."""
+    k = start - 1
+    while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
+        k -= 1
+    if k >= 0 and toks[k].text in _REFERENCE_BEFORE:
         return True
     return (
         start >= 2
         and toks[start - 1].text == "of"
         and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
+
+
+def _in_company_name(toks: Sequence[Token], end: int) -> bool:
+    """Whether the name ending before ``toks[end]`` is part of a company's name: a
+    capitalised company word follows it ("Jin Bei Group", "Kandal Co Ltd"; not "the Kandal
+    group of villages")."""
+    return end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower
 
 
 def make_mention(
@@ -155,6 +169,6 @@ def make_mention(
         method,
         score,
         hint_at(toks, start, end, khmer),
-        is_reference(toks, start),
+        is_reference(toks, start) or _in_company_name(toks, end),
         town_at(toks, start, end) if with_town else False,
     )

@@ -266,6 +266,29 @@ def _drop_stray_communes(real: list[Choice], ctx: Context) -> list[Choice]:
     ] or real
 
 
+def _outside_context(e: Entry, ctx: Context) -> bool:
+    """Whether ``e`` lies outside the stated provinces, or in another district than the
+    stated ones."""
+    provinces = ctx.provinces | {d[:2] for d in ctx.districts}
+    if provinces and e.province_code not in provinces:
+        return True
+    return bool(ctx.districts) and bool(e.district_code) and e.district_code not in ctx.districts
+
+
+def _drop_stray_guesses(real: list[Choice], ctx: Context) -> list[Choice]:
+    """A name found only by the loosest spelling match (the all-else-failed fuzzy pass)
+    whose every reading contradicts the stated province or district is a guess the context
+    refutes: drop it ("Bokor" is no Bar Kaev of Ratanakiri in a Kampot report), even when
+    nothing is left (the caller then falls back to what was stated)."""
+    if not (ctx.provinces or ctx.districts):
+        return real
+    return [
+        c
+        for c in real
+        if c.mention.method != "fuzzy" or not all(_outside_context(e, ctx) for e in c.entries)
+    ]
+
+
 def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     """The reading consistent with the most names (villages do not vote), then one whose
     name has no conflicting reading, then the finest (a point beats its unit), then the
@@ -374,7 +397,9 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     remaining = [c for c in places if not c.mention.reference]
     if not remaining:
         return []
-    remaining = _drop_stray_communes(remaining, ctx)
+    remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
+    if not remaining:
+        return []
     every = list(remaining)
     results: list[tuple[int, GeocodeResult]] = []
     while remaining:
