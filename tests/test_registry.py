@@ -11,13 +11,8 @@ import pandas as pd
 import pytest
 
 from compoundmap.curated import citation_warnings, validate_folder
-from compoundmap.registry import (
-    load_registry,
-    site_name_key,
-    split_ids,
-    suggest_links,
-    validate_compounds,
-)
+from compoundmap.links import site_name_key, suggest_links
+from compoundmap.registry import load_registry, split_ids, validate_compounds
 from compoundmap.schema import COMPOUNDS_FILE_COLUMNS
 from compoundmap.sources import default_sources_path
 

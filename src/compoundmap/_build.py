@@ -25,8 +25,9 @@ from .datapackage import release_info
 from .errors import PipelineError
 from .events import event_rows, events_from_rows, included
 from .fields import TABLE_COLUMNS
+from .links import check_links
 from .locate import locate_reports
-from .registry import Registry, check_links, load_registry
+from .registry import Registry, load_registry
 from .sources import (
     REPORTS_COLUMNS,
     ValidationReport,

@@ -62,7 +62,7 @@ def main_options(
     """Map reported forced-labour scam compounds in Cambodia."""
 
 
-# --- validate (sources.py, registry.py, curated.py) ---
+# --- validate (sources.py, registry.py, links.py, curated.py) ---
 
 
 def _print_problems(problems: list[Any], warnings: list[Any]) -> None:
@@ -119,7 +119,7 @@ def validate_command(
         raise typer.Exit(1)
 
 
-# --- link and events (registry.py, events.py): curation aids ---
+# --- link and events (links.py, events.py): curation aids ---
 
 
 @app.command("link")
@@ -136,7 +136,8 @@ def link_command(
     import warnings
     from pathlib import Path
 
-    from .registry import load_registry, suggest_links
+    from .links import suggest_links
+    from .registry import load_registry
     from .sources import default_sources_path, validate_sources
 
     path = Path(sources) if sources else default_sources_path()
