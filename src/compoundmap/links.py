@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._csvfile import Problem
+from ._util import line_or_none
 from .registry import Registry, split_ids
 
 __all__ = ["check_links", "site_name_key", "suggest_links"]
@@ -155,13 +156,6 @@ def _counted_rows(reports: pd.DataFrame) -> np.ndarray:
     return ok
 
 
-def _line(value: object) -> int | None:
-    try:
-        return int(value) or None  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return None
-
-
 def check_links(
     reports: pd.DataFrame, registry: Registry, *, file: str = "reports.csv"
 ) -> tuple[dict[int, list[str]], list[Problem]]:
@@ -210,11 +204,11 @@ def check_links(
                     )
                 elif rid in withdrawn[column] and counted[i]:
                     message = f"{rid!r} is withdrawn in the registry"
-                    problem = Problem(file, _line(lines[i]), column, message)
+                    problem = Problem(file, line_or_none(lines[i]), column, message)
                     found.append((int(i), column != "compound_id", problem))
     notes = [p for _, _, p in sorted(found, key=lambda t: (t[0], t[1]))]
     for s in suggest_links(reports, registry).itertuples(index=False):
-        line = _line(s.source_row)
+        line = line_or_none(s.source_row)
         column = "compound_id" if s.kind == "compound" else "operator_id"
         notes.append(
             Problem(
