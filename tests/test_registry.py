@@ -9,15 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
+from compoundmap.cli import app
 from compoundmap.curated import citation_warnings, validate_folder
-from compoundmap.registry import (
-    load_registry,
-    site_name_key,
-    split_ids,
-    suggest_links,
-    validate_compounds,
-)
+from compoundmap.links import site_name_key, suggest_links
+from compoundmap.registry import load_registry, split_ids, validate_compounds
 from compoundmap.schema import COMPOUNDS_FILE_COLUMNS
 from compoundmap.sources import default_sources_path
 
@@ -132,6 +129,33 @@ def test_unknown_ids_reject_the_report_and_names_suggest_links(tmp_path: Path) -
     assert any(f":{row + 2}:compound_id: 'CM-9999' is not in the registry" in m for m in messages)
     suggestions = [str(w) for w in folder_report.warnings if "matches compound" in str(w)]
     assert any(f":{linked + 2}:compound_id:" in w and "Golden Fortune" in w for w in suggestions)
+
+
+def _validate(*args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(app, ["validate", "--quiet", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout.splitlines()
+
+
+def test_validate_rejects_a_site_point_outside_its_stated_province(tmp_path: Path) -> None:
+    code, lines = _validate()  # the bundled folder
+    assert code == 0 and not any("the point lies in" in line for line in lines)
+    folder = _copy_sources(tmp_path)
+    path = folder / "compounds.csv"
+    sites = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = sites.index[sites["compound_id"] == "CM-0100"][0]
+    assert sites.loc[row, "province_code"] == "18"
+    # a cited point in Svay Rieng (20) for a site the row puts in Preah Sihanouk (18)
+    sites.loc[row, ["latitude", "longitude", "location_precision"]] = ["11.08", "106.09", "site"]
+    sites.to_csv(path, index=False)
+    expected = (
+        f"{path}:{row + 2}:latitude: CM-0100: the point lies in province 20, not in the stated '18'"
+    )
+    for target in (folder, path):  # the folder, then the file alone
+        code, lines = _validate(str(target))
+        assert code == 1, lines
+        assert expected in lines
+        assert any(line.startswith(f"{path}: ") and "0 rejected" in line for line in lines)
 
 
 def test_link_suggestions_skip_rows_a_curator_linked(registry) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ _PUBLIC: dict[str, str] = {
     "validate_sources": "sources",
     "Registry": "registry",
     "load_registry": "registry",
-    "suggest_links": "registry",
+    "suggest_links": "links",
     "locate_reports": "locate",
     "build_events": "events",
     "propose_event_groups": "events",
@@ -254,12 +254,13 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     from .gazetteer import Gazetteer, get_gazetteer
     from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
     from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places
+    from .links import suggest_links
     from .locate import locate_reports
     from .maps import compound_map, static_choropleth, write_maps
     from .nationalities import nationality_counts
     from .normalize import normalize
     from .pipeline import BuildResult, Tables, build, build_tables, write_tables
-    from .registry import Registry, load_registry, suggest_links
+    from .registry import Registry, load_registry
     from .schema import Precision
     from .sources import (
         Problem,

@@ -25,8 +25,9 @@ from .datapackage import release_info
 from .errors import PipelineError
 from .events import event_rows, events_from_rows, included
 from .fields import TABLE_COLUMNS
+from .links import check_links
 from .locate import locate_reports
-from .registry import Registry, check_links, load_registry
+from .registry import Registry, load_registry
 from .sources import (
     REPORTS_COLUMNS,
     ValidationReport,
@@ -279,7 +280,7 @@ def make_tables(
         reg = load_registry(registry if registry is not None else src.parent)
     notes += _caught(caught)
     notes += [str(p) for p in reg.problems]
-    notes += registry_point_problems(reg.compounds)
+    notes += [str(p) for p in registry_point_problems(reg.compounds)]
     rows = RowSource(report.valid if store is None else None, store, "valid")
     keep, link_rejects, link_notes = _link_problems(rows, reg, src)
     notes += link_notes

@@ -21,6 +21,7 @@ __all__ = [
     "fold_ascii",
     "fold_word",
     "is_missing",
+    "line_or_none",
     "records",
     "split_list",
     "str_or_none",
@@ -86,6 +87,20 @@ def float_or_none(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
+
+
+def line_or_none(value: object) -> int | None:
+    """A line number (a ``source_row``) as an int; ``None`` when absent, zero or not a number.
+
+    Examples
+    --------
+    >>> line_or_none(12), line_or_none("3"), line_or_none(None), line_or_none(0)
+    (12, 3, None, None)
+    """
+    try:
+        return int(value) or None  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def str_or_none(value: object) -> str | None:

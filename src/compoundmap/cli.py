@@ -62,7 +62,7 @@ def main_options(
     """Map reported forced-labour scam compounds in Cambodia."""
 
 
-# --- validate (sources.py, registry.py, curated.py) ---
+# --- validate (sources.py, registry.py, links.py, curated.py, compounds.py) ---
 
 
 def _print_problems(problems: list[Any], warnings: list[Any]) -> None:
@@ -85,11 +85,13 @@ def validate_command(
 ) -> None:
     """Check curated files; print every problem as file:row:column: message.
 
+    A site's coordinates must lie in the province, district and commune its row states.
     Exit 0 when every row is valid (warnings allowed), 1 when any row or file is invalid.
     """
     import warnings
     from pathlib import Path
 
+    from .compounds import point_problems_of
     from .curated import validate_any, validate_folder
     from .errors import SourceValidationError
 
@@ -99,27 +101,31 @@ def validate_command(
             warnings.simplefilter("ignore", UserWarning)  # reported below instead
             if target is None or target.is_dir():
                 folder = validate_folder(target)
-                _print_problems(folder.problems, [] if quiet else folder.warnings)
+                problems = folder.problems + [
+                    p for r in folder.reports.values() for p in point_problems_of(r)
+                ]
+                _print_problems(problems, [] if quiet else folder.warnings)
                 for report in folder.reports.values():
                     typer.echo(report.summary())
-                if folder.problems:
+                if problems:
                     raise typer.Exit(1)
                 return
             report = validate_any(target)
+            problems = report.problems + point_problems_of(report)
     except SourceValidationError as exc:
         for problem in exc.problems:
             typer.echo(str(problem))
         typer.echo(f"{target}: not checked: {len(exc.problems)} file-level problem(s)")
         raise typer.Exit(1) from None
-    _print_problems(report.problems, [] if quiet else report.warnings)
+    _print_problems(problems, [] if quiet else report.warnings)
     for note in [] if quiet else report.notes:
         typer.echo(f"note: {note}")
     typer.echo(report.summary())
-    if report.problems:
+    if problems:
         raise typer.Exit(1)
 
 
-# --- link and events (registry.py, events.py): curation aids ---
+# --- link and events (links.py, events.py): curation aids ---
 
 
 @app.command("link")
@@ -136,7 +142,8 @@ def link_command(
     import warnings
     from pathlib import Path
 
-    from .registry import load_registry, suggest_links
+    from .links import suggest_links
+    from .registry import load_registry
     from .sources import default_sources_path, validate_sources
 
     path = Path(sources) if sources else default_sources_path()

@@ -20,7 +20,8 @@ import pandas as pd
 from . import _checks as ck
 from ._csvfile import Problem
 from ._validation import Checks, RunState, Spec, ValidationReport, make_schema, validate
-from .registry import check_links, load_registry, validate_registry_file
+from .links import check_links
+from .registry import load_registry, validate_registry_file
 from .sources import check_file as _check_source
 from .sources import default_sources_path, validate_sources
 

@@ -399,7 +399,7 @@ def place_key(name: str) -> str:
     >>> place_key("Steung Hav district") == place_key("Stueng Hav")
     True
 
-    Not :func:`compoundmap.registry.site_name_key`, which keys site and company names.
+    Not :func:`compoundmap.links.site_name_key`, which keys site and company names.
     This function was called ``name_key`` before; that name still works but is deprecated.
     """
     return key_of(tokenize(name))
