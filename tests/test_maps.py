@@ -186,9 +186,11 @@ def sample_tables() -> SimpleNamespace:
     events = build_events(reports, locations, provinces)
     compounds = build_compounds(registry, events)
     summary = province_summary(events, compounds)
-    return SimpleNamespace(
+    tables = SimpleNamespace(
         compounds=compounds, events=events, province_summary=summary, release=RELEASE
     )
+    tables.table = lambda name: getattr(tables, name)  # as pipeline.Tables.table
+    return tables
 
 
 # ----------------------------------------------------------------------------- page helpers

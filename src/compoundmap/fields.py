@@ -148,9 +148,10 @@ _LOCATION_FIELDS: dict[str, Field] = {
     "match_score": ("number", "Geocoder score 0-100 (100 for overrides and source coordinates)."),
     "match_confidence": (
         "string",
-        "How sure the place is: high (on every labelled evaluation set at most 1 place in 100 "
-        "is wrong; overrides, source coordinates and stated provinces), medium or low (check "
-        "it before relying on it); empty when unmatched. See docs/geocoding.md.",
+        "How sure the place is: high (at most 1 place in 100 wrong on the tuned evaluation "
+        "sets, 1 in 57 on the held-out set; overrides, source coordinates and stated "
+        "provinces), medium or low (check it before relying on it); empty when unmatched. "
+        "See docs/geocoding.md.",
     ),
     "match_method": (
         "string",
