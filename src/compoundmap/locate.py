@@ -23,13 +23,12 @@ import shapely
 
 from ._util import float_or_none, split_list, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
-from .errors import GeocodeError
-from .gazetteer import get_gazetteer
-from .geocode import GeocodeResult, geocode, geocode_places
-from .normalize import normalize
-from .schema import LEVEL_NAMES, UNMATCHED_LABEL, Precision
+from .placing import ProvinceNames, from_geocoder, override_index, pick_override, places_of
+from .schema import UNMATCHED_LABEL, Precision
 
 __all__ = ["LOCATION_COLUMNS", "from_geocoder", "locate_reports"]
+
+_ADMIN = ADMIN_UNIT_COLUMNS
 
 #: Columns of the located rows (``report_locations``), in order, before ``geometry``.
 LOCATION_COLUMNS: list[str] = [
@@ -54,274 +53,6 @@ LOCATION_COLUMNS: list[str] = [
     "province_mismatch",
     "admin_flag",
 ]
-_ADMIN = ADMIN_UNIT_COLUMNS
-# The overrides file keeps its own documented scale: 1 a point, 2 commune, 3 district,
-# 4 province. An override's point is a curated place, never the site itself.
-_OVERRIDE_PRECISION = {
-    1: Precision.PLACE,
-    2: Precision.COMMUNE,
-    3: Precision.DISTRICT,
-    4: Precision.PROVINCE,
-}
-
-
-def from_geocoder(precision: int | None) -> Precision | None:
-    """A geocoder answer's precision as a :class:`~compoundmap.schema.Precision`.
-
-    Examples
-    --------
-    >>> from_geocoder(2).label, from_geocoder(5).label, from_geocoder(None)
-    ('named place', 'province only', None)
-    """
-    return None if precision is None else Precision(int(precision))
-
-
-class _ProvinceNames:
-    """Stated province names → MEF 2025 codes (cached per name).
-
-    A stated province is a province, so a name is first looked up among the province
-    names and variants of the gazetteer ("Phnom Penh" is also a commune in Prey Veng); the
-    geocoder is asked only for spellings the gazetteer does not list.
-    """
-
-    def __init__(self) -> None:
-        self.cache: dict[str, str] = {}
-        aliases = get_gazetteer().aliases
-        provinces = aliases[aliases["level"] == 1]
-        by_key: dict[str, set[str]] = {}
-        for alias, code in zip(provinces["alias"], provinces["code"], strict=True):
-            by_key.setdefault(normalize(alias), set()).add(str(code))
-        self.by_key = {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1 and k}
-
-    def code(self, name: str) -> str:
-        key = name.casefold()
-        if key not in self.cache:
-            self.cache[key] = self.by_key.get(normalize(name), "") or self._geocoded(name)
-        return self.cache[key]
-
-    @staticmethod
-    def _geocoded(name: str) -> str:
-        result = geocode(name)
-        if (
-            result.status == "matched"
-            and result.precision == Precision.PROVINCE
-            and result.province_code
-        ):
-            return str(result.province_code)
-        codes = {str(c["code"]) for c in result.candidates if c.get("level") == "province"}
-        return codes.pop() if len(codes) == 1 else ""
-
-
-def _unit_fields(code: str) -> dict[str, str]:
-    """Admin columns for a 2025 code and its parents."""
-    gaz = get_gazetteer()
-    out = dict.fromkeys(_ADMIN, "")
-    for c in gaz.parents(code):
-        level = LEVEL_NAMES[gaz.level(c)]
-        out[f"{level}_code"] = c
-        out[f"{level}_pcode"] = gaz.pcode(c) or ""
-        out[f"{level}_name"] = gaz.name(c)
-    return out
-
-
-def _place(text: str, **values: Any) -> dict[str, Any]:
-    place: dict[str, Any] = {"location_part": text, "latitude": None, "longitude": None}
-    place.update(values)
-    return place
-
-
-def _from_result(result: GeocodeResult) -> dict[str, Any]:
-    place: dict[str, Any] = dict.fromkeys(_ADMIN, "")
-    for level in ("province", "district", "commune"):
-        place[f"{level}_code"] = text_of(getattr(result, f"{level}_code", ""))
-        place[f"{level}_name"] = text_of(getattr(result, f"{level}_name", ""))
-    finest = place["commune_code"] or place["district_code"] or place["province_code"]
-    if finest and get_gazetteer().has(finest):
-        place.update(_unit_fields(finest))
-    return _place(
-        text_of(result.query),
-        **{k: v for k, v in place.items()},
-        latitude=float_or_none(result.latitude),
-        longitude=float_or_none(result.longitude),
-        precision=from_geocoder(result.precision),
-        match_score=float_or_none(result.score),
-        match_confidence=text_of(result.confidence),
-        match_method=text_of(result.method),
-        match_status=text_of(result.status),
-        matched_name=text_of(result.matched_name),
-    )
-
-
-def _from_override(ov: pd.Series, text: str) -> dict[str, Any]:
-    code = text_of(ov["code"])
-    fields: dict[str, Any] = _unit_fields(code) if code else dict.fromkeys(_ADMIN, "")
-    lat, lon = float_or_none(ov["latitude"]), float_or_none(ov["longitude"])
-    if lat is None and code:
-        unit = get_gazetteer().unit(code)
-        lat, lon = float_or_none(unit["lat"]), float_or_none(unit["lon"])
-    return _place(
-        text,
-        **fields,
-        latitude=lat,
-        longitude=lon,
-        precision=_OVERRIDE_PRECISION[int(ov["precision"])],
-        match_score=100.0,
-        match_confidence="high",
-        match_method="override",
-        match_status="matched",
-        matched_name=get_gazetteer().name(code) if code else text,
-    )
-
-
-def _from_stated(code: str, name: str) -> dict[str, Any]:
-    return _place(
-        name,
-        **_unit_fields(code),
-        precision=Precision.PROVINCE,
-        match_score=100.0,
-        match_confidence="high",
-        match_method="stated_province",
-        match_status="matched",
-        matched_name=get_gazetteer().name(code),
-    )
-
-
-def _from_source_point(lat: float, lon: float, text: str) -> dict[str, Any]:
-    return _place(
-        text,
-        **dict.fromkeys(_ADMIN, ""),
-        latitude=lat,
-        longitude=lon,
-        precision=Precision.SITE,
-        match_score=100.0,
-        match_confidence="high",
-        match_method="source_coordinates",
-        match_status="matched",
-        matched_name="",
-    )
-
-
-def _unmatched(text: str) -> dict[str, Any]:
-    return _place(
-        text,
-        **dict.fromkeys(_ADMIN, ""),
-        precision=None,
-        match_score=0.0,
-        match_confidence="",
-        match_method="",
-        match_status="unmatched",
-        matched_name="",
-    )
-
-
-def _override_index(overrides: pd.DataFrame | None) -> dict[str, list[tuple[int, str]]]:
-    """location_text (case-folded) → [(override row, stated province as written)]."""
-    index: dict[str, list[tuple[int, str]]] = {}
-    if overrides is None:
-        return index
-    for i, (text, prov) in enumerate(
-        zip(overrides["location_text"], overrides["province_as_reported"], strict=True)
-    ):
-        index.setdefault(text_of(text).casefold(), []).append((i, text_of(prov)))
-    return index
-
-
-def _pick_override(
-    candidates: list[tuple[int, str]], stated: list[str], provinces: _ProvinceNames
-) -> int | None:
-    """The override stating one of the report's provinces, else the one stating none."""
-    for i, prov in candidates:
-        if prov and provinces.code(prov) and provinces.code(prov) in stated:
-            return i
-    return next((i for i, prov in candidates if not prov), None)
-
-
-def _geocoded(
-    text: str, province: str | None, town: str | None, notes: list[str]
-) -> list[GeocodeResult]:
-    """The places of a location text, with the stated province and district or town as
-    context. A town, checkpoint or landmark that is not itself a district ("Bavet", "Chrey
-    Thom") gives the district it lies in; a value that names nothing there (or lies outside
-    the stated province) is reported in ``notes`` and left out of the context, never
-    silently dropped."""
-    if town:
-        try:
-            return geocode_places(text, province=province, district=town)
-        except GeocodeError as exc:
-            districts = _districts_of_towns(town, province)
-            if districts:
-                try:
-                    return geocode_places(text, province=province, district=districts)
-                except GeocodeError:
-                    pass
-            notes.append(f"district_or_town_as_reported: {exc}")
-    return geocode_places(text, province=province)
-
-
-def _districts_of_towns(town: str, province: str | None) -> str | None:
-    """The districts the parts of a stated town lie in, when every part is a matched
-    place with a district inside the stated province (codes joined by ``;``)."""
-    codes: list[str] = []
-    for part in split_list(town):
-        try:
-            found = geocode(part, province=province)
-        except GeocodeError:
-            return None
-        if found.status != "matched" or not found.district_code:
-            return None
-        if province and found.province_code not in province.split(";"):
-            return None
-        codes.append(found.district_code)
-    return ";".join(dict.fromkeys(codes)) or None
-
-
-def _places_of(
-    rec: dict[str, Any],
-    stated: list[str],
-    stated_names: list[str],
-    override: pd.Series | None,
-    notes: list[str],
-) -> list[dict[str, Any]]:
-    """The places of one report, by the first rule that applies (a context the geocoder
-    refused is added to ``notes``)."""
-    text = text_of(rec["location_text"])
-    lat, lon = float_or_none(rec.get("latitude")), float_or_none(rec.get("longitude"))
-    if override is not None:
-        return [_from_override(override, text)]
-    if lat is not None and lon is not None:
-        return [_from_source_point(lat, lon, text)]
-    town = text_of(rec.get("district_or_town_as_reported"))
-    results = _geocoded(text, ";".join(stated) or None, town or None, notes)
-    places = [_from_result(r) for r in results] or [_unmatched(text)]
-    if stated and not any(p["province_code"] for p in places):
-        # The geocoder found no province in the text, but the source states one: locate
-        # the report to the stated province(s), never to a point.
-        names = dict(zip(stated, stated_names, strict=True))
-        places = [_from_stated(code, names[code]) for code in dict.fromkeys(stated)]
-    return [_refined_by_town(p, town) for p in places] if town else places
-
-
-def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
-    """A place known only to its province, made finer by the district or town the source
-    states (``district_or_town_as_reported``) when that lies in the same province."""
-    prec, province = place.get("precision"), place.get("province_code")
-    by_context = prec == Precision.DISTRICT and "+context" in str(place.get("match_method"))
-    if prec is None or (prec != Precision.PROVINCE and not by_context) or not province:
-        return place
-    for part in split_list(town):
-        found = geocode(part, province=province)
-        finer = from_geocoder(found.precision)
-        if found.status == "matched" and found.province_code == province and finer and finer < prec:
-            refined = _from_result(found)
-            refined.update(
-                location_part=place["location_part"],
-                match_method=f"stated_place ({refined['match_method']})",
-            )
-            return refined
-    return place
-
-
-#: Distinct location keys from which locating shows a progress bar (on a terminal).
 PROGRESS_MIN_KEYS = 5_000
 # What a report's places depend on: reports sharing these are located once.
 _KEY = ["location_text", "province_as_reported", "district_or_town_as_reported"]
@@ -355,7 +86,7 @@ class _Stated:
     and the names that are not provinces (cached per value)."""
 
     def __init__(self) -> None:
-        self.provinces = _ProvinceNames()
+        self.provinces = ProvinceNames()
         self.cache: dict[str, tuple[list[str], list[str], list[str]]] = {}
 
     def of(self, value: str) -> tuple[list[str], list[str], list[str]]:
@@ -395,7 +126,7 @@ def _key_places(
 ) -> tuple[pd.DataFrame, set[int], dict[int, list[str]]]:
     """The places of each distinct key (one row per key × place), the overrides used, and
     per key the notes of a context the geocoder refused."""
-    ov_index = _override_index(overrides)
+    ov_index = override_index(overrides)
     used: set[int] = set()
     rows: list[dict[str, Any]] = []
     key_notes: dict[int, list[str]] = {}
@@ -404,7 +135,7 @@ def _key_places(
         keys[[*_KEY, "latitude", "longitude"]].itertuples(index=False, name=None)
     ):
         codes, names, _ = stated.of(prov)
-        hit = _pick_override(ov_index.get(text.casefold(), []), codes, stated.provinces)
+        hit = pick_override(ov_index.get(text.casefold(), []), codes, stated.provinces)
         if hit is not None:
             used.add(hit)
         override = overrides.iloc[hit] if hit is not None and overrides is not None else None
@@ -415,7 +146,7 @@ def _key_places(
             "longitude": None if math.isnan(lon) else lon,
         }
         notes: list[str] = []
-        for i, place in enumerate(_places_of(rec, codes, names, override, notes)):
+        for i, place in enumerate(places_of(rec, codes, names, override, notes)):
             rows.append({"_key": k, **place, "place_index": i, "_stated": codes})
         if notes:
             key_notes[k] = notes

@@ -364,17 +364,14 @@ def _one_round(
     first = min(o.mention.start for o in cluster)
     method = base_method(m, anchor)
     if ambiguous:
-        result = ambiguous_result(query, [anchor, *alternatives], m.score, method)
-        band = "medium" if result.province_code else "low"
-        return first, replace(result, confidence=band), cluster
+        return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
     if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
         if any(o is not choice for o in cluster):
             method += "+hierarchy"
         elif ctx.supports(anchor):
             method += "+context"
-    result = build_result(query, anchor, m, cluster, method)
     band = assess(anchor, choice, cluster, ctx, every or remaining)
-    return first, replace(result, confidence=band), cluster
+    return first, build_result(query, anchor, m, cluster, method, band), cluster
 
 
 def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> list[GeocodeResult]:
@@ -392,8 +389,7 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     places = [c for c in choices if c.entries[0].kind != "country"]
     if not places:
         c = choices[0]
-        country = build_result(query, c.entries[0], c.mention, [c], "country")
-        return [replace(country, confidence="high")]
+        return [build_result(query, c.entries[0], c.mention, [c], "country", "high")]
     remaining = [c for c in places if not c.mention.reference]
     if not remaining:
         return []

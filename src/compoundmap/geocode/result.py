@@ -172,10 +172,16 @@ def _town_point(anchor: Entry, mention: Mention) -> Entry | None:
 
 
 def build_result(
-    query: str, anchor: Entry, mention: Mention, cluster: Sequence[Choice], method: str
+    query: str,
+    anchor: Entry,
+    mention: Mention,
+    cluster: Sequence[Choice],
+    method: str,
+    confidence: str = "",
 ) -> GeocodeResult:
     """The matched result of one place: the anchor reading, its hierarchy filled from its
-    cluster, the finest point it has and the precision of that point."""
+    cluster, the finest point it has and the precision of that point (``confidence``: the
+    band :func:`~compoundmap.geocode.confidence.assess` gave)."""
     prov, dist, comm = _fill_hierarchy(anchor, cluster)
     point_entry: Entry | None = anchor
     if not anchor.is_point:
@@ -213,6 +219,7 @@ def build_result(
         score=mention.score,
         method=method,
         matched_name=(point_entry.name if point_entry is not None else anchor.name),
+        confidence=confidence,
     )
 
 
@@ -243,7 +250,8 @@ def _candidate(e: Entry) -> dict[str, Any]:
 
 def ambiguous_result(query: str, entries: list[Entry], score: float, method: str) -> GeocodeResult:
     """Several places fit: they are the candidates, and the result is their common
-    ancestor (district or province) when they share one, otherwise no location."""
+    ancestor (district or province) when they share one, otherwise no location; its
+    confidence is ``medium`` with a province, else ``low``."""
     uniq: list[Entry] = []
     seen: set[tuple[str | None, str]] = set()
     for e in entries:
@@ -277,6 +285,7 @@ def ambiguous_result(query: str, entries: list[Entry], score: float, method: str
         method=method,
         matched_name=uniq[0].name if uniq else None,
         candidates=tuple(_candidate(e) for e in uniq),
+        confidence="medium" if prov else "low",
     )
 
 

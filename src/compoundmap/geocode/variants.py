@@ -449,10 +449,14 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
 
 @depends_on_settings
 @cache
-def _window_keys() -> tuple[str, ...]:
+def _window_keys() -> dict[str, tuple[str, ...]]:
     """Keys of provinces, districts and towns written in two or more words (their keys
-    hold a space-free join): the names a misspelt pair of words may stand for."""
-    return tuple(sorted({k for keys in _edit_index().values() for k in keys}))
+    hold a space-free join), by first letter, sorted: the names a misspelt pair of words
+    may stand for."""
+    by_initial: dict[str, list[str]] = {}
+    for k in sorted({k for keys in _edit_index().values() for k in keys}):
+        by_initial.setdefault(k[0], []).append(k)
+    return {c: tuple(keys) for c, keys in by_initial.items()}
 
 
 def _window_mention(
@@ -482,7 +486,7 @@ def _window_mention(
             continue
         hit = process.extractOne(
             written,
-            [c for c in _window_keys() if c[0] == written[0]],
+            _window_keys().get(written[0], ()),
             scorer=fuzz.ratio,
             score_cutoff=cfg.window_fuzzy_min,
         )
