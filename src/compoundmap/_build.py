@@ -20,7 +20,7 @@ import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
 from ._store import RowSource, TableStore
-from .compounds import build_compounds, compound_events, registry_point_problems
+from .compounds import build_compounds, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
 from .events import event_rows, events_from_rows, included
@@ -28,6 +28,7 @@ from .fields import TABLE_COLUMNS
 from .links import check_links
 from .locate import locate_reports
 from .registry import Registry, load_registry
+from .sitepoints import registry_point_problems
 from .sources import (
     REPORTS_COLUMNS,
     ValidationReport,

@@ -91,9 +91,9 @@ def validate_command(
     import warnings
     from pathlib import Path
 
-    from .compounds import point_problems_of
     from .curated import validate_any, validate_folder
     from .errors import SourceValidationError
+    from .sitepoints import point_problems_of
 
     target = Path(path) if path is not None else None
     try:

@@ -268,7 +268,7 @@ def validate_compounds(path: str | Path) -> ValidationReport:
     ``location_precision = site``; a location backed by evidence (``location_report_id``,
     or ``location_source_url`` and ``location_quote``); withdrawn rows say why.
     Whether the coordinates fall inside the stated unit is checked by
-    :func:`compoundmap.compounds.registry_point_problems` (it needs the boundaries), which
+    :func:`compoundmap.sitepoints.registry_point_problems` (it needs the boundaries), which
     ``compoundmap validate`` runs after this.
 
     Raises
