@@ -376,15 +376,12 @@ def _typo_run(text: str, run: str) -> bool:
     ordinary word (one the text also writes in lower case, or a common word), not an
     acronym."""
     words = _TOKEN_RE.findall(run)
+    if not 1 <= len(words) <= 2 or any(w.isupper() for w in words):
+        return False  # the cheap tests first: most runs fail here
     keys = [token_info(w)[0] for w in words]
-    return (
-        1 <= len(words) <= 2
-        and len("".join(keys)) >= _TYPO_MIN_LETTERS
-        and not any(w.isupper() for w in words)
-        and not any(
-            k in _common_words() or w.lower() in _lower_words(text)
-            for w, k in zip(words, keys, strict=True)
-        )
+    return len("".join(keys)) >= _TYPO_MIN_LETTERS and not any(
+        k in _common_words() or w.lower() in _lower_words(text)
+        for w, k in zip(words, keys, strict=True)
     )
 
 
