@@ -635,3 +635,10 @@ def test_a_name_inside_a_company_name_is_no_location() -> None:
     assert [r.status for r in geocode_places(text)] == ["unmatched"]
     assert geocode_places("Jin Bei Group compound in Sihanoukville")[0].province_code == "18"
     assert geocode_places("the Kandal group of villages")[0].province_code == "08"
+
+
+def test_k_abbreviates_kampong() -> None:
+    # issue 11: sources write "K Cham", "K. Speu" for Kampong Cham and Kampong Speu
+    assert geocode("K Cham").province_code == "03"
+    assert geocode("K. Speu").province_code == "05"
+    assert geocode("K. Cham province").province_code == "03"
