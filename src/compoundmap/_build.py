@@ -85,7 +85,7 @@ _EVENT_COLUMNS = [
     "scope",
 ]
 #: Reports sorted by id at a time when the table is written from a store.
-SORT_BUCKET_ROWS = 250_000
+SORT_BUCKET_ROWS = 100_000
 
 
 @dataclass
