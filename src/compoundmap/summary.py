@@ -160,9 +160,17 @@ def _frame(records: list[dict[str, Any]], keys: list[str]) -> pd.DataFrame:
     return out
 
 
-def _split(events: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
-    """The events per value of ``column``, each in table order (one pass, not one per unit)."""
-    return {str(k): g for k, g in events.groupby(column, sort=False, dropna=True)}
+class _Split:
+    """The events per value of ``column``, in table order: grouped in one pass, each
+    unit's rows copied only when asked for (one unit's copy at a time)."""
+
+    def __init__(self, events: pd.DataFrame, column: str) -> None:
+        self.events = events
+        found = events.groupby(column, sort=False).indices.items()
+        self.rows = {str(k): np.asarray(v, dtype="int64") for k, v in found}
+
+    def get(self, code: str) -> pd.DataFrame:
+        return self.events.take(self.rows.get(code, np.array([], dtype="int64")))
 
 
 def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
@@ -194,11 +202,11 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
     several = events[events["attribution"] == "several_provinces"]
-    by_province = _split(events[events["attribution"] == "province"], "province_code")
+    by_province = _Split(events[events["attribution"] == "province"], "province_code")
     records = []
     for unit in provinces.itertuples(index=False):
         code = str(unit.code)
-        own = by_province.get(code, events.iloc[:0])
+        own = by_province.get(code)
         shared = sum(code in str(p).split("; ") for p in several["province_codes"])
         records.append(
             {
@@ -237,11 +245,11 @@ def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")
     local = events[(events["attribution"] == "province") & (events["district_code"] != "")]
-    by_district = _split(local, "district_code")
+    by_district = _Split(local, "district_code")
     records = []
     for unit in districts.itertuples(index=False):
         code = str(unit.code)
-        own = by_district.get(code, local.iloc[:0])
+        own = by_district.get(code)
         records.append(
             {
                 "district_code": code,
