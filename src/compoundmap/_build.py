@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
-from ._store import RowSource, TableStore
+from ._store import RowSource, TableStore, release_memory
 from .compounds import build_compounds, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
@@ -87,7 +87,7 @@ _EVENT_COLUMNS = [
     "scope",
 ]
 #: Reports sorted by id at a time when the table is written from a store.
-SORT_BUCKET_ROWS = 250_000
+SORT_BUCKET_ROWS = 100_000
 
 
 @dataclass
@@ -283,6 +283,7 @@ def make_tables(
     notes += [str(p) for p in reg.problems]
     notes += [str(p) for p in registry_point_problems(reg.compounds)]
     rows = RowSource(report.valid if store is None else None, store, "valid")
+    _step_done(store)
     keep, link_rejects, link_notes = _link_problems(rows, reg, src)
     notes += link_notes
     use = rows.columns(_LOCATE_COLUMNS, keep)
@@ -292,6 +293,7 @@ def make_tables(
     if not use["report_id"].isin(locations["report_id"]).all():
         raise PipelineError(f"{src}: included reports would be lost: not located")
     del use
+    _step_done(store)
     places = _place_summary(locations)
     slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
     if store is not None:
@@ -310,10 +312,12 @@ def make_tables(
         )
     events = events_from_rows(made, slim, compound_provinces)
     del made, slim
+    _step_done(store)
     compounds = build_compounds(reg, events)
     links = compound_events(events)
     summaries = province_summary(events, compounds), district_summary(events, compounds)
     rejects = _rejects(report, link_rejects)
+    _step_done(store)
     dates = rows.columns(["source_date", "checked_on", "event_date"], keep)
     if store is None:
         reports = _with_places(rows.columns(None, keep), places)
@@ -322,6 +326,7 @@ def make_tables(
     else:
         reports = _stored_reports(rows, keep, places, store)
         n_reports = store.rows("reports")
+        _step_done(store)
     if n_reports + len(rejects) != report.n_rows:
         raise PipelineError(f"{src}: rows would be lost between validation and the tables")
     curated = [src, *(p for p in (ov_path,) if ov is not None)]
@@ -350,7 +355,14 @@ def make_tables(
     if store is not None:
         tables.events = store.put("events", events)
         tables.compound_events = store.put("compound_events", links)
+        _step_done(store)
     return tables
+
+
+def _step_done(store: TableStore | None) -> None:
+    """Between steps of a stored build, give the freed memory back (peaks do not add up)."""
+    if store is not None:
+        release_memory()
 
 
 def _kept_chunks(

@@ -9,6 +9,9 @@ tables back chunk by chunk (:meth:`TableStore.chunks`).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +22,36 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import shapely
 
-__all__ = ["CHUNK_ROWS", "RowSource", "TableStore"]
+__all__ = ["CHUNK_ROWS", "RowSource", "TableStore", "release_memory"]
 
 #: Rows per Parquet row group and per chunk read back.
 CHUNK_ROWS = 50_000
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def release_memory() -> None:
+    """Hand the memory freed by a finished build step back to the system.
+
+    Arrow (pandas' ``str`` columns) and C ``malloc`` keep freed memory in separate pools
+    for reuse; neither can use the other's, so without this each step's peak would add
+    to the next one's. Called between the steps of a stored build; the results are the
+    same either way.
+    """
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    trim = getattr(_LIBC, "malloc_trim", None)  # glibc only
+    if trim is not None:
+        trim(0)
 
 
 class _Writer:

@@ -116,6 +116,10 @@ _CITATION = {
 }
 
 
+#: Report rows made into events at a time by :func:`events_from_rows`.
+EVENT_SLICE_ROWS = 100_000
+
+
 def _json_objects(
     frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
 ) -> pd.Series:
@@ -356,11 +360,32 @@ def build_events(
 def events_from_rows(
     rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str] | None = None
 ) -> pd.DataFrame:
-    """:func:`build_events` from :func:`event_rows` (of all the included reports)."""
+    """:func:`build_events` from :func:`event_rows` (of all the included reports).
+
+    The rows, sorted by event, are made into events a slice of about
+    :data:`EVENT_SLICE_ROWS` rows at a time (whole events per slice), so the working
+    memory of the grouping stays that of one slice.
+    """
     compound_provinces = compound_provinces or {}
     rows = _sorted_rows(rows)
     if not len(rows):
         return _empty_events()
+    key = rows["event_key"]
+    starts = np.flatnonzero((key != key.shift()).to_numpy(dtype=bool))
+    at = np.searchsorted(starts, np.arange(0, len(rows), EVENT_SLICE_ROWS))
+    cuts = starts[np.minimum(at, len(starts) - 1)]  # each slice starts an event
+    bounds = [*np.unique(cuts).tolist(), len(rows)]
+    parts = [
+        _events_of(rows.iloc[a:b].reset_index(drop=True), locations, compound_provinces)
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def _events_of(
+    rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str]
+) -> pd.DataFrame:
+    """The events of rows sorted by event (:func:`_sorted_rows`), whole events only."""
     group, event_ids = group_numbers(rows["event_key"])
     n = len(event_ids)
     first_date = _first_of(group, rows["event_date"], n)

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import MissingColumnError
@@ -97,6 +98,21 @@ def _scopes(text: str) -> dict[str, str]:
     return out
 
 
+def _kind_scopes(figure_scopes: pd.Series) -> dict[str, np.ndarray]:
+    """Per count kind, the scope of each event's figure of that kind (``""`` when none).
+
+    Each distinct ``figure_scopes`` text is parsed once (:func:`_scopes`).
+    """
+    codes, texts = pd.factorize(figure_scopes.to_numpy(dtype=object), use_na_sentinel=False)
+    parsed = [_scopes(t) for t in texts]
+    return {
+        kind: np.array([p.get(kind, "") for p in parsed], dtype=object)[codes]
+        if len(codes)
+        else np.array([], dtype=object)
+        for kind in COUNT_KINDS
+    }
+
+
 def _publishers(citations: Iterable[str]) -> set[str]:
     import json
 
@@ -117,17 +133,17 @@ def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) 
         **{f"n_{t}": types.get(t, 0) for t in EVENT_TYPES},
     }
     added = SCOPES_ADDED[row_type]
+    scopes = _kind_scopes(events["figure_scopes"])
     for kind in COUNT_KINDS:
+        counted = np.isin(scopes[kind], added)
         for bound in ("min", "max"):
             col = f"people_{kind}_{bound}"
             if row_type == "national":
                 record[col] = None  # country-wide figures: events.csv, never summed
                 continue
-            total = 0
-            for value, scopes in zip(events[col], events["figure_scopes"], strict=True):
-                if pd.notna(value) and _scopes(scopes).get(kind) in added:
-                    total += int(value)
-            record[col] = total
+            values = events[col]
+            ok = counted & values.notna().to_numpy(dtype=bool)
+            record[col] = sum(int(v) for v in values.to_numpy(dtype=object)[ok])
     record["nationalities"] = nationality_summary(events["nationalities"])
     return record
 
@@ -142,6 +158,19 @@ def _frame(records: list[dict[str, Any]], keys: list[str]) -> pd.DataFrame:
         else:
             out[col] = out[col].fillna("").astype("string")
     return out
+
+
+class _Split:
+    """The events per value of ``column``, in table order: grouped in one pass, each
+    unit's rows copied only when asked for (one unit's copy at a time)."""
+
+    def __init__(self, events: pd.DataFrame, column: str) -> None:
+        self.events = events
+        found = events.groupby(column, sort=False).indices.items()
+        self.rows = {str(k): np.asarray(v, dtype="int64") for k, v in found}
+
+    def get(self, code: str) -> pd.DataFrame:
+        return self.events.take(self.rows.get(code, np.array([], dtype="int64")))
 
 
 def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
@@ -173,10 +202,11 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
     several = events[events["attribution"] == "several_provinces"]
+    by_province = _Split(events[events["attribution"] == "province"], "province_code")
     records = []
     for unit in provinces.itertuples(index=False):
         code = str(unit.code)
-        own = events[(events["attribution"] == "province") & (events["province_code"] == code)]
+        own = by_province.get(code)
         shared = sum(code in str(p).split("; ") for p in several["province_codes"])
         records.append(
             {
@@ -215,10 +245,11 @@ def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")
     local = events[(events["attribution"] == "province") & (events["district_code"] != "")]
+    by_district = _Split(local, "district_code")
     records = []
     for unit in districts.itertuples(index=False):
         code = str(unit.code)
-        own = local[local["district_code"] == code]
+        own = by_district.get(code)
         records.append(
             {
                 "district_code": code,

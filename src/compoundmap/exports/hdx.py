@@ -10,6 +10,7 @@ the one mapping; ``docs/hdx.md`` is generated from it (:func:`hxl_dictionary`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from ..gazetteer import get_gazetteer
 from ..schema import COUNT_KINDS, EVENT_TYPES
 from ..summary import SUMMARY_COLUMNS
 from ..writers import spreadsheet_value
-from ._common import TablesLike
+from ._common import TablesLike, table_chunks
 
 __all__ = ["HDX_DIR", "HXL_TAGS", "hdx_frames", "hxl_dictionary", "write_hdx"]
 
@@ -200,14 +201,13 @@ def _citation_columns(citations: pd.Series) -> dict[str, list[str]]:
     return {"source_publishers": publishers, "source_urls": urls}
 
 
-def _events(tables: TablesLike) -> pd.DataFrame:
-    events = tables.table("events").copy()
-    events = events.assign(
+def _events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events (all, or a chunk of them) with the columns the HDX file adds."""
+    return events.assign(
         **_unit_columns(events["province_code"], "province"),
         **_unit_columns(events["district_code"], "district"),
         **_citation_columns(events["citations"]),
     )
-    return events
 
 
 def _with_province_pcode(frame: pd.DataFrame) -> pd.DataFrame:
@@ -224,27 +224,46 @@ def hdx_frames(tables: TablesLike) -> dict[str, pd.DataFrame]:
     >>> frames["province_summary"]["province_pcode"].iloc[0]  # doctest: +SKIP
     'KH01'
     """
+    out = {"events": _hdx_columns("events", _events(tables.table("events")))}
+    out.update(_small_frames(tables))
+    return out
+
+
+def _small_frames(tables: TablesLike) -> dict[str, pd.DataFrame]:
+    """The HDX tables other than events (a few hundred rows at most)."""
     compounds = pd.DataFrame(tables.table("compounds").drop(columns="geometry", errors="ignore"))
     sources = {
-        "events": _events(tables),
         "province_summary": tables.table("province_summary"),
         "district_summary": _with_province_pcode(tables.table("district_summary")),
         "compounds": compounds[compounds["record_status"] == "active"],
     }
-    out: dict[str, pd.DataFrame] = {}
-    for name, frame in sources.items():
-        frame = frame.assign(country_code=COUNTRY_ISO3)
-        out[name] = pd.DataFrame(frame[list(HXL_TAGS[name])]).reset_index(drop=True)
-    return out
+    return {name: _hdx_columns(name, frame) for name, frame in sources.items()}
 
 
-def _write(frame: pd.DataFrame, tags: dict[str, str], path: Path) -> Path:
-    """CSV with the header, then the hashtag row, then the formula-safe values."""
-    text = pd.DataFrame(
-        {c: [tags[c], *(spreadsheet_value(v, c) for v in frame[c])] for c in frame.columns},
-        dtype=object,
-    )
-    text.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+def _hdx_columns(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns of HDX file ``name``, in order, with the country code."""
+    frame = frame.assign(country_code=COUNTRY_ISO3)
+    return pd.DataFrame(frame[list(HXL_TAGS[name])]).reset_index(drop=True)
+
+
+def _write(frames: Iterable[pd.DataFrame], tags: dict[str, str], path: Path) -> Path:
+    """CSV with the header, then the hashtag row, then the formula-safe values.
+
+    ``frames`` are consecutive chunks of one table: each is appended as it comes, so a
+    long table is never held whole.
+    """
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        first = True
+        for frame in frames:
+            text = pd.DataFrame(
+                {
+                    c: [*([tags[c]] if first else []), *(spreadsheet_value(v, c) for v in frame[c])]
+                    for c in frame.columns
+                },
+                dtype=object,
+            )
+            text.to_csv(fh, index=False, header=first, lineterminator="\n")
+            first = False
     return path
 
 
@@ -259,9 +278,10 @@ def write_hdx(tables: TablesLike, folder: Path) -> dict[str, Path]:
         Usually ``<processed>/hdx`` (created if missing).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    for name, frame in hdx_frames(tables).items():
-        written[f"{HDX_DIR}/{name}.csv"] = _write(frame, HXL_TAGS[name], folder / f"{name}.csv")
+    events = (_hdx_columns("events", _events(c)) for c in table_chunks(tables, "events"))
+    written = {f"{HDX_DIR}/events.csv": _write(events, HXL_TAGS["events"], folder / "events.csv")}
+    for name, frame in _small_frames(tables).items():
+        written[f"{HDX_DIR}/{name}.csv"] = _write([frame], HXL_TAGS[name], folder / f"{name}.csv")
     return written
 
 

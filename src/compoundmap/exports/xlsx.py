@@ -10,7 +10,7 @@ properties and zip timestamps are fixed, so the same tables give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from .._util import is_missing
 from ..datapackage import ATTRIBUTION_SOURCES, LICENSES
 from ..fields import FIELD_DESCRIPTIONS, PRIMARY_KEYS, TABLE_COLUMNS, TABLE_TEXT
 from ..writers import spreadsheet_value
-from ._common import TablesLike
+from ._common import TablesLike, n_rows, table_chunks
 
 __all__ = [
     "CONSTANT_MEMORY_ROWS",
@@ -107,20 +107,6 @@ def _widths(frame: pd.DataFrame, columns: Sequence[str]) -> list[int]:
     return out
 
 
-def _chunks(tables: TablesLike, name: str) -> Iterator[pd.DataFrame]:
-    chunks = getattr(tables, "chunks", None)
-    if chunks is None:
-        yield tables.table(name)
-    else:
-        yield from chunks(name)
-
-
-def n_rows(tables: TablesLike, name: str) -> int:
-    """Rows of a table, without reading it whole when the build keeps it on disk."""
-    counter = getattr(tables, "n_rows", None)
-    return int(counter(name)) if counter is not None else len(tables.table(name))
-
-
 def _table_sheet(
     book: xlsxwriter.Workbook, formats: _Formats, name: str, tables: TablesLike
 ) -> None:
@@ -129,7 +115,7 @@ def _table_sheet(
     kinds = [FIELD_DESCRIPTIONS[name][c][0] for c in columns]
     cell_formats = [formats.for_kind(k, c) for k, c in zip(kinds, columns, strict=True)]
     written = 0
-    for chunk in _chunks(tables, name):
+    for chunk in table_chunks(tables, name):
         if written == 0:
             for j, (col, width, fmt) in enumerate(
                 zip(columns, _widths(chunk, columns), cell_formats, strict=True)
