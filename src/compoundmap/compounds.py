@@ -27,7 +27,7 @@ from .boundaries import ADMIN_UNIT_COLUMNS
 from .gazetteer import get_gazetteer
 from .geocode import geocode
 from .registry import Registry, split_ids
-from .schema import LEVEL_NAMES, Precision
+from .schema import Precision
 
 __all__ = [
     "COMPOUND_COLUMNS",
@@ -99,16 +99,7 @@ COMPOUND_EVENT_COLUMNS: list[str] = [
 
 
 def _unit(code: str) -> dict[str, str]:
-    gaz = get_gazetteer()
-    out = dict.fromkeys(ADMIN_UNIT_COLUMNS, "")
-    if not code or not gaz.has(code):
-        return out
-    for c in gaz.parents(code):
-        level = LEVEL_NAMES[gaz.level(c)]
-        out[f"{level}_code"] = c
-        out[f"{level}_pcode"] = gaz.pcode(c) or ""
-        out[f"{level}_name"] = gaz.name(c)
-    return out
+    return get_gazetteer().unit_columns(code)
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,9 @@ from ._util import fold_ascii, split_list
 from .errors import DataFileError, GazetteerError
 from .schema import LEVEL_NAMES
 
+#: The columns each admin level has in published tables, in order.
+_PARTS = ("code", "pcode", "name")
+
 __all__ = ["LEVEL_NAMES", "SPURIOUS_COMMUNE_CODES", "Gazetteer", "get_gazetteer"]
 
 
@@ -144,6 +147,27 @@ class Gazetteer:
         for c in chain:
             if c and c not in out:
                 out.append(c)
+        return out
+
+    def unit_columns(self, code: str) -> dict[str, str]:
+        """The admin columns of a unit and its ancestors (``province_code``,
+        ``province_pcode``, ``province_name``, then district and commune), as the published
+        tables carry them; empty strings for the levels below the unit, or for every column
+        when ``code`` is not a known unit.
+
+        Examples
+        --------
+        >>> get_gazetteer().unit_columns("1801")["district_name"]
+        'Preah Sihanouk'
+        """
+        out = {f"{lv}_{part}": "" for lv in LEVEL_NAMES.values() for part in _PARTS}
+        if not self.has(code):
+            return out
+        for c in self.parents(code):
+            level = LEVEL_NAMES[self.level(c)]
+            out[f"{level}_code"] = c
+            out[f"{level}_pcode"] = self.pcode(c) or ""
+            out[f"{level}_name"] = self.name(c)
         return out
 
     def children(self, code: str) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from .errors import GeocodeError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
 from .normalize import normalize
-from .schema import LEVEL_NAMES, Precision
+from .schema import Precision
 
 __all__ = ["ProvinceNames", "from_geocoder", "override_index", "pick_override", "places_of"]
 
@@ -83,14 +83,7 @@ class ProvinceNames:
 
 def _unit_fields(code: str) -> dict[str, str]:
     """Admin columns for a 2025 code and its parents."""
-    gaz = get_gazetteer()
-    out = dict.fromkeys(_ADMIN, "")
-    for c in gaz.parents(code):
-        level = LEVEL_NAMES[gaz.level(c)]
-        out[f"{level}_code"] = c
-        out[f"{level}_pcode"] = gaz.pcode(c) or ""
-        out[f"{level}_name"] = gaz.name(c)
-    return out
+    return get_gazetteer().unit_columns(code)
 
 
 def _place(text: str, **values: Any) -> dict[str, Any]:
