@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
-from ._store import RowSource, TableStore, release_memory
+from ._store import RowSource, TableStore
 from .compounds import build_compounds, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
@@ -360,9 +360,10 @@ def make_tables(
 
 
 def _step_done(store: TableStore | None) -> None:
-    """Between steps of a stored build, give the freed memory back (peaks do not add up)."""
+    """Between steps of a large stored build, give the freed memory back (peaks do not add
+    up)."""
     if store is not None:
-        release_memory()
+        store.release_if_large()
 
 
 def _kept_chunks(

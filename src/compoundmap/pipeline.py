@@ -20,7 +20,7 @@ import pandas as pd
 
 from ._build import Tables, make_tables
 from ._data import project_root, raw_dir
-from ._store import TableStore, release_memory
+from ._store import TableStore
 from .boundaries import load_boundaries
 from .datapackage import datapackage
 from .errors import PipelineError
@@ -156,6 +156,12 @@ def _polygons(level: str, code_col: str, summary: pd.DataFrame) -> gpd.GeoDataFr
     return polys.merge(summary, on=code_col, how="left")
 
 
+def _release(tables: Tables) -> None:
+    """Give freed memory back between steps of a large stored build."""
+    if tables.store is not None:
+        tables.store.release_if_large()
+
+
 def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
     """Write every published table into ``out_dir`` (a staging folder); return the paths."""
     files: dict[str, Path] = {}
@@ -169,7 +175,7 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
     files["report_locations.parquet"] = write_parquet(
         tables.table("report_locations"), out_dir / "report_locations.parquet"
     )
-    release_memory()  # the one table read whole here
+    _release(tables)  # the one table read whole here
     files["compounds.geojson"] = write_geojson(tables.compounds, out_dir / "compounds.geojson")
     files["compoundmap.gpkg"] = write_gpkg(
         {
@@ -185,7 +191,7 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
         },
         out_dir / "compoundmap.gpkg",
     )
-    release_memory()
+    _release(tables)
     files.update(write_exports(tables, out_dir))
     files["datapackage.json"] = write_json(
         datapackage(files, out_dir, tables.release), out_dir / "datapackage.json"
@@ -324,7 +330,7 @@ def build(
             known[map_dir] = MAP_FILES
         with published_dirs(list(targets.values()), known=known, wait=wait) as stages:
             written = write_tables_into(tables, stages[0])
-            release_memory()
+            _release(tables)
             paths = [out_dir / p.relative_to(stages[0]) for p in written]
             if map_dir is not None:
                 written = write_maps_into(tables, stages[1])

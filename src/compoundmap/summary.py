@@ -120,6 +120,20 @@ def _publishers(citations: Iterable[str]) -> set[str]:
 
 
 def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
+    if not len(events) and row_type != "national":
+        # most units have no event: the same record each time, made without pandas
+        return {
+            "n_events": 0,
+            "n_events_shared": shared,
+            "n_reports": 0,
+            "n_sources": 0,
+            "n_compounds": n_compounds,
+            "first_event_date": "",
+            "last_event_date": "",
+            **{f"n_{t}": 0 for t in EVENT_TYPES},
+            **{f"people_{k}_{b}": 0 for k in COUNT_KINDS for b in ("min", "max")},
+            "nationalities": nationality_summary(events["nationalities"]),
+        }
     dates = sorted(d for d in events["event_date"] if d)
     types = Counter(events["event_type"])
     record: dict[str, Any] = {
@@ -168,9 +182,11 @@ class _Split:
         self.events = events
         found = events.groupby(column, sort=False).indices.items()
         self.rows = {str(k): np.asarray(v, dtype="int64") for k, v in found}
+        self.none = events.iloc[:0]
 
     def get(self, code: str) -> pd.DataFrame:
-        return self.events.take(self.rows.get(code, np.array([], dtype="int64")))
+        rows = self.rows.get(code)
+        return self.none if rows is None else self.events.take(rows)
 
 
 def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
