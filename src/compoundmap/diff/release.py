@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFileError
+from ..schema import COUNT_KINDS
 from ..writers import FORMULA_TRIGGERS, spreadsheet_value
 
 DIFF_COLUMNS = ["kind", "id", "change", "aspect", "field", "old", "new", "note"]
@@ -50,21 +51,7 @@ ASPECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "type": ("event_type",),
         "dates": ("event_date",),
         "location": ("attribution", "province_codes", "district_codes", "precision"),
-        "figures": tuple(
-            f"people_{k}_{b}"
-            for k in (
-                "rescued",
-                "detained",
-                "arrested",
-                "deported",
-                "repatriated",
-                "escaped",
-                "estimated_held",
-                "victims_identified",
-                "other",
-            )
-            for b in ("min", "max")
-        ),
+        "figures": tuple(f"people_{k}_{b}" for k in COUNT_KINDS for b in ("min", "max")),
         "links": ("report_ids", "compound_id", "operator_id"),
     },
     "compound": {
