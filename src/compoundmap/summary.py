@@ -120,20 +120,6 @@ def _publishers(citations: Iterable[str]) -> set[str]:
 
 
 def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
-    if not len(events) and row_type != "national":
-        # most units have no event: the same record each time, made without pandas
-        return {
-            "n_events": 0,
-            "n_events_shared": shared,
-            "n_reports": 0,
-            "n_sources": 0,
-            "n_compounds": n_compounds,
-            "first_event_date": "",
-            "last_event_date": "",
-            **{f"n_{t}": 0 for t in EVENT_TYPES},
-            **{f"people_{k}_{b}": 0 for k in COUNT_KINDS for b in ("min", "max")},
-            "nationalities": nationality_summary(events["nationalities"]),
-        }
     dates = sorted(d for d in events["event_date"] if d)
     types = Counter(events["event_type"])
     record: dict[str, Any] = {
@@ -182,11 +168,17 @@ class _Split:
         self.events = events
         found = events.groupby(column, sort=False).indices.items()
         self.rows = {str(k): np.asarray(v, dtype="int64") for k, v in found}
-        self.none = events.iloc[:0]
+        self._empty: dict[str, dict[str, Any]] = {}
 
-    def get(self, code: str) -> pd.DataFrame:
+    def counts(self, code: str, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
+        """:func:`_counts` of the unit's events; the record of a unit without events is made
+        once per row type (most units have none)."""
         rows = self.rows.get(code)
-        return self.none if rows is None else self.events.take(rows)
+        if rows is not None:
+            return _counts(self.events.take(rows), row_type, n_compounds, shared)
+        if row_type not in self._empty:
+            self._empty[row_type] = _counts(self.events.iloc[:0], row_type, 0, 0)
+        return {**self._empty[row_type], "n_compounds": n_compounds, "n_events_shared": shared}
 
 
 def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
@@ -222,7 +214,6 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     records = []
     for unit in provinces.itertuples(index=False):
         code = str(unit.code)
-        own = by_province.get(code)
         shared = sum(code in str(p).split("; ") for p in several["province_codes"])
         records.append(
             {
@@ -230,7 +221,7 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
                 "province_pcode": str(unit.pcode or ""),
                 "province_name": str(unit.name_en),
                 "row_type": "province",
-                **_counts(own, "province", sites.get(code, 0), shared),
+                **by_province.counts(code, "province", sites.get(code, 0), shared),
             }
         )
     for row_type, name in EXTRA_ROWS.items():
@@ -265,7 +256,6 @@ def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     records = []
     for unit in districts.itertuples(index=False):
         code = str(unit.code)
-        own = by_district.get(code)
         records.append(
             {
                 "district_code": code,
@@ -273,7 +263,7 @@ def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
                 "district_name": str(unit.name_en),
                 "province_code": str(unit.province_code),
                 "province_name": gaz.name(str(unit.province_code)),
-                **_counts(own, "district", sites.get(code, 0), 0),
+                **by_district.counts(code, "district", sites.get(code, 0), 0),
             }
         )
     keys = ["district_code", "district_pcode", "district_name", "province_code", "province_name"]
