@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..errors import GeocodeError
 from ..gazetteer import get_gazetteer
@@ -43,6 +43,18 @@ class Context:
         if self.districts:
             return e.district_code in self.districts if e.district_code else False
         return bool(self.provinces) and e.province_code in self.provinces
+
+    @cached_property
+    def all_provinces(self) -> frozenset[str]:
+        """The stated provinces and the provinces of the stated districts."""
+        return self.provinces | {d[:2] for d in self.districts}
+
+    def contradicts(self, e: Entry) -> bool:
+        """Whether ``e`` lies outside the stated provinces, or in another district than the
+        stated ones (an entry without a district does not contradict a stated district)."""
+        if self.all_provinces and e.province_code not in self.all_provinces:
+            return True
+        return bool(self.districts and e.district_code) and e.district_code not in self.districts
 
     def key(self) -> tuple[str | None, str | None]:
         """The context as canonical ``(province, district)`` text (codes joined by ``;``)."""

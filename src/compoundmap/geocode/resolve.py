@@ -266,15 +266,6 @@ def _drop_stray_communes(real: list[Choice], ctx: Context) -> list[Choice]:
     ] or real
 
 
-def _outside_context(e: Entry, ctx: Context) -> bool:
-    """Whether ``e`` lies outside the stated provinces, or in another district than the
-    stated ones."""
-    provinces = ctx.provinces | {d[:2] for d in ctx.districts}
-    if provinces and e.province_code not in provinces:
-        return True
-    return bool(ctx.districts) and bool(e.district_code) and e.district_code not in ctx.districts
-
-
 def _drop_stray_guesses(real: list[Choice], ctx: Context) -> list[Choice]:
     """A name found only by the loosest spelling match (the all-else-failed fuzzy pass)
     whose every reading contradicts the stated province or district is a guess the context
@@ -285,7 +276,7 @@ def _drop_stray_guesses(real: list[Choice], ctx: Context) -> list[Choice]:
     return [
         c
         for c in real
-        if c.mention.method != "fuzzy" or not all(_outside_context(e, ctx) for e in c.entries)
+        if c.mention.method != "fuzzy" or not all(ctx.contradicts(e) for e in c.entries)
     ]
 
 
