@@ -68,6 +68,16 @@ _SUMMARY_TAGS: dict[str, str] = {
 }
 assert list(_SUMMARY_TAGS) == SUMMARY_COLUMNS  # a new summary column needs its tag here
 
+#: The province and district columns of the events and district files, in order.
+_PROVINCE_DISTRICT = (
+    "province_pcode",
+    "province_code",
+    "province_name",
+    "district_pcode",
+    "district_code",
+    "district_name",
+)
+
 #: Every HDX file: column → HXL hashtag, in the order written.
 HXL_TAGS: dict[str, dict[str, str]] = {
     "events": {
@@ -78,17 +88,7 @@ HXL_TAGS: dict[str, dict[str, str]] = {
         "date_precision": "#date+precision",
         "attribution": "#meta+attribution",
         "country_code": _ADMIN_TAGS["country_code"],
-        **{
-            c: _ADMIN_TAGS[c]
-            for c in (
-                "province_pcode",
-                "province_code",
-                "province_name",
-                "district_pcode",
-                "district_code",
-                "district_name",
-            )
-        },
+        **{c: _ADMIN_TAGS[c] for c in _PROVINCE_DISTRICT},
         "province_codes": "#adm1+code+mef+list",
         "precision": "#geo+precision",
         "compound_id": "#loc+code+list",
@@ -109,17 +109,7 @@ HXL_TAGS: dict[str, dict[str, str]] = {
     },
     "district_summary": {
         "country_code": _ADMIN_TAGS["country_code"],
-        **{
-            c: _ADMIN_TAGS[c]
-            for c in (
-                "province_pcode",
-                "province_code",
-                "province_name",
-                "district_pcode",
-                "district_code",
-                "district_name",
-            )
-        },
+        **{c: _ADMIN_TAGS[c] for c in _PROVINCE_DISTRICT},
         **_SUMMARY_TAGS,
     },
     "compounds": {
