@@ -56,6 +56,14 @@ COMPUTING = (
     "mkdir",
     "zfill",
 )
+#: The one line ipykernel logs when a signal lands while it is still finishing a request:
+#: jupyter_client's ``shutdown_kernel`` always sends SIGINT before the shutdown request
+#: (``KernelManager._async_shutdown_kernel``), so on a loaded machine the kernel can still
+#: be closing the failed cell's request when papermill stops it. It comes from the shutdown,
+#: after the notebook's own output, and is not something a notebook can prevent.
+KERNEL_SHUTDOWN_RACE = re.compile(
+    r"^(\[IPKernelApp\] ERROR \| )?KeyboardInterrupt caught in kernel\.?$"
+)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -583,10 +591,15 @@ def test_a_bad_province_stops_with_one_clear_line(
 ) -> None:
     """papermill exits non-zero; what the notebook says is one line, with no traceback into
     the library and no kernel noise. (papermill itself still prints its own traceback of a
-    dozen frames above it: its command line does that for any failing cell.)"""
+    dozen frames above it: its command line does that for any failing cell.) At most one
+    ``KERNEL_SHUTDOWN_RACE`` line from jupyter_client's shutdown is set aside first."""
     result = _result(notebook_runs, run_id)
     assert result.returncode != 0
-    stderr = result.stderr
+    race = [line for line in result.stderr.splitlines() if KERNEL_SHUTDOWN_RACE.match(line)]
+    assert len(race) <= 1, result.stderr
+    stderr = "\n".join(
+        line for line in result.stderr.splitlines() if not KERNEL_SHUTDOWN_RACE.match(line)
+    )
     said = [line for line in stderr.splitlines() if line.startswith("ParameterError: ")]
     assert len(said) == 1, stderr
     assert said[0].startswith(f"ParameterError: parameter {why}")
