@@ -464,6 +464,19 @@ def test_cli_validate_bundled_folder_exits_0() -> None:
     assert any("compounds.csv" in line and "0 rejected" in line for line in lines)
 
 
+def test_cli_validate_folder_line_counts_every_warning_printed() -> None:
+    """The per-file lines count each file's own warnings; the last line counts them all,
+    the citation and link warnings included, so the total matches what was printed."""
+    code, lines = run_validate()
+    assert code == 0
+    printed = sum(line.startswith("warning: ") for line in lines)
+    m = re.search(r": 6 files, 0 problems and (\d+) warnings? in all \((\d+) of", lines[-1])
+    assert m, lines[-1]
+    assert int(m.group(1)) == printed
+    own = sum(int(w) for w in re.findall(r"rejected, (\d+) warnings?$", "\n".join(lines), re.M))
+    assert int(m.group(2)) == printed - own
+
+
 def test_cli_validate_lists_every_problem_and_exits_1() -> None:
     path = FIXTURES / "bad_dates.csv"
     code, lines = run_validate(str(path))

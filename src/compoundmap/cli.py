@@ -94,6 +94,7 @@ def validate_command(
     from .curated import validate_any, validate_folder
     from .errors import SourceValidationError
     from .sitepoints import point_problems_of
+    from .sources import default_sources_path
 
     target = Path(path) if path is not None else None
     try:
@@ -107,6 +108,8 @@ def validate_command(
                 _print_problems(problems, [] if quiet else folder.warnings)
                 for report in folder.reports.values():
                     typer.echo(report.summary())
+                base = target if target is not None else default_sources_path().parent
+                typer.echo(folder.summary(base, more_problems=len(problems) - len(folder.problems)))
                 if problems:
                     raise typer.Exit(1)
                 return

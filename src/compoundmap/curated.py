@@ -19,7 +19,15 @@ import pandas as pd
 
 from . import _checks as ck
 from ._csvfile import Problem
-from ._validation import Checks, RunState, Spec, ValidationReport, make_schema, validate
+from ._validation import (
+    Checks,
+    RunState,
+    Spec,
+    ValidationReport,
+    _plural,
+    make_schema,
+    validate,
+)
 from .links import check_links
 from .registry import load_registry, validate_registry_file
 from .sources import check_file as _check_source
@@ -210,6 +218,25 @@ class FolderReport:
     def ok(self) -> bool:
         """True when no row of any file is rejected."""
         return not self.problems
+
+    def summary(self, folder: str | Path, *, more_problems: int = 0) -> str:
+        """One line for the whole folder, counting what the per-file lines do not: problems
+        and warnings about the links between files and about citations.
+
+        Parameters
+        ----------
+        folder : path
+            The folder named in the line.
+        more_problems : int, default 0
+            Problems found by checks run after this report (e.g. site coordinates).
+        """
+        own = sum(len(r.warnings) for r in self.reports.values())
+        problems, across = len(self.problems) + more_problems, len(self.warnings) - own
+        return (
+            f"{folder}: {len(self.reports)} files, {_plural(problems, 'problem')} and "
+            f"{_plural(len(self.warnings), 'warning')} in all "
+            f"({across} of the warnings about links between files and citations)"
+        )
 
 
 def validate_folder(folder: str | Path | None = None, *, citations: bool = True) -> FolderReport:
