@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from compoundmap.citations import publisher_matches_host
 from compoundmap.cli import app
 from compoundmap.curated import citation_warnings, validate_folder
 from compoundmap.links import site_name_key, suggest_links
@@ -196,3 +197,40 @@ def test_citation_faults_are_warned() -> None:
     assert any(m.startswith("3:source_tier: a 'Mirror (...)' publisher") for m in messages)
     assert any(m.startswith("4:source_url: binance.com copies other outlets") for m in messages)
     assert not any("one page cited for" in m for m in messages)  # R3 and R4: one event
+
+
+def test_primary_rows_whose_publisher_is_not_the_site_are_warned() -> None:
+    """Every primary row of the bundled file passes the publisher check but the two a
+    curator has to look at; a publisher moved onto another outlet's URL is caught."""
+    reports = pd.read_csv(default_sources_path(), dtype=str, keep_default_na=False)
+    reports = reports.assign(source_row=range(2, len(reports) + 2))
+    flagged = {
+        reports.loc[reports["source_row"] == w.row, "report_id"].iloc[0]
+        for w in citation_warnings(reports)
+        if w.column == "source_publisher"
+    }
+    primary = reports[
+        (reports["source_tier"] == "primary") & (reports["record_status"] == "active")
+    ]
+    assert len(primary) > 400 and len(flagged) <= 2, flagged
+    swapped = primary.head(40).assign(source_url=primary["source_url"].iloc[::-1].head(40).values)
+    moved = [w for w in citation_warnings(swapped) if w.column == "source_publisher"]
+    assert len(moved) >= 30, len(moved)
+
+
+@pytest.mark.parametrize(
+    ("publisher", "host", "same"),
+    [
+        ("Khmer Times", "khmertimeskh.com", True),
+        ("VOD", "vodenglish.news", True),
+        ("CNA (AFP)", "channelnewsasia.com", True),
+        ("Kookmin Ilbo (국민일보)", "kmib.co.kr", True),
+        ("Sài Gòn Giải Phóng (English edition)", "en.sggp.org.vn", True),
+        ("Radio Free Asia", "rfa.org", True),
+        ("Khmer Times", "phnompenhpost.com", False),
+        ("The Conversation (Ivan Franceschini, Ling Li)", "scam-factories.netlify.app", False),
+        ("鏡新聞", "mnews.tw", True),  # no Latin letters: nothing to compare
+    ],
+)
+def test_publisher_matches_host(publisher: str, host: str, same: bool) -> None:
+    assert publisher_matches_host(publisher, host) is same

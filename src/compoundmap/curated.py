@@ -10,10 +10,8 @@ citations, mirror and index URLs).
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -28,6 +26,7 @@ from ._validation import (
     make_schema,
     validate,
 )
+from .citations import MIRROR_HOSTS, citation_warnings
 from .links import check_links
 from .registry import load_registry, validate_registry_file
 from .sources import check_file as _check_source
@@ -54,28 +53,6 @@ CHANGES_COLUMNS: tuple[str, ...] = (
     "curator",
     "changed_on",
 )
-#: Hosts met while curating that copy other outlets' articles (aggregators, scrapers,
-#: CDNs, test hosts): a citation there is a mirror, never the original.
-MIRROR_HOSTS: frozenset[str] = frozenset(
-    """binance.bh binance.com wikifx.space fxshare66.com livenews.co.nz mil-osi.com
-    ngo.mil-osi.com cybersecurityboard.com lawandordernews.com vuink.com blogspot.com
-    plawiuk.blogspot.com daily8.com test.daily8.com cointeeth.com internetor.net
-    today.line.me pressreader.com cloudfront.net pasa365.com
-    bestinslot.com briefly.co ij-reportika.com urlscan.io assets.thehansindia.com
-    zealnews.africa""".split()
-)
-# URL paths that are an index, not an article.
-# An index, not an article: a site's root, or a tag/category/search page (the segment after
-# the index word is a short label, not an article's slug or number).
-_ROOT_PATH = re.compile(r"^/?(?:index\.(?:html?|php))?$", re.IGNORECASE)
-_INDEX_PATH = re.compile(
-    r"/(?:tag|tags|category|categories|topic|topics|search|"
-    r"author|authors|section|archive|archives)(?:/[^/\d]*)?/?$",
-    re.IGNORECASE,
-)
-_SEARCH_QUERY = re.compile(r"[?&](?:s|q|query|search)=", re.IGNORECASE)
-_SESSION_QUERY = re.compile(r"[?&](?:sessionid|sid|jsessionid|utm_[a-z]+|fbclid|gclid)=", re.I)
-
 _KINDS = {
     "reports": {"report_id"},
     "overrides": {"evidence", "location_text"},
@@ -143,67 +120,6 @@ def validate_any(path: str | Path, *, keep_valid: bool = False) -> ValidationRep
     if kind == "changes":
         return validate(path, _CHANGES, keep_valid=keep_valid)
     return validate_registry_file(kind, path)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    except ValueError:
-        return ""
-
-
-def citation_warnings(reports: pd.DataFrame, *, file: str = "reports.csv") -> list[Problem]:
-    """Citation faults a curator should fix: index or session URLs, mirror hosts, one URL
-    cited for several events, primary rows whose publisher is not the URL's site."""
-    out: list[Problem] = []
-    active = reports[reports["record_status"].isin(["", "active"])]
-    events_by_url: dict[str, set[str]] = {}
-    for rec in active.to_dict("records"):
-        url, line = str(rec.get("source_url") or ""), int(rec.get("source_row") or 0) or None
-        if not url:
-            continue
-        host = _host(url)
-        path = urlsplit(url).path if host else ""
-        root = _ROOT_PATH.match(path) and not urlsplit(url).query  # "?p=123" is a post
-        if root or _INDEX_PATH.search(path) or _SEARCH_QUERY.search(url):
-            out.append(
-                Problem(
-                    file, line, "source_url", "looks like an index or category page, not an article"
-                )
-            )
-        if _SESSION_QUERY.search(url):
-            out.append(Problem(file, line, "source_url", "carries a session or tracking parameter"))
-        mirror = host in MIRROR_HOSTS or any(host.endswith("." + m) for m in MIRROR_HOSTS)
-        if mirror and rec.get("source_tier") == "primary":
-            out.append(
-                Problem(
-                    file,
-                    line,
-                    "source_url",
-                    f"{host} copies other outlets: cite the original (or mark the row secondary)",
-                )
-            )
-        publisher = str(rec.get("source_publisher") or "")
-        if rec.get("source_tier") == "primary" and publisher.startswith("Mirror"):
-            out.append(
-                Problem(
-                    file, line, "source_tier", "a 'Mirror (...)' publisher is a secondary source"
-                )
-            )
-        events_by_url.setdefault(url, set()).add(str(rec.get("event_id") or rec.get("report_id")))
-    for url, events in events_by_url.items():
-        if len(events) > 1:
-            lines = active.loc[active["source_url"] == url, "source_row"].tolist()
-            out.append(
-                Problem(
-                    file,
-                    int(lines[0]),
-                    "source_url",
-                    f"one page cited for {len(events)} events ({', '.join(sorted(events))}); "
-                    "fine when the article reports several, else merge or fix",
-                )
-            )
-    return out
 
 
 @dataclass
