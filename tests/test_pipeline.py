@@ -269,6 +269,30 @@ def test_district_or_town_as_reported_is_used_as_context(tmp_path: Path) -> None
     assert int(row["precision"]) < Precision.PROVINCE and row["district_code"] == "1710"
 
 
+def test_finer_stated_places_are_one_warning_naming_every_report(tmp_path: Path) -> None:
+    """A street or village in district_or_town_as_reported is not a curator's error: the
+    reports are located without it and named together in one line; a district outside
+    the stated province is still its own warning, with its value."""
+    rows = [
+        _row(
+            "T-1", "a building in Phnom Penh", "Phnom Penh", district_or_town_as_reported="St. 310"
+        ),
+        _row(
+            "T-2", "Sihanoukville", "Preah Sihanouk", district_or_town_as_reported="Otres Village"
+        ),
+        _row("T-3", "a casino", "Kampot", district_or_town_as_reported="Poipet"),
+    ]
+    result = _build(_write_sources(tmp_path / "reports.csv", rows), tmp_path / "out")
+    finer = [w for w in result.warnings if "singles out no district" in w]
+    assert len(finer) == 1 and finer[0].startswith("T-1, T-2: "), result.warnings
+    outside = [w for w in result.warnings if w.startswith("T-3: ")]
+    assert len(outside) == 1 and "Poipet" in outside[0], result.warnings
+    located = _csv(tmp_path / "out" / "report_locations.csv").set_index("report_id")
+    assert (
+        located.loc["T-1", "province_code"] == "12" and located.loc["T-2", "province_code"] == "18"
+    )
+
+
 def test_country_level_row_is_kept_without_geometry(tmp_path: Path) -> None:
     src = _write_sources(tmp_path / "reports.csv", [_row("T-1", "Cambodia")])
     _build(src, tmp_path / "out")

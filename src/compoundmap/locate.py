@@ -224,10 +224,7 @@ def locate_reports(
     stated = _Stated()
     places, used, key_notes = _key_places(keys, stated, overrides)
     notes = _stated_notes(frame, stated)
-    report_ids = frame["report_id"].to_numpy()
-    for k, texts in key_notes.items():
-        rids = ", ".join(report_ids[key_of_report == k])
-        notes += [f"{rids}: {t}" for t in texts]
+    notes += _grouped_notes(key_notes, key_of_report, frame["report_id"].to_numpy())
     notes += _unused_overrides(overrides, used)
     if not len(places):
         columns = dict.fromkeys(["_key", "_stated", *LOCATION_COLUMNS])
@@ -248,6 +245,30 @@ def locate_reports(
     return gpd.GeoDataFrame(
         located[[*LOCATION_COLUMNS, "geometry"]], geometry="geometry", crs=4326
     ), notes
+
+
+#: A note shared by more reports names this many of them, then how many more.
+NOTE_MAX_IDS = 30
+
+
+def _grouped_notes(
+    key_notes: dict[int, list[str]], key_of_report: np.ndarray, report_ids: np.ndarray
+) -> list[str]:
+    """One line per distinct note, naming the reports it concerns (the first
+    :data:`NOTE_MAX_IDS`, then how many more), in the order the notes first appear."""
+    if not key_notes:
+        return []
+    noted = np.isin(key_of_report, np.fromiter(key_notes, dtype=key_of_report.dtype))
+    by_text: dict[str, list[str]] = {}
+    for k, rid in zip(key_of_report[noted], report_ids[noted], strict=True):
+        for text in key_notes[int(k)]:
+            by_text.setdefault(text, []).append(str(rid))
+    out = []
+    for text, rids in by_text.items():
+        more = len(rids) - NOTE_MAX_IDS
+        named = ", ".join(rids[:NOTE_MAX_IDS]) + (f" and {more:,} more" if more > 0 else "")
+        out.append(f"{named}: {text}")
+    return out
 
 
 def _stated_notes(frame: pd.DataFrame, stated: _Stated) -> list[str]:

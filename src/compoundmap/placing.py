@@ -18,6 +18,7 @@ from .boundaries import ADMIN_UNIT_COLUMNS
 from .errors import GeocodeError
 from .gazetteer import get_gazetteer
 from .geocode import GeocodeResult, geocode, geocode_places
+from .geocode.context import parse_context
 from .normalize import normalize
 from .schema import Precision
 
@@ -203,9 +204,10 @@ def _geocoded(
 ) -> list[GeocodeResult]:
     """The places of a location text, with the stated province and district or town as
     context. A town, checkpoint or landmark that is not itself a district ("Bavet", "Chrey
-    Thom") gives the district it lies in; a value that names nothing there (or lies outside
-    the stated province) is reported in ``notes`` and left out of the context, never
-    silently dropped."""
+    Thom") gives the district it lies in. A value left out of the context is reported in
+    ``notes``, never silently dropped: a district outside the stated province with its
+    value, a finer place that singles out no district (a street, village or landmark the
+    gazetteer does not hold) with :data:`FINER_PLACE_NOTE`, one line for all such rows."""
     if town:
         try:
             return geocode_places(text, province=province, district=town)
@@ -216,8 +218,27 @@ def _geocoded(
                     return geocode_places(text, province=province, district=districts)
                 except GeocodeError:
                     pass
-            notes.append(f"district_or_town_as_reported: {exc}")
+            notes.append(FINER_PLACE_NOTE if _names_no_district(town) else f"{_TOWN}: {exc}")
     return geocode_places(text, province=province)
+
+
+_TOWN = "district_or_town_as_reported"
+#: The note of a report whose stated district or town is a finer place that singles out no
+#: district: identical for every such report, so the build prints one line naming them all.
+FINER_PLACE_NOTE = (
+    f"{_TOWN}: a finer place (street, village, landmark…) that singles out no district "
+    "the gazetteer knows; located from location_text and the stated province alone"
+)
+
+
+def _names_no_district(town: str) -> bool:
+    """True when some part of ``town`` is no district name at all (rather than a district
+    outside the stated province)."""
+    try:
+        parse_context(None, town)
+    except GeocodeError:
+        return True
+    return False
 
 
 def _districts_of_towns(town: str, province: str | None) -> str | None:
