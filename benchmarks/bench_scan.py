@@ -133,10 +133,10 @@ if args["mode"] == "extract":
             break
     out["bytes"] = n
 elif args["mode"] == "dask":
-    from distributed import Client, LocalCluster
+    from distributed import Client
     from compoundmap.scan import scan, write_scan
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+    from compoundmap.scan.run import local_cluster  # what --scheduler processes starts
+    with local_cluster(2) as cluster, Client(cluster) as client:
         c_workers = sum(client.run(cpu).values())
         t0 = time.perf_counter()
         c0 = cpu()

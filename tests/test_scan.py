@@ -370,3 +370,21 @@ def test_dask_gives_the_same_bytes_and_builds_the_index_once_per_worker(written,
         for suffix in (".parquet", ".csv", ".html"):
             got = (tmp_path / "c").with_suffix(suffix).read_bytes()
             assert got == written.with_suffix(suffix).read_bytes(), suffix
+
+
+def test_the_local_cluster_runs_without_distributed_chatter():
+    from distributed import Client
+
+    from compoundmap.scan.run import LOCAL_CLUSTER_CONFIG, local_cluster
+
+    def worker_config() -> dict:
+        import dask
+
+        return {k: dask.config.get(k) for k in LOCAL_CLUSTER_CONFIG}
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        # worker processes were started with the settings, and the scheduler steals no work
+        assert list(client.run(worker_config).values()) == [LOCAL_CLUSTER_CONFIG]
+        assert "stealing" not in cluster.scheduler.extensions
+    # the settings applied to the cluster only, not to the caller's process
+    assert worker_config() != LOCAL_CLUSTER_CONFIG

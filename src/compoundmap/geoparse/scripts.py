@@ -27,20 +27,67 @@ def _admin_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     rows of ``admin_words.csv`` the geoparser uses, by their position."""
     words = [w for w in admin_words() if "geoparse" in w.used_by]
     before = tuple(w.word for w in words if w.position == "before")
-    after = tuple(w.word for w in words if w.position == "after")
+    # longest first: the first that matches is the longest
+    after = tuple(sorted((w.word for w in words if w.position == "after"), key=len, reverse=True))
     return before, after
 
 
+class _Names:
+    """Every country and place name in scripts without spaces, in one Aho-Corasick automaton
+    (ahocorasick-rs) that reports all of them, overlapping, in one pass over a text: only the
+    positions where a name starts are looked at, not every character."""
+
+    def __init__(self, places: Table, countries: Table) -> None:
+        import ahocorasick_rs as ac
+
+        self.places, self.countries = places, countries  # the tables it was built from
+        by_name: dict[str, list[tuple[str, Any]]] = {}
+        for kind, table in (("country", countries), ("place", places)):
+            for name, value in table.nonlatin.items():
+                by_name.setdefault(name, []).append((kind, value))
+        self.names = sorted(by_name)
+        self.values = [by_name[n] for n in self.names]
+        self.automaton = ac.AhoCorasick(self.names, matchkind=ac.MatchKind.Standard)
+
+    def at(self, s: str) -> dict[int, list[int]]:
+        """Indexes into :attr:`names` of the names found in ``s``, by start."""
+        starts: dict[int, list[int]] = {}
+        for index, start, _end in self.automaton.find_matches_as_indexes(s, overlapping=True):
+            starts.setdefault(start, []).append(index)
+        return starts
+
+    def found(self, indexes: list[int]) -> list[tuple[str, str, Any]]:
+        """``(kind, name, value)`` of the names at these indexes (a name may be both a
+        country's and a place's)."""
+        return [(kind, self.names[k], value) for k in indexes for kind, value in self.values[k]]
+
+
+_NAMES: list[_Names] = []
+
+
+def _names(places: Table, countries: Table) -> _Names:
+    """The automaton of these tables (built once per process; rebuilt if they change)."""
+    if not _NAMES or _NAMES[0].places is not places or _NAMES[0].countries is not countries:
+        _NAMES[:] = [_Names(places, countries)]
+    return _NAMES[0]
+
+
 def nonlatin_candidates(text: str, places: Table, countries: Table) -> Iterator[Candidate]:
-    """Candidates in every run of Khmer, Thai or CJK text, by start: at each character the
-    longest country or place name (offsets mapped back through the folding)."""
+    """Candidates in every run of Khmer, Thai or CJK text, by start: at each position where a
+    name starts, the longest country or place name (offsets mapped back through the
+    folding); the scan resumes after it."""
+    names = _names(places, countries)
     for seg in NONLATIN_RE.finditer(text):
         folded, offsets = nonlatin_form(seg.group())
+        starts = names.at(folded)
+        if not starts:
+            continue
         base, i = seg.start(), 0
-        while i < len(folded):
-            found = _nonlatin_at(folded, i, places, countries)
+        for at in sorted(starts):
+            if at < i:
+                continue  # inside the name found before
+            found = _nonlatin_at(folded, at, names.found(starts[at]))
             if found is None:
-                i += 1
                 continue
             a, b, name_end, cand = found
             # offsets back into the original text (folding can drop or add characters)
@@ -53,25 +100,19 @@ def nonlatin_candidates(text: str, places: Table, countries: Table) -> Iterator[
 
 
 def _nonlatin_at(
-    s: str, i: int, places: Table, countries: Table
+    s: str, i: int, found: list[tuple[str, str, Any]]
 ) -> tuple[int, int, int, Candidate] | None:
-    """The longest country or place name at ``s[i]``: (start, end, name end, candidate)."""
-    ch = s[i]
+    """The longest country or place name at ``s[i]`` among ``found`` (every name of the
+    tables that starts there): (start, end, name end, candidate). A country wins over a
+    place name of the same length; a katakana name must be a whole word."""
     best: tuple[str, str, Any] | None = None
-    for kind, table in (("country", countries), ("place", places)):
-        # walk the prefixes: one set look-up per character, longest name wins
-        j = i + 1
-        while j <= len(s) and s[i:j] in table.nonlatin_prefixes:
-            name = s[i:j]
-            if (
-                name in table.nonlatin
-                and (best is None or len(name) > len(best[1]))
-                and _katakana_whole(s, i, j, name)
-            ):
-                best = (kind, name, table.nonlatin[name])
-            j += 1
+    for kind, name, value in sorted(found, key=lambda f: (len(f[1]), f[0] != "country")):
+        if best is None or len(name) > len(best[1]):
+            if _katakana_whole(s, i, i + len(name), name):
+                best = (kind, name, value)
     if best is None:
         return None
+    ch = s[i]
     kind, name, value = best
     j = i + len(name)
     if kind == "country":
@@ -84,8 +125,11 @@ def _nonlatin_at(
                 start, form = i - len(prefix), "demonym"
         return start, end, j, Candidate(start, end, "country", j, True, (code, form))
     prefixes, suffixes = _admin_affixes()
-    before = any(i >= len(p) and s.startswith(p, i - len(p)) for p in prefixes)
-    suffix = max((x for x in suffixes if s.startswith(x, j)), key=len, default="")
+    before = s.endswith(prefixes, 0, i)
+    # the longest admin suffix right after the name (one test in C when there is none)
+    suffix = (
+        next((x for x in suffixes if s.startswith(x, j)), "") if s.startswith(suffixes, j) else ""
+    )
     after = bool(suffix)
     # short names in scripts without spaces are often parts of other words
     khmer, thai = "\u1780" <= ch <= "\u17ff", "\u0e00" <= ch <= "\u0e7f"

@@ -1,6 +1,6 @@
 """The geoparser's name tables: the geocoder's name index as a candidate filter, and the
-country names and demonyms (pycountry and ``data/raw/gazetteer/demonyms.csv``), each with
-every prefix of every key so a scan stops as soon as no name can continue.
+country names and demonyms (pycountry and ``data/raw/gazetteer/demonyms.csv``), each Latin
+key with every prefix so a scan stops as soon as no name can continue.
 """
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ def token_info(token: str) -> tuple[str, bool, bool]:
 
 @dataclass(frozen=True)
 class Table:
-    """Names keyed as the geocoder keys them (folded tokens joined without spaces), and names
-    in scripts written without spaces as they are written; each with every prefix of every
-    key, so a scan stops as soon as no name can continue."""
+    """Names keyed as the geocoder keys them (folded tokens joined without spaces), with every
+    prefix of every key so a scan stops as soon as no name can continue; and names in
+    scripts written without spaces as they are written (found by an automaton, see
+    ``scripts.py``)."""
 
     latin: dict[str, Any]
     prefixes: frozenset[str]
     nonlatin: dict[str, Any]
-    nonlatin_prefixes: frozenset[str]
 
 
 @lru_cache(maxsize=_SIZES.text_char_cache_size)
@@ -81,7 +81,7 @@ def nonlatin_form(text: str) -> tuple[str, list[int]]:
     in ``text`` (NFKC can lengthen Thai; zero-width characters and ・ go)."""
     parts = list(map(_clean_char, text))
     folded = "".join(parts)
-    if all(len(p) == 1 for p in parts):
+    if set(map(len, parts)) <= {1}:
         offsets = list(range(len(text)))  # the usual case: one character for one
     else:
         offsets = [i for i, p in enumerate(parts) for _ in p]
@@ -101,8 +101,7 @@ def build_table(
         compact = "".join(nonlatin_form(name)[0].split())
         if compact and NONLATIN_RE.fullmatch(compact):
             scripts.setdefault(compact, value)
-    script_prefixes = frozenset(k[:n] for k in scripts for n in range(1, len(k) + 1))
-    return Table(latin, prefixes, scripts, script_prefixes)
+    return Table(latin, prefixes, scripts)
 
 
 #: Country names that are also common given names or words ("Jordan", "Chad", "Georgia").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -47,15 +48,27 @@ def shingles(text: str, settings: ScanSettings | None = None) -> set[bytes]:
     return {chars[i : i + n].encode() for i in range(len(chars) - n + 1)}
 
 
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutation parameters for ``num_perm`` and the fixed seed, drawn once
+    per process (drawing them is most of the cost of a new MinHash)."""
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
+    return a, b
+
+
 def signature(text: str, settings: ScanSettings | None = None) -> bytes:
     """MinHash signature of a text, as ``num_perm`` little-endian 32-bit values."""
     from datasketch import MinHash
 
     s = settings or ScanSettings()
-    mh = MinHash(num_perm=s.num_perm, seed=_SEED, scheme=_SCHEME)
+    mh = MinHash(
+        num_perm=s.num_perm, seed=_SEED, scheme=_SCHEME, permutations=_permutations(s.num_perm)
+    )
     sh = shingles(text, s)
     if sh:
-        mh.update_batch(sorted(sh))
+        mh.update_batch(sh)  # a minimum per permutation: the order of the shingles is moot
     return np.asarray(mh.hashvalues, dtype="<u4").tobytes()
 
 
