@@ -101,7 +101,8 @@ def doubts(
     }
     if rivals and not confirmed and anchor.kind != "province" and anchor.tier != TIER_CURATED:
         out.append("namesake")
-    others = [o for o in remaining if o not in cluster]
+    in_cluster = {id(o) for o in cluster}
+    others = [o for o in remaining if id(o) not in in_cluster]
     if all(w.isdigit() or w == "lekh" for w in m.text.split()) and others and not confirmed:
         out.append("number")
     if any(o.mention.end == m.start or o.mention.start == m.end for o in others):
