@@ -94,13 +94,13 @@ def doubts(
         if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND):
             out.append("level")
     confirmed = _confirmed(anchor, choice, cluster, ctx)
-    rivals = {
-        e.province_code
-        for e in choice.source
-        if not e.confirm and e.province_code != anchor.province_code
-    }
-    if rivals and not confirmed and anchor.kind != "province" and anchor.tier != TIER_CURATED:
-        out.append("namesake")
+    if (
+        not confirmed
+        and anchor.kind != "province"
+        and anchor.tier != TIER_CURATED
+        and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
+    ):
+        out.append("namesake")  # a reading in another province, and nothing chose this one
     in_cluster = {id(o) for o in cluster}
     others = [o for o in remaining if id(o) not in in_cluster]
     if all(w.isdigit() or w == "lekh" for w in m.text.split()) and others and not confirmed:

@@ -210,7 +210,7 @@ def _best_tier_coarsest(es: list[Entry]) -> list[Entry]:
     """The readings of the best tier, and of those the coarsest: one name for units of
     several levels (a district and its seat commune) means the coarser unless it says
     "commune"."""
-    if not es:
+    if len(es) <= 1:
         return es
     tier = min(e.tier for e in es)
     es = [e for e in es if e.tier == tier]

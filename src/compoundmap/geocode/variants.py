@@ -74,6 +74,8 @@ def phonetic_match(
         score = fuzz.ratio(key, cand)
         if score > best_score:
             best, best_score = cand, score
+    if not best:
+        return (), 0.0  # no indexed name has this skeleton (most n-grams)
     single = n_words == 1
     need = (
         cfg.phonetic_single_min
