@@ -128,6 +128,14 @@ _STOPWORDS = frozenset(word_list("stop"))
 # Characters that are quote marks or apostrophes in the sources.
 _QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
+_ASCII_QUOTES = tuple(q for q in _QUOTES if q.isascii())
+
+
+def _has_ascii_quote(s: str) -> bool:
+    """Whether an ASCII string holds a quote mark (else the quote patterns need not run)."""
+    return any(q in s for q in _ASCII_QUOTES)
+
+
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
@@ -173,7 +181,9 @@ def clean_text(text: object) -> str:
     s = str(text)[: get_settings().max_chars]
     if s.isascii():
         # NFKC leaves ASCII as it is, and every other fold below is of non-ASCII characters
-        return " ".join(_POSSESSIVE_RE.sub("", s).split())
+        if _has_ascii_quote(s):
+            s = _POSSESSIVE_RE.sub("", s)
+        return " ".join(s.split())
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
@@ -300,6 +310,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     s = clean_text(text)
     ascii_only = s.isascii()  # then every word is a Latin one
+    quoted = not ascii_only or _has_ascii_quote(s)
     if (
         _ABBREVIATION_RE is not None
         and (_ASCII_ABBREVIATIONS or not ascii_only)
@@ -311,7 +322,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
         # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
-        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment)):
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
             if not chunk:
                 continue
             if ascii_only:

@@ -236,7 +236,12 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if allowed:
             choices.append(Choice(m, list(allowed), allowed))
     has_ctx = bool(ctx.provinces or ctx.districts)
-    sets = {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
+    # (a single name has no other name to be supported by)
+    sets = (
+        {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
+        if len(choices) > 1
+        else {}
+    )
     for c in choices:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
@@ -337,7 +342,11 @@ def _one_round(
     context did.
     """
     anchor, choice = _pick_anchor(remaining)
-    cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+    cluster = (
+        [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        if len(remaining) > 1
+        else remaining  # the anchor's own name
+    )
     finer = [
         o for o in cluster if o is not choice and min(f.depth for f in o.entries) > anchor.depth
     ]

@@ -101,6 +101,8 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
     to it (the confidence of its reading drops: "Phnom Dev", "Kok Kong"); in a string that
     capitalises its names, a lower-case word longer than a syllable is an ordinary one
     ("Bavet's expanding complex")."""
+    if not mentions:
+        return mentions
     # a one-word village name explains no word: villages need confirming ("Kampon Cham":
     # "Kampon" is a village somewhere, and the commune Cham is no answer)
     covered = {
