@@ -83,12 +83,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
-    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
-    if (
-        loose
-        or (mentions and all(villages))
-        or any(v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True))
-    ):
+    if loose or _villages_only(mentions):
         mentions = edit_mentions(flat, mentions)
     return _mark_loose(written, mentions, cased)
 
@@ -181,6 +176,15 @@ def _not_vietnamese(
             for k in (m.start - 1, m.end)
         )
     ]
+
+
+def _villages_only(mentions: list[Mention]) -> bool:
+    """Whether every name found is a village's, or one of them is a one-word village name
+    (either may be a misspelt province, district or town: the one-edit pass runs)."""
+    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
+    return (bool(mentions) and all(villages)) or any(
+        v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True)
+    )
 
 
 def _places_something(mentions: list[Mention]) -> bool:
