@@ -406,6 +406,8 @@ def _latin_mention(
     up, then given the phonetic test, before a shorter one is tried. A span ending on an
     admin word or stopword counts only as an exact official name ("Phnum Srok"). A number
     is a name only after a commune or village word ("Sangkat 3")."""
+    names = index.names
+    max_words, min_letters = cfg.phonetic_max_words, cfg.phonetic_min_letters
     prefix = [""]
     for k in range(pos, stop):
         prefix.append(prefix[-1] + flat[k].text)
@@ -413,19 +415,19 @@ def _latin_mention(
         last = flat[end - 1]
         key = prefix[end - pos]
         if last.stop or last.admin is not None or exact_only:
-            hit = index.names.get(key, ())
+            hit = names.get(key, ())
             if hit and end - pos > 1:
                 # only names indexed with that end word have such a key ("Phnum Srok")
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
-        entries: tuple[Entry, ...] = index.names.get(key, ())
+        entries: tuple[Entry, ...] = names.get(key, ())
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
             entries = ()
         if (
             not entries
-            and end - pos <= cfg.phonetic_max_words
-            and len(key) >= cfg.phonetic_min_letters
+            and end - pos <= max_words
+            and len(key) >= min_letters
             and not key.isdigit()
             and not (cased and all(_ordinary(flat, k) for k in range(pos, end)))
         ):
