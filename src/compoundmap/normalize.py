@@ -107,6 +107,8 @@ _ABBREVIATION_RE = (
     if _ABBREVIATIONS
     else None
 )
+# whether an ASCII string may hold an abbreviation (the bundled ones are all Thai)
+_ASCII_ABBREVIATIONS = any(a.isascii() for a in _ABBREVIATIONS)
 
 #: Every admin word the normaliser knows, with the level it hints at.
 ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
@@ -126,6 +128,14 @@ _STOPWORDS = frozenset(word_list("stop"))
 # Characters that are quote marks or apostrophes in the sources.
 _QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
+_ASCII_QUOTES = tuple(q for q in _QUOTES if q.isascii())
+
+
+def _has_ascii_quote(s: str) -> bool:
+    """Whether an ASCII string holds a quote mark (else the quote patterns need not run)."""
+    return any(q in s for q in _ASCII_QUOTES)
+
+
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
@@ -169,6 +179,11 @@ def clean_text(text: object) -> str:
     if is_missing(text):
         return ""
     s = str(text)[: get_settings().max_chars]
+    if s.isascii():
+        # NFKC leaves ASCII as it is, and every other fold below is of non-ASCII characters
+        if _has_ascii_quote(s):
+            s = _POSSESSIVE_RE.sub("", s)
+        return " ".join(s.split())
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
@@ -294,26 +309,31 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ['sangkat', '4', '', 'sihanoukvile']
     """
     s = clean_text(text)
-    if _ABBREVIATION_RE is not None and _ABBREVIATION_RE.search(s):
+    ascii_only = s.isascii()  # then every word is a Latin one
+    quoted = not ascii_only or _has_ascii_quote(s)
+    if (
+        _ABBREVIATION_RE is not None
+        and (_ASCII_ABBREVIATIONS or not ascii_only)
+        and _ABBREVIATION_RE.search(s)
+    ):
         s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
-    raw: list[str] = []
-    for k, segment in enumerate(_BREAK_RE.split(s)):
-        if k:
-            raw.append("")  # a break: no name or admin hint reaches across it
-        # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
-        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment)):
-            if chunk:
-                raw.extend(_split_scripts(chunk))
     toks: list[Token] = []
-    for r in raw:
-        if not r:
-            if toks and toks[-1].text:
-                toks.append(_BREAK)
-        elif _char_is_latin(r[0]):
-            toks.extend(_latin_tokens(r))
-        else:
-            toks.append(Token(r, latin=False))
-    if not any(t.text in _RARE_FIRST for t in toks):
+    for k, segment in enumerate(_BREAK_RE.split(s)):
+        if k and toks and toks[-1].text:
+            toks.append(_BREAK)  # a break: no name or admin hint reaches across it
+        # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
+            if not chunk:
+                continue
+            if ascii_only:
+                toks.extend(_latin_tokens(chunk))
+                continue
+            for r in _split_scripts(chunk):
+                if _char_is_latin(r[0]):
+                    toks.extend(_latin_tokens(r))
+                else:
+                    toks.append(Token(r, latin=False))
+    if _RARE_FIRST.isdisjoint([t.text for t in toks]):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
     out: list[Token] = []

@@ -38,8 +38,9 @@ _LEVEL_OF_KIND = {"province": PROVINCE, "district": DISTRICT, "commune": COMMUNE
 
 def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Context) -> bool:
     """Whether another name of the string, or the stated context, confirms the reading."""
-    return ctx.supports(anchor) or any(
-        o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster
+    return ctx.supports(anchor) or (
+        len(cluster) > 1
+        and any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
     )
 
 
@@ -94,24 +95,26 @@ def doubts(
         if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND):
             out.append("level")
     confirmed = _confirmed(anchor, choice, cluster, ctx)
-    rivals = {
-        e.province_code
-        for e in choice.source
-        if not e.confirm and e.province_code != anchor.province_code
-    }
-    if rivals and not confirmed and anchor.kind != "province" and anchor.tier != TIER_CURATED:
-        out.append("namesake")
-    others = [o for o in remaining if o not in cluster]
-    if all(w.isdigit() or w == "lekh" for w in m.text.split()) and others and not confirmed:
-        out.append("number")
-    if any(o.mention.end == m.start or o.mention.start == m.end for o in others):
-        out.append("split")
     if (
-        anchor.kind not in ("province", "district")
-        and not confirmed
-        and any(_names_unit_apart(anchor, o) for o in others)
+        not confirmed
+        and anchor.kind != "province"
+        and anchor.tier != TIER_CURATED
+        and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
     ):
-        out.append("apart")
+        out.append("namesake")  # a reading in another province, and nothing chose this one
+    in_cluster = {id(o) for o in cluster}
+    others = [o for o in remaining if id(o) not in in_cluster]
+    if others:
+        if not confirmed and all(w.isdigit() or w == "lekh" for w in m.text.split()):
+            out.append("number")
+        if any(o.mention.end == m.start or o.mention.start == m.end for o in others):
+            out.append("split")
+        if (
+            anchor.kind not in ("province", "district")
+            and not confirmed
+            and any(_names_unit_apart(anchor, o) for o in others)
+        ):
+            out.append("apart")
     towns = get_settings().town_population
     if anchor.kind == "place" and anchor.population < towns and not confirmed:
         out.append("hamlet")

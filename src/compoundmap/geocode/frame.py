@@ -10,10 +10,10 @@ from __future__ import annotations
 import gc
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -31,6 +31,7 @@ from .result import GeocodeResult, unmatched_result
 __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "paused_gc"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+_R = TypeVar("_R")
 
 
 # --- one string -----------------------------------------------------------------------
@@ -49,6 +50,20 @@ def _context(province: object, district: object) -> tuple[str | None, str | None
     if p is None and d is None:
         return None, None
     return parse_context(p, d).key()
+
+
+def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
+    """``fn(*args)`` with the cyclic garbage collector paused (as :func:`paused_gc` does
+    for a batch, without its generator): a call's short-lived objects are freed by
+    reference counting before it returns, so the collections they would set off midway
+    find nothing to collect (they cost about 8 % of the time of one string)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return fn(*args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @depends_on_settings
@@ -118,7 +133,7 @@ def geocode(
             "online=True needs a user_agent naming your application (Nominatim usage policy)"
         )
     s = as_text(text)
-    result = _geocode_cached(s, *_context(province, district))
+    result = _without_gc(_geocode_cached, s, *_context(province, district))
     if online and result.status == "unmatched" and s.strip():
         return online_geocode(s, str(user_agent), geocode)
     return result
@@ -163,7 +178,7 @@ def geocode_places(
     1
     """
     s = as_text(text)
-    return list(_places_cached(s, *_context(province, district)))
+    return list(_without_gc(_places_cached, s, *_context(province, district)))
 
 
 @depends_on_settings

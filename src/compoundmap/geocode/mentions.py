@@ -121,8 +121,9 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
-    near = [toks[k] for k in (before, end) if 0 <= k < len(toks)]
-    return any(t.text in _TOWN_WORDS for t in near)
+    return (before >= 0 and toks[before].text in _TOWN_WORDS) or (
+        end < len(toks) and toks[end].text in _TOWN_WORDS
+    )
 
 
 def is_reference(toks: Sequence[Token], start: int) -> bool:
@@ -164,7 +165,7 @@ def make_mention(
     return Mention(
         start,
         end,
-        " ".join(x.text for x in toks[start:end]),
+        " ".join([x.text for x in toks[start:end]]),
         entries,
         method,
         score,

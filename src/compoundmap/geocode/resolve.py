@@ -176,7 +176,7 @@ def _town_readings(allowed: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return allowed
 
 
-def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
+def _support(e: Entry, others: list[_CodeSets], ctx: Context, has_ctx: bool = True) -> int:
     """How many other names (and the context) name a unit containing or fitting ``e``.
 
     An entry f contains e exactly when f's finest code is in e's chain (or f is the
@@ -198,6 +198,8 @@ def _support(e: Entry, others: list[_CodeSets], ctx: Context) -> int:
             or (not confirm and e.code in chains)
         ):
             support += 1
+    if not has_ctx:
+        return support
     if e.kind == "village":
         # a stated province holds hundreds of villages: only a stated district confirms one
         return support + (1 if ctx.districts and ctx.supports(e) else 0)
@@ -208,7 +210,7 @@ def _best_tier_coarsest(es: list[Entry]) -> list[Entry]:
     """The readings of the best tier, and of those the coarsest: one name for units of
     several levels (a district and its seat commune) means the coarser unless it says
     "commune"."""
-    if not es:
+    if len(es) <= 1:
         return es
     tier = min(e.tier for e in es)
     es = [e for e in es if e.tier == tier]
@@ -234,13 +236,18 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if allowed:
             choices.append(Choice(m, list(allowed), allowed))
     has_ctx = bool(ctx.provinces or ctx.districts)
-    sets = {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
+    # (a single name has no other name to be supported by)
+    sets = (
+        {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
+        if len(choices) > 1
+        else {}
+    )
     for c in choices:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
             c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
             continue
-        scored = [(_support(e, others, ctx), e) for e in c.entries]
+        scored = [(_support(e, others, ctx, has_ctx), e) for e in c.entries]
         scored = [(s, e) for s, e in scored if not e.confirm or s > 0]
         if not scored:
             c.entries = []
@@ -284,15 +291,15 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     """The reading consistent with the most names (villages do not vote), then one whose
     name has no conflicting reading, then the finest (a point beats its unit), then the
     best tier, then the first written."""
+    if len(remaining) == 1 and len(remaining[0].entries) == 1:
+        return remaining[0].entries[0], remaining[0]
     best: tuple[tuple[int, int, int, int, int], Entry, Choice] | None = None
+    # names that vote (villages do not); a name always fits its own reading
+    voters = [o for o in remaining if o.entries[0].kind != "village"]
     for c in remaining:
+        others = [o for o in voters if o is not c]
         for e in c.entries:
-            n_consistent = sum(
-                1
-                for o in remaining
-                if (o is c or o.entries[0].kind != "village")
-                and any(consistent(e, f) for f in o.entries)
-            )
+            n_consistent = 1 + sum(1 for o in others if any(consistent(e, f) for f in o.entries))
             single = 1 if all(consistent(e, f) for f in c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:
@@ -335,7 +342,11 @@ def _one_round(
     context did.
     """
     anchor, choice = _pick_anchor(remaining)
-    cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+    cluster = (
+        [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        if len(remaining) > 1
+        else remaining  # the anchor's own name
+    )
     finer = [
         o for o in cluster if o is not choice and min(f.depth for f in o.entries) > anchor.depth
     ]
@@ -393,7 +404,10 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
         first, result, cluster = _one_round(query, remaining, ctx, every)
         results.append((first, result))
         # a village left over was confirmed by a name now placed elsewhere: not a place alone
+        placed = {id(o) for o in cluster}
         remaining = [
-            o for o in remaining if o not in cluster and any(e.kind != "village" for e in o.entries)
+            o
+            for o in remaining
+            if id(o) not in placed and any(e.kind != "village" for e in o.entries)
         ]
     return [r for _, r in sorted(results, key=lambda x: x[0])]

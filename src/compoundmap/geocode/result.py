@@ -144,6 +144,8 @@ def _fill_hierarchy(
     different districts of the anchor's province leave the district empty, rather than
     taking the first one's."""
     prov, dist, comm = anchor.province_code, anchor.district_code, anchor.commune_code
+    if dist and comm:
+        return prov, dist, comm
     finer = [
         e
         for c in cluster

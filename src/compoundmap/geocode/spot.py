@@ -83,12 +83,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
-    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
-    if (
-        loose
-        or (mentions and all(villages))
-        or any(v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True))
-    ):
+    if loose or _villages_only(mentions):
         mentions = edit_mentions(flat, mentions)
     return _mark_loose(written, mentions, cased)
 
@@ -101,6 +96,8 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
     to it (the confidence of its reading drops: "Phnom Dev", "Kok Kong"); in a string that
     capitalises its names, a lower-case word longer than a syllable is an ordinary one
     ("Bavet's expanding complex")."""
+    if not mentions:
+        return mentions
     # a one-word village name explains no word: villages need confirming ("Kampon Cham":
     # "Kampon" is a village somewhere, and the commune Cham is no answer)
     covered = {
@@ -179,6 +176,15 @@ def _not_vietnamese(
             for k in (m.start - 1, m.end)
         )
     ]
+
+
+def _villages_only(mentions: list[Mention]) -> bool:
+    """Whether every name found is a village's, or one of them is a one-word village name
+    (either may be a misspelt province, district or town: the one-edit pass runs)."""
+    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
+    return (bool(mentions) and all(villages)) or any(
+        v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True)
+    )
 
 
 def _places_something(mentions: list[Mention]) -> bool:
@@ -400,6 +406,8 @@ def _latin_mention(
     up, then given the phonetic test, before a shorter one is tried. A span ending on an
     admin word or stopword counts only as an exact official name ("Phnum Srok"). A number
     is a name only after a commune or village word ("Sangkat 3")."""
+    names = index.names
+    max_words, min_letters = cfg.phonetic_max_words, cfg.phonetic_min_letters
     prefix = [""]
     for k in range(pos, stop):
         prefix.append(prefix[-1] + flat[k].text)
@@ -407,19 +415,19 @@ def _latin_mention(
         last = flat[end - 1]
         key = prefix[end - pos]
         if last.stop or last.admin is not None or exact_only:
-            hit = index.names.get(key, ())
+            hit = names.get(key, ())
             if hit and end - pos > 1:
                 # only names indexed with that end word have such a key ("Phnum Srok")
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
-        entries: tuple[Entry, ...] = index.names.get(key, ())
+        entries: tuple[Entry, ...] = names.get(key, ())
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
             entries = ()
         if (
             not entries
-            and end - pos <= cfg.phonetic_max_words
-            and len(key) >= cfg.phonetic_min_letters
+            and end - pos <= max_words
+            and len(key) >= min_letters
             and not key.isdigit()
             and not (cased and all(_ordinary(flat, k) for k in range(pos, end)))
         ):

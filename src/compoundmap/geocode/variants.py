@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from ..normalize import Token, key_of, skeleton
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
-from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, name_index
+from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, long_lived, name_index
 from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
 
 __all__ = [
@@ -74,6 +74,8 @@ def phonetic_match(
         score = fuzz.ratio(key, cand)
         if score > best_score:
             best, best_score = cand, score
+    if not best:
+        return (), 0.0  # no indexed name has this skeleton (most n-grams)
     single = n_words == 1
     need = (
         cfg.phonetic_single_min
@@ -122,7 +124,7 @@ def _scope_keys() -> dict[str, tuple[str, ...]]:
                 out.setdefault(e.province_code, set()).add(key)
             if e.district_code and e.depth == 3:
                 out.setdefault(e.district_code, set()).add(key)
-    return {code: tuple(sorted(keys)) for code, keys in out.items()}
+    return long_lived({code: tuple(sorted(keys)) for code, keys in out.items()})
 
 
 def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
@@ -130,12 +132,10 @@ def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
     max_readings = get_settings().scope_max_readings
     scope: set[str] = set(context)
     for m in mentions:
+        if len(m.entries) > max_readings:
+            continue
         for e in m.entries:
-            if (
-                e.tier <= TIER_OFFICIAL
-                and e.kind in ("province", "district")
-                and len(m.entries) <= max_readings
-            ):
+            if e.tier <= TIER_OFFICIAL and e.kind in ("province", "district"):
                 scope.add(e.code or "")
     scope.discard("")
     return scope
@@ -175,9 +175,8 @@ def scoped_fuzzy_mentions(
     codes = districts or scope
     index = name_index()
     keys_by_scope = _scope_keys()
-    inside = [
-        m for m in mentions if any(e.province_code in {c[:2] for c in codes} for e in m.entries)
-    ]
+    provinces = {c[:2] for c in codes}
+    inside = [m for m in mentions if any(e.province_code in provinces for e in m.entries)]
     out = list(mentions)
     n = len(flat)
     # words already explained by a name inside the scope are not searched again
@@ -328,7 +327,7 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
         out.setdefault(key, set()).add(key)
         for p in range(len(key)):
             out.setdefault(key[:p] + key[p + 1 :], set()).add(key)
-    return {deleted: tuple(sorted(keys)) for deleted, keys in out.items()}
+    return long_lived({deleted: tuple(sorted(keys)) for deleted, keys in out.items()})
 
 
 def _edit_allowed(key: str, cand: str, any_min: int, indel_min: int) -> bool:
@@ -456,7 +455,7 @@ def _window_keys() -> dict[str, tuple[str, ...]]:
     by_initial: dict[str, list[str]] = {}
     for k in sorted({k for keys in _edit_index().values() for k in keys}):
         by_initial.setdefault(k[0], []).append(k)
-    return {c: tuple(keys) for c, keys in by_initial.items()}
+    return long_lived({c: tuple(keys) for c, keys in by_initial.items()})
 
 
 def _window_mention(
