@@ -36,7 +36,7 @@ def tables_overview(tables: Tables) -> pd.Series:
     Examples
     --------
     >>> tables_overview(build_tables())["events"]  # doctest: +SKIP
-    340
+    333
     """
     reports = tables.reports
     counted = _flag(reports["included"])

@@ -38,7 +38,7 @@ def summary_counts(summary: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> summary_counts(tables.province_summary)["n_events"].sum()  # doctest: +SKIP
-    340
+    333
     """
     keys = [
         c
