@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
+from ._progress import progress_bar
 from ._store import RowSource, TableStore
-from .compounds import build_compounds, compound_events
+from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
 from .events import event_rows, events_from_rows, included
@@ -244,7 +245,9 @@ def _stored_reports(
     rank = np.full(len(rows), -1, dtype="int64")
     rank[np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]] = np.arange(len(ids))
     writer = store.writer("reports")
-    for low in range(0, max(len(ids), 1), SORT_BUCKET_ROWS):
+    lows = range(0, max(len(ids), 1), SORT_BUCKET_ROWS)
+    bar = progress_bar(len(ids), "sorting reports", " reports", show=len(lows) > 1)
+    for low in lows:
         parts, start = [], 0
         for chunk in rows.chunks():
             ranks = rank[start : start + len(chunk)]
@@ -253,6 +256,8 @@ def _stored_reports(
             parts.append(chunk[inside].assign(_rank=ranks[inside]))
         bucket = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
         writer.append(_with_places(bucket.drop(columns="_rank"), places).reset_index(drop=True))
+        bar.update(len(bucket))
+    bar.close()
     writer.close()
     assert writer.empty is not None
     return writer.empty
@@ -314,11 +319,30 @@ def make_tables(
     del made, slim
     _step_done(store)
     compounds = build_compounds(reg, events)
-    links = compound_events(events)
+    if store is None:
+        links = compound_events(events)
+    else:  # written a chunk at a time: the table is never whole in memory
+        writer = store.writer("compound_events")
+        for chunk in compound_event_chunks(events):
+            writer.append(chunk)
+        writer.close()
+        assert writer.empty is not None
+        links = writer.empty
     summaries = province_summary(events, compounds), district_summary(events, compounds)
     rejects = _rejects(report, link_rejects)
+    curated = [src, *(p for p in (ov_path,) if ov is not None)]
+    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
+    designations = reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True)
+    dated = {
+        "reports": rows.columns(["source_date", "checked_on", "event_date"], keep),
+        "events": events[["event_date"]],
+        "designations": designations,
+    }
+    release = release_info(curated, dated)
+    del dated
+    if store is not None:  # on disk before the reports are sorted: not both in memory
+        events = store.put("events", events)
     _step_done(store)
-    dates = rows.columns(["source_date", "checked_on", "event_date"], keep)
     if store is None:
         reports = _with_places(rows.columns(None, keep), places)
         reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
@@ -329,9 +353,7 @@ def make_tables(
         _step_done(store)
     if n_reports + len(rejects) != report.n_rows:
         raise PipelineError(f"{src}: rows would be lost between validation and the tables")
-    curated = [src, *(p for p in (ov_path,) if ov is not None)]
-    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
-    tables = Tables(
+    return Tables(
         sources=src,
         overrides=ov_path if ov is not None else None,
         validation=report,
@@ -342,21 +364,14 @@ def make_tables(
         compounds=compounds,
         compound_events=links,
         operators=reg.operators[TABLE_COLUMNS["operators"]].reset_index(drop=True),
-        designations=reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True),
+        designations=designations,
         province_summary=summaries[0],
         district_summary=summaries[1],
         rejects=rejects,
         warnings=notes,
+        release=release,
         store=store,
     )
-    tables.release = release_info(
-        curated, {"reports": dates, "events": events, "designations": tables.designations}
-    )
-    if store is not None:
-        tables.events = store.put("events", events)
-        tables.compound_events = store.put("compound_events", links)
-        _step_done(store)
-    return tables
 
 
 def _step_done(store: TableStore | None) -> None:

@@ -106,10 +106,10 @@ class TableStore:
 
     def put(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
         """Write a whole table (without geometry); return an empty frame of its columns."""
-        plain = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
         writer = self.writer(name)
-        for start in range(0, max(len(plain), 1), CHUNK_ROWS):
-            writer.append(plain.iloc[start : start + CHUNK_ROWS])
+        for start in range(0, max(len(frame), 1), CHUNK_ROWS):  # one chunk copied at a time
+            part = frame.iloc[start : start + CHUNK_ROWS]
+            writer.append(pd.DataFrame(part.drop(columns="geometry", errors="ignore")))
         writer.close()
         return frame.iloc[:0].copy()
 
