@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import geopandas as gpd
@@ -301,22 +302,29 @@ def make_tables(
     _step_done(store)
     places = _place_summary(locations)
     slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
-    if store is not None:
+    if store is not None:  # both wait on disk until the reports table is made
         locations = store.put("report_locations", locations)
+        store.put("places", places.rename_axis("report_id").reset_index())
+        places = places.iloc[:0]
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
         if p
     }
     if store is None:
-        made = event_rows(rows.columns(None, keep))
-    else:
-        made = pd.concat(
-            [event_rows(chunk[k]) for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS)],
-            ignore_index=True,
+        events = events_from_rows(event_rows(rows.columns(None, keep)), slim, compound_provinces)
+    else:  # the event rows wait on disk; each slice of events reads its rows back
+        writer = store.writer("event_rows")
+        for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS):
+            writer.append(event_rows(chunk[k]))
+        writer.close()
+        events = events_from_rows(
+            store.read("event_rows", ["report_id", "event_id"]),
+            slim,
+            compound_provinces,
+            take=partial(store.take, "event_rows"),
         )
-    events = events_from_rows(made, slim, compound_provinces)
-    del made, slim
+    del slim
     _step_done(store)
     compounds = build_compounds(reg, events)
     if store is None:
@@ -348,7 +356,9 @@ def make_tables(
         reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
         n_reports = len(reports)
     else:
+        places = store.read("places").set_index("report_id")
         reports = _stored_reports(rows, keep, places, store)
+        del places
         n_reports = store.rows("reports")
         _step_done(store)
     if n_reports + len(rejects) != report.n_rows:

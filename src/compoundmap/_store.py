@@ -138,6 +138,23 @@ class TableStore:
             return pd.DataFrame(columns=columns or [])
         return self._frame(pq.read_table(self.path(name), columns=columns), name, geo)
 
+    def take(self, name: str, at: np.ndarray) -> pd.DataFrame:
+        """The rows at positions ``at`` (distinct), in that order: the table is read chunk
+        by chunk and only those rows are kept (one pass per call)."""
+        rank = np.full(self.rows(name), -1, dtype="int64")
+        rank[at] = np.arange(len(at))
+        parts, start = [], 0
+        for chunk in self.chunks(name):
+            ranks = rank[start : start + len(chunk)]
+            start += len(chunk)
+            inside = ranks >= 0
+            if inside.any():
+                parts.append(chunk[inside].assign(_rank=ranks[inside]))
+        if not parts:
+            return next(self.chunks(name)).iloc[:0].reset_index(drop=True)
+        found = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
+        return found.drop(columns="_rank").reset_index(drop=True)
+
     def chunks(
         self, name: str, columns: list[str] | None = None, *, geo: bool = False
     ) -> Iterator[pd.DataFrame]:

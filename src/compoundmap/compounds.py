@@ -20,6 +20,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import shapely
 
 from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
@@ -237,10 +238,11 @@ def _site_pairs(events: pd.DataFrame) -> pd.DataFrame:
 
 def _timelines(
     events: pd.DataFrame, pairs: pd.DataFrame, group: np.ndarray, n: int
-) -> tuple[list[str], list[int]]:
-    """Each site's timeline JSON and number of publishers, made a slice of pairs at a time:
-    only one slice's event texts are held besides the timelines themselves."""
-    parts: list[list[str]] = [[] for _ in range(n)]
+) -> tuple[pa.Array, list[int]]:
+    """Each site's timeline JSON (UTF-8 text in one Arrow array) and number of publishers,
+    made a slice of pairs at a time: only one slice's event texts are held besides the
+    timelines, and a slice's text is freed once its sites' timelines are made."""
+    parts: list[list[tuple[pa.Array, int]]] = [[] for _ in range(n)]
     publishers: list[set[str]] = [set() for _ in range(n)]
     for start in range(0, len(pairs), HISTORY_SLICE_PAIRS):
         piece = pairs.iloc[start : start + HISTORY_SLICE_PAIRS].reset_index(drop=True)
@@ -263,14 +265,20 @@ def _timelines(
         low = int(g[0])
         local = g - low
         counts = np.bincount(local)
-        text = joined(local, item, len(counts), ",").tolist()
+        text = pa.array(joined(local, item, len(counts), ","), type=pa.large_string())
         for k in np.flatnonzero(counts):
-            parts[low + k].append(text[k])
+            parts[low + k].append((text, int(k)))
         _, first, which = np.unique(rows, return_index=True, return_inverse=True)
         found = _publishers(ev["citations"].iloc[first])  # each event parsed once
         for site, w in zip(g.tolist(), which.tolist(), strict=True):
             publishers[site] |= found[w]
-    return ["[" + ",".join(p) + "]" for p in parts], [len(p) for p in publishers]
+    made = []
+    for i in range(n):
+        pieces = [str(text[k].as_py()) for text, k in parts[i]]
+        parts[i] = []  # the slice's text goes once no site still needs it
+        made.append(pa.array(["[" + ",".join(pieces) + "]"], type=pa.large_string()))
+    timelines = pa.concat_arrays(made) if made else pa.array([], type=pa.large_string())
+    return timelines, [len(p) for p in publishers]
 
 
 def _site_history(events: pd.DataFrame) -> pd.DataFrame:
@@ -289,7 +297,7 @@ def _site_history(events: pd.DataFrame) -> pd.DataFrame:
         {
             "n_events": by.size().to_numpy(),
             "n_reports": by["n_reports"].sum().to_numpy(),
-            "timeline": timelines,
+            "timeline": pd.array(timelines, dtype="str"),
         },
         index=site_ids,
     )
@@ -345,6 +353,7 @@ def build_compounds(
         for cid in split_ids(d.compound_id):
             designated.setdefault(cid, []).append(str(d.designation_id))
     rows = []
+    with_history: list[bool] = []
     for site in records(registry.compounds.sort_values("compound_id")):
         cid = site["compound_id"]
         active = site["record_status"] == "active"
@@ -397,10 +406,14 @@ def build_compounds(
                 "latest_event_date": h["last_date"],
                 "nationalities": h["nationalities"],
                 "event_ids": h["event_ids"],
-                "timeline": h["timeline"],
+                "timeline": "[]",  # set below, column at once (it grows with the events)
             }
         )
+        with_history.append(h is not _NO_HISTORY)
     out = pd.DataFrame(rows, columns=COMPOUND_COLUMNS)
+    linked = out["compound_id"].where(np.array(with_history, dtype=bool), "")
+    timelines = history["timeline"].reindex(linked.to_numpy()).fillna("[]")
+    out["timeline"] = pd.Series(timelines.array, index=out.index)
     out["precision"] = out["precision"].astype("Int64")
     for col in ("n_events", "n_reports", "n_sources"):
         out[col] = out[col].astype("int64")

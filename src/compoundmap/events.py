@@ -11,6 +11,8 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -189,12 +191,15 @@ def _event_order(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     return order, keys["event_key"].take(order).reset_index(drop=True)
 
 
-def _taken(rows: pd.DataFrame, at: np.ndarray, key: pd.Series) -> pd.DataFrame:
-    """Rows ``at`` (positions) with their ``event_key`` first, columns taken one at a time."""
-    out = pd.DataFrame({"event_key": key.reset_index(drop=True)})
-    for col in rows.columns:
-        out[col] = rows[col].take(at).reset_index(drop=True)
-    return out
+def _rows_at(rows: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+    """Rows ``at`` (positions), in that order, columns taken one at a time."""
+    return pd.DataFrame({col: rows[col].take(at).reset_index(drop=True) for col in rows.columns})
+
+
+def _keyed(rows: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """The rows of one slice with their ``event_key`` as the first column."""
+    rows.insert(0, "event_key", key.reset_index(drop=True))
+    return rows
 
 
 def _most_told(group: np.ndarray, types: pd.Series, n: int) -> pd.Series:
@@ -366,7 +371,11 @@ def build_events(
 
 
 def events_from_rows(
-    rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str] | None = None
+    rows: pd.DataFrame,
+    locations: pd.DataFrame,
+    compound_provinces: dict[str, str] | None = None,
+    *,
+    take: Callable[[np.ndarray], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """:func:`build_events` from :func:`event_rows` (of all the included reports).
 
@@ -375,10 +384,16 @@ def events_from_rows(
     taken from ``rows`` when its turn comes), so the working memory of the grouping stays
     that of one slice: the rows are never copied whole. With more than one slice, a
     progress bar counts the reports on stderr (from a terminal).
+
+    With ``take``, ``rows`` needs only ``report_id`` and ``event_id``: ``take(positions)``
+    gives every column of the rows at those positions, in that order (a caller keeping
+    the rows on disk reads one slice at a time).
     """
     compound_provinces = compound_provinces or {}
     if not len(rows):
         return _empty_events()
+    if take is None:
+        take = partial(_rows_at, rows)
     order, key = _event_order(rows)
     starts = np.flatnonzero((key != key.shift()).to_numpy(dtype=bool))
     at = np.searchsorted(starts, np.arange(0, len(rows), EVENT_SLICE_ROWS))
@@ -388,7 +403,7 @@ def events_from_rows(
     parts = []
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
         parts.append(
-            _events_of(_taken(rows, order[a:b], key.iloc[a:b]), locations, compound_provinces)
+            _events_of(_keyed(take(order[a:b]), key.iloc[a:b]), locations, compound_provinces)
         )
         bar.update(b - a)
     bar.close()
@@ -398,7 +413,7 @@ def events_from_rows(
 def _events_of(
     rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str]
 ) -> pd.DataFrame:
-    """The events of rows sorted by event (:func:`_taken`), whole events only."""
+    """The events of rows sorted by event (:func:`_keyed`), whole events only."""
     group, event_ids = group_numbers(rows["event_key"])
     n = len(event_ids)
     first_date = _first_of(group, rows["event_date"], n)
