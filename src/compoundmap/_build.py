@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
+from ._progress import progress_bar
 from ._store import RowSource, TableStore
-from .compounds import build_compounds, compound_events
+from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
 from .events import event_rows, events_from_rows, included
@@ -244,7 +246,9 @@ def _stored_reports(
     rank = np.full(len(rows), -1, dtype="int64")
     rank[np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]] = np.arange(len(ids))
     writer = store.writer("reports")
-    for low in range(0, max(len(ids), 1), SORT_BUCKET_ROWS):
+    lows = range(0, max(len(ids), 1), SORT_BUCKET_ROWS)
+    bar = progress_bar(len(ids), "sorting reports", " reports", show=len(lows) > 1)
+    for low in lows:
         parts, start = [], 0
         for chunk in rows.chunks():
             ranks = rank[start : start + len(chunk)]
@@ -253,6 +257,8 @@ def _stored_reports(
             parts.append(chunk[inside].assign(_rank=ranks[inside]))
         bucket = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
         writer.append(_with_places(bucket.drop(columns="_rank"), places).reset_index(drop=True))
+        bar.update(len(bucket))
+    bar.close()
     writer.close()
     assert writer.empty is not None
     return writer.empty
@@ -296,42 +302,68 @@ def make_tables(
     _step_done(store)
     places = _place_summary(locations)
     slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
-    if store is not None:
+    if store is not None:  # both wait on disk until the reports table is made
         locations = store.put("report_locations", locations)
+        store.put("places", places.rename_axis("report_id").reset_index())
+        places = places.iloc[:0]
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
         if p
     }
     if store is None:
-        made = event_rows(rows.columns(None, keep))
-    else:
-        made = pd.concat(
-            [event_rows(chunk[k]) for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS)],
-            ignore_index=True,
+        events = events_from_rows(event_rows(rows.columns(None, keep)), slim, compound_provinces)
+    else:  # the event rows wait on disk; each slice of events reads its rows back
+        writer = store.writer("event_rows")
+        for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS):
+            writer.append(event_rows(chunk[k]))
+        writer.close()
+        events = events_from_rows(
+            store.read("event_rows", ["report_id", "event_id"]),
+            slim,
+            compound_provinces,
+            take=partial(store.take, "event_rows"),
         )
-    events = events_from_rows(made, slim, compound_provinces)
-    del made, slim
+    del slim
     _step_done(store)
     compounds = build_compounds(reg, events)
-    links = compound_events(events)
+    if store is None:
+        links = compound_events(events)
+    else:  # written a chunk at a time: the table is never whole in memory
+        writer = store.writer("compound_events")
+        for chunk in compound_event_chunks(events):
+            writer.append(chunk)
+        writer.close()
+        assert writer.empty is not None
+        links = writer.empty
     summaries = province_summary(events, compounds), district_summary(events, compounds)
     rejects = _rejects(report, link_rejects)
+    curated = [src, *(p for p in (ov_path,) if ov is not None)]
+    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
+    designations = reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True)
+    dated = {
+        "reports": rows.columns(["source_date", "checked_on", "event_date"], keep),
+        "events": events[["event_date"]],
+        "designations": designations,
+    }
+    release = release_info(curated, dated)
+    del dated
+    if store is not None:  # on disk before the reports are sorted: not both in memory
+        events = store.put("events", events)
     _step_done(store)
-    dates = rows.columns(["source_date", "checked_on", "event_date"], keep)
     if store is None:
         reports = _with_places(rows.columns(None, keep), places)
         reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
         n_reports = len(reports)
     else:
+        places = store.read("places").set_index("report_id")
         reports = _stored_reports(rows, keep, places, store)
+        del places
         n_reports = store.rows("reports")
         _step_done(store)
     if n_reports + len(rejects) != report.n_rows:
         raise PipelineError(f"{src}: rows would be lost between validation and the tables")
-    curated = [src, *(p for p in (ov_path,) if ov is not None)]
-    curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
-    tables = Tables(
+    return Tables(
         sources=src,
         overrides=ov_path if ov is not None else None,
         validation=report,
@@ -342,21 +374,14 @@ def make_tables(
         compounds=compounds,
         compound_events=links,
         operators=reg.operators[TABLE_COLUMNS["operators"]].reset_index(drop=True),
-        designations=reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True),
+        designations=designations,
         province_summary=summaries[0],
         district_summary=summaries[1],
         rejects=rejects,
         warnings=notes,
+        release=release,
         store=store,
     )
-    tables.release = release_info(
-        curated, {"reports": dates, "events": events, "designations": tables.designations}
-    )
-    if store is not None:
-        tables.events = store.put("events", events)
-        tables.compound_events = store.put("compound_events", links)
-        _step_done(store)
-    return tables
 
 
 def _step_done(store: TableStore | None) -> None:

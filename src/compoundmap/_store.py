@@ -106,10 +106,10 @@ class TableStore:
 
     def put(self, name: str, frame: pd.DataFrame) -> pd.DataFrame:
         """Write a whole table (without geometry); return an empty frame of its columns."""
-        plain = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
         writer = self.writer(name)
-        for start in range(0, max(len(plain), 1), CHUNK_ROWS):
-            writer.append(plain.iloc[start : start + CHUNK_ROWS])
+        for start in range(0, max(len(frame), 1), CHUNK_ROWS):  # one chunk copied at a time
+            part = frame.iloc[start : start + CHUNK_ROWS]
+            writer.append(pd.DataFrame(part.drop(columns="geometry", errors="ignore")))
         writer.close()
         return frame.iloc[:0].copy()
 
@@ -137,6 +137,23 @@ class TableStore:
         if self.tables[name][1] is None:
             return pd.DataFrame(columns=columns or [])
         return self._frame(pq.read_table(self.path(name), columns=columns), name, geo)
+
+    def take(self, name: str, at: np.ndarray) -> pd.DataFrame:
+        """The rows at positions ``at`` (distinct), in that order: the table is read chunk
+        by chunk and only those rows are kept (one pass per call)."""
+        rank = np.full(self.rows(name), -1, dtype="int64")
+        rank[at] = np.arange(len(at))
+        parts, start = [], 0
+        for chunk in self.chunks(name):
+            ranks = rank[start : start + len(chunk)]
+            start += len(chunk)
+            inside = ranks >= 0
+            if inside.any():
+                parts.append(chunk[inside].assign(_rank=ranks[inside]))
+        if not parts:
+            return next(self.chunks(name)).iloc[:0].reset_index(drop=True)
+        found = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
+        return found.drop(columns="_rank").reset_index(drop=True)
 
     def chunks(
         self, name: str, columns: list[str] | None = None, *, geo: bool = False

@@ -13,12 +13,14 @@ cited event; a raid is not a closure.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import shapely
 
 from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
@@ -33,7 +35,9 @@ __all__ = [
     "COMPOUND_COLUMNS",
     "COMPOUND_EVENT_COLUMNS",
     "STATUSES",
+    "HISTORY_SLICE_PAIRS",
     "build_compounds",
+    "compound_event_chunks",
     "compound_events",
 ]
 
@@ -98,6 +102,10 @@ COMPOUND_EVENT_COLUMNS: list[str] = [
 ]
 
 
+#: Site × event pairs whose timeline text is made at a time (bounded working memory).
+HISTORY_SLICE_PAIRS = 50_000
+
+
 def _unit(code: str) -> dict[str, str]:
     return get_gazetteer().unit_columns(code)
 
@@ -154,17 +162,31 @@ def compound_events(events: pd.DataFrame) -> pd.DataFrame:
     events : pandas.DataFrame
         :func:`compoundmap.events.build_events` output.
     """
+    return pd.concat(list(compound_event_chunks(events)), ignore_index=True)
+
+
+def compound_event_chunks(events: pd.DataFrame, rows: int | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`compound_events` in consecutive chunks of at most ``rows`` rows (default
+    :data:`HISTORY_SLICE_PAIRS`; at least one chunk): the order is found on the small key
+    columns, and only one chunk's texts are copied at a time."""
+    rows = rows or HISTORY_SLICE_PAIRS
     event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))
     if not len(sites):
-        return pd.DataFrame(columns=COMPOUND_EVENT_COLUMNS).astype(
+        yield pd.DataFrame(columns=COMPOUND_EVENT_COLUMNS).astype(
             {"n_reports": "int64", "n_sources": "int64"}
         )
-    out = events.iloc[event_rows][COMPOUND_EVENT_COLUMNS[1:]].reset_index(drop=True)
-    out.insert(0, "compound_id", sites)
-    out = out.sort_values(["compound_id", "event_date", "event_id"], kind="stable")
-    for col in ("n_reports", "n_sources"):
-        out[col] = out[col].astype("int64")
-    return out.reset_index(drop=True)
+        return
+    keys = events[["event_date", "event_id"]].iloc[event_rows].reset_index(drop=True)
+    keys.insert(0, "compound_id", sites)
+    ordered = keys.sort_values(["compound_id", "event_date", "event_id"], kind="stable")
+    order = ordered.index.to_numpy()
+    for start in range(0, len(order), rows):
+        at = order[start : start + rows]
+        out = events.iloc[event_rows[at]][COMPOUND_EVENT_COLUMNS[1:]].reset_index(drop=True)
+        out.insert(0, "compound_id", sites.take(at).reset_index(drop=True))
+        for col in ("n_reports", "n_sources"):
+            out[col] = out[col].astype("int64")
+        yield out
 
 
 #: The history of a site no included event names (or of a withdrawn site).
@@ -194,10 +216,11 @@ def _publishers(citations: pd.Series) -> list[set[str]]:
     return [{c["publisher"] for c in json.loads(text)} - {""} for text in citations]
 
 
-def _site_history(events: pd.DataFrame) -> pd.DataFrame:
-    """Per registry site named by events: counts, dates, status and the timeline JSON."""
+def _site_pairs(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (site, event naming it): the small columns, sorted as the timeline."""
     event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))
-    ev = events.iloc[event_rows].reset_index(drop=True)
+    ev = events[["event_id", "event_date", "event_type", "n_reports", "nationalities"]]
+    ev = ev.iloc[event_rows].reset_index(drop=True)
     pairs = pd.DataFrame(
         {
             "site": sites,
@@ -209,30 +232,72 @@ def _site_history(events: pd.DataFrame) -> pd.DataFrame:
             "row": event_rows,
         }
     )
-    item = (
-        '{"event_id":'
-        + json_strings(pairs["event_id"])
-        + ',"date":'
-        + json_strings(pairs["date"])
-        + ',"type":'
-        + json_strings(pairs["type"])
-        + ',"figures":'
-        + texts(ev, "figures")
-        + ',"citations":'
-        + texts(ev, "citations")
-        + "}"
-    )
-    pairs["item"] = item.to_numpy()
     pairs["order"] = pairs["date"].where(pairs["date"] != "", "9999")
-    pairs = pairs.sort_values(["site", "order", "event_id"], kind="stable").reset_index(drop=True)
+    return pairs.sort_values(["site", "order", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def _timelines(
+    events: pd.DataFrame, pairs: pd.DataFrame, group: np.ndarray, n: int
+) -> tuple[pa.Array, list[int]]:
+    """Each site's timeline JSON (UTF-8 text in one Arrow array) and number of publishers,
+    made a slice of pairs at a time: only one slice's event texts are held besides the
+    timelines, and a slice's text is freed once its sites' timelines are made."""
+    parts: list[list[tuple[pa.Array, int]]] = [[] for _ in range(n)]
+    publishers: list[set[str]] = [set() for _ in range(n)]
+    for start in range(0, len(pairs), HISTORY_SLICE_PAIRS):
+        piece = pairs.iloc[start : start + HISTORY_SLICE_PAIRS].reset_index(drop=True)
+        g = group[start : start + HISTORY_SLICE_PAIRS]
+        rows = piece["row"].to_numpy()
+        ev = events[["figures", "citations"]].iloc[rows].reset_index(drop=True)
+        item = (
+            '{"event_id":'
+            + json_strings(piece["event_id"])
+            + ',"date":'
+            + json_strings(piece["date"])
+            + ',"type":'
+            + json_strings(piece["type"])
+            + ',"figures":'
+            + texts(ev, "figures")
+            + ',"citations":'
+            + texts(ev, "citations")
+            + "}"
+        )
+        low = int(g[0])
+        local = g - low
+        counts = np.bincount(local)
+        text = pa.array(joined(local, item, len(counts), ","), type=pa.large_string())
+        for k in np.flatnonzero(counts):
+            parts[low + k].append((text, int(k)))
+        _, first, which = np.unique(rows, return_index=True, return_inverse=True)
+        found = _publishers(ev["citations"].iloc[first])  # each event parsed once
+        for site, w in zip(g.tolist(), which.tolist(), strict=True):
+            publishers[site] |= found[w]
+    made = []
+    for i in range(n):
+        pieces = [str(text[k].as_py()) for text, k in parts[i]]
+        parts[i] = []  # the slice's text goes once no site still needs it
+        made.append(pa.array(["[" + ",".join(pieces) + "]"], type=pa.large_string()))
+    timelines = pa.concat_arrays(made) if made else pa.array([], type=pa.large_string())
+    return timelines, [len(p) for p in publishers]
+
+
+def _site_history(events: pd.DataFrame) -> pd.DataFrame:
+    """Per registry site named by events: counts, dates, status and the timeline JSON.
+
+    Only the small columns of every (site, event) pair are held at once; the timeline
+    texts are made a slice of pairs at a time (:func:`_timelines`), so the working memory
+    is the timelines themselves plus one slice, however many events a site has.
+    """
+    pairs = _site_pairs(events)
     group, site_ids = group_numbers(pairs["site"])
     n = len(site_ids)
     by = pairs.groupby(group)
+    timelines, n_sources = _timelines(events, pairs, group, n)
     out = pd.DataFrame(
         {
             "n_events": by.size().to_numpy(),
             "n_reports": by["n_reports"].sum().to_numpy(),
-            "timeline": ("[" + joined(group, pairs["item"], n, ",") + "]").to_numpy(),
+            "timeline": pd.array(timelines, dtype="str"),
         },
         index=site_ids,
     )
@@ -242,11 +307,7 @@ def _site_history(events: pd.DataFrame) -> pd.DataFrame:
     out["event_ids"] = joined(ids["g"].to_numpy(), ids["event_id"], n, "; ").to_numpy()
     ng, nats = split_pairs(group, pairs["nationalities"])
     out["nationalities"] = distinct_joined(ng, nats, n, "; ").to_numpy()
-    linked = np.unique(pairs["row"].to_numpy())
-    publishers = dict(zip(linked, _publishers(events["citations"].iloc[linked]), strict=True))
-    out["n_sources"] = [
-        len(set().union(*(publishers[r] for r in rows))) for rows in by["row"].agg(list)
-    ]
+    out["n_sources"] = n_sources
     dated = pairs[pairs["date"] != ""].sort_values(["site", "date", "event_id"], kind="stable")
     out["first_date"] = (
         dated.groupby("site")["date"].first().reindex(site_ids).fillna("").to_numpy()
@@ -292,6 +353,7 @@ def build_compounds(
         for cid in split_ids(d.compound_id):
             designated.setdefault(cid, []).append(str(d.designation_id))
     rows = []
+    with_history: list[bool] = []
     for site in records(registry.compounds.sort_values("compound_id")):
         cid = site["compound_id"]
         active = site["record_status"] == "active"
@@ -344,10 +406,14 @@ def build_compounds(
                 "latest_event_date": h["last_date"],
                 "nationalities": h["nationalities"],
                 "event_ids": h["event_ids"],
-                "timeline": h["timeline"],
+                "timeline": "[]",  # set below, column at once (it grows with the events)
             }
         )
+        with_history.append(h is not _NO_HISTORY)
     out = pd.DataFrame(rows, columns=COMPOUND_COLUMNS)
+    linked = out["compound_id"].where(np.array(with_history, dtype=bool), "")
+    timelines = history["timeline"].reindex(linked.to_numpy()).fillna("[]")
+    out["timeline"] = pd.Series(timelines.array, index=out.index)
     out["precision"] = out["precision"].astype("Int64")
     for col in ("n_events", "n_reports", "n_sources"):
         out[col] = out[col].astype("int64")

@@ -11,12 +11,15 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
+from ._progress import progress_bar
 from ._util import records, text_of
 from .registry import split_ids
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
@@ -174,8 +177,10 @@ def event_rows(reports: pd.DataFrame) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def _sorted_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows by event, then report id; columns reordered one at a time (no second copy)."""
+def _event_order(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
+    """The row order by event, then report id, and the event key of each row in that order
+    (only the two key columns are sorted; the rows themselves are taken a slice at a
+    time)."""
     keys = pd.DataFrame(
         {
             "event_key": rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"]),
@@ -183,10 +188,18 @@ def _sorted_rows(rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     order = keys.sort_values(["event_key", "report_id"], kind="stable").index.to_numpy()
-    out = pd.DataFrame({"event_key": keys["event_key"].take(order).reset_index(drop=True)})
-    for col in rows.columns:
-        out[col] = rows[col].take(order).reset_index(drop=True)
-    return out
+    return order, keys["event_key"].take(order).reset_index(drop=True)
+
+
+def _rows_at(rows: pd.DataFrame, at: np.ndarray) -> pd.DataFrame:
+    """Rows ``at`` (positions), in that order, columns taken one at a time."""
+    return pd.DataFrame({col: rows[col].take(at).reset_index(drop=True) for col in rows.columns})
+
+
+def _keyed(rows: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """The rows of one slice with their ``event_key`` as the first column."""
+    rows.insert(0, "event_key", key.reset_index(drop=True))
+    return rows
 
 
 def _most_told(group: np.ndarray, types: pd.Series, n: int) -> pd.Series:
@@ -358,34 +371,49 @@ def build_events(
 
 
 def events_from_rows(
-    rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str] | None = None
+    rows: pd.DataFrame,
+    locations: pd.DataFrame,
+    compound_provinces: dict[str, str] | None = None,
+    *,
+    take: Callable[[np.ndarray], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """:func:`build_events` from :func:`event_rows` (of all the included reports).
 
-    The rows, sorted by event, are made into events a slice of about
-    :data:`EVENT_SLICE_ROWS` rows at a time (whole events per slice), so the working
-    memory of the grouping stays that of one slice.
+    The rows are ordered by event on their key columns only and made into events a slice
+    of about :data:`EVENT_SLICE_ROWS` rows at a time (whole events per slice, each slice
+    taken from ``rows`` when its turn comes), so the working memory of the grouping stays
+    that of one slice: the rows are never copied whole. With more than one slice, a
+    progress bar counts the reports on stderr (from a terminal).
+
+    With ``take``, ``rows`` needs only ``report_id`` and ``event_id``: ``take(positions)``
+    gives every column of the rows at those positions, in that order (a caller keeping
+    the rows on disk reads one slice at a time).
     """
     compound_provinces = compound_provinces or {}
-    rows = _sorted_rows(rows)
     if not len(rows):
         return _empty_events()
-    key = rows["event_key"]
+    if take is None:
+        take = partial(_rows_at, rows)
+    order, key = _event_order(rows)
     starts = np.flatnonzero((key != key.shift()).to_numpy(dtype=bool))
     at = np.searchsorted(starts, np.arange(0, len(rows), EVENT_SLICE_ROWS))
     cuts = starts[np.minimum(at, len(starts) - 1)]  # each slice starts an event
     bounds = [*np.unique(cuts).tolist(), len(rows)]
-    parts = [
-        _events_of(rows.iloc[a:b].reset_index(drop=True), locations, compound_provinces)
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-    ]
+    bar = progress_bar(len(rows), "grouping events", " reports", show=len(bounds) > 2)
+    parts = []
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        parts.append(
+            _events_of(_keyed(take(order[a:b]), key.iloc[a:b]), locations, compound_provinces)
+        )
+        bar.update(b - a)
+    bar.close()
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 def _events_of(
     rows: pd.DataFrame, locations: pd.DataFrame, compound_provinces: dict[str, str]
 ) -> pd.DataFrame:
-    """The events of rows sorted by event (:func:`_sorted_rows`), whole events only."""
+    """The events of rows sorted by event (:func:`_keyed`), whole events only."""
     group, event_ids = group_numbers(rows["event_key"])
     n = len(event_ids)
     first_date = _first_of(group, rows["event_date"], n)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ._build import Tables, make_tables
 from ._data import project_root, raw_dir
+from ._progress import PROGRESS_MIN_ROWS, progress_bar
 from ._store import TableStore
 from .boundaries import load_boundaries
 from .datapackage import datapackage
@@ -163,21 +164,38 @@ def _release(tables: Tables) -> None:
 
 
 def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
-    """Write every published table into ``out_dir`` (a staging folder); return the paths."""
+    """Write every published table into ``out_dir`` (a staging folder); return the paths.
+
+    From ``PROGRESS_MIN_ROWS`` reports, a progress bar on stderr (from a terminal) counts
+    the files as they are written.
+    """
     files: dict[str, Path] = {}
+    show = tables.n_rows("reports") >= PROGRESS_MIN_ROWS
+    bar = progress_bar(len(TABLE_COLUMNS) + 6, "writing tables", " files", show=show)
+
+    begun: list[str] = []
+
+    def step(name: str) -> str:
+        """Show the file now written; the bar counts it when the next one begins."""
+        if begun:
+            bar.update(1)
+        begun.append(name)
+        bar.set_postfix_str(name)
+        return name
+
     for name in TABLE_COLUMNS:
         columns = TABLE_COLUMNS[name]
         chunks = (pd.DataFrame(chunk[columns]) for chunk in tables.chunks(name))
-        files[f"{name}.csv"] = write_csv(chunks, out_dir / f"{name}.csv")
-    files["report_locations.geojson"] = write_geojson(
-        tables.chunks("report_locations"), out_dir / "report_locations.geojson"
-    )
-    files["report_locations.parquet"] = write_parquet(
-        tables.table("report_locations"), out_dir / "report_locations.parquet"
-    )
-    _release(tables)  # the one table read whole here
-    files["compounds.geojson"] = write_geojson(tables.compounds, out_dir / "compounds.geojson")
-    files["compoundmap.gpkg"] = write_gpkg(
+        path = out_dir / step(f"{name}.csv")
+        files[path.name] = write_csv(chunks, path)
+    path = out_dir / step("report_locations.geojson")
+    files[path.name] = write_geojson(tables.chunks("report_locations"), path)
+    path = out_dir / step("report_locations.parquet")
+    files[path.name] = write_parquet(lambda: tables.chunks("report_locations"), path)
+    path = out_dir / step("compounds.geojson")
+    files[path.name] = write_geojson(tables.compounds, path)
+    path = out_dir / step("compoundmap.gpkg")
+    files[path.name] = write_gpkg(
         {
             "report_locations": tables.chunks("report_locations"),
             "compounds": tables.compounds,
@@ -189,13 +207,15 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
                 for name in ("events", "compound_events", "operators", "designations")
             },
         },
-        out_dir / "compoundmap.gpkg",
+        path,
     )
     _release(tables)
+    step("compoundmap.xlsx, hdx, ftm")
     files.update(write_exports(tables, out_dir))
-    files["datapackage.json"] = write_json(
-        datapackage(files, out_dir, tables.release), out_dir / "datapackage.json"
-    )
+    path = out_dir / step("datapackage.json")
+    files[path.name] = write_json(datapackage(files, out_dir, tables.release), path)
+    bar.update(1)
+    bar.close()
     return list(files.values())
 
 

@@ -82,6 +82,18 @@ _NEEDED = [
 ]
 
 
+#: The events columns :func:`_counts` reads (a unit's events are copied with these only).
+_COUNTED = [
+    "event_date",
+    "event_type",
+    "n_reports",
+    "citations",
+    "figure_scopes",
+    *people_columns(),
+    "nationalities",
+]
+
+
 def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
     for col in columns:
         if col not in df.columns:
@@ -161,13 +173,16 @@ def _frame(records: list[dict[str, Any]], keys: list[str]) -> pd.DataFrame:
 
 
 class _Split:
-    """The events per value of ``column``, in table order: grouped in one pass, each
-    unit's rows copied only when asked for (one unit's copy at a time)."""
+    """The events ``chosen`` per value of ``column``, in table order: grouped in one pass
+    over that column, each unit's rows copied only when asked for (one unit's copy at a
+    time; the chosen events are never copied together)."""
 
-    def __init__(self, events: pd.DataFrame, column: str) -> None:
+    def __init__(self, events: pd.DataFrame, chosen: pd.Series, column: str) -> None:
         self.events = events
-        found = events.groupby(column, sort=False).indices.items()
-        self.rows = {str(k): np.asarray(v, dtype="int64") for k, v in found}
+        at = np.flatnonzero(chosen.to_numpy(dtype=bool))
+        keys = pd.DataFrame({"key": events[column].to_numpy()[at]})
+        found = keys.groupby("key", sort=False).indices.items()
+        self.rows = {str(k): at[np.asarray(v, dtype="int64")] for k, v in found}
         self._empty: dict[str, dict[str, Any]] = {}
 
     def counts(self, code: str, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
@@ -175,7 +190,7 @@ class _Split:
         once per row type (most units have none)."""
         rows = self.rows.get(code)
         if rows is not None:
-            return _counts(self.events.take(rows), row_type, n_compounds, shared)
+            return _counts(self.events[_COUNTED].take(rows), row_type, n_compounds, shared)
         if row_type not in self._empty:
             self._empty[row_type] = _counts(self.events.iloc[:0], row_type, 0, 0)
         return {**self._empty[row_type], "n_compounds": n_compounds, "n_events_shared": shared}
@@ -209,12 +224,12 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     gaz = get_gazetteer()
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
-    several = events[events["attribution"] == "several_provinces"]
-    by_province = _Split(events[events["attribution"] == "province"], "province_code")
+    several = events.loc[events["attribution"] == "several_provinces", "province_codes"]
+    by_province = _Split(events, events["attribution"] == "province", "province_code")
     records = []
     for unit in provinces.itertuples(index=False):
         code = str(unit.code)
-        shared = sum(code in str(p).split("; ") for p in several["province_codes"])
+        shared = sum(code in str(p).split("; ") for p in several)
         records.append(
             {
                 "province_code": code,
@@ -225,7 +240,7 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
             }
         )
     for row_type, name in EXTRA_ROWS.items():
-        own = events[events["attribution"] == row_type]
+        own = events.loc[events["attribution"] == row_type, _COUNTED]
         records.append(
             {
                 "province_code": "",
@@ -251,8 +266,8 @@ def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     gaz = get_gazetteer()
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")
-    local = events[(events["attribution"] == "province") & (events["district_code"] != "")]
-    by_district = _Split(local, "district_code")
+    local = (events["attribution"] == "province") & (events["district_code"] != "")
+    by_district = _Split(events, local, "district_code")
     records = []
     for unit in districts.itertuples(index=False):
         code = str(unit.code)

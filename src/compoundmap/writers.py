@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pyogrio
 import shapely
 
@@ -195,10 +197,62 @@ def write_geojson(gdf: gpd.GeoDataFrame | Iterable[gpd.GeoDataFrame], path: Path
     return path
 
 
-def write_parquet(gdf: gpd.GeoDataFrame, path: Path) -> Path:
-    """GeoParquet (WKB geometry, EPSG:4326), zstd-compressed."""
-    gdf.to_parquet(path, index=False, compression="zstd")
+def write_parquet(
+    gdf: gpd.GeoDataFrame | Callable[[], Iterable[gpd.GeoDataFrame]], path: Path
+) -> Path:
+    """GeoParquet (WKB geometry, EPSG:4326), zstd-compressed.
+
+    ``gdf`` is a frame, or a function giving consecutive chunks of one table (called
+    twice: once for the file's ``geo`` metadata, its bounding box and geometry types, then
+    to write each chunk as it comes), so a long table is never held whole. One chunk gives
+    the same bytes as the whole frame.
+    """
+    if isinstance(gdf, pd.DataFrame):
+        gdf.to_parquet(path, index=False, compression="zstd")
+        return path
+    from geopandas.io.arrow import _geopandas_to_arrow
+
+    geo = _geo_metadata(_geopandas_to_arrow(c, index=False) for c in gdf())
+    writer: pq.ParquetWriter | None = None
+    try:
+        for chunk in gdf():
+            table = _geopandas_to_arrow(chunk, index=False)
+            table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"geo": geo})
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema, compression="zstd")
+            elif not len(table):
+                continue
+            writer.write_table(table)
+    finally:
+        if writer is not None:
+            writer.close()
     return path
+
+
+def _geo_metadata(tables: Iterable[pa.Table]) -> bytes:
+    """The GeoParquet ``geo`` metadata of chunks written as one file: the first chunk's,
+    with the geometry types and bounding box of them all (as geopandas writes them)."""
+    meta: dict[str, Any] | None = None
+    for table in tables:
+        found = json.loads(table.schema.metadata[b"geo"])
+        if meta is None:
+            meta = found
+            continue
+        for name, column in found["columns"].items():
+            into = meta["columns"][name]
+            into["geometry_types"] = sorted({*into["geometry_types"], *column["geometry_types"]})
+            if "bbox" in column:
+                box = into.get("bbox")
+                into["bbox"] = (
+                    column["bbox"]
+                    if box is None
+                    else [
+                        *np.minimum(box[:2], column["bbox"][:2]).tolist(),
+                        *np.maximum(box[2:], column["bbox"][2:]).tolist(),
+                    ]
+                )
+    assert meta is not None
+    return json.dumps(meta).encode("utf-8")
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from .._progress import PROGRESS_MIN_ROWS, progress_bar
 from .._util import is_missing
 from ..datapackage import ATTRIBUTION_SOURCES, LICENSES
 from ..fields import FIELD_DESCRIPTIONS, PRIMARY_KEYS, TABLE_COLUMNS, TABLE_TEXT
@@ -108,7 +109,7 @@ def _widths(frame: pd.DataFrame, columns: Sequence[str]) -> list[int]:
 
 
 def _table_sheet(
-    book: xlsxwriter.Workbook, formats: _Formats, name: str, tables: TablesLike
+    book: xlsxwriter.Workbook, formats: _Formats, name: str, tables: TablesLike, bar: Any
 ) -> None:
     sheet = book.add_worksheet(name)
     columns = TABLE_COLUMNS[name]
@@ -127,6 +128,7 @@ def _table_sheet(
             for j, value in enumerate(row):
                 _write_cell(sheet, i, j, value, kinds[j], columns[j], cell_formats[j])
         written += len(frame)
+        bar.update(len(frame))
     total = n_rows(tables, name)
     if total > written:
         note = f"… {total - written:,} more rows: the sheet stops at {MAX_SHEET_ROWS:,} rows"
@@ -225,6 +227,11 @@ def write_xlsx(tables: TablesLike, path: Path) -> Path:
     Path
         ``path``.
 
+    Notes
+    -----
+    A workbook of ``PROGRESS_MIN_ROWS`` (50,000) table rows or more shows a progress bar
+    on stderr when run from a terminal.
+
     Examples
     --------
     >>> write_xlsx(build_tables(), Path("/tmp/compoundmap.xlsx"))  # doctest: +SKIP
@@ -254,7 +261,12 @@ def write_xlsx(tables: TablesLike, path: Path) -> Path:
     )
     formats = _Formats(book)
     _readme_sheet(book, formats, tables, __version__)
+    rows = sum(min(n_rows(tables, name), MAX_SHEET_ROWS) for name in TABLE_COLUMNS)
+    bar = progress_bar(rows, f"writing {path.name}", " rows", show=rows >= PROGRESS_MIN_ROWS)
     for name in TABLE_COLUMNS:
-        _table_sheet(book, formats, name, tables)
+        bar.set_postfix_str(name)
+        _table_sheet(book, formats, name, tables, bar)
+    bar.set_postfix_str("compressing")
     book.close()
+    bar.close()
     return path

@@ -1,0 +1,77 @@
+"""Tables made a slice at a time equal the tables made whole, whatever the slice size.
+
+The build bounds its memory by slicing (events, site timelines, site × event rows) and by
+writing chunk by chunk (GeoParquet); on the bundled data, tiny slices must give exactly the
+tables and bytes that one slice gives. Behaviour only: nothing here is timed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from compoundmap import compounds, events
+from compoundmap.compounds import build_compounds, compound_event_chunks, compound_events
+from compoundmap.events import event_rows, events_from_rows
+from compoundmap.writers import write_parquet
+
+
+def test_timelines_do_not_depend_on_the_slice_size(
+    bundled_tables: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = build_compounds(bundled_tables.registry, bundled_tables.events)
+    assert (whole["n_events"] > 0).any()
+    monkeypatch.setattr(compounds, "HISTORY_SLICE_PAIRS", 7)
+    sliced = build_compounds(bundled_tables.registry, bundled_tables.events)
+    pd.testing.assert_frame_equal(pd.DataFrame(sliced), pd.DataFrame(whole))
+
+
+def test_compound_event_chunks_add_up_to_the_table(bundled_tables: Any) -> None:
+    whole = compound_events(bundled_tables.events)
+    chunks = list(compound_event_chunks(bundled_tables.events, rows=11))
+    assert len(chunks) == -(-len(whole) // 11) and max(len(c) for c in chunks) == 11
+    pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+
+
+def test_events_from_slices_taken_elsewhere_equal_events_made_whole(
+    bundled_tables: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = event_rows(bundled_tables.reports)
+    places = bundled_tables.report_locations
+    whole = events_from_rows(rows, places)
+    monkeypatch.setattr(events, "EVENT_SLICE_ROWS", 13)
+    asked: list[int] = []
+
+    def take(at: np.ndarray) -> pd.DataFrame:
+        asked.append(len(at))
+        return rows.iloc[at].reset_index(drop=True)
+
+    keys = pd.DataFrame(rows[["report_id", "event_id"]])
+    sliced = events_from_rows(keys, places, take=take)
+    assert len(asked) > 10 and sum(asked) == len(rows)
+    pd.testing.assert_frame_equal(sliced, whole)
+
+
+def test_geoparquet_in_chunks_has_the_rows_and_metadata_of_the_whole(
+    bundled_tables: Any, tmp_path: Path
+) -> None:
+    located: gpd.GeoDataFrame = bundled_tables.report_locations
+    whole = write_parquet(located, tmp_path / "whole.parquet")
+    one = write_parquet(lambda: [located], tmp_path / "one.parquet")
+    assert one.read_bytes() == whole.read_bytes()
+    # chunks with and without points, the first one without any
+    order = np.argsort(located.geometry.isna().to_numpy(), kind="stable")[::-1]
+    shuffled = located.iloc[order].reset_index(drop=True)
+    parts = [shuffled.iloc[i : i + 97] for i in range(0, len(shuffled), 97)]
+    assert parts[0].geometry.isna().all()
+    many = write_parquet(lambda: parts, tmp_path / "many.parquet")
+    expected = write_parquet(shuffled, tmp_path / "expected.parquet")
+    assert pq.read_schema(many).metadata == pq.read_schema(expected).metadata
+    assert pq.ParquetFile(many).metadata.num_row_groups == len(parts)
+    pd.testing.assert_frame_equal(gpd.read_parquet(many), gpd.read_parquet(expected))
