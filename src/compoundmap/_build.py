@@ -243,20 +243,13 @@ def _stored_reports(
 ) -> pd.DataFrame:
     """The reports table, sorted by id, into the store: rows are read in buckets of ids."""
     ids = rows.columns(["report_id"], keep)["report_id"]
-    rank = np.full(len(rows), -1, dtype="int64")
-    rank[np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]] = np.arange(len(ids))
+    order = np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]  # positions by id
     writer = store.writer("reports")
     lows = range(0, max(len(ids), 1), SORT_BUCKET_ROWS)
     bar = progress_bar(len(ids), "sorting reports", " reports", show=len(lows) > 1)
     for low in lows:
-        parts, start = [], 0
-        for chunk in rows.chunks():
-            ranks = rank[start : start + len(chunk)]
-            start += len(chunk)
-            inside = (ranks >= low) & (ranks < low + SORT_BUCKET_ROWS)
-            parts.append(chunk[inside].assign(_rank=ranks[inside]))
-        bucket = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
-        writer.append(_with_places(bucket.drop(columns="_rank"), places).reset_index(drop=True))
+        bucket = store.take(rows.name, order[low : low + SORT_BUCKET_ROWS])
+        writer.append(_with_places(bucket, places).reset_index(drop=True))
         bar.update(len(bucket))
     bar.close()
     writer.close()

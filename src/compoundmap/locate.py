@@ -13,7 +13,6 @@ support (a town's point is never joined to the commune it happens to fall in).
 from __future__ import annotations
 
 import math
-import sys
 from typing import Any
 
 import geopandas as gpd
@@ -21,6 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ._progress import progress_bar
 from ._util import float_or_none, split_list, text_of
 from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .placing import ProvinceNames, from_geocoder, override_index, pick_override, places_of
@@ -53,6 +53,7 @@ LOCATION_COLUMNS: list[str] = [
     "province_mismatch",
     "admin_flag",
 ]
+#: Distinct location keys from which locating shows a progress bar (on a terminal).
 PROGRESS_MIN_KEYS = 5_000
 # What a report's places depend on: reports sharing these are located once.
 _KEY = ["location_text", "province_as_reported", "district_or_town_as_reported"]
@@ -105,20 +106,6 @@ class _Stated:
         return self.cache[value]
 
 
-def _progress(total: int) -> Any:
-    """A progress bar over distinct keys, on stderr, for long runs on a terminal only."""
-    from tqdm.auto import tqdm
-
-    return tqdm(
-        total=total,
-        desc="locating places",
-        unit=" places",
-        file=sys.stderr,
-        leave=False,
-        disable=True if total < PROGRESS_MIN_KEYS else None,
-    )
-
-
 def _key_places(
     keys: pd.DataFrame,
     stated: _Stated,
@@ -130,7 +117,7 @@ def _key_places(
     used: set[int] = set()
     rows: list[dict[str, Any]] = []
     key_notes: dict[int, list[str]] = {}
-    bar = _progress(len(keys))
+    bar = progress_bar(len(keys), "locating places", " places", show=len(keys) >= PROGRESS_MIN_KEYS)
     for k, (text, prov, town, lat, lon) in enumerate(
         keys[[*_KEY, "latitude", "longitude"]].itertuples(index=False, name=None)
     ):

@@ -302,6 +302,3 @@ def _refined_by_town(place: dict[str, Any], town: str) -> dict[str, Any]:
             )
             return refined
     return place
-
-
-#: Distinct location keys from which locating shows a progress bar (on a terminal).
