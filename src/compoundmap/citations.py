@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from ._csvfile import Problem
+from ._util import fold_ascii
 
 __all__ = ["MIRROR_HOSTS", "citation_warnings", "publisher_matches_host"]
 
@@ -57,12 +58,6 @@ def _host(url: str) -> str:
         return ""
 
 
-def _compact(text: str) -> str:
-    """Lower-case ASCII letters and digits only (accents dropped): ``Sài Gòn`` → ``saigon``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
-
-
 def _subsequence(short: str, long: str) -> bool:
     """``short``'s letters appear in ``long`` in order, starting with the same letter
     (``kmib`` in ``kookminilbo``, ``cna`` in ``channelnewsasia``)."""
@@ -88,24 +83,25 @@ def publisher_matches_host(publisher: str, host: str) -> bool:
     host : str
         The URL's host name, lower case.
     """
-    labels = [_compact(label) for label in host.split(".")[:-1] if label not in _GENERIC_LABELS]
+    labels = [fold_ascii(label) for label in host.split(".")[:-1] if label not in _GENERIC_LABELS]
     labels = [label for label in labels if len(label) >= 3]
-    names = [_compact(n) for n in re.split(r"[()/,;]|\bvia\b", publisher)]
+    names = [fold_ascii(n) for n in re.split(r"[()/,;]|\bvia\b", publisher)]
     names = [n for n in names if n]
     if not labels or not names:
         return True
     words = [
-        w.lower()
+        fold_ascii(w)
         for w in re.findall(r"[^\W\d_]{4,}", unicodedata.normalize("NFKD", publisher))
         if w.lower() not in _COMMON_WORDS
     ]
+    words = [w for w in words if len(w) >= 4]
     for label in labels:
         for name in names:
             if name in label or label in name or _subsequence(label, name):
                 return True
             if len(name) <= 6 and _subsequence(name, label):
                 return True
-        if any(_compact(w) in label for w in words if len(_compact(w)) >= 4):
+        if any(w in label for w in words):
             return True
     return False
 
