@@ -13,13 +13,14 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 import pandera.pandas as pa
 
 from . import _checks as ck
 from ._csvfile import CsvRecords, Problem, open_records
+from ._progress import progress_bar
 
 Kind = Literal["reports", "overrides", "compounds", "operators", "designations"]
 Checks = dict[str, dict[str, Callable[[str], "str | None"]]]
@@ -200,23 +201,14 @@ def _frame(rows: list[list[str]], header: list[str]) -> pd.DataFrame:
     )
 
 
-def _progress(path: Path, progress: bool | None) -> Callable[[int], None]:
-    """A callback advancing a progress bar by N rows (a no-op when not shown)."""
+def _progress(path: Path, progress: bool | None) -> Any:
+    """A progress bar counting validated rows (a no-op unless shown; see ``_progress``)."""
     if progress is None:
         try:
             progress = os.path.getsize(path) >= PROGRESS_MIN_BYTES
         except OSError:
             progress = False
-    if not progress:
-        return lambda n: None
-    from tqdm.auto import tqdm
-
-    bar = tqdm(desc=f"validating {path.name}", unit=" rows", disable=None, leave=False)
-
-    def advance(n: int) -> None:
-        bar.update(n)
-
-    return advance
+    return progress_bar(None, f"validating {path.name}", " rows", show=progress)
 
 
 def validate(
@@ -257,7 +249,7 @@ def validate(
     problems: list[Problem] = []
     n_valid = 0
     sunk = False
-    advance = _progress(Path(path), progress)
+    bar = _progress(Path(path), progress)
     for chunk in _chunks(records):
         lines = [line for line, _, _ in chunk]
         raw = _frame([fields for _, fields, _ in chunk], header)
@@ -296,7 +288,8 @@ def validate(
             {i: "; ".join(r) for i, r in reasons.items()}, dtype="str"
         ).reindex(rejected.index)
         reject_parts.append(rejected)
-        advance(len(chunk))
+        bar.update(len(chunk))
+    bar.close()
     empty_valid = pd.DataFrame({c: pd.Series(dtype="str") for c in [*order, "source_row"]})
     if sink is not None and not sunk:
         first = empty_valid.copy()
