@@ -340,6 +340,8 @@ def _settle_by_parent(
     around them keep their reading."""
     cfg = get_settings()
     out = list(found)
+    starts = [cand.start for cand, _ in found]
+    by_start = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
     for k, (cand, r) in enumerate(found):
         if (
             r.status != "matched"
@@ -351,9 +353,11 @@ def _settle_by_parent(
             continue
         stop = _SENTENCE_END_RE.search(text, cand.end)
         limit = min(stop.start() if stop else len(text), cand.end + cfg.foreign_after_chars)
+        # mentions by start: only those before the limit are read (linear in the text)
+        upto = bisect_left(starts, limit, lo=k + 1) if by_start else len(found)
         parents = [
             (pc, pr)
-            for pc, pr in found[k + 1 :]
+            for pc, pr in found[k + 1 : upto]
             if pc.start < limit
             and pr.status == "matched"
             and pr.precision == Precision.PROVINCE
