@@ -642,3 +642,13 @@ def test_k_abbreviates_kampong() -> None:
     assert geocode("K Cham").province_code == "03"
     assert geocode("K. Speu").province_code == "05"
     assert geocode("K. Cham province").province_code == "03"
+
+
+def test_the_examples_of_docs_geocoding_hold() -> None:
+    """The examples a reader copies from docs/geocoding.md give what the page says (its
+    precision values are the published ones, `compoundmap.schema.Precision`)."""
+    import doctest
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "geocoding.md"
+    result = doctest.testfile(str(page), module_relative=False, report=False)
+    assert result.attempted >= 4 and result.failed == 0
