@@ -7,6 +7,8 @@ Sets (all in ``tests/data/``, provenance in ``tests/data/README.md``):
   foreign admin words, misspellings, several places …), split ``dev``/``test`` by md5;
 - ``geocode_fresh.csv``: 93 real strings collected after the two above, held out (13 name
   only places abroad: right when no Cambodian place comes back);
+- ``geocode_fresh2.csv``: 143 real strings in 14 languages collected in round 3 after
+  every other set and frozen before that round's last tuning (18 name only places abroad);
 - ``passages.csv``: 110 short passages for ``extract_places`` (55 name no Cambodian place);
 - a synthetic set: random communes written "X commune, Y district, Z province", with one
   letter dropped, and bare with the province as context.
@@ -21,7 +23,8 @@ contradicts a gold district or commune, or when the row names no Cambodian place
 
 Run: ``python benchmarks/eval_geocode.py [--misses SET]`` (``make bench`` runs it). Prints
 the tables ``docs/geocoding.md`` quotes; ``--misses dev`` etc. lists the wrong rows of one
-set (``--misses fresh`` only once tuning is over: that set is held out).
+set (``--misses fresh``/``--misses fresh2`` only once tuning is over: those sets are held
+out).
 """
 
 from __future__ import annotations
@@ -169,14 +172,16 @@ def string_sets(held_out: bool = True) -> dict[str, pd.DataFrame]:
     false: while tuning, it is not looked at)."""
     broad = pd.read_csv(DATA / "geocode_broad.csv", dtype=str, keep_default_na=False)
     fresh = pd.read_csv(DATA / "geocode_fresh.csv", dtype=str, keep_default_na=False)
+    fresh2 = pd.read_csv(DATA / "geocode_fresh2.csv", dtype=str, keep_default_na=False)
     sets = {
         "dev set": dev_rows(),
         "broad dev": broad[broad["split"] == "dev"],
         "broad test": broad[broad["split"] == "test"],
         "fresh": fresh,
+        "fresh2": fresh2,
     }
     if not held_out:
-        del sets["fresh"]
+        del sets["fresh"], sets["fresh2"]
     return sets
 
 
@@ -262,7 +267,7 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
     for b in others:
         cells = [_pct(*t.bands[b]) if t.bands[b][1] else "-" for t in tallies.values()]
         print(f"| {b} | " + " | ".join(cells) + " |")
-    for name in [n for n in ("broad dev", "broad test", "fresh") if n in tallies]:
+    for name in [n for n in ("broad dev", "broad test", "fresh", "fresh2") if n in tallies]:
         print(f"\n{name}: by category and language")
         for key, (ok, n) in sorted(tallies[name].by.items()):
             print(f"  {key:32} {_pct(ok, n)}")
