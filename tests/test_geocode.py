@@ -652,3 +652,42 @@ def test_the_examples_of_docs_geocoding_hold() -> None:
     page = Path(__file__).resolve().parent.parent / "docs" / "geocoding.md"
     result = doctest.testfile(str(page), module_relative=False, report=False)
     assert result.attempted >= 4 and result.failed == 0
+
+
+def test_border_gates_and_landmarks_of_round_4_locate_to_their_unit() -> None:
+    # localities.csv rows added from cited pages (PROVENANCE §0d); none invents a point
+    assert geocode("Stung Bot-Ban Nong Ian border checkpoint").district_code == "0110"
+    assert geocode("the Choam international border gate").district_code == "2201"
+    assert geocode("Kaorm Samnor border gate").commune_code == "080502"
+    assert geocode("Siem Reap-Angkor International Airport").commune_code == "171110"
+    port = geocode("Sihanoukville Autonomous Port")
+    assert port.district_code == "1801" and port.precision == Precision.PLACE
+    assert geocode("白沙二期").commune_code == "180103"
+    # a generic name counts only with its place named beside it
+    assert geocode("中国城").status == "unmatched"
+    assert geocode("西哈努克省中國城園區").district_code == "1801"
+    assert geocode("Tropicana casino in Poipet").district_code == "0110"
+    assert geocode("Tropicana").status == "unmatched"
+
+
+def test_korean_and_japanese_town_names_of_round_4() -> None:
+    assert geocode("오스마치").commune_code == "220405"
+    assert geocode("ウドンメーチャイ州").province_code == "22"  # was a commune in Kampong Speu
+    assert geocode("따크마우").district_code == "0811"
+
+
+def test_a_name_placed_in_a_unit_that_does_not_hold_it_loses_the_top_band() -> None:
+    # Anlong Veng has been in Oddar Meanchey since 1999; the phrase places it in Siem Reap
+    for text in (
+        "Anlong Veng in northern Siem Reap",
+        "アンロンベン(シェムリアップの北部)",
+        "安隆汶位于暹粒北部",
+    ):
+        places = geocode_places(text)
+        assert {p.province_code for p in places} == {"17", "22"}, text
+        assert all(p.confidence != "high" for p in places), text
+    # a placement the gazetteer agrees with, and lists of places, keep the top band
+    assert geocode_places("Poipet in Banteay Meanchey")[0].confidence == "high"
+    listed = geocode_places("Sihanoukville, Phnom Penh and Bavet municipality")
+    assert [p.confidence for p in listed] == ["high"] * 3
+    assert [p.confidence for p in geocode_places("Sieam Reap to Sihanoukville")] == ["high"] * 2

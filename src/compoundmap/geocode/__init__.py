@@ -9,6 +9,8 @@ them:
 - ``variants``: the phonetic, fuzzy and one-edit passes for names not written as indexed;
 - ``resolve``: what the mentions mean together (admin words, support, context, one place
   per round);
+- ``placement``: which names the words between them place one inside the other ("Anlong
+  Veng in northern Siem Reap"), read by the confidence bands;
 - ``result``: :class:`GeocodeResult` and how one is built;
 - ``frame``: the entry points :func:`geocode`, :func:`geocode_places`, :func:`geocode_frame`;
 - ``online``: the optional Nominatim fallback.

@@ -23,6 +23,7 @@ from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE
 from ..settings import get as get_settings
 from .index import TIER_CURATED, Entry, consistent
 from .mentions import Mention
+from .placement import Span
 
 if TYPE_CHECKING:
     from .context import Context
@@ -54,12 +55,32 @@ def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
     return len(units) == len(other.entries) or hint in (PROVINCE, DISTRICT)
 
 
+def _placed_apart(
+    anchor: Entry, choice: Choice, others: Sequence[Choice], placed: frozenset[frozenset[Span]]
+) -> bool:
+    """Whether the string places ``choice`` in (or around) a province or district that does
+    not hold ``anchor`` ("Anlong Veng in northern Siem Reap"), or ``anchor`` is such a unit
+    that the string places another name in."""
+    own = (choice.mention.start, choice.mention.end)
+    for o in others:
+        if frozenset((own, (o.mention.start, o.mention.end))) not in placed:
+            continue
+        if any(consistent(anchor, e) for e in o.entries):
+            continue
+        if anchor.kind in ("province", "district") or any(
+            e.kind in ("province", "district") for e in o.entries
+        ):
+            return True
+    return False
+
+
 def doubts(
     anchor: Entry,
     choice: Choice,
     cluster: Sequence[Choice],
     ctx: Context,
     remaining: Sequence[Choice] = (),
+    placed: frozenset[frozenset[Span]] = frozenset(),
 ) -> list[str]:
     """What argues against the reading ``anchor`` of the name ``choice`` (empty: nothing).
 
@@ -78,7 +99,11 @@ def doubts(
       misspelt name: "Kampon Cham" read as Kampoan and the commune Cham);
     - ``apart``: a commune, village or place that nothing confirms, in a string that names
       a province or district only elsewhere ("xã Chrey Thom, huyện Koh Thom, tỉnh Kandal":
-      the commune Chrey Thum is in Svay Rieng; the string places it in Kandal).
+      the commune Chrey Thum is in Svay Rieng; the string places it in Kandal);
+    - ``placed``: the words between two names place one in the other ("Anlong Veng in
+      northern Siem Reap", "シェムリアップの北部"; ``placement.py``) and the gazetteer does
+      not nest them: both readings lose the top band. Lists ("Poipet, Sihanoukville")
+      place nothing.
     """
     m: Mention = choice.mention
     out: list[str] = []
@@ -115,6 +140,8 @@ def doubts(
             and any(_names_unit_apart(anchor, o) for o in others)
         ):
             out.append("apart")
+    if placed and _placed_apart(anchor, choice, others, placed):
+        out.append("placed")
     towns = get_settings().town_population
     if anchor.kind == "place" and anchor.population < towns and not confirmed:
         out.append("hamlet")
@@ -136,10 +163,12 @@ def assess(
     cluster: Sequence[Choice],
     ctx: Context,
     remaining: Sequence[Choice] = (),
+    placed: frozenset[frozenset[Span]] = frozenset(),
 ) -> str:
     """The ``confidence`` band of one place (see the module docstring); ``remaining`` are
-    all the names still to place in the string (the cluster among them)."""
-    found = doubts(anchor, choice, cluster, ctx, remaining)
+    all the names still to place in the string (the cluster among them); ``placed`` the
+    pairs of names the string places one in the other (``placement.placed_pairs``)."""
+    found = doubts(anchor, choice, cluster, ctx, remaining, placed)
     score = choice.mention.score
     if "variant" in found and score < get_settings().confidence_variant_min:
         return "low"

@@ -18,8 +18,9 @@ from .confidence import assess
 from .context import Context, parse_context
 from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, towns
 from .mentions import Mention
+from .placement import Span, placed_pairs
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
-from .spot import spot
+from .spot import flat_tokens, spot
 
 __all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
 
@@ -332,7 +333,11 @@ def _alternatives(
 
 
 def _one_round(
-    query: str, remaining: list[Choice], ctx: Context, every: Sequence[Choice] = ()
+    query: str,
+    remaining: list[Choice],
+    ctx: Context,
+    every: Sequence[Choice] = (),
+    placed: frozenset[frozenset[Span]] = frozenset(),
 ) -> tuple[int, GeocodeResult, list[Choice]]:
     """One place: (where its first name starts, its result, the names it explains).
 
@@ -372,7 +377,7 @@ def _one_round(
             method += "+hierarchy"
         elif ctx.supports(anchor):
             method += "+context"
-    band = assess(anchor, choice, cluster, ctx, every or remaining)
+    band = assess(anchor, choice, cluster, ctx, every or remaining, placed)
     return first, build_result(query, anchor, m, cluster, method, band), cluster
 
 
@@ -399,9 +404,15 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     if not remaining:
         return []
     every = list(remaining)
+    # names the string places one inside the other ("Anlong Veng in northern Siem Reap")
+    linked = (
+        placed_pairs(query, flat_tokens(text), [c.mention for c in every])
+        if len(every) > 1
+        else frozenset()
+    )
     results: list[tuple[int, GeocodeResult]] = []
     while remaining:
-        first, result, cluster = _one_round(query, remaining, ctx, every)
+        first, result, cluster = _one_round(query, remaining, ctx, every, linked)
         results.append((first, result))
         # a village left over was confirmed by a name now placed elsewhere: not a place alone
         placed = {id(o) for o in cluster}

@@ -37,7 +37,7 @@ from .variants import (
     scoped_fuzzy_mentions,
 )
 
-__all__ = ["spot"]
+__all__ = ["flat_tokens", "spot"]
 
 
 def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:
@@ -190,6 +190,12 @@ def _villages_only(mentions: list[Mention]) -> bool:
 def _places_something(mentions: list[Mention]) -> bool:
     """Whether a mention names anything other than Cambodia itself."""
     return any(m.entries[0].kind != "country" for m in mentions if m.entries)
+
+
+def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
+    """The tokens the mentions of :func:`spot` index (each run of Khmer/Thai/CJK text split
+    into its names and admin words)."""
+    return _flat_tokens(text, build_index())
 
 
 def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
