@@ -65,6 +65,24 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
 _SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab"})
 
 
+def _script_folds() -> dict[int, int | None]:
+    """Spellings of one foreign name that transliterations of Khmer vary between, folded:
+    Japanese long-vowel marks and small tsu dropped, ヴ as ブ (プレイベーン, プレイベン,
+    シェムリアップ, シェムリアプ); Korean initial consonants plain, tense and aspirated as
+    one (깜뽕참, 캄퐁참; 따께오, 타케오)."""
+    table: dict[int, int | None] = {ord("ー"): None, ord("ッ"): None, ord("ヴ"): ord("ブ")}
+    # Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final
+    initial = {1: 0, 15: 0, 4: 3, 16: 3, 8: 7, 17: 7, 10: 9, 13: 12, 14: 12}
+    for cp in range(0xAC00, 0xD7A4):
+        i, rest = divmod(cp - 0xAC00, 21 * 28)
+        if i in initial:
+            table[cp] = 0xAC00 + initial[i] * 21 * 28 + rest
+    return table
+
+
+_SCRIPT_FOLDS = _script_folds()
+
+
 def _normaliser_words() -> tuple[
     dict[str, int], dict[tuple[str, str], str], dict[str, int], dict[str, str]
 ]:
@@ -87,7 +105,7 @@ def _normaliser_words() -> tuple[
         elif w.script in _SPACED_SCRIPTS:
             latin[w.word] = w.level
         else:
-            script[w.word] = w.level
+            script[w.word.translate(_SCRIPT_FOLDS)] = w.level
     return latin, phrases, script, abbreviations
 
 
@@ -142,6 +160,7 @@ _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
@@ -169,7 +188,8 @@ class Token(NamedTuple):
 
 def clean_text(text: object) -> str:
     """Unicode-normalise a raw value: ``None``/NaN → ``""``, NFKC, Khmer coeng fixes,
-    zero-width characters removed, possessive ``'s`` dropped, whitespace collapsed.
+    Japanese and Korean transliteration variants folded, zero-width characters removed,
+    possessive ``'s`` dropped, whitespace collapsed.
 
     Examples
     --------
@@ -189,6 +209,8 @@ def clean_text(text: object) -> str:
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
+    # Japanese and Korean transliterations of one name (see _script_folds)
+    s = s.translate(_SCRIPT_FOLDS)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = _POSSESSIVE_RE.sub("", s)
@@ -224,6 +246,10 @@ def _fold_latin_token(tok: str) -> str:
     # doubled letters once
     t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
     t = _DOUBLE_RE.sub(r"\1", t)
+    if len(t) > 4 and t.endswith("ev"):
+        # ែវ at the end of a word: UNGEGN "aev", reporting "eo" ("Sarikakaev", "Sarikakéo"),
+        # as the word list has it for the word alone (kaev, keo)
+        t = t[:-2] + "eo"
     return _TOKEN_VARIANTS.get(t, t)
 
 
