@@ -101,7 +101,8 @@ def word_list(role: str) -> tuple[str, ...]:
     "from the border town of Poipet"), ``company_suffix`` (after a name, make it part of a
     company's name, not a location: "Jin Bei Group Co Ltd"), ``organisation``
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
-    also one-word names: a place in text only with an admin word next to them).
+    also one-word names: a place in text only with an admin word next to them),
+    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict").
 
     Examples
     --------

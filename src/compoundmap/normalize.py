@@ -16,6 +16,9 @@ import warnings
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ._scripts import HANGUL_PART as _HANGUL_PART
+from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
+from ._scripts import is_hangul as _is_hangul
 from ._scripts import splits_syllable, vietnamese_word
 from ._util import is_missing
 from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
@@ -63,24 +66,6 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
 #: Scripts written with spaces between words: their words are folded and looked up as
 #: n-grams like Latin ones (Cyrillic, Arabic). Khmer, Thai and CJK runs are scanned instead.
 _SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab"})
-
-
-def _script_folds() -> dict[int, int | None]:
-    """Spellings of one foreign name that transliterations of Khmer vary between, folded:
-    Japanese long-vowel marks and small tsu dropped, ヴ as ブ (プレイベーン, プレイベン,
-    シェムリアップ, シェムリアプ); Korean initial consonants plain, tense and aspirated as
-    one (깜뽕참, 캄퐁참; 따께오, 타케오)."""
-    table: dict[int, int | None] = {ord("ー"): None, ord("ッ"): None, ord("ヴ"): ord("ブ")}
-    # Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final
-    initial = {1: 0, 15: 0, 4: 3, 16: 3, 8: 7, 17: 7, 10: 9, 13: 12, 14: 12}
-    for cp in range(0xAC00, 0xD7A4):
-        i, rest = divmod(cp - 0xAC00, 21 * 28)
-        if i in initial:
-            table[cp] = 0xAC00 + initial[i] * 21 * 28 + rest
-    return table
-
-
-_SCRIPT_FOLDS = _script_folds()
 
 
 def _normaliser_words() -> tuple[
@@ -209,7 +194,7 @@ def clean_text(text: object) -> str:
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
-    # Japanese and Korean transliterations of one name (see _script_folds)
+    # Japanese and Korean transliterations of one name (see compoundmap._scripts)
     s = s.translate(_SCRIPT_FOLDS)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
@@ -344,9 +329,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ):
         s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
     toks: list[Token] = []
+    last_hangul = 0  # syllables of the last Korean part (0: the last token is no Korean)
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
+        last_hangul = 0
         # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
         for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
             if not chunk:
@@ -357,8 +344,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
             for r in _split_scripts(chunk):
                 if _char_is_latin(r[0]):
                     toks.extend(_latin_tokens(r))
+                    last_hangul = 0
+                elif 0 < last_hangul <= _HANGUL_PART and len(r) <= _HANGUL_PART and _is_hangul(r):
+                    # Korean writes a transliterated name in short spaced parts ("반테이
+                    # 민체이 주", "보코 산"): they are read as one run (not words with a
+                    # particle: "프놈펜에서" stays apart)
+                    toks[-1] = Token(toks[-1].text + r, latin=False)
+                    last_hangul = len(r)
                 else:
                     toks.append(Token(r, latin=False))
+                    last_hangul = len(r) if _is_hangul(r) else 0
     if _RARE_FIRST.isdisjoint([t.text for t in toks]):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
