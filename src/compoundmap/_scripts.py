@@ -1,6 +1,7 @@
 """Script tests the normaliser and the geocoder share: a Vietnamese-spelled word, a piece of
-Khmer or Thai text that cuts a syllable in two. Private: re-exported by
-:mod:`compoundmap.normalize`.
+Khmer or Thai text that cuts a syllable in two, a Korean run; and the folds of Japanese and
+Korean spellings that transliterations of one Khmer name vary between. Private: re-exported
+by :mod:`compoundmap.normalize`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from functools import lru_cache
 
 from .settings import get as get_settings
 
-__all__ = ["splits_syllable", "vietnamese_word"]
+__all__ = [
+    "HANGUL_PART",
+    "SCRIPT_FOLDS",
+    "is_hangul",
+    "script_folds",
+    "splits_syllable",
+    "vietnamese_word",
+]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
@@ -68,3 +76,31 @@ def splits_syllable(s: str, start: int, end: int) -> bool:
     if start < len(s) and unicodedata.category(s[start]) in ("Mn", "Mc"):
         return True
     return start > 0 and s[start - 1] == "\u17d2"
+
+
+def script_folds() -> dict[int, int | None]:
+    """Spellings of one foreign name that transliterations of Khmer vary between, folded:
+    Japanese long-vowel marks and small tsu dropped, ヴ as ブ (プレイベーン, プレイベン,
+    シェムリアップ, シェムリアプ); Korean initial consonants plain, tense and aspirated as
+    one (깜뽕참, 캄퐁참; 따께오, 타케오)."""
+    table: dict[int, int | None] = {ord("ー"): None, ord("ッ"): None, ord("ヴ"): ord("ブ")}
+    # Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final
+    initial = {1: 0, 15: 0, 4: 3, 16: 3, 8: 7, 17: 7, 10: 9, 13: 12, 14: 12}
+    for cp in range(0xAC00, 0xD7A4):
+        i, rest = divmod(cp - 0xAC00, 21 * 28)
+        if i in initial:
+            table[cp] = 0xAC00 + initial[i] * 21 * 28 + rest
+    return table
+
+
+SCRIPT_FOLDS = script_folds()
+
+
+#: Korean parts of at most this many syllables, spaced, are one run
+#: (:func:`compoundmap.normalize.tokenize`: "반테이 민체이 주").
+HANGUL_PART = 3
+
+
+def is_hangul(run: str) -> bool:
+    """Whether ``run`` starts and ends with a Korean syllable."""
+    return bool(run) and "\uac00" <= run[0] <= "\ud7a3" and "\uac00" <= run[-1] <= "\ud7a3"

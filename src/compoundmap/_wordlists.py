@@ -103,7 +103,8 @@ def word_list(role: str) -> tuple[str, ...]:
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them),
     ``placement`` (Latin words that place one name inside another: "Anlong Veng in northern
-    Siem Reap") and ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部").
+    Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部") and
+    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict").
 
     Examples
     --------

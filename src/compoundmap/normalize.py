@@ -16,6 +16,9 @@ import warnings
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ._scripts import HANGUL_PART as _HANGUL_PART
+from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
+from ._scripts import is_hangul as _is_hangul
 from ._scripts import splits_syllable, vietnamese_word
 from ._util import is_missing
 from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
@@ -87,7 +90,7 @@ def _normaliser_words() -> tuple[
         elif w.script in _SPACED_SCRIPTS:
             latin[w.word] = w.level
         else:
-            script[w.word] = w.level
+            script[w.word.translate(_SCRIPT_FOLDS)] = w.level
     return latin, phrases, script, abbreviations
 
 
@@ -142,6 +145,7 @@ _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
@@ -169,7 +173,8 @@ class Token(NamedTuple):
 
 def clean_text(text: object) -> str:
     """Unicode-normalise a raw value: ``None``/NaN → ``""``, NFKC, Khmer coeng fixes,
-    zero-width characters removed, possessive ``'s`` dropped, whitespace collapsed.
+    Japanese and Korean transliteration variants folded, zero-width characters removed,
+    possessive ``'s`` dropped, whitespace collapsed.
 
     Examples
     --------
@@ -189,6 +194,8 @@ def clean_text(text: object) -> str:
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
+    # Japanese and Korean transliterations of one name (see compoundmap._scripts)
+    s = s.translate(_SCRIPT_FOLDS)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = _POSSESSIVE_RE.sub("", s)
@@ -224,6 +231,10 @@ def _fold_latin_token(tok: str) -> str:
     # doubled letters once
     t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
     t = _DOUBLE_RE.sub(r"\1", t)
+    if len(t) > 4 and t.endswith("ev"):
+        # ែវ at the end of a word: UNGEGN "aev", reporting "eo" ("Sarikakaev", "Sarikakéo"),
+        # as the word list has it for the word alone (kaev, keo)
+        t = t[:-2] + "eo"
     return _TOKEN_VARIANTS.get(t, t)
 
 
@@ -318,9 +329,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ):
         s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
     toks: list[Token] = []
+    last_hangul = 0  # syllables of the last Korean part (0: the last token is no Korean)
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
+        last_hangul = 0
         # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
         for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
             if not chunk:
@@ -331,8 +344,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
             for r in _split_scripts(chunk):
                 if _char_is_latin(r[0]):
                     toks.extend(_latin_tokens(r))
+                    last_hangul = 0
+                elif 0 < last_hangul <= _HANGUL_PART and len(r) <= _HANGUL_PART and _is_hangul(r):
+                    # Korean writes a transliterated name in short spaced parts ("반테이
+                    # 민체이 주", "보코 산"): they are read as one run (not words with a
+                    # particle: "프놈펜에서" stays apart)
+                    toks[-1] = Token(toks[-1].text + r, latin=False)
+                    last_hangul = len(r)
                 else:
                     toks.append(Token(r, latin=False))
+                    last_hangul = len(r) if _is_hangul(r) else 0
     if _RARE_FIRST.isdisjoint([t.text for t in toks]):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold

@@ -24,7 +24,7 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .context import context_text, parse_context, refine
 from .online import online_geocode
-from .places import foreign_result, merge_nested, second_chance, several_places
+from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
 
@@ -73,7 +73,7 @@ def _geocode_cached(text: str, province: str | None, district: str | None) -> Ge
     if foreign is not None:
         return foreign
     ctx = parse_context(province, district)
-    results = [refine(r, ctx) for r in resolve_places(text, text, ctx)]
+    results = drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)])
     if not results:
         return unmatched_result(text)
     if len(results) == 1:
@@ -187,7 +187,7 @@ def _places_cached(
     text: str, province: str | None, district: str | None
 ) -> tuple[GeocodeResult, ...]:
     ctx = parse_context(province, district)
-    results = [refine(r, ctx) for r in resolve_places(text, text, ctx)]
+    results = drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)])
     if not results:
         return (unmatched_result(text),)
     matched = [r for r in results if r.status == "matched"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from .._scripts import SCRIPT_FOLDS
 from ..normalize import Token, word_list
 from .mentions import Mention
 
@@ -51,11 +52,13 @@ def _framed(query: str, m: Mention, suffixes: tuple[str, ...]) -> bool:
     """Whether a non-Latin name is written with a placement suffix ("シェムリアップの北部")."""
     if not m.text or m.text.isascii():
         return False
-    at = query.find(m.text)
+    # the mention's text is folded (シェムリアップ is read as シェムリアプ): fold the query too
+    name, query = m.text.translate(SCRIPT_FOLDS), query.translate(SCRIPT_FOLDS)
+    at = query.find(name)
     while at >= 0:
-        if query.startswith(suffixes, at + len(m.text)):
+        if query.startswith(suffixes, at + len(name)):
             return True
-        at = query.find(m.text, at + 1)
+        at = query.find(name, at + 1)
     return False
 
 

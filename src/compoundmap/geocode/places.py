@@ -13,14 +13,21 @@ from functools import cache
 import pandas as pd
 
 from .._data import raw_path
-from ..normalize import place_key
+from ..normalize import place_key, word_list
 from ..schema import Precision
 from .context import parse_context
 from .index import Entry
 from .resolve import resolve_places
 from .result import GeocodeResult, ambiguous_result
 
-__all__ = ["foreign_result", "merge_nested", "second_chance", "several_places"]
+__all__ = [
+    "drop_weak_abroad",
+    "foreign_result",
+    "merge_nested",
+    "names_abroad",
+    "second_chance",
+    "several_places",
+]
 
 
 # --- places outside Cambodia ------------------------------------------------------------
@@ -59,6 +66,54 @@ def foreign_result(text: str) -> GeocodeResult | None:
     return GeocodeResult(
         query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
     )
+
+
+@cache
+def _foreign_admin_words() -> frozenset[str]:
+    """Admin words used only for places abroad ("tambon", "amphoe", "subdistrict",
+    ``stop_words.csv`` role ``foreign_admin``)."""
+    return frozenset(word_list("foreign_admin"))
+
+
+def names_abroad(text: str) -> bool:
+    """Whether ``text`` names a place outside Cambodia (``foreign_places.csv``: a run of up
+    to four words) or uses an admin word of places abroad ("Tambon Khlong Yai", "Tha Sai
+    Luat subdistrict")."""
+    words = _WORD_RE.findall(text.lower())
+    if not _foreign_admin_words().isdisjoint(words):
+        return True
+    known, first_words = _foreign_keys()
+    return any(
+        place_key(" ".join(words[i : i + n])) in known
+        for i, w in enumerate(words)
+        if w in first_words
+        for n in range(1, 5)
+    )
+
+
+def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeResult]:
+    """In a string that names a place abroad ("Ha Tien, Kien Giang"; "Ban Khlong Luek,
+    Aranyaprathet district, Sa Kaeo"), a weak Cambodian reading (:func:`_weak_look_alike`)
+    is most likely a look-alike of the foreign name (the commune Tien of Phnom Penh, Ban
+    Lung): dropped. Sure, curated and exactly named units stay ("Poipet, opposite
+    Aranyaprathet", "Moc Bai - Bavet")."""
+    if not any(r.province_code for r in results) or not names_abroad(text):
+        return results
+    return [r for r in results if not _weak_look_alike(r)]
+
+
+def _weak_look_alike(r: GeocodeResult) -> bool:
+    """A Cambodian reading short of ``high``, not curated nor confirmed by another name, found
+    by sound or naming a commune or village (a district or province named exactly stays:
+    "Moc Bai - Bavet")."""
+    if not r.province_code or r.confidence == "high" or r.method.startswith("alias"):
+        return False
+    if "+hierarchy" in r.method:
+        return False  # another Cambodian name confirms it ("Trapeang Sre … Snoul-Kratie")
+    base = r.method.split("+")[0]
+    if base == "village":
+        return False  # a village is read only when another name confirms it
+    return base in ("phonetic", "fuzzy") or bool(r.commune_code)
 
 
 def several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:

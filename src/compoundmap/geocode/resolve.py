@@ -16,7 +16,7 @@ from ..settings import get as get_settings
 from ..settings import on_settings_change
 from .confidence import assess
 from .context import Context, parse_context
-from .index import KIND_LEVEL, TIER_VILLAGE, Entry, consistent, towns
+from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, Entry, consistent, towns
 from .mentions import Mention
 from .placement import Span, placed_pairs
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
@@ -288,6 +288,35 @@ def _drop_stray_guesses(real: list[Choice], ctx: Context) -> list[Choice]:
     ]
 
 
+def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
+    """A string that names exactly one province by its own name ("Taing Kork village …,
+    Kampong Cham province") states it as surely as a context would: a district, commune or
+    village read only by sound (``phonetic``/``fuzzy``), or a commune or village of the
+    official lists, that lies only in other provinces is a look-alike of a name there, not
+    a second place. Provinces, towns, points and curated names are kept: a list may name
+    places of other provinces ("Sihanoukville; Poipet; Chrey Thom; … Kampot province")."""
+    named = {
+        c.entries[0].province_code
+        for c in real
+        if c.mention.method not in _LOOSE and all(e.kind == "province" for e in c.entries)
+    }
+    if len(named) != 1 or len(real) < 2:
+        return real
+
+    def stray(c: Choice) -> bool:
+        es = c.entries
+        if any(e.province_code in named or e.depth < 2 for e in es):
+            return False
+        return c.mention.method in _LOOSE or all(
+            e.depth >= 3 and not e.is_point and e.tier > TIER_CURATED for e in es
+        )
+
+    return [c for c in real if not stray(c)] or real
+
+
+_LOOSE = frozenset({"phonetic", "fuzzy"})
+
+
 def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     """The reading consistent with the most names (villages do not vote), then one whose
     name has no conflicting reading, then the finest (a point beats its unit), then the
@@ -401,6 +430,7 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     if not remaining:
         return []
     remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
+    remaining = _drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
     every = list(remaining)
