@@ -75,6 +75,7 @@ def _sets() -> dict[str, pd.DataFrame]:
         "round-2 broad dev": round2[round2["split"] == "dev"],
         "round-2 broad test": round2[round2["split"] == "test"],
         "fresh held-out": _read("geocode_fresh.csv"),
+        "fresh2 held-out": _read("geocode_fresh2.csv"),
     }
 
 
@@ -125,6 +126,16 @@ def test_held_out_floors() -> None:
     *wrong, of = found
     assert prov >= 0.90 and dist >= 0.85, (prov, dist)
     assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
+
+
+def test_second_held_out_floors() -> None:
+    """fresh2, never read while tuning, as measured after round 4 (docs/geocoding.md):
+    province 84.6 %, district 76.5 %, two wrong places of 78 in the top band. Below the
+    issue's goal; a floor against regressions, not a claim the goal is met."""
+    prov, dist, found = _scores("fresh2 held-out")
+    *wrong, of = found
+    assert prov >= 0.84 and dist >= 0.76, (prov, dist)
+    assert len(wrong) <= int(of.split()[1]) * 3 / 100, wrong
 
 
 def test_dev_set_and_broad_set_floors() -> None:
