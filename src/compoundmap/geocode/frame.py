@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -379,24 +380,28 @@ def geocode_frame(
         from tqdm.auto import tqdm
 
         iterator = tqdm(unique, desc="geocoding", unit="str")
+    # the columns are built with the collector still paused: they are many young objects
+    # and no cycle, and a collection midway would rescan every cached result
     with paused_gc():
-        if places:
-            done = {k: _places_cached(*k) for k in iterator}
-        else:
-            done = {k: (_geocode_cached(*k),) for k in iterator}
-    if not places:
-        return _with_results(df.copy(), [done[k][0] for k in keys])
-    positions = [i for i, k in enumerate(keys) for _ in done[k]]
-    out = df.iloc[positions].copy()
-    out.insert(len(out.columns), "input_row", positions)
-    out.insert(len(out.columns), "place_index", [j for k in keys for j in range(len(done[k]))])
-    return _with_results(out, [r for k in keys for r in done[k]])
+        if not places:
+            one = {k: _geocode_cached(*k) for k in iterator}
+            return _with_results(df.copy(), [one[k] for k in keys])
+        done = {k: _places_cached(*k) for k in iterator}
+        positions = [i for i, k in enumerate(keys) for _ in done[k]]
+        out = df.iloc[positions].copy()
+        out.insert(len(out.columns), "input_row", positions)
+        out.insert(len(out.columns), "place_index", [j for k in keys for j in range(len(done[k]))])
+        return _with_results(out, [r for k in keys for r in done[k]])
 
 
 def _with_results(out: pd.DataFrame, rows: list[GeocodeResult]) -> pd.DataFrame:
     """``out`` with :data:`FRAME_COLUMNS` filled from ``rows`` (one per row of ``out``)."""
-    for col in FRAME_COLUMNS:
-        values: list[Any] = [getattr(r, _RESULT_FIELD[col]) for r in rows]
+    # each result read once (its fields together), then the table transposed: a pass per
+    # column over 100,000 results scattered in memory costs far more
+    get = attrgetter(*(_RESULT_FIELD[c] for c in FRAME_COLUMNS))
+    by_column = list(zip(*map(get, rows), strict=True)) or [()] * len(FRAME_COLUMNS)
+    for col, column in zip(FRAME_COLUMNS, by_column, strict=True):
+        values: list[Any] = list(column)
         if col in ("latitude", "longitude", "match_score"):
             out[col] = pd.array(values, dtype="Float64")
         elif col == "precision":
