@@ -287,7 +287,7 @@ def _row_contexts(
     for i, pair in enumerate(zip(provs, dists, strict=True)):
         ctx = parsed[pair]
         if isinstance(ctx, str):
-            warnings.warn(f"row {i}: {ctx}; geocoded without it", GeocodeWarning, stacklevel=3)
+            warnings.warn(f"row {i}: {ctx}; geocoded without it", GeocodeWarning, stacklevel=4)
             p, d = pair
             ctx = _fallback_context(p, d)
         out.append(ctx)
@@ -369,6 +369,26 @@ def geocode_frame(
             raise MissingColumnError(col, [str(c) for c in df.columns])
     if not province_column and not district_column:
         _context(province, district)  # one value for every row: refused outright
+    # the whole batch with the collector paused, the reading of the rows and the building
+    # of the columns too: they make many young objects and no cycle, and a collection
+    # midway would rescan every cached result
+    with paused_gc():
+        return _geocode_rows(
+            df, column, province_column, district_column, province, district, places, progress
+        )
+
+
+def _geocode_rows(
+    df: pd.DataFrame,
+    column: str,
+    province_column: str | None,
+    district_column: str | None,
+    province: object,
+    district: object,
+    places: bool,
+    progress: bool | None,
+) -> pd.DataFrame:
+    """The body of :func:`geocode_frame`, once its arguments are checked."""
     texts = [as_text(v) for v in df[column].tolist()]
     contexts = _row_contexts(df, province_column, district_column, province, district)
     keys = [(t, p, d) for t, (p, d) in zip(texts, contexts, strict=True)]
@@ -380,18 +400,15 @@ def geocode_frame(
         from tqdm.auto import tqdm
 
         iterator = tqdm(unique, desc="geocoding", unit="str")
-    # the columns are built with the collector still paused: they are many young objects
-    # and no cycle, and a collection midway would rescan every cached result
-    with paused_gc():
-        if not places:
-            one = {k: _geocode_cached(*k) for k in iterator}
-            return _with_results(df.copy(), [one[k] for k in keys])
-        done = {k: _places_cached(*k) for k in iterator}
-        positions = [i for i, k in enumerate(keys) for _ in done[k]]
-        out = df.iloc[positions].copy()
-        out.insert(len(out.columns), "input_row", positions)
-        out.insert(len(out.columns), "place_index", [j for k in keys for j in range(len(done[k]))])
-        return _with_results(out, [r for k in keys for r in done[k]])
+    if not places:
+        one = {k: _geocode_cached(*k) for k in iterator}
+        return _with_results(df.copy(), [one[k] for k in keys])
+    done = {k: _places_cached(*k) for k in iterator}
+    positions = [i for i, k in enumerate(keys) for _ in done[k]]
+    out = df.iloc[positions].copy()
+    out.insert(len(out.columns), "input_row", positions)
+    out.insert(len(out.columns), "place_index", [j for k in keys for j in range(len(done[k]))])
+    return _with_results(out, [r for k in keys for r in done[k]])
 
 
 def _with_results(out: pd.DataFrame, rows: list[GeocodeResult]) -> pd.DataFrame:
