@@ -8,7 +8,7 @@ confirm it become codes, names, a point and a precision on the project's scale
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,6 @@ __all__ = [
     "ambiguous_result",
     "base_method",
     "build_result",
-    "new_result",
     "unmatched_result",
 ]
 
@@ -122,23 +121,6 @@ class GeocodeResult:
         return "\n".join(lines)
 
 
-# every field's default (``candidates``: the empty tuple its factory makes)
-_DEFAULTS: dict[str, Any] = {
-    f.name: f.default if f.default is not MISSING else () for f in fields(GeocodeResult)
-}
-
-
-def new_result(**values: Any) -> GeocodeResult:
-    """``GeocodeResult(**values)``, built four times faster: the frozen dataclass's
-    ``__init__`` sets each of its 16 fields through ``object.__setattr__``; this fills the
-    instance's ``__dict__`` at once (the same fields in the same order, the same object)."""
-    out = object.__new__(GeocodeResult)
-    d = out.__dict__
-    d.update(_DEFAULTS)
-    d.update(values)
-    return out
-
-
 @lru_cache(maxsize=_SIZES.unit_cache_size)
 def unit_name(code: str | None) -> str | None:
     """English (MEF 2025) name of a unit, ``None`` without a code."""
@@ -224,7 +206,7 @@ def build_result(
             # communes created after 2018 have no polygon: the district's point and precision
             precision = Precision.DISTRICT
             lat, lon = unit_point(dist)
-    return new_result(
+    return GeocodeResult(
         query=query,
         status="matched",
         province_code=prov,
@@ -291,7 +273,7 @@ def ambiguous_result(query: str, entries: list[Entry], score: float, method: str
     elif prov:
         precision = int(Precision.PROVINCE)
         lat, lon = unit_point(prov)
-    return new_result(
+    return GeocodeResult(
         query=query,
         status="ambiguous",
         province_code=prov,
@@ -311,4 +293,4 @@ def ambiguous_result(query: str, entries: list[Entry], score: float, method: str
 
 def unmatched_result(query: str) -> GeocodeResult:
     """Nothing in the string names a place."""
-    return new_result(query=query, status="unmatched")
+    return GeocodeResult(query=query, status="unmatched")
