@@ -131,18 +131,20 @@ _STOPWORDS = frozenset(word_list("stop"))
 # Characters that are quote marks or apostrophes in the sources.
 _QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
 _QUOTE_RE = re.compile(f"[{re.escape(_QUOTES)}]")
-_ASCII_QUOTES = tuple(q for q in _QUOTES if q.isascii())
+_ASCII_QUOTE_CHARS = frozenset(q for q in _QUOTES if q.isascii())
 
 
 def _has_ascii_quote(s: str) -> bool:
     """Whether an ASCII string holds a quote mark (else the quote patterns need not run)."""
-    return any(q in s for q in _ASCII_QUOTES)
+    return not _ASCII_QUOTE_CHARS.isdisjoint(s)
 
 
 _POSSESSIVE_RE = re.compile(f"[{re.escape(_QUOTES)}]s\\b", re.IGNORECASE)
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。；：（）「」『』【】·]+")
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
+# the ASCII ones of those breaks (an ASCII string is split on these alone: faster)
+_ASCII_BREAK_RE = re.compile(r"[,;:()\[\]{}!?|/]| - ")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
@@ -319,6 +321,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     >>> [t.text for t in tokenize("Sangkat Buon, Sihanoukville")]  # "" is the comma's break
     ['sangkat', '4', '', 'sihanoukvile']
     """
+    if not _ASCII_ABBREVIATIONS and isinstance(text, str) and text.isascii():
+        return _ascii_tokens(text)
     s = clean_text(text)
     ascii_only = s.isascii()  # then every word is a Latin one
     quoted = not ascii_only or _has_ascii_quote(s)
@@ -354,6 +358,32 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 else:
                     toks.append(Token(r, latin=False))
                     last_hangul = len(r) if _is_hangul(r) else 0
+    return _fold_phrases(toks)
+
+
+def _ascii_tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` of an ASCII string when no abbreviation is ASCII: every word is a
+    Latin one, no Unicode fold applies, the breaks are the ASCII ones of ``_BREAK_RE``, and
+    the quote patterns run only when the string holds a quote mark."""
+    s = text[: get_settings().max_chars]
+    quoted = _has_ascii_quote(s)
+    if quoted:
+        s = _POSSESSIVE_RE.sub("", s)
+        quoted = _has_ascii_quote(s)
+    toks: list[Token] = []
+    latin = _latin_tokens
+    for k, segment in enumerate(_ASCII_BREAK_RE.split(" ".join(s.split()))):
+        if k and toks and toks[-1].text:
+            toks.append(_BREAK)  # a break: no name or admin hint reaches across it
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
+            if chunk:
+                toks.extend(latin(chunk))
+    return _fold_phrases(toks)
+
+
+def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
+    """The tokens with number markers before a number dropped and two-word admin phrases
+    folded to one token."""
     if _RARE_FIRST.isdisjoint([t.text for t in toks]):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold

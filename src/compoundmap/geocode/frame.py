@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -286,7 +287,7 @@ def _row_contexts(
     for i, pair in enumerate(zip(provs, dists, strict=True)):
         ctx = parsed[pair]
         if isinstance(ctx, str):
-            warnings.warn(f"row {i}: {ctx}; geocoded without it", GeocodeWarning, stacklevel=3)
+            warnings.warn(f"row {i}: {ctx}; geocoded without it", GeocodeWarning, stacklevel=4)
             p, d = pair
             ctx = _fallback_context(p, d)
         out.append(ctx)
@@ -368,6 +369,26 @@ def geocode_frame(
             raise MissingColumnError(col, [str(c) for c in df.columns])
     if not province_column and not district_column:
         _context(province, district)  # one value for every row: refused outright
+    # the whole batch with the collector paused, the reading of the rows and the building
+    # of the columns too: they make many young objects and no cycle, and a collection
+    # midway would rescan every cached result
+    with paused_gc():
+        return _geocode_rows(
+            df, column, province_column, district_column, province, district, places, progress
+        )
+
+
+def _geocode_rows(
+    df: pd.DataFrame,
+    column: str,
+    province_column: str | None,
+    district_column: str | None,
+    province: object,
+    district: object,
+    places: bool,
+    progress: bool | None,
+) -> pd.DataFrame:
+    """The body of :func:`geocode_frame`, once its arguments are checked."""
     texts = [as_text(v) for v in df[column].tolist()]
     contexts = _row_contexts(df, province_column, district_column, province, district)
     keys = [(t, p, d) for t, (p, d) in zip(texts, contexts, strict=True)]
@@ -379,13 +400,10 @@ def geocode_frame(
         from tqdm.auto import tqdm
 
         iterator = tqdm(unique, desc="geocoding", unit="str")
-    with paused_gc():
-        if places:
-            done = {k: _places_cached(*k) for k in iterator}
-        else:
-            done = {k: (_geocode_cached(*k),) for k in iterator}
     if not places:
-        return _with_results(df.copy(), [done[k][0] for k in keys])
+        one = {k: _geocode_cached(*k) for k in iterator}
+        return _with_results(df.copy(), [one[k] for k in keys])
+    done = {k: _places_cached(*k) for k in iterator}
     positions = [i for i, k in enumerate(keys) for _ in done[k]]
     out = df.iloc[positions].copy()
     out.insert(len(out.columns), "input_row", positions)
@@ -395,8 +413,12 @@ def geocode_frame(
 
 def _with_results(out: pd.DataFrame, rows: list[GeocodeResult]) -> pd.DataFrame:
     """``out`` with :data:`FRAME_COLUMNS` filled from ``rows`` (one per row of ``out``)."""
-    for col in FRAME_COLUMNS:
-        values: list[Any] = [getattr(r, _RESULT_FIELD[col]) for r in rows]
+    # each result read once (its fields together), then the table transposed: a pass per
+    # column over 100,000 results scattered in memory costs far more
+    get = attrgetter(*(_RESULT_FIELD[c] for c in FRAME_COLUMNS))
+    by_column = list(zip(*map(get, rows), strict=True)) or [()] * len(FRAME_COLUMNS)
+    for col, column in zip(FRAME_COLUMNS, by_column, strict=True):
+        values: list[Any] = list(column)
         if col in ("latitude", "longitude", "match_score"):
             out[col] = pd.array(values, dtype="Float64")
         elif col == "precision":

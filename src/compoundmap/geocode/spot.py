@@ -189,7 +189,10 @@ def _villages_only(mentions: list[Mention]) -> bool:
 
 def _places_something(mentions: list[Mention]) -> bool:
     """Whether a mention names anything other than Cambodia itself."""
-    return any(m.entries[0].kind != "country" for m in mentions if m.entries)
+    for m in mentions:  # a plain loop: this runs twice per string
+        if m.entries and m.entries[0].kind != "country":
+            return True
+    return False
 
 
 def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
@@ -201,8 +204,13 @@ def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
 def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
     """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
     words."""
+    if isinstance(text, str):
+        toks = tokenize(text)
+        if text.isascii():
+            return list(toks)  # every token of an ASCII string is a Latin one
+    else:
+        toks = text
     flat: list[Token] = []
-    toks = tokenize(text) if isinstance(text, str) else text
     for k, tok in enumerate(toks):
         if tok.latin:
             flat.append(tok)
