@@ -105,11 +105,12 @@ def test_missing_values_are_empty() -> None:
     assert normalize(None) == normalize(float("nan")) == normalize("") == ""
 
 
-def test_docstring_examples_hold() -> None:
+@pytest.mark.parametrize("module", ["compoundmap.normalize", "compoundmap._phonetic"])
+def test_docstring_examples_hold(module: str) -> None:
     import doctest
-    import sys
+    import importlib
 
-    result = doctest.testmod(sys.modules["compoundmap.normalize"])
+    result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
 
 

@@ -16,6 +16,7 @@ import warnings
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ._phonetic import skeleton
 from ._scripts import HANGUL_PART as _HANGUL_PART
 from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
 from ._scripts import is_hangul as _is_hangul
@@ -487,37 +488,3 @@ def __getattr__(name: str) -> Any:
         )
         return place_key
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-_VOWELS_RE = re.compile(r"[aeiouy]+")
-_C_RE = re.compile(r"c(?!h)")
-_FINAL_B_RE = re.compile(r"b\b")
-_H_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])h")
-_R_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)")
-
-
-@lru_cache(maxsize=_SIZES.token_cache_size)
-def skeleton(key: str) -> str:
-    """A looser key for romanisation variants: consonants only, with ``r`` after a vowel
-    dropped (Kork/Kouk, Thmor/Thma), ``ph``→``p``, ``w``→``v``, ``c``→``k`` (not in ``ch``),
-    final ``b``→``p``, ``td``/``dd``→``d``, doubled consonants once.
-
-    Only a candidate generator: the geocoder checks every skeleton match with a rapidfuzz
-    score. Non-Latin keys are returned unchanged.
-
-    Examples
-    --------
-    >>> skeleton(place_key("Paoy Paet")) == skeleton(place_key("Poipet"))
-    True
-    """
-    if not key.isascii():
-        return key
-    s = key
-    s = _R_AFTER_VOWEL_RE.sub("", s)
-    s = s.replace("ph", "p").replace("w", "v").replace("td", "d").replace("q", "k")
-    s = _C_RE.sub("k", s)
-    s = _FINAL_B_RE.sub("p", s)
-    s = _H_AFTER_VOWEL_RE.sub("", s)
-    s = _VOWELS_RE.sub("", s)
-    s = _DOUBLE_RE.sub(r"\1", s)
-    return s
