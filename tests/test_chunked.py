@@ -82,7 +82,7 @@ def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
 ) -> None:
     import warnings
 
-    from compoundmap import _build, _store
+    from compoundmap import _build, _store, writers
     from compoundmap.pipeline import build
 
     def published(out: Path) -> dict[str, bytes]:
@@ -93,10 +93,11 @@ def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
         return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.*"))}
 
     whole = published(tmp_path / "whole")
-    # event slices, (site, event) slices and report buckets: several of each
+    # event slices, (site, event) slices, report buckets and text pieces: several of each
     monkeypatch.setattr(events, "EVENT_SLICE_ROWS", 53)
     monkeypatch.setattr(compounds, "HISTORY_SLICE_PAIRS", 17)
     monkeypatch.setattr(_build, "SORT_BUCKET_ROWS", 101)
+    monkeypatch.setattr(writers, "TEXT_PIECE_ROWS", 29)  # CSV and HDX text made in pieces
     asked: list[str] = []
     take = _store.TableStore.take
 
