@@ -75,3 +75,38 @@ def test_geoparquet_in_chunks_has_the_rows_and_metadata_of_the_whole(
     assert pq.read_schema(many).metadata == pq.read_schema(expected).metadata
     assert pq.ParquetFile(many).metadata.num_row_groups == len(parts)
     pd.testing.assert_frame_equal(gpd.read_parquet(many), gpd.read_parquet(expected))
+
+
+def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings
+
+    from compoundmap import _build, _store, writers
+    from compoundmap.pipeline import build
+
+    def published(out: Path) -> dict[str, bytes]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            result = build(processed_dir=out, maps=False)
+        assert result.counts["events"] > 3 * 53 and result.counts["valid"] > 3 * 101
+        return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.*"))}
+
+    whole = published(tmp_path / "whole")
+    # event slices, (site, event) slices, report buckets and text pieces: several of each
+    monkeypatch.setattr(events, "EVENT_SLICE_ROWS", 53)
+    monkeypatch.setattr(compounds, "HISTORY_SLICE_PAIRS", 17)
+    monkeypatch.setattr(_build, "SORT_BUCKET_ROWS", 101)
+    monkeypatch.setattr(writers, "TEXT_PIECE_ROWS", 29)  # CSV and HDX text made in pieces
+    asked: list[str] = []
+    take = _store.TableStore.take
+
+    def counted(self: _store.TableStore, name: str, *args: Any) -> pd.DataFrame:
+        asked.append(name)
+        return take(self, name, *args)
+
+    monkeypatch.setattr(_store.TableStore, "take", counted)
+    sliced = published(tmp_path / "sliced")
+    assert asked.count("events") > 10 and asked.count("event_rows") > 3
+    assert len(whole) > 10 and sliced.keys() == whole.keys()
+    assert [n for n in whole if sliced[n] != whole[n]] == []

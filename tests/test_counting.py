@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from compoundmap.compounds import build_compounds
-from compoundmap.events import build_events, propose_event_groups
+from compoundmap.eventgroups import propose_event_groups
+from compoundmap.events import build_events
 from compoundmap.registry import Registry
 from compoundmap.schema import (
     COMPOUNDS_FILE_COLUMNS,

@@ -59,7 +59,7 @@ _PUBLIC: dict[str, str] = {
     "suggest_links": "links",
     "locate_reports": "locate",
     "build_events": "events",
-    "propose_event_groups": "events",
+    "propose_event_groups": "eventgroups",
     "build_compounds": "compounds",
     "nationality_counts": "nationalities",
     "district_summary": "summary",
@@ -250,7 +250,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
         PipelineError,
         SourceValidationError,
     )
-    from .events import build_events, propose_event_groups
+    from .eventgroups import propose_event_groups
+    from .events import build_events
     from .gazetteer import Gazetteer, get_gazetteer
     from .geocode import GeocodeResult, geocode, geocode_frame, geocode_places
     from .geoparse import CountryMention, PlaceMention, extract_nationalities, extract_places

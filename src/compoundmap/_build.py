@@ -21,11 +21,11 @@ import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, texts
 from ._progress import progress_bar
-from ._store import RowSource, TableStore
+from ._store import RowSource, TableStore, no_rows
 from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
-from .events import event_rows, events_from_rows, included
+from .events import event_rows, event_slices, events_from_rows, included
 from .fields import TABLE_COLUMNS
 from .links import check_links
 from .locate import locate_reports
@@ -38,7 +38,12 @@ from .sources import (
     load_overrides,
     validate_sources,
 )
-from .summary import district_summary, province_summary
+from .summary import (
+    SUMMARY_EVENT_COLUMNS,
+    district_summary,
+    province_summary,
+    unit_publishers,
+)
 
 __all__ = ["Tables", "make_tables"]
 
@@ -88,6 +93,10 @@ _EVENT_COLUMNS = [
     "record_status",
     "scope",
 ]
+# Columns of the stored events held while sites and summaries are made (the rest is read
+# a slice at a time), and those the publishers per summary row are read from.
+_HELD_EVENT_COLUMNS = [*SUMMARY_EVENT_COLUMNS, "compound_id"]
+_PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
 #: Reports sorted by id at a time when the table is written from a store.
 SORT_BUCKET_ROWS = 100_000
 
@@ -298,7 +307,7 @@ def make_tables(
     if store is not None:  # both wait on disk until the reports table is made
         locations = store.put("report_locations", locations)
         store.put("places", places.rename_axis("report_id").reset_index())
-        places = places.iloc[:0]
+        places = no_rows(places)
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
@@ -306,43 +315,29 @@ def make_tables(
     }
     if store is None:
         events = events_from_rows(event_rows(rows.columns(None, keep)), slim, compound_provinces)
-    else:  # the event rows wait on disk; each slice of events reads its rows back
-        writer = store.writer("event_rows")
-        for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS):
-            writer.append(event_rows(chunk[k]))
-        writer.close()
-        events = events_from_rows(
-            store.read("event_rows", ["report_id", "event_id"]),
-            slim,
-            compound_provinces,
-            take=partial(store.take, "event_rows"),
-        )
-    del slim
-    _step_done(store)
-    compounds = build_compounds(reg, events)
-    if store is None:
+        del slim
+        _step_done(store)
+        compounds = build_compounds(reg, events)
         links = compound_events(events)
-    else:  # written a chunk at a time: the table is never whole in memory
-        writer = store.writer("compound_events")
-        for chunk in compound_event_chunks(events):
-            writer.append(chunk)
-        writer.close()
-        assert writer.empty is not None
-        links = writer.empty
-    summaries = province_summary(events, compounds), district_summary(events, compounds)
+        summaries = province_summary(events, compounds), district_summary(events, compounds)
+        event_dates = events[["event_date"]]
+    else:
+        events = _stored_events(rows, keep, slim, compound_provinces, store)
+        del slim
+        _step_done(store)
+        compounds, links, summaries = _stored_sites(reg, store)
+        event_dates = store.read("events", ["event_date"])
     rejects = _rejects(report, link_rejects)
     curated = [src, *(p for p in (ov_path,) if ov is not None)]
     curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
     designations = reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True)
     dated = {
         "reports": rows.columns(["source_date", "checked_on", "event_date"], keep),
-        "events": events[["event_date"]],
+        "events": event_dates,
         "designations": designations,
     }
     release = release_info(curated, dated)
-    del dated
-    if store is not None:  # on disk before the reports are sorted: not both in memory
-        events = store.put("events", events)
+    del dated, event_dates
     _step_done(store)
     if store is None:
         reports = _with_places(rows.columns(None, keep), places)
@@ -375,6 +370,53 @@ def make_tables(
         release=release,
         store=store,
     )
+
+
+def _stored_events(
+    rows: RowSource,
+    keep: np.ndarray,
+    locations: pd.DataFrame,
+    compound_provinces: dict[str, str],
+    store: TableStore,
+) -> pd.DataFrame:
+    """The events table into the store, a slice of whole events at a time: the event rows
+    wait on disk and each slice of events reads its rows back, so neither the rows nor
+    the events are ever whole in memory. Returns an empty frame of the events' columns."""
+    writer = store.writer("event_rows")
+    for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS):
+        writer.append(event_rows(chunk[k]))
+    writer.close()
+    keys = store.read("event_rows", ["report_id", "event_id"])
+    take = partial(store.take, "event_rows")
+    writer = store.writer("events")
+    for part in event_slices(keys, locations, compound_provinces, take=take):
+        writer.append(part)
+    writer.close()
+    assert writer.empty is not None
+    return writer.empty
+
+
+def _stored_sites(
+    reg: Registry, store: TableStore
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame, tuple[pd.DataFrame, pd.DataFrame]]:
+    """Compounds, ``compound_events`` (into the store) and the two summaries from the
+    stored events: only their small columns are held; the texts (``figures``,
+    ``citations``, ``report_ids``) are read a slice at a time, and the publishers of each
+    summary row are gathered chunk by chunk (their sets add up)."""
+    held = store.read("events", _HELD_EVENT_COLUMNS)
+    take = partial(store.take, "events")
+    compounds = build_compounds(reg, held, take=take)
+    writer = store.writer("compound_events")  # a chunk at a time: never whole in memory
+    for chunk in compound_event_chunks(held, take=take):
+        writer.append(chunk)
+    writer.close()
+    assert writer.empty is not None
+    cited = unit_publishers(store.chunks("events", _PUBLISHER_COLUMNS))
+    summaries = (
+        province_summary(held, compounds, publishers=cited),
+        district_summary(held, compounds, publishers=cited),
+    )
+    return compounds, writer.empty, summaries
 
 
 def _step_done(store: TableStore | None) -> None:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import shapely
 
-__all__ = ["CHUNK_ROWS", "RowSource", "TableStore", "release_memory"]
+__all__ = ["CHUNK_ROWS", "RowSource", "TableStore", "no_rows", "release_memory"]
 
 #: Rows per Parquet row group and per chunk read back.
 CHUNK_ROWS = 50_000
@@ -58,6 +58,12 @@ def release_memory() -> None:
         trim(0)
 
 
+def no_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame's columns and types without its rows, holding none of its memory (an
+    empty slice, even copied, keeps the whole Arrow buffers of a ``str`` column alive)."""
+    return frame.take([])
+
+
 class _Writer:
     """Appends frames of one table to its Parquet file."""
 
@@ -73,7 +79,7 @@ class _Writer:
 
     def append(self, frame: pd.DataFrame) -> None:
         if self.empty is None:
-            self.empty = frame.iloc[:0].copy()
+            self.empty = no_rows(frame)
         table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
         if self.writer is None:
             self.schema = table.schema
@@ -111,7 +117,7 @@ class TableStore:
             part = frame.iloc[start : start + CHUNK_ROWS]
             writer.append(pd.DataFrame(part.drop(columns="geometry", errors="ignore")))
         writer.close()
-        return frame.iloc[:0].copy()
+        return no_rows(frame)
 
     def rows(self, name: str) -> int:
         return self.tables[name][0]
@@ -138,20 +144,21 @@ class TableStore:
             return pd.DataFrame(columns=columns or [])
         return self._frame(pq.read_table(self.path(name), columns=columns), name, geo)
 
-    def take(self, name: str, at: np.ndarray) -> pd.DataFrame:
-        """The rows at positions ``at`` (distinct), in that order: the table is read chunk
-        by chunk and only those rows are kept (one pass per call)."""
+    def take(self, name: str, at: np.ndarray, columns: list[str] | None = None) -> pd.DataFrame:
+        """The rows at positions ``at`` (distinct), in that order, with some ``columns``
+        (all by default): the table is read chunk by chunk and only those rows are kept
+        (one pass per call)."""
         rank = np.full(self.rows(name), -1, dtype="int64")
         rank[at] = np.arange(len(at))
         parts, start = [], 0
-        for chunk in self.chunks(name):
+        for chunk in self.chunks(name, columns):
             ranks = rank[start : start + len(chunk)]
             start += len(chunk)
             inside = ranks >= 0
             if inside.any():
                 parts.append(chunk[inside].assign(_rank=ranks[inside]))
         if not parts:
-            return next(self.chunks(name)).iloc[:0].reset_index(drop=True)
+            return next(self.chunks(name, columns)).iloc[:0].reset_index(drop=True)
         found = pd.concat(parts, ignore_index=True).sort_values("_rank", kind="stable")
         return found.drop(columns="_rank").reset_index(drop=True)
 

@@ -170,7 +170,7 @@ def events_command(
     import warnings
     from pathlib import Path
 
-    from .events import propose_event_groups
+    from .eventgroups import propose_event_groups
     from .sources import default_sources_path, validate_sources
 
     path = Path(sources) if sources else default_sources_path()

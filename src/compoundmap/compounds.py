@@ -13,7 +13,7 @@ cited event; a raid is not a closure.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +36,7 @@ __all__ = [
     "COMPOUND_EVENT_COLUMNS",
     "STATUSES",
     "HISTORY_SLICE_PAIRS",
+    "EventTake",
     "build_compounds",
     "compound_event_chunks",
     "compound_events",
@@ -104,6 +105,21 @@ COMPOUND_EVENT_COLUMNS: list[str] = [
 
 #: Site × event pairs whose timeline text is made at a time (bounded working memory).
 HISTORY_SLICE_PAIRS = 50_000
+#: ``take(positions, columns)``: some columns of the events at distinct positions, in
+#: that order (a caller keeping the events on disk reads them a slice at a time).
+EventTake = Callable[[np.ndarray, list[str]], pd.DataFrame]
+
+
+def _taker(events: pd.DataFrame, take: EventTake | None) -> EventTake:
+    """``take``, or rows of ``events`` in memory; either way positions may repeat."""
+
+    def taken(at: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        if take is None:
+            return pd.DataFrame(events[columns]).iloc[at].reset_index(drop=True)
+        distinct, which = np.unique(at, return_inverse=True)
+        return take(distinct, columns).iloc[which].reset_index(drop=True)
+
+    return taken
 
 
 def _unit(code: str) -> dict[str, str]:
@@ -165,11 +181,16 @@ def compound_events(events: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(list(compound_event_chunks(events)), ignore_index=True)
 
 
-def compound_event_chunks(events: pd.DataFrame, rows: int | None = None) -> Iterator[pd.DataFrame]:
+def compound_event_chunks(
+    events: pd.DataFrame, rows: int | None = None, *, take: EventTake | None = None
+) -> Iterator[pd.DataFrame]:
     """:func:`compound_events` in consecutive chunks of at most ``rows`` rows (default
     :data:`HISTORY_SLICE_PAIRS`; at least one chunk): the order is found on the small key
-    columns, and only one chunk's texts are copied at a time."""
+    columns, and only one chunk's texts are copied at a time. With ``take``
+    (:data:`EventTake`), ``events`` needs only ``compound_id``, ``event_date`` and
+    ``event_id``."""
     rows = rows or HISTORY_SLICE_PAIRS
+    taken = _taker(events, take)
     event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))
     if not len(sites):
         yield pd.DataFrame(columns=COMPOUND_EVENT_COLUMNS).astype(
@@ -182,7 +203,7 @@ def compound_event_chunks(events: pd.DataFrame, rows: int | None = None) -> Iter
     order = ordered.index.to_numpy()
     for start in range(0, len(order), rows):
         at = order[start : start + rows]
-        out = events.iloc[event_rows[at]][COMPOUND_EVENT_COLUMNS[1:]].reset_index(drop=True)
+        out = taken(event_rows[at], COMPOUND_EVENT_COLUMNS[1:])
         out.insert(0, "compound_id", sites.take(at).reset_index(drop=True))
         for col in ("n_reports", "n_sources"):
             out[col] = out[col].astype("int64")
@@ -237,7 +258,7 @@ def _site_pairs(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _timelines(
-    events: pd.DataFrame, pairs: pd.DataFrame, group: np.ndarray, n: int
+    taken: EventTake, pairs: pd.DataFrame, group: np.ndarray, n: int
 ) -> tuple[pa.Array, list[int]]:
     """Each site's timeline JSON (UTF-8 text in one Arrow array) and number of publishers,
     made a slice of pairs at a time: only one slice's event texts are held besides the
@@ -248,7 +269,7 @@ def _timelines(
         piece = pairs.iloc[start : start + HISTORY_SLICE_PAIRS].reset_index(drop=True)
         g = group[start : start + HISTORY_SLICE_PAIRS]
         rows = piece["row"].to_numpy()
-        ev = events[["figures", "citations"]].iloc[rows].reset_index(drop=True)
+        ev = taken(rows, ["figures", "citations"])
         item = (
             '{"event_id":'
             + json_strings(piece["event_id"])
@@ -281,7 +302,7 @@ def _timelines(
     return timelines, [len(p) for p in publishers]
 
 
-def _site_history(events: pd.DataFrame) -> pd.DataFrame:
+def _site_history(events: pd.DataFrame, take: EventTake | None = None) -> pd.DataFrame:
     """Per registry site named by events: counts, dates, status and the timeline JSON.
 
     Only the small columns of every (site, event) pair are held at once; the timeline
@@ -292,7 +313,7 @@ def _site_history(events: pd.DataFrame) -> pd.DataFrame:
     group, site_ids = group_numbers(pairs["site"])
     n = len(site_ids)
     by = pairs.groupby(group)
-    timelines, n_sources = _timelines(events, pairs, group, n)
+    timelines, n_sources = _timelines(_taker(events, take), pairs, group, n)
     out = pd.DataFrame(
         {
             "n_events": by.size().to_numpy(),
@@ -325,7 +346,11 @@ def _site_history(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_compounds(
-    registry: Registry, events: pd.DataFrame, reports: pd.DataFrame | None = None
+    registry: Registry,
+    events: pd.DataFrame,
+    reports: pd.DataFrame | None = None,
+    *,
+    take: EventTake | None = None,
 ) -> gpd.GeoDataFrame:
     """The published compounds table: every registry site with its location and history.
 
@@ -337,6 +362,11 @@ def build_compounds(
         :func:`compoundmap.events.build_events` output (included reports only).
     reports : pandas.DataFrame, optional
         Unused today; kept so callers can pass the reports for future columns.
+    take : callable, optional
+        :data:`EventTake` for events kept elsewhere: ``events`` then needs only
+        ``compound_id``, ``event_id``, ``event_date``, ``event_type``, ``n_reports`` and
+        ``nationalities``; the timelines' ``figures`` and ``citations`` are taken a slice
+        of (site, event) pairs at a time.
 
     Returns
     -------
@@ -345,7 +375,7 @@ def build_compounds(
         coordinates or its named place, commune or district; none for province-only and
         withdrawn sites), sorted by ``compound_id``.
     """
-    history = _site_history(events)
+    history = _site_history(events, take)
     op_names = dict(zip(registry.operators["operator_id"], registry.operators["name"], strict=True))
     designations = registry.active("designations")
     designated: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
@@ -20,8 +20,6 @@ import pandas as pd
 
 from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
 from ._progress import progress_bar
-from ._util import records, text_of
-from .registry import split_ids
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 
 __all__ = [
@@ -30,10 +28,10 @@ __all__ = [
     "build_events",
     "event_key",
     "event_rows",
+    "event_slices",
     "events_from_rows",
     "included",
     "people_columns",
-    "propose_event_groups",
 ]
 
 #: Where an event's figures are counted in the summaries (``events.attribution``).
@@ -377,13 +375,27 @@ def events_from_rows(
     *,
     take: Callable[[np.ndarray], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """:func:`build_events` from :func:`event_rows` (of all the included reports).
+    """:func:`build_events` from :func:`event_rows` (of all the included reports): the
+    slices of :func:`event_slices` put together."""
+    parts = list(event_slices(rows, locations, compound_provinces, take=take))
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def event_slices(
+    rows: pd.DataFrame,
+    locations: pd.DataFrame,
+    compound_provinces: dict[str, str] | None = None,
+    *,
+    take: Callable[[np.ndarray], pd.DataFrame] | None = None,
+) -> Iterator[pd.DataFrame]:
+    """The events table of :func:`events_from_rows` in consecutive slices (at least one).
 
     The rows are ordered by event on their key columns only and made into events a slice
     of about :data:`EVENT_SLICE_ROWS` rows at a time (whole events per slice, each slice
     taken from ``rows`` when its turn comes), so the working memory of the grouping stays
-    that of one slice: the rows are never copied whole. With more than one slice, a
-    progress bar counts the reports on stderr (from a terminal).
+    that of one slice: the rows are never copied whole, and a caller writing each slice
+    away never holds the whole table. With more than one slice, a progress bar counts the
+    reports on stderr (from a terminal).
 
     With ``take``, ``rows`` needs only ``report_id`` and ``event_id``: ``take(positions)``
     gives every column of the rows at those positions, in that order (a caller keeping
@@ -391,7 +403,8 @@ def events_from_rows(
     """
     compound_provinces = compound_provinces or {}
     if not len(rows):
-        return _empty_events()
+        yield _empty_events()
+        return
     if take is None:
         take = partial(_rows_at, rows)
     order, key = _event_order(rows)
@@ -400,14 +413,10 @@ def events_from_rows(
     cuts = starts[np.minimum(at, len(starts) - 1)]  # each slice starts an event
     bounds = [*np.unique(cuts).tolist(), len(rows)]
     bar = progress_bar(len(rows), "grouping events", " reports", show=len(bounds) > 2)
-    parts = []
     for a, b in zip(bounds[:-1], bounds[1:], strict=True):
-        parts.append(
-            _events_of(_keyed(take(order[a:b]), key.iloc[a:b]), locations, compound_provinces)
-        )
+        yield _events_of(_keyed(take(order[a:b]), key.iloc[a:b]), locations, compound_provinces)
         bar.update(b - a)
     bar.close()
-    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
 def _events_of(
@@ -461,117 +470,3 @@ def _empty_events() -> pd.DataFrame:
     for col in [*people_columns(), "precision"]:
         out[col] = out[col].astype("Int64")
     return out
-
-
-# ----------------------------------------------------------------------------- curation aid
-
-
-def _day(date: str) -> int | None:
-    if len(date) != 10:
-        return None
-    try:
-        return pd.Timestamp(date).toordinal()
-    except ValueError:
-        return None
-
-
-def _dates_agree(a: str, b: str, window_days: int) -> bool:
-    """Both dated and the same happening could be meant: one date contains the other, or
-    two days lie within ``window_days``."""
-    if not a or not b:
-        return False
-    if a.startswith(b) or b.startswith(a):
-        return True
-    da, db = _day(a), _day(b)
-    return da is not None and db is not None and abs(da - db) <= window_days
-
-
-def propose_event_groups(reports: pd.DataFrame, *, window_days: int = 7) -> pd.DataFrame:
-    """Events that look like one happening, for a curator to accept or reject.
-
-    Two events are proposed as one when reports of each share a registry site and an
-    event type and their dates agree (one contains the other, or days within
-    ``window_days``), or, with no site, share the type, agreeing dates and a figure of the
-    same kind. Groups are transitive.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``proposed_event_id`` (the smallest id of the group), ``event_ids``,
-        ``report_ids``, ``reason`` — one row per group of two or more events.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> r = pd.DataFrame({"report_id": ["R1", "R2"], "event_id": ["E1", "E2"],
-    ...     "compound_id": ["CM-1", "CM-1"], "event_type": ["raid", "raid"],
-    ...     "event_date": ["2024-03-16", "2024-03"], "victims_count": [None, None],
-    ...     "count_kind": ["", ""]})
-    >>> propose_event_groups(r)["event_ids"].tolist()
-    ['E1; E2']
-    """
-    use = reports[included(reports)]
-    recs: list[dict[str, Any]] = [
-        {
-            "rid": text_of(r["report_id"]),
-            "eid": event_key(text_of(r["report_id"]), text_of(r.get("event_id"))),
-            "sites": set(split_ids(r.get("compound_id"))),
-            "type": text_of(r.get("event_type")),
-            "date": text_of(r.get("event_date")),
-            "figure": (
-                (int(r["victims_count"]), text_of(r.get("count_kind")))
-                if r.get("victims_count") is not None and not pd.isna(r.get("victims_count"))
-                else None
-            ),
-        }
-        for r in records(use)
-    ]
-    parent: dict[str, str] = {r["eid"]: r["eid"] for r in recs}
-    reasons: dict[frozenset[str], str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for r in recs:
-        by_type.setdefault(r["type"], []).append(r)
-    for group in by_type.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a["eid"] == b["eid"] or not _dates_agree(a["date"], b["date"], window_days):
-                    continue
-                shared = a["sites"] & b["sites"]
-                if shared:
-                    why = f"same site {', '.join(sorted(shared))}"
-                elif (
-                    not a["sites"] and not b["sites"] and a["figure"] and a["figure"] == b["figure"]
-                ):
-                    why = f"same figure {a['figure'][0]} {a['figure'][1]}".rstrip()
-                else:
-                    continue
-                reasons.setdefault(frozenset((a["eid"], b["eid"])), f"{a['type']}, {why}")
-                ra, rb = find(a["eid"]), find(b["eid"])
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for eid in parent:
-        groups.setdefault(find(eid), []).append(eid)
-    rows = []
-    for root, members in sorted(groups.items()):
-        if len(members) < 2:
-            continue
-        members = sorted(members)
-        rows.append(
-            {
-                "proposed_event_id": root,
-                "event_ids": "; ".join(members),
-                "report_ids": "; ".join(sorted(r["rid"] for r in recs if r["eid"] in members)),
-                "reason": "; ".join(
-                    sorted({why for pair, why in reasons.items() if pair <= set(members)})
-                ),
-            }
-        )
-    return pd.DataFrame(rows, columns=["proposed_event_id", "event_ids", "report_ids", "reason"])

@@ -17,6 +17,7 @@ below the country level, each event once. The rules are in ``docs/data.md``.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -34,8 +35,11 @@ __all__ = [
     "EXTRA_ROWS",
     "SCOPES_ADDED",
     "SUMMARY_COLUMNS",
+    "SUMMARY_EVENT_COLUMNS",
+    "UnitPublishers",
     "district_summary",
     "province_summary",
+    "unit_publishers",
 ]
 
 #: The rows after the 25 provinces, by ``row_type``, with their names.
@@ -67,7 +71,9 @@ SUMMARY_COLUMNS: list[str] = [
     *people_columns(),
     "nationalities",
 ]
-_NEEDED = [
+#: The events columns the summaries read, besides ``citations`` (read only for the
+#: publishers of each unit, :func:`unit_publishers`).
+SUMMARY_EVENT_COLUMNS = [
     "event_id",
     "event_type",
     "event_date",
@@ -77,21 +83,22 @@ _NEEDED = [
     "district_code",
     "figure_scopes",
     "n_reports",
-    "citations",
+    *people_columns(),
     "nationalities",
 ]
-
-
+_NEEDED = [*SUMMARY_EVENT_COLUMNS, "citations"]
 #: The events columns :func:`_counts` reads (a unit's events are copied with these only).
 _COUNTED = [
     "event_date",
     "event_type",
     "n_reports",
-    "citations",
     "figure_scopes",
     *people_columns(),
     "nationalities",
 ]
+#: The publishers cited per summary row: ``"province"`` maps a province code (or the
+#: ``row_type`` of an extra row) to its set, ``"district"`` a district code.
+UnitPublishers = dict[str, dict[str, set[str]]]
 
 
 def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
@@ -125,20 +132,44 @@ def _kind_scopes(figure_scopes: pd.Series) -> dict[str, np.ndarray]:
     }
 
 
-def _publishers(citations: Iterable[str]) -> set[str]:
-    import json
+def unit_publishers(chunks: Iterable[pd.DataFrame]) -> UnitPublishers:
+    """The publishers the events of each summary row cite (``n_sources``), from the events
+    in chunks (``attribution``, ``province_code``, ``district_code``, ``citations``): the
+    sets of the chunks add up, so the events need not be whole.
 
-    return {c["publisher"] for text in citations for c in json.loads(text) if c["publisher"]}
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ev = pd.DataFrame({"attribution": ["province", "national"],
+    ...     "province_code": ["22", ""], "district_code": ["2204", ""],
+    ...     "citations": ['[{"publisher":"A"}]', '[{"publisher":"B"},{"publisher":""}]']})
+    >>> unit_publishers([ev])
+    {'province': {'22': {'A'}, 'national': {'B'}}, 'district': {'2204': {'A'}}}
+    """
+    out: UnitPublishers = {"province": {}, "district": {}}
+    for events in chunks:
+        columns = ["attribution", "province_code", "district_code", "citations"]
+        for row_type, province, district, citations in zip(
+            *(events[c].to_numpy(dtype=object) for c in columns), strict=True
+        ):
+            cited = {c["publisher"] for c in json.loads(citations) if c["publisher"]}
+            local = row_type == "province"
+            out["province"].setdefault(province if local else row_type, set()).update(cited)
+            if local and district != "":
+                out["district"].setdefault(district, set()).update(cited)
+    return out
 
 
-def _counts(events: pd.DataFrame, row_type: str, n_compounds: int, shared: int) -> dict[str, Any]:
+def _counts(
+    events: pd.DataFrame, row_type: str, n_compounds: int, shared: int, cited: set[str]
+) -> dict[str, Any]:
     dates = sorted(d for d in events["event_date"] if d)
     types = Counter(events["event_type"])
     record: dict[str, Any] = {
         "n_events": len(events),
         "n_events_shared": shared,
         "n_reports": int(events["n_reports"].sum()) if len(events) else 0,
-        "n_sources": len(_publishers(events["citations"])),
+        "n_sources": len(cited),
         "n_compounds": n_compounds,
         "first_event_date": dates[0] if dates else "",
         "last_event_date": dates[-1] if dates else "",
@@ -177,8 +208,10 @@ class _Split:
     over that column, each unit's rows copied only when asked for (one unit's copy at a
     time; the chosen events are never copied together)."""
 
-    def __init__(self, events: pd.DataFrame, chosen: pd.Series, column: str) -> None:
-        self.events = events
+    def __init__(
+        self, events: pd.DataFrame, chosen: pd.Series, column: str, cited: dict[str, set[str]]
+    ) -> None:
+        self.events, self.cited = events, cited
         at = np.flatnonzero(chosen.to_numpy(dtype=bool))
         keys = pd.DataFrame({"key": events[column].to_numpy()[at]})
         found = keys.groupby("key", sort=False).indices.items()
@@ -190,10 +223,20 @@ class _Split:
         once per row type (most units have none)."""
         rows = self.rows.get(code)
         if rows is not None:
-            return _counts(self.events[_COUNTED].take(rows), row_type, n_compounds, shared)
+            unit = self.events[_COUNTED].take(rows)
+            return _counts(unit, row_type, n_compounds, shared, self.cited.get(code, set()))
         if row_type not in self._empty:
-            self._empty[row_type] = _counts(self.events.iloc[:0], row_type, 0, 0)
+            self._empty[row_type] = _counts(self.events.iloc[:0], row_type, 0, 0, set())
         return {**self._empty[row_type], "n_compounds": n_compounds, "n_events_shared": shared}
+
+
+def _publishers_of(events: pd.DataFrame, given: UnitPublishers | None) -> UnitPublishers:
+    """The publishers per row given, else read from the events' ``citations``."""
+    if given is not None:
+        _check(events, SUMMARY_EVENT_COLUMNS, "events")
+        return given
+    _check(events, _NEEDED, "events")
+    return unit_publishers([events])
 
 
 def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
@@ -201,7 +244,9 @@ def _sites_by(compounds: pd.DataFrame, column: str) -> Counter[str]:
     return Counter(str(v) for v in active[column].fillna(""))
 
 
-def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+def province_summary(
+    events: pd.DataFrame, compounds: pd.DataFrame, *, publishers: UnitPublishers | None = None
+) -> pd.DataFrame:
     """One row per province (all 25, zeros included), then one per kind of other attribution.
 
     Parameters
@@ -211,6 +256,9 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
     compounds : pandas.DataFrame
         :func:`compoundmap.compounds.build_compounds` output (``n_compounds`` counts the
         active registry sites located in the province).
+    publishers : dict, optional
+        :func:`unit_publishers` of the events, when the caller reads them in chunks; then
+        ``events`` needs only :data:`SUMMARY_EVENT_COLUMNS`.
 
     Returns
     -------
@@ -219,13 +267,14 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
         :data:`SUMMARY_COLUMNS`; 25 ``province`` rows in code order, then the
         ``several_provinces``, ``national`` and ``unlocated`` rows (empty codes).
     """
-    _check(events, _NEEDED, "events")
+    publishers = _publishers_of(events, publishers)
     _check(compounds, ["record_status", "province_code"], "compounds")
     gaz = get_gazetteer()
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
     several = events.loc[events["attribution"] == "several_provinces", "province_codes"]
-    by_province = _Split(events, events["attribution"] == "province", "province_code")
+    cited = publishers["province"]
+    by_province = _Split(events, events["attribution"] == "province", "province_code", cited)
     records = []
     for unit in provinces.itertuples(index=False):
         code = str(unit.code)
@@ -247,27 +296,35 @@ def province_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFr
                 "province_pcode": "",
                 "province_name": name,
                 "row_type": row_type,
-                **_counts(own, row_type, sites.get("", 0) if row_type == "unlocated" else 0, 0),
+                **_counts(
+                    own,
+                    row_type,
+                    sites.get("", 0) if row_type == "unlocated" else 0,
+                    0,
+                    cited.get(row_type, set()),
+                ),
             }
         )
     return _frame(records, ["province_code", "province_pcode", "province_name", "row_type"])
 
 
-def district_summary(events: pd.DataFrame, compounds: pd.DataFrame) -> pd.DataFrame:
+def district_summary(
+    events: pd.DataFrame, compounds: pd.DataFrame, *, publishers: UnitPublishers | None = None
+) -> pd.DataFrame:
     """One row per district of 2025 (all 210, zeros included).
 
     An event counts in a district when all its places lie in that one district; people
     columns add only figures about a site or a named place (a province-wide figure is not
     about one district). Events known only to their province are in
-    :func:`province_summary`.
+    :func:`province_summary`. ``publishers`` as in :func:`province_summary`.
     """
-    _check(events, _NEEDED, "events")
+    publishers = _publishers_of(events, publishers)
     _check(compounds, ["record_status", "district_code"], "compounds")
     gaz = get_gazetteer()
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")
     local = (events["attribution"] == "province") & (events["district_code"] != "")
-    by_district = _Split(events, local, "district_code")
+    by_district = _Split(events, local, "district_code", publishers["district"])
     records = []
     for unit in districts.itertuples(index=False):
         code = str(unit.code)

@@ -147,6 +147,18 @@ def spreadsheet_text(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: Rows of a chunk turned into Python strings at a time by the CSV writers (the text of a
+#: cell does not depend on its neighbours: the bytes are the same for any value).
+TEXT_PIECE_ROWS = 10_000
+
+
+def text_pieces(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """``frame`` in consecutive pieces of at most :data:`TEXT_PIECE_ROWS` rows (at least
+    one): a writer holds one piece's cell texts at a time, not a whole chunk's."""
+    for start in range(0, max(len(frame), 1), TEXT_PIECE_ROWS):
+        yield frame.iloc[start : start + TEXT_PIECE_ROWS]
+
+
 def write_csv(df: pd.DataFrame | Iterable[pd.DataFrame], path: Path) -> Path:
     """UTF-8 CSV with ``\\n`` line ends, formula-safe text (:func:`spreadsheet_value`).
 
@@ -159,8 +171,10 @@ def write_csv(df: pd.DataFrame | Iterable[pd.DataFrame], path: Path) -> Path:
         for chunk in chunks:
             if not first and not len(chunk):
                 continue
-            spreadsheet_text(chunk).to_csv(fh, index=False, header=first, lineterminator="\n")
-            first = False
+            for piece in text_pieces(chunk):
+                text = spreadsheet_text(piece)
+                text.to_csv(fh, index=False, header=first, lineterminator="\n")
+                first = False
     return path
 
 

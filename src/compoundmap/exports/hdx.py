@@ -20,7 +20,7 @@ from ..fields import FIELD_DESCRIPTIONS
 from ..gazetteer import get_gazetteer
 from ..schema import COUNT_KINDS, EVENT_TYPES
 from ..summary import SUMMARY_COLUMNS
-from ..writers import spreadsheet_value
+from ..writers import spreadsheet_value, text_pieces
 from ._common import TablesLike, table_chunks
 
 __all__ = ["HDX_DIR", "HXL_TAGS", "hdx_frames", "hxl_dictionary", "write_hdx"]
@@ -240,11 +240,12 @@ def _write(frames: Iterable[pd.DataFrame], tags: dict[str, str], path: Path) -> 
     """CSV with the header, then the hashtag row, then the formula-safe values.
 
     ``frames`` are consecutive chunks of one table: each is appended as it comes, so a
-    long table is never held whole.
+    long table is never held whole, and each chunk's cell texts are made a piece at a
+    time (:func:`compoundmap.writers.text_pieces`).
     """
     with open(path, "w", encoding="utf-8", newline="") as fh:
         first = True
-        for frame in frames:
+        for frame in (piece for chunk in frames for piece in text_pieces(chunk)):
             text = pd.DataFrame(
                 {
                     c: [*([tags[c]] if first else []), *(spreadsheet_value(v, c) for v in frame[c])]
