@@ -589,6 +589,21 @@ def test_takeo_town_is_krong_doun_kaev() -> None:
     assert geocode("Takeo").precision == Precision.PROVINCE
 
 
+def test_a_provincial_town_alias_does_not_narrow_the_typo_search_of_its_province() -> None:
+    # "Kampong Speu town" is Chbar Mon (0502); beside "Kampong Speu province" a misspelt
+    # commune elsewhere in the province is still found (Tuol Sala lies in Basaed, 0501)
+    assert geocode("Kampong Speu town").district_code == "0502"
+    assert geocode("Kampong Speu province").precision == Precision.PROVINCE
+    assert geocode("Tuol ala commune, Kampong Speu province").commune_code == "050112"
+    assert geocode("Kampong Thom town").district_code == "0603"
+
+
+def test_chinese_and_japanese_names_of_the_round_4_alias_pass() -> None:
+    # 波雷诺 is Prey Nub (1802); プレアビヒア (written with ビ, not ヴィ) is Preah Vihear
+    assert geocode("柬埔寨西哈努克省波雷诺县的园区").district_code == "1802"
+    assert geocode("プレアビヒア州の詐欺拠点").province_code == "13"
+
+
 def test_cli_places_and_refused_context(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

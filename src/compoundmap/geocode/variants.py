@@ -132,9 +132,12 @@ def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
     max_readings = get_settings().scope_max_readings
     scope: set[str] = set(context)
     for m in mentions:
-        if len(m.entries) > max_readings:
+        # a town alias ("Kampong Speu town" = Chbar Mon) reads so only beside its town word:
+        # it neither narrows the search to that town nor counts as one more reading
+        readings = [e for e in m.entries if not e.town_alias]
+        if len(readings) > max_readings:
             continue
-        for e in m.entries:
+        for e in readings:
             if e.tier <= TIER_OFFICIAL and e.kind in ("province", "district"):
                 scope.add(e.code or "")
     scope.discard("")
