@@ -362,8 +362,9 @@ def build_events(
     >>> locs = pd.DataFrame({"report_id": ["R1", "R2"], "province_code": ["22", "22"],
     ...     "district_code": ["2204", "2204"], "precision": [2, 2]})
     >>> ev = build_events(reports, locs)
-    >>> ev.loc[0, ["event_date", "people_rescued_min", "people_rescued_max"]].tolist()
-    ['2024-03', 11, 19]
+    >>> row = ev.loc[0]
+    >>> row["event_date"], int(row["people_rescued_min"]), int(row["people_rescued_max"])
+    ('2024-03', 11, 19)
     """
     return events_from_rows(event_rows(reports), locations, compound_provinces)
 
