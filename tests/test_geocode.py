@@ -628,7 +628,7 @@ def test_cli_places_and_refused_context(tmp_path: Path) -> None:
 
 
 def test_a_reference_point_behind_descriptor_words_locates_nothing() -> None:
-    # "from the border town of Poipet" is a distance reference, as "from Poipet" is
+    # "50 kilometres from the border town of Poipet" is a distance reference
     text = (
         "a compound in Malai, Banteay Meanchey province, "
         "50 kilometres from the border town of Poipet"
@@ -706,3 +706,31 @@ def test_a_name_placed_in_a_unit_that_does_not_hold_it_loses_the_top_band() -> N
     listed = geocode_places("Sihanoukville, Phnom Penh and Bavet municipality")
     assert [p.confidence for p in listed] == ["high"] * 3
     assert [p.confidence for p in geocode_places("Sieam Reap to Sihanoukville")] == ["high"] * 2
+
+
+def test_from_is_a_reference_only_after_a_distance() -> None:
+    # a name after "from" alone is a place: where people were rescued from, a route
+    assert [r.province_code for r in geocode_places("rescued from Sihanoukville")] == ["18"]
+    route = geocode_places("From Sihanoukville to Poipet to Chrey Thom")
+    assert {r.province_code for r in route} == {"18", "01", "08"}
+    # after a distance it is a reference point, which locates nothing
+    for text in ("50 km from Poipet", "not far from Poipet", "a compound 20km away from Bavet"):
+        assert [r.status for r in geocode_places(text)] == ["unmatched"], text
+
+
+def test_a_spelling_of_a_town_named_like_its_province_means_the_province() -> None:
+    # GeoNames spells the provincial town "Siem Riep", "Porsat", "Kampong Spoe"; bare,
+    # these mean the province, as "Siem Reap" does; a town word keeps the town
+    for name, province in (("Siem Riep", "17"), ("Porsat", "15"), ("Kampong Spoe", "05")):
+        r = geocode(name)
+        assert (r.province_code, r.precision) == (province, Precision.PROVINCE), name
+    assert geocode("Siem Riep town").district_code == "1710"
+    assert geocode("暹粒市").district_code == "1710"
+    assert geocode("ក្រុងសៀមរាប").district_code == "1710"
+
+
+def test_a_unit_named_like_an_ordinary_word_is_found_with_its_admin_word() -> None:
+    # Basaed folds to "based", a stopword: alone it is a word, with its admin word the unit
+    assert geocode("Basaed district").district_code == "0501"
+    assert geocode("Khum Basaed").commune_code == "050101"
+    assert geocode("based in Phnom Penh").province_code == "12"

@@ -176,6 +176,12 @@ def _town_alias(name: str) -> bool:
     return any(t.text in _TOWN_WORDS for t in (toks[-1:] + toks[:1]) if t.admin is not None)
 
 
+def _keeps_town_word(key: str) -> bool:
+    """Whether an index key still begins or ends with a town word: Latin keys lose their
+    admin words, keys in scripts without spaces keep them ("暹粒市", "ក្រុងសៀមរាប")."""
+    return any(not w.isascii() and (key.startswith(w) or key.endswith(w)) for w in _TOWN_WORDS)
+
+
 def _keys_for(name: str, official: bool = False) -> list[str]:
     """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
     prefix written without a space ("ភូមិបាវិត" → "បាវិត").
@@ -366,10 +372,17 @@ class _IndexBuilder:
             if not province:
                 continue
             key = place_key(str(row["name"]))
-            if key in province_keys.get(province, ()) and key not in district_keys.get(
-                province, ()
-            ):
+            named_like_province = key in province_keys.get(province, ())
+            if named_like_province and key not in district_keys.get(province, ()):
                 entry = self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
+            # a town named like its province ("Siem Reap", "Pursat"): its other spellings
+            # ("Siem Riep", "Porsat") are the province's too, so a bare one means the
+            # province, as the province's own spellings do, and a town word the town
+            also = (
+                self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
+                if named_like_province and entry.kind == "place" and entry.commune_code is None
+                else None
+            )
             self.add(str(row["name"]), entry)
             for alt in row["alternatenames"]:
                 alt_key = place_key(alt)
@@ -378,6 +391,19 @@ class _IndexBuilder:
                 ):
                     continue
                 self.add(alt, entry)
+                if also is not None:
+                    # not under a key that keeps its town word ("暹粒市", "ក្រុងសៀមរាប"),
+                    # nor one that already names the province
+                    keys = [
+                        k
+                        for k in _keys_for(alt)
+                        if not _keeps_town_word(k)
+                        and not any(
+                            e.kind == "province" and e.province_code == province
+                            for e in self.index.get(k, ())
+                        )
+                    ]
+                    self.add(alt, also, keys=keys)
 
     def add_villages(self) -> None:
         """The MEF 2025 villages (English and Khmer names), last: the weakest evidence."""

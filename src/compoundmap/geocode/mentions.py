@@ -126,14 +126,25 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+def _distance_before(toks: Sequence[Token], k: int) -> bool:
+    """Whether a distance or direction stands among the few words before ``toks[k]``
+    ("50 km", "20km away", "not far", "30 minutes")."""
+    return any(
+        t.text in _REFERENCE_DISTANCE or t.text.endswith("km") or t.text.isdigit()
+        for t in toks[max(0, k - 3) : k]
+    )
+
+
 def is_reference(toks: Sequence[Token], start: int) -> bool:
-    """Whether the name at ``toks[start]`` is a reference point: after "from" (also across
-    a few descriptor words: "from the border town of Poipet"), or after "<distance or
-    direction> of" ("50 km north of", "5km of")."""
+    """Whether the name at ``toks[start]`` is a reference point: after a distance and
+    "from" (also across a few descriptor words: "50 km from the border town of Poipet",
+    "not far from Bavet"), or after "<distance or direction> of" ("50 km north of", "5km
+    of"). A name after "from" alone is a place ("rescued from Sihanoukville", "from
+    Sihanoukville to Poipet")."""
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
         k -= 1
-    if k >= 0 and toks[k].text in _REFERENCE_BEFORE:
+    if k >= 0 and toks[k].text in _REFERENCE_BEFORE and _distance_before(toks, k):
         return True
     return (
         start >= 2

@@ -18,9 +18,11 @@ from ..normalize import (
     splits_syllable,
     tokenize,
 )
+from ..schema import LEVEL_OF_NAME
 from ..settings import Settings
 from ..settings import get as get_settings
 from .index import (
+    TIER_OFFICIAL,
     TIER_VILLAGE,
     Entry,
     NameIndex,
@@ -406,6 +408,15 @@ def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: fro
     return end
 
 
+def _called_by_level(flat: Sequence[Token], pos: int, end: int, hit: tuple[Entry, ...]) -> bool:
+    """Whether a one-word span that is an ordinary word ("based", "cham") stands next to
+    the admin word of an official unit of that name ("Basaed district", "Cham commune")."""
+    hint = hint_at(flat, pos, end, False)
+    return hint is not None and any(
+        e.tier == TIER_OFFICIAL and LEVEL_OF_NAME.get(e.kind) == hint for e in hit
+    )
+
+
 def _latin_mention(
     flat: Sequence[Token],
     pos: int,
@@ -430,8 +441,9 @@ def _latin_mention(
         key = prefix[end - pos]
         if last.stop or last.admin is not None or exact_only:
             hit = names.get(key, ())
-            if hit and end - pos > 1:
-                # only names indexed with that end word have such a key ("Phnum Srok")
+            if hit and (end - pos > 1 or _called_by_level(flat, pos, end, hit)):
+                # only names indexed with that end word have such a key ("Phnum Srok"); a
+                # one-word unit name that is an ordinary word needs its admin word
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
         entries: tuple[Entry, ...] = names.get(key, ())
