@@ -180,6 +180,44 @@ def test_two_provinces_in_one_field() -> None:
         assert [r.province_code for r in geocode_places(text)] == ["22", "07"], text
 
 
+def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
+    # every GeoNames spelling of a provincial town named like its province, listed with
+    # another province in four ways; a name after "from" alone is a place, and a province
+    # named outside the scope of another is not read as a commune inside it ("Kampong
+    # Thom and Kratie" is not the commune Kampong Cham of Kratie)
+    from compoundmap.normalize import place_key
+
+    gaz = get_gazetteer()
+    units = gaz.units
+    provinces = {
+        str(c): str(n)
+        for c, n in zip(units["code"], units["name_en"], strict=True)
+        if len(str(c)) == 2
+    }
+    codes = sorted(provinces)
+    places = gaz.places
+    n = wrong = 0
+    for name, code, population, alternates in zip(
+        places["name"],
+        places["province_code"],
+        places["population"],
+        places["alternatenames"],
+        strict=True,
+    ):
+        code = str(code)
+        if int(population) < 10_000 or place_key(str(name)) != place_key(provinces.get(code, "")):
+            continue
+        for i, alt in enumerate(a for a in alternates if a.isascii() and len(a) >= 4):
+            other = codes[(codes.index(code) + 1 + i) % len(codes)]
+            for pattern in ("{a} and {b}", "{b}, {a}", "{a} and {b} provinces", "from {a} to {b}"):
+                text = pattern.format(a=alt, b=provinces[other])
+                found = {r.province_code for r in geocode_places(text) if r.province_code}
+                n += 1
+                wrong += found != {code, other}
+    assert n >= 800
+    assert wrong <= n // 100, (wrong, n)
+
+
 def test_an_ordinary_word_is_no_place() -> None:
     # CR-0263: Indonesian "terang" (bright) is not the commune Trang in Battambang
     text = (

@@ -184,9 +184,11 @@ def scoped_fuzzy_mentions(
     n = len(flat)
     # words already explained by a name inside the scope are not searched again
     blocked = [not t.latin or not t.text or t.stop or t.admin is not None for t in flat]
-    for m in inside:
-        # the province/district names themselves
-        if any(e.kind in ("province", "district") and e.tier <= TIER_OFFICIAL for e in m.entries):
+    for m in mentions:
+        # the province/district names themselves, and a province named outside the scope
+        # ("Kampong Thom and Kratie": not the commune Kampong Cham in Kratie)
+        kinds = ("province", "district") if m in inside else ("province",)
+        if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries):
             for k in range(m.start, m.end):
                 blocked[k] = True
     start = 0
