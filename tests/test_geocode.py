@@ -734,3 +734,11 @@ def test_a_unit_named_like_an_ordinary_word_is_found_with_its_admin_word() -> No
     assert geocode("Basaed district").district_code == "0501"
     assert geocode("Khum Basaed").commune_code == "050101"
     assert geocode("based in Phnom Penh").province_code == "12"
+
+
+def test_an_admin_word_prefers_the_official_unit_of_its_level_to_a_curated_alias() -> None:
+    # bare, "Kampong Saom" is the city (a curated decision); with "district" it is the
+    # MEF 2025 district Kampong Saom
+    assert geocode("Kampong Saom").district_code == "1801"
+    assert geocode("Kampong Saom district, Sihanoukville province").district_code == "1806"
+    assert geocode("Srok Kampong Saom").district_code == "1806"

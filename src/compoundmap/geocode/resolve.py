@@ -16,7 +16,15 @@ from ..settings import get as get_settings
 from ..settings import on_settings_change
 from .confidence import assess
 from .context import Context, parse_context
-from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, Entry, consistent, towns
+from .index import (
+    KIND_LEVEL,
+    TIER_CURATED,
+    TIER_OFFICIAL,
+    TIER_VILLAGE,
+    Entry,
+    consistent,
+    towns,
+)
 from .mentions import Mention
 from .placement import Span, placed_pairs
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
@@ -63,6 +71,25 @@ _READINGS: dict[
 on_settings_change(_READINGS.clear)
 
 
+def _official_of_level(es: list[Entry], hint: int) -> list[Entry]:
+    """With an admin word, the official unit of its level beats a curated alias that names
+    another unit of that level for the bare name ("Kampong Saom district" is the district
+    Kampong Saom, 1806; bare, "Kampong Saom" is the city, 1801)."""
+    official = {e.code for e in es if e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint}
+    if not official:
+        return es
+    return [
+        e
+        for e in es
+        if not (
+            e.tier == TIER_CURATED
+            and e.hint is None
+            and KIND_LEVEL.get(e.kind) == hint
+            and e.code not in official
+        )
+    ]
+
+
 def readings(
     entries: tuple[Entry, ...], hint: int | None, drop_villages: bool, town: bool = False
 ) -> tuple[Entry, ...]:
@@ -86,7 +113,7 @@ def readings(
     if hint is not None:
         keep = [e for e in es if _hint_ok(e, hint)]
         if keep:
-            es = keep
+            es = _official_of_level(keep, hint)
         elif hint == VILLAGE:
             # "Sangkum Thmei village": a village that no name confirms is not the district
             # of the same name elsewhere; a unit that holds every village so named still is
