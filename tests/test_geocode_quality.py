@@ -218,6 +218,26 @@ def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
     assert wrong <= n // 100, (wrong, n)
 
 
+def test_a_village_named_with_its_commune_is_confident_only_when_single() -> None:
+    # 600 villages of the MEF list whose commune's name other communes share, written
+    # "<village> village, <commune> commune": a pair that several communes hold ("Lvea
+    # village, Lvea commune": four) is no confident answer, even where GeoNames has a
+    # point or a town of that name in one of them (6 wrong at the top band before)
+    gaz = get_gazetteer()
+    units = gaz.units
+    communes = units[units["level"] == 3]
+    shared = set(communes["name_en"][communes["name_en"].duplicated(keep=False)])
+    name_of = dict(zip(units["code"].astype(str), units["name_en"], strict=True))
+    villages = gaz.villages[
+        [name_of.get(str(c)) in shared for c in gaz.villages["commune_code"]]
+    ].sample(n=600, random_state=5)
+    wrong_high = 0
+    for name, commune in zip(villages["name_en"], villages["commune_code"], strict=True):
+        r = geocode(f"{name} village, {name_of[str(commune)]} commune")
+        wrong_high += r.confidence == "high" and r.commune_code != str(commune)
+    assert wrong_high <= len(villages) // 200, wrong_high
+
+
 def test_an_ordinary_word_is_no_place() -> None:
     # CR-0263: Indonesian "terang" (bright) is not the commune Trang in Battambang
     text = (

@@ -20,6 +20,7 @@ from .index import (
     KIND_LEVEL,
     TIER_CURATED,
     TIER_OFFICIAL,
+    TIER_PLACE,
     TIER_VILLAGE,
     Entry,
     consistent,
@@ -234,14 +235,22 @@ def _support(e: Entry, others: list[_CodeSets], ctx: Context, has_ctx: bool = Tr
     return support + (1 if ctx.supports(e) else 0)
 
 
-def _best_tier_coarsest(es: list[Entry]) -> list[Entry]:
+def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Entry]:
     """The readings of the best tier, and of those the coarsest: one name for units of
     several levels (a district and its seat commune) means the coarser unless it says
-    "commune"."""
+    "commune". A name called a village ranks its GeoNames places no higher than its
+    villages: "Lvea village, Lvea commune" is any of four communes that hold a village
+    Lvea, not the one where GeoNames has a point."""
     if len(es) <= 1:
         return es
-    tier = min(e.tier for e in es)
-    es = [e for e in es if e.tier == tier]
+
+    def rank(e: Entry) -> int:
+        return TIER_PLACE if village_word and e.tier == TIER_VILLAGE else e.tier
+
+    tier = min(rank(e) for e in es)
+    es = [e for e in es if rank(e) == tier]
+    if village_word and all(e.kind in ("place", "village") for e in es):
+        return es  # a GeoNames town is no coarser reading of a name called a village
     coarse = min(e.depth for e in es)
     return [e for e in es if e.depth == coarse]
 
@@ -281,7 +290,8 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
             c.entries = []
             continue
         top = max(s for s, _ in scored)
-        c.entries = _best_tier_coarsest([e for s, e in scored if s == top])
+        village_word = c.mention.hint == VILLAGE
+        c.entries = _best_tier_coarsest([e for s, e in scored if s == top], village_word)
     return [c for c in choices if c.entries]
 
 
