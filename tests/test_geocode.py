@@ -742,3 +742,10 @@ def test_an_admin_word_prefers_the_official_unit_of_its_level_to_a_curated_alias
     assert geocode("Kampong Saom").district_code == "1801"
     assert geocode("Kampong Saom district, Sihanoukville province").district_code == "1806"
     assert geocode("Srok Kampong Saom").district_code == "1806"
+
+
+def test_a_khmer_village_prefix_does_not_hide_the_villages_of_that_name() -> None:
+    # GeoNames spells a place in Battambang "ភូមិអន្លង់វិល"; five MEF villages bear the
+    # name, one in Tuek Chour commune of Banteay Meanchey, which the address names
+    text = "ភូមិអន្លង់វិល ឃុំទឹកជោរ ស្រុកព្រះនេត្រព្រះ ខេត្តបន្ទាយមានជ័យ"
+    assert [(r.province_code, r.commune_code) for r in geocode_places(text)] == [("01", "010408")]

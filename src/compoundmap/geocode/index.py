@@ -182,6 +182,16 @@ def _keeps_town_word(key: str) -> bool:
     return any(not w.isascii() and (key.startswith(w) or key.endswith(w)) for w in _TOWN_WORDS)
 
 
+def _place_keys(name: str) -> list[str]:
+    """Keys of a GeoNames alternate name: one glued to a Khmer admin prefix ("ភូមិអន្លង់វិល",
+    village Anlong Vil) only without it, so the whole word does not hide the villages and
+    communes of that name (the prefix is then read as the admin word it is)."""
+    keys = _keys_for(name)
+    if len(keys) > 1 and keys[0].startswith(_KHMER_PREFIXES):
+        return keys[1:]
+    return keys
+
+
 def _keys_for(name: str, official: bool = False) -> list[str]:
     """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
     prefix written without a space ("ភូមិបាវិត" → "បាវិត").
@@ -390,7 +400,7 @@ class _IndexBuilder:
                     len(alt_key) < settings.alternate_name_min_letters or alt.isupper()
                 ):
                     continue
-                self.add(alt, entry)
+                self.add(alt, entry, keys=_place_keys(alt))
                 if also is not None:
                     # not under a key that keeps its town word ("暹粒市", "ក្រុងសៀមរាប"),
                     # nor one that already names the province
