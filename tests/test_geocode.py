@@ -749,3 +749,11 @@ def test_a_khmer_village_prefix_does_not_hide_the_villages_of_that_name() -> Non
     # name, one in Tuek Chour commune of Banteay Meanchey, which the address names
     text = "ភូមិអន្លង់វិល ឃុំទឹកជោរ ស្រុកព្រះនេត្រព្រះ ខេត្តបន្ទាយមានជ័យ"
     assert [(r.province_code, r.commune_code) for r in geocode_places(text)] == [("01", "010408")]
+
+
+def test_geocode_places_refuses_a_field_naming_only_places_abroad_as_geocode_does() -> None:
+    # "Bokeo" (the Lao province of the Golden Triangle SEZ) is also a GeoNames spelling of
+    # Bar Kaev in Ratanakiri; build reads fields through geocode_places
+    for text in ("Bokeo", "Bokeo, Laos"):
+        assert geocode(text).status == "unmatched"
+        assert [(r.status, r.method) for r in geocode_places(text)] == [("unmatched", "foreign")]

@@ -187,6 +187,9 @@ def geocode_places(
 def _places_cached(
     text: str, province: str | None, district: str | None
 ) -> tuple[GeocodeResult, ...]:
+    foreign = foreign_result(text)
+    if foreign is not None:
+        return (foreign,)  # as geocode: "Bokeo, Laos" is not Bar Kaev in Ratanakiri
     ctx = parse_context(province, district)
     results = drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)])
     if not results:
