@@ -706,3 +706,18 @@ def test_a_name_placed_in_a_unit_that_does_not_hold_it_loses_the_top_band() -> N
     listed = geocode_places("Sihanoukville, Phnom Penh and Bavet municipality")
     assert [p.confidence for p in listed] == ["high"] * 3
     assert [p.confidence for p in geocode_places("Sieam Reap to Sihanoukville")] == ["high"] * 2
+
+
+def test_a_district_written_in_another_script_is_read_by_sound_inside_its_province() -> None:
+    # round-5 rule (geocode/sound.py): a katakana, hangul or Thai name before/after its admin
+    # word, unknown to the index, is the one unit of that level whose consonants it shares
+    for text, district in (
+        ("껀달주 킨스와이군", "0802"),  # Kien Svay, Kandal
+        ("バッタンバン州カムリエン郡", "0212"),  # Kamrieng, Battambang
+        ("อำเภอมงคลบุรี จังหวัดบันทายมีชัย", "0102"),  # Mongkol Borei
+    ):
+        places = geocode_places(text)
+        assert [r.district_code for r in places] == [district], text
+        assert all(r.confidence != "high" for r in places), text  # a reading by sound
+    # two districts of Prey Veng sound alike (Pea Reang, Pur Rieng): no district is read
+    assert [r.district_code for r in geocode_places("プレイベーン州ピアラン郡")] == [None]
