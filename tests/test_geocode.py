@@ -721,3 +721,12 @@ def test_a_district_written_in_another_script_is_read_by_sound_inside_its_provin
         assert all(r.confidence != "high" for r in places), text  # a reading by sound
     # two districts of Prey Veng sound alike (Pea Reang, Pur Rieng): no district is read
     assert [r.district_code for r in geocode_places("プレイベーン州ピアラン郡")] == [None]
+
+
+def test_a_province_named_in_another_script_beside_a_town_word_is_its_eponymous_town() -> None:
+    # เมืองเปรยแวง is Prey Veng town, as "Prey Veng town" is in Latin letters; an inferred
+    # reading, so not the top band; without the town word the name stays the province
+    (town,) = geocode_places("เมืองเปรยแวง")
+    assert (town.district_code, town.confidence != "high") == ("1410", True)
+    assert [r.district_code for r in geocode_places("เปรยแวง")] == [None]
+    assert [r.district_code for r in geocode_places("バッタンバン州")] == [None]
