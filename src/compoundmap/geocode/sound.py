@@ -1,14 +1,15 @@
 """Names written in katakana, hangul or Thai that the index does not hold, read by sound.
 
-A district, commune or village is rarely among the curated names in other scripts
-(``aliases.csv`` holds provinces and towns), but sources write them next to their admin word:
+A district or commune is rarely among the curated names in other scripts (``aliases.csv``
+holds provinces and towns), but sources write them next to their admin word:
 "バッタンバン州カムリエン郡" (Kamrieng district), "อำเภอโอโจรว" (Ou Chrov district), "킨스와이군"
 (Kien Svay district). This pass, run last by :func:`~compoundmap.geocode.spot.spot`, reads
 such a run by its consonants (:func:`~compoundmap.normalize.script_sound_keys`) and keeps it
 only when exactly one unit of the level its admin word says has that sound key, inside the
 province or district the string names (a province, or a district named with nothing
-around it, may be found alone when its key is long). What it finds is a ``phonetic``
-mention: never more than medium confidence.
+around it, may be found alone when its key is long). Villages are not read (one places
+nothing finer than its commune, and many sound alike), nor a unit the caller already states
+as context. What it finds is a ``phonetic`` mention, scored low: never the top band.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = ["sound_mentions"]
 
 _PROVINCE, _DISTRICT, _COMMUNE, _VILLAGE = 1, 2, 3, 4
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
-_MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3, _VILLAGE: 3}
+_MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
 _SCORE = 75.0
 
@@ -38,7 +39,8 @@ _THAI = re.compile("[\u0e01-\u0e4e]")
 @depends_on_settings
 @cache
 def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
-    """(level, sound key) → the units of that level whose Latin names have that key."""
+    """(level, sound key) → the provinces, districts and communes of that level whose Latin
+    names have that key."""
     out: dict[tuple[int, str], dict[str, Entry]] = {}
     for key, entries in name_index().items():
         if not key.isascii():
@@ -53,8 +55,8 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
             continue
         for sound in latin_sound_keys(key):
             for e in units:
-                if e.tier > TIER_VILLAGE:
-                    continue
+                if e.tier >= TIER_VILLAGE or e.kind == "village":
+                    continue  # villages are not read by sound
                 out.setdefault((LEVEL_OF_NAME[e.kind], sound), {}).setdefault(
                     f"{e.kind}:{e.code}", e
                 )
@@ -245,14 +247,14 @@ def sound_mentions(
     for run, level, start, end in sorted(runs, key=lambda r: r[1]):
         if level < _PROVINCE or level > _VILLAGE or taken & set(range(start, end)):
             continue
-        if level >= _COMMUNE and not scope:
+        if level == _VILLAGE or (level == _COMMUNE and not scope):
+            # a village read by sound places nothing finer than its commune, and is too
+            # easily another village of the same sound: villages are not read
             continue
-        if level == _VILLAGE and not any(len(c) >= 4 for c in scope):
-            continue
-        inner = {c for c in scope if len(c) >= 4} if level >= _COMMUNE else set()
+        inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         entries = _read(run, level, inner or scope)
-        if not entries:
-            continue
+        if not entries or all(e.code in context for e in entries):
+            continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
         taken.update(range(start, end))
         scope.update(e.code or "" for e in entries if e.depth <= 2)
