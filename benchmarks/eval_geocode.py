@@ -3,7 +3,7 @@
 Sets (all in ``tests/data/``, provenance in ``tests/data/README.md``):
 
 - ``geocode_dev.csv``: 101 location strings like the bundled sources (PROVENANCE §11);
-- ``geocode_broad.csv``: 409 real strings in 17 languages (landmarks, transliterations,
+- ``geocode_broad.csv``: 493 real strings in 17 languages (landmarks, transliterations,
   foreign admin words, misspellings, several places …), split ``dev``/``test`` by md5;
 - ``geocode_fresh.csv``: 93 real strings collected after the two above, held out (13 name
   only places abroad: right when no Cambodian place comes back);

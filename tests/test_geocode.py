@@ -757,3 +757,27 @@ def test_geocode_places_refuses_a_field_naming_only_places_abroad_as_geocode_doe
     for text in ("Bokeo", "Bokeo, Laos"):
         assert geocode(text).status == "unmatched"
         assert [(r.status, r.method) for r in geocode_places(text)] == [("unmatched", "foreign")]
+
+
+def test_a_district_written_in_another_script_is_read_by_sound_inside_its_province() -> None:
+    # round-5 rule (geocode/sound.py): a katakana, hangul or Thai name before/after its admin
+    # word, unknown to the index, is the one unit of that level whose consonants it shares
+    for text, district in (
+        ("껀달주 킨스와이군", "0802"),  # Kien Svay, Kandal
+        ("バッタンバン州カムリエン郡", "0212"),  # Kamrieng, Battambang
+        ("อำเภอมงคลบุรี จังหวัดบันทายมีชัย", "0102"),  # Mongkol Borei
+    ):
+        places = geocode_places(text)
+        assert [r.district_code for r in places] == [district], text
+        assert all(r.confidence != "high" for r in places), text  # a reading by sound
+    # two districts of Prey Veng sound alike (Pea Reang, Pur Rieng): no district is read
+    assert [r.district_code for r in geocode_places("プレイベーン州ピアラン郡")] == [None]
+
+
+def test_a_province_named_in_another_script_beside_a_town_word_is_its_eponymous_town() -> None:
+    # เมืองเปรยแวง is Prey Veng town, as "Prey Veng town" is in Latin letters; an inferred
+    # reading, so not the top band; without the town word the name stays the province
+    (town,) = geocode_places("เมืองเปรยแวง")
+    assert (town.district_code, town.confidence != "high") == ("1410", True)
+    assert [r.district_code for r in geocode_places("เปรยแวง")] == [None]
+    assert [r.district_code for r in geocode_places("バッタンバン州")] == [None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -151,13 +153,40 @@ def test_word_lists_are_data_with_a_source() -> None:
         if "normalize" in w.used_by and not w.folds_to and w.script == "Latn":
             assert [t.admin for t in tokenize(w.word)] == [w.level], w.word
         elif "normalize" in w.used_by and not w.folds_to:
-            # found inside script runs, written as the Japanese/Korean folds read it
-            assert ADMIN_WORDS[w.word.translate(SCRIPT_FOLDS)] == w.level, w.word
+            # found inside script runs, written as clean_text and the Japanese/Korean folds
+            # read it (NFKC: Thai ำ is ํ + า in a cleaned run)
+            key = unicodedata.normalize("NFKC", w.word).translate(SCRIPT_FOLDS)
+            assert ADMIN_WORDS[key] == w.level, w.word
         if w.folds_to:
-            assert [t.text for t in tokenize(w.word)] == [w.folds_to], w.word
+            folded = unicodedata.normalize("NFKC", w.folds_to)
+            assert [t.text for t in tokenize(w.word)] == [folded], w.word
     # town words say "district" too: one row each, not two lists
     assert all(w.level == DISTRICT for w in words if w.kind == "town")
     assert word_list("stop") and word_list("reference_before")
     assert all(kind in {"spelling", "number", "numeral", "number_marker"}
                for _, _, kind in romanisation_variants())  # fmt: skip
     assert "Cambodia" in country_names()
+
+
+def test_thai_admin_words_spelt_with_sara_am_are_found_in_a_cleaned_run() -> None:
+    # อำเภอ (district) and ตำบล (commune): clean_text writes their ำ as ํ + า (NFKC)
+    from compoundmap.geocode.spot import flat_tokens
+
+    admins = [t.admin for t in flat_tokens("ตำบลโอไบชัน อำเภอโอโจรว") if t.admin is not None]
+    assert admins == [COMMUNE, DISTRICT]
+
+
+def test_sound_keys_of_a_name_in_three_scripts_meet_its_romanisation() -> None:
+    from compoundmap.normalize import clean_text, latin_sound_keys, script_sound_keys
+
+    for latin, written in (
+        ("Kamrieng", "カムリエン"),
+        ("Kien Svay", "킨스와이"),
+        ("Ou Chrov", "โอโจรว"),
+        ("Mangkul Bourei", "มงคลบุรี"),
+        ("Samraong", "สำโรง"),
+        ("Banteay Srei", "번티스레이"),
+    ):
+        keys = set(latin_sound_keys(place_key(latin)))
+        assert keys & set(script_sound_keys(clean_text(written))), (latin, written)
+    assert script_sound_keys("Kamrieng") == ()  # Latin text has no script sound key

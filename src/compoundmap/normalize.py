@@ -16,7 +16,7 @@ import warnings
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ._phonetic import skeleton
+from ._phonetic import latin_sound_keys, script_sound_keys, skeleton
 from ._scripts import HANGUL_PART as _HANGUL_PART
 from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
 from ._scripts import is_hangul as _is_hangul
@@ -44,9 +44,11 @@ __all__ = [
     "is_latin",
     "is_scanned",
     "key_of",
+    "latin_sound_keys",
     "normalize",
     "place_key",
     "romanisation_variants",
+    "script_sound_keys",
     "skeleton",
     "splits_syllable",
     "tokenize",
@@ -86,12 +88,15 @@ def _normaliser_words() -> tuple[
             first, second = w.word.split()
             phrases[(first, second)] = w.folds_to
         elif w.folds_to:
-            # "จ." (Thai, abbreviated จังหวัด): written out before tokenising
-            abbreviations[w.word] = w.folds_to
+            # "จ." (Thai, abbreviated จังหวัด): written out before tokenising, in the form
+            # clean_text gives the rest of the string (NFKC: Thai ำ is ํ + า)
+            abbreviations[w.word] = unicodedata.normalize("NFKC", w.folds_to)
         elif w.script in _SPACED_SCRIPTS:
             latin[w.word] = w.level
         else:
-            script[w.word.translate(_SCRIPT_FOLDS)] = w.level
+            # keyed as clean_text writes a run (NFKC, then the script folds): อำเภอ and
+            # ตำบล were never found in a cleaned Thai run, which spells ำ as ํ + า
+            script[unicodedata.normalize("NFKC", w.word).translate(_SCRIPT_FOLDS)] = w.level
     return latin, phrases, script, abbreviations
 
 

@@ -85,6 +85,8 @@ def doubts(
     """What argues against the reading ``anchor`` of the name ``choice`` (empty: nothing).
 
     - ``variant``: found through a spelling variant or a typo (phonetic, fuzzy);
+    - ``inferred``: a reading no source writes as such: a province's name in another
+      script read as its eponymous town beside a town word (เมืองเปรยแวง);
     - ``loose``: a word no name explains is glued to the name (it may be part of a longer
       name we do not know: "Phnom Dev");
     - ``level``: the admin word next to the name says another level ("X village" read as
@@ -109,6 +111,8 @@ def doubts(
     out: list[str] = []
     if m.method in ("phonetic", "fuzzy"):
         out.append("variant")
+    if anchor.inferred:
+        out.append("inferred")  # a province's name read as its eponymous town
     if m.loose:
         out.append("loose")
     level = _LEVEL_OF_KIND.get(anchor.kind)

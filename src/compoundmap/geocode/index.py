@@ -18,6 +18,7 @@ from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer, get_gazetteer
 from ..normalize import (
     ADMIN_WORDS,
+    DISTRICT,
     admin_words,
     country_names,
     is_scanned,
@@ -85,6 +86,9 @@ class Entry:
     town_alias: bool = False
     """A curated alias whose own admin word is a town word ("Koh Kong town"): it answers
     "Koh Kong city", not "Kaoh Kong district"."""
+    inferred: bool = False
+    """Not a name of the unit as written anywhere: a province's name in another script read
+    as its eponymous town beside a town word (เมืองเปรยแวง). Never the top band."""
 
     depth: int = field(init=False, compare=False)
     """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
@@ -251,6 +255,7 @@ class _IndexBuilder:
         self.legacy = _legacy_districts(self.by_code)
         self.index: dict[str, list[Entry]] = {}
         self.vietnamese: set[str] = set()
+        self.towns: dict[str, list[str]] = {}  # province → its eponymous district(s)
         self.min_letters = get_settings().index_key_min_letters
 
     def add(
@@ -304,11 +309,29 @@ class _IndexBuilder:
             if town_alias:
                 entry = replace(entry, town_alias=True)
             self.add(alias, entry, official=official)
+            town = self._eponymous_town(str(code)) if kind == "curated" else None
+            if town is not None and not str(alias).isascii():
+                # a province's name in another script beside a town word (เมืองเปรยแวง) is
+                # its eponymous town, as "Prey Veng town" is in Latin letters
+                source_town = f"{source}; its eponymous town"
+                town_entry = self.unit_entry(town, str(alias), tier, source_town, DISTRICT)
+                self.add(alias, replace(town_entry, town_alias=True, inferred=True))
             numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
             if numbered:
                 bare = numbered.group(1)
                 dropped = f"{source}, number dropped"
                 self.add(bare, self.unit_entry(str(code), bare, TIER_OFFICIAL, dropped, None))
+
+    def _eponymous_town(self, code: str) -> str | None:
+        """The district of province ``code`` that has the province's own name (the krong of
+        Prey Veng is Prey Veng), if any."""
+        if not self.towns:
+            names = {c: place_key(str(r["name_en"])) for c, r in self.by_code.items()}
+            for c, r in self.by_code.items():
+                if int(r["level"]) == 2 and names[c] == names.get(c[:2]):
+                    self.towns.setdefault(c[:2], []).append(c)
+        towns = self.towns.get(code, [])
+        return towns[0] if len(towns) == 1 else None
 
     def add_localities(self) -> None:
         """Curated localities (``localities.csv``) under their name and aliases."""

@@ -32,6 +32,7 @@ from .index import (
     name_edge_words,
 )
 from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
+from .sound import sound_mentions
 from .variants import (
     edit_mentions,
     initial_fuzzy_mentions,
@@ -57,6 +58,9 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     4. **Unscoped fuzzy**: only when nothing placed the string yet; the last resort.
     5. **One edit**: when a content word is still unexplained, or only villages matched:
        one-edit typos of provinces, districts and towns.
+    6. **By sound** (:func:`~compoundmap.geocode.sound.sound_mentions`): katakana, hangul
+       and Thai names next to an admin word that nothing read, matched by their consonants
+       inside the province or district the string names (strings with such text only).
 
     Parameters
     ----------
@@ -87,6 +91,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
     if loose or _villages_only(mentions):
         mentions = edit_mentions(flat, mentions)
+    mentions = sound_mentions(text, written, mentions, context)
     return _mark_loose(written, mentions, cased)
 
 

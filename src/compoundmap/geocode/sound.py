@@ -1,0 +1,262 @@
+"""Names written in katakana, hangul or Thai that the index does not hold, read by sound.
+
+A district or commune is rarely among the curated names in other scripts (``aliases.csv``
+holds provinces and towns), but sources write them next to their admin word:
+"バッタンバン州カムリエン郡" (Kamrieng district), "อำเภอโอโจรว" (Ou Chrov district), "킨스와이군"
+(Kien Svay district). This pass, run last by :func:`~compoundmap.geocode.spot.spot`, reads
+such a run by its consonants (:func:`~compoundmap.normalize.script_sound_keys`) and keeps it
+only when exactly one unit of the level its admin word says has that sound key, inside the
+province or district the string names (a province, or a district named with nothing
+around it, may be found alone when its key is long). Villages are not read (one places
+nothing finer than its commune, and many sound alike), nor a unit the caller already states
+as context. What it finds is a ``phonetic`` mention, scored low: never the top band.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..normalize import ADMIN_WORDS, Token, latin_sound_keys, script_sound_keys, tokenize
+from ..schema import LEVEL_OF_NAME
+from ..settings import depends_on_settings
+from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
+from .mentions import Mention, make_mention
+
+__all__ = ["sound_mentions"]
+
+_PROVINCE, _DISTRICT, _COMMUNE, _VILLAGE = 1, 2, 3, 4
+#: Fewest sound classes a key needs: inside a named province or district, and alone.
+_MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
+_MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
+_SCORE = 75.0
+
+_READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3]")
+_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+@depends_on_settings
+@cache
+def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
+    """(level, sound key) → the provinces, districts and communes of that level whose Latin
+    names have that key."""
+    out: dict[tuple[int, str], dict[str, Entry]] = {}
+    for key, entries in name_index().items():
+        if not key.isascii():
+            continue
+        # a town alias ("Kampong Speu town") reads so only beside its town word
+        units = [
+            e
+            for e in entries
+            if e.kind in LEVEL_OF_NAME and e.kind != "country" and not e.town_alias
+        ]
+        if not units:
+            continue
+        for sound in latin_sound_keys(key):
+            for e in units:
+                if e.tier >= TIER_VILLAGE or e.kind == "village":
+                    continue  # villages are not read by sound
+                out.setdefault((LEVEL_OF_NAME[e.kind], sound), {}).setdefault(
+                    f"{e.kind}:{e.code}", e
+                )
+    return long_lived({k: tuple(v.values()) for k, v in out.items()})
+
+
+def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
+    """For each token of the string, the span of the tokens spotting reads it as."""
+    from .spot import _flat_tokens, _is_hangul, _korean_admin  # spot imports this module
+
+    index = build_index()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    skip_next = False
+    for k, tok in enumerate(toks):
+        if skip_next:
+            spans.append((pos, pos))
+            skip_next = False
+            continue
+        if tok.latin:
+            n = 1
+        elif k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
+            n = len(_flat_tokens((tok, toks[k + 1]), index))
+            skip_next = True
+        else:
+            n = len(_flat_tokens((tok,), index))
+        spans.append((pos, pos + n))
+        pos += n
+    return spans
+
+
+def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, int, int, int]]:
+    """The unknown names of one token: ``(run, level, start, end)``, the run's text, the
+    level of its admin word and the tokens ``[start, end)`` it spans."""
+    pieces = flat[a:b]
+    out: list[tuple[str, int, int, int]] = []
+    if _THAI.search(raw):
+        # Thai writes the admin word before the name: the text between one admin word and
+        # the next, when spotting found no name in it (one break token)
+        admins = [k for k, t in enumerate(pieces) if t.admin is not None]
+        words = sorted((w for w in ADMIN_WORDS if _THAI.match(w)), key=len, reverse=True)
+        found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, words)), raw)]
+        if len(found) != len(admins):
+            return out
+        for i, k in enumerate(admins):
+            nxt = admins[i + 1] if i + 1 < len(admins) else len(pieces)
+            inside = pieces[k + 1 : nxt]
+            if len(inside) == 1 and inside[0].stop:
+                end = found[i + 1][0] if i + 1 < len(found) else len(raw)
+                out.append((raw[found[i][1] : end], pieces[k].admin or 0, a + k + 1, a + k + 2))
+        return out
+    if "\uac00" <= raw[:1] <= "\ud7a3":
+        # Korean: a name and its admin word glued (킨스와이군) or the admin word in a
+        # word of its own after it (handled by the caller)
+        if len(pieces) > 1 and pieces[0].stop and pieces[1].admin is not None:
+            at = raw.find(pieces[1].text, 2)  # 드벵|거뮨|에있는: the name, its admin word
+            if at >= 2:
+                out.append((raw[:at], pieces[1].admin, a, a + 1))
+        elif all(t.stop for t in pieces):
+            hits = [
+                (raw.find(w, 2), -len(w), w)
+                for w in ADMIN_WORDS
+                if "\uac00" <= w[:1] <= "\ud7a3" and raw.find(w, 2) >= 2
+            ]
+            if hits:
+                at, _, w = min(hits)  # the first admin word after the name, the longest there
+                out.append((raw[:at], ADMIN_WORDS[w], a, b))
+        return out
+    # Japanese: unknown katakana letters (one token each) right before an admin word, and
+    # a known name glued after them, which is then part of the unknown one (ウド|ミエンチェイ)
+    for k in range(1, len(pieces)):
+        if pieces[k].admin is None:
+            continue
+        j = k
+        while j > 0 and pieces[j - 1].text and pieces[j - 1].admin is None:
+            j -= 1
+        letters = [t for t in pieces[j:k] if len(t.text) == 1]
+        if k - j >= 1 and letters and len(pieces[j].text) == 1:
+            run = "".join(t.text for t in pieces[j:k])
+            if len(run) >= 2:
+                out.append((run, pieces[k].admin or 0, a + j, a + k))
+    return out
+
+
+def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
+    """Codes the string places itself in for sure: the province all readings of a name
+    share (those of the level its admin word says, when it has one), and the district when
+    they share one too; and the context's codes."""
+    scope = set(context)
+    for m in mentions:
+        if m.reference:
+            continue
+        readings = [e for e in m.entries if not e.town_alias and not e.confirm]
+        if m.hint is not None:
+            readings = [e for e in readings if LEVEL_OF_NAME.get(e.kind) == m.hint] or readings
+        provinces = {e.province_code for e in readings}
+        if len(provinces) == 1 and None not in provinces:
+            scope.update(provinces)  # type: ignore[arg-type]
+            districts = {e.district_code for e in readings}
+            if len(districts) == 1 and None not in districts:
+                scope.update(districts)  # type: ignore[arg-type]
+    return scope
+
+
+def _in_scope(e: Entry, scope: set[str]) -> bool:
+    return any((e.code or "").startswith(c) for c in scope)
+
+
+def _read(run: str, level: int, scope: set[str]) -> tuple[Entry, ...]:
+    """The unit of ``level`` whose name sounds like ``run``, inside ``scope`` (codes) when
+    given: ``()`` unless exactly one unit fits."""
+    index = _sound_index()
+    keys = script_sound_keys(run)
+    levels = [level]
+    if level == _DISTRICT and scope:
+        levels.append(_COMMUNE)  # sources often call a commune (sangkat) a district
+    for lv in levels:
+        need = _MIN_SCOPED[lv] if scope else _MIN_ALONE.get(lv)
+        if need is None:
+            return ()
+        units: dict[str, Entry] = {}
+        for key in keys:
+            if len(key) < need:
+                continue
+            for e in index.get((lv, key), ()):
+                if not scope or _in_scope(e, scope):
+                    units.setdefault(e.code or "", e)
+        if len(units) == 1:
+            return tuple(units.values())
+        if units:
+            return ()  # two units sound alike: no reading
+    return ()
+
+
+def sound_mentions(
+    text: str | tuple[Token, ...],
+    flat: Sequence[Token],
+    mentions: list[Mention],
+    context: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The mentions, with the katakana, hangul and Thai names next to an admin word that the
+    earlier passes left unread, read by sound (see the module docstring).
+
+    Parameters
+    ----------
+    text : str or tuple of Token
+        The string, or its tokens.
+    flat : sequence of Token
+        Its tokens as spotting reads them (script runs split).
+    mentions : list of Mention
+        What the earlier passes found.
+    context : frozenset of str
+        Province/district codes the caller states.
+
+    Returns
+    -------
+    list of Mention
+        The mentions and the new ones, by start.
+    """
+    if isinstance(text, str) and (text.isascii() or not _READ.search(text)):
+        return mentions
+    toks = tokenize(text) if isinstance(text, str) else text
+    spans = _flat_spans(toks)
+    if spans is None or (spans and spans[-1][1] != len(flat)):
+        return mentions
+    runs: list[tuple[str, int, int, int]] = []
+    for k, tok in enumerate(toks):
+        a, b = spans[k]
+        if tok.latin or a == b or not _READ.search(tok.text):
+            continue
+        found = _runs(tok.text, flat, a, b)
+        if not found and all(t.stop for t in flat[a:b]):
+            # the admin word in a token of its own: after a Korean name ("번티스레이
+            # 디스트릭트"), before a Thai one (an abbreviation written out: "อ.สำโรง")
+            hangul = "\uac00" <= tok.text[:1] <= "\ud7a3"
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            prev = toks[k - 1].text if k else ""
+            if hangul and nxt in ADMIN_WORDS:
+                found = [(tok.text, ADMIN_WORDS[nxt], a, b)]
+            elif _THAI.match(tok.text) and prev in ADMIN_WORDS and _THAI.match(prev):
+                found = [(tok.text, ADMIN_WORDS[prev], a, b)]
+        runs.extend(found)
+    if not runs:
+        return mentions
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    scope = _scope(mentions, context)
+    out = list(mentions)
+    for run, level, start, end in sorted(runs, key=lambda r: r[1]):
+        if level < _PROVINCE or level > _VILLAGE or taken & set(range(start, end)):
+            continue
+        if level == _VILLAGE or (level == _COMMUNE and not scope):
+            # a village read by sound places nothing finer than its commune, and is too
+            # easily another village of the same sound: villages are not read
+            continue
+        inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
+        entries = _read(run, level, inner or scope)
+        if not entries or all(e.code in context for e in entries):
+            continue  # nothing read, or only the unit the caller states already
+        out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
+        taken.update(range(start, end))
+        scope.update(e.code or "" for e in entries if e.depth <= 2)
+        scope.discard("")
+    return sorted(out, key=lambda m: m.start)
