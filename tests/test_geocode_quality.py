@@ -131,24 +131,25 @@ def test_held_out_floors() -> None:
 def test_second_held_out_floors() -> None:
     """fresh2, never read while tuning, as measured after round 4 (docs/geocoding.md):
     province 84.6 %, district 76.5 %, two wrong places of 78 in the top band; after round 5
-    (scored once, aggregates only) 86.0 %, 79.0 %, two wrong of 77. Below the issue's goal;
-    a floor against regressions, not a claim the goal is met."""
+    (scored once, aggregates only) 86.0 %, 79.0 %, two wrong of 77; after the lead's rules of
+    round 5 88.8 %, 80.2 %, one wrong of 79. Below the issue's goal; a floor against
+    regressions, not a claim the goal is met."""
     prov, dist, found = _scores("fresh2 held-out")
     *wrong, of = found
-    assert prov >= 0.86 and dist >= 0.79, (prov, dist)
-    assert len(wrong) <= int(of.split()[1]) * 3 / 100, wrong
+    assert prov >= 0.88 and dist >= 0.80, (prov, dist)
+    assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
 
 
 def test_dev_set_and_broad_set_floors() -> None:
     """The issue's goal (90 %, 85 %) holds on the round-2 broad set; with the harder round-4
     and round-5 rows the whole set is held to what it measures (docs/geocoding.md; round 5:
-    dev 93.1 %/92.7 %, test 89.9 %/84.6 %), a floor against regressions."""
+    dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.93, 0.92)), ("broad test", (0.89, 0.84))):
+    for name, floor in (("broad dev", (0.93, 0.93)), ("broad test", (0.89, 0.84))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
