@@ -377,14 +377,24 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
         s = _POSSESSIVE_RE.sub("", s)
         quoted = _has_ascii_quote(s)
     toks: list[Token] = []
-    latin = _latin_tokens
+    segment_tokens = _ascii_segment_tokens
     for k, segment in enumerate(_ASCII_BREAK_RE.split(" ".join(s.split()))):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
-        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
-            if chunk:
-                toks.extend(latin(chunk))
+        toks.extend(segment_tokens(segment, quoted))
     return _fold_phrases(toks)
+
+
+@lru_cache(maxsize=_SIZES.token_cache_size)
+def _ascii_segment_tokens(segment: str, quoted: bool) -> tuple[Token, ...]:
+    """The tokens of one segment of an ASCII string (between breaks), cached: distinct
+    strings share segments (", Kampong Cham")."""
+    latin = _latin_tokens
+    out: list[Token] = []
+    for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
+        if chunk:
+            out.extend(latin(chunk))
+    return tuple(out)
 
 
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -50,6 +50,15 @@ def _foreign_keys() -> tuple[dict[str, str], frozenset[str]]:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def _lower_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in lower case (read twice per string: cached for the last
+    few strings)."""
+    return tuple(_WORD_RE.findall(text.lower()))
+
+
 _PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
 
 
@@ -57,7 +66,7 @@ def foreign_result(text: str) -> GeocodeResult | None:
     """An unmatched result explaining itself when every part of ``text`` names a place
     outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
     known, first_words = _foreign_keys()
-    if first_words.isdisjoint(_WORD_RE.findall(text.lower())):
+    if first_words.isdisjoint(_lower_words(text)):
         return None
     keys = [place_key(p) for p in _PART_SPLIT.split(text)]
     keys = [k for k in keys if k]
@@ -79,7 +88,7 @@ def names_abroad(text: str) -> bool:
     """Whether ``text`` names a place outside Cambodia (``foreign_places.csv``: a run of up
     to four words) or uses an admin word of places abroad ("Tambon Khlong Yai", "Tha Sai
     Luat subdistrict")."""
-    words = _WORD_RE.findall(text.lower())
+    words = _lower_words(text)
     if not _foreign_admin_words().isdisjoint(words):
         return True
     known, first_words = _foreign_keys()
@@ -97,9 +106,11 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     is most likely a look-alike of the foreign name (the commune Tien of Phnom Penh, Ban
     Lung): dropped. Sure, curated and exactly named units stay ("Poipet, opposite
     Aranyaprathet", "Moc Bai - Bavet")."""
-    if not any(r.province_code for r in results) or not names_abroad(text):
+    weak = [_weak_look_alike(r) for r in results]
+    # (no weak reading: nothing to drop, whatever the string names abroad)
+    if not any(weak) or not names_abroad(text):
         return results
-    return [r for r in results if not _weak_look_alike(r)]
+    return [r for r, w in zip(results, weak, strict=True) if not w]
 
 
 def _weak_look_alike(r: GeocodeResult) -> bool:

@@ -9,6 +9,7 @@ passes (``variants.py``). Resolving (``resolve.py``) then decides what the menti
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..normalize import (
     ADMIN_WORDS,
@@ -19,7 +20,7 @@ from ..normalize import (
     tokenize,
 )
 from ..schema import LEVEL_OF_NAME
-from ..settings import Settings
+from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .index import (
     TIER_OFFICIAL,
@@ -41,6 +42,8 @@ from .variants import (
 )
 
 __all__ = ["flat_tokens", "spot"]
+
+_SIZES = get_settings()  # cache sizes are read once, here
 
 
 def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:
@@ -227,7 +230,11 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
                 # Korean writes 주/시 after a name with or without a space (시하누크 주)
                 tok = tok._replace(text=tok.text + toks[k + 1].text)
-            flat.extend(_script_pieces(tok, index))
+            flat.extend(
+                _script_pieces_cached(tok.text)
+                if index is build_index()
+                else _script_pieces(tok, index)
+            )
     return flat
 
 
@@ -238,6 +245,14 @@ def _is_hangul(tok: Token) -> bool:
 def _korean_admin(tok: Token) -> bool:
     """A one-syllable Korean admin word written as a word of its own."""
     return _is_hangul(tok) and len(tok.text) == 1 and tok.text in ADMIN_WORDS
+
+
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.token_cache_size)
+def _script_pieces_cached(text: str) -> tuple[Token, ...]:
+    """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
+    strings share their names)."""
+    return tuple(_script_pieces(Token(text, latin=False), build_index()))
 
 
 def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:

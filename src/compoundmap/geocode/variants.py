@@ -15,9 +15,17 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..normalize import Token, key_of, skeleton
-from ..settings import Settings, depends_on_settings
+from ..settings import Settings, depends_on_settings, on_settings_change
 from ..settings import get as get_settings
-from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, NameIndex, long_lived, name_index
+from .index import (
+    TIER_OFFICIAL,
+    TIER_VILLAGE,
+    Entry,
+    NameIndex,
+    build_index,
+    long_lived,
+    name_index,
+)
 from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
 
 __all__ = [
@@ -68,6 +76,25 @@ def phonetic_match(
         ``(entries, score)``: the readings of the matched name (villages excluded) and the
         ratio rounded to 0.1.
     """
+    if index is build_index() and cfg is get_settings():
+        # the answer depends only on the n-gram's words: cached (distinct strings share
+        # their names, and so their n-grams)
+        return _phonetic_cached(key, first.text, last.text, n_words)
+    return _phonetic(index, key, first.text, last.text, n_words, cfg)
+
+
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.one_edit_cache_size)
+def _phonetic_cached(
+    key: str, first: str, last: str, n_words: int
+) -> tuple[tuple[Entry, ...], float]:
+    return _phonetic(build_index(), key, first, last, n_words, get_settings())
+
+
+def _phonetic(
+    index: NameIndex, key: str, first: str, last: str, n_words: int, cfg: Settings
+) -> tuple[tuple[Entry, ...], float]:
+    """:func:`phonetic_match` of the n-gram's key and its first and last words' texts."""
     skel = skeleton(key)
     best, best_score = "", 0.0
     for cand in index.skeletons.get(skel, ()) if len(skel) >= cfg.skeleton_min_letters else ():
@@ -89,11 +116,9 @@ def phonetic_match(
     )
     # each edge word must add a consonant of its own: "Cambodia Ouddar" is not "Cambodia"
     # (the d of "oudar" merges into the d of "cambodia")
-    edges_count = bool(skeleton(first.text)) and bool(skeleton(last.text))
+    edges_count = bool(skeleton(first)) and bool(skeleton(last))
     if edges_count and n_words > 1:
-        edges_count = (
-            skeleton(key[len(first.text) :]) != skel and skeleton(key[: -len(last.text)]) != skel
-        )
+        edges_count = skeleton(key[len(first) :]) != skel and skeleton(key[: -len(last)]) != skel
     if (
         best
         and best_score >= need
@@ -127,19 +152,46 @@ def _scope_keys() -> dict[str, tuple[str, ...]]:
     return long_lived({code: tuple(sorted(keys)) for code, keys in out.items()})
 
 
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.context_cache_size)
+def _scope_choices(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys inside any of ``codes``, each once, sorted (cached per set of codes)."""
+    keys_by_scope = _scope_keys()
+    return tuple(sorted({k for c in codes for k in keys_by_scope.get(c, ())}))
+
+
+# Per readings tuple (keyed by id, checked by identity): the codes it scopes the search to.
+_SCOPE_CODES: dict[int, tuple[tuple[Entry, ...], tuple[str, ...]]] = {}
+on_settings_change(_SCOPE_CODES.clear)
+
+
+def _scope_codes(entries: tuple[Entry, ...]) -> tuple[str, ...]:
+    """The province and district codes a name's readings scope the search to (none when it
+    has more than ``scope_max_readings``), cached per readings tuple."""
+    hit = _SCOPE_CODES.get(id(entries))
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    # a town alias ("Kampong Speu town" = Chbar Mon) reads so only beside its town word:
+    # it neither narrows the search to that town nor counts as one more reading
+    readings = [e for e in entries if not e.town_alias]
+    out: tuple[str, ...] = ()
+    if len(readings) <= get_settings().scope_max_readings:
+        out = tuple(
+            e.code or ""
+            for e in readings
+            if e.tier <= TIER_OFFICIAL and e.kind in ("province", "district")
+        )
+    if len(_SCOPE_CODES) > _SIZES.choice_cache_size:
+        _SCOPE_CODES.clear()
+    _SCOPE_CODES[id(entries)] = (entries, out)
+    return out
+
+
 def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
     """Codes of the provinces and districts the string (or the context) names for sure."""
-    max_readings = get_settings().scope_max_readings
     scope: set[str] = set(context)
     for m in mentions:
-        # a town alias ("Kampong Speu town" = Chbar Mon) reads so only beside its town word:
-        # it neither narrows the search to that town nor counts as one more reading
-        readings = [e for e in m.entries if not e.town_alias]
-        if len(readings) > max_readings:
-            continue
-        for e in readings:
-            if e.tier <= TIER_OFFICIAL and e.kind in ("province", "district"):
-                scope.add(e.code or "")
+        scope.update(_scope_codes(m.entries))
     scope.discard("")
     return scope
 
@@ -177,7 +229,6 @@ def scoped_fuzzy_mentions(
     districts = {c for c in scope if len(c) == 4}
     codes = districts or scope
     index = name_index()
-    keys_by_scope = _scope_keys()
     provinces = {c[:2] for c in codes}
     inside = [m for m in mentions if any(e.province_code in provinces for e in m.entries)]
     out = list(mentions)
@@ -209,7 +260,7 @@ def scoped_fuzzy_mentions(
         elif len(key) >= cfg.scoped_fuzzy_min_letters and not key.isdigit():
             # every key once, sorted: a tie between names of two scopes goes to the same one
             # whatever the order of the set of codes (that order changes with PYTHONHASHSEED)
-            choices = sorted({k for c in codes for k in keys_by_scope.get(c, ())})
+            choices = _scope_choices(tuple(sorted(codes)))
             hit = process.extractOne(
                 key, choices, scorer=fuzz.ratio, score_cutoff=cfg.scoped_fuzzy_min
             )
