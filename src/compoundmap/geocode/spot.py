@@ -248,7 +248,7 @@ def _korean_admin(tok: Token) -> bool:
 
 
 @depends_on_settings
-@lru_cache(maxsize=_SIZES.token_cache_size)
+@lru_cache(maxsize=_SIZES.tokenize_cache_size)
 def _script_pieces_cached(text: str) -> tuple[Token, ...]:
     """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
     strings share their names)."""
