@@ -339,10 +339,31 @@ def tokenize(text: str) -> tuple[Token, ...]:
     ):
         s = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)] + " ", s)
     toks: list[Token] = []
+    last_hangul = 0  # syllables of the last Korean part (0: the last token is no Korean)
     for k, segment in enumerate(_BREAK_RE.split(s)):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
-        toks.extend(_segment_tokens(segment, quoted, ascii_only))
+        last_hangul = 0
+        # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
+            if not chunk:
+                continue
+            if ascii_only:
+                toks.extend(_latin_tokens(chunk))
+                continue
+            for r in _split_scripts(chunk):
+                if _char_is_latin(r[0]):
+                    toks.extend(_latin_tokens(r))
+                    last_hangul = 0
+                elif 0 < last_hangul <= _HANGUL_PART and len(r) <= _HANGUL_PART and _is_hangul(r):
+                    # Korean writes a transliterated name in short spaced parts ("반테이
+                    # 민체이 주", "보코 산"): they are read as one run (not words with a
+                    # particle: "프놈펜에서" stays apart)
+                    toks[-1] = Token(toks[-1].text + r, latin=False)
+                    last_hangul = len(r)
+                else:
+                    toks.append(Token(r, latin=False))
+                    last_hangul = len(r) if _is_hangul(r) else 0
     return _fold_phrases(toks)
 
 
@@ -356,42 +377,14 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
         s = _POSSESSIVE_RE.sub("", s)
         quoted = _has_ascii_quote(s)
     toks: list[Token] = []
-    segment_tokens = _segment_tokens
+    latin = _latin_tokens
     for k, segment in enumerate(_ASCII_BREAK_RE.split(" ".join(s.split()))):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it
-        toks.extend(segment_tokens(segment, quoted, True))
+        for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
+            if chunk:
+                toks.extend(latin(chunk))
     return _fold_phrases(toks)
-
-
-@lru_cache(maxsize=_SIZES.tokenize_cache_size)
-def _segment_tokens(segment: str, quoted: bool, ascii_only: bool) -> tuple[Token, ...]:
-    """The tokens of one segment of a string (between breaks), cached: distinct strings
-    share segments (", Kampong Cham"). ``quoted``: the string holds a quote mark;
-    ``ascii_only``: it is ASCII (every word a Latin one)."""
-    out: list[Token] = []
-    last_hangul = 0  # syllables of the last Korean part (0: the last token is no Korean)
-    # apostrophes inside a word join it ("O'Smach" → "OSmach"), they never split
-    for chunk in _SEP_RE.split(_QUOTE_RE.sub("", segment) if quoted else segment):
-        if not chunk:
-            continue
-        if ascii_only:
-            out.extend(_latin_tokens(chunk))
-            continue
-        for r in _split_scripts(chunk):
-            if _char_is_latin(r[0]):
-                out.extend(_latin_tokens(r))
-                last_hangul = 0
-            elif 0 < last_hangul <= _HANGUL_PART and len(r) <= _HANGUL_PART and _is_hangul(r):
-                # Korean writes a transliterated name in short spaced parts ("반테이
-                # 민체이 주", "보코 산"): they are read as one run (not words with a
-                # particle: "프놈펜에서" stays apart)
-                out[-1] = Token(out[-1].text + r, latin=False)
-                last_hangul = len(r)
-            else:
-                out.append(Token(r, latin=False))
-                last_hangul = len(r) if _is_hangul(r) else 0
-    return tuple(out)
 
 
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
