@@ -19,9 +19,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ._child import run_in_child
 from ._columnar import distinct_joined, group_numbers, texts
 from ._progress import progress_bar
-from ._store import RowSource, TableStore, no_rows
+from ._store import RowSource, TableStore, in_child, no_rows
 from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
@@ -97,6 +98,8 @@ _EVENT_COLUMNS = [
 # a slice at a time), and those the publishers per summary row are read from.
 _HELD_EVENT_COLUMNS = [*SUMMARY_EVENT_COLUMNS, "compound_id"]
 _PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
+# Columns of the located rows the events are made with.
+_SLIM_COLUMNS = ["report_id", "province_code", "district_code", "precision"]
 #: Reports sorted by id at a time when the table is written from a store.
 SORT_BUCKET_ROWS = 100_000
 
@@ -266,18 +269,32 @@ def _stored_reports(
     return writer.empty
 
 
-def make_tables(
-    sources: str | Path | None = None,
-    overrides: str | Path | None = None,
-    registry: str | Path | None = None,
-    *,
-    store: TableStore | None = None,
-) -> Tables:
-    """Every published table (:func:`compoundmap.pipeline.build_tables`); with ``store``,
-    the valid reports, ``reports``, ``report_locations``, ``events`` and
-    ``compound_events`` are kept there instead of in memory."""
-    src = Path(sources) if sources is not None else default_sources_path()
-    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
+@dataclass
+class _Front:
+    """What validating, checking the links and locating give the rest of the build."""
+
+    report: ValidationReport
+    reg: Registry
+    ov: pd.DataFrame | None
+    keep: np.ndarray
+    link_rejects: pd.DataFrame
+    notes: list[str]
+    locations: gpd.GeoDataFrame
+    places: pd.DataFrame
+    tables: dict[str, tuple[int, pd.DataFrame | None]]
+
+
+def _front(
+    src: Path,
+    ov_path: Path,
+    ov_wanted: bool,
+    registry: str | Path | None,
+    store: TableStore | None,
+) -> _Front:
+    """Validate the reports, read the registry, drop reports linking to unknown ids and
+    locate the included ones. With ``store``, the valid reports, ``report_locations`` and
+    the places per report wait there (``locations`` and ``places`` then hold no rows).
+    Run in a child process for a large file (:func:`compoundmap._child.run_in_child`)."""
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -285,7 +302,7 @@ def make_tables(
         report = validate_sources(src, sink=sink)
         if sink is not None:
             sink.close()
-        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
+        ov = load_overrides(ov_path) if ov_wanted else None
         reg = load_registry(registry if registry is not None else src.parent)
     notes += _caught(caught)
     notes += [str(p) for p in reg.problems]
@@ -303,11 +320,43 @@ def make_tables(
     del use
     _step_done(store)
     places = _place_summary(locations)
-    slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
     if store is not None:  # both wait on disk until the reports table is made
         locations = store.put("report_locations", locations)
         store.put("places", places.rename_axis("report_id").reset_index())
         places = no_rows(places)
+    tables = dict(store.tables) if store is not None else {}
+    return _Front(report, reg, ov, keep, link_rejects, notes, locations, places, tables)
+
+
+def make_tables(
+    sources: str | Path | None = None,
+    overrides: str | Path | None = None,
+    registry: str | Path | None = None,
+    *,
+    store: TableStore | None = None,
+) -> Tables:
+    """Every published table (:func:`compoundmap.pipeline.build_tables`); with ``store``,
+    the valid reports, ``reports``, ``report_locations``, ``events`` and
+    ``compound_events`` are kept there instead of in memory."""
+    src = Path(sources) if sources is not None else default_sources_path()
+    ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
+    ov_wanted = overrides is not None or ov_path.is_file()
+    front = (src, ov_path, ov_wanted, registry, store)
+    if store is not None and in_child(src):
+        # Validating and locating a large file in a child process: this one never holds
+        # their working memory or the heap they leave fragmented.
+        got = run_in_child(_front, *front, folder=store.folder)
+        store.tables = got.tables
+    else:
+        got = _front(*front)
+    report, reg, ov, keep = got.report, got.reg, got.ov, got.keep
+    link_rejects, notes, locations, places = got.link_rejects, got.notes, got.locations, got.places
+    del got
+    rows = RowSource(report.valid if store is None else None, store, "valid")
+    if store is None:
+        slim = pd.DataFrame(locations[_SLIM_COLUMNS])
+    else:
+        slim = store.read("report_locations", _SLIM_COLUMNS)
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
