@@ -85,6 +85,7 @@ def test_ctrl_c_stops_and_reaps_the_child() -> None:
         while not _children(os.getpid()) and time.monotonic() < deadline:
             time.sleep(0.05)
         started.extend(_children(os.getpid()))
+        time.sleep(2)  # the child is running its step
         os.kill(os.getpid(), signal.SIGINT)
 
     timer = threading.Thread(target=interrupt)

@@ -134,6 +134,6 @@ def test_a_build_validating_and_locating_in_a_child_writes_the_same_bytes(
     monkeypatch.setattr(_store, "CHILD_MIN_BYTES", 0)  # the bundled file is far below it
     monkeypatch.setattr(_build, "run_in_child", spied)
     in_child = _published(tmp_path / "child")
-    assert calls == ["_front"]
+    assert calls == ["_checked", "_located"]
     assert len(whole_build) > 10 and in_child.keys() == whole_build.keys()
     assert [n for n in whole_build if in_child[n] != whole_build[n]] == []

@@ -10,10 +10,11 @@ registry, summarise. The steps are the same either way; only where rows wait dif
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -270,8 +271,8 @@ def _stored_reports(
 
 
 @dataclass
-class _Front:
-    """What validating, checking the links and locating give the rest of the build."""
+class _Checked:
+    """What validating and checking the registry links give the rest of the build."""
 
     report: ValidationReport
     reg: Registry
@@ -279,22 +280,19 @@ class _Front:
     keep: np.ndarray
     link_rejects: pd.DataFrame
     notes: list[str]
-    locations: gpd.GeoDataFrame
-    places: pd.DataFrame
     tables: dict[str, tuple[int, pd.DataFrame | None]]
 
 
-def _front(
+def _checked(
     src: Path,
     ov_path: Path,
     ov_wanted: bool,
     registry: str | Path | None,
     store: TableStore | None,
-) -> _Front:
-    """Validate the reports, read the registry, drop reports linking to unknown ids and
-    locate the included ones. With ``store``, the valid reports, ``report_locations`` and
-    the places per report wait there (``locations`` and ``places`` then hold no rows).
-    Run in a child process for a large file (:func:`compoundmap._child.run_in_child`)."""
+) -> _Checked:
+    """Validate the reports, read the overrides and the registry, and find the reports
+    linking to unknown registry ids (``keep`` is False for them). With ``store``, the
+    valid reports wait there. Run in a child process for a large file (:func:`_step`)."""
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -311,10 +309,33 @@ def _front(
     _step_done(store)
     keep, link_rejects, link_notes = _link_problems(rows, reg, src)
     notes += link_notes
+    tables = dict(store.tables) if store is not None else {}
+    return _Checked(report, reg, ov, keep, link_rejects, notes, tables)
+
+
+@dataclass
+class _Located:
+    """The located rows and the places per report (no rows when they wait in a store)."""
+
+    locations: gpd.GeoDataFrame
+    places: pd.DataFrame
+    notes: list[str]
+    tables: dict[str, tuple[int, pd.DataFrame | None]]
+
+
+def _located(
+    src: Path,
+    rows: RowSource,
+    keep: np.ndarray,
+    ov: pd.DataFrame | None,
+    store: TableStore | None,
+) -> _Located:
+    """Locate the included reports of the rows ``keep`` marks. With ``store``,
+    ``report_locations`` and the places per report wait there. Run in a child process for
+    a large file (:func:`_step`)."""
     use = rows.columns(_LOCATE_COLUMNS, keep)
     use = use[included(use)]
-    locations, located_notes = locate_reports(use, overrides=ov)
-    notes += located_notes
+    locations, notes = locate_reports(use, overrides=ov)
     if not use["report_id"].isin(locations["report_id"]).all():
         raise PipelineError(f"{src}: included reports would be lost: not located")
     del use
@@ -325,7 +346,23 @@ def _front(
         store.put("places", places.rename_axis("report_id").reset_index())
         places = no_rows(places)
     tables = dict(store.tables) if store is not None else {}
-    return _Front(report, reg, ov, keep, link_rejects, notes, locations, places, tables)
+    return _Located(locations, places, notes, tables)
+
+
+_Result = TypeVar("_Result", _Checked, _Located)
+
+
+def _step(
+    func: Callable[..., _Result], *args: Any, store: TableStore | None, large: bool
+) -> _Result:
+    """``func(*args)``; for a large stored build in a child process of its own
+    (:func:`compoundmap._child.run_in_child`), so that this process never holds the step's
+    working memory nor the heap it leaves fragmented, and the next step starts clean."""
+    if store is None or not large:
+        return func(*args)
+    got = run_in_child(func, *args, folder=store.folder)
+    store.tables = got.tables
+    return got
 
 
 def make_tables(
@@ -341,18 +378,16 @@ def make_tables(
     src = Path(sources) if sources is not None else default_sources_path()
     ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
     ov_wanted = overrides is not None or ov_path.is_file()
-    front = (src, ov_path, ov_wanted, registry, store)
-    if store is not None and in_child(src):
-        # Validating and locating a large file in a child process: this one never holds
-        # their working memory or the heap they leave fragmented.
-        got = run_in_child(_front, *front, folder=store.folder)
-        store.tables = got.tables
-    else:
-        got = _front(*front)
-    report, reg, ov, keep = got.report, got.reg, got.ov, got.keep
-    link_rejects, notes, locations, places = got.link_rejects, got.notes, got.locations, got.places
-    del got
+    large = in_child(src)  # validated and located in child processes
+    checked = _step(_checked, src, ov_path, ov_wanted, registry, store, store=store, large=large)
+    report, reg, ov, keep = checked.report, checked.reg, checked.ov, checked.keep
+    link_rejects, notes = checked.link_rejects, checked.notes
+    del checked
     rows = RowSource(report.valid if store is None else None, store, "valid")
+    got = _step(_located, src, rows, keep, ov, store, store=store, large=large)
+    locations, places = got.locations, got.places
+    notes += got.notes
+    del got
     if store is None:
         slim = pd.DataFrame(locations[_SLIM_COLUMNS])
     else:

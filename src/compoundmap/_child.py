@@ -104,7 +104,8 @@ def run_in_child(func: Callable[..., T], *args: Any, folder: str | Path | None =
 def _watch_parent() -> None:
     """Stop this child when its parent's end of stdin closes (the parent died)."""
     try:
-        sys.stdin.buffer.read()
+        while os.read(0, 4096):  # the raw descriptor: no lock held at exit
+            pass
     finally:
         os._exit(1)
 
@@ -124,19 +125,27 @@ def _picklable(exc: Exception) -> Exception:
 
 
 def _serve(call: str) -> None:
-    """The child's side: run the call, write ``(status, value, warnings)`` beside it."""
+    """The child's side: run the call, write ``(status, value, warnings)`` beside it, and
+    leave at once (no teardown of the step's heap)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops us
     threading.Thread(target=_watch_parent, daemon=True).start()
-    with open(call, "rb") as fh:
-        func, args = pickle.load(fh)
-    with warnings.catch_warnings(record=True) as caught:
-        try:
-            out: tuple[str, Any] = ("ok", func(*args))
-        except Exception as exc:
-            out = ("error", _picklable(exc))
-    seen = [(str(w.message), w.category) for w in caught]
-    result = Path(call).with_name("result.pickle")
-    part = result.with_suffix(".part")
-    with open(part, "wb") as fh:
-        pickle.dump((*out, seen), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    part.rename(result)
+    code = 1
+    try:
+        with open(call, "rb") as fh:
+            func, args = pickle.load(fh)
+        with warnings.catch_warnings(record=True) as caught:
+            try:
+                out: tuple[str, Any] = ("ok", func(*args))
+            except Exception as exc:
+                out = ("error", _picklable(exc))
+        seen = [(str(w.message), w.category) for w in caught]
+        result = Path(call).with_name("result.pickle")
+        part = result.with_suffix(".part")
+        with open(part, "wb") as fh:
+            pickle.dump((*out, seen), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        part.rename(result)
+        code = 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

@@ -53,13 +53,14 @@ RELEASE_MIN_ROWS = 20_000
 
 
 #: From a reports file of this many bytes (about 20,000 reports), a stored build validates
-#: and locates in a child process (:func:`compoundmap._child.run_in_child`), so that the
-#: build's own process never holds their working memory nor the heap they fragment.
+#: and locates in two child processes, one after the other
+#: (:func:`compoundmap._child.run_in_child`), so that the build's own process never holds
+#: their working memory nor the heap they fragment, and locating starts on a clean heap.
 CHILD_MIN_BYTES = 20_000_000
 
 
 def in_child(sources: Path) -> bool:
-    """True when a stored build of ``sources`` validates and locates in a child process
+    """True when a stored build of ``sources`` validates and locates in child processes
     (a file of :data:`CHILD_MIN_BYTES` or more, and an interpreter to start)."""
     try:
         size = sources.stat().st_size
