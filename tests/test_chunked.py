@@ -77,22 +77,30 @@ def test_geoparquet_in_chunks_has_the_rows_and_metadata_of_the_whole(
     pd.testing.assert_frame_equal(gpd.read_parquet(many), gpd.read_parquet(expected))
 
 
-def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _published(out: Path) -> dict[str, bytes]:
     import warnings
 
-    from compoundmap import _build, _store, writers
     from compoundmap.pipeline import build
 
-    def published(out: Path) -> dict[str, bytes]:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            result = build(processed_dir=out, maps=False)
-        assert result.counts["events"] > 3 * 53 and result.counts["valid"] > 3 * 101
-        return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.*"))}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        result = build(processed_dir=out, maps=False)
+    assert result.counts["events"] > 3 * 53 and result.counts["valid"] > 3 * 101
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.*"))}
 
-    whole = published(tmp_path / "whole")
+
+@pytest.fixture(scope="module")
+def whole_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The bytes of a build of the bundled data, in one slice and in this process."""
+    return _published(tmp_path_factory.mktemp("whole"))
+
+
+def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_build: dict[str, bytes]
+) -> None:
+    from compoundmap import _build, _store, writers
+
+    whole = whole_build
     # event slices, (site, event) slices, report buckets and text pieces: several of each
     monkeypatch.setattr(events, "EVENT_SLICE_ROWS", 53)
     monkeypatch.setattr(compounds, "HISTORY_SLICE_PAIRS", 17)
@@ -106,7 +114,26 @@ def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
         return take(self, name, *args)
 
     monkeypatch.setattr(_store.TableStore, "take", counted)
-    sliced = published(tmp_path / "sliced")
+    sliced = _published(tmp_path / "sliced")
     assert asked.count("events") > 10 and asked.count("event_rows") > 3
     assert len(whole) > 10 and sliced.keys() == whole.keys()
     assert [n for n in whole if sliced[n] != whole[n]] == []
+
+
+def test_a_build_validating_and_locating_in_a_child_writes_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_build: dict[str, bytes]
+) -> None:
+    from compoundmap import _build, _child, _store
+
+    calls: list[str] = []
+
+    def spied(func: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(func.__name__)
+        return _child.run_in_child(func, *args, **kwargs)
+
+    monkeypatch.setattr(_store, "CHILD_MIN_BYTES", 0)  # the bundled file is far below it
+    monkeypatch.setattr(_build, "run_in_child", spied)
+    in_child = _published(tmp_path / "child")
+    assert calls == ["_checked", "_located"]
+    assert len(whole_build) > 10 and in_child.keys() == whole_build.keys()
+    assert [n for n in whole_build if in_child[n] != whole_build[n]] == []

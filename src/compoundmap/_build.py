@@ -10,18 +10,20 @@ registry, summarise. The steps are the same either way; only where rows wait dif
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ._child import run_in_child
 from ._columnar import distinct_joined, group_numbers, texts
 from ._progress import progress_bar
-from ._store import RowSource, TableStore, no_rows
+from ._store import RowSource, TableStore, in_child, no_rows
 from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
@@ -97,6 +99,8 @@ _EVENT_COLUMNS = [
 # a slice at a time), and those the publishers per summary row are read from.
 _HELD_EVENT_COLUMNS = [*SUMMARY_EVENT_COLUMNS, "compound_id"]
 _PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
+# Columns of the located rows the events are made with.
+_SLIM_COLUMNS = ["report_id", "province_code", "district_code", "precision"]
 #: Reports sorted by id at a time when the table is written from a store.
 SORT_BUCKET_ROWS = 100_000
 
@@ -266,6 +270,101 @@ def _stored_reports(
     return writer.empty
 
 
+@dataclass
+class _Checked:
+    """What validating and checking the registry links give the rest of the build."""
+
+    report: ValidationReport
+    reg: Registry
+    ov: pd.DataFrame | None
+    keep: np.ndarray
+    link_rejects: pd.DataFrame
+    notes: list[str]
+    tables: dict[str, tuple[int, pd.DataFrame | None]]
+
+
+def _checked(
+    src: Path,
+    ov_path: Path,
+    ov_wanted: bool,
+    registry: str | Path | None,
+    store: TableStore | None,
+) -> _Checked:
+    """Validate the reports, read the overrides and the registry, and find the reports
+    linking to unknown registry ids (``keep`` is False for them). With ``store``, the
+    valid reports wait there. Run in a child process for a large file (:func:`_step`)."""
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sink = store.writer("valid") if store is not None else None
+        report = validate_sources(src, sink=sink)
+        if sink is not None:
+            sink.close()
+        ov = load_overrides(ov_path) if ov_wanted else None
+        reg = load_registry(registry if registry is not None else src.parent)
+    notes += _caught(caught)
+    notes += [str(p) for p in reg.problems]
+    notes += [str(p) for p in registry_point_problems(reg.compounds)]
+    rows = RowSource(report.valid if store is None else None, store, "valid")
+    _step_done(store)
+    keep, link_rejects, link_notes = _link_problems(rows, reg, src)
+    notes += link_notes
+    tables = dict(store.tables) if store is not None else {}
+    return _Checked(report, reg, ov, keep, link_rejects, notes, tables)
+
+
+@dataclass
+class _Located:
+    """The located rows and the places per report (no rows when they wait in a store)."""
+
+    locations: gpd.GeoDataFrame
+    places: pd.DataFrame
+    notes: list[str]
+    tables: dict[str, tuple[int, pd.DataFrame | None]]
+
+
+def _located(
+    src: Path,
+    rows: RowSource,
+    keep: np.ndarray,
+    ov: pd.DataFrame | None,
+    store: TableStore | None,
+) -> _Located:
+    """Locate the included reports of the rows ``keep`` marks. With ``store``,
+    ``report_locations`` and the places per report wait there. Run in a child process for
+    a large file (:func:`_step`)."""
+    use = rows.columns(_LOCATE_COLUMNS, keep)
+    use = use[included(use)]
+    locations, notes = locate_reports(use, overrides=ov)
+    if not use["report_id"].isin(locations["report_id"]).all():
+        raise PipelineError(f"{src}: included reports would be lost: not located")
+    del use
+    _step_done(store)
+    places = _place_summary(locations)
+    if store is not None:  # both wait on disk until the reports table is made
+        locations = store.put("report_locations", locations)
+        store.put("places", places.rename_axis("report_id").reset_index())
+        places = no_rows(places)
+    tables = dict(store.tables) if store is not None else {}
+    return _Located(locations, places, notes, tables)
+
+
+_Result = TypeVar("_Result", _Checked, _Located)
+
+
+def _step(
+    func: Callable[..., _Result], *args: Any, store: TableStore | None, large: bool
+) -> _Result:
+    """``func(*args)``; for a large stored build in a child process of its own
+    (:func:`compoundmap._child.run_in_child`), so that this process never holds the step's
+    working memory nor the heap it leaves fragmented, and the next step starts clean."""
+    if store is None or not large:
+        return func(*args)
+    got = run_in_child(func, *args, folder=store.folder)
+    store.tables = got.tables
+    return got
+
+
 def make_tables(
     sources: str | Path | None = None,
     overrides: str | Path | None = None,
@@ -278,36 +377,21 @@ def make_tables(
     ``compound_events`` are kept there instead of in memory."""
     src = Path(sources) if sources is not None else default_sources_path()
     ov_path = Path(overrides) if overrides is not None else src.parent / "location_overrides.csv"
-    notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        sink = store.writer("valid") if store is not None else None
-        report = validate_sources(src, sink=sink)
-        if sink is not None:
-            sink.close()
-        ov = load_overrides(ov_path) if overrides is not None or ov_path.is_file() else None
-        reg = load_registry(registry if registry is not None else src.parent)
-    notes += _caught(caught)
-    notes += [str(p) for p in reg.problems]
-    notes += [str(p) for p in registry_point_problems(reg.compounds)]
+    ov_wanted = overrides is not None or ov_path.is_file()
+    large = in_child(src)  # validated and located in child processes
+    checked = _step(_checked, src, ov_path, ov_wanted, registry, store, store=store, large=large)
+    report, reg, ov, keep = checked.report, checked.reg, checked.ov, checked.keep
+    link_rejects, notes = checked.link_rejects, checked.notes
+    del checked
     rows = RowSource(report.valid if store is None else None, store, "valid")
-    _step_done(store)
-    keep, link_rejects, link_notes = _link_problems(rows, reg, src)
-    notes += link_notes
-    use = rows.columns(_LOCATE_COLUMNS, keep)
-    use = use[included(use)]
-    locations, located_notes = locate_reports(use, overrides=ov)
-    notes += located_notes
-    if not use["report_id"].isin(locations["report_id"]).all():
-        raise PipelineError(f"{src}: included reports would be lost: not located")
-    del use
-    _step_done(store)
-    places = _place_summary(locations)
-    slim = pd.DataFrame(locations[["report_id", "province_code", "district_code", "precision"]])
-    if store is not None:  # both wait on disk until the reports table is made
-        locations = store.put("report_locations", locations)
-        store.put("places", places.rename_axis("report_id").reset_index())
-        places = no_rows(places)
+    got = _step(_located, src, rows, keep, ov, store, store=store, large=large)
+    locations, places = got.locations, got.places
+    notes += got.notes
+    del got
+    if store is None:
+        slim = pd.DataFrame(locations[_SLIM_COLUMNS])
+    else:
+        slim = store.read("report_locations", _SLIM_COLUMNS)
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import shapely
 
-__all__ = ["CHUNK_ROWS", "RowSource", "TableStore", "no_rows", "release_memory"]
+__all__ = [
+    "CHILD_MIN_BYTES",
+    "CHUNK_ROWS",
+    "RowSource",
+    "TableStore",
+    "in_child",
+    "no_rows",
+    "release_memory",
+]
 
 #: Rows per Parquet row group and per chunk read back.
 CHUNK_ROWS = 50_000
@@ -41,6 +50,23 @@ _LIBC = _libc()
 
 #: From this many valid reports, a stored build gives freed memory back between steps.
 RELEASE_MIN_ROWS = 20_000
+
+
+#: From a reports file of this many bytes (about 20,000 reports), a stored build validates
+#: and locates in two child processes, one after the other
+#: (:func:`compoundmap._child.run_in_child`), so that the build's own process never holds
+#: their working memory nor the heap they fragment, and locating starts on a clean heap.
+CHILD_MIN_BYTES = 20_000_000
+
+
+def in_child(sources: Path) -> bool:
+    """True when a stored build of ``sources`` validates and locates in child processes
+    (a file of :data:`CHILD_MIN_BYTES` or more, and an interpreter to start)."""
+    try:
+        size = sources.stat().st_size
+    except OSError:
+        return False  # validation says what is wrong with it
+    return size >= CHILD_MIN_BYTES and bool(sys.executable)
 
 
 def release_memory() -> None:

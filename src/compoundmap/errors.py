@@ -46,6 +46,10 @@ class MissingColumnError(CompoundmapError, KeyError):
     def __str__(self) -> str:  # KeyError would otherwise repr() the message
         return str(self.args[0])
 
+    def __reduce__(self) -> tuple[type[MissingColumnError], tuple[str, list[str], str]]:
+        """Pickled with its own arguments (raised again from a build's child process)."""
+        return type(self), (self.column, self.found, self.where)
+
 
 class GazetteerError(CompoundmapError):
     """The gazetteer (admin units, aliases, localities) is inconsistent or a code is unknown."""
