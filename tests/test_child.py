@@ -79,20 +79,27 @@ def _gone(pid: int, seconds: float = 10.0) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_ctrl_c_stops_and_reaps_the_child() -> None:
     started: list[int] = []
+    # processes other tests left (a browser, a kernel) are not the one to wait for, and
+    # Ctrl-C raises KeyboardInterrupt here whatever handler an earlier test installed
+    before = set(_children(os.getpid()))
 
     def interrupt() -> None:
         deadline = time.monotonic() + 30
-        while not _children(os.getpid()) and time.monotonic() < deadline:
+        while not set(_children(os.getpid())) - before and time.monotonic() < deadline:
             time.sleep(0.05)
-        started.extend(_children(os.getpid()))
+        started.extend(sorted(set(_children(os.getpid())) - before))
         time.sleep(2)  # the child is running its step
         os.kill(os.getpid(), signal.SIGINT)
 
-    timer = threading.Thread(target=interrupt)
-    timer.start()
-    with pytest.raises(KeyboardInterrupt):
-        _child.run_in_child(time.sleep, 60)
-    timer.join()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        timer = threading.Thread(target=interrupt)
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            _child.run_in_child(time.sleep, 60)
+        timer.join()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert len(started) == 1
     assert _gone(started[0]) and started[0] not in _children(os.getpid())
 
