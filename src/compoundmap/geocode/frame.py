@@ -23,7 +23,7 @@ from ..errors import GeocodeError, GeocodeWarning, MissingColumnError
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .context import context_text, parse_context, refine
+from .context import Context, context_text, parse_context, refine
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
 from .resolve import resolve_places
@@ -67,14 +67,23 @@ def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
             gc.enable()
 
 
+def _resolved(
+    text: str, province: str | None, district: str | None
+) -> tuple[list[GeocodeResult], Context | None]:
+    """The places ``text`` names (weak look-alikes of places abroad dropped) and the context
+    read; for a field naming only places abroad its one ``foreign`` result and no context
+    (``geocode`` and ``geocode_places`` alike: "Bokeo, Laos" is not Bar Kaev)."""
+    foreign = foreign_result(text)
+    if foreign is not None:
+        return [foreign], None
+    ctx = parse_context(province, district)
+    return drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)]), ctx
+
+
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.geocode_cache_size)
 def _geocode_cached(text: str, province: str | None, district: str | None) -> GeocodeResult:
-    foreign = foreign_result(text)
-    if foreign is not None:
-        return foreign
-    ctx = parse_context(province, district)
-    results = drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)])
+    results, _ = _resolved(text, province, district)
     if not results:
         return unmatched_result(text)
     if len(results) == 1:
@@ -187,11 +196,9 @@ def geocode_places(
 def _places_cached(
     text: str, province: str | None, district: str | None
 ) -> tuple[GeocodeResult, ...]:
-    foreign = foreign_result(text)
-    if foreign is not None:
-        return (foreign,)  # as geocode: "Bokeo, Laos" is not Bar Kaev in Ratanakiri
-    ctx = parse_context(province, district)
-    results = drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)])
+    results, ctx = _resolved(text, province, district)
+    if ctx is None:
+        return tuple(results)
     if not results:
         return (unmatched_result(text),)
     matched = [r for r in results if r.status == "matched"]

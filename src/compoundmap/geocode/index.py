@@ -423,13 +423,14 @@ class _IndexBuilder:
                     len(alt_key) < settings.alternate_name_min_letters or alt.isupper()
                 ):
                     continue
-                self.add(alt, entry, keys=_place_keys(alt))
+                keys = _place_keys(alt)
+                self.add(alt, entry, keys=keys)
                 if also is not None:
                     # not under a key that keeps its town word ("暹粒市", "ក្រុងសៀមរាប"),
                     # nor one that already names the province
                     keys = [
                         k
-                        for k in _keys_for(alt)
+                        for k in keys
                         if not _keeps_town_word(k)
                         and not any(
                             e.kind == "province" and e.province_code == province

@@ -19,10 +19,10 @@ from ..normalize import (
     splits_syllable,
     tokenize,
 )
-from ..schema import LEVEL_OF_NAME
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .index import (
+    KIND_LEVEL,
     TIER_OFFICIAL,
     TIER_VILLAGE,
     Entry,
@@ -433,7 +433,7 @@ def _called_by_level(flat: Sequence[Token], pos: int, end: int, hit: tuple[Entry
     the admin word of an official unit of that name ("Basaed district", "Cham commune")."""
     hint = hint_at(flat, pos, end, False)
     return hint is not None and any(
-        e.tier == TIER_OFFICIAL and LEVEL_OF_NAME.get(e.kind) == hint for e in hit
+        e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint for e in hit
     )
 
 
