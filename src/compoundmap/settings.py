@@ -103,6 +103,10 @@ class Settings:
     edit_any_min_letters : int
         Letters from which any one edit is allowed (7); below, a changed letter too often
         makes another real word (Khmer "thlong" is not the district Thpong).
+    commune_edit_min_letters : int
+        Shortest word the commune typo pass (``geocode/parent_edits.py``) corrects, and the
+        letters a dropped or added letter needs there (4): the name is compared only with
+        the communes of the district the string names, next to the commune admin word.
     window_fuzzy_min : float
         Floor of the two-word typo pass (75): a word no name explains and a one-word name
         next to it, compared together with the province, district and town names ("Kanmong
@@ -201,6 +205,7 @@ class Settings:
     edit_min_letters: int = 5
     edit_indel_min_letters: int = 6
     edit_any_min_letters: int = 7
+    commune_edit_min_letters: int = 4
     window_fuzzy_min: float = 75.0
     window_fuzzy_min_letters: int = 7
     confidence_variant_min: float = 90.0

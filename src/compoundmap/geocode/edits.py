@@ -21,7 +21,7 @@ from ..settings import get as get_settings
 from .index import TIER_VILLAGE, long_lived, name_index
 from .mentions import Mention, is_content, make_mention
 
-__all__ = ["edit_mentions", "one_edit"]
+__all__ = ["edit_allowed", "edit_mentions", "one_edit"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
@@ -49,7 +49,7 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
     return long_lived({deleted: tuple(sorted(keys)) for deleted, keys in out.items()})
 
 
-def _edit_allowed(key: str, cand: str, any_min: int, indel_min: int) -> bool:
+def edit_allowed(key: str, cand: str, any_min: int, indel_min: int) -> bool:
     """Whether the one edit from ``key`` to ``cand`` is one this length allows."""
     n = len(key)
     # a dropped or added letter needs enough letters on both sides ("should" is not "Shoul")
@@ -83,7 +83,7 @@ def one_edit(key: str) -> str | None:
     good = [
         c
         for c in good
-        if _edit_allowed(key, c, cfg.edit_any_min_letters, cfg.edit_indel_min_letters)
+        if edit_allowed(key, c, cfg.edit_any_min_letters, cfg.edit_indel_min_letters)
     ]
     if len(good) > 1:
         # several spellings of one unit ("Otdar"/"Otdor Meanchey", "Stung Treng"/"Stung

@@ -34,6 +34,7 @@ from .index import (
     name_edge_words,
 )
 from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
+from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .variants import (
     initial_fuzzy_mentions,
@@ -94,6 +95,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions.extend(initial_fuzzy_mentions(flat, mentions))
     if loose or _villages_only(mentions):
         mentions = edit_mentions(flat, mentions)
+    mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
     return _mark_loose(written, mentions, cased)
 

@@ -1,0 +1,139 @@
+"""Sweep: commune names with one typo, read inside the district the string names.
+
+Generated from the gazetteer (no labelled data): every commune with a point, written
+``"<name> commune, <district> district, <province> province"`` (and ``"Sangkat <name>, Khan
+<district>"`` for the communes of Phnom Penh) with one edit to the name — a letter dropped,
+added, changed or two neighbours swapped (seeded) — and, as negatives, the same frame
+around words that are no commune of that district: ordinary English words and the names of
+communes of *other* districts. For each string the answer is scored right (the commune),
+coarser (the district or province, no commune), or wrong (another commune, a place outside
+the district), by confidence band.
+
+Run: ``python benchmarks/sweep_commune_typos.py [--n N] [--seed S]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import random
+import string
+import time
+
+from compoundmap import get_gazetteer
+from compoundmap.geocode import geocode
+
+#: Ordinary words a field may hold before "commune" (none is a commune name).
+ORDINARY = (
+    "casino",
+    "market",
+    "school",
+    "police",
+    "border",
+    "company",
+    "building",
+    "office",
+    "village",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "rural",
+    "local",
+    "another",
+    "nearby",
+    "remote",
+    "coastal",
+    "same",
+    "former",
+    "new",
+    "old",
+    "big",
+    "small",
+    "river",
+    "lake",
+    "hill",
+    "road",
+    "bridge",
+    "temple",
+    "pagoda",
+    "factory",
+    "station",
+    "resort",
+    "hotel",
+    "compound",
+    "district",
+    "province",
+    "city",
+    "town",
+)
+
+
+def _typo(name: str, rng: random.Random) -> str:
+    """``name`` with one edit inside it (the first letter kept)."""
+    k = rng.randrange(1, max(2, len(name) - 1))
+    kind = rng.choice(("drop", "add", "change", "swap"))
+    if kind == "drop":
+        return name[:k] + name[k + 1 :]
+    if kind == "add":
+        return name[:k] + rng.choice(string.ascii_lowercase) + name[k:]
+    if kind == "change":
+        return name[:k] + rng.choice(string.ascii_lowercase) + name[k + 1 :]
+    return name[: k - 1] + name[k] + name[k - 1] + name[k + 1 :] if k >= 1 else name
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=800, help="communes sampled")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    gaz = get_gazetteer()
+    units = gaz.units
+    communes = units[(units["level"] == 3) & units["lat"].notna()]
+    rows = communes.sample(n=min(args.n, len(communes)), random_state=args.seed)
+    rng = random.Random(args.seed)
+    tally: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    wrong: list[str] = []
+    t0 = time.process_time()
+    names = list(communes["name_en"])
+    for code, name, dist, prov in zip(
+        rows["code"], rows["name_en"], rows["district_code"], rows["province_code"], strict=True
+    ):
+        own = set(communes.loc[communes["district_code"] == dist, "name_en"].str.casefold())
+        frames = [f"{{}} commune, {gaz.name(dist)} district, {gaz.name(prov)} province"]
+        if prov == "12":
+            frames.append(f"Sangkat {{}}, Khan {gaz.name(dist)}")
+        for frame in frames:
+            typo = _typo(name, rng)
+            cases = [("typo", frame.format(typo), code)]
+            word = rng.choice(ORDINARY)
+            cases.append(("ordinary word", frame.format(word.title()), None))
+            other = rng.choice(names)
+            if other.casefold() not in own:
+                cases.append(("other district's commune", frame.format(other), None))
+            for kind, text, gold in cases:
+                r = geocode(text)
+                if r.commune_code == gold and gold is not None:
+                    verdict = "right"
+                elif r.commune_code is None and r.district_code in (dist, None):
+                    verdict = "coarser"
+                else:
+                    verdict = "wrong"
+                    wrong.append(
+                        f"{kind}: {text!r} → {r.commune_code} {r.commune_name} "
+                        f"({r.confidence}, {r.method})"
+                    )
+                tally[kind][f"{verdict} {r.confidence}"] += 1
+    for kind, c in tally.items():
+        total = sum(c.values())
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
+        print(f"{kind:26} n={total}: {parts}")
+    print(f"wrong answers: {len(wrong)}")
+    for w in wrong[:40]:
+        print("  ", w)
+    print(f"({time.process_time() - t0:.1f} s CPU)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""A commune name one typo away, read inside the district the same string names.
+
+"Sadaek commune, Bavel district, Battambang province": no pass reads "Sadaek" (the commune
+is Sandaek), so the string resolves to the district. This pass compares the words the
+commune admin word marks ("… commune", "khum …", "sangkat …") with the communes of the one
+district the string names, and only those: a handful of names, one edit allowed (a letter
+dropped, added, changed, or two swapped; same first letter; the lengths
+:func:`~compoundmap.geocode.edits.one_edit` allows), and a single commune must fit. A word
+that no admin word marks as a commune name is never read, so ordinary words cannot match;
+the mention's method is ``fuzzy`` (the confidence band of a typo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from ..normalize import Token
+from ..schema import AdminLevel
+from ..settings import depends_on_settings
+from ..settings import get as get_settings
+from .edits import edit_allowed
+from .index import TIER_VILLAGE, Entry, long_lived, name_index
+from .mentions import Mention, is_content, make_mention
+
+__all__ = ["commune_edit_mentions"]
+
+#: At most this many words before (or after) the admin word make up the commune name.
+_MAX_WORDS = 4
+
+
+@depends_on_settings
+@cache
+def _communes_by_district() -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
+    """District code → (Latin key, its commune entries in that district) of every commune
+    name of the district (official names and aliases, not villages)."""
+    out: dict[str, dict[str, list[Entry]]] = {}
+    for key, entries in name_index().items():
+        if not key.isascii() or key.isdigit():
+            continue
+        for e in entries:
+            if e.kind == "commune" and e.tier < TIER_VILLAGE and e.district_code:
+                out.setdefault(e.district_code, {}).setdefault(key, []).append(e)
+    return long_lived(
+        {d: tuple((k, tuple(v)) for k, v in sorted(keys.items())) for d, keys in out.items()}
+    )
+
+
+def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one district the mentions outside ``[start, end)`` name, or ``None``: a name
+    read as a district (by its admin word, or by its only readings), kept only when it lies
+    in a province the string names, if it names one."""
+    provinces: set[str] = set()
+    districts: set[str] = set()
+    for m in mentions:
+        if m.start < end and m.end > start:
+            continue
+        entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
+        kinds = {e.kind for e in entries}
+        if m.hint == AdminLevel.PROVINCE or kinds == {"province"}:
+            provinces |= {
+                e.province_code for e in entries if e.kind == "province" and e.province_code
+            }
+        elif m.hint == AdminLevel.DISTRICT or kinds == {"district"}:
+            districts |= {
+                e.district_code for e in entries if e.kind == "district" and e.district_code
+            }
+    if provinces:
+        districts = {d for d in districts if d[:2] in provinces}
+    return districts.pop() if len(districts) == 1 else None
+
+
+def _runs(flat: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of content words the commune admin word marks: the words right before
+    "commune", or right after "khum"/"sangkat" when nothing stands before it."""
+    out = []
+    n = len(flat)
+    for k, t in enumerate(flat):
+        if t.admin != AdminLevel.COMMUNE:
+            continue
+        a = k
+        while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
+            a -= 1
+        if a < k:
+            out.append((a, k))
+            continue
+        b = k + 1
+        while b < n and b - k <= _MAX_WORDS and is_content(flat[b]):
+            b += 1
+        if b > k + 1:
+            out.append((k + 1, b))
+    return out
+
+
+def _one_commune(written: str, district: str) -> tuple[str, tuple[Entry, ...]] | None:
+    """The commune of ``district`` whose name is one allowed edit from ``written``, when
+    exactly one commune is."""
+    cfg = get_settings()
+    if len(written) < cfg.commune_edit_min_letters:
+        return None
+    hits = [
+        (key, entries)
+        for key, entries in _communes_by_district().get(district, ())
+        if key[0] == written[0]
+        and OSA.distance(written, key) <= 1
+        and edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
+    ]
+    if not hits or len({e.commune_code for _, es in hits for e in es}) != 1:
+        return None
+    return hits[0]
+
+
+def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a misspelt commune name read inside the district the string names.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        What the earlier passes found.
+
+    Returns
+    -------
+    list of Mention
+        All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
+        passes read in its words (nothing, or names of other levels).
+    """
+    out = list(mentions)
+    for a, b in _runs(flat):
+        inside = [m for m in out if m.start < b and m.end > a]
+        if any(e.kind == "commune" for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
+            continue  # the words already read as a commune: not a typo
+        if any(m.start < a or m.end > b for m in inside):
+            continue  # a name running past the words: leave it whole
+        district = _named_district(out, a, b)
+        if district is None:
+            continue
+        for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
+            written = "".join(t.text for t in flat[start:b])
+            hit = _one_commune(written, district)
+            if hit is None:
+                continue
+            key, entries = hit
+            score = round(float(fuzz.ratio(written, key)), 1)
+            kept = [m for m in out if not (m.start < b and m.end > start)]
+            out = [*kept, make_mention(flat, start, b, entries, "fuzzy", score)]
+            break
+    return sorted(out, key=lambda m: m.start)
