@@ -341,10 +341,30 @@ class IndexBuilder:
                 lon=None,
                 tier=TIER_VILLAGE,
                 source="MEF 2025 village list",
+                self_named=self._self_named(row, "name_en"),
             )
             self.add(str(row["name_en"]), entry)
             if row["name_km"]:
-                self.add(str(row["name_km"]), entry)
+                self.add(
+                    str(row["name_km"]), replace(entry, self_named=self._self_named(row, "name_km"))
+                )
+
+    def _self_named(self, row: dict[str, Any], column: str) -> bool:
+        """Whether the village's name (``column``) is its own commune's or district's name
+        followed by more: "Bavet Kandal" in the sangkat Bavet, "Prek Chrey Krom" in Prek
+        Chrey (whole words in English, a longer string in Khmer)."""
+        name = str(row[column] or "").casefold()
+        for code in (str(row["commune_code"]), str(row["district_code"])):
+            unit = self.by_code.get(code)
+            parent = str((unit or {}).get(column) or "").casefold()
+            if not parent or len(name) <= len(parent) or not name.startswith(parent):
+                continue
+            nxt = name[len(parent)]
+            # English: a whole word more; Khmer: the next letter starts a syllable (a
+            # consonant or an independent vowel, not a vowel sign of the parent's last one)
+            if nxt == " " if column == "name_en" else "\u1780" <= nxt <= "\u17b3":
+                return True
+        return False
 
     def freeze(self) -> NameIndex:
         """The finished index, its skeleton index and the longest script key."""

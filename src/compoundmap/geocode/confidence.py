@@ -95,6 +95,8 @@ def doubts(
       coarser unit) chose this one — no other name, no context;
     - ``hamlet``: a GeoNames place too small to be a town, that nothing confirms;
     - ``generic``: a village or generic locality confirmed only by a province-wide name;
+    - ``self``: a village that only its own name places ("Bavet Kandal" in Bavet, which
+      needs no other name to be found, ``Entry.self_named``) and nothing else confirms;
     - ``number``: a numbered commune ("Sangkat 2": Sihanoukville's) while the string names
       a place elsewhere;
     - ``split``: another name is glued to it that lies elsewhere (two halves of one
@@ -146,6 +148,8 @@ def doubts(
             out.append("apart")
     if placed and _placed_apart(anchor, choice, others, placed):
         out.append("placed")
+    if anchor.self_named and not confirmed:
+        out.append("self")
     towns = get_settings().town_population
     if anchor.kind == "place" and anchor.population < towns and not confirmed:
         out.append("hamlet")

@@ -60,6 +60,10 @@ class Entry:
     Chamkar Mon): that earlier district, which older sources still name with it."""
     needs_context: bool = False
     """A curated locality whose name is too generic to locate alone ("My Casino")."""
+    self_named: bool = False
+    """A village named after its own commune or district and a word more ("Bavet Kandal" in
+    the sangkat Bavet): its name says where it lies, so it needs no other name to confirm
+    it (the band stays below the top unless another name does)."""
     town_alias: bool = False
     """A curated alias whose own admin word is a town word ("Koh Kong town"): it answers
     "Koh Kong city", not "Kaoh Kong district"."""
@@ -75,7 +79,7 @@ class Entry:
     """Whether the entry is a point-level place with its own coordinates."""
     confirm: bool = field(init=False, compare=False)
     """Whether the entry counts only when another name (or the context) confirms it: a
-    village, or a locality that ``needs_context``."""
+    village (unless ``self_named``), or a locality that ``needs_context``."""
 
     def __post_init__(self) -> None:
         depth = (
@@ -86,7 +90,9 @@ class Entry:
             self, "code", self.commune_code or self.district_code or self.province_code
         )
         object.__setattr__(self, "is_point", self.lat is not None and self.kind not in KIND_LEVEL)
-        object.__setattr__(self, "confirm", self.kind == "village" or self.needs_context)
+        object.__setattr__(
+            self, "confirm", (self.kind == "village" and not self.self_named) or self.needs_context
+        )
 
 
 def consistent(a: Entry, b: Entry) -> bool:

@@ -106,7 +106,11 @@ def readings(
     hit = _READINGS.get(k)
     if hit is not None and hit[0] is entries:
         return hit[1]
-    others = [e for e in entries if e.tier != TIER_VILLAGE]
+    # (a village named after its own commune or district confirms itself: it stays, unless
+    # a village of the same name elsewhere does not)
+    villages = [e for e in entries if e.tier == TIER_VILLAGE]
+    self_named = bool(villages) and all(not e.confirm for e in villages)
+    others = [e for e in entries if e.tier != TIER_VILLAGE or self_named]
     # villages stay readings beside a commune of the same name elsewhere ("Trapeang Sre,
     # Kratie" is the village in Kratie): reducing keeps one only when a name confirms it
     keep_villages = not drop_villages

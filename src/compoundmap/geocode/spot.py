@@ -193,7 +193,14 @@ def _not_vietnamese(
 def _villages_only(mentions: list[Mention]) -> bool:
     """Whether every name found is a village's, or one of them is a one-word village name
     (either may be a misspelt province, district or town: the one-edit pass runs)."""
-    villages = [bool(m.entries) and m.entries[0].tier == TIER_VILLAGE for m in mentions]
+    # (a name every village of which is named after its own commune places itself:
+    # "Bavet Kandal" is no misspelt name)
+    villages = [
+        bool(m.entries)
+        and m.entries[0].tier == TIER_VILLAGE
+        and not all(not e.confirm for e in m.entries)
+        for m in mentions
+    ]
     return (bool(mentions) and all(villages)) or any(
         v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True)
     )
