@@ -1,14 +1,16 @@
-"""Sweep: commune names with one typo, read inside the district the string names.
+"""Sweep: commune (district) names with one typo, read inside the district (province)
+the string names.
 
 Generated from the gazetteer (no labelled data): every commune with a point, written
 ``"<name> commune, <district> district, <province> province"`` (and ``"Sangkat <name>, Khan
 <district>"`` for the communes of Phnom Penh) with one edit to the name — a letter dropped,
 added, changed or two neighbours swapped (seeded) — and, as negatives, the same frame
 around words that are no commune of that district: ordinary English words and the names of
-communes of *other* districts. For each string the answer is scored right (the commune),
-coarser (the district or province, no commune), 2018 district (a negative whose name is a
-commune the named district held before the 2019-2025 re-districting: right for older
-pages), or wrong (another commune, a place outside the district), by confidence band.
+communes of *other* districts; and every district, written ``"<name> district, <province>
+province"`` with one edit, and with an ordinary word instead. Each answer is scored right
+(the commune or district), coarser (a coarser unit, no wrong one), 2018 district (a
+negative whose name is a commune the named district held before the 2019-2025
+re-districting: right for older pages), or wrong (another unit), by confidence band.
 
 Run: ``python benchmarks/sweep_commune_typos.py [--n N] [--seed S]``.
 """
@@ -130,6 +132,27 @@ def main() -> None:
                         f"({r.confidence}, {r.method})"
                     )
                 tally[kind][f"{verdict} {r.confidence}"] += 1
+    districts = units[units["level"] == 2]
+    for code, name, prov in zip(
+        districts["code"], districts["name_en"], districts["province_code"], strict=True
+    ):
+        frame = f"{{}} district, {gaz.name(prov)} province"
+        for kind, text, gold in (
+            ("district typo", frame.format(_typo(name, rng)), code),
+            ("district: ordinary word", frame.format(rng.choice(ORDINARY).title()), None),
+        ):
+            r = geocode(text)
+            if gold is not None and r.district_code == gold:
+                verdict = "right"
+            elif r.commune_code is None and r.district_code is None:
+                verdict = "coarser"
+            else:
+                verdict = "wrong"
+                wrong.append(
+                    f"{kind}: {text!r} → {r.district_code} {r.district_name} "
+                    f"({r.confidence}, {r.method})"
+                )
+            tally[kind][f"{verdict} {r.confidence}"] += 1
     for kind, c in tally.items():
         total = sum(c.values())
         parts = ", ".join(f"{k} {v}" for k, v in sorted(c.items()))

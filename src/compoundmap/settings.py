@@ -104,9 +104,10 @@ class Settings:
         Letters from which any one edit is allowed (7); below, a changed letter too often
         makes another real word (Khmer "thlong" is not the district Thpong).
     commune_edit_min_letters : int
-        Shortest word the commune typo pass (``geocode/parent_edits.py``) corrects, and the
-        letters a dropped or added letter needs there (4): the name is compared only with
-        the communes of the district the string names, next to the commune admin word.
+        Shortest word the scoped typo pass (``geocode/parent_edits.py``) corrects, and the
+        letters a dropped or added letter needs there (4): a name next to the commune
+        (district) admin word is compared only with the communes (districts) of the one
+        district (province) the string names.
     window_fuzzy_min : float
         Floor of the two-word typo pass (75): a word no name explains and a one-word name
         next to it, compared together with the province, district and town names ("Kanmong

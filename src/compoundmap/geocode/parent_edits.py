@@ -1,13 +1,14 @@
-"""A commune name one typo away, read inside the district the same string names.
+"""A commune or district name one typo away, read inside the unit the same string names.
 
 "Sadaek commune, Bavel district, Battambang province": no pass reads "Sadaek" (the commune
 is Sandaek), so the string resolves to the district. This pass compares the words the
 commune admin word marks ("… commune", "khum …", "sangkat …") with the communes of the one
-district the string names, and only those: a handful of names, one edit allowed (a letter
-dropped, added, changed, or two swapped; same first letter; the lengths
-:func:`~compoundmap.geocode.edits.one_edit` allows), and a single commune must fit. A word
-that no admin word marks as a commune name is never read, so ordinary words cannot match;
-the mention's method is ``fuzzy`` (the confidence band of a typo).
+district the string names, and only those — and the words the district admin word marks
+with the districts of the one province the string names: a handful of names, one edit
+allowed (a letter dropped, added, changed, or two swapped; same first letter; the lengths
+:func:`~compoundmap.geocode.edits.edit_allowed` allows from ``commune_edit_min_letters``),
+and a single unit must fit. A word that no admin word marks is never read, so ordinary
+words cannot match; the mention's method is ``fuzzy`` (the confidence band of a typo).
 """
 
 from __future__ import annotations
@@ -32,21 +33,45 @@ __all__ = ["commune_edit_mentions"]
 _MAX_WORDS = 4
 
 
+#: The unit kinds this pass reads, and the code of the parent each is read inside.
+_PARENT = {"commune": "district_code", "district": "province_code"}
+
+
 @depends_on_settings
 @cache
-def _communes_by_district() -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
-    """District code → (Latin key, its commune entries in that district) of every commune
-    name of the district (official names and aliases, not villages)."""
+def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
+    """Parent code → (Latin key, its ``kind`` entries there) of every commune name of a
+    district, or every district name of a province (official names and aliases, not
+    villages)."""
+    parent = _PARENT[kind]
     out: dict[str, dict[str, list[Entry]]] = {}
     for key, entries in name_index().items():
         if not key.isascii() or key.isdigit():
             continue
         for e in entries:
-            if e.kind == "commune" and e.tier < TIER_VILLAGE and e.district_code:
-                out.setdefault(e.district_code, {}).setdefault(key, []).append(e)
+            code = getattr(e, parent)
+            if e.kind == kind and e.tier < TIER_VILLAGE and code:
+                out.setdefault(code, {}).setdefault(key, []).append(e)
     return long_lived(
         {d: tuple((k, tuple(v)) for k, v in sorted(keys.items())) for d, keys in out.items()}
     )
+
+
+def _named_province(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one province the mentions outside ``[start, end)`` name (by its admin word, or
+    by their only readings), or ``None``."""
+    provinces = {
+        e.province_code
+        for m in mentions
+        if not (m.start < end and m.end > start)
+        and (
+            m.hint == AdminLevel.PROVINCE
+            or {e.kind for e in m.entries if e.tier < TIER_VILLAGE} == {"province"}
+        )
+        for e in m.entries
+        if e.kind == "province" and e.tier < TIER_VILLAGE and e.province_code
+    }
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
@@ -73,13 +98,13 @@ def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | 
     return districts.pop() if len(districts) == 1 else None
 
 
-def _runs(flat: Sequence[Token]) -> list[tuple[int, int]]:
-    """Spans of content words the commune admin word marks: the words right before
-    "commune", or right after "khum"/"sangkat" when nothing stands before it."""
+def _runs(flat: Sequence[Token], level: int) -> list[tuple[int, int]]:
+    """Spans of content words the admin word of ``level`` marks: the words right before
+    "commune"/"district", or right after "khum"/"srok" … when nothing stands before it."""
     out = []
     n = len(flat)
     for k, t in enumerate(flat):
-        if t.admin != AdminLevel.COMMUNE:
+        if t.admin != level:
             continue
         a = k
         while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
@@ -95,26 +120,27 @@ def _runs(flat: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _one_commune(written: str, district: str) -> tuple[str, tuple[Entry, ...]] | None:
-    """The commune of ``district`` whose name is one allowed edit from ``written``, when
-    exactly one commune is."""
+def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, ...]] | None:
+    """The ``kind`` unit inside ``parent`` whose name is one allowed edit from
+    ``written``, when exactly one unit is."""
     cfg = get_settings()
     if len(written) < cfg.commune_edit_min_letters:
         return None
     hits = [
         (key, entries)
-        for key, entries in _communes_by_district().get(district, ())
+        for key, entries in _units_by_parent(kind).get(parent, ())
         if key[0] == written[0]
         and OSA.distance(written, key) <= 1
         and edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
     ]
-    if not hits or len({e.commune_code for _, es in hits for e in es}) != 1:
+    if not hits or len({e.code for _, es in hits for e in es}) != 1:
         return None
     return hits[0]
 
 
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a misspelt commune name read inside the district the string names.
+    """Mentions with a misspelt commune name read inside the district the string names,
+    and a misspelt district name inside the province it names.
 
     Parameters
     ----------
@@ -130,23 +156,27 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         passes read in its words (nothing, or names of other levels).
     """
     out = list(mentions)
-    for a, b in _runs(flat):
-        inside = [m for m in out if m.start < b and m.end > a]
-        if any(e.kind == "commune" for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
-            continue  # the words already read as a commune: not a typo
-        if any(m.start < a or m.end > b for m in inside):
-            continue  # a name running past the words: leave it whole
-        district = _named_district(out, a, b)
-        if district is None:
-            continue
-        for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
-            written = "".join(t.text for t in flat[start:b])
-            hit = _one_commune(written, district)
-            if hit is None:
+    for kind, level, named in (
+        ("commune", AdminLevel.COMMUNE, _named_district),
+        ("district", AdminLevel.DISTRICT, _named_province),
+    ):
+        for a, b in _runs(flat, level):
+            inside = [m for m in out if m.start < b and m.end > a]
+            if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
+                continue  # the words already read as such a unit: not a typo
+            if any(m.start < a or m.end > b for m in inside):
+                continue  # a name running past the words: leave it whole
+            parent = named(out, a, b)
+            if parent is None:
                 continue
-            key, entries = hit
-            score = round(float(fuzz.ratio(written, key)), 1)
-            kept = [m for m in out if not (m.start < b and m.end > start)]
-            out = [*kept, make_mention(flat, start, b, entries, "fuzzy", score)]
-            break
+            for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
+                written = "".join(t.text for t in flat[start:b])
+                hit = _one_unit(written, kind, parent)
+                if hit is None:
+                    continue
+                key, entries = hit
+                score = round(float(fuzz.ratio(written, key)), 1)
+                kept = [m for m in out if not (m.start < b and m.end > start)]
+                out = [*kept, make_mention(flat, start, b, entries, "fuzzy", score)]
+                break
     return sorted(out, key=lambda m: m.start)
