@@ -155,6 +155,9 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
+    marked = {t.admin for t in flat}
+    if AdminLevel.COMMUNE not in marked and AdminLevel.DISTRICT not in marked:
+        return mentions  # most strings: no admin word of either level, nothing to read
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
