@@ -233,6 +233,8 @@ def _fold_latin_token(tok: str) -> str:
     t = "".join(ch for ch in t if ch.isalnum())
     if not t.isascii() or t in _LATIN_ADMIN or t in _STOPWORDS:
         return t
+    if len(t) == 2 and t[0] == t[1] and tok.isupper():
+        return t  # a doubled capital is an abbreviation ("PP"), not a doubled letter
     if t in _TOKEN_VARIANTS:
         return _TOKEN_VARIANTS[t]
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
