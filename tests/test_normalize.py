@@ -163,7 +163,7 @@ def test_word_lists_are_data_with_a_source() -> None:
     # town words say "district" too: one row each, not two lists
     assert all(w.level == DISTRICT for w in words if w.kind == "town")
     assert word_list("stop") and word_list("reference_before")
-    assert all(kind in {"spelling", "number", "numeral", "number_marker"}
+    assert all(kind in {"spelling", "number", "numeral", "number_marker", "abbreviation"}
                for _, _, kind in romanisation_variants())  # fmt: skip
     assert "Cambodia" in country_names()
 

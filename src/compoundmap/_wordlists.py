@@ -118,8 +118,9 @@ def word_list(role: str) -> tuple[str, ...]:
 @cache
 def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
     """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
-    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
-    ``number_marker`` (ti, lekh: "number", before a numeral)."""
+    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3),
+    ``number_marker`` (ti, lekh: "number", before a numeral) or ``abbreviation`` (a word in
+    capitals kept as written, "PP", case-sensitive)."""
     rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
     return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
 

@@ -126,9 +126,11 @@ ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
 # Khmer number words ("Lekh Bei", "Ti Muoy") and Roman numerals (not "i" and "v", which are
 # too often something else). "ti"/"lekh" mean "number": "Ti Bei" = "Lekh Bei" = 3.
 _TOKEN_VARIANTS: dict[str, str] = {
-    v: c for v, c, kind in romanisation_variants() if kind != "number_marker"
+    v: c for v, c, kind in romanisation_variants() if kind not in ("number_marker", "abbreviation")
 }
 _NUMBER_MARKERS = frozenset(v for v, _, kind in romanisation_variants() if kind == "number_marker")
+# abbreviations written in capitals ("PP") whose letters no spelling fold may merge
+_KEPT_CAPITALS = {v: c for v, c, kind in romanisation_variants() if kind == "abbreviation"}
 
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.
@@ -233,8 +235,8 @@ def _fold_latin_token(tok: str) -> str:
     t = "".join(ch for ch in t if ch.isalnum())
     if not t.isascii() or t in _LATIN_ADMIN or t in _STOPWORDS:
         return t
-    if len(t) == 2 and t[0] == t[1] and tok.isupper():
-        return t  # a doubled capital is an abbreviation ("PP"), not a doubled letter
+    if tok in _KEPT_CAPITALS:
+        return _KEPT_CAPITALS[tok]  # "PP" is an abbreviation, not a doubled letter
     if t in _TOKEN_VARIANTS:
         return _TOKEN_VARIANTS[t]
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
