@@ -192,9 +192,10 @@ def test_sound_keys_of_a_name_in_three_scripts_meet_its_romanisation() -> None:
     assert script_sound_keys("Kamrieng") == ()  # Latin text has no script sound key
 
 
-def test_a_doubled_capital_is_an_abbreviation_and_only_pp_names_a_place() -> None:
-    # "PP" (Phnom Penh) keeps both letters; written in lower case it folds like any doubled
-    # letter and names nothing; no other doubled capital of A-Z names a place
+def test_the_listed_abbreviation_pp_keeps_its_letters_and_only_it_names_a_place() -> None:
+    # "PP" (Phnom Penh, romanisation_variants.csv kind "abbreviation") keeps both letters;
+    # written in lower case it folds like any doubled letter and names nothing; no other
+    # doubled capital of A-Z names a place
     import string
 
     from compoundmap.geocode import geocode
