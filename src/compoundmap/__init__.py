@@ -48,11 +48,11 @@ _PUBLIC: dict[str, str] = {
     "load_boundaries": "boundaries",
     "Problem": "sources",
     "ValidationReport": "sources",
-    "default_overrides_path": "sources",
+    "default_overrides_path": "overrides",
     "default_sources_path": "sources",
-    "load_overrides": "sources",
+    "load_overrides": "overrides",
     "read_sources": "sources",
-    "validate_overrides": "sources",
+    "validate_overrides": "overrides",
     "validate_sources": "sources",
     "Registry": "registry",
     "load_registry": "registry",
@@ -260,17 +260,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     from .maps import compound_map, static_choropleth, write_maps
     from .nationalities import nationality_counts
     from .normalize import normalize
+    from .overrides import default_overrides_path, load_overrides, validate_overrides
     from .pipeline import BuildResult, Tables, build, build_tables, write_tables
     from .registry import Registry, load_registry
     from .schema import Precision
     from .sources import (
         Problem,
         ValidationReport,
-        default_overrides_path,
         default_sources_path,
-        load_overrides,
         read_sources,
-        validate_overrides,
         validate_sources,
     )
     from .summary import district_summary, province_summary
