@@ -182,9 +182,21 @@ def test_two_provinces_in_one_field() -> None:
         assert [r.province_code for r in geocode_places(text)] == ["22", "07"], text
 
 
-def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
+@pytest.mark.parametrize(
+    ("patterns", "per_100"),
+    [
+        (("{a} and {b}", "{b}, {a}", "{a} and {b} provinces", "from {a} to {b}"), 1),
+        # a lower-case "or" ("ou") before a capitalised name joins the two: it is not the
+        # stream prefix Or/Ou of the next name (125 of 804 wrong before, 21 after)
+        (("{a} or {b}", "{b} or {a}", "{a} ou {b}"), 3),
+    ],
+    ids=["and", "or"],
+)
+def test_lists_of_provinces_in_every_spelling_keep_every_province(
+    patterns: tuple[str, ...], per_100: int
+) -> None:
     # every GeoNames spelling of a provincial town named like its province, listed with
-    # another province in four ways; a name after "from" alone is a place, and a province
+    # another province in several ways; a name after "from" alone is a place, and a province
     # named outside the scope of another is not read as a commune inside it ("Kampong
     # Thom and Kratie" is not the commune Kampong Cham of Kratie)
     from compoundmap.normalize import place_key
@@ -211,13 +223,13 @@ def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
             continue
         for i, alt in enumerate(a for a in alternates if a.isascii() and len(a) >= 4):
             other = codes[(codes.index(code) + 1 + i) % len(codes)]
-            for pattern in ("{a} and {b}", "{b}, {a}", "{a} and {b} provinces", "from {a} to {b}"):
+            for pattern in patterns:
                 text = pattern.format(a=alt, b=provinces[other])
                 found = {r.province_code for r in geocode_places(text) if r.province_code}
                 n += 1
                 wrong += found != {code, other}
     assert n >= 800
-    assert wrong <= n // 100, (wrong, n)
+    assert wrong <= n * per_100 // 100, (wrong, n)
 
 
 def test_a_village_named_with_its_commune_is_confident_only_when_single() -> None:

@@ -18,6 +18,7 @@ from ..normalize import (
     Token,
     splits_syllable,
     tokenize,
+    word_list,
 )
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
@@ -80,6 +81,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = _flat_tokens(text, index)
     cased = _cased(flat)
+    if cased and any(t.lower and t.text in _CONJUNCTIONS for t in flat):
+        flat = written = _conjunctions(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
         mentions = _not_vietnamese(flat, mentions, index)
@@ -99,6 +102,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
 
 
 _SHORT_SYLLABLE = 5
+#: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
+_CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
 
 def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
@@ -134,6 +139,27 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
     return [
         m._replace(loose=True) if unexplained(m.start - 1, -1) or unexplained(m.end, 1) else m
         for m in mentions
+    ]
+
+
+def _conjunctions(flat: list[Token]) -> list[Token]:
+    """The tokens, a lower-case "or" ("ou", "o") after a word and before a capitalised one
+    marked a stopword: it joins two names ("Kampot or Kep"), it is not the stream prefix
+    Or/Ou of the next one ("Bakan or Preah Khan" is not the village Ou Preah); before a
+    lower-case word it may still start a name ("khum ou svay")."""
+
+    def content(j: int) -> bool:
+        return 0 <= j < len(flat) and is_content(flat[j]) and flat[j].latin
+
+    return [
+        t._replace(stop=True)
+        if t.lower
+        and t.text in _CONJUNCTIONS
+        and content(k - 1)
+        and content(k + 1)
+        and not flat[k + 1].lower
+        else t
+        for k, t in enumerate(flat)
     ]
 
 
