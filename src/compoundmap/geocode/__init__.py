@@ -6,7 +6,8 @@ them:
 
 - ``index``: the name index (every name → what it may mean), built once and cached;
 - ``spot``: the chain of matching passes that finds the names a string mentions;
-- ``variants``: the phonetic, fuzzy and one-edit passes for names not written as indexed;
+- ``variants``: the phonetic and fuzzy passes for names not written as indexed;
+- ``edits``: the one-edit pass for typos of province, district and town names;
 - ``resolve``: what the mentions mean together (admin words, support, context, one place
   per round);
 - ``placement``: which names the words between them place one inside the other ("Anlong

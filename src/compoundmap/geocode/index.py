@@ -2,36 +2,35 @@
 mean, built once from the gazetteer and cached.
 
 First job of the geocoder: spotting (``spot.py``) looks token n-grams up in it, the variant
-passes (``variants.py``) derive their own indexes from it, resolving (``resolve.py``) asks
-how its entries relate (:func:`consistent`).
+passes (``variants.py``, ``edits.py``) derive their own indexes from it, resolving
+(``resolve.py``) asks how its entries relate (:func:`consistent`). What an entry is lives in
+``entries.py``, how the index is built in ``builder.py``; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import gc
-import re
-from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any, NamedTuple, TypeVar
+from typing import TypeVar
 
-from .._util import float_or_none, records, str_or_none
-from ..gazetteer import Gazetteer, get_gazetteer
-from ..normalize import (
-    ADMIN_WORDS,
-    DISTRICT,
-    admin_words,
-    country_names,
-    is_scanned,
-    place_key,
-    skeleton,
-    tokenize,
-    vietnamese_word,
-)
-from ..schema import LEVEL_NAMES, LEVEL_OF_NAME
+from ..gazetteer import get_gazetteer
+from ..normalize import tokenize
 from ..settings import depends_on_settings
-from ..settings import get as get_settings
+from .builder import OFFICIAL_KINDS, IndexBuilder, keys_for
+from .entries import (
+    KIND_LEVEL,
+    TIER_CURATED,
+    TIER_OFFICIAL,
+    TIER_PLACE,
+    TIER_VILLAGE,
+    Entry,
+    NameIndex,
+    consistent,
+    contains,
+)
 
 __all__ = [
+    "KIND_LEVEL",
     "TIER_CURATED",
     "TIER_OFFICIAL",
     "TIER_PLACE",
@@ -47,436 +46,6 @@ __all__ = [
     "name_index",
     "towns",
 ]
-
-#: Entry kinds that are levels (country … village); any other kind is a place or locality.
-KIND_LEVEL = LEVEL_OF_NAME
-# Tiers: lower wins when one key names several things. Curated team data first, then the
-# official names, then GeoNames places, then villages (which also need confirmation).
-TIER_CURATED, TIER_OFFICIAL, TIER_PLACE, TIER_VILLAGE = 0, 1, 2, 3
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One thing a name can refer to, as held in :func:`name_index`.
-
-    ``kind`` is ``country``, ``province``, ``district``, ``commune``, ``village``, ``place``
-    (a GeoNames town or village with coordinates) or a curated locality kind (``border
-    crossing``, ``sez``, ``beach`` …, see ``data/raw/gazetteer/localities.csv``). Codes are MEF
-    2025 strings or ``None``; ``lat``/``lon`` are the entry's own point (``None`` when the entry
-    has none). ``tier``: 0 curated, 1 official name, 2 GeoNames place, 3 village. ``hint`` is
-    the admin level an alias's own admin word implies ("Koh Kong town" → district).
-    """
-
-    name: str
-    kind: str
-    province_code: str | None
-    district_code: str | None
-    commune_code: str | None
-    lat: float | None
-    lon: float | None
-    tier: int
-    source: str
-    hint: int | None = None
-    population: int = 0
-    legacy_district: str | None = None
-    """For a commune moved to another district since 2018 (Boeng Keng Kang Ti Muoy, 2018 in
-    Chamkar Mon): that earlier district, which older sources still name with it."""
-    needs_context: bool = False
-    """A curated locality whose name is too generic to locate alone ("My Casino")."""
-    town_alias: bool = False
-    """A curated alias whose own admin word is a town word ("Koh Kong town"): it answers
-    "Koh Kong city", not "Kaoh Kong district"."""
-    inferred: bool = False
-    """Not a name of the unit as written anywhere: a province's name in another script read
-    as its eponymous town beside a town word (เมืองเปรยแวง). Never the top band."""
-
-    depth: int = field(init=False, compare=False)
-    """0 country, 1 province, 2 district, 3 commune (how far down the codes go)."""
-    code: str | None = field(init=False, compare=False)
-    """Finest admin code."""
-    is_point: bool = field(init=False, compare=False)
-    """Whether the entry is a point-level place with its own coordinates."""
-    confirm: bool = field(init=False, compare=False)
-    """Whether the entry counts only when another name (or the context) confirms it: a
-    village, or a locality that ``needs_context``."""
-
-    def __post_init__(self) -> None:
-        depth = (
-            3 if self.commune_code else 2 if self.district_code else 1 if self.province_code else 0
-        )
-        object.__setattr__(self, "depth", depth)
-        object.__setattr__(
-            self, "code", self.commune_code or self.district_code or self.province_code
-        )
-        object.__setattr__(self, "is_point", self.lat is not None and self.kind not in KIND_LEVEL)
-        object.__setattr__(self, "confirm", self.kind == "village" or self.needs_context)
-
-
-def consistent(a: Entry, b: Entry) -> bool:
-    """Whether two entries can describe the same place (one contains the other)."""
-    if a.kind == "country" or b.kind == "country":
-        return True
-    if a.province_code != b.province_code:
-        return False
-    if (
-        a.district_code
-        and b.district_code
-        and a.district_code != b.district_code
-        and not (a.legacy_district == b.district_code and not b.commune_code)
-        and not (b.legacy_district == a.district_code and not a.commune_code)
-    ):
-        return False
-    return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
-
-
-def contains(outer: Entry, inner: Entry) -> bool:
-    """Whether ``outer`` is ``inner`` or a unit around it."""
-    return consistent(outer, inner) and outer.depth <= inner.depth
-
-
-class NameIndex(NamedTuple):
-    """The index and what spotting needs next to it."""
-
-    names: dict[str, tuple[Entry, ...]]
-    """Compact key → every entry the name may mean."""
-    skeletons: dict[str, tuple[str, ...]]
-    """Consonant skeleton → the Latin keys that have it (not keys naming only villages)."""
-    max_script_len: int
-    """Length of the longest key in Khmer, Thai or CJK (how far a script scan looks)."""
-    vietnamese: frozenset[str] = frozenset()
-    """Keys indexed from a name spelt the Vietnamese way ("Núi Tà Lơn"): a word so spelt
-    may be read as a name only through one of these."""
-
-
-# --- building the index -----------------------------------------------------------------
-
-#: A name whose key would be one word shorter than this once its end stopwords go keeps them.
-_SHORT_KEY = 6
-#: Kinds of ``Gazetteer.aliases`` that are official names (their keys keep their end words).
-_OFFICIAL_KINDS = frozenset({"name_en_2025", "name_km_2025", "name_en_hdx_2018"})
-
-_NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
-
-_KHMER_PREFIXES = tuple(
-    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
-)
-
-
-def _alias_hint(name: str) -> int | None:
-    """The level an alias's own admin word gives it ("Koh Kong town" → district)."""
-    toks = tokenize(name)
-    for t in (toks[-1:] + toks[:1]) if toks else ():
-        if t.admin is not None:
-            return t.admin
-    return None
-
-
-_TOWN_WORDS = frozenset(w.word for w in admin_words() if w.kind == "town")
-
-
-def _town_alias(name: str) -> bool:
-    """Whether an alias's own admin word is a town word ("Koh Kong town", "Krong Bokor")."""
-    toks = tokenize(name)
-    return any(t.text in _TOWN_WORDS for t in (toks[-1:] + toks[:1]) if t.admin is not None)
-
-
-def _keeps_town_word(key: str) -> bool:
-    """Whether an index key still begins or ends with a town word: Latin keys lose their
-    admin words, keys in scripts without spaces keep them ("暹粒市", "ក្រុងសៀមរាប")."""
-    return any(not w.isascii() and (key.startswith(w) or key.endswith(w)) for w in _TOWN_WORDS)
-
-
-def _place_keys(name: str) -> list[str]:
-    """Keys of a GeoNames alternate name: one glued to a Khmer admin prefix ("ភូមិអន្លង់វិល",
-    village Anlong Vil) only without it, so the whole word does not hide the villages and
-    communes of that name (the prefix is then read as the admin word it is)."""
-    keys = _keys_for(name)
-    if len(keys) > 1 and keys[0].startswith(_KHMER_PREFIXES):
-        return keys[1:]
-    return keys
-
-
-def _keys_for(name: str, official: bool = False) -> list[str]:
-    """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
-    prefix written without a space ("ភូមិបាវិត" → "បាវិត").
-
-    An official unit name keeps the admin words and stopwords at its ends: they are part of
-    the name ("Phnum Srok", "Phnum Den", "Svay At"), and without them the key would be an
-    ordinary word ("phnom", "svay") that many other names start with. Only a number stays
-    a key of its own ("Lekh Bei" → "3", "Sangkat 3").
-    """
-    key = place_key(name)
-    toks = tokenize(name)
-    if official:
-        full = "".join(t.text for t in toks)
-        key = full if not key.isdigit() else key
-        keys = [full, key] if full != key else [full]
-        keys = [k for k in keys if k]
-    else:
-        # admin words and stopwords at the ends go ("Koh Kong town", "Golden Phoenix
-        # casino"), unless what is left is one short word, which other names and ordinary
-        # words share: "my" of "My Casino", "phnom" of "Phnom Den", "amber" of "Amber Casino"
-        full = "".join(t.text for t in toks)
-        core = [t for t in toks if not (t.stop or t.admin is not None)]
-        if key != full and len(core) < 2 and len(key) < _SHORT_KEY and not key.isdigit():
-            key = full
-        keys = [key] if key else []
-    for prefix in _KHMER_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            keys.append(key[len(prefix) :])
-            break
-    return keys
-
-
-def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Communes whose 2018 district (by their HDX p-code) is now another 2025 district →
-    that 2018 district's 2025 code."""
-    by_pcode = {
-        str(row["pcode"]): code
-        for code, row in by_code.items()
-        if row["pcode"] and row["level"] == 2
-    }
-    legacy: dict[str, str] = {}
-    for code, row in by_code.items():
-        if row["level"] == 3 and row["pcode"]:
-            old = by_pcode.get(str(row["pcode"])[:6])
-            if old and old != row["district_code"]:
-                legacy[code] = old
-    return legacy
-
-
-class _IndexBuilder:
-    """Collects entries under their keys, in the order the gazetteer's tables are read
-    (the order decides ties later, so the steps of :func:`build_index` keep it)."""
-
-    def __init__(self, gaz: Gazetteer) -> None:
-        self.gaz = gaz
-        self.by_code = {str(r["code"]): r for r in records(gaz.units)}
-        self.legacy = _legacy_districts(self.by_code)
-        self.index: dict[str, list[Entry]] = {}
-        self.vietnamese: set[str] = set()
-        self.towns: dict[str, list[str]] = {}  # province → its eponymous district(s)
-        self.min_letters = get_settings().index_key_min_letters
-
-    def add(
-        self, name: str, entry: Entry, *, official: bool = False, keys: list[str] | None = None
-    ) -> None:
-        """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
-        viet = any(vietnamese_word(w) for w in name.split())
-        for key in keys if keys is not None else _keys_for(name, official):
-            if viet:
-                self.vietnamese.add(key)
-            if not key or (key.isascii() and len(key) < self.min_letters and not key.isdigit()):
-                continue
-            bucket = self.index.setdefault(key, [])
-            if entry not in bucket:
-                bucket.append(entry)
-
-    def unit_entry(self, code: str, name: str, tier: int, source: str, hint: int | None) -> Entry:
-        """The entry of admin unit ``code`` under one of its names."""
-        row = self.by_code[code]
-        level = int(row["level"])
-        return Entry(
-            name=name,
-            kind=LEVEL_NAMES[level],
-            province_code=str(row["province_code"]),
-            district_code=str(row["district_code"]) if level >= 2 else None,
-            commune_code=code if level == 3 else None,
-            lat=float_or_none(row["lat"]),
-            lon=float_or_none(row["lon"]),
-            tier=tier,
-            source=source,
-            hint=hint,
-            legacy_district=self.legacy.get(code),
-        )
-
-    def add_country_names(self) -> None:
-        """Names of Cambodia itself (``country_names.csv``)."""
-        for name in country_names():
-            self.add(name, Entry(name, "country", None, None, None, None, None, 0, "compoundmap"))
-
-    def add_unit_names(self) -> None:
-        """Every name of every admin unit (``Gazetteer.aliases``); a numbered sangkat
-        ("Phsar Thmei Ti Bei") also under its bare name, which names all of them and resolves
-        to their common district ("Phsar Thmei", "Boeng Kak")."""
-        aliases = self.gaz.aliases[["alias", "code", "kind", "source"]]
-        for alias, code, kind, source in aliases.itertuples(index=False):
-            tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
-            hint = _alias_hint(alias) if kind == "curated" else None
-            town_alias = hint is not None and _town_alias(alias)
-            official = kind in _OFFICIAL_KINDS
-            entry = self.unit_entry(str(code), str(alias), tier, str(source), hint)
-            if town_alias:
-                entry = replace(entry, town_alias=True)
-            self.add(alias, entry, official=official)
-            town = self._eponymous_town(str(code)) if kind == "curated" else None
-            if town is not None and not str(alias).isascii():
-                # a province's name in another script beside a town word (เมืองเปรยแวง) is
-                # its eponymous town, as "Prey Veng town" is in Latin letters
-                source_town = f"{source}; its eponymous town"
-                town_entry = self.unit_entry(town, str(alias), tier, source_town, DISTRICT)
-                self.add(alias, replace(town_entry, town_alias=True, inferred=True))
-            numbered = _NUMBERED_RE.match(str(alias)) if kind == "name_en_2025" else None
-            if numbered:
-                bare = numbered.group(1)
-                dropped = f"{source}, number dropped"
-                self.add(bare, self.unit_entry(str(code), bare, TIER_OFFICIAL, dropped, None))
-
-    def _eponymous_town(self, code: str) -> str | None:
-        """The district of province ``code`` that has the province's own name (the krong of
-        Prey Veng is Prey Veng), if any."""
-        if not self.towns:
-            names = {c: place_key(str(r["name_en"])) for c, r in self.by_code.items()}
-            for c, r in self.by_code.items():
-                if int(r["level"]) == 2 and names[c] == names.get(c[:2]):
-                    self.towns.setdefault(c[:2], []).append(c)
-        towns = self.towns.get(code, [])
-        return towns[0] if len(towns) == 1 else None
-
-    def add_localities(self) -> None:
-        """Curated localities (``localities.csv``) under their name and aliases."""
-        for row in records(self.gaz.localities):
-            entry = Entry(
-                name=str(row["name"]),
-                kind=str(row["kind"]),
-                province_code=str_or_none(row["province_code"]),
-                district_code=str_or_none(row["district_code"]),
-                commune_code=str_or_none(row["commune_code"]),
-                lat=float_or_none(row["lat"]),
-                lon=float_or_none(row["lon"]),
-                tier=TIER_CURATED,
-                source=str(row["source"]),
-                needs_context=bool(row["needs_context"]),
-                legacy_district=self.legacy.get(str_or_none(row["commune_code"]) or ""),
-            )
-            for name in [row["name"], *row["aliases"]]:
-                self.add(str(name), entry, keys=self._locality_keys(str(name)))
-
-    def _locality_keys(self, name: str) -> list[str]:
-        """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
-        end word, because without it they would be the name of an admin unit ("Koh Kong",
-        "Ou Smach"), which must keep meaning the unit."""
-        keys = _keys_for(name)
-        full = "".join(t.text for t in tokenize(name))
-        if full not in keys and any(
-            e.kind in ("province", "district", "commune")
-            for k in keys
-            for e in self.index.get(k, ())
-        ):
-            return [full]
-        return keys
-
-    def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        """Province code → keys of the province's names; province code → keys of its
-        districts' names."""
-        province_keys: dict[str, set[str]] = {}
-        district_keys: dict[str, set[str]] = {}
-        for alias, code in self.gaz.aliases[["alias", "code"]].itertuples(index=False):
-            target = province_keys if len(str(code)) == 2 else district_keys
-            if len(str(code)) <= 4:
-                target.setdefault(str(code)[:2], set()).add(place_key(str(alias)))
-        return province_keys, district_keys
-
-    def _place_entry(self, row: dict[str, Any], town_population: int) -> Entry:
-        """A GeoNames place; a town (``town_population`` or more) stops at its district."""
-        town = int(row["population"]) >= town_population
-        return Entry(
-            name=str(row["name"]),
-            kind="place",
-            province_code=str_or_none(row["province_code"]),
-            district_code=str_or_none(row["district_code"]),
-            commune_code=None if town else str_or_none(row["commune_code"]),
-            lat=float_or_none(row["lat"]),
-            lon=float_or_none(row["lon"]),
-            tier=TIER_PLACE,
-            source=f"GeoNames {row['geonameid']}",
-            population=int(row["population"]),
-        )
-
-    def add_places(self) -> None:
-        """GeoNames places under their name and alternate names (not codes such as KOS or
-        PNH, nor very short romanisations). A capital that is its own province (Phnom Penh)
-        is filed as the province."""
-        settings = get_settings()
-        province_keys, district_keys = self._unit_keys()
-        for row in records(self.gaz.places):
-            entry = self._place_entry(row, settings.town_population)
-            province = entry.province_code
-            if not province:
-                continue
-            key = place_key(str(row["name"]))
-            named_like_province = key in province_keys.get(province, ())
-            if named_like_province and key not in district_keys.get(province, ()):
-                entry = self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
-            # a town named like its province ("Siem Reap", "Pursat"): its other spellings
-            # ("Siem Riep", "Porsat") are the province's too, so a bare one means the
-            # province, as the province's own spellings do, and a town word the town
-            also = (
-                self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
-                if named_like_province and entry.kind == "place" and entry.commune_code is None
-                else None
-            )
-            self.add(str(row["name"]), entry)
-            for alt in row["alternatenames"]:
-                alt_key = place_key(alt)
-                if alt_key.isascii() and (
-                    len(alt_key) < settings.alternate_name_min_letters or alt.isupper()
-                ):
-                    continue
-                keys = _place_keys(alt)
-                self.add(alt, entry, keys=keys)
-                if also is not None:
-                    # not under a key that keeps its town word ("暹粒市", "ក្រុងសៀមរាប"),
-                    # nor one that already names the province
-                    keys = [
-                        k
-                        for k in keys
-                        if not _keeps_town_word(k)
-                        and not any(
-                            e.kind == "province" and e.province_code == province
-                            for e in self.index.get(k, ())
-                        )
-                    ]
-                    self.add(alt, also, keys=keys)
-
-    def add_villages(self) -> None:
-        """The MEF 2025 villages (English and Khmer names), last: the weakest evidence."""
-        for row in records(self.gaz.villages):
-            commune = str(row["commune_code"])
-            entry = Entry(
-                name=str(row["name_en"]),
-                kind="village",
-                province_code=str(row["province_code"]),
-                district_code=str(row["district_code"]),
-                commune_code=commune if self.by_code.get(commune) is not None else None,
-                lat=None,
-                lon=None,
-                tier=TIER_VILLAGE,
-                source="MEF 2025 village list",
-            )
-            self.add(str(row["name_en"]), entry)
-            if row["name_km"]:
-                self.add(str(row["name_km"]), entry)
-
-    def freeze(self) -> NameIndex:
-        """The finished index, its skeleton index and the longest script key."""
-        names = {key: tuple(entries) for key, entries in self.index.items()}
-        min_skeleton = get_settings().skeleton_min_letters
-        skeletons: dict[str, list[str]] = {}
-        for key, entries in names.items():
-            if not key.isascii() or all(e.tier == TIER_VILLAGE for e in entries):
-                continue
-            skel = skeleton(key)
-            if len(skel) >= min_skeleton:
-                skeletons.setdefault(skel, []).append(key)
-        max_script = max((len(k) for k in names if is_scanned(k)), default=1)
-        return NameIndex(
-            names,
-            {s: tuple(keys) for s, keys in skeletons.items()},
-            max_script,
-            frozenset(self.vietnamese),
-        )
-
 
 _T = TypeVar("_T")
 
@@ -504,7 +73,7 @@ def long_lived(value: _T, *, collect: bool = False) -> _T:
 @cache
 def build_index() -> NameIndex:
     """Build the name index from the gazetteer, once per process (and per settings)."""
-    builder = _IndexBuilder(get_gazetteer())
+    builder = IndexBuilder(get_gazetteer())
     builder.add_country_names()
     builder.add_unit_names()
     builder.add_localities()
@@ -562,7 +131,7 @@ def name_edge_words() -> frozenset[str]:
     gaz = get_gazetteer()
     aliases = gaz.aliases
     out: set[str] = set()
-    for name in aliases.loc[aliases["kind"].isin(_OFFICIAL_KINDS), "alias"]:
+    for name in aliases.loc[aliases["kind"].isin(OFFICIAL_KINDS), "alias"]:
         toks = tokenize(str(name))
         if toks and (toks[0].stop or toks[0].admin is not None) and toks[0].text:
             out.add(toks[0].text)
@@ -582,7 +151,7 @@ def inner_stopwords() -> frozenset[str]:
         *[a for lst in gaz.localities["aliases"] for a in lst],
         *gaz.localities["name"],
     ]
-    official = set(gaz.aliases.loc[gaz.aliases["kind"].isin(_OFFICIAL_KINDS), "alias"])
+    official = set(gaz.aliases.loc[gaz.aliases["kind"].isin(OFFICIAL_KINDS), "alias"])
     out: set[str] = set()
     for name in names:
         toks = tokenize(str(name))
@@ -593,6 +162,6 @@ def inner_stopwords() -> frozenset[str]:
         if last is not None and last.text and (last.stop or last.admin is not None):
             # a name indexed with its end word ("Phnum Srok", "Ream National Park")
             full = "".join(t.text for t in toks)
-            if full in _keys_for(str(name), str(name) in official):
+            if full in keys_for(str(name), str(name) in official):
                 out.add(last.text)
     return frozenset(out)

@@ -21,6 +21,7 @@ from ..normalize import (
 )
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
+from .edits import edit_mentions
 from .index import (
     KIND_LEVEL,
     TIER_OFFICIAL,
@@ -35,7 +36,6 @@ from .index import (
 from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
 from .sound import sound_mentions
 from .variants import (
-    edit_mentions,
     initial_fuzzy_mentions,
     phonetic_match,
     scoped_fuzzy_mentions,
