@@ -48,8 +48,9 @@ class Mention(NamedTuple):
     """A word no name explains is glued to it: it may be part of a longer unknown name."""
 
 
-# Words between an admin word and its name ("Province of Kandal", "Provincia de …").
-_OF_WORDS = ("of", "de", "do", "da")
+#: Words between an admin word and its name ("Province of Kandal", "Provincia de …",
+#: "distretto di …"), from ``stop_words.csv`` (role ``admin_of``).
+_OF_WORDS = frozenset(word_list("admin_of"))
 
 
 #: Admin words that say a name is a town (``admin_words.csv``, kind ``town``).

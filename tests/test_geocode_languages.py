@@ -1,0 +1,94 @@
+"""Admin words of other languages (round 6): the words between an admin word and its name,
+admin words of Cyrillic and Devanagari text, a Vietnamese word counted only with its mark.
+Cases are generated from the gazetteer and the word lists, not written out."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+
+import pytest
+
+import compoundmap as cm
+from compoundmap._data import raw_path
+from compoundmap.normalize import place_key, tokenize, word_list
+
+
+def _districts() -> list[dict[str, str]]:
+    path = raw_path("gazetteer", "mef2025", "CambodiaDistrictList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _admin_rows() -> list[dict[str, str]]:
+    with open(raw_path("gazetteer", "admin_words.csv"), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("of", [w for w in word_list("admin_of") if w in word_list("stop")])
+def test_word_between_admin_word_and_name_keeps_the_district(of: str) -> None:
+    """ "distretto di X", "district of X", "distrito del X" place X as "X district" does: the
+    same district for every district the English form finds at district level. ("da" is
+    also a word of Khmer names, Ou Da, so no stop word: a typo pass may read "da X".)"""
+    checked = 0
+    for row in _districts():
+        name = row["district_en"]
+        plain = cm.geocode(f"{name} district")
+        if plain.status != "matched" or plain.district_code is None:
+            continue
+        got = cm.geocode(f"district {of} {name}")
+        assert got.district_code == plain.district_code, (of, name, got.district_code)
+        checked += 1
+    assert checked > 150
+
+
+def test_admin_words_of_other_spaced_scripts_are_read_as_folded() -> None:
+    """Every Cyrillic and Devanagari admin word of the list is an admin word in a string,
+    though the tokeniser folds it ("район" → "раион", vowel signs of Devanagari dropped)."""
+    rows = [r for r in _admin_rows() if r["script"] in ("Cyrl", "Deva")]
+    assert rows
+    for r in rows:
+        toks = [t for t in tokenize(f"Battambang {r['word']}") if t.text]
+        assert toks[-1].admin is not None, r["word"]
+
+
+@pytest.mark.parametrize("row", _districts()[::7], ids=lambda r: r["district_code"])
+def test_russian_district_word_with_a_y_places_the_district(row: dict[str, str]) -> None:
+    """ "район" (with й, folded away by the tokeniser) says district as "district" does."""
+    name = row["district_en"]
+    plain = cm.geocode(f"{name} district")
+    got = cm.geocode(f"район {name}")
+    assert (got.province_code, got.district_code) == (plain.province_code, plain.district_code)
+
+
+def test_marked_latin_admin_word_counts_only_with_its_mark() -> None:
+    """ "làng" (Vietnamese "village") is an admin word as written; plain "lang", a word of
+    Khmer names (Ta Lang, Bar Lang), is not: those names keep their key."""
+    marked = [r["word"] for r in _admin_rows() if r["script"] == "Latn" and not r["word"].isascii()]
+    assert "làng" in marked
+    for word in marked:
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        assert tokenize(f"{word} Bavet")[0].admin is not None
+        assert tokenize(f"{plain} Bavet")[0].admin is None
+    path = raw_path("gazetteer", "mef2025", "CambodiaVillagesList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        names = [r["village_en"] for r in csv.DictReader(f)]
+    ending = [n for n in names if n.lower().split()[-1:] == ["lang"]]
+    assert ending
+    for n in ending:
+        assert place_key(n).endswith("lang"), n
+
+
+def test_vietnamese_village_named_with_its_commune_and_town() -> None:
+    got = cm.geocode("làng Bavet Kandal, phường Bavet, thành phố Bavet")
+    assert (got.province_code, got.district_code, got.commune_code) == ("20", "2008", "200802")
+
+
+def test_hindi_names_and_admin_words() -> None:
+    """Hindi: a town named alone is the town; with "प्रांत" (province) the province."""
+    assert cm.geocode("देश के पोइपेट से").district_code == "0110"
+    assert cm.geocode("सिहानोकविले में").district_code == "1801"
+    province = cm.geocode("सिहानोकविले प्रांत")
+    assert (province.province_code, province.district_code) == ("18", None)
+    assert cm.geocode("कंबोडिया की राजधानी नोम पेन्ह").province_code == "12"
+    assert cm.geocode("भारत के उत्तर प्रदेश में").status == "unmatched"
