@@ -92,3 +92,33 @@ def test_hindi_names_and_admin_words() -> None:
     assert (province.province_code, province.district_code) == ("18", None)
     assert cm.geocode("कंबोडिया की राजधानी नोम पेन्ह").province_code == "12"
     assert cm.geocode("भारत के उत्तर प्रदेश में").status == "unmatched"
+
+
+def _villages() -> list[dict[str, str]]:
+    path = raw_path("gazetteer", "mef2025", "CambodiaVillagesList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_cjk_admin_word_after_a_latin_name_is_that_names() -> None:
+    """Chinese and Japanese write 县/乡/村 (郡/区/村) after a name, also after a Latin one and
+    with no space before the next: "Sampov Lun县Angkor Ban乡Kbal Hong村". Each admin word
+    belongs to the name before it (not, as "Phum 3 Sangkat 4" reads, to the one after), so
+    the village's commune comes out as the English order gives it."""
+    path = raw_path("gazetteer", "mef2025", "CambodiaCommuneList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        communes = {r["commune_code"]: r["commune_en"] for r in csv.DictReader(f)}
+    districts = {r["district_code"]: r["district_en"] for r in _districts()}
+    checked = 0
+    for v in _villages()[::150]:
+        c, d = communes.get(v["commune_code"]), districts[v["district_code"]]
+        if c is None:
+            continue
+        english = cm.geocode(f"{v['village_en']} village, {c} commune, {d} district")
+        if english.commune_code != v["commune_code"]:
+            continue
+        for form in ("{d}县{c}乡{v}村", "{d}郡{c}区{v}村"):
+            got = cm.geocode(form.format(d=d, c=c, v=v["village_en"]))
+            assert got.commune_code == v["commune_code"], (form, v["village_en"], got)
+        checked += 1
+    assert checked > 50
