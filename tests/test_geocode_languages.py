@@ -122,3 +122,42 @@ def test_cjk_admin_word_after_a_latin_name_is_that_names() -> None:
             assert got.commune_code == v["commune_code"], (form, v["village_en"], got)
         checked += 1
     assert checked > 50
+
+
+# Hindi spellings as news sites write them (inputs only, not gazetteer data)
+_HINDI_PROVINCES = {
+    "02": "बट्टामबांग",
+    "05": "कम्पोंग स्पीउ",
+    "07": "कम्पोट",
+    "17": "सिएम रीप",
+    "20": "स्वे रींग",
+    "01": "बंटेय मींचेय",
+    "22": "ओड्डार मींचेय",
+}
+# places abroad that Hindi news names with the same admin words
+_HINDI_ABROAD = (
+    "शानक्सी प्रांत",
+    "पाम्पांगा प्रांत",
+    "युन्नान प्रांत में",
+    "बोकेओ प्रांत",
+    "सा काओ प्रांत",
+    "ताय निन्ह प्रांत",
+    "सहारनपुर शहर",
+    "विशाखापत्तनम शहर में",
+    "गाज़ियाबाद जिले में",
+    "म्यावाडी शहर",
+)
+
+
+@pytest.mark.parametrize(("code", "name"), sorted(_HINDI_PROVINCES.items()))
+def test_hindi_province_read_by_sound_beside_its_admin_word(code: str, name: str) -> None:
+    """A province written in Devanagari before "प्रांत" is read by its consonants, low
+    confidence (phonetic), always when Cambodia is named in the string."""
+    got = cm.geocode(f"कंबोडिया के {name} प्रांत में")
+    assert (got.province_code, got.method) == (code, "phonetic"), got
+    assert got.score < 100
+
+
+@pytest.mark.parametrize("text", _HINDI_ABROAD)
+def test_hindi_places_abroad_with_admin_words_are_no_cambodian_place(text: str) -> None:
+    assert cm.geocode(text).province_code is None
