@@ -161,3 +161,28 @@ def test_hindi_province_read_by_sound_beside_its_admin_word(code: str, name: str
 @pytest.mark.parametrize("text", _HINDI_ABROAD)
 def test_hindi_places_abroad_with_admin_words_are_no_cambodian_place(text: str) -> None:
     assert cm.geocode(text).province_code is None
+
+
+def test_numbered_khmer_commune_is_the_numbered_one() -> None:
+    """ "ឃុំច្បារអំពៅទី ២" is Chbar Ampov Ti Pir (the number is a token of its own after the
+    Khmer run): every MEF commune named "… ទី N" whose bare name is also a name comes out as
+    itself, not as a namesake of the bare name elsewhere."""
+    from compoundmap.geocode.index import name_index
+    from compoundmap.normalize import place_key
+
+    path = raw_path("gazetteer", "mef2025", "CambodiaCommuneList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        communes = list(csv.DictReader(f))
+    names = name_index()
+    checked = 0
+    for c in communes:
+        kh = c["commune_kh"]
+        if "ទី" not in kh or c["commune_code"] in {f"2503{n}" for n in range(15, 22)}:
+            continue
+        bare = place_key(kh.split("ទី")[0])
+        if bare not in names:
+            continue
+        got = cm.geocode(f"ឃុំ{kh}")
+        assert got.commune_code == c["commune_code"], (kh, got.commune_code)
+        checked += 1
+    assert checked >= 5

@@ -368,7 +368,7 @@ def _exact_mentions(
             found = _script_mention(flat, pos, index)
             if found is not None:
                 mentions.append(found)
-            pos += 1
+            pos = found.end if found is not None else pos + 1
             continue
         end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
         latin = _latin_mention(flat, pos, end, index, cfg, cased=cased)
@@ -388,6 +388,14 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     Tuol Kouk inside Phnom Penh)."""
     tok = flat[pos]
     entries = index.names.get(tok.text, ())
+    end = pos + 1
+    nxt = flat[end] if end < len(flat) else None
+    if nxt is not None and nxt.latin and nxt.text.isdigit():
+        # a numbered name: Khmer writes "ទី ២" after it (ច្បារអំពៅទី ២, Chbar Ampov Ti Pir),
+        # which reaches here as the name and the digit; the numbered unit is the one meant
+        numbered = index.names.get(tok.text + nxt.text, ())
+        if numbered:
+            entries, end = numbered, end + 1
     prev = flat[pos - 1] if pos else None
     if prev is not None and not prev.latin and prev.text and prev.admin is None:
         before = index.names.get(prev.text, ())
@@ -402,14 +410,14 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     khmer = is_khmer(tok.text)
     return Mention(
         pos,
-        pos + 1,
-        tok.text,
+        end,
+        "".join(t.text for t in flat[pos:end]),
         entries,
         "khmer" if khmer else "script",
         100.0,
-        hint_at(flat, pos, pos + 1, khmer),
+        hint_at(flat, pos, end, khmer),
         False,
-        town_at(flat, pos, pos + 1),
+        town_at(flat, pos, end),
     )
 
 
