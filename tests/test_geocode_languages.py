@@ -186,3 +186,23 @@ def test_numbered_khmer_commune_is_the_numbered_one() -> None:
         assert got.commune_code == c["commune_code"], (kh, got.commune_code)
         checked += 1
     assert checked >= 5
+
+
+def test_khmer_name_with_a_letter_is_the_lettered_unit() -> None:
+    """ "ឃុំព្រែកខ្សាយ ក" is Preaek Khsay Ka, not Kha (which older lists call plain Preaek
+    Khsay): every MEF commune named "<name> <one letter>" comes out as itself, or ambiguous
+    among the units of that full name (Svay Sa: one in Pursat, one in Siem Reap)."""
+    import re
+
+    path = raw_path("gazetteer", "mef2025", "CambodiaCommuneList2025.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        communes = list(csv.DictReader(f))
+    lettered = [c for c in communes if re.fullmatch("\\S.* [\u1780-\u17a2]", c["commune_kh"])]
+    assert len(lettered) >= 4
+    for c in lettered:
+        got = cm.geocode(f"ឃុំ{c['commune_kh']}")
+        among = {x["code"] for x in got.candidates} if got.status == "ambiguous" else set()
+        assert got.commune_code == c["commune_code"] or c["commune_code"] in among, (
+            c["commune_kh"],
+            got,
+        )

@@ -221,7 +221,11 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     else:
         toks = text
     flat: list[Token] = []
+    lettered = False
     for k, tok in enumerate(toks):
+        if lettered:
+            lettered = False  # the letter joined to the name before it (below)
+            continue
         if tok.latin:
             flat.append(tok)
         elif _korean_admin(tok) and k and _is_hangul(toks[k - 1]):
@@ -230,12 +234,39 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
                 # Korean writes 주/시 after a name with or without a space (시하누크 주)
                 tok = tok._replace(text=tok.text + toks[k + 1].text)
-            flat.extend(
-                _script_pieces_cached(tok.text)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            # a number or one Khmer letter after the run may end its name: "… ទី ២"
+            # (Phsar Depou Ti Pir), "ព្រែកខ្សាយ ក" (Preaek Khsay Ka, not Kha)
+            number = ""
+            if nxt is not None and (
+                (nxt.latin and nxt.text.isdigit()) or (not nxt.latin and _khmer_letter(nxt))
+            ):
+                number = nxt.text
+            pieces = list(
+                _script_pieces_cached(tok.text, number)
                 if index is build_index()
-                else _script_pieces(tok, index)
+                else _script_pieces(tok, index, number)
             )
+            last = pieces[-1] if pieces else None
+            if (
+                number
+                and nxt is not None
+                and not nxt.latin
+                and last is not None
+                and last.text
+                and last.admin is None
+                and last.text + number in index.names
+            ):
+                pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + number)
+                lettered = True
+            flat.extend(pieces)
     return flat
+
+
+def _khmer_letter(tok: Token) -> bool:
+    """A Khmer consonant written as a word of its own (the ក/ខ/គ that tell apart two units
+    of one name)."""
+    return len(tok.text) == 1 and "\u1780" <= tok.text <= "\u17a2"
 
 
 def _is_hangul(tok: Token) -> bool:
@@ -249,23 +280,29 @@ def _korean_admin(tok: Token) -> bool:
 
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.tokenize_cache_size)
-def _script_pieces_cached(text: str) -> tuple[Token, ...]:
+def _script_pieces_cached(text: str, number: str = "") -> tuple[Token, ...]:
     """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
     strings share their names)."""
-    return tuple(_script_pieces(Token(text, latin=False), build_index()))
+    return tuple(_script_pieces(Token(text, latin=False), build_index(), number))
 
 
-def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
+def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token]:
     """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
 
     An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
-    part of an unknown name. Other unknown characters become one break.
+    part of an unknown name. Other unknown characters become one break. ``number``, the
+    digits written right after the run ("ផ្សារដេប៉ូទី ២" reaches here as ផ្សារដេប៉ូ and 2):
+    the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
+    though the bare name is none.
     """
     min_chars = get_settings().script_name_min_chars
     s = tok.text
     out: list[Token] = []
     pos, n = 0, len(s)
     while pos < n:
+        if number and s[pos:] + number in index.names:
+            out.append(Token(s[pos:], latin=False))
+            break
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
