@@ -103,10 +103,12 @@ def word_list(role: str) -> tuple[str, ...]:
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them),
     ``placement`` (Latin words that place one name inside another: "Anlong Veng in northern
-    Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部") and
-    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict")
-    and ``conjunction_lower`` ("or", "ou", "o": written in lower case in a string that
-    capitalises its names, the conjunction, never the Khmer prefix Or/Ou of a name).
+    Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部"),
+    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict"),
+    ``admin_of`` (words that may stand between an admin word and its name: "province of",
+    "provincia de", "distretto di") and ``conjunction_lower`` ("or", "ou", "o": written in
+    lower case in a string that capitalises its names, the conjunction, never the Khmer
+    prefix Or/Ou of a name).
 
     Examples
     --------
