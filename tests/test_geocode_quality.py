@@ -143,13 +143,15 @@ def test_second_held_out_floors() -> None:
 def test_dev_set_and_broad_set_floors() -> None:
     """The issue's goal (90 %, 85 %) holds on the round-2 broad set; with the harder round-4
     and round-5 rows the whole set is held to what it measures (docs/geocoding.md; round 5:
-    dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions."""
+    dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions. Round 6 added rows
+    in other languages (42 of branch r6-lang: 19 dev, 23 test); the test half measured
+    88.4 %/82.3 % when they were added, 88.8 %/82.3 % after that branch's rules."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.93, 0.93)), ("broad test", (0.89, 0.84))):
+    for name, floor in (("broad dev", (0.93, 0.93)), ("broad test", (0.88, 0.82))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
@@ -182,9 +184,21 @@ def test_two_provinces_in_one_field() -> None:
         assert [r.province_code for r in geocode_places(text)] == ["22", "07"], text
 
 
-def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
+@pytest.mark.parametrize(
+    ("patterns", "per_100"),
+    [
+        (("{a} and {b}", "{b}, {a}", "{a} and {b} provinces", "from {a} to {b}"), 1),
+        # a lower-case "or" ("ou") before a capitalised name joins the two: it is not the
+        # stream prefix Or/Ou of the next name (125 of 804 wrong before, 21 after)
+        (("{a} or {b}", "{b} or {a}", "{a} ou {b}"), 3),
+    ],
+    ids=["and", "or"],
+)
+def test_lists_of_provinces_in_every_spelling_keep_every_province(
+    patterns: tuple[str, ...], per_100: int
+) -> None:
     # every GeoNames spelling of a provincial town named like its province, listed with
-    # another province in four ways; a name after "from" alone is a place, and a province
+    # another province in several ways; a name after "from" alone is a place, and a province
     # named outside the scope of another is not read as a commune inside it ("Kampong
     # Thom and Kratie" is not the commune Kampong Cham of Kratie)
     from compoundmap.normalize import place_key
@@ -211,13 +225,13 @@ def test_lists_of_provinces_in_every_spelling_keep_every_province() -> None:
             continue
         for i, alt in enumerate(a for a in alternates if a.isascii() and len(a) >= 4):
             other = codes[(codes.index(code) + 1 + i) % len(codes)]
-            for pattern in ("{a} and {b}", "{b}, {a}", "{a} and {b} provinces", "from {a} to {b}"):
+            for pattern in patterns:
                 text = pattern.format(a=alt, b=provinces[other])
                 found = {r.province_code for r in geocode_places(text) if r.province_code}
                 n += 1
                 wrong += found != {code, other}
     assert n >= 800
-    assert wrong <= n // 100, (wrong, n)
+    assert wrong <= n * per_100 // 100, (wrong, n)
 
 
 def test_a_village_named_with_its_commune_is_confident_only_when_single() -> None:

@@ -163,7 +163,7 @@ def test_word_lists_are_data_with_a_source() -> None:
     # town words say "district" too: one row each, not two lists
     assert all(w.level == DISTRICT for w in words if w.kind == "town")
     assert word_list("stop") and word_list("reference_before")
-    assert all(kind in {"spelling", "number", "numeral", "number_marker"}
+    assert all(kind in {"spelling", "number", "numeral", "number_marker", "abbreviation"}
                for _, _, kind in romanisation_variants())  # fmt: skip
     assert "Cambodia" in country_names()
 
@@ -190,3 +190,21 @@ def test_sound_keys_of_a_name_in_three_scripts_meet_its_romanisation() -> None:
         keys = set(latin_sound_keys(place_key(latin)))
         assert keys & set(script_sound_keys(clean_text(written))), (latin, written)
     assert script_sound_keys("Kamrieng") == ()  # Latin text has no script sound key
+
+
+def test_the_listed_abbreviation_pp_keeps_its_letters_and_only_it_names_a_place() -> None:
+    # "PP" (Phnom Penh, romanisation_variants.csv kind "abbreviation") keeps both letters;
+    # written in lower case it folds like any doubled letter and names nothing; no other
+    # doubled capital of A-Z names a place
+    import string
+
+    from compoundmap.geocode import geocode
+
+    assert place_key("PP") == "pp" and place_key("pp") == "p" and place_key("Pp") == "p"
+    assert (geocode("PP").province_code, geocode("Sen Sok district, PP").district_code) == (
+        "12",
+        "1208",
+    )
+    assert geocode("pp").status == "unmatched"
+    others = [c * 2 for c in string.ascii_uppercase if c != "P"]
+    assert [q for q in others if geocode(q).status != "unmatched"] == []

@@ -108,3 +108,13 @@ def test_every_docstring_example_of_the_library_holds() -> None:
         if result.failed:
             failed.append(info.name)
     assert attempted >= 100 and not failed, failed
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    """``python -m compoundmap`` is the ``compoundmap`` command (for a venv without scripts
+    on PATH, or a checkout run with PYTHONPATH=src)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "compoundmap", "--help"], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert "build" in out.stdout and "geocode" in out.stdout

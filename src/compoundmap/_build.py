@@ -31,15 +31,10 @@ from .events import event_rows, event_slices, events_from_rows, included
 from .fields import TABLE_COLUMNS
 from .links import check_links
 from .locate import locate_reports
+from .overrides import load_overrides
 from .registry import Registry, load_registry
 from .sitepoints import registry_point_problems
-from .sources import (
-    REPORTS_COLUMNS,
-    ValidationReport,
-    default_sources_path,
-    load_overrides,
-    validate_sources,
-)
+from .sources import REPORTS_COLUMNS, ValidationReport, default_sources_path, validate_sources
 from .summary import (
     SUMMARY_EVENT_COLUMNS,
     district_summary,

@@ -104,6 +104,21 @@ _THAI_ROWS = {
 _THAI_CLASS = {ch: c for c, row in _THAI_ROWS.items() for ch in row}
 _THAI_VOWEL_SIGNS = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
 
+# Devanagari consonants (Hindi writes Khmer names by sound: स्वे रींग = Svay Rieng). Vowel
+# letters and signs, virama, nukta, य and ह are dropped; anusvara ं is a nasal, and ग after a
+# nasal is the g of "ng" (रींग, कम्पोंग), written once like the Latin digraph.
+_DEVANAGARI_ROWS = {
+    "K": "कखगघ",
+    "N": "ङञणनं",
+    "C": "चछजझ",
+    "S": "सशष",
+    "T": "टठडढतथदध",
+    "P": "पफबभव",
+    "M": "म",
+    "R": "रलळऱ",
+}
+_DEVANAGARI_CLASS = {ch: c for c, row in _DEVANAGARI_ROWS.items() for ch in row}
+
 # Hangul jamo: initial (19), medial w-glides (ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ write a v/w), final (28)
 _HANGUL_INITIAL = "KKNTTRMPPSSXCCCKTPX"  # X: ㅇ, ㅎ (no consonant)
 _HANGUL_W_MEDIALS = frozenset({9, 10, 11, 14, 15, 16})
@@ -154,8 +169,8 @@ def latin_sound_keys(key: str) -> tuple[str, ...]:
 
 
 def script_sound_keys(run: str) -> tuple[str, ...]:
-    """The sound-class keys of a name written in katakana, hangul or Thai (as cleaned by
-    the normaliser); ``()`` for other text. Thai and hangul also give the key without an
+    """The sound-class keys of a name written in katakana, hangul, Thai or Devanagari (as
+    cleaned by the normaliser); ``()`` for other text. Thai and hangul also give the key without an
     ``R`` written after a vowel (Thai มงคล ends in l, romanised Mongkol or Mangkul).
 
     Examples
@@ -177,6 +192,12 @@ def script_sound_keys(run: str) -> tuple[str, ...]:
         elif ch == "ว":
             nxt = run[k + 1] if k + 1 < len(run) else ""
             classes.append("P" if nxt in _THAI_VOWEL_SIGNS or k == 0 else "")
+        elif ch in _DEVANAGARI_CLASS:
+            if ch == "ग" and classes and classes[-1] == "N":
+                continue  # the g of "ng"
+            classes.append(_DEVANAGARI_CLASS[ch])
+        elif "\u0900" <= ch <= "\u097f":
+            continue  # a vowel letter or sign, virama, nukta, य, ह
         elif "\uac00" <= ch <= "\ud7a3":
             code = ord(ch) - 0xAC00
             initial, medial, final = code // 588, (code % 588) // 28, code % 28

@@ -103,8 +103,12 @@ def word_list(role: str) -> tuple[str, ...]:
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them),
     ``placement`` (Latin words that place one name inside another: "Anlong Veng in northern
-    Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部") and
-    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict").
+    Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部"),
+    ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict"),
+    ``admin_of`` (words that may stand between an admin word and its name: "province of",
+    "provincia de", "distretto di") and ``conjunction_lower`` ("or", "ou", "o": written in
+    lower case in a string that capitalises its names, the conjunction, never the Khmer
+    prefix Or/Ou of a name).
 
     Examples
     --------
@@ -118,8 +122,9 @@ def word_list(role: str) -> tuple[str, ...]:
 @cache
 def romanisation_variants() -> tuple[tuple[str, str, str], ...]:
     """``(variant, canonical, kind)`` of ``data/raw/gazetteer/romanisation_variants.csv``:
-    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3) or
-    ``number_marker`` (ti, lekh: "number", before a numeral)."""
+    kind ``spelling`` (Kompong → kampong), ``number`` (Bei → 3), ``numeral`` (III → 3),
+    ``number_marker`` (ti, lekh: "number", before a numeral) or ``abbreviation`` (a word in
+    capitals kept as written, "PP", case-sensitive)."""
     rows = _read_word_list("romanisation_variants.csv", ("variant", "canonical", "kind", "source"))
     return tuple((r["variant"], r["canonical"], r["kind"]) for r in rows)
 

@@ -313,14 +313,10 @@ def geocode_command(
 ) -> None:
     """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
     import json
-    import warnings
-    from pathlib import Path
 
-    import pandas as pd
-
-    from .errors import DataFileError, GeocodeError, GeocodeWarning
-    from .geocode import FRAME_COLUMNS, geocode, geocode_frame, geocode_places
-    from .publish import atomic_file
+    from .errors import GeocodeError
+    from .geocode import geocode, geocode_places
+    from .geocode.files import geocode_csv
 
     if input is None:
         if text is None:
@@ -340,31 +336,23 @@ def geocode_command(
         return
     if column is None or output is None:
         raise GeocodeError("--input needs --column and --output")
-    try:
-        df = pd.read_csv(input, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataFileError(f"{input}: cannot read CSV: {exc}") from exc
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", GeocodeWarning)
-        out = geocode_frame(
-            df,
-            column,
-            province_column=province_column,
-            district_column=district_column,
-            province=province,
-            district=district,
-            places=places,
-        )
-    for w in caught:
-        typer.echo(f"warning: {input}: {w.message}", err=True)
-    extra = ["input_row", "place_index"] if places else []
-    cols = [*df.columns, *[c for c in [*extra, *FRAME_COLUMNS] if c not in df.columns]]
-    with atomic_file(output, inputs=[Path(input)]) as tmp:
-        out[cols].to_csv(tmp, index=False)
+    out, warned = geocode_csv(
+        input,
+        column,
+        output,
+        province=province,
+        district=district,
+        province_column=province_column,
+        district_column=district_column,
+        places=places,
+    )
+    for message in warned:
+        typer.echo(f"warning: {message}", err=True)
     counts = out["match_status"].value_counts().to_dict()
     unit = "places" if places else "rows"
+    n_rows = out["input_row"].nunique() if places else len(out)
     typer.echo(
-        f"{len(df)} rows geocoded ({len(out)} {unit}) → {output} "
+        f"{n_rows} rows geocoded ({len(out)} {unit}) → {output} "
         + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     )
 

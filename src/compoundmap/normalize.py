@@ -67,8 +67,9 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
 
 
 #: Scripts written with spaces between words: their words are folded and looked up as
-#: n-grams like Latin ones (Cyrillic, Arabic). Khmer, Thai and CJK runs are scanned instead.
-_SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab"})
+#: n-grams like Latin ones (Cyrillic, Arabic, Devanagari). Khmer, Thai and CJK runs are
+#: scanned instead.
+_SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab", "Deva"})
 
 
 def _normaliser_words() -> tuple[
@@ -126,9 +127,11 @@ ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
 # Khmer number words ("Lekh Bei", "Ti Muoy") and Roman numerals (not "i" and "v", which are
 # too often something else). "ti"/"lekh" mean "number": "Ti Bei" = "Lekh Bei" = 3.
 _TOKEN_VARIANTS: dict[str, str] = {
-    v: c for v, c, kind in romanisation_variants() if kind != "number_marker"
+    v: c for v, c, kind in romanisation_variants() if kind not in ("number_marker", "abbreviation")
 }
 _NUMBER_MARKERS = frozenset(v for v, _, kind in romanisation_variants() if kind == "number_marker")
+# abbreviations written in capitals ("PP") whose letters no spelling fold may merge
+_KEPT_CAPITALS = {v: c for v, c, kind in romanisation_variants() if kind == "abbreviation"}
 
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.
@@ -233,6 +236,8 @@ def _fold_latin_token(tok: str) -> str:
     t = "".join(ch for ch in t if ch.isalnum())
     if not t.isascii() or t in _LATIN_ADMIN or t in _STOPWORDS:
         return t
+    if tok in _KEPT_CAPITALS:
+        return _KEPT_CAPITALS[tok]  # "PP" is an abbreviation, not a doubled letter
     if t in _TOKEN_VARIANTS:
         return _TOKEN_VARIANTS[t]
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
@@ -253,6 +258,7 @@ def _char_is_latin(ch: str) -> bool:
     return (
         _strip_diacritics(ch).isascii()
         or "\u0400" <= ch <= "\u04ff"
+        or ("\u0900" <= ch <= "\u097f" and ch not in "\u0964\u0965")  # not the dandas
         or ("\u0600" <= ch <= "\u06ff" and ch.isalpha())
     )
 
@@ -292,6 +298,23 @@ def _split_scripts(chunk: str) -> list[str]:
     return out
 
 
+# Admin words of the other spaced scripts, keyed as the tokeniser folds their words too
+# (Cyrillic "район" → "раион", Devanagari "प्रांत" without its vowel signs).
+for _word, _level in list(_LATIN_ADMIN.items()):
+    if not _strip_diacritics(_word).isascii():
+        _folded = _fold_latin_token(_word)
+        if _folded and _folded != _word:
+            _LATIN_ADMIN.setdefault(_folded, _level)
+            ADMIN_WORDS.setdefault(_folded, _level)
+
+# A Latin admin word listed with its marks ("làng") counts only as written with them: its
+# plain form is a word of Khmer names ("Ta Lang").
+_MARKED_ADMIN = {
+    unicodedata.normalize("NFC", w).lower(): level
+    for w, level in _LATIN_ADMIN.items()
+    if not w.isascii() and _strip_diacritics(w).isascii()
+}
+
 _BREAK = Token("", stop=True)
 # the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
 _LATIN_PHRASES = {
@@ -308,8 +331,15 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
     viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
     low = raw.islower()
+    marked = _MARKED_ADMIN.get(unicodedata.normalize("NFC", raw).lower()) if _MARKED_ADMIN else None
     return tuple(
-        Token(p, admin=_LATIN_ADMIN.get(p), stop=p in _STOPWORDS, vietnamese=viet, lower=low)
+        Token(
+            p,
+            admin=_LATIN_ADMIN.get(p, marked),
+            stop=p in _STOPWORDS,
+            vietnamese=viet,
+            lower=low,
+        )
         for p in parts
     )
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from ..normalize import Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, long_lived, name_index
+from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
 from .mentions import Mention, is_content, make_mention
 
 __all__ = ["edit_allowed", "edit_mentions", "one_edit"]
@@ -211,9 +211,25 @@ def _window_mention(
         if hit is None:
             continue
         entries = tuple(e for e in name_index()[hit[0]] if e.tier < TIER_VILLAGE)
-        if not entries:
+        if not entries or _landmark_over_unit(entries, inside[0], flat[k].text, hit[0]):
             continue
         done.update(range(a, b))
         kept = [m for m in out if m is not inside[0]]
         return [*kept, make_mention(flat, a, b, entries, "fuzzy", round(float(hit[1]), 1))]
     return out
+
+
+def _landmark_over_unit(
+    entries: tuple[Entry, ...], neighbour: Mention, word: str, key: str
+) -> bool:
+    """Whether the window would put a landmark in place of an admin unit written exactly
+    only because both end in the same word: "Dangkao roundabout" is the district Dangkao
+    and a descriptor, not the Durian Roundabout (Kampot) with the name changed; "Kuleaen
+    bridge" is not the Kizuna Bridge. The window repairs misspelt two-word names; a likeness
+    that rests on the shared word ``word`` (the loose one) says nothing about the name."""
+    return (
+        (key.endswith(word) or key.startswith(word))
+        and all(e.kind not in KIND_LEVEL for e in entries)
+        and neighbour.method == "exact"
+        and any(e.kind in KIND_LEVEL and e.tier <= TIER_OFFICIAL for e in neighbour.entries)
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..normalize import Token, admin_words, word_list
+from ..normalize import Token, admin_words, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
 from .index import Entry
 
@@ -48,10 +48,19 @@ class Mention(NamedTuple):
     """A word no name explains is glued to it: it may be part of a longer unknown name."""
 
 
-# Words between an admin word and its name ("Province of Kandal", "Provincia de …").
-_OF_WORDS = ("of", "de", "do", "da")
+#: Words between an admin word and its name ("Province of Kandal", "Provincia de …",
+#: "distretto di …"), from ``stop_words.csv`` (role ``admin_of``).
+_OF_WORDS = frozenset(word_list("admin_of"))
 
 
+#: Admin words of other scripts written only after a name (``admin_words.csv``, position
+#: ``after``: 州, 县, 村, 주, प्रांत …), as the tokeniser writes them.
+_AFTER_ONLY = frozenset(
+    t.text
+    for w in admin_words()
+    if w.position == "after" and not w.word.isascii()
+    for t in tokenize(w.word)
+)
 #: Admin words that say a name is a town (``admin_words.csv``, kind ``town``).
 _TOWN_WORDS = frozenset(
     w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
@@ -88,8 +97,9 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
     if j >= 0:
         before = toks[j].admin
     # an admin word after the name that itself starts the next name ("Phum 3 Sangkat 4",
-    # "ភូមិ៣ សង្កាត់៤") belongs to that name, not to this one
-    if after is not None:
+    # "ភូមិ៣ សង្កាត់៤") belongs to that name, not to this one; not one its language writes
+    # only after a name ("Angkor Ban乡Kbal Hong村": 乡 is Angkor Ban's)
+    if after is not None and toks[end].text not in _AFTER_ONLY:
         nxt = toks[end + 1] if end + 1 < len(toks) else None
         if nxt is not None and nxt.text and nxt.admin is None and not nxt.stop:
             return before

@@ -1,15 +1,18 @@
-"""Names written in katakana, hangul or Thai that the index does not hold, read by sound.
+"""Names written in katakana, hangul, Thai or Devanagari that the index does not hold, read
+by sound.
 
 A district or commune is rarely among the curated names in other scripts (``aliases.csv``
 holds provinces and towns), but sources write them next to their admin word:
 "バッタンバン州カムリエン郡" (Kamrieng district), "อำเภอโอโจรว" (Ou Chrov district), "킨스와이군"
-(Kien Svay district). This pass, run last by :func:`~compoundmap.geocode.spot.spot`, reads
-such a run by its consonants (:func:`~compoundmap.normalize.script_sound_keys`) and keeps it
-only when exactly one unit of the level its admin word says has that sound key, inside the
-province or district the string names (a province, or a district named with nothing
-around it, may be found alone when its key is long). Villages are not read (one places
-nothing finer than its commune, and many sound alike), nor a unit the caller already states
-as context. What it finds is a ``phonetic`` mention, scored low: never the top band.
+(Kien Svay district), "स्वे रींग प्रांत" (Svay Rieng province). This pass, run last by
+:func:`~compoundmap.geocode.spot.spot`, reads such a run by its consonants
+(:func:`~compoundmap.normalize.script_sound_keys`) and keeps it only when exactly one unit
+of the level its admin word says has that sound key, inside the province or district the
+string names (a province, or a district named with nothing around it, may be found alone
+when its key is long; a Devanagari one needs a class more unless Cambodia is named, as
+Hindi names places abroad with the same words). Villages are not read (one places nothing
+finer than its commune, and many sound alike), nor a unit the caller already states as
+context. What it finds is a ``phonetic`` mention, scored low: never the top band.
 """
 
 from __future__ import annotations
@@ -32,8 +35,11 @@ _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
 _SCORE = 75.0
 
-_READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3]")
+_READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
+_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
+#: Most words a Devanagari name before its admin word is read from (longest first).
+_DEVANAGARI_MAX_WORDS = 3
 
 
 @depends_on_settings
@@ -141,6 +147,41 @@ def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, in
     return out
 
 
+def _devanagari_runs(
+    raw: str, toks: Sequence[Token], spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int, int]]:
+    """Hindi names before their admin word ("स्वे रींग प्रांत", "बावेत शहर"): Devanagari is
+    tokenised like Latin (its words folded without vowel signs), so a run is read from the
+    words as written: the up to :data:`_DEVANAGARI_MAX_WORDS` words right before the admin
+    word, longest first (one-letter words after folding, the postpositions के, में, से …,
+    end a run)."""
+    written = _DEVANAGARI_WORD.findall(raw)
+    words = [k for k, t in enumerate(toks) if t.text and _DEVANAGARI_WORD.match(t.text)]
+    if not words or len(written) != len(words):
+        return []
+    as_written = dict(zip(words, written, strict=True))
+    out: list[tuple[str, int, int, int]] = []
+    for k in words:
+        level = toks[k].admin
+        if level is None:
+            continue
+        names: list[int] = []
+        j = k - 1
+        while (
+            j in as_written
+            and toks[j].admin is None
+            and not toks[j].stop
+            and len(toks[j].text) > 1
+            and len(names) < _DEVANAGARI_MAX_WORDS
+        ):
+            names.insert(0, j)
+            j -= 1
+        for n in range(len(names), 0, -1):
+            run = "".join(as_written[i] for i in names[-n:])
+            out.append((run, level, spans[names[-n]][0], spans[names[-1]][1]))
+    return out
+
+
 def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
     """Codes the string places itself in for sure: the province all readings of a name
     share (those of the level its admin word says, when it has one), and the district when
@@ -165,9 +206,10 @@ def _in_scope(e: Entry, scope: set[str]) -> bool:
     return any((e.code or "").startswith(c) for c in scope)
 
 
-def _read(run: str, level: int, scope: set[str]) -> tuple[Entry, ...]:
+def _read(run: str, level: int, scope: set[str], alone_extra: int = 0) -> tuple[Entry, ...]:
     """The unit of ``level`` whose name sounds like ``run``, inside ``scope`` (codes) when
-    given: ``()`` unless exactly one unit fits."""
+    given: ``()`` unless exactly one unit fits. ``alone_extra`` more sound classes are needed
+    to read a name alone."""
     index = _sound_index()
     keys = script_sound_keys(run)
     levels = [level]
@@ -177,6 +219,8 @@ def _read(run: str, level: int, scope: set[str]) -> tuple[Entry, ...]:
         need = _MIN_SCOPED[lv] if scope else _MIN_ALONE.get(lv)
         if need is None:
             return ()
+        if not scope:
+            need += alone_extra
         units: dict[str, Entry] = {}
         for key in keys:
             if len(key) < need:
@@ -239,10 +283,15 @@ def sound_mentions(
             elif _THAI.match(tok.text) and prev in ADMIN_WORDS and _THAI.match(prev):
                 found = [(tok.text, ADMIN_WORDS[prev], a, b)]
         runs.extend(found)
+    if isinstance(text, str):
+        runs.extend(_devanagari_runs(text, toks, spans))
     if not runs:
         return mentions
     taken = {k for m in mentions for k in range(m.start, m.end)}
     scope = _scope(mentions, context)
+    # Hindi writes places abroad with the same admin words (शानक्सी प्रांत, सहारनपुर शहर): a
+    # Devanagari name is read alone with one sound class more unless Cambodia is named
+    cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
     out = list(mentions)
     for run, level, start, end in sorted(runs, key=lambda r: r[1]):
         if level < _PROVINCE or level > _VILLAGE or taken & set(range(start, end)):
@@ -252,7 +301,8 @@ def sound_mentions(
             # easily another village of the same sound: villages are not read
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
-        entries = _read(run, level, inner or scope)
+        extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
+        entries = _read(run, level, inner or scope, extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))

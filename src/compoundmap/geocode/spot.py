@@ -18,6 +18,7 @@ from ..normalize import (
     Token,
     splits_syllable,
     tokenize,
+    word_list,
 )
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
@@ -81,6 +82,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = _flat_tokens(text, index)
     cased = _cased(flat)
+    if cased and any(t.lower and t.text in _CONJUNCTIONS for t in flat):
+        flat = written = _conjunctions(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
         mentions = _not_vietnamese(flat, mentions, index)
@@ -101,6 +104,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
 
 
 _SHORT_SYLLABLE = 5
+#: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
+_CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
 
 def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
@@ -136,6 +141,27 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
     return [
         m._replace(loose=True) if unexplained(m.start - 1, -1) or unexplained(m.end, 1) else m
         for m in mentions
+    ]
+
+
+def _conjunctions(flat: list[Token]) -> list[Token]:
+    """The tokens, a lower-case "or" ("ou", "o") after a word and before a capitalised one
+    marked a stopword: it joins two names ("Kampot or Kep"), it is not the stream prefix
+    Or/Ou of the next one ("Bakan or Preah Khan" is not the village Ou Preah); before a
+    lower-case word it may still start a name ("khum ou svay")."""
+
+    def content(j: int) -> bool:
+        return 0 <= j < len(flat) and is_content(flat[j]) and flat[j].latin
+
+    return [
+        t._replace(stop=True)
+        if t.lower
+        and t.text in _CONJUNCTIONS
+        and content(k - 1)
+        and content(k + 1)
+        and not flat[k + 1].lower
+        else t
+        for k, t in enumerate(flat)
     ]
 
 
@@ -230,7 +256,11 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     else:
         toks = text
     flat: list[Token] = []
+    lettered = False
     for k, tok in enumerate(toks):
+        if lettered:
+            lettered = False  # the letter joined to the name before it (below)
+            continue
         if tok.latin:
             flat.append(tok)
         elif _korean_admin(tok) and k and _is_hangul(toks[k - 1]):
@@ -239,12 +269,39 @@ def _flat_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
                 # Korean writes 주/시 after a name with or without a space (시하누크 주)
                 tok = tok._replace(text=tok.text + toks[k + 1].text)
-            flat.extend(
-                _script_pieces_cached(tok.text)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            # a number or one Khmer letter after the run may end its name: "… ទី ២"
+            # (Phsar Depou Ti Pir), "ព្រែកខ្សាយ ក" (Preaek Khsay Ka, not Kha)
+            number = ""
+            if nxt is not None and (
+                (nxt.latin and nxt.text.isdigit()) or (not nxt.latin and _khmer_letter(nxt))
+            ):
+                number = nxt.text
+            pieces = list(
+                _script_pieces_cached(tok.text, number)
                 if index is build_index()
-                else _script_pieces(tok, index)
+                else _script_pieces(tok, index, number)
             )
+            last = pieces[-1] if pieces else None
+            if (
+                number
+                and nxt is not None
+                and not nxt.latin
+                and last is not None
+                and last.text
+                and last.admin is None
+                and last.text + number in index.names
+            ):
+                pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + number)
+                lettered = True
+            flat.extend(pieces)
     return flat
+
+
+def _khmer_letter(tok: Token) -> bool:
+    """A Khmer consonant written as a word of its own (the ក/ខ/គ that tell apart two units
+    of one name)."""
+    return len(tok.text) == 1 and "\u1780" <= tok.text <= "\u17a2"
 
 
 def _is_hangul(tok: Token) -> bool:
@@ -258,23 +315,29 @@ def _korean_admin(tok: Token) -> bool:
 
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.tokenize_cache_size)
-def _script_pieces_cached(text: str) -> tuple[Token, ...]:
+def _script_pieces_cached(text: str, number: str = "") -> tuple[Token, ...]:
     """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
     strings share their names)."""
-    return tuple(_script_pieces(Token(text, latin=False), build_index()))
+    return tuple(_script_pieces(Token(text, latin=False), build_index(), number))
 
 
-def _script_pieces(tok: Token, index: NameIndex) -> list[Token]:
+def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token]:
     """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
 
     An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
-    part of an unknown name. Other unknown characters become one break.
+    part of an unknown name. Other unknown characters become one break. ``number``, the
+    digits written right after the run ("ផ្សារដេប៉ូទី ២" reaches here as ផ្សារដេប៉ូ and 2):
+    the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
+    though the bare name is none.
     """
     min_chars = get_settings().script_name_min_chars
     s = tok.text
     out: list[Token] = []
     pos, n = 0, len(s)
     while pos < n:
+        if number and s[pos:] + number in index.names:
+            out.append(Token(s[pos:], latin=False))
+            break
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
@@ -377,7 +440,7 @@ def _exact_mentions(
             found = _script_mention(flat, pos, index)
             if found is not None:
                 mentions.append(found)
-            pos += 1
+            pos = found.end if found is not None else pos + 1
             continue
         end = _span_end(flat, pos, cfg.geocode_max_ngram, stops_inside)
         latin = _latin_mention(flat, pos, end, index, cfg, cased=cased)
@@ -397,6 +460,14 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     Tuol Kouk inside Phnom Penh)."""
     tok = flat[pos]
     entries = index.names.get(tok.text, ())
+    end = pos + 1
+    nxt = flat[end] if end < len(flat) else None
+    if nxt is not None and nxt.latin and nxt.text.isdigit():
+        # a numbered name: Khmer writes "ទី ២" after it (ច្បារអំពៅទី ២, Chbar Ampov Ti Pir),
+        # which reaches here as the name and the digit; the numbered unit is the one meant
+        numbered = index.names.get(tok.text + nxt.text, ())
+        if numbered:
+            entries, end = numbered, end + 1
     prev = flat[pos - 1] if pos else None
     if prev is not None and not prev.latin and prev.text and prev.admin is None:
         before = index.names.get(prev.text, ())
@@ -411,14 +482,14 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     khmer = is_khmer(tok.text)
     return Mention(
         pos,
-        pos + 1,
-        tok.text,
+        end,
+        "".join(t.text for t in flat[pos:end]),
         entries,
         "khmer" if khmer else "script",
         100.0,
-        hint_at(flat, pos, pos + 1, khmer),
+        hint_at(flat, pos, end, khmer),
         False,
-        town_at(flat, pos, pos + 1),
+        town_at(flat, pos, end),
     )
 
 

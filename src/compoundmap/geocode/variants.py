@@ -19,6 +19,8 @@ from ..settings import Settings, depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .edits import one_edit
 from .index import (
+    KIND_LEVEL,
+    TIER_CURATED,
     TIER_OFFICIAL,
     TIER_VILLAGE,
     Entry,
@@ -124,8 +126,30 @@ def _phonetic(
         and edges_count
         and (not single or len(key) >= cfg.phonetic_single_min_letters)
     ):
-        return tuple(e for e in index.names[best] if e.tier < TIER_VILLAGE), round(best_score, 1)
+        entries = tuple(e for e in index.names[best] if e.tier < TIER_VILLAGE)
+        if n_words > 1 and _landmark_by_shared_word(entries, key, best, first, last, need):
+            return (), 0.0
+        return entries, round(best_score, 1)
     return (), 0.0
+
+
+def _landmark_by_shared_word(
+    entries: tuple[Entry, ...], key: str, cand: str, first: str, last: str, need: float
+) -> bool:
+    """Whether a landmark's likeness to the n-gram rests on a word both share: "Banan
+    temple" sounds like "Bayon Temple" only through "temple" ("banan" is no "bayon"), so it
+    stays the district Banan and a descriptor. The words left once the shared first or last
+    word is taken off must be alike on their own."""
+    if not entries or any(e.tier != TIER_CURATED or e.kind in KIND_LEVEL for e in entries):
+        return False  # a curated landmark only: admin units and towns keep their matches
+    rest_key, rest_cand = key, cand
+    if last and key.endswith(last) and cand.endswith(last):
+        rest_key, rest_cand = key[: -len(last)], cand[: -len(last)]
+    elif first and key.startswith(first) and cand.startswith(first):
+        rest_key, rest_cand = key[len(first) :], cand[len(first) :]
+    else:
+        return False
+    return not rest_key or fuzz.ratio(rest_key, rest_cand) < need
 
 
 # --- pass 3: scoped fuzzy ---------------------------------------------------------------
