@@ -75,6 +75,7 @@ _LATIN_CLASS = {
     **dict.fromkeys("rl", "R"),
 }
 _LATIN_VOWELS = frozenset("aeiouy")
+_DIGRAPH_CLASS = dict(_LATIN_DIGRAPHS)  # one look-up per letter pair, not a scan of the pairs
 
 # katakana (after the script folds: no long-vowel mark, small tsu or ヴ)
 _KANA_ROWS = {
@@ -155,7 +156,7 @@ def latin_sound_keys(key: str) -> tuple[str, ...]:
     k, n = 0, len(s)
     while k < n:
         pair = s[k : k + 2]
-        cls = next((c for d, c in _LATIN_DIGRAPHS if pair == d), None)
+        cls = _DIGRAPH_CLASS.get(pair)
         step = 2 if cls else 1
         if cls is None:
             cls = _LATIN_CLASS.get(s[k], "")

@@ -209,34 +209,43 @@ def _town_readings(allowed: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return allowed
 
 
-def _support(e: Entry, others: list[_CodeSets], ctx: Context, has_ctx: bool = True) -> int:
-    """How many other names (and the context) name a unit containing or fitting ``e``.
+def _supports(
+    entries: list[Entry], others: list[_CodeSets], ctx: Context, has_ctx: bool = True
+) -> list[int]:
+    """For each of ``entries``, how many other names (and the context) name a unit
+    containing or fitting it.
 
     An entry f contains e exactly when f's finest code is in e's chain (or f is the
     country). A village or a generic locality (``Entry.confirm``) needs another name that
     contains it ("Cambodia" does not count); any other entry is supported by a name it is
     consistent with either way ("Sihanoukville's Ream commune": the province
-    reading of Sihanoukville fits Ream, the city reading does not).
+    reading of Sihanoukville fits Ream, the city reading does not). One call per name, not
+    per reading: a name may have dozens of readings.
     """
-    province, district, commune = e.province_code, e.district_code, e.commune_code
-    confirm = e.confirm
-    support = 0
-    for names_country, codes, chains in others:
-        if (
-            (names_country and not confirm)
-            or province in codes
-            or district in codes
-            or commune in codes
-            or (e.legacy_district is not None and e.legacy_district in codes)
-            or (not confirm and e.code in chains)
-        ):
-            support += 1
-    if not has_ctx:
-        return support
-    if e.kind == "village":
-        # a stated province holds hundreds of villages: only a stated district confirms one
-        return support + (1 if ctx.districts and ctx.supports(e) else 0)
-    return support + (1 if ctx.supports(e) else 0)
+    out: list[int] = []
+    for e in entries:
+        province, district, commune = e.province_code, e.district_code, e.commune_code
+        legacy, confirm = e.legacy_district, e.confirm
+        support = 0
+        for names_country, codes, chains in others:
+            if (
+                (names_country and not confirm)
+                or province in codes
+                or district in codes
+                or commune in codes
+                or (legacy is not None and legacy in codes)
+                or (not confirm and e.code in chains)
+            ):
+                support += 1
+        if has_ctx:
+            if e.kind == "village":
+                # a stated province holds hundreds of villages: only a stated district
+                # confirms one
+                support += 1 if ctx.districts and ctx.supports(e) else 0
+            else:
+                support += 1 if ctx.supports(e) else 0
+        out.append(support)
+    return out
 
 
 def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Entry]:
@@ -288,8 +297,10 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if not others and not has_ctx:
             c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
             continue
-        scored = [(_support(e, others, ctx, has_ctx), e) for e in c.entries]
-        scored = [(s, e) for s, e in scored if not e.confirm or s > 0]
+        supports = _supports(c.entries, others, ctx, has_ctx)
+        scored = [
+            (s, e) for s, e in zip(supports, c.entries, strict=True) if not e.confirm or s > 0
+        ]
         if not scored:
             c.entries = []
             continue
@@ -336,12 +347,14 @@ def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
     official lists, that lies only in other provinces is a look-alike of a name there, not
     a second place. Provinces, towns, points and curated names are kept: a list may name
     places of other provinces ("Sihanoukville; Poipet; Chrey Thom; … Kampot province")."""
+    if len(real) < 2:
+        return real
     named = {
         c.entries[0].province_code
         for c in real
         if c.mention.method not in _LOOSE and all(e.kind == "province" for e in c.entries)
     }
-    if len(named) != 1 or len(real) < 2:
+    if len(named) != 1:
         return real
 
     def stray(c: Choice) -> bool:
@@ -492,4 +505,6 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
             for o in remaining
             if id(o) not in placed and any(e.kind != "village" for e in o.entries)
         ]
+    if len(results) == 1:
+        return [results[0][1]]
     return [r for _, r in sorted(results, key=lambda x: x[0])]
