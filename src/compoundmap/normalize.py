@@ -154,6 +154,11 @@ _SEP_RE = re.compile(r"[\s\-‐‑–—_/\\|,;:.()\[\]{}!?+*&#@=<>~^%$、，。
 _BREAK_RE = re.compile(r"[,;:()\[\]{}!?、，。；：（）「」『』【】|/·،؛]| - | – | — ")
 # the ASCII ones of those breaks (an ASCII string is split on these alone: faster)
 _ASCII_BREAK_RE = re.compile(r"[,;:()\[\]{}!?|/]| - ")
+# one pass over an ASCII string with no quote mark: each break (group 1) or word (group 2,
+# a run of characters that are not separators; every break character is a separator)
+_ASCII_SCAN_RE = re.compile(
+    f"({_ASCII_BREAK_RE.pattern})|([^{_SEP_RE.pattern.removeprefix('[').removesuffix(']+')}]+)"
+)
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
@@ -408,6 +413,14 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
         quoted = _has_ascii_quote(s)
     toks: list[Token] = []
     latin = _latin_tokens
+    if not quoted:
+        # the words and breaks in one scan (as the loop below finds them, in order)
+        for brk, word in _ASCII_SCAN_RE.findall(" ".join(s.split())):
+            if not brk:
+                toks.extend(latin(word))
+            elif toks and toks[-1].text:
+                toks.append(_BREAK)  # a break: no name or admin hint reaches across it
+        return _fold_phrases(toks)
     for k, segment in enumerate(_ASCII_BREAK_RE.split(" ".join(s.split()))):
         if k and toks and toks[-1].text:
             toks.append(_BREAK)  # a break: no name or admin hint reaches across it

@@ -91,7 +91,10 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         # the string capitalises its names: its lower-case words away from any capitalised
         # one are ordinary words, which the typo passes must not read as names ("yang
         # terang benderang": "terang" is not Trang; "Kampong speu" still is Kampong Speu)
-        flat = [t._replace(stop=True) if _ordinary(flat, k) else t for k, t in enumerate(flat)]
+        flat = [
+            t._replace(stop=True) if t.lower and _ordinary(flat, k) else t
+            for k, t in enumerate(flat)
+        ]
     if context or _places_something(mentions):
         mentions = scoped_fuzzy_mentions(flat, mentions, context)
     if not _places_something(mentions):
