@@ -110,7 +110,7 @@ def geocode_cache_clear() -> None:
     norm.tokenize.cache_clear()
     norm._latin_tokens.cache_clear()
     norm.skeleton.cache_clear()
-    sys.modules["compoundmap.geocode.spot"]._script_pieces_cached.cache_clear()
+    sys.modules["compoundmap.geocode.tokens"]._script_pieces_cached.cache_clear()
     sys.modules["compoundmap.geocode.variants"]._phonetic_cached.cache_clear()
 
 

@@ -5,9 +5,11 @@ gazetteer, ``normalize`` and ``settings``. One module per job, in the order a st
 them:
 
 - ``index``: the name index (every name → what it may mean), built once and cached;
+- ``tokens``: a string's tokens, runs of Khmer, Thai and CJK split into names and admin words;
 - ``spot``: the chain of matching passes that finds the names a string mentions;
 - ``variants``: the phonetic and fuzzy passes for names not written as indexed;
 - ``edits``: the one-edit pass for typos of province, district and town names;
+- ``parent_edits``: a commune or district one typo away inside the unit the string names;
 - ``resolve``: what the mentions mean together (admin words, support, context, one place
   per round);
 - ``placement``: which names the words between them place one inside the other ("Anlong

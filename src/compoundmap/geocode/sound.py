@@ -26,6 +26,7 @@ from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
 from .mentions import Mention, make_mention
+from .tokens import is_hangul, korean_admin, split_tokens
 
 __all__ = ["sound_mentions"]
 
@@ -71,8 +72,6 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
 
 def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
     """For each token of the string, the span of the tokens spotting reads it as."""
-    from .spot import _flat_tokens, _is_hangul, _korean_admin  # spot imports this module
-
     index = build_index()
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -84,11 +83,11 @@ def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
             continue
         if tok.latin:
             n = 1
-        elif k + 1 < len(toks) and _is_hangul(tok) and _korean_admin(toks[k + 1]):
-            n = len(_flat_tokens((tok, toks[k + 1]), index))
+        elif k + 1 < len(toks) and is_hangul(tok) and korean_admin(toks[k + 1]):
+            n = len(split_tokens((tok, toks[k + 1]), index))
             skip_next = True
         else:
-            n = len(_flat_tokens((tok,), index))
+            n = len(split_tokens((tok,), index))
         spans.append((pos, pos + n))
         pos += n
     return spans

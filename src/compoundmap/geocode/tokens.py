@@ -1,0 +1,177 @@
+"""The tokens spotting reads: a string's tokens with each run of Khmer, Thai and CJK text
+split into the names and admin words it holds (longest first), Korean admin syllables glued
+to their name, and Khmer names told apart by a number or letter read whole.
+
+First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
+sound pass and the tests align with.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..normalize import ADMIN_WORDS, Token, splits_syllable, tokenize
+from ..settings import depends_on_settings
+from ..settings import get as get_settings
+from .index import NameIndex, build_index
+
+__all__ = ["flat_tokens", "is_hangul", "korean_admin", "split_tokens"]
+
+_SIZES = get_settings()  # cache sizes are read once, here
+
+
+def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
+    """The tokens the mentions of :func:`spot` index (each run of Khmer/Thai/CJK text split
+    into its names and admin words)."""
+    return split_tokens(text, build_index())
+
+
+def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
+    """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
+    words."""
+    if isinstance(text, str):
+        toks = tokenize(text)
+        if text.isascii():
+            return list(toks)  # every token of an ASCII string is a Latin one
+    else:
+        toks = text
+    flat: list[Token] = []
+    lettered = False
+    for k, tok in enumerate(toks):
+        if lettered:
+            lettered = False  # the letter joined to the name before it (below)
+            continue
+        if tok.latin:
+            flat.append(tok)
+        elif korean_admin(tok) and k and is_hangul(toks[k - 1]):
+            continue  # glued to the word before it (below)
+        else:
+            if k + 1 < len(toks) and is_hangul(tok) and korean_admin(toks[k + 1]):
+                # Korean writes 주/시 after a name with or without a space (시하누크 주)
+                tok = tok._replace(text=tok.text + toks[k + 1].text)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            # a number or one Khmer letter after the run may end its name: "… ទី ២"
+            # (Phsar Depou Ti Pir), "ព្រែកខ្សាយ ក" (Preaek Khsay Ka, not Kha)
+            number = ""
+            if nxt is not None and (
+                (nxt.latin and nxt.text.isdigit()) or (not nxt.latin and _khmer_letter(nxt))
+            ):
+                number = nxt.text
+            pieces = list(
+                _script_pieces_cached(tok.text, number)
+                if index is build_index()
+                else _script_pieces(tok, index, number)
+            )
+            last = pieces[-1] if pieces else None
+            if (
+                number
+                and nxt is not None
+                and not nxt.latin
+                and last is not None
+                and last.text
+                and last.admin is None
+                and last.text + number in index.names
+            ):
+                pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + number)
+                lettered = True
+            flat.extend(pieces)
+    return flat
+
+
+def _khmer_letter(tok: Token) -> bool:
+    """A Khmer consonant written as a word of its own (the ក/ខ/គ that tell apart two units
+    of one name)."""
+    return len(tok.text) == 1 and "\u1780" <= tok.text <= "\u17a2"
+
+
+def is_hangul(tok: Token) -> bool:
+    """Whether a token of another script starts with a hangul syllable."""
+    return not tok.latin and bool(tok.text) and "\uac00" <= tok.text[0] <= "\ud7af"
+
+
+def korean_admin(tok: Token) -> bool:
+    """A one-syllable Korean admin word written as a word of its own."""
+    return is_hangul(tok) and len(tok.text) == 1 and tok.text in ADMIN_WORDS
+
+
+@depends_on_settings
+@lru_cache(maxsize=_SIZES.tokenize_cache_size)
+def _script_pieces_cached(text: str, number: str = "") -> tuple[Token, ...]:
+    """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
+    strings share their names)."""
+    return tuple(_script_pieces(Token(text, latin=False), build_index(), number))
+
+
+def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token]:
+    """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
+
+    An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
+    part of an unknown name. Other unknown characters become one break. ``number``, the
+    digits written right after the run ("ផ្សារដេប៉ូទី ២" reaches here as ផ្សារដេប៉ូ and 2):
+    the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
+    though the bare name is none.
+    """
+    min_chars = get_settings().script_name_min_chars
+    s = tok.text
+    out: list[Token] = []
+    pos, n = 0, len(s)
+    while pos < n:
+        if number and s[pos:] + number in index.names:
+            out.append(Token(s[pos:], latin=False))
+            break
+        for length in range(min(index.max_script_len, n - pos), 0, -1):
+            piece = s[pos : pos + length]
+            if (
+                piece in index.names
+                and length >= min_chars
+                and not splits_syllable(s, pos, pos + length)
+                and not _prefixed_piece(s, pos, length)
+            ):
+                out.append(Token(piece, latin=False))
+                pos += length
+                break
+            if piece in ADMIN_WORDS and _admin_here(s, pos, length, out):
+                out.append(Token(piece, admin=ADMIN_WORDS[piece], latin=False))
+                pos += length
+                break
+        else:
+            if "\u30a1" <= s[pos] <= "\u30fc" and s[pos] != "\u30fb":
+                # an unknown katakana letter is part of an unknown name: a known name glued
+                # after it (オッダー|ミェンチェイ) is not counted on its own (not Thai, which
+                # writes words without spaces: ที่ปอยเปต is "at Poipet")
+                out.append(Token(s[pos], latin=False))
+            elif out and out[-1].stop:
+                pass
+            else:
+                out.append(Token("", stop=True, latin=False))
+            pos += 1
+    return out
+
+
+_KHMER_ADMIN = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+def _prefixed_piece(s: str, pos: int, length: int) -> bool:
+    """Whether a Khmer name that starts with an admin word ("ភូមិថ្មី", the commune Phum
+    Thmei) is glued to more letters: then the admin word is the prefix of another name
+    ("ភូមិ|ថ្មីសែនជ័យ", the village Thmei Saen Chey)."""
+    end = pos + length
+    if end >= len(s) or not ("\u1780" <= s[end] <= "\u17b3"):
+        return False
+    piece = s[pos:end]
+    return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
+        s.startswith(a, end) for a in _KHMER_ADMIN
+    )
+
+
+def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
+    """Whether an admin word found at ``s[pos:pos + length]`` is one: not a piece of a
+    syllable, and a one-syllable Korean word (주, 시, 군) only right after a name or as a
+    word of its own (시 starts 시하누크빌 and many ordinary words)."""
+    if splits_syllable(s, pos, pos + length):
+        return False
+    if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
+        return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
+    return True
