@@ -143,15 +143,15 @@ def test_second_held_out_floors() -> None:
 def test_dev_set_and_broad_set_floors() -> None:
     """The issue's goal (90 %, 85 %) holds on the round-2 broad set; with the harder round-4
     and round-5 rows the whole set is held to what it measures (docs/geocoding.md; round 5:
-    dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions. Round 6 added rows
-    in other languages (42 of branch r6-lang: 19 dev, 23 test); the test half measured
-    88.4 %/82.3 % when they were added, 88.8 %/82.3 % after that branch's rules."""
+    dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions. Round 6 added 164
+    rows (landmarks, other languages, strings like the bundled ones: 86 dev, 78 test); at its
+    end the set measures dev 95.6 %/95.5 %, test 89.9 %/85.6 %."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.93, 0.93)), ("broad test", (0.88, 0.82))):
+    for name, floor in (("broad dev", (0.95, 0.95)), ("broad test", (0.89, 0.85))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
