@@ -57,27 +57,9 @@ def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]]
     )
 
 
-def _named_province(mentions: Sequence[Mention], start: int, end: int) -> str | None:
-    """The one province the mentions outside ``[start, end)`` name (by its admin word, or
-    by their only readings), or ``None``."""
-    provinces = {
-        e.province_code
-        for m in mentions
-        if not (m.start < end and m.end > start)
-        and (
-            m.hint == AdminLevel.PROVINCE
-            or {e.kind for e in m.entries if e.tier < TIER_VILLAGE} == {"province"}
-        )
-        for e in m.entries
-        if e.kind == "province" and e.tier < TIER_VILLAGE and e.province_code
-    }
-    return provinces.pop() if len(provinces) == 1 else None
-
-
-def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
-    """The one district the mentions outside ``[start, end)`` name, or ``None``: a name
-    read as a district (by its admin word, or by its only readings), kept only when it lies
-    in a province the string names, if it names one."""
+def _named_units(mentions: Sequence[Mention], start: int, end: int) -> tuple[set[str], set[str]]:
+    """The provinces and the districts the mentions outside ``[start, end)`` name: a name
+    read as a province (or district) by its admin word, or by its only readings."""
     provinces: set[str] = set()
     districts: set[str] = set()
     for m in mentions:
@@ -93,6 +75,19 @@ def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | 
             districts |= {
                 e.district_code for e in entries if e.kind == "district" and e.district_code
             }
+    return provinces, districts
+
+
+def _named_province(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one province the mentions outside ``[start, end)`` name, or ``None``."""
+    provinces, _ = _named_units(mentions, start, end)
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one district the mentions outside ``[start, end)`` name, or ``None``: kept only
+    when it lies in a province the string names, if it names one."""
+    provinces, districts = _named_units(mentions, start, end)
     if provinces:
         districts = {d for d in districts if d[:2] in provinces}
     return districts.pop() if len(districts) == 1 else None
