@@ -25,8 +25,11 @@ from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 __all__ = [
     "ATTRIBUTION",
     "EVENT_COLUMNS",
+    "EVENT_ROW_COLUMNS",
+    "LONE_EVENT_PREFIX",
     "build_events",
     "event_key",
+    "event_keys",
     "event_rows",
     "event_slices",
     "events_from_rows",
@@ -82,6 +85,10 @@ def included(reports: pd.DataFrame) -> pd.Series:
     )
 
 
+#: The id of the event of its own a report with no ``event_id`` makes: this + its report id.
+LONE_EVENT_PREFIX = "EV:"
+
+
 def event_key(report_id: str, event_id: str) -> str:
     """The event a report belongs to: its ``event_id``, else one of its own.
 
@@ -90,7 +97,18 @@ def event_key(report_id: str, event_id: str) -> str:
     >>> event_key("CR-0001", "EV-1000"), event_key("CR-0001", "")
     ('EV-1000', 'EV:CR-0001')
     """
-    return event_id or f"EV:{report_id}"
+    return event_id or f"{LONE_EVENT_PREFIX}{report_id}"
+
+
+def event_keys(report_ids: pd.Series, event_ids: pd.Series) -> pd.Series:
+    """:func:`event_key` of each row: the ``event_id``, else the report's event of its own.
+
+    Examples
+    --------
+    >>> event_keys(pd.Series(["CR-0001", "CR-0002"]), pd.Series(["EV-1000", ""])).tolist()
+    ['EV-1000', 'EV:CR-0002']
+    """
+    return event_ids.where(event_ids != "", LONE_EVENT_PREFIX + report_ids)
 
 
 _TEXT_COLUMNS = (
@@ -115,6 +133,11 @@ _CITATION = {
     "source_type": "source_type",
     "tier": "source_tier",
 }
+#: The reports columns :func:`event_rows` reads (a caller holding the reports on disk reads
+#: only these): the text columns, the count, the citation's and :func:`included`'s.
+EVENT_ROW_COLUMNS: list[str] = list(
+    dict.fromkeys([*_TEXT_COLUMNS, "victims_count", *_CITATION.values(), "record_status", "scope"])
+)
 
 
 #: Report rows made into events at a time by :func:`events_from_rows`.
@@ -181,7 +204,7 @@ def _event_order(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     time)."""
     keys = pd.DataFrame(
         {
-            "event_key": rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"]),
+            "event_key": event_keys(rows["report_id"], rows["event_id"]),
             "report_id": rows["report_id"],
         }
     )

@@ -35,6 +35,7 @@ __all__ = [
     "EXTRA_ROWS",
     "SCOPES_ADDED",
     "SUMMARY_COLUMNS",
+    "PUBLISHER_COLUMNS",
     "SUMMARY_EVENT_COLUMNS",
     "UnitPublishers",
     "district_summary",
@@ -96,6 +97,8 @@ _COUNTED = [
     *people_columns(),
     "nationalities",
 ]
+#: The events columns :func:`unit_publishers` reads.
+PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
 #: The publishers cited per summary row: ``"province"`` maps a province code (or the
 #: ``row_type`` of an extra row) to its set, ``"district"`` a district code.
 UnitPublishers = dict[str, dict[str, set[str]]]
@@ -148,9 +151,8 @@ def unit_publishers(chunks: Iterable[pd.DataFrame]) -> UnitPublishers:
     """
     out: UnitPublishers = {"province": {}, "district": {}}
     for events in chunks:
-        columns = ["attribution", "province_code", "district_code", "citations"]
         for row_type, province, district, citations in zip(
-            *(events[c].to_numpy(dtype=object) for c in columns), strict=True
+            *(events[c].to_numpy(dtype=object) for c in PUBLISHER_COLUMNS), strict=True
         ):
             cited = {c["publisher"] for c in json.loads(citations) if c["publisher"]}
             local = row_type == "province"
