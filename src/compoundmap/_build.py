@@ -33,9 +33,17 @@ from ._store import RowSource, TableStore, in_child, no_rows
 from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
-from .events import EVENT_ROW_COLUMNS, event_rows, event_slices, events_from_rows, included
+from .events import (
+    EVENT_PLACE_COLUMNS,
+    EVENT_ROW_COLUMNS,
+    INCLUDED_COLUMNS,
+    event_rows,
+    event_slices,
+    events_from_rows,
+    included,
+)
 from .fields import TABLE_COLUMNS
-from .locate import locate_reports
+from .locate import LOCATE_COLUMNS, locate_reports
 from .overrides import load_overrides
 from .registry import Registry, load_registry
 from .sitepoints import registry_point_problems
@@ -51,26 +59,11 @@ from .summary import (
 __all__ = ["Tables", "make_tables"]
 
 _GEO_TABLES = ("report_locations", "compounds")
-# Columns each step reads from the valid reports.
-_LOCATE_COLUMNS = [
-    "report_id",
-    "event_id",
-    "compound_id",
-    "event_type",
-    "event_date",
-    "location_text",
-    "province_as_reported",
-    "district_or_town_as_reported",
-    "latitude",
-    "longitude",
-    "record_status",
-    "scope",
-]
+# Columns the locating step reads from the valid reports.
+_LOCATE_COLUMNS = [*LOCATE_COLUMNS, *INCLUDED_COLUMNS]
 # Columns of the stored events held while sites and summaries are made (the rest is read
 # a slice at a time).
 _HELD_EVENT_COLUMNS = [*SUMMARY_EVENT_COLUMNS, "compound_id"]
-# Columns of the located rows the events are made with.
-_SLIM_COLUMNS = ["report_id", "province_code", "district_code", "precision"]
 
 
 @dataclass
@@ -272,9 +265,9 @@ def make_tables(
     notes += got.notes
     del got
     if store is None:
-        slim = pd.DataFrame(locations[_SLIM_COLUMNS])
+        slim = pd.DataFrame(locations[EVENT_PLACE_COLUMNS])
     else:
-        slim = store.read("report_locations", _SLIM_COLUMNS)
+        slim = store.read("report_locations", EVENT_PLACE_COLUMNS)
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)

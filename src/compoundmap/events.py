@@ -25,7 +25,9 @@ from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 __all__ = [
     "ATTRIBUTION",
     "EVENT_COLUMNS",
+    "EVENT_PLACE_COLUMNS",
     "EVENT_ROW_COLUMNS",
+    "INCLUDED_COLUMNS",
     "LONE_EVENT_PREFIX",
     "build_events",
     "event_key",
@@ -74,6 +76,10 @@ EVENT_COLUMNS: list[str] = [
     "figures",
     "citations",
 ]
+
+
+#: The reports columns :func:`included` reads.
+INCLUDED_COLUMNS: tuple[str, ...] = ("record_status", "scope")
 
 
 def included(reports: pd.DataFrame) -> pd.Series:
@@ -251,6 +257,10 @@ def _distinct(
     only = only.where(count == 1, "").astype("str").reset_index(drop=True)
     joined_ = joined(pairs["g"].to_numpy(), pairs["v"], n, "; ")
     return joined_, pd.Series(count), only
+
+
+#: The columns of the located rows (``report_locations``) the events are made with.
+EVENT_PLACE_COLUMNS: list[str] = ["report_id", "province_code", "district_code", "precision"]
 
 
 def _place_columns(
