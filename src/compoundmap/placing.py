@@ -64,6 +64,19 @@ class ProvinceNames:
         self.by_key = {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1 and k}
 
     def code(self, name: str) -> str:
+        """The code of a stated province name; ``""`` when it names no single province.
+
+        Parameters
+        ----------
+        name : str
+            A province as a source states it (any spelling the gazetteer or geocoder
+            reads).
+
+        Returns
+        -------
+        str
+            The two-digit MEF 2025 code, or ``""``.
+        """
         key = name.casefold()
         if key not in self.cache:
             self.cache[key] = self.by_key.get(normalize(name), "") or self._geocoded(name)

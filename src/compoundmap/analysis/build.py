@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import ParameterError
 from ..schema import UNMATCHED_LABEL
 
 if TYPE_CHECKING:
@@ -170,12 +171,17 @@ def rows_to_check(
         ``province_mismatch`` the place lies in none of the provinces the source states),
         the report and place, what the source states and what the geocoder found.
 
+    Raises
+    ------
+    ParameterError
+        If ``reason`` is not one of the three (a ``ValueError``).
+
     Examples
     --------
     >>> rows_to_check(tables.report_locations, tables.reports, reason="unmatched")  # doctest: +SKIP
     """
     if reason is not None and reason not in CHECK_REASONS:
-        raise ValueError(f"reason {reason!r}: expected one of {', '.join(CHECK_REASONS)}")
+        raise ParameterError(f"reason {reason!r}: expected one of {', '.join(CHECK_REASONS)}")
     locs = report_locations
     _require(locs, ["report_id", "match_status", "province_mismatch"], "report_locations")
     _require(reports, ["report_id", "province_as_reported"], "reports")

@@ -91,6 +91,27 @@ def nonlatin_form(text: str) -> tuple[str, list[int]]:
 def build_table(
     latin_keys: Iterable[tuple[str, Any]], nonlatin: Iterable[tuple[str, Any]]
 ) -> Table:
+    """A :class:`Table` of names: Latin keys with their prefixes, other scripts compacted.
+
+    Parameters
+    ----------
+    latin_keys : iterable of (str, object)
+        Folded keys (tokens joined without spaces) and their values; the first value of a
+        key is kept, empty keys are skipped.
+    nonlatin : iterable of (str, object)
+        Names in scripts written without spaces and their values; each is kept in its
+        :func:`nonlatin_form` without spaces, the first value of a form winning.
+
+    Returns
+    -------
+    Table
+
+    Examples
+    --------
+    >>> t = build_table([("kohkong", 1), ("kohkong", 2)], [])
+    >>> t.latin, "koh" in t.prefixes
+    ({'kohkong': 1}, True)
+    """
     latin: dict[str, Any] = {}
     for key, value in latin_keys:
         if key and key not in latin:
@@ -138,6 +159,20 @@ def _demonym_rows() -> tuple[tuple[str, str, str], ...]:
 @depends_on_settings
 @cache
 def country_table() -> Table:
+    """The country names (pycountry's, less the ambiguous ones) and the bundled demonyms.
+
+    Returns
+    -------
+    Table
+        Values ``(alpha-2, form)`` for names in other scripts and ``(alpha-2, form,
+        capitals)`` for Latin keys, ``capitals`` True for an acronym (US, UK), matched only
+        when written in capitals; ``form`` is ``"name"`` or ``"demonym"``.
+
+    Examples
+    --------
+    >>> country_table().latin["cambodia"]
+    ('KH', 'name', False)
+    """
     names = [(name, (code, form)) for name, code, form in _demonym_rows()]
     for c in pycountry.countries:
         for name in (c.name, getattr(c, "common_name", c.name)):
@@ -157,6 +192,27 @@ def country_table() -> Table:
 
 @cache
 def country_info(alpha_2: str) -> tuple[str, str]:
+    """The common English name and the alpha-3 code of a country.
+
+    Parameters
+    ----------
+    alpha_2 : str
+        An ISO 3166-1 alpha-2 code.
+
+    Returns
+    -------
+    tuple of (str, str)
+
+    Raises
+    ------
+    DataFileError
+        If the code is not an ISO 3166-1 code.
+
+    Examples
+    --------
+    >>> country_info("KH")
+    ('Cambodia', 'KHM')
+    """
     c = pycountry.countries.get(alpha_2=alpha_2)
     if c is None:  # checked when the table is read
         raise DataFileError(f"unknown ISO 3166-1 code {alpha_2!r}")
