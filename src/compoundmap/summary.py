@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import MissingColumnError
+from ._util import require_columns
 from .events import people_columns
 from .gazetteer import get_gazetteer
 from .nationalities import nationality_summary
@@ -102,12 +102,6 @@ PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations
 #: The publishers cited per summary row: ``"province"`` maps a province code (or the
 #: ``row_type`` of an extra row) to its set, ``"district"`` a district code.
 UnitPublishers = dict[str, dict[str, set[str]]]
-
-
-def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), where)
 
 
 def _scopes(text: str) -> dict[str, str]:
@@ -235,9 +229,9 @@ class _Split:
 def _publishers_of(events: pd.DataFrame, given: UnitPublishers | None) -> UnitPublishers:
     """The publishers per row given, else read from the events' ``citations``."""
     if given is not None:
-        _check(events, SUMMARY_EVENT_COLUMNS, "events")
+        require_columns(events, SUMMARY_EVENT_COLUMNS, "events")
         return given
-    _check(events, _NEEDED, "events")
+    require_columns(events, _NEEDED, "events")
     return unit_publishers([events])
 
 
@@ -270,7 +264,7 @@ def province_summary(
         ``several_provinces``, ``national`` and ``unlocated`` rows (empty codes).
     """
     publishers = _publishers_of(events, publishers)
-    _check(compounds, ["record_status", "province_code"], "compounds")
+    require_columns(compounds, ["record_status", "province_code"], "compounds")
     gaz = get_gazetteer()
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
@@ -321,7 +315,7 @@ def district_summary(
     :func:`province_summary`. ``publishers`` as in :func:`province_summary`.
     """
     publishers = _publishers_of(events, publishers)
-    _check(compounds, ["record_status", "district_code"], "compounds")
+    require_columns(compounds, ["record_status", "district_code"], "compounds")
     gaz = get_gazetteer()
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")

@@ -15,8 +15,8 @@ import pandas as pd
 import pycountry
 
 from .._data import raw_path
-from .._util import fold_word
-from ..errors import DataFileError, MissingColumnError
+from .._util import fold_word, require_columns
+from ..errors import DataFileError
 from ..geocode import name_index
 from ..normalize import clean_text, tokenize
 from ..settings import depends_on_settings
@@ -137,9 +137,7 @@ def _demonym_rows() -> tuple[tuple[str, str, str], ...]:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise DataFileError(f"{path}: cannot read bundled CSV: {exc}") from exc
-    for col in ("name", "country_code", "form", "source"):
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), str(path))
+    require_columns(df, ("name", "country_code", "form", "source"), str(path))
     rows = []
     for i, (name, code, form, source) in enumerate(
         df[["name", "country_code", "form", "source"]].itertuples(index=False), start=2

@@ -9,14 +9,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
-
-from ..errors import MissingColumnError
 
 
 def esc(value: object) -> str:
@@ -132,17 +130,6 @@ def n_of(count: int, noun: str) -> str:
 def year_of(value: object) -> str:
     raw = text(value)
     return raw[:4] if re.fullmatch(r"\d{4}", raw[:4]) else ""
-
-
-def require(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, [str(c) for c in df.columns], where)
-
-
-def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    plain = pd.DataFrame(df.drop(columns="geometry", errors="ignore"))
-    return [{str(k): v for k, v in row.items()} for row in plain.to_dict("records")]
 
 
 def source_line(rep: Mapping[str, Any]) -> str:

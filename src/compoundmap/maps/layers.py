@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .._util import records, require_columns
 from ..boundaries import load_boundaries
 from ..schema import Precision
-from ._html import aliases_of, esc, n_of, precision_of, records, require, text
+from ._html import aliases_of, esc, n_of, precision_of, text
 from .popups import GROUP_WORDS, SYMBOL_WORDS, group_popup, site_popup, site_years
 
 __all__ = [
@@ -74,7 +75,9 @@ def classify(values: Sequence[int]) -> tuple[list[str], list[tuple[str, str]]]:
 
 def province_table(province_summary: pd.DataFrame) -> gpd.GeoDataFrame:
     """The 25 province polygons with the summary's counts (zero where missing)."""
-    require(province_summary, ("province_code", "n_compounds", "n_events"), "province_summary")
+    require_columns(
+        province_summary, ("province_code", "n_compounds", "n_events"), "province_summary"
+    )
     polys = load_boundaries(1, simplified=True)
     summary = pd.DataFrame(province_summary).copy()
     summary["province_code"] = summary["province_code"].map(text)
@@ -174,7 +177,7 @@ def _label(sites: Sequence[Mapping[str, Any]], precision: int) -> str:
 
 def active_sites(compounds: pd.DataFrame) -> list[dict[str, Any]]:
     """The registry's active sites as records, sorted by ``compound_id``."""
-    require(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
+    require_columns(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
     sites = [s for s in records(compounds) if text(s.get("record_status")) == "active"]
     return sorted(sites, key=lambda s: text(s.get("compound_id")))
 

@@ -18,12 +18,13 @@ import geopandas as gpd
 import pandas as pd
 from folium.plugins import Fullscreen
 
+from .._util import records, require_columns
 from ..boundaries import load_boundaries
 from ..errors import MapError
 from ..publish import check_output_dirs, published_dirs
 from ..registry import split_ids
 from ._folium import DataBlocks, JsCall, JsLayer, add_assets, render
-from ._html import aliases_of, esc, records, require, text, year_of
+from ._html import aliases_of, esc, text, year_of
 from .layers import (
     active_sites,
     classify,
@@ -75,7 +76,7 @@ def _by_date(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _share(
     compounds: pd.DataFrame, events: pd.DataFrame, province_summary: pd.DataFrame
 ) -> _Shared:
-    require(events, ("event_id", "attribution", "province_code", "compound_id"), "events")
+    require_columns(events, ("event_id", "attribution", "province_code", "compound_id"), "events")
     provinces = province_table(province_summary)
     sites = active_sites(compounds)
     items = markers(compounds)
