@@ -10,7 +10,6 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
+from ._columnar import distinct_joined, group_numbers, joined, json_objects, split_pairs, texts
 from ._progress import progress_bar
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 
@@ -109,6 +108,16 @@ def event_key(report_id: str, event_id: str) -> str:
 def event_keys(report_ids: pd.Series, event_ids: pd.Series) -> pd.Series:
     """:func:`event_key` of each row: the ``event_id``, else the report's event of its own.
 
+    Parameters
+    ----------
+    report_ids, event_ids : pandas.Series
+        The reports' ids and their ``event_id`` (``""`` when none), aligned.
+
+    Returns
+    -------
+    pandas.Series
+        The event of each report, on the index of ``event_ids``.
+
     Examples
     --------
     >>> event_keys(pd.Series(["CR-0001", "CR-0002"]), pd.Series(["EV-1000", ""])).tolist()
@@ -150,35 +159,6 @@ EVENT_ROW_COLUMNS: list[str] = list(
 EVENT_SLICE_ROWS = 100_000
 
 
-def _json_objects(
-    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
-) -> pd.Series:
-    """One compact JSON object per row, made in slices (bounded working memory)."""
-    step = 100_000
-    parts = [
-        _json_slice(frame.iloc[start : start + step], fields, numbers)
-        for start in range(0, len(frame), step)
-    ]
-    if not parts:
-        return pd.Series([], index=frame.index, dtype="str")
-    return pd.concat(parts)
-
-
-def _json_slice(
-    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
-) -> pd.Series:
-    """One compact JSON object per row (``json.dumps(..., separators=(",", ":"))``)."""
-    out: pd.Series | None = None
-    for i, (key, column) in enumerate(fields.items()):
-        value = (
-            frame[column].astype("str") if key in numbers else json_strings(texts(frame, column))
-        )
-        part = ("{" if i == 0 else ",") + json.dumps(key) + ":" + value
-        out = part if out is None else out + part
-    assert out is not None
-    return out + "}"
-
-
 def _counts(reports: pd.DataFrame) -> pd.Series:
     """``victims_count`` as nullable integers (missing when absent or not a number)."""
     if "victims_count" not in reports.columns:
@@ -200,7 +180,7 @@ def event_rows(reports: pd.DataFrame) -> pd.DataFrame:
     use = reports if keep.all() else reports[keep]
     rows = pd.DataFrame({c: texts(use, c) for c in _TEXT_COLUMNS})
     rows["victims_count"] = _counts(use)
-    rows["citation"] = _json_objects(use, _CITATION)
+    rows["citation"] = json_objects(use, _CITATION)
     return rows.reset_index(drop=True)
 
 
@@ -323,7 +303,7 @@ def _figure_columns(rows: pd.DataFrame, group: np.ndarray, n: int) -> dict[str, 
             "scope": rows["count_scope"][has],
         }
     ).reset_index(drop=True)
-    listed = _json_objects(
+    listed = json_objects(
         figs.assign(people=figs["people"].astype("str")),
         {k: k for k in ("report_id", "people", "kind", "scope")},
         numbers=("people",),
