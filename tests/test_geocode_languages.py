@@ -206,3 +206,31 @@ def test_khmer_name_with_a_letter_is_the_lettered_unit() -> None:
             c["commune_kh"],
             got,
         )
+
+
+# --- round 7: real rows of other languages ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("남부 국경도시 바베트", "2008"),  # donga.com: Korean 바베트 beside 바벳
+        ("프놈펜 센속 지구의 한 콘도", "1208"),  # radioseoul1650.com: Sen Sok
+        ("บ่อนคาสิโนช่องสะงำ อ.อันลองเวง จ.อุดรมีชัย", "2201"),  # gamblingstudy-th.org
+    ],
+)
+def test_sourced_spellings_of_other_scripts_place_the_district(query: str, district: str) -> None:
+    """Spellings of Bavet, Sen Sok and Anlong Veng as Korean and Thai pages write them
+    (aliases.csv, round 7) place their district."""
+    got = cm.geocode(query)
+    assert got.district_code == district, (query, got.district_code)
+
+
+def test_name_shared_with_a_place_abroad_is_the_foreign_one_when_its_country_is_named() -> None:
+    """ "Bokeo" is a district of Ratanakiri and a province of Laos: with Laos named in the
+    string (a page on the Golden Triangle zone) nothing Cambodian comes back; with a
+    Cambodian parent the district stays."""
+    abroad = cm.geocode("Ton Pheung District of Bokeo Province in Laos")
+    assert abroad.province_code is None, abroad
+    home = cm.geocode("Bokeo district, Ratanakiri")
+    assert (home.province_code, home.district_code) == ("16", "1603")
