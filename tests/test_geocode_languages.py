@@ -234,3 +234,20 @@ def test_name_shared_with_a_place_abroad_is_the_foreign_one_when_its_country_is_
     assert abroad.province_code is None, abroad
     home = cm.geocode("Bokeo district, Ratanakiri")
     assert (home.province_code, home.district_code) == ("16", "1603")
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("暹粒省、卜迭棉芷省和菩萨省", {"01", "15", "17"}),  # jianhuadaily.com
+        ("金边、干拉、磅湛三省", {"03", "08", "12"}),  # cn.freshnewsasia.com
+    ],
+)
+def test_chinese_lists_of_provinces_give_every_province_and_no_other(
+    query: str, provinces: set[str]
+) -> None:
+    """Chinese lists joined by 、 and 和 (or closed by 三省) with the sourced spellings 卜迭棉芷
+    (Banteay Meanchey) and 干拉 (Kandal): each province once, no district read inside a
+    name (棉芷 is not Mean Chey of Phnom Penh)."""
+    got = {p.province_code for p in cm.geocode_places(query) if p.province_code}
+    assert got == provinces, (query, got)
