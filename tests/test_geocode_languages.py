@@ -11,6 +11,8 @@ import pytest
 
 import compoundmap as cm
 from compoundmap._data import raw_path
+from compoundmap.geocode.index import build_index
+from compoundmap.geocode.tokens import cyrillic_stems
 from compoundmap.normalize import place_key, tokenize, word_list
 
 
@@ -251,3 +253,29 @@ def test_chinese_lists_of_provinces_give_every_province_and_no_other(
     name (棉芷 is not Mean Chey of Phnom Penh)."""
     got = {p.province_code for p in cm.geocode_places(query) if p.province_code}
     assert got == provinces, (query, got)
+
+
+def test_russian_case_endings_place_the_name_as_written_plain() -> None:
+    """A Russian name declined as a masculine noun ("в городе Сиануквиле", epochtimes.ru;
+    "в Кампоте", "из Сиануквиля", "в Кепе") is the name of the gazetteer's Cyrillic list;
+    every Cyrillic name of the index keeps its place when declined."""
+    assert cm.geocode("в городе Сиануквиле (Камбоджа)").province_code == "18"
+    index = build_index()
+    checked = 0
+    for key in index.names:
+        if not key or not all("\u0430" <= c <= "\u044f" or c == "ь" for c in key):
+            continue
+        plain = cm.geocode(key)
+        if plain.province_code is None:
+            continue
+        forms = [key[:-1] + "е", key[:-1] + "я"] if key.endswith("ь") else [key + "е", key + "а"]
+        for form in forms:
+            got = cm.geocode(form)
+            assert (got.province_code, got.district_code) == (
+                plain.province_code,
+                plain.district_code,
+            ), (key, form)
+            checked += 1
+    assert checked > 50
+    assert cyrillic_stems("камбоджа") == ("камбодж", "камбоджь")
+    assert cm.geocode("в Камбодже").province_code is None  # the country, not a place in it

@@ -15,7 +15,7 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import NameIndex, build_index
 
-__all__ = ["flat_tokens", "is_hangul", "korean_admin", "split_tokens"]
+__all__ = ["cyrillic_stems", "flat_tokens", "is_hangul", "korean_admin", "split_tokens"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
@@ -175,3 +175,34 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
         return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
     return True
+
+
+# Russian case endings of a place name declined like a masculine noun (Сиануквиль →
+# "в Сиануквиле", "из Сиануквиля", "к Сиануквилю", "Сиануквилем"; Кампот → "в Кампоте"),
+# longest first; the tokeniser folds й to и.
+_RUSSIAN_ENDINGS = ("ом", "ем", "е", "а", "я", "у", "ю")
+
+
+def cyrillic_stems(key: str) -> tuple[str, ...]:
+    """The forms a declined Russian name key may stand for, tried only when the key as
+    written names nothing: without its case ending, and with the soft sign the ending
+    replaced ("сиануквиле" → "сиануквил", "сиануквиль"). Empty unless the key ends in
+    Cyrillic letters with such an ending and keeps at least three letters.
+
+    Parameters
+    ----------
+    key : str
+        A name key (lower case, spaces removed).
+
+    Returns
+    -------
+    tuple of str
+        The candidate keys, most likely first.
+    """
+    if not key or not ("\u0430" <= key[-1] <= "\u044f"):
+        return ()
+    for ending in _RUSSIAN_ENDINGS:
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= 3:
+            return (stem, stem + "ь")
+    return ()
