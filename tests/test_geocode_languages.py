@@ -279,3 +279,27 @@ def test_russian_case_endings_place_the_name_as_written_plain() -> None:
     assert checked > 50
     assert cyrillic_stems("камбоджа") == ("камбодж", "камбоджь")
     assert cm.geocode("в Камбодже").province_code is None  # the country, not a place in it
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("プレイベーン州ピアラン郡プレイソンレット町プレマル村", "1408"),  # balacomi.com
+        ("環境の改善と安全のためにバベル郡橋建設", "0204"),  # hodaka-j.co.jp
+        ("柬埔寨東北部上丁省西山區境內的桑河干流上", "1901"),  # hspsh.com
+        ("poste frontalier de Cham Yiam, dans la province cambodgienne de Koh Kong", "0905"),
+    ],
+)
+def test_district_inside_its_province_in_japanese_chinese_and_french(
+    query: str, district: str
+) -> None:
+    """A district named after its province (州…郡…町…村, 省…區) or a checkpoint spelt as
+    the page does (Cham Yiam) places the district, not the province only."""
+    assert cm.geocode(query).district_code == district
+
+
+def test_ambiguous_words_kept_with_their_admin_word_only() -> None:
+    """バベル and 西山 are also Babel and a common Chinese place word: only with their admin
+    word (郡, 區) are they the districts of Battambang and Stung Treng."""
+    assert cm.geocode("バベルの塔").province_code is None
+    assert cm.geocode("昆明市西山区").province_code is None
