@@ -303,3 +303,16 @@ def test_ambiguous_words_kept_with_their_admin_word_only() -> None:
     word (郡, 區) are they the districts of Battambang and Stung Treng."""
     assert cm.geocode("バベルの塔").province_code is None
     assert cm.geocode("昆明市西山区").province_code is None
+
+
+def test_khmer_direction_word_is_not_a_village() -> None:
+    """ "ភាគខាងលិច" (the west part) starts with ភា, the village Phea of Phnom Penh; គ is the
+    final of ភាគ, so no village is read (broad row: the Phnom Penh SEZ "on the western
+    outskirts of the capital" is Phnom Penh, no village)."""
+    text = "តំបន់សេដ្ឋកិច្ចពិសេសភ្នំពេញ ជាយក្រុងភាគខាងលិចនៃរាជធានីភ្នំពេញ"
+    assert [(p.province_code, p.commune_code) for p in cm.geocode_places(text)] == [("12", None)]
+    for direction in ("ភាគខាងលិច", "ភាគខាងកើត", "ភាគខាងជើង", "ភាគខាងត្បូង"):
+        got = cm.geocode(f"{direction}ខេត្តពោធិ៍សាត់")
+        assert (got.province_code, got.commune_code) == ("15", None), direction
+    # a bare consonant after an admin word starts the name: the village stays
+    assert cm.geocode("ភូមិពញាឮ ខេត្តកណ្ដាល").commune_code == "080907"

@@ -126,6 +126,7 @@ def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token
                 and length >= min_chars
                 and not splits_syllable(s, pos, pos + length)
                 and not _prefixed_piece(s, pos, length)
+                and not _khmer_coda_after(s, pos + length)
             ):
                 out.append(Token(piece, latin=False))
                 pos += length
@@ -163,6 +164,21 @@ def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     piece = s[pos:end]
     return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
         s.startswith(a, end) for a in _KHMER_ADMIN
+    )
+
+
+def _khmer_coda_after(s: str, end: int) -> bool:
+    """Whether the Khmer consonant at ``s[end]`` closes the syllable of a name piece ending
+    at ``end``: the piece ends on a dependent vowel, and that consonant carries no vowel,
+    sign or subscript of its own while the consonant after it carries a vowel ("ភា", the
+    village Phea, in "ភាគខាងលិច", the west part: គ is the final of ភាគ). Names only: an
+    admin word before a name starting with a bare consonant stays ("ភូមិ|ពញាឮ")."""
+    if end + 2 >= len(s) or not ("\u17b6" <= s[end - 1] <= "\u17c5"):
+        return False
+    return (
+        "\u1780" <= s[end] <= "\u17a2"
+        and "\u1780" <= s[end + 1] <= "\u17a2"
+        and "\u17b6" <= s[end + 2] <= "\u17c5"
     )
 
 
