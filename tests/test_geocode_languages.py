@@ -12,7 +12,7 @@ import pytest
 import compoundmap as cm
 from compoundmap._data import raw_path
 from compoundmap.geocode.index import build_index
-from compoundmap.geocode.tokens import cyrillic_stems
+from compoundmap.geocode.tokens import arabic_stems, cyrillic_stems
 from compoundmap.normalize import place_key, tokenize, word_list
 
 
@@ -316,3 +316,12 @@ def test_khmer_direction_word_is_not_a_village() -> None:
         assert (got.province_code, got.commune_code) == ("15", None), direction
     # a bare consonant after an admin word starts the name: the village stays
     assert cm.geocode("ភូមិពញាឮ ខេត្តកណ្ដាល").commune_code == "080907"
+
+
+def test_arabic_name_after_a_glued_conjunction_is_read() -> None:
+    """Arabic glues و (and) to the last name of a list: "محافظات بتامبانگ، پري ڤنگ، وسييم
+    رياپ" (broad row) names Battambang, Prey Veng and Siem Reap."""
+    got = {p.province_code for p in cm.geocode_places("محافظات بتامبانگ، پري ڤنگ، وسييم رياپ")}
+    assert got == {"02", "14", "17"}
+    assert arabic_stems("وسييمرياپ") == ("سييمرياپ",)
+    assert arabic_stems("كيب") == ()  # too short to lose a letter (Kep)

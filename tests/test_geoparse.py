@@ -491,3 +491,9 @@ def test_names_in_spaced_scripts_without_capitals_are_read(
 def test_a_hindi_word_sharing_a_names_consonants_is_not_a_place() -> None:
     """कपट (deceit) has the consonants of कंपोट (Kampot): Hindi is matched as written."""
     assert extract_places("यह कपट और धोखा है") == []
+
+
+def test_arabic_list_with_its_commas_and_glued_conjunction_is_read() -> None:
+    """The Arabic comma ends a name, and و (and) glued to the last one is not part of it."""
+    text = "ألقت الشرطة القبض في محافظات بتامبانگ، پري ڤنگ، وسييم رياپ"
+    assert [p.province_code for p in extract_places(text)] == ["02", "14", "17"]

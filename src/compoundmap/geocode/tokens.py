@@ -15,7 +15,15 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import NameIndex, build_index
 
-__all__ = ["cyrillic_stems", "flat_tokens", "is_hangul", "korean_admin", "split_tokens"]
+__all__ = [
+    "arabic_stems",
+    "cyrillic_stems",
+    "flat_tokens",
+    "inflection_stems",
+    "is_hangul",
+    "korean_admin",
+    "split_tokens",
+]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
@@ -222,3 +230,34 @@ def cyrillic_stems(key: str) -> tuple[str, ...]:
         if key.endswith(ending) and len(stem) >= 3:
             return (stem, stem + "ь")
     return ()
+
+
+# Arabic one-letter proclitics written glued to the next word: wa- "and", bi- "in/at",
+# li- "to", fa- "so" ("وسييم رياپ", and Siem Reap; "بمقاطعة", in the province).
+_ARABIC_PROCLITICS = ("\u0648", "\u0628", "\u0644", "\u0641")
+
+
+def arabic_stems(key: str) -> tuple[str, ...]:
+    """The key without a glued Arabic proclitic, tried only when the key as written names
+    nothing ("وسييمرياپ" → "سييمرياپ"). Empty unless the key starts with one and keeps at
+    least four letters.
+
+    Parameters
+    ----------
+    key : str
+        A name key (spaces removed).
+
+    Returns
+    -------
+    tuple of str
+        The candidate key, or nothing.
+    """
+    if len(key) >= 5 and key.startswith(_ARABIC_PROCLITICS) and "\u0621" <= key[1] <= "\u06ff":
+        return (key[1:],)
+    return ()
+
+
+def inflection_stems(key: str) -> tuple[str, ...]:
+    """Forms a name key written with a case ending (Russian) or a glued proclitic (Arabic)
+    may stand for: :func:`cyrillic_stems` and :func:`arabic_stems`."""
+    return cyrillic_stems(key) or arabic_stems(key)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from ..geocode.tokens import cyrillic_stems
+from ..geocode.tokens import arabic_stems, cyrillic_stems
 from ..normalize import admin_words, tokenize
 from ..settings import get as get_settings
 from .model import Candidate
@@ -176,7 +176,9 @@ def spaced_candidates(text: str) -> Iterator[Candidate]:
     word, the longest run of up to four words that is a place name — in Cyrillic its key
     as the geocoder folds it, or a Russian case form of one ("в Сиануквиле",
     :func:`~compoundmap.geocode.tokens.cyrillic_stems`); in Arabic and Devanagari a name
-    as the aliases and GeoNames write it ("पोइपेट"). The geocoder decides each."""
+    as the aliases and GeoNames write it ("पोइपेट"), in Arabic also after a glued
+    proclitic (:func:`~compoundmap.geocode.tokens.arabic_stems`). The geocoder decides
+    each."""
     keys, surface = spaced_place_keys(), spaced_surface_names()
     for run in SPACED_RE.finditer(text):
         words = [w for w in _SPACED_WORD_RE.finditer(run.group())]
@@ -199,8 +201,9 @@ def _spaced_name_end(
     cyrillic = "\u0400" <= texts[i][0] <= "\u04ff"
     for end in range(min(len(texts), i + _SPACED_MAX_WORDS), i, -1):
         if not cyrillic:
-            if " ".join(texts[i:end]) in surface:
-                return end
+            name = " ".join(texts[i:end])
+            if name in surface or any(n in surface for n in arabic_stems(name)):
+                return end  # as written, or with a glued proclitic ("وسييم رياپ")
             continue
         key = "".join(t.text for w in texts[i:end] for t in tokenize(w))
         if key in keys or any(k in keys for k in cyrillic_stems(key)):

@@ -46,11 +46,10 @@ NONLATIN_RE = re.compile(
 )
 KATAKANA_RE = re.compile("[\u30a0-\u30ff\u31f0-\u31ff]")
 # Scripts other than Latin written with spaces between words (Cyrillic, Arabic, Devanagari):
-# a run of their words, read word by word (their letters and signs, no digits).
-SPACED_RE = re.compile(
-    "[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f]+"
-    "(?:[ \t]+[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f]+)*"
-)
+# a run of their words, read word by word (their letters and signs; not the Arabic comma,
+# semicolon, question mark and full stop nor the Devanagari dandas).
+_SPACED_LETTERS = "\u0400-\u04ff\u0610-\u061a\u0620-\u06d3\u06d5-\u06ff\u0900-\u0963\u0966-\u097f"
+SPACED_RE = re.compile(f"[{_SPACED_LETTERS}]+(?:[ \t]+[{_SPACED_LETTERS}]+)*")
 
 
 @depends_on_settings
