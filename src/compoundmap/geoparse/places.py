@@ -22,8 +22,8 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .latin import latin_candidates
 from .model import Candidate, PlaceMention
-from .scripts import nonlatin_candidates
-from .tables import NONLATIN_RE, country_table, place_table
+from .scripts import nonlatin_candidates, spaced_candidates
+from .tables import NONLATIN_RE, SPACED_RE, country_table, place_table
 
 __all__ = ["candidates", "resolve_mentions"]
 
@@ -45,6 +45,8 @@ def candidates(text: str) -> list[Candidate]:
         )
     if NONLATIN_RE.search(text):
         extra.extend(nonlatin_candidates(text, places, countries))
+    if SPACED_RE.search(text):
+        extra.extend(spaced_candidates(text))
     if extra:
         found = _longest_non_overlapping([*found, *extra], lambda c: (c.start, c.end))
     return found

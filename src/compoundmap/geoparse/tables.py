@@ -25,12 +25,15 @@ from ..settings import get as get_settings
 __all__ = [
     "KATAKANA_RE",
     "NONLATIN_RE",
+    "SPACED_RE",
     "NameInfo",
     "Table",
     "country_info",
     "country_table",
     "nonlatin_form",
     "place_table",
+    "spaced_place_keys",
+    "spaced_surface_names",
     "token_info",
 ]
 
@@ -42,6 +45,11 @@ NONLATIN_RE = re.compile(
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u200b]+"
 )
 KATAKANA_RE = re.compile("[\u30a0-\u30ff\u31f0-\u31ff]")
+# Scripts other than Latin written with spaces between words (Cyrillic, Arabic, Devanagari):
+# a run of their words, read word by word (their letters and signs; not the Arabic comma,
+# semicolon, question mark and full stop nor the Devanagari dandas).
+_SPACED_LETTERS = "\u0400-\u04ff\u0610-\u061a\u0620-\u06d3\u06d5-\u06ff\u0900-\u0963\u0966-\u097f"
+SPACED_RE = re.compile(f"[{_SPACED_LETTERS}]+(?:[ \t]+[{_SPACED_LETTERS}]+)*")
 
 
 @depends_on_settings
@@ -252,3 +260,42 @@ def place_table() -> Table:
         elif NONLATIN_RE.fullmatch(key):
             nonlatin.append((key, True))
     return build_table(latin, nonlatin)
+
+
+@depends_on_settings
+@cache
+def spaced_place_keys() -> frozenset[str]:
+    """Keys of the geocoder's place names written in Cyrillic (as the geocoder folds them:
+    "сиануквиль"), which neither the Latin table nor the table of scripts without spaces
+    holds. Arabic and Devanagari names are matched as written instead
+    (:func:`spaced_surface_names`): their keys drop vowel signs, and a key such as "कपट"
+    (Kampot) is also an ordinary Hindi word (deceit)."""
+    return frozenset(
+        key
+        for key, entries in name_index().items()
+        if key and _CYRILLIC_RE.fullmatch(key) and any(e.kind != "country" for e in entries)
+    )
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]+")
+
+
+@cache
+def spaced_surface_names() -> frozenset[str]:
+    """Place names written in Arabic or Devanagari script exactly as the curated aliases
+    (``aliases.csv``) and GeoNames' alternate names (``khm_geonames_places.csv``) write
+    them ("पोइपेट", "नोम पेन्ह"), words separated by one space."""
+    names: list[str] = []
+    aliases = pd.read_csv(raw_path("gazetteer", "aliases.csv"), dtype=str, keep_default_na=False)
+    names.extend(aliases["alias"])
+    places = pd.read_csv(
+        raw_path("gazetteer", "khm_geonames_places.csv"), dtype=str, keep_default_na=False
+    )
+    for alternates in places["alternatenames"]:
+        names.extend(alternates.split("|"))
+    out = set()
+    for name in names:
+        name = " ".join(name.split())
+        if name and SPACED_RE.fullmatch(name) and not _CYRILLIC_RE.search(name):
+            out.add(name)
+    return frozenset(out)
