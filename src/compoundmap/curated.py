@@ -116,7 +116,7 @@ def validate_any(path: str | Path, *, keep_valid: bool = False) -> ValidationRep
         (:func:`sniff_kind`; a header it cannot place is read as reports).
     keep_valid : bool, default False
         Keep the valid rows in the report (reports and changes files; registry files always
-        keep them). Otherwise a reports or overrides file is only checked
+        keep them). A reports file without it, and an overrides file always, is only checked
         (:func:`compoundmap.sources.check_file`), in flat memory.
 
     Returns

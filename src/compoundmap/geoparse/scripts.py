@@ -90,7 +90,7 @@ def nonlatin_candidates(text: str, places: Table, countries: Table) -> Iterator[
     ------
     Candidate
         ``country`` candidates (with ``(alpha-2, form)``) and ``place`` candidates (with
-        any admin affix around the name), not overlapping.
+        any admin affix around the name), by start.
 
     Examples
     --------

@@ -29,7 +29,8 @@ def shingles(text: str, settings: ScanSettings | None = None) -> set[bytes]:
     """Word n-grams of a spaced text, character n-grams of a text written without spaces.
 
     A text is "spaced" when it has at least 4 words and at most 12 characters per word on
-    average; its words are case-folded. A text shorter than one shingle gives itself.
+    average; its words are case-folded. A text shorter than one shingle gives one shingle
+    of all its words (or letters).
 
     Parameters
     ----------
