@@ -97,6 +97,18 @@ LONE_EVENT_PREFIX = "EV:"
 def event_key(report_id: str, event_id: str) -> str:
     """The event a report belongs to: its ``event_id``, else one of its own.
 
+    Parameters
+    ----------
+    report_id : str
+        The report's id.
+    event_id : str
+        Its ``event_id``, ``""`` when it has none.
+
+    Returns
+    -------
+    str
+        ``event_id``, or :data:`LONE_EVENT_PREFIX` followed by ``report_id``.
+
     Examples
     --------
     >>> event_key("CR-0001", "EV-1000"), event_key("CR-0001", "")
@@ -390,7 +402,26 @@ def events_from_rows(
     take: Callable[[np.ndarray], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """:func:`build_events` from :func:`event_rows` (of all the included reports): the
-    slices of :func:`event_slices` put together."""
+    slices of :func:`event_slices` put together.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`event_rows` of the reports (the rows of several chunks concatenated, or,
+        with ``take``, only their ``report_id`` and ``event_id``).
+    locations : pandas.DataFrame
+        The reports' located rows (:func:`compoundmap.locate.locate_reports`).
+    compound_provinces : dict, optional
+        Registry site id → province code (see :func:`build_events`).
+    take : callable, optional
+        ``take(positions)`` gives every column of ``rows`` at those positions (see
+        :func:`event_slices`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table of :func:`build_events` (:data:`EVENT_COLUMNS`).
+    """
     parts = list(event_slices(rows, locations, compound_provinces, take=take))
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
@@ -414,6 +445,25 @@ def event_slices(
     With ``take``, ``rows`` needs only ``report_id`` and ``event_id``: ``take(positions)``
     gives every column of the rows at those positions, in that order (a caller keeping
     the rows on disk reads one slice at a time).
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`event_rows` of the included reports (or only their ``report_id`` and
+        ``event_id``, with ``take``).
+    locations : pandas.DataFrame
+        The reports' located rows (:func:`compoundmap.locate.locate_reports`).
+    compound_provinces : dict, optional
+        Registry site id → province code (see :func:`build_events`).
+    take : callable, optional
+        Maps an array of positions into ``rows`` to a frame of those rows with every
+        column of :func:`event_rows`; default: the rows of ``rows`` itself.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Consecutive slices of the events table (:data:`EVENT_COLUMNS`), each holding
+        whole events; one empty table when ``rows`` is empty.
     """
     compound_provinces = compound_provinces or {}
     if not len(rows):

@@ -156,7 +156,25 @@ def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def nationality_label(code: str, name: str) -> str:
-    """``"China (CN)"``, or ``"African (as written)"`` for a value naming no country."""
+    """``"China (CN)"``, or ``"African (as written)"`` for a value naming no country.
+
+    Parameters
+    ----------
+    code : str
+        The ISO 3166-1 alpha-2 code, ``""`` for a value naming no country.
+    name : str
+        The country's name, or the value as written.
+
+    Returns
+    -------
+    str
+        The label used in summaries.
+
+    Examples
+    --------
+    >>> nationality_label("CN", "China"), nationality_label("", "African")
+    ('China (CN)', 'African (as written)')
+    """
     return f"{name} ({code})" if code else f"{name} ({UNRESOLVED_NATIONALITY})"
 
 

@@ -313,6 +313,28 @@ def district_summary(
     columns add only figures about a site or a named place (a province-wide figure is not
     about one district). Events known only to their province are in
     :func:`province_summary`. ``publishers`` as in :func:`province_summary`.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        :func:`compoundmap.events.build_events` output.
+    compounds : pandas.DataFrame
+        :func:`compoundmap.compounds.build_compounds` output (``n_compounds`` counts the
+        active registry sites located in the district).
+    publishers : dict, optional
+        :func:`unit_publishers` of the events, when the caller reads them in chunks; then
+        ``events`` needs only :data:`SUMMARY_EVENT_COLUMNS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``district_code, district_pcode, district_name, province_code, province_name`` and
+        :data:`SUMMARY_COLUMNS`, one row per district in code order.
+
+    Raises
+    ------
+    MissingColumnError
+        If ``events`` or ``compounds`` lacks a column it needs.
     """
     publishers = _publishers_of(events, publishers)
     require_columns(compounds, ["record_status", "district_code"], "compounds")

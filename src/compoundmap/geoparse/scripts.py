@@ -87,7 +87,31 @@ def _names(places: Table, countries: Table) -> _Names:
 def nonlatin_candidates(text: str, places: Table, countries: Table) -> Iterator[Candidate]:
     """Candidates in every run of Khmer, Thai or CJK text, by start: at each position where a
     name starts, the longest country or place name (offsets mapped back through the
-    folding); the scan resumes after it."""
+    folding); the scan resumes after it.
+
+    Parameters
+    ----------
+    text : str
+        The whole text (offsets of the candidates are into it).
+    places : Table
+        The place names (:func:`compoundmap.geoparse.tables.place_table`).
+    countries : Table
+        The country names and demonyms (:func:`compoundmap.geoparse.tables.country_table`).
+
+    Yields
+    ------
+    Candidate
+        ``country`` candidates (with ``(alpha-2, form)``) and ``place`` candidates (with
+        any admin affix around the name), by start.
+
+    Examples
+    --------
+    >>> from compoundmap.geoparse.tables import country_table, place_table
+    >>> t = "警方突袭柬埔寨西港的诈骗园区"
+    >>> [(t[c.start : c.end], c.kind) for c in nonlatin_candidates(t, place_table(),
+    ...     country_table())]
+    [('柬埔寨', 'country'), ('西港', 'place')]
+    """
     names = _names(places, countries)
     for seg in NONLATIN_RE.finditer(text):
         folded, offsets = nonlatin_form(seg.group())

@@ -121,7 +121,14 @@ def draft_reports(candidates: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
         The review queue as written to ``candidates.parquet`` (with ``findings`` and
         ``text``).
     ids : iterable of str
-        Accepted candidate ids, in the order the rows should take.
+        Accepted candidate ids, in the order the rows should take (a repeated id gives one
+        row).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per accepted candidate, every column of :data:`REPORTS_COLUMNS` as text
+        (``record_status`` ``draft``, ``report_id`` ``SCAN-…``).
 
     Raises
     ------
@@ -141,7 +148,21 @@ def draft_reports(candidates: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
 
 
 def write_drafts(drafts: pd.DataFrame, path: str | Path) -> None:
-    """Write draft rows as a ``reports.csv``-shaped file (UTF-8, every value quoted as needed)."""
+    """Write draft rows as a ``reports.csv``-shaped file (UTF-8, every value quoted as needed).
+
+    Parameters
+    ----------
+    drafts : pandas.DataFrame
+        Rows from :func:`draft_reports` (its :data:`REPORTS_COLUMNS` are written, in that
+        order).
+    path : str or pathlib.Path
+        The CSV to write (replaced if it exists).
+
+    Raises
+    ------
+    DataFileError
+        If the file cannot be written.
+    """
     try:
         with open(path, "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
