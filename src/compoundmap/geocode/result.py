@@ -183,13 +183,15 @@ def _town_point(anchor: Entry, mention: Mention) -> Entry | None:
 
 
 def _cluster_point(anchor: Entry, cluster: Sequence[Choice], dist: str | None) -> Entry | None:
-    """For a curated place printed with no point ("Mok Bay Casino", "Jinbei Casino"), the
-    one point-level place the string names beside it in the same district ("Bavet town;
-    Mok Bay Casino", "Jinbei …, Sihanoukville"): its point is finer than the district's."""
+    """For a curated place printed with no point and placed only in a district ("Mok Bay
+    Casino", "Jinbei Casino"), the one point-level place the string names beside it in that
+    district ("Bavet town; Mok Bay Casino", "Jinbei …, Sihanoukville"): its point is finer
+    than the district's. A place known to a commune keeps the commune's point (O'Smach
+    Resort is not at Samraong town)."""
     if anchor.tier != TIER_CURATED or anchor.kind in (*KIND_LEVEL, "place"):
         return None
-    if anchor.is_point or dist is None:
-        return None
+    if anchor.is_point or dist is None or anchor.commune_code:
+        return None  # a commune it lies in gives a closer point than a town
     points = {
         (e.lat, e.lon): e
         for c in cluster
