@@ -31,7 +31,15 @@ from .index import (
     inner_stopwords,
     name_edge_words,
 )
-from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
+from .mentions import (
+    Mention,
+    hint_at,
+    is_content,
+    is_khmer,
+    make_mention,
+    script_reference_spans,
+    town_at,
+)
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import flat_tokens, inflection_stems, split_tokens
@@ -101,7 +109,36 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = edit_mentions(flat, mentions)
     mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
+    if isinstance(text, str) and mentions:
+        mentions = _script_references(text, written, mentions, index)
     return _mark_loose(written, mentions, cased)
+
+
+def _script_references(
+    text: str, flat: Sequence[Token], mentions: list[Mention], index: NameIndex
+) -> list[Mention]:
+    """The Korean, Japanese and Chinese names written as the point a distance is measured
+    from ("프놈펜에서 25km 떨어진 칸달주": Kandal, not Phnom Penh) marked as reference points,
+    as "25 km from Phnom Penh" is (:func:`~compoundmap.geocode.mentions.is_reference`),
+    when the string names another place."""
+    names = set()
+    for span, first in script_reference_spans(text):
+        pieces = [
+            t.text
+            for t in split_tokens(span, index)
+            if t.text and not t.latin and not t.stop and t.admin is None
+        ]
+        if pieces:
+            names.add(pieces[0] if first else pieces[-1])
+    marked = [
+        m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
+        for m in mentions
+    ]
+    # a name written only as a reference point is kept when the string names nothing else
+    # ("プノンペンから約25キロ" still says the place is near Phnom Penh)
+    if not any(not m.reference and any(e.kind != "country" for e in m.entries) for m in marked):
+        return mentions
+    return marked
 
 
 _SHORT_SYLLABLE = 5
