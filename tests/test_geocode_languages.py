@@ -348,3 +348,11 @@ def test_a_name_written_only_as_a_reference_point_in_cjk_is_kept() -> None:
     after it is "in", not "from"."""
     assert cm.geocode("프놈펜에서 남쪽으로 25km 떨어진 곳").province_code == "12"
     assert cm.geocode("시아누크빌에서 2023년").province_code == "18"
+
+
+def test_a_lower_case_word_of_vietnamese_text_is_no_name() -> None:
+    """Vietnamese capitalises its names: "trên" ("on") is not the commune Trean, while a
+    name written with its capital in the same kind of text is still read."""
+    r = cm.geocode("trên đường Sihanoukville")
+    assert (r.status, r.province_code) == ("matched", "18"), r
+    assert cm.geocode("sòng bạc Kampot").province_code == "07"

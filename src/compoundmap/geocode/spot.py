@@ -92,7 +92,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         flat = written = _conjunctions(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
-        mentions = _not_vietnamese(flat, mentions, index)
+        mentions = _not_vietnamese(flat, mentions, index, cased)
     if cased:
         # the string capitalises its names: its lower-case words away from any capitalised
         # one are ordinary words, which the typo passes must not read as names ("yang
@@ -225,17 +225,21 @@ def _cased(flat: Sequence[Token]) -> bool:
 
 
 def _not_vietnamese(
-    flat: Sequence[Token], mentions: list[Mention], index: NameIndex
+    flat: Sequence[Token], mentions: list[Mention], index: NameIndex, cased: bool = False
 ) -> list[Mention]:
     """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
     Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
     Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
     explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
-    an ordinary word: "sòng bạc Kampot" is a Kampot casino)."""
+    an ordinary word: "sòng bạc Kampot" is a Kampot casino). In Vietnamese text that
+    capitalises its names (``cased``), a name read only on lower-case words is an ordinary
+    word ("trên", "on", is not the commune Trean)."""
     kept: list[Mention] = []
     for m in mentions:
         key = "".join(flat[k].text for k in range(m.start, m.end))
         if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
+            continue
+        if cased and all(flat[k].lower for k in range(m.start, m.end)):
             continue
         kept.append(m)
     covered = {k for m in kept for k in range(m.start, m.end)}
