@@ -89,6 +89,24 @@ def validate_command(
 
     A site's coordinates must lie in the province, district and commune its row states.
     Exit 0 when every row is valid (warnings allowed), 1 when any row or file is invalid.
+    \f
+
+    Parameters
+    ----------
+    path : str, optional
+        ``PATH``: a curated file (its kind told apart by its header,
+        :func:`compoundmap.curated.validate_any`) or a folder of them
+        (:func:`compoundmap.curated.validate_folder`, with the links between the files).
+        Default: the bundled ``data/raw/sources/`` folder.
+    quiet : bool, default False
+        ``--quiet``/``-q``: print the problems and the summary lines, not the warnings
+        and notes.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when any row is invalid (site coordinates outside their stated units
+        included) or the file cannot be checked at all (a file-level problem).
     """
     import warnings
     from pathlib import Path
@@ -168,6 +186,16 @@ def events_command(
     """Propose events to merge: reports of one site, type and date under several event ids.
 
     Prints CSV: proposed_event_id, event_ids, report_ids, reason.
+    \f
+
+    Parameters
+    ----------
+    sources : str, optional
+        ``SOURCES``: the reports CSV; default the bundled ``data/raw/sources/reports.csv``.
+        Only its valid rows are read (invalid ones are left out without a warning).
+    window : int, default 7
+        ``--window``: days two dates may differ and still be one event (``window_days``
+        of :func:`compoundmap.eventgroups.propose_event_groups`).
     """
     import warnings
     from pathlib import Path
@@ -204,6 +232,26 @@ def extract_command(
     The CSV has one row per mention (row: the 0-based input row).
 
     An input row with no mention gets one row with kind empty.
+    \f
+
+    Parameters
+    ----------
+    path : str, optional
+        ``PATH``: a UTF-8 text file read as one document; not with ``--input``.
+    as_json : bool, default False
+        ``--json``: print the mentions of ``path`` as JSON rather than as text.
+    input_csv : str, optional
+        ``--input``: a CSV of many texts (:func:`compoundmap.geoparse.extract_table`).
+    column : str, optional
+        ``--column``: the text column of ``--input``.
+    output : str, optional
+        ``--output``: the mentions CSV to write (atomically; it may not be ``--input``).
+
+    Raises
+    ------
+    typer.BadParameter
+        With ``--input`` but no ``--column`` or ``--output``, or with a ``PATH`` as well;
+        or with neither a ``PATH`` nor ``--input`` (click prints the usage; exit code 2).
     """
     from pathlib import Path
 
@@ -254,6 +302,32 @@ def build_command(
 
     Exit 0 when the build is published (rejected rows are listed in rejects.csv); with
     --strict, exit 1 when any row was rejected or any warning raised.
+    \f
+
+    Parameters
+    ----------
+    sources : str, optional
+        ``--sources``: the reports CSV (the registry files are read beside it); default
+        ``data/raw/sources/reports.csv``.
+    processed_dir : str, optional
+        ``--processed-dir``: where the tables go; default ``data/processed/`` of the checkout.
+    maps_dir : str, optional
+        ``--maps-dir``: where the maps go; default ``maps/`` of the checkout.
+    overrides : str, optional
+        ``--overrides``: the location overrides CSV; default ``location_overrides.csv``
+        beside the sources.
+    no_maps : bool, default False
+        ``--no-maps``: write the tables only.
+    strict : bool, default False
+        ``--strict``: exit 1 when any row is rejected or any warning is raised (the build
+        is published all the same).
+    wait : float, default 60.0
+        ``--wait``: seconds to wait for another build writing the same folders.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 under ``--strict`` when a row was rejected or a warning raised.
     """
     import logging
 
@@ -313,7 +387,39 @@ def geocode_command(
     ),
     output: str | None = typer.Option(None, "--output", help="CSV file to write."),
 ) -> None:
-    """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
+    """Geocode one place string, or a CSV column (--input/--column/--output), offline.
+    \f
+
+    Parameters
+    ----------
+    text : str, optional
+        ``TEXT``: one place string to geocode; not needed with ``--input``.
+    province : str, optional
+        ``--province``: the stated province (a code such as ``07``, ``7`` or ``KH07``, or a
+        name; ``;`` between several), context for every string.
+    district : str, optional
+        ``--district``: the stated district or town (a code such as ``0708``, or a name).
+    as_json : bool, default False
+        ``--json``: print the result of ``TEXT`` as JSON (a list with ``--places``).
+    input : str, optional
+        ``--input``: a CSV file to geocode (:func:`compoundmap.geocode.files.geocode_csv`).
+    column : str, optional
+        ``--column``: the column of ``--input`` with the place strings.
+    province_column, district_column : str, optional
+        ``--province-column``, ``--district-column``: columns of ``--input`` with each row's
+        stated province or district (context).
+    places : bool, default False
+        ``--places``: one result per place named (as ``build`` reads a field), with
+        ``input_row`` and ``place_index`` in the CSV.
+    output : str, optional
+        ``--output``: the CSV file to write.
+
+    Raises
+    ------
+    GeocodeError
+        With neither ``TEXT`` nor ``--input``, or ``--input`` without ``--column`` and
+        ``--output`` (printed on one line by :func:`friendly_errors`; exit code 2).
+    """
     import json
 
     from .errors import GeocodeError
@@ -381,6 +487,26 @@ def diff_command(
     A processed folder is read as published (the first releases' layout included); a
     sources folder or reports.csv is built in memory first. Sites are matched through
     former_ids. Output is in a fixed order, so it can go into release notes as it is.
+    \f
+
+    Parameters
+    ----------
+    old : str
+        ``OLD``: the earlier release, a processed folder, a sources folder or a reports CSV
+        (:func:`compoundmap.diff.load_release`).
+    new : str
+        ``NEW``: the later release, the same way.
+    csv_path : str, optional
+        ``--csv``: also write every change as CSV to this file (atomically); ``-`` prints the
+        CSV instead of the text.
+    summary_only : bool, default False
+        ``--summary``: print only the counts and notes, not every record.
+
+    Raises
+    ------
+    DataFileError
+        If ``OLD`` or ``NEW`` is none of these (printed on one line by
+        :func:`friendly_errors`; exit code 2).
     """
     from pathlib import Path
 
