@@ -40,3 +40,20 @@ def test_village_of_another_commune_is_not_explained() -> None:
         ("07", "0703"),
         ("03", "0315"),
     ]
+
+
+# --- border pairs: the crossing's two sides (localities.csv, foreign_places.csv) --------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Khaosod: "the permanent Thai-Cambodia Friendship Bridge checkpoint (Nong
+        # Ian-Stueng Bot)"; the Thai side (foreign_places.csv) is no Cambodian place
+        ("Thai-Cambodia Friendship Bridge checkpoint (Nong Ian-Stueng Bot)", [("01", "0110")]),
+        ("Thai-Cambodian Friendship Bridge (Ban Nong Ian \u2013 Stung Bot)", [("01", "0110")]),
+        ("Ban Khlong Luk \u2013 Poi Pet permanent border crossing point", [("01", "0110")]),
+    ],
+)
+def test_border_pairs(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
