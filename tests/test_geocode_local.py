@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from compoundmap.geocode import geocode_places
+from compoundmap.geocode import geocode, geocode_places
+from compoundmap.geocode.spot import flat_tokens
 
 
 def _places(query: str) -> list[tuple[str | None, str | None]]:
@@ -57,3 +58,40 @@ def test_village_of_another_commune_is_not_explained() -> None:
 )
 def test_border_pairs(query: str, expected: list[tuple[str, str]]) -> None:
     assert _places(query) == expected
+
+
+# --- a hyphen between two names (tokens.py) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # VOD / Vietnamese pages write the Bavet crossing with its Vietnamese side first
+        ("Moc Bai-Bavet", [("20", "2008")]),
+        ("Moc Bai\u2013Bavet", [("20", "2008")]),
+        # Phnom Penh Post: "The Aranyaprathet-Poipet and Phnom Dei permanent crossings"
+        ("Aranyaprathet-Poipet", [("01", "0110")]),
+    ],
+)
+def test_hyphen_between_two_names(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # a name runs over the hyphen: it stays one name
+        ("Chong Chom-O'Smach border crossing", "Chong Chom\u2013O'Smach border crossing"),
+        ("Bavet-Moc Bai casino", "Bavet Moc Bai Casino"),
+    ],
+)
+def test_hyphen_inside_a_name_is_no_break(query: str, name: str) -> None:
+    assert geocode(query).matched_name == name
+
+
+def test_hyphen_break_only_before_a_name() -> None:
+    toks = [t.text for t in flat_tokens("Moc Bai-Bavet")]
+    assert toks == ["moc", "bai", "", "bavet"]
+    # no name starts after the hyphen, only villages are named "Kompong": the words stay
+    # together for the typo passes
+    assert "" not in [t.text for t in flat_tokens("Kompong-Reagg city")]
