@@ -95,3 +95,25 @@ def test_hyphen_break_only_before_a_name() -> None:
     # no name starts after the hyphen, only villages are named "Kompong": the words stay
     # together for the typo passes
     assert "" not in [t.text for t in flat_tokens("Kompong-Reagg city")]
+
+
+# --- a checkpoint named exactly beside a sound-alike (spot.py) -----------------------------
+
+
+def test_checkpoint_named_exactly_beats_a_sound_alike() -> None:
+    # "Cham Yeam border checkpoint" sounds like "Choam border checkpoint" (Oddar Meanchey),
+    # but "Cham Yeam" is itself the Koh Kong crossing
+    r = geocode("Cham Yeam border checkpoint")
+    assert (r.province_code, r.district_code) == ("09", "0905")
+    assert geocode("Choam border checkpoint").province_code == "22"
+
+
+# --- "A or <landmark>": A is the landmark's other name (spot.py) ----------------------------
+
+
+def test_other_name_of_a_landmark_is_no_second_place() -> None:
+    # cambodia.thajsko.com: "Bakan or Preah Khan Kompong Svay complex" (Preah Vihear); the
+    # district Bakan is in Pursat
+    assert _places("Bakan or Preah Khan Kompong Svay complex") == [("13", None)]
+    # two units joined by "or" stay two places
+    assert _places("Kampot or Kep") == [("07", None), ("23", None)]
