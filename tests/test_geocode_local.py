@@ -117,3 +117,16 @@ def test_other_name_of_a_landmark_is_no_second_place() -> None:
     assert _places("Bakan or Preah Khan Kompong Svay complex") == [("13", None)]
     # two units joined by "or" stay two places
     assert _places("Kampot or Kep") == [("07", None), ("23", None)]
+
+
+# --- the same hierarchy in two places: a tie is not the top band (confidence.py) ---------
+
+
+def test_tie_between_two_hierarchies_is_not_top_band() -> None:
+    # a Samraong village in a Samraong commune of a Samraong district: so in Takeo (2107)
+    # and in Oddar Meanchey (2204); a rule picks one
+    r = geocode("Samraong village, Samraong commune, Samraong district")
+    assert r.confidence != "high"
+    # the province singles one out
+    r = geocode("Samraong commune, Samraong district, Takeo province")
+    assert (r.commune_code, r.confidence) == ("210708", "high")
