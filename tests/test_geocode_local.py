@@ -130,3 +130,25 @@ def test_tie_between_two_hierarchies_is_not_top_band() -> None:
     # the province singles one out
     r = geocode("Samraong commune, Samraong district, Takeo province")
     assert (r.commune_code, r.confidence) == ("210708", "high")
+
+
+# --- towns: "provincial town", "provincial capital" (admin_words.csv) --------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        # the town that is the province's seat, a krong, not the province
+        ("Stung Treng provincial town", "1904"),
+        ("Samraong provincial town", "2204"),
+        ("the provincial capital Samraong", "2204"),
+        ("Kampong Cham provincial town", "0305"),
+    ],
+)
+def test_provincial_town(query: str, district: str) -> None:
+    assert geocode(query).district_code == district
+
+
+def test_provincial_alone_still_means_the_province() -> None:
+    r = geocode("Battambang provincial police")
+    assert (r.province_code, r.district_code) == ("02", None)
