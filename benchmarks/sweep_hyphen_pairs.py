@@ -5,6 +5,9 @@ Generated from the gazetteer:
 - pairs: each place abroad of ``foreign_places.csv`` joined by a hyphen (and by an en dash)
   to each of a seeded sample of Cambodian district names, in both orders; right when the
   answer is that district, as it is for the same pair written with a spaced dash;
+- communes: a place abroad and a Cambodian commune of several words, spaced ("Xa Mat -
+  Trapeang Phlong"): right when the answer is that commune (a commune named exactly as
+  written is no look-alike of the name abroad);
 - names: a seeded sample of official district and commune names of two or more words,
   each written with a hyphen in place of one space before a capitalised word ("Kampong-Cham",
   "Tuol-Kouk"); the answer must stay what the name written with spaces gives (a hyphen
@@ -46,6 +49,13 @@ def main() -> None:
                     ref = _district(text.replace(dash, " - "))
                     tally["pair right" if got == {code} else "pair other"] += 1
                     tally["pair as spaced" if got == ref else "pair unlike spaced"] += 1
+    multi = com[com["commune_en"].str.count(" ") >= 1].sample(
+        n=min(5 * n, len(com)), random_state=5
+    )
+    for code, name in zip(multi["commune_code"], multi["commune_en"], strict=True):
+        for foreign in abroad.iloc[::6]:
+            got = {r.commune_code for r in geocode_places(f"{foreign} - {name}") if r.province_code}
+            tally["commune right" if got == {code} else "commune other"] += 1
     names = pd.concat([dis["district_en"], com["commune_en"]]).dropna()
     names = names[names.str.count(" ") >= 1].drop_duplicates()
     names = names.sample(n=min(5 * n, len(names)), random_state=3)

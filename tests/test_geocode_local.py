@@ -152,3 +152,21 @@ def test_provincial_town(query: str, district: str) -> None:
 def test_provincial_alone_still_means_the_province() -> None:
     r = geocode("Battambang provincial police")
     assert (r.province_code, r.district_code) == ("02", None)
+
+
+# --- the other side of a crossing is abroad (foreign_places.csv, places.py) --------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Thai sides: no Cambodian look-alike (Ban Laem was read as Banlung)
+        ("Ban Laem - Daung", []),
+        ("Chong Sa-ngam - Choam", []),
+        # a commune named exactly in several words stays beside a place abroad
+        ("Xa Mat - Trapeang Phlong", [("25", "2505")]),
+        ("Xa Mat-Trapeang Phlong", [("25", "2505")]),
+    ],
+)
+def test_crossing_sides(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
