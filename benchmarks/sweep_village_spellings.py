@@ -10,8 +10,9 @@ district or province; elsewhere: any place outside the village's district (a pie
 respelt name read as a unit elsewhere, the class the village reading removes).
 
 As negatives, a village of *another* district respelt the same way is written with a
-commune it does not lie in: any answer outside that commune's district, or claiming a
-village there, is counted ("false").
+commune it does not lie in: an answer claiming a village in that commune is counted, and
+so is one outside the commune's district (the string places the village in the commune:
+a namesake elsewhere is no second place).
 
 Run: ``python benchmarks/sweep_village_spellings.py [N]`` (default 600 villages).
 """

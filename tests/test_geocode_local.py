@@ -34,13 +34,18 @@ def test_village_pieces_are_no_place_elsewhere(query: str, commune: str) -> None
     assert results[0].confidence == "high"
 
 
-def test_village_of_another_commune_is_not_explained() -> None:
-    # Dang Kdar holds no village that sounds like "Trapaing Chhouk": the words are not
-    # explained as one, and what the other passes read in them stays
-    assert _places("Trapaing Chhouk village, Dang Kdar commune") == [
-        ("07", "0703"),
-        ("03", "0315"),
-    ]
+def test_village_words_read_in_the_named_district_stay() -> None:
+    # "Me Sar Chrey" is a commune of the district that holds Dang Kdar: the words are no
+    # village of Dang Kdar, but a reading in its district is kept (two communes of 0315)
+    assert _places("Me Sar Chrey village, Dang Kdar commune") == [("03", "0315"), ("03", "0315")]
+
+
+def test_village_with_no_reading_in_the_named_commune_district() -> None:
+    # the MEF lists have no village Kandal in the sangkat Bavet (one in Bavet city's
+    # Prasat): the string places it in Bavet commune, so neither the GeoNames hamlet Kandal
+    # of Tbong Khmum nor the province Kandal is a second place
+    assert _places("Kandal village, Bavet commune") == [("20", "2008")]
+    assert _places("Phum Kandal, Khum Bavet") == [("20", "2008")]
 
 
 # --- border pairs: the crossing's two sides (localities.csv, foreign_places.csv) --------------

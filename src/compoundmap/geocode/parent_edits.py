@@ -189,10 +189,22 @@ def _one_village(written: str, commune: str) -> bool:
     return any(fuzz.ratio(written, k) >= cfg.phonetic_min for k in keys)
 
 
+def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
+    """Whether a name that a commune admin word marks ("… commune", "khum …") reads as
+    ``commune``."""
+    return any(
+        m.hint == AdminLevel.COMMUNE and any(e.commune_code == commune for e in m.entries)
+        for m in mentions
+    )
+
+
 def _village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """The mentions, less what the earlier passes read in the words the village admin word
-    marks when those words are a village of the one commune the string names that no pass
-    read so (:func:`_one_village`): a piece of a village's name is no place elsewhere."""
+    marks, when the string names one commune and those words are a village of it that no
+    pass read so (:func:`_one_village`), or have no reading in its district at all: the
+    string places the village in that commune, so a piece of its name, or a namesake
+    elsewhere, is no second place ("Kandal village, Bavet commune" is not also a hamlet
+    Kandal of Tbong Khmum)."""
     out = list(mentions)
     for a, b in _runs(flat, AdminLevel.VILLAGE):
         inside = [m for m in out if m.start < b and m.end > a]
@@ -201,7 +213,17 @@ def _village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Me
         commune = _named_commune(out, a, b)
         if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
             continue  # no single commune named, or the words already read inside it
-        if inside and _one_village("".join(t.text for t in flat[a:b]), commune):
+        if not inside:
+            continue
+        district = commune[:4]
+        # (a commune its admin word names, not one a name's readings happen to be)
+        # (a village of another commune is no reading of a village of this one)
+        elsewhere = _commune_word_names(out, commune) and all(
+            e.kind == "village" or (e.district_code != district and e.legacy_district != district)
+            for m in inside
+            for e in m.entries
+        )
+        if elsewhere or _one_village("".join(t.text for t in flat[a:b]), commune):
             out = [m for m in out if not (m.start < b and m.end > a)]
     return out
 
