@@ -175,3 +175,10 @@ def test_provincial_alone_still_means_the_province() -> None:
 )
 def test_crossing_sides(query: str, expected: list[tuple[str, str]]) -> None:
     assert _places(query) == expected
+
+
+def test_curated_place_named_exactly_is_not_swallowed_by_a_typo_run() -> None:
+    # Bangkok Post: "The Chong Sai Taku border pass lies opposite Chup Koki checkpoint in
+    # Oddar Meanchey"; Chong Sai Taku is the Thai side, Chup Koki the Chub Kakir gate (2202)
+    query = "the Chong Sai Taku border pass lies opposite Chup Koki checkpoint in Oddar Meanchey"
+    assert _places(query) == [("22", "2202")]

@@ -262,7 +262,13 @@ def scoped_fuzzy_mentions(
         # the province/district names themselves, and a province named outside the scope
         # ("Kampong Thom and Kratie": not the commune Kampong Cham in Kratie)
         kinds = ("province", "district") if m in inside else ("province",)
-        if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries):
+        if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries) or (
+            # a curated place named as written inside the scope ("… opposite Chup Koki
+            # checkpoint in Oddar Meanchey": not a longer typo "opposite chup koki …")
+            m in inside
+            and m.method == "exact"
+            and all(e.tier == TIER_CURATED and e.kind not in KIND_LEVEL for e in m.entries)
+        ):
             for k in range(m.start, m.end):
                 blocked[k] = True
     start = 0
