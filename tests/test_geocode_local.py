@@ -182,3 +182,10 @@ def test_curated_place_named_exactly_is_not_swallowed_by_a_typo_run() -> None:
     # Oddar Meanchey"; Chong Sai Taku is the Thai side, Chup Koki the Chub Kakir gate (2202)
     query = "the Chong Sai Taku border pass lies opposite Chup Koki checkpoint in Oddar Meanchey"
     assert _places(query) == [("22", "2202")]
+
+
+def test_khan_spelt_like_its_sangkat() -> None:
+    # Cambodia Daily: "Phnom Penh's Chroy Changva district" is the khan (1211); read as the
+    # sangkat of the same name, a commune of it named with it was a second place
+    assert _places("Chroy Changva district") == [("12", "1211")]
+    assert _places("Prek Leap commune, Chroy Changva district, Phnom Penh") == [("12", "1211")]
