@@ -189,3 +189,10 @@ def test_khan_spelt_like_its_sangkat() -> None:
     # sangkat of the same name, a commune of it named with it was a second place
     assert _places("Chroy Changva district") == [("12", "1211")]
     assert _places("Prek Leap commune, Chroy Changva district, Phnom Penh") == [("12", "1211")]
+
+
+def test_name_starting_with_ou_spelt_another_way() -> None:
+    # a list of Tbong Khmum's districts: "Ou Rang Ov" is Ou Reang Ov (2504), not the
+    # district O Rang of Mondulkiri read on its first two words
+    query = "Dambae, Tbong Khnom, Ou Rang Ov, Kroch Chhma, Punhea Kraek y Memot"
+    assert {p for p, _ in _places(query)} == {"25"}

@@ -117,9 +117,14 @@ def _phonetic(
     )
     # each edge word must add a consonant of its own: "Cambodia Ouddar" is not "Cambodia"
     # (the d of "oudar" merges into the d of "cambodia")
-    edges_count = bool(skeleton(first)) and bool(skeleton(last))
+    # (a first word of vowels only counts when the name starts with it as written: "Ou
+    # Rang Ov" is Ou Reang Ov, whose "Ou" has no consonant either)
+    vowel_start = n_words > 2 and not skeleton(first) and best.startswith(first)
+    edges_count = (bool(skeleton(first)) or vowel_start) and bool(skeleton(last))
     if edges_count and n_words > 1:
-        edges_count = skeleton(key[len(first) :]) != skel and skeleton(key[: -len(last)]) != skel
+        edges_count = (vowel_start or skeleton(key[len(first) :]) != skel) and skeleton(
+            key[: -len(last)]
+        ) != skel
     if (
         best
         and best_score >= need
