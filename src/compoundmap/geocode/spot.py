@@ -22,6 +22,7 @@ from ..settings import get as get_settings
 from .edits import edit_mentions
 from .index import (
     KIND_LEVEL,
+    TIER_CURATED,
     TIER_OFFICIAL,
     TIER_VILLAGE,
     Entry,
@@ -111,6 +112,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions = sound_mentions(text, written, mentions, context)
     if isinstance(text, str) and mentions:
         mentions = _script_references(text, written, mentions, index)
+    if cased and len(mentions) > 1:
+        mentions = _other_names(written, mentions)
     return _mark_loose(written, mentions, cased)
 
 
@@ -201,6 +204,35 @@ def _conjunctions(flat: list[Token]) -> list[Token]:
         else t
         for k, t in enumerate(flat)
     ]
+
+
+def _landmark(m: Mention) -> bool:
+    """Whether every reading of ``m`` is a curated landmark (temple, casino, border
+    crossing …), none an admin unit."""
+    return bool(m.entries) and all(
+        e.tier == TIER_CURATED and e.kind not in KIND_LEVEL and e.kind != "country"
+        for e in m.entries
+    )
+
+
+def _other_names(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a unit's name that "or" joins to a landmark lying elsewhere: the
+    name is the landmark's other name, not a second place ("Bakan or Preah Khan Kompong
+    Svay complex": the temple complex in Preah Vihear, not the district Bakan of Pursat).
+    The name must carry no admin or town word and no reading that fits the landmark
+    ("Kampot or the Bokor casino" names Kampot too)."""
+    drop: set[int] = set()
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        gap = flat[a.end : b.start]
+        if not (len(gap) == 1 and gap[0].stop and gap[0].text in _CONJUNCTIONS):
+            continue
+        if not _landmark(b) or _landmark(a) or a.hint is not None or a.town:
+            continue
+        if any(consistent(e, f) for e in a.entries for f in b.entries):
+            continue
+        drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
 def _ordinary(flat: Sequence[Token], k: int) -> bool:
@@ -450,6 +482,35 @@ def _latin_mention(
         ):
             entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
             method = "phonetic"
+            if (
+                end - pos > 1
+                and entries
+                and _named_exactly_before(prefix, pos, end, entries, names)
+            ):
+                continue
         if entries:
             return make_mention(flat, pos, end, entries, method, score)
     return None
+
+
+def _named_exactly_before(
+    prefix: Sequence[str],
+    pos: int,
+    end: int,
+    entries: tuple[Entry, ...],
+    names: dict[str, tuple[Entry, ...]],
+) -> bool:
+    """Whether a shorter span from ``pos`` is, as written, the name of another place of the
+    kind the phonetic reading of ``[pos, end)`` found: "Cham Yeam border checkpoint" sounds
+    like "Choam border checkpoint", but "Cham Yeam" is itself a border crossing, and the
+    words after it only say what kind of place it is. Only curated kinds (border crossing,
+    casino …) count: a unit's name inside a longer sound-alike is left to the sound test."""
+    kinds = {e.kind for e in entries if e.tier == TIER_CURATED and e.kind not in KIND_LEVEL}
+    if not kinds:
+        return False
+    codes = {e.code for e in entries}
+    for short in range(end - 1, pos, -1):
+        hit = names.get(prefix[short - pos], ())
+        if any(e.tier == TIER_CURATED and e.kind in kinds and e.code not in codes for e in hit):
+            return True
+    return False
