@@ -14,8 +14,6 @@ from ..normalize import (
     COMMUNE,
     VILLAGE,
     Token,
-    tokenize,
-    word_list,
 )
 from ..settings import Settings
 from ..settings import get as get_settings
@@ -38,9 +36,9 @@ from .mentions import (
     is_content,
     is_khmer,
     make_mention,
-    script_reference_spans,
     town_at,
 )
+from .notplaces import CONJUNCTIONS, not_vietnamese, other_names, script_references
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import flat_tokens, inflection_stems, split_tokens
@@ -89,11 +87,11 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = split_tokens(text, index)
     cased = _cased(flat)
-    if cased and any(t.lower and t.text in _CONJUNCTIONS for t in flat):
+    if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
         flat = written = _conjunctions(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
-        mentions = _not_vietnamese(flat, mentions, index, cased)
+        mentions = not_vietnamese(flat, mentions, index, cased)
     if cased:
         # the string capitalises its names: its lower-case words away from any capitalised
         # one are ordinary words, which the typo passes must not read as names ("yang
@@ -111,42 +109,13 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
     if isinstance(text, str) and mentions:
-        mentions = _script_references(text, written, mentions, index)
+        mentions = script_references(text, written, mentions, index)
     if cased and len(mentions) > 1:
-        mentions = _other_names(written, mentions)
+        mentions = other_names(written, mentions)
     return _mark_loose(written, mentions, cased)
 
 
-def _script_references(
-    text: str, flat: Sequence[Token], mentions: list[Mention], index: NameIndex
-) -> list[Mention]:
-    """The Korean, Japanese and Chinese names written as the point a distance is measured
-    from ("프놈펜에서 25km 떨어진 칸달주": Kandal, not Phnom Penh) marked as reference points,
-    as "25 km from Phnom Penh" is (:func:`~compoundmap.geocode.mentions.is_reference`),
-    when the string names another place."""
-    names = set()
-    for span, first in script_reference_spans(text):
-        pieces = [
-            t.text
-            for t in split_tokens(span, index)
-            if t.text and not t.latin and not t.stop and t.admin is None
-        ]
-        if pieces:
-            names.add(pieces[0] if first else pieces[-1])
-    marked = [
-        m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
-        for m in mentions
-    ]
-    # a name written only as a reference point is kept when the string names nothing else
-    # ("プノンペンから約25キロ" still says the place is near Phnom Penh)
-    if not any(not m.reference and any(e.kind != "country" for e in m.entries) for m in marked):
-        return mentions
-    return marked
-
-
 _SHORT_SYLLABLE = 5
-#: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
-_CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
 
 def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
@@ -197,42 +166,13 @@ def _conjunctions(flat: list[Token]) -> list[Token]:
     return [
         t._replace(stop=True)
         if t.lower
-        and t.text in _CONJUNCTIONS
+        and t.text in CONJUNCTIONS
         and content(k - 1)
         and content(k + 1)
         and not flat[k + 1].lower
         else t
         for k, t in enumerate(flat)
     ]
-
-
-def _landmark(m: Mention) -> bool:
-    """Whether every reading of ``m`` is a curated landmark (temple, casino, border
-    crossing …), none an admin unit."""
-    return bool(m.entries) and all(
-        e.tier == TIER_CURATED and e.kind not in KIND_LEVEL and e.kind != "country"
-        for e in m.entries
-    )
-
-
-def _other_names(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
-    """The mentions, less a unit's name that "or" joins to a landmark lying elsewhere: the
-    name is the landmark's other name, not a second place ("Bakan or Preah Khan Kompong
-    Svay complex": the temple complex in Preah Vihear, not the district Bakan of Pursat).
-    The name must carry no admin or town word and no reading that fits the landmark
-    ("Kampot or the Bokor casino" names Kampot too)."""
-    drop: set[int] = set()
-    for k in range(len(mentions) - 1):
-        a, b = mentions[k], mentions[k + 1]
-        gap = flat[a.end : b.start]
-        if not (len(gap) == 1 and gap[0].stop and gap[0].text in _CONJUNCTIONS):
-            continue
-        if not _landmark(b) or _landmark(a) or a.hint is not None or a.town:
-            continue
-        if any(consistent(e, f) for e in a.entries for f in b.entries):
-            continue
-        drop.add(k)
-    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
 
 
 def _ordinary(flat: Sequence[Token], k: int) -> bool:
@@ -254,40 +194,6 @@ def _cased(flat: Sequence[Token]) -> bool:
             lower = lower or t.lower
             upper = upper or not t.lower
     return lower and upper
-
-
-def _not_vietnamese(
-    flat: Sequence[Token], mentions: list[Mention], index: NameIndex, cased: bool = False
-) -> list[Mention]:
-    """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
-    Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
-    Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
-    explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
-    an ordinary word: "sòng bạc Kampot" is a Kampot casino). In Vietnamese text that
-    capitalises its names (``cased``), a name read only on lower-case words is an ordinary
-    word ("trên", "on", is not the commune Trean)."""
-    kept: list[Mention] = []
-    for m in mentions:
-        key = "".join(flat[k].text for k in range(m.start, m.end))
-        if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
-            continue
-        if cased and all(flat[k].lower for k in range(m.start, m.end)):
-            continue
-        kept.append(m)
-    covered = {k for m in kept for k in range(m.start, m.end)}
-    return [
-        m
-        for m in kept
-        if not any(
-            0 <= k < len(flat)
-            and flat[k].vietnamese == 2
-            and flat[k].text
-            and k not in covered
-            and flat[k].admin is None
-            and not flat[k].stop
-            for k in (m.start - 1, m.end)
-        )
-    ]
 
 
 def _villages_only(mentions: list[Mention]) -> bool:
