@@ -395,3 +395,18 @@ def test_every_pair_of_chinese_unit_names_glued_gives_both() -> None:
             continue
         got = {p.province_code for p in cm.geocode_places(a + b) if p.province_code}
         assert got == {pa, pb}, (a + b, got)
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("國安省海軍基地", "09"),  # bobomg.com: 國安省 written for 戈公省 (Koh Kong)
+        ("巔峰公寓（The Pinnacle Residence，又稱太子幸福廣場）", "12"),  # DW via Yahoo TW
+    ],
+)
+def test_sourced_chinese_names_of_a_province_and_a_tower(query: str, province: str) -> None:
+    """國安省 (Koh Kong, aliases.csv) and the Pinnacle Residence of Phnom Penh
+    (localities.csv), as Taiwanese pages write them; 國安 alone (national security) is no
+    place."""
+    assert cm.geocode(query).province_code == province
+    assert cm.geocode("國安局").province_code is None
