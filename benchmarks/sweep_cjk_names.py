@@ -10,7 +10,8 @@ Generated from the index (``build_index``), no labelled row:
   different provinces (a seeded sample), glued ("西港金边") and with an enumeration comma
   ("西港、金边"); right when both provinces come back;
 - addresses: a curated province name in Chinese characters glued before a curated district
-  name of that province ("金边堆谷"); right when that district comes back alone;
+  name of that province ("金边堆谷"; names that are also a province's are left out); right
+  when that district comes back alone;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only).
@@ -95,6 +96,8 @@ def main() -> None:
             tally[f"list {key} both" if got == want else f"list {key} other"] += 1
     provinces = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
     for k, _p in units:
+        if any(e.kind == "province" for e in index.names[k]):
+            continue  # a province's own name: no district of it to address
         for e in index.names[k]:
             if e.kind == "district" and e.tier == TIER_CURATED and e.province_code in provinces:
                 got = _answer(provinces[e.province_code] + k)
