@@ -356,3 +356,24 @@ def test_a_lower_case_word_of_vietnamese_text_is_no_name() -> None:
     r = cm.geocode("trên đường Sihanoukville")
     assert (r.status, r.province_code) == ("matched", "18"), r
     assert cm.geocode("sòng bạc Kampot").province_code == "07"
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("un casino situé à Sihanoukville", "18"),
+        ("un de ces centres situé dans la province de Kampot", "07"),
+        ("un casino de Phnom Penh", "12"),
+    ],
+)
+def test_a_lower_case_article_is_no_name(text: str, province: str) -> None:
+    """Round-8 rows (casinosenligne.net, joueraucasino.com, casino-moon.com): the French
+    article "un" is not the village Un (អ៊ុន) of Ratanakiri; the string names one place."""
+    places = [p.province_code for p in cm.geocode_places(text)]
+    assert places == [province], places
+
+
+def test_an_article_next_to_an_admin_word_stays_a_name() -> None:
+    """ "khum un" is the commune's village Un, as "Un village" is."""
+    assert cm.geocode("khum un, Ratanak Kiri").commune_code == "160702"
+    assert cm.geocode("Un village, Lum Choar commune").commune_code == "160702"

@@ -108,7 +108,8 @@ def word_list(role: str) -> tuple[str, ...]:
     ``admin_of`` (words that may stand between an admin word and its name: "province of",
     "provincia de", "distretto di") and ``conjunction_lower`` ("or", "ou", "o": written in
     lower case in a string that capitalises its names, the conjunction, never the Khmer
-    prefix Or/Ou of a name).
+    prefix Or/Ou of a name) and ``article_lower`` ("un", "une", "una": in lower case in
+    such a string, the indefinite article, never the village Un).
 
     Examples
     --------
