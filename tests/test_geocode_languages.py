@@ -377,3 +377,10 @@ def test_an_article_next_to_an_admin_word_stays_a_name() -> None:
     """ "khum un" is the commune's village Un, as "Un village" is."""
     assert cm.geocode("khum un, Ratanak Kiri").commune_code == "160702"
     assert cm.geocode("Un village, Lum Choar commune").commune_code == "160702"
+
+
+def test_a_khmer_commune_spelt_without_its_vowel_is_read() -> None:
+    """Round-8 row (rfi.fr Khmer service, Kampot migrants): "នរាយណ៍" is the commune
+    នារាយណ៍ (Neareay) of Chhuk written without its ា (aliases.csv)."""
+    r = cm.geocode("ពលរដ្ឋក្នុងឃុំនរាយណ៍ ខេត្តកំពត")
+    assert (r.province_code, r.district_code, r.commune_code) == ("07", "0703", "070311"), r
