@@ -384,3 +384,10 @@ def test_a_khmer_commune_spelt_without_its_vowel_is_read() -> None:
     នារាយណ៍ (Neareay) of Chhuk written without its ា (aliases.csv)."""
     r = cm.geocode("ពលរដ្ឋក្នុងឃុំនរាយណ៍ ខេត្តកំពត")
     assert (r.province_code, r.district_code, r.commune_code) == ("07", "0703", "070311"), r
+
+
+def test_the_cham_yeam_checkpoint_in_khmer() -> None:
+    """ "ច្រកព្រំដែនចាំយាម" (the Cham Yeam border checkpoint, buykhmerbook.com: "ព្រំប្រទល់នេះ
+    ស្ថិតនៅចាំយាម") is the checkpoint's commune in Koh Kong, as its English name is."""
+    r = cm.geocode("ច្រកព្រំដែនចាំយាម")
+    assert (r.province_code, r.district_code) == ("09", "0905"), r
