@@ -391,3 +391,20 @@ def test_the_cham_yeam_checkpoint_in_khmer() -> None:
     ស្ថិតនៅចាំយាម") is the checkpoint's commune in Koh Kong, as its English name is."""
     r = cm.geocode("ច្រកព្រំដែនចាំយាម")
     assert (r.province_code, r.district_code) == ("09", "0905"), r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la province cambodgienne de Sihanoukville",
+        "la provincia camboyana de Sihanoukville",
+        "nella provincia cambogiana di Sihanoukville",
+        "na província cambojana de Sihanoukville",
+    ],
+)
+def test_the_adjective_for_cambodian_between_admin_word_and_name(text: str) -> None:
+    """As in "dans la province cambodgienne de Svay Rieng" (fr.vietnamplus.vn), the
+    adjective stands where "de" does: the province word still says the province, not the
+    city a bare "Sihanoukville" means."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == ("18", None), r
