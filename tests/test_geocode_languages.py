@@ -408,3 +408,20 @@ def test_the_adjective_for_cambodian_between_admin_word_and_name(text: str) -> N
     city a bare "Sihanoukville" means."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code) == ("18", None), r
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        ("in de provincie Sihanoukville", "18", None),
+        ("sa lalawigan ng Sihanoukville", "18", None),
+        ("sa probinsya ng Sihanoukville", "18", None),
+        ("sa distrito ng Battambang", "02", "0203"),
+    ],
+)
+def test_dutch_and_tagalog_admin_words(text: str, province: str, district: str | None) -> None:
+    """Dutch "provincie", Tagalog "lalawigan"/"probinsya" and Tagalog "ng" ("of") between
+    an admin word and its name: the level the admin word says, as "Sihanoukville province"
+    and "Battambang district" give."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == (province, district), r
