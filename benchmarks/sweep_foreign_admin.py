@@ -5,7 +5,10 @@ provincia di X", "in de provincie X", "di Provinsi X", "sa lalawigan ng X", "im 
 
 Generated from the gazetteer: every province's English name in each province phrase must
 give that province and no district; every district the English "X district" finds must be
-that district in each district phrase. Counted per phrase: the strings that do not.
+that district in each district phrase. In the reference phrases ("dans la province de X,
+à 30 km de Phnom Penh", "in der Provinz X südlich von Phnom Penh") Phnom Penh is the point
+a distance is measured from: the places found must be province X alone. Counted per
+phrase: the strings that give what they should.
 
 Run: ``python benchmarks/sweep_foreign_admin.py``.
 """
@@ -16,7 +19,7 @@ import collections
 import time
 
 from compoundmap import get_gazetteer
-from compoundmap.geocode import geocode
+from compoundmap.geocode import geocode, geocode_places
 
 PROVINCE_PHRASES = (
     "in der Provinz {}",
@@ -51,6 +54,19 @@ DISTRICT_PHRASES = (
     "sa distrito ng {}",
 )
 
+REFERENCE_PHRASES = (
+    "dans la province de {}, à 30 km de Phnom Penh",
+    "dans la province de {}, au sud de Phnom Penh",
+    "en la provincia de {}, a 30 km de Nom Pen",
+    "en la provincia de {}, al norte de Nom Pen",
+    "in der Provinz {}, 30 km von Phnom Penh entfernt",
+    "in der Provinz {} südlich von Phnom Penh",
+    "nella provincia di {}, a 30 km da Phnom Penh",
+    "na província de {}, a 30 km de Phnom Penh",
+    "in de provincie {}, 30 kilometer van Phnom Penh",
+    "di Provinsi {}, sekitar 30 km dari Phnom Penh",
+)
+
 
 def main() -> None:
     t0 = time.process_time()
@@ -72,7 +88,15 @@ def main() -> None:
             total[phrase] += 1
             if geocode(phrase.format(name)).district_code != code:
                 missed[phrase] += 1
-    for phrase in (*PROVINCE_PHRASES, *DISTRICT_PHRASES):
+    for code, name in zip(provinces["code"], provinces["name_en"], strict=True):
+        if code == "12":
+            continue
+        for phrase in REFERENCE_PHRASES:
+            total[phrase] += 1
+            places = {p.province_code for p in geocode_places(phrase.format(name))}
+            if places != {code}:
+                missed[phrase] += 1
+    for phrase in (*PROVINCE_PHRASES, *DISTRICT_PHRASES, *REFERENCE_PHRASES):
         print(f"  {phrase!r}: {total[phrase] - missed[phrase]}/{total[phrase]}")
     print(f"  all: {sum(total.values()) - sum(missed.values())}/{sum(total.values())}")
     print(f"({time.process_time() - t0:.1f} s CPU)")

@@ -425,3 +425,29 @@ def test_dutch_and_tagalog_admin_words(text: str, province: str, district: str |
     and "Battambang district" give."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code) == (province, district), r
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("à 30 km de Phnom Penh, dans la province de Kandal", "08"),
+        ("en la provincia de Takeo, al sur de Nom Pen", "21"),
+        ("in der Provinz Kandal, 30 km von Phnom Penh entfernt", "08"),
+        ("in der Provinz Takeo südlich von Phnom Penh", "21"),
+        ("nella provincia di Kandal, a 30 km da Phnom Penh", "08"),
+        ("di Provinsi Kandal, sekitar 30 km dari Phnom Penh", "08"),
+    ],
+)
+def test_a_distance_from_a_name_in_european_and_malay_text(text: str, province: str) -> None:
+    """As "30 km from Phnom Penh in Kandal province" is Kandal: "à 30 km de", "al sur de",
+    "südlich von", "a 30 km da", "30 km dari" make Phnom Penh the point measured from."""
+    assert [p.province_code for p in cm.geocode_places(text)] == [province]
+
+
+def test_a_name_after_de_alone_stays_a_place() -> None:
+    """Only a distance or direction before "de" makes a reference point: the province
+    word's "de" does not; "au sud de Phnom Penh" alone is answered as "south of Phnom
+    Penh" is."""
+    assert [p.province_code for p in cm.geocode_places("la province de Kampot")] == ["07"]
+    french, english = cm.geocode("au sud de Phnom Penh"), cm.geocode("south of Phnom Penh")
+    assert (french.status, french.province_code) == (english.status, english.province_code)
