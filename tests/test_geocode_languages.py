@@ -410,3 +410,98 @@ def test_sourced_chinese_names_of_a_province_and_a_tower(query: str, province: s
     place."""
     assert cm.geocode(query).province_code == province
     assert cm.geocode("國安局").province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("un casino situé à Sihanoukville", "18"),
+        ("un de ces centres situé dans la province de Kampot", "07"),
+        ("un casino de Phnom Penh", "12"),
+    ],
+)
+def test_a_lower_case_article_is_no_name(text: str, province: str) -> None:
+    """Round-8 rows (casinosenligne.net, joueraucasino.com, casino-moon.com): the French
+    article "un" is not the village Un (អ៊ុន) of Ratanakiri; the string names one place."""
+    places = [p.province_code for p in cm.geocode_places(text)]
+    assert places == [province], places
+
+
+def test_an_article_next_to_an_admin_word_stays_a_name() -> None:
+    """ "khum un" is the commune's village Un, as "Un village" is."""
+    assert cm.geocode("khum un, Ratanak Kiri").commune_code == "160702"
+    assert cm.geocode("Un village, Lum Choar commune").commune_code == "160702"
+
+
+def test_a_khmer_commune_spelt_without_its_vowel_is_read() -> None:
+    """Round-8 row (rfi.fr Khmer service, Kampot migrants): "នរាយណ៍" is the commune
+    នារាយណ៍ (Neareay) of Chhuk written without its ា (aliases.csv)."""
+    r = cm.geocode("ពលរដ្ឋក្នុងឃុំនរាយណ៍ ខេត្តកំពត")
+    assert (r.province_code, r.district_code, r.commune_code) == ("07", "0703", "070311"), r
+
+
+def test_the_cham_yeam_checkpoint_in_khmer() -> None:
+    """ "ច្រកព្រំដែនចាំយាម" (the Cham Yeam border checkpoint, buykhmerbook.com: "ព្រំប្រទល់នេះ
+    ស្ថិតនៅចាំយាម") is the checkpoint's commune in Koh Kong, as its English name is."""
+    r = cm.geocode("ច្រកព្រំដែនចាំយាម")
+    assert (r.province_code, r.district_code) == ("09", "0905"), r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la province cambodgienne de Sihanoukville",
+        "la provincia camboyana de Sihanoukville",
+        "nella provincia cambogiana di Sihanoukville",
+        "na província cambojana de Sihanoukville",
+    ],
+)
+def test_the_adjective_for_cambodian_between_admin_word_and_name(text: str) -> None:
+    """As in "dans la province cambodgienne de Svay Rieng" (fr.vietnamplus.vn), the
+    adjective stands where "de" does: the province word still says the province, not the
+    city a bare "Sihanoukville" means."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == ("18", None), r
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        ("in de provincie Sihanoukville", "18", None),
+        ("sa lalawigan ng Sihanoukville", "18", None),
+        ("sa probinsya ng Sihanoukville", "18", None),
+        ("sa distrito ng Battambang", "02", "0203"),
+    ],
+)
+def test_dutch_and_tagalog_admin_words(text: str, province: str, district: str | None) -> None:
+    """Dutch "provincie", Tagalog "lalawigan"/"probinsya" and Tagalog "ng" ("of") between
+    an admin word and its name: the level the admin word says, as "Sihanoukville province"
+    and "Battambang district" give."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == (province, district), r
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("à 30 km de Phnom Penh, dans la province de Kandal", "08"),
+        ("en la provincia de Takeo, al sur de Nom Pen", "21"),
+        ("in der Provinz Kandal, 30 km von Phnom Penh entfernt", "08"),
+        ("in der Provinz Takeo südlich von Phnom Penh", "21"),
+        ("nella provincia di Kandal, a 30 km da Phnom Penh", "08"),
+        ("di Provinsi Kandal, sekitar 30 km dari Phnom Penh", "08"),
+    ],
+)
+def test_a_distance_from_a_name_in_european_and_malay_text(text: str, province: str) -> None:
+    """As "30 km from Phnom Penh in Kandal province" is Kandal: "à 30 km de", "al sur de",
+    "südlich von", "a 30 km da", "30 km dari" make Phnom Penh the point measured from."""
+    assert [p.province_code for p in cm.geocode_places(text)] == [province]
+
+
+def test_a_name_after_de_alone_stays_a_place() -> None:
+    """Only a distance or direction before "de" makes a reference point: the province
+    word's "de" does not; "au sud de Phnom Penh" alone is answered as "south of Phnom
+    Penh" is."""
+    assert [p.province_code for p in cm.geocode_places("la province de Kampot")] == ["07"]
+    french, english = cm.geocode("au sud de Phnom Penh"), cm.geocode("south of Phnom Penh")
+    assert (french.status, french.province_code) == (english.status, english.province_code)

@@ -98,8 +98,10 @@ def word_list(role: str) -> tuple[str, ...]:
     (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
     next name a reference point: "from Poipet", "50 km north of Poipet"),
     ``reference_descriptor`` (words that may stand between "from" and the reference point:
-    "from the border town of Poipet"), ``company_suffix`` (after a name, make it part of a
-    company's name, not a location: "Jin Bei Group Co Ltd"), ``organisation``
+    "from the border town of Poipet"), ``reference_of`` (the words for "of" after a
+    distance or direction: "50 km north of", "à 30 km de", "südlich von"),
+    ``company_suffix`` (after a name, make it part of a company's name, not a location:
+    "Jin Bei Group Co Ltd"), ``organisation``
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them),
     ``placement`` (Latin words that place one name inside another: "Anlong Veng in northern
@@ -108,7 +110,8 @@ def word_list(role: str) -> tuple[str, ...]:
     ``admin_of`` (words that may stand between an admin word and its name: "province of",
     "provincia de", "distretto di") and ``conjunction_lower`` ("or", "ou", "o": written in
     lower case in a string that capitalises its names, the conjunction, never the Khmer
-    prefix Or/Ou of a name).
+    prefix Or/Ou of a name) and ``article_lower`` ("un", "une", "una": in lower case in
+    such a string, the indefinite article, never the village Un).
 
     Examples
     --------

@@ -67,8 +67,10 @@ _TOWN_WORDS = frozenset(
     w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
 )
 #: Words before a reference point ("from"), and distance and direction words before "of"
-#: ("km", "north" …), from ``stop_words.csv``.
+#: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
+#: ``stop_words.csv``.
 _REFERENCE_BEFORE = frozenset(word_list("reference_before"))
+_REFERENCE_OF = frozenset(word_list("reference_of"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
@@ -167,8 +169,9 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     """Whether the name at ``toks[start]`` is a reference point: after a distance and
     "from" (also across a few descriptor words: "50 km from the border town of Poipet",
     "not far from Bavet"), or after "<distance or direction> of" ("50 km north of", "5km
-    of"). A name after "from" alone is a place ("rescued from Sihanoukville", "from
-    Sihanoukville to Poipet")."""
+    of"), in the languages whose words for it ``reference_of`` lists ("à 30 km de", "au sud
+    de", "südlich von", "30 km dari"). A name after "from" alone is a place ("rescued from
+    Sihanoukville", "from Sihanoukville to Poipet")."""
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
         k -= 1
@@ -176,7 +179,7 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
         return True
     return (
         start >= 2
-        and toks[start - 1].text == "of"
+        and toks[start - 1].text in _REFERENCE_OF
         and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
 

@@ -16,10 +16,46 @@ from .index import KIND_LEVEL, TIER_CURATED, NameIndex, consistent
 from .mentions import Mention, script_reference_spans
 from .tokens import split_tokens
 
-__all__ = ["CONJUNCTIONS", "not_vietnamese", "other_names", "script_references"]
+__all__ = [
+    "ARTICLES",
+    "CONJUNCTIONS",
+    "lower_articles",
+    "not_vietnamese",
+    "other_names",
+    "script_references",
+]
 
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
+
+#: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …).
+ARTICLES = frozenset(tokenize(w)[0].text for w in word_list("article_lower"))
+
+
+def lower_articles(flat: Sequence[Token]) -> list[Token]:
+    """The tokens, each lower-case indefinite article marked a stopword: in a string that
+    capitalises its names, "un" of "un casino situé à Sihanoukville" is the French article,
+    never the village Un (អ៊ុន) of Ratanakiri, which such a string would write "Un". Next
+    to an admin word it stays a name ("khum un", "un commune, Ratanak Kiri").
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+
+    Returns
+    -------
+    list of Token
+        The tokens, the lower-case articles marked ``stop``.
+    """
+
+    def by_admin(k: int) -> bool:
+        return any(0 <= j < len(flat) and flat[j].admin is not None for j in (k - 1, k + 1))
+
+    return [
+        t._replace(stop=True) if t.lower and t.text in ARTICLES and not by_admin(k) else t
+        for k, t in enumerate(flat)
+    ]
 
 
 def script_references(

@@ -39,7 +39,14 @@ from .mentions import (
     make_mention,
     town_at,
 )
-from .notplaces import CONJUNCTIONS, not_vietnamese, other_names, script_references
+from .notplaces import (
+    ARTICLES,
+    CONJUNCTIONS,
+    lower_articles,
+    not_vietnamese,
+    other_names,
+    script_references,
+)
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import flat_tokens, inflection_stems, split_tokens
@@ -90,6 +97,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     cased = _cased(flat)
     if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
         flat = written = _conjunctions(flat)
+    if cased and any(t.lower and t.text in ARTICLES for t in flat):
+        flat = written = lower_articles(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     if any(t.vietnamese for t in flat):
         mentions = not_vietnamese(flat, mentions, index, cased)
