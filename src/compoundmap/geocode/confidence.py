@@ -39,10 +39,11 @@ _LEVEL_OF_KIND = {"province": PROVINCE, "district": DISTRICT, "commune": COMMUNE
 
 def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Context) -> bool:
     """Whether another name of the string, or the stated context, confirms the reading."""
-    return ctx.supports(anchor) or (
-        len(cluster) > 1
-        and any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
-    )
+    if ctx.supports(anchor):
+        return True
+    if len(cluster) == 1:
+        return False  # the name alone (most strings)
+    return any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
 
 
 def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
@@ -133,8 +134,11 @@ def doubts(
         and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
     ):
         out.append("namesake")  # a reading in another province, and nothing chose this one
-    in_cluster = {id(o) for o in cluster}
-    others = [o for o in remaining if id(o) not in in_cluster]
+    # (the cluster is drawn from ``remaining``: of the same length, it is all of it)
+    others: list[Choice] = []
+    if len(remaining) > len(cluster):
+        in_cluster = {id(o) for o in cluster}
+        others = [o for o in remaining if id(o) not in in_cluster]
     if others:
         if not confirmed and all(w.isdigit() or w == "lekh" for w in m.text.split()):
             out.append("number")
@@ -150,8 +154,11 @@ def doubts(
         out.append("placed")
     if anchor.self_named and not confirmed:
         out.append("self")
-    towns = get_settings().town_population
-    if anchor.kind == "place" and anchor.population < towns and not confirmed:
+    if (
+        anchor.kind == "place"
+        and anchor.population < get_settings().town_population
+        and not confirmed
+    ):
         out.append("hamlet")
     if (
         anchor.confirm

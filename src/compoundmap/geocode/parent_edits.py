@@ -33,6 +33,8 @@ __all__ = ["commune_edit_mentions"]
 _MAX_WORDS = 4
 
 
+_LEVELS = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT)})
+
 #: The unit kinds this pass reads, and the code of the parent each is read inside.
 _PARENT = {"commune": "district_code", "district": "province_code"}
 
@@ -93,14 +95,12 @@ def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | 
     return districts.pop() if len(districts) == 1 else None
 
 
-def _runs(flat: Sequence[Token], level: int) -> list[tuple[int, int]]:
-    """Spans of content words the admin word of ``level`` marks: the words right before
+def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
+    """Spans of content words the admin words at ``marks`` mark: the words right before
     "commune"/"district", or right after "khum"/"srok" … when nothing stands before it."""
     out = []
     n = len(flat)
-    for k, t in enumerate(flat):
-        if t.admin != level:
-            continue
+    for k in marks:
         a = k
         while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
             a -= 1
@@ -150,15 +150,15 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
-    marked = {t.admin for t in flat}
-    if AdminLevel.COMMUNE not in marked and AdminLevel.DISTRICT not in marked:
-        return mentions  # most strings: no admin word of either level, nothing to read
+    marks = [(k, t.admin) for k, t in enumerate(flat) if t.admin in _LEVELS]
+    if not marks:
+        return mentions  # many strings: no admin word of either level, nothing to read
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
         ("district", AdminLevel.DISTRICT, _named_province),
     ):
-        for a, b in _runs(flat, level):
+        for a, b in _runs(flat, [k for k, lv in marks if lv == level]):
             inside = [m for m in out if m.start < b and m.end > a]
             if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
                 continue  # the words already read as such a unit: not a typo

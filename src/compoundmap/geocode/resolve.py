@@ -276,8 +276,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     it: with a single name, villages are out before anything else. Code sets are computed
     once, from every name's readings before any is narrowed.
     """
-    lone = sum(1 for m in mentions if m.entries and m.entries[0].kind != "country") <= 1
-    drop_villages = lone and not ctx.districts
+    placing = 0  # names that place something (not Cambodia itself)
+    for m in mentions:
+        if m.entries and m.entries[0].kind != "country":
+            placing += 1
+    drop_villages = placing <= 1 and not ctx.districts
     choices: list[Choice] = []
     for m in mentions:
         allowed = readings(m.entries, m.hint, drop_villages, m.town)
