@@ -8,7 +8,7 @@ confirm it become codes, names, a point and a precision on the project's scale
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -121,22 +121,6 @@ class GeocodeResult:
         return "\n".join(lines)
 
 
-# every field's default (``candidates``: its factory's, an empty tuple)
-_DEFAULTS: dict[str, Any] = {
-    **{f.name: f.default for f in fields(GeocodeResult) if f.default is not MISSING},
-    "candidates": (),
-}
-
-
-def _new_result(**values: Any) -> GeocodeResult:
-    """A :class:`GeocodeResult` of ``values`` (the other fields at their defaults), equal to
-    ``GeocodeResult(**values)``: its fields are written at once, not one frozen
-    ``__setattr__`` each (a fifth of the cost of building a result, once per string)."""
-    result = object.__new__(GeocodeResult)
-    result.__dict__.update(_DEFAULTS, **values)
-    return result
-
-
 @lru_cache(maxsize=_SIZES.unit_cache_size)
 def unit_name(code: str | None) -> str | None:
     """English (MEF 2025) name of a unit, ``None`` without a code."""
@@ -222,7 +206,7 @@ def build_result(
             # communes created after 2018 have no polygon: the district's point and precision
             precision = Precision.DISTRICT
             lat, lon = unit_point(dist)
-    return _new_result(
+    return GeocodeResult(
         query=query,
         status="matched",
         province_code=prov,
@@ -289,7 +273,7 @@ def ambiguous_result(query: str, entries: list[Entry], score: float, method: str
     elif prov:
         precision = int(Precision.PROVINCE)
         lat, lon = unit_point(prov)
-    return _new_result(
+    return GeocodeResult(
         query=query,
         status="ambiguous",
         province_code=prov,
