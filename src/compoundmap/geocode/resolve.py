@@ -490,13 +490,12 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     remaining = _drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
+    if len(remaining) == 1:
+        # one name: one round, which places it (its cluster is itself)
+        return [_one_round(query, remaining, ctx, remaining)[1]]
     every = list(remaining)
     # names the string places one inside the other ("Anlong Veng in northern Siem Reap")
-    linked = (
-        placed_pairs(query, flat_tokens(text), [c.mention for c in every])
-        if len(every) > 1
-        else frozenset()
-    )
+    linked = placed_pairs(query, flat_tokens(text), [c.mention for c in every])
     results: list[tuple[int, GeocodeResult]] = []
     while remaining:
         first, result, cluster = _one_round(query, remaining, ctx, every, linked)
