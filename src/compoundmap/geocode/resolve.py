@@ -300,6 +300,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if not others and not has_ctx:
             c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
             continue
+        if len(c.entries) == 1:
+            # one reading: it stays, unless it needs confirming and nothing supports it
+            if c.entries[0].confirm and not _supports(c.entries, others, ctx, has_ctx)[0]:
+                c.entries = []
+            continue
         supports = _supports(c.entries, others, ctx, has_ctx)
         scored = [
             (s, e) for s, e in zip(supports, c.entries, strict=True) if not e.confirm or s > 0
