@@ -98,13 +98,13 @@ def whole_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_a_build_in_many_slices_writes_the_bytes_of_a_build_in_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_build: dict[str, bytes]
 ) -> None:
-    from compoundmap import _build, _store, writers
+    from compoundmap import _reports, _store, writers
 
     whole = whole_build
     # event slices, (site, event) slices, report buckets and text pieces: several of each
     monkeypatch.setattr(events, "EVENT_SLICE_ROWS", 53)
     monkeypatch.setattr(compounds, "HISTORY_SLICE_PAIRS", 17)
-    monkeypatch.setattr(_build, "SORT_BUCKET_ROWS", 101)
+    monkeypatch.setattr(_reports, "SORT_BUCKET_ROWS", 101)
     monkeypatch.setattr(writers, "TEXT_PIECE_ROWS", 29)  # CSV and HDX text made in pieces
     asked: list[str] = []
     take = _store.TableStore.take

@@ -11,6 +11,8 @@ import pytest
 
 import compoundmap as cm
 from compoundmap._data import raw_path
+from compoundmap.geocode.index import build_index
+from compoundmap.geocode.tokens import arabic_stems, cyrillic_stems
 from compoundmap.normalize import place_key, tokenize, word_list
 
 
@@ -206,3 +208,120 @@ def test_khmer_name_with_a_letter_is_the_lettered_unit() -> None:
             c["commune_kh"],
             got,
         )
+
+
+# --- round 7: real rows of other languages ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("남부 국경도시 바베트", "2008"),  # donga.com: Korean 바베트 beside 바벳
+        ("프놈펜 센속 지구의 한 콘도", "1208"),  # radioseoul1650.com: Sen Sok
+        ("บ่อนคาสิโนช่องสะงำ อ.อันลองเวง จ.อุดรมีชัย", "2201"),  # gamblingstudy-th.org
+    ],
+)
+def test_sourced_spellings_of_other_scripts_place_the_district(query: str, district: str) -> None:
+    """Spellings of Bavet, Sen Sok and Anlong Veng as Korean and Thai pages write them
+    (aliases.csv, round 7) place their district."""
+    got = cm.geocode(query)
+    assert got.district_code == district, (query, got.district_code)
+
+
+def test_name_shared_with_a_place_abroad_is_the_foreign_one_when_its_country_is_named() -> None:
+    """ "Bokeo" is a district of Ratanakiri and a province of Laos: with Laos named in the
+    string (a page on the Golden Triangle zone) nothing Cambodian comes back; with a
+    Cambodian parent the district stays."""
+    abroad = cm.geocode("Ton Pheung District of Bokeo Province in Laos")
+    assert abroad.province_code is None, abroad
+    home = cm.geocode("Bokeo district, Ratanakiri")
+    assert (home.province_code, home.district_code) == ("16", "1603")
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("暹粒省、卜迭棉芷省和菩萨省", {"01", "15", "17"}),  # jianhuadaily.com
+        ("金边、干拉、磅湛三省", {"03", "08", "12"}),  # cn.freshnewsasia.com
+    ],
+)
+def test_chinese_lists_of_provinces_give_every_province_and_no_other(
+    query: str, provinces: set[str]
+) -> None:
+    """Chinese lists joined by 、 and 和 (or closed by 三省) with the sourced spellings 卜迭棉芷
+    (Banteay Meanchey) and 干拉 (Kandal): each province once, no district read inside a
+    name (棉芷 is not Mean Chey of Phnom Penh)."""
+    got = {p.province_code for p in cm.geocode_places(query) if p.province_code}
+    assert got == provinces, (query, got)
+
+
+def test_russian_case_endings_place_the_name_as_written_plain() -> None:
+    """A Russian name declined as a masculine noun ("в городе Сиануквиле", epochtimes.ru;
+    "в Кампоте", "из Сиануквиля", "в Кепе") is the name of the gazetteer's Cyrillic list;
+    every Cyrillic name of the index keeps its place when declined."""
+    assert cm.geocode("в городе Сиануквиле (Камбоджа)").province_code == "18"
+    index = build_index()
+    checked = 0
+    for key in index.names:
+        if not key or not all("\u0430" <= c <= "\u044f" or c == "ь" for c in key):
+            continue
+        plain = cm.geocode(key)
+        if plain.province_code is None:
+            continue
+        forms = [key[:-1] + "е", key[:-1] + "я"] if key.endswith("ь") else [key + "е", key + "а"]
+        for form in forms:
+            got = cm.geocode(form)
+            assert (got.province_code, got.district_code) == (
+                plain.province_code,
+                plain.district_code,
+            ), (key, form)
+            checked += 1
+    assert checked > 50
+    assert cyrillic_stems("камбоджа") == ("камбодж", "камбоджь")
+    assert cm.geocode("в Камбодже").province_code is None  # the country, not a place in it
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("プレイベーン州ピアラン郡プレイソンレット町プレマル村", "1408"),  # balacomi.com
+        ("環境の改善と安全のためにバベル郡橋建設", "0204"),  # hodaka-j.co.jp
+        ("柬埔寨東北部上丁省西山區境內的桑河干流上", "1901"),  # hspsh.com
+        ("poste frontalier de Cham Yiam, dans la province cambodgienne de Koh Kong", "0905"),
+    ],
+)
+def test_district_inside_its_province_in_japanese_chinese_and_french(
+    query: str, district: str
+) -> None:
+    """A district named after its province (州…郡…町…村, 省…區) or a checkpoint spelt as
+    the page does (Cham Yiam) places the district, not the province only."""
+    assert cm.geocode(query).district_code == district
+
+
+def test_ambiguous_words_kept_with_their_admin_word_only() -> None:
+    """バベル and 西山 are also Babel and a common Chinese place word: only with their admin
+    word (郡, 區) are they the districts of Battambang and Stung Treng."""
+    assert cm.geocode("バベルの塔").province_code is None
+    assert cm.geocode("昆明市西山区").province_code is None
+
+
+def test_khmer_direction_word_is_not_a_village() -> None:
+    """ "ភាគខាងលិច" (the west part) starts with ភា, the village Phea of Phnom Penh; គ is the
+    final of ភាគ, so no village is read (broad row: the Phnom Penh SEZ "on the western
+    outskirts of the capital" is Phnom Penh, no village)."""
+    text = "តំបន់សេដ្ឋកិច្ចពិសេសភ្នំពេញ ជាយក្រុងភាគខាងលិចនៃរាជធានីភ្នំពេញ"
+    assert [(p.province_code, p.commune_code) for p in cm.geocode_places(text)] == [("12", None)]
+    for direction in ("ភាគខាងលិច", "ភាគខាងកើត", "ភាគខាងជើង", "ភាគខាងត្បូង"):
+        got = cm.geocode(f"{direction}ខេត្តពោធិ៍សាត់")
+        assert (got.province_code, got.commune_code) == ("15", None), direction
+    # a bare consonant after an admin word starts the name: the village stays
+    assert cm.geocode("ភូមិពញាឮ ខេត្តកណ្ដាល").commune_code == "080907"
+
+
+def test_arabic_name_after_a_glued_conjunction_is_read() -> None:
+    """Arabic glues و (and) to the last name of a list: "محافظات بتامبانگ، پري ڤنگ، وسييم
+    رياپ" (broad row) names Battambang, Prey Veng and Siem Reap."""
+    got = {p.province_code for p in cm.geocode_places("محافظات بتامبانگ، پري ڤنگ، وسييم رياپ")}
+    assert got == {"02", "14", "17"}
+    assert arabic_stems("وسييمرياپ") == ("سييمرياپ",)
+    assert arabic_stems("كيب") == ()  # too short to lose a letter (Kep)

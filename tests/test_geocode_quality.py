@@ -156,6 +156,15 @@ def test_dev_set_and_broad_set_floors() -> None:
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
 
+def test_every_labelled_string_is_counted_once() -> None:
+    """A string repeated in the broad set (or also in the bundled dev set) would be scored
+    twice; curators append rows from several branches, so this is checked, not assumed."""
+    broad = _read("geocode_broad.csv")
+    repeated = broad["query"][broad["query"].duplicated()].tolist()
+    assert not repeated, repeated
+    assert not set(broad["query"]) & set(_dev_rows()["query"])
+
+
 def test_passages_about_somewhere_else_name_no_cambodian_place() -> None:
     passages = _read("passages.csv")
     n_high = wrong = 0

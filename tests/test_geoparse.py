@@ -466,3 +466,34 @@ def test_docstring_examples_hold(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newsindialive.in, hindi.dailykiran.com, kampot.city/hi, panchjanya.com
+        ("भारतीयों को सिहानोकविले में स्थानीय अधिकारियों के साथ बचाया गया", [("सिहानोकविले", "18")]),
+        ("उसने देश के पोइपेट से 67 भारतीय नागरिकों को बचाया है", [("पोइपेट", "01")]),
+        ("अंगकोर चेय जिला कंपोट प्रांत के भीतर एक कम प्रसिद्ध रत्न है", [("कंपोट", "07")]),
+        ("कंबोडिया की राजधानी नोम पेन्ह में", [("नोम पेन्ह", "12")]),
+        # epochtimes.ru: a Russian name in the locative case
+        ("Численность китайцев в городе Сиануквиле (Камбоджа) достигла", [("Сиануквиле", "18")]),
+    ],
+)
+def test_names_in_spaced_scripts_without_capitals_are_read(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Devanagari has no capitals to mark a name, and a Russian name is declined: the
+    geoparser reads them word by word (Hindi as aliases and GeoNames write them)."""
+    assert [(p.text, p.province_code) for p in extract_places(text)] == expected
+
+
+def test_a_hindi_word_sharing_a_names_consonants_is_not_a_place() -> None:
+    """कपट (deceit) has the consonants of कंपोट (Kampot): Hindi is matched as written."""
+    assert extract_places("यह कपट और धोखा है") == []
+
+
+def test_arabic_list_with_its_commas_and_glued_conjunction_is_read() -> None:
+    """The Arabic comma ends a name, and و (and) glued to the last one is not part of it."""
+    text = "ألقت الشرطة القبض في محافظات بتامبانگ، پري ڤنگ، وسييم رياپ"
+    assert [p.province_code for p in extract_places(text)] == ["02", "14", "17"]

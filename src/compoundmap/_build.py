@@ -5,6 +5,7 @@ The body of :func:`compoundmap.pipeline.build_tables` (everything in memory) and
 :class:`~compoundmap._store.TableStore`, so that a file of a million reports is built in
 bounded memory): validate, check registry links, locate, group into events, join to the
 registry, summarise. The steps are the same either way; only where rows wait differs.
+The ``reports`` and ``rejects`` tables are made in :mod:`compoundmap._reports`.
 """
 
 from __future__ import annotations
@@ -21,21 +22,34 @@ import numpy as np
 import pandas as pd
 
 from ._child import run_in_child
-from ._columnar import distinct_joined, group_numbers, texts
-from ._progress import progress_bar
+from ._reports import (
+    link_problems,
+    place_summary,
+    rejects_table,
+    reports_table,
+    stored_reports,
+)
 from ._store import RowSource, TableStore, in_child, no_rows
 from .compounds import build_compounds, compound_event_chunks, compound_events
 from .datapackage import release_info
 from .errors import PipelineError
-from .events import event_rows, event_slices, events_from_rows, included
+from .events import (
+    EVENT_PLACE_COLUMNS,
+    EVENT_ROW_COLUMNS,
+    INCLUDED_COLUMNS,
+    event_rows,
+    event_slices,
+    events_from_rows,
+    included,
+)
 from .fields import TABLE_COLUMNS
-from .links import check_links
-from .locate import locate_reports
+from .locate import LOCATE_COLUMNS, locate_reports
 from .overrides import load_overrides
 from .registry import Registry, load_registry
 from .sitepoints import registry_point_problems
-from .sources import REPORTS_COLUMNS, ValidationReport, default_sources_path, validate_sources
+from .sources import ValidationReport, default_sources_path, validate_sources
 from .summary import (
+    PUBLISHER_COLUMNS,
     SUMMARY_EVENT_COLUMNS,
     district_summary,
     province_summary,
@@ -45,59 +59,11 @@ from .summary import (
 __all__ = ["Tables", "make_tables"]
 
 _GEO_TABLES = ("report_locations", "compounds")
-# Columns each step reads from the valid reports.
-_LINK_COLUMNS = [
-    "report_id",
-    "compound_id",
-    "operator_id",
-    "compound_name",
-    "aliases",
-    "record_status",
-    "scope",
-    "source_row",
-]
-_LOCATE_COLUMNS = [
-    "report_id",
-    "event_id",
-    "compound_id",
-    "event_type",
-    "event_date",
-    "location_text",
-    "province_as_reported",
-    "district_or_town_as_reported",
-    "latitude",
-    "longitude",
-    "record_status",
-    "scope",
-]
-_EVENT_COLUMNS = [
-    "report_id",
-    "event_id",
-    "event_type",
-    "event_date",
-    "compound_id",
-    "operator_id",
-    "victims_count",
-    "count_kind",
-    "count_scope",
-    "nationalities",
-    "source_publisher",
-    "source_title",
-    "source_url",
-    "source_date",
-    "source_type",
-    "source_tier",
-    "record_status",
-    "scope",
-]
+# Columns the locating step reads from the valid reports.
+_LOCATE_COLUMNS = [*LOCATE_COLUMNS, *INCLUDED_COLUMNS]
 # Columns of the stored events held while sites and summaries are made (the rest is read
-# a slice at a time), and those the publishers per summary row are read from.
+# a slice at a time).
 _HELD_EVENT_COLUMNS = [*SUMMARY_EVENT_COLUMNS, "compound_id"]
-_PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
-# Columns of the located rows the events are made with.
-_SLIM_COLUMNS = ["report_id", "province_code", "district_code", "precision"]
-#: Reports sorted by id at a time when the table is written from a store.
-SORT_BUCKET_ROWS = 100_000
 
 
 @dataclass
@@ -180,91 +146,6 @@ def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
     return [str(m.message) for m in messages]
 
 
-def _place_summary(locations: pd.DataFrame) -> pd.DataFrame:
-    """Per located report: ``n_places``, ``province_codes`` and the finest ``precision``."""
-    places = pd.DataFrame(
-        {
-            "report_id": texts(locations, "report_id"),
-            "province_code": texts(locations, "province_code"),
-            "precision": pd.to_numeric(locations["precision"], errors="coerce"),
-        }
-    ).sort_values("report_id", kind="stable")
-    group, ids = group_numbers(places["report_id"])
-    n = len(ids)
-    return pd.DataFrame(
-        {
-            "n_places": np.bincount(group, minlength=n).astype("int64"),
-            "province_codes": distinct_joined(group, places["province_code"], n, "; ").to_numpy(),
-            "precision": places.groupby(group)["precision"].min().reindex(range(n)).to_numpy(),
-        },
-        index=pd.Index(ids, dtype="str"),
-    )
-
-
-def _with_places(valid: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """The published reports columns of some valid rows (any order)."""
-    out = valid.copy()
-    out["event_id"] = out["event_id"].where(out["event_id"] != "", "EV:" + out["report_id"])
-    out["included"] = included(out).to_numpy()
-    found = places.reindex(out["report_id"].astype("str")).set_axis(out.index)
-    out["n_places"] = found["n_places"].fillna(0).astype("int64")
-    out["province_codes"] = found["province_codes"].fillna("").astype("string")
-    out["precision"] = found["precision"].astype("Int64")
-    columns = TABLE_COLUMNS["reports"]
-    for col in columns:
-        if col not in out.columns:
-            out[col] = ""
-    return out[columns]
-
-
-def _reports_table(valid: pd.DataFrame, locations: pd.DataFrame) -> pd.DataFrame:
-    out = _with_places(valid, _place_summary(locations))
-    return out.sort_values("report_id", kind="stable").reset_index(drop=True)
-
-
-def _rejects(report: ValidationReport, link_rejects: pd.DataFrame) -> pd.DataFrame:
-    rejects = pd.concat([report.rejects, link_rejects], ignore_index=True)
-    for col in REPORTS_COLUMNS:
-        if col not in rejects.columns:
-            rejects[col] = ""
-    columns = TABLE_COLUMNS["rejects"]
-    return rejects[columns].sort_values("source_row", kind="stable").reset_index(drop=True)
-
-
-def _link_problems(
-    rows: RowSource, registry: Registry, src: Path
-) -> tuple[np.ndarray, pd.DataFrame, list[str]]:
-    """Reports linking to unknown registry ids: the rows kept, the rejects, the warnings."""
-    bad, notes = check_links(rows.columns(_LINK_COLUMNS), registry, file=str(src))
-    keep = np.ones(len(rows), dtype=bool)
-    keep[list(bad)] = False
-    rejected = rows.columns(None, ~keep)
-    rejected["reject_reason"] = ["; ".join(bad[i]) for i in sorted(bad)]
-    for col in rejected.columns:  # rejects are text, as in the file
-        if col != "source_row":
-            rejected[col] = rejected[col].map(lambda v: "" if pd.isna(v) else str(v))
-    return keep, rejected, [str(n) for n in notes]
-
-
-def _stored_reports(
-    rows: RowSource, keep: np.ndarray, places: pd.DataFrame, store: TableStore
-) -> pd.DataFrame:
-    """The reports table, sorted by id, into the store: rows are read in buckets of ids."""
-    ids = rows.columns(["report_id"], keep)["report_id"]
-    order = np.flatnonzero(keep)[ids.argsort(kind="stable").to_numpy()]  # positions by id
-    writer = store.writer("reports")
-    lows = range(0, max(len(ids), 1), SORT_BUCKET_ROWS)
-    bar = progress_bar(len(ids), "sorting reports", " reports", show=len(lows) > 1)
-    for low in lows:
-        bucket = store.take(rows.name, order[low : low + SORT_BUCKET_ROWS])
-        writer.append(_with_places(bucket, places).reset_index(drop=True))
-        bar.update(len(bucket))
-    bar.close()
-    writer.close()
-    assert writer.empty is not None
-    return writer.empty
-
-
 @dataclass
 class _Checked:
     """What validating and checking the registry links give the rest of the build."""
@@ -302,7 +183,7 @@ def _checked(
     notes += [str(p) for p in registry_point_problems(reg.compounds)]
     rows = RowSource(report.valid if store is None else None, store, "valid")
     _step_done(store)
-    keep, link_rejects, link_notes = _link_problems(rows, reg, src)
+    keep, link_rejects, link_notes = link_problems(rows, reg, src)
     notes += link_notes
     tables = dict(store.tables) if store is not None else {}
     return _Checked(report, reg, ov, keep, link_rejects, notes, tables)
@@ -335,7 +216,7 @@ def _located(
         raise PipelineError(f"{src}: included reports would be lost: not located")
     del use
     _step_done(store)
-    places = _place_summary(locations)
+    places = place_summary(locations)
     if store is not None:  # both wait on disk until the reports table is made
         locations = store.put("report_locations", locations)
         store.put("places", places.rename_axis("report_id").reset_index())
@@ -384,9 +265,9 @@ def make_tables(
     notes += got.notes
     del got
     if store is None:
-        slim = pd.DataFrame(locations[_SLIM_COLUMNS])
+        slim = pd.DataFrame(locations[EVENT_PLACE_COLUMNS])
     else:
-        slim = store.read("report_locations", _SLIM_COLUMNS)
+        slim = store.read("report_locations", EVENT_PLACE_COLUMNS)
     compound_provinces = {
         str(c): str(p)
         for c, p in zip(reg.compounds["compound_id"], reg.compounds["province_code"], strict=True)
@@ -406,7 +287,7 @@ def make_tables(
         _step_done(store)
         compounds, links, summaries = _stored_sites(reg, store)
         event_dates = store.read("events", ["event_date"])
-    rejects = _rejects(report, link_rejects)
+    rejects = rejects_table(report, link_rejects)
     curated = [src, *(p for p in (ov_path,) if ov is not None)]
     curated += [src.parent / f for f in ("compounds.csv", "operators.csv", "designations.csv")]
     designations = reg.designations[TABLE_COLUMNS["designations"]].reset_index(drop=True)
@@ -419,12 +300,11 @@ def make_tables(
     del dated, event_dates
     _step_done(store)
     if store is None:
-        reports = _with_places(rows.columns(None, keep), places)
-        reports = reports.sort_values("report_id", kind="stable").reset_index(drop=True)
+        reports = reports_table(rows.columns(None, keep), places)
         n_reports = len(reports)
     else:
         places = store.read("places").set_index("report_id")
-        reports = _stored_reports(rows, keep, places, store)
+        reports = stored_reports(rows, keep, places, store)
         del places
         n_reports = store.rows("reports")
         _step_done(store)
@@ -462,7 +342,7 @@ def _stored_events(
     wait on disk and each slice of events reads its rows back, so neither the rows nor
     the events are ever whole in memory. Returns an empty frame of the events' columns."""
     writer = store.writer("event_rows")
-    for chunk, k in _kept_chunks(rows, keep, _EVENT_COLUMNS):
+    for chunk, k in _kept_chunks(rows, keep, EVENT_ROW_COLUMNS):
         writer.append(event_rows(chunk[k]))
     writer.close()
     keys = store.read("event_rows", ["report_id", "event_id"])
@@ -490,7 +370,7 @@ def _stored_sites(
         writer.append(chunk)
     writer.close()
     assert writer.empty is not None
-    cited = unit_publishers(store.chunks("events", _PUBLISHER_COLUMNS))
+    cited = unit_publishers(store.chunks("events", PUBLISHER_COLUMNS))
     summaries = (
         province_summary(held, compounds, publishers=cited),
         district_summary(held, compounds, publishers=cited),

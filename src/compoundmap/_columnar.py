@@ -18,6 +18,7 @@ __all__ = [
     "distinct_joined",
     "group_numbers",
     "joined",
+    "json_objects",
     "json_strings",
     "split_pairs",
     "texts",
@@ -141,3 +142,54 @@ def json_strings(values: pd.Series) -> pd.Series:
         fixed = [json.dumps(v, ensure_ascii=False) for v in text[special]]
         out = out.where(~special, pd.Series(fixed, index=text.index[special], dtype="str"))
     return out
+
+
+def json_objects(
+    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
+) -> pd.Series:
+    """One compact JSON object per row, made in slices (bounded working memory).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows.
+    fields : dict of str to str
+        The object's keys, in order, and the column each is read from (as text,
+        :func:`texts`).
+    numbers : tuple of str, optional
+        Keys whose column is written as it is, unquoted (numbers).
+
+    Returns
+    -------
+    pandas.Series
+        ``json.dumps(..., separators=(",", ":"), ensure_ascii=False)`` of each row's object.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"report_id": ["CR-1"], "n": [2]})
+    >>> json_objects(frame, {"id": "report_id", "n": "n"}, numbers=("n",)).tolist()
+    ['{"id":"CR-1","n":2}']
+    """
+    step = 100_000
+    parts = [
+        _json_slice(frame.iloc[start : start + step], fields, numbers)
+        for start in range(0, len(frame), step)
+    ]
+    if not parts:
+        return pd.Series([], index=frame.index, dtype="str")
+    return pd.concat(parts)
+
+
+def _json_slice(
+    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
+) -> pd.Series:
+    """One compact JSON object per row (``json.dumps(..., separators=(",", ":"))``)."""
+    out: pd.Series | None = None
+    for i, (key, column) in enumerate(fields.items()):
+        value = (
+            frame[column].astype("str") if key in numbers else json_strings(texts(frame, column))
+        )
+        part = ("{" if i == 0 else ",") + json.dumps(key) + ":" + value
+        out = part if out is None else out + part
+    assert out is not None
+    return out + "}"

@@ -128,6 +128,7 @@ class TableStore:
         self.tables: dict[str, tuple[int, pd.DataFrame | None]] = {}
 
     def path(self, name: str) -> Path:
+        """The Parquet file of table ``name`` in the store's folder."""
         return self.folder / f"{name}.parquet"
 
     def __contains__(self, name: object) -> bool:
@@ -147,6 +148,7 @@ class TableStore:
         return no_rows(frame)
 
     def rows(self, name: str) -> int:
+        """The number of rows of table ``name`` (it must have been written)."""
         return self.tables[name][0]
 
     def release_if_large(self) -> None:

@@ -1,16 +1,20 @@
 """Small value helpers shared by the modules: one documented copy of each.
 
 Turning a cell into text, testing for a missing value, splitting a list cell, folding a
-word to plain letters, reading a frame as plain records. Helpers that look alike but
-behave differently have different names (``as_text`` keeps surrounding spaces, ``is_missing``
-treats an array as missing, ``fold_ascii`` drops letters ``fold_word`` keeps).
+word to plain letters, reading a frame as plain records, checking a frame's columns.
+Helpers that look alike but behave differently have different names (``as_text`` keeps
+surrounding spaces, ``is_missing`` treats an array as missing, ``fold_ascii`` drops letters
+``fold_word`` keeps).
 """
 
 from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from .errors import MissingColumnError
 
 if TYPE_CHECKING:  # pandas is imported only where a helper needs it: normalize stays light
     import pandas as pd
@@ -23,6 +27,7 @@ __all__ = [
     "is_missing",
     "line_or_none",
     "records",
+    "require_columns",
     "split_list",
     "str_or_none",
     "text_of",
@@ -174,3 +179,33 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """
     plain = df.drop(columns="geometry", errors="ignore")
     return [{str(k): v for k, v in row.items()} for row in plain.to_dict(orient="records")]
+
+
+def require_columns(df: pd.DataFrame, columns: Iterable[str], where: str = "") -> None:
+    """Check that ``df`` has every one of ``columns``.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    columns : iterable of str
+        The columns the caller needs.
+    where : str, default ""
+        The table's name (or file) for the message.
+
+    Raises
+    ------
+    MissingColumnError
+        For the first missing column, listing the columns found.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "events")
+    Traceback (most recent call last):
+    ...
+    compoundmap.errors.MissingColumnError: column 'b' not found in events; columns found: a
+    """
+    for col in columns:
+        if col not in df.columns:
+            raise MissingColumnError(col, [str(c) for c in df.columns], where)

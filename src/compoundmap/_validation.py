@@ -109,11 +109,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def element_check(key: str, fn: Callable[[str], str | None]) -> pa.Check:
+    """A pandera check applying ``fn`` to each cell (``None`` means valid), tagged ``key``."""
     # `error` carries the key so failure cases can be turned back into messages.
     return pa.Check(lambda v: fn(v) is None, element_wise=True, error=key)
 
 
 def make_schema(columns: tuple[str, ...], checks: Checks, name: str) -> pa.DataFrameSchema:
+    """A pandera schema of text ``columns``, each with the element checks of ``checks``.
+
+    Columns not listed are allowed (and kept); values are not coerced.
+    """
     return pa.DataFrameSchema(
         {
             col: pa.Column(
@@ -309,5 +314,6 @@ def validate(
 
 
 def emit_warnings(report: ValidationReport) -> None:
+    """Emit each of the report's warnings as a ``UserWarning`` (at the validating call)."""
     for problem in report.warnings:
         warnings.warn(str(problem), UserWarning, stacklevel=3)

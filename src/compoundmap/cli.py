@@ -3,7 +3,8 @@
 Each command parses arguments, calls library functions and prints their result; no logic
 lives here. Library errors (``CompoundmapError``) become a one-line message and exit code
 2; a file with invalid rows exits 1. Imports happen inside the commands so that
-``compoundmap --help`` starts fast.
+``compoundmap --help`` starts fast. The scanner's commands are in
+:mod:`compoundmap._cli_scan`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 
+from ._cli_scan import scan_accept_command, scan_command
 from .errors import CompoundmapError
 
 app = typer.Typer(
@@ -397,101 +399,10 @@ def diff_command(
         typer.echo(f"{len(result.changes)} change rows written to {csv_path}", err=True)
 
 
-# --- scan (scan/) ---
+# --- scan and scan-accept (scan/): their arguments and printing are in _cli_scan.py ---
 
-
-@app.command("scan")
-@friendly_errors
-def scan_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files (.jsonl, .parquet, .csv, .html, .warc, and .gz variants) or folders."
-        ),
-    ],
-    output: str = typer.Option(
-        "candidates.parquet",
-        "--output",
-        "-o",
-        help="The review queue; .csv and .html views are written beside it.",
-    ),
-    scheduler: str = typer.Option(
-        "in-process",
-        "--scheduler",
-        help="in-process, processes (local Dask cluster) or tcp://HOST:8786.",
-    ),
-    workers: int | None = typer.Option(None, "--workers", help="Workers for 'processes'."),
-    id_column: str = typer.Option("id", "--id-column", help="Column/key of document ids."),
-    url_column: str = typer.Option("url", "--url-column", help="Column/key of URLs."),
-    date_column: str = typer.Option("date", "--date-column", help="Column/key of dates."),
-    title_column: str = typer.Option("title", "--title-column", help="Column/key of titles."),
-    text_column: str = typer.Option("text", "--text-column", help="Column/key of the text."),
-    sources: str | None = typer.Option(
-        None, "--sources", help="reports.csv to check novelty against. Default: bundled."
-    ),
-    compounds: str | None = typer.Option(None, "--compounds", help="Registry compounds.csv."),
-    operators: str | None = typer.Option(None, "--operators", help="Registry operators.csv."),
-) -> None:
-    """Find candidate reports in news archives: a ranked review queue with the evidence.
-
-    Same rows and bytes whichever scheduler runs it. See docs/scan.md.
-    """
-    from .scan import Columns, scan, write_scan
-
-    columns = Columns(id_column, url_column, date_column, title_column, text_column)
-    result = scan(
-        inputs,
-        scheduler=scheduler,
-        workers=workers,
-        columns=columns,
-        sources=sources,
-        compounds=compounds,
-        operators=operators,
-    )
-    with result:
-        written = write_scan(result, output)
-    typer.echo(result.summary())
-    typer.echo("written: " + ", ".join(str(p) for p in written))
-
-
-@app.command("scan-accept")
-@friendly_errors
-def scan_accept_command(
-    candidates: str = typer.Argument(..., help="candidates.parquet written by `scan`."),
-    ids: Annotated[
-        list[str] | None,
-        typer.Option("--id", help="An accepted candidate id (repeatable)."),
-    ] = None,
-    accepted: str | None = typer.Option(
-        None, "--accepted", help="The CSV view with 'yes' in the accept column."
-    ),
-    output: str = typer.Option("drafts.csv", "--output", "-o", help="Draft reports CSV."),
-) -> None:
-    """Turn accepted candidates into draft reports.csv rows (record_status=draft)."""
-    import warnings
-
-    from .errors import DataFileError
-    from .scan import accepted_ids, draft_reports, read_queue, write_drafts
-    from .sources import check_file
-
-    queue = read_queue(candidates)
-    chosen = list(ids or [])
-    if accepted is not None:
-        chosen += accepted_ids(read_queue(accepted))
-    if not ids and accepted is None:
-        chosen = accepted_ids(queue)
-    if not chosen:
-        raise DataFileError("no accepted candidate: give --id, or --accepted with 'yes' marks")
-    drafts = draft_reports(queue, chosen)
-    write_drafts(drafts, output)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        report = check_file(output)
-    for problem in report.problems:
-        typer.echo(str(problem))
-    typer.echo(f"{len(drafts)} draft report(s) written to {output}; {report.summary()}")
-    if report.problems:
-        raise typer.Exit(1)
+app.command("scan")(friendly_errors(scan_command))
+app.command("scan-accept")(friendly_errors(scan_accept_command))
 
 
 def main() -> None:

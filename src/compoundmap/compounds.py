@@ -188,7 +188,26 @@ def compound_event_chunks(
     :data:`HISTORY_SLICE_PAIRS`; at least one chunk): the order is found on the small key
     columns, and only one chunk's texts are copied at a time. With ``take``
     (:data:`EventTake`), ``events`` needs only ``compound_id``, ``event_date`` and
-    ``event_id``."""
+    ``event_id``.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        :func:`compoundmap.events.build_events` output (or, with ``take``, its
+        ``compound_id``, ``event_date`` and ``event_id`` columns).
+    rows : int, optional
+        The most rows a chunk holds (default :data:`HISTORY_SLICE_PAIRS`).
+    take : EventTake, optional
+        ``take(positions, columns)`` gives those columns of the events at those positions
+        (a caller keeping the events on disk); default: read from ``events``.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Consecutive chunks of :data:`COMPOUND_EVENT_COLUMNS`: one row per (registry site,
+        event naming it; ``;``-separated ``compound_id`` give one row per site), sorted by
+        site, event date and event id; one empty frame when no event names a site.
+    """
     rows = rows or HISTORY_SLICE_PAIRS
     taken = _taker(events, take)
     event_rows, sites = split_pairs(np.arange(len(events)), texts(events, "compound_id"))

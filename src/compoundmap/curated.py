@@ -109,10 +109,31 @@ _CHANGES = Spec(
 def validate_any(path: str | Path, *, keep_valid: bool = False) -> ValidationReport:
     """Validate any curated file, told apart by its header; rows kept only if asked.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A reports, location overrides, compounds, operators, designations or changes file
+        (:func:`sniff_kind`; a header it cannot place is read as reports).
+    keep_valid : bool, default False
+        Keep the valid rows in the report (reports and changes files; registry files always
+        keep them). A reports file without it, and an overrides file always, is only checked
+        (:func:`compoundmap.sources.check_file`), in flat memory.
+
+    Returns
+    -------
+    ValidationReport
+        The file's problems, warnings and counts (``kind`` says which schema was applied).
+
     Raises
     ------
     SourceValidationError
         For file-level problems.
+
+    Examples
+    --------
+    >>> report = validate_any("data/raw/sources/compounds.csv")
+    >>> report.kind, report.ok
+    ('compounds', True)
     """
     kind = sniff_kind(path)
     if kind in ("reports", "overrides"):

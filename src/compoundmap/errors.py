@@ -88,7 +88,7 @@ class MapError(CompoundmapError):
 
 
 class ParameterError(CompoundmapError, ValueError):
-    """A notebook parameter is not valid.
+    """A notebook parameter, or an option of an analysis function, is not valid.
 
     Jupyter (and so papermill) shows it as its one-line message, without a traceback: the
     message already names the parameter, the value and what would be valid, and a

@@ -10,7 +10,6 @@ provinces, the whole country, or no known place (rules in ``docs/data.md``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
@@ -18,15 +17,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._columnar import distinct_joined, group_numbers, joined, json_strings, split_pairs, texts
+from ._columnar import distinct_joined, group_numbers, joined, json_objects, split_pairs, texts
 from ._progress import progress_bar
 from .schema import COUNT_KINDS, COUNT_SCOPES, Precision
 
 __all__ = [
     "ATTRIBUTION",
     "EVENT_COLUMNS",
+    "EVENT_PLACE_COLUMNS",
+    "EVENT_ROW_COLUMNS",
+    "INCLUDED_COLUMNS",
+    "LONE_EVENT_PREFIX",
     "build_events",
     "event_key",
+    "event_keys",
     "event_rows",
     "event_slices",
     "events_from_rows",
@@ -73,6 +77,10 @@ EVENT_COLUMNS: list[str] = [
 ]
 
 
+#: The reports columns :func:`included` reads.
+INCLUDED_COLUMNS: tuple[str, ...] = ("record_status", "scope")
+
+
 def included(reports: pd.DataFrame) -> pd.Series:
     """Which reports the maps and summaries use: active and in scope."""
     status = reports.get("record_status", pd.Series("active", index=reports.index))
@@ -82,15 +90,52 @@ def included(reports: pd.DataFrame) -> pd.Series:
     )
 
 
+#: The id of the event of its own a report with no ``event_id`` makes: this + its report id.
+LONE_EVENT_PREFIX = "EV:"
+
+
 def event_key(report_id: str, event_id: str) -> str:
     """The event a report belongs to: its ``event_id``, else one of its own.
+
+    Parameters
+    ----------
+    report_id : str
+        The report's id.
+    event_id : str
+        Its ``event_id``, ``""`` when it has none.
+
+    Returns
+    -------
+    str
+        ``event_id``, or :data:`LONE_EVENT_PREFIX` followed by ``report_id``.
 
     Examples
     --------
     >>> event_key("CR-0001", "EV-1000"), event_key("CR-0001", "")
     ('EV-1000', 'EV:CR-0001')
     """
-    return event_id or f"EV:{report_id}"
+    return event_id or f"{LONE_EVENT_PREFIX}{report_id}"
+
+
+def event_keys(report_ids: pd.Series, event_ids: pd.Series) -> pd.Series:
+    """:func:`event_key` of each row: the ``event_id``, else the report's event of its own.
+
+    Parameters
+    ----------
+    report_ids, event_ids : pandas.Series
+        The reports' ids and their ``event_id`` (``""`` when none), aligned.
+
+    Returns
+    -------
+    pandas.Series
+        The event of each report, on the index of ``event_ids``.
+
+    Examples
+    --------
+    >>> event_keys(pd.Series(["CR-0001", "CR-0002"]), pd.Series(["EV-1000", ""])).tolist()
+    ['EV-1000', 'EV:CR-0002']
+    """
+    return event_ids.where(event_ids != "", LONE_EVENT_PREFIX + report_ids)
 
 
 _TEXT_COLUMNS = (
@@ -115,39 +160,15 @@ _CITATION = {
     "source_type": "source_type",
     "tier": "source_tier",
 }
+#: The reports columns :func:`event_rows` reads (a caller holding the reports on disk reads
+#: only these): the text columns, the count, the citation's and :func:`included`'s.
+EVENT_ROW_COLUMNS: list[str] = list(
+    dict.fromkeys([*_TEXT_COLUMNS, "victims_count", *_CITATION.values(), "record_status", "scope"])
+)
 
 
 #: Report rows made into events at a time by :func:`events_from_rows`.
 EVENT_SLICE_ROWS = 100_000
-
-
-def _json_objects(
-    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
-) -> pd.Series:
-    """One compact JSON object per row, made in slices (bounded working memory)."""
-    step = 100_000
-    parts = [
-        _json_slice(frame.iloc[start : start + step], fields, numbers)
-        for start in range(0, len(frame), step)
-    ]
-    if not parts:
-        return pd.Series([], index=frame.index, dtype="str")
-    return pd.concat(parts)
-
-
-def _json_slice(
-    frame: pd.DataFrame, fields: dict[str, str], numbers: tuple[str, ...] = ()
-) -> pd.Series:
-    """One compact JSON object per row (``json.dumps(..., separators=(",", ":"))``)."""
-    out: pd.Series | None = None
-    for i, (key, column) in enumerate(fields.items()):
-        value = (
-            frame[column].astype("str") if key in numbers else json_strings(texts(frame, column))
-        )
-        part = ("{" if i == 0 else ",") + json.dumps(key) + ":" + value
-        out = part if out is None else out + part
-    assert out is not None
-    return out + "}"
 
 
 def _counts(reports: pd.DataFrame) -> pd.Series:
@@ -171,7 +192,7 @@ def event_rows(reports: pd.DataFrame) -> pd.DataFrame:
     use = reports if keep.all() else reports[keep]
     rows = pd.DataFrame({c: texts(use, c) for c in _TEXT_COLUMNS})
     rows["victims_count"] = _counts(use)
-    rows["citation"] = _json_objects(use, _CITATION)
+    rows["citation"] = json_objects(use, _CITATION)
     return rows.reset_index(drop=True)
 
 
@@ -181,7 +202,7 @@ def _event_order(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     time)."""
     keys = pd.DataFrame(
         {
-            "event_key": rows["event_id"].where(rows["event_id"] != "", "EV:" + rows["report_id"]),
+            "event_key": event_keys(rows["report_id"], rows["event_id"]),
             "report_id": rows["report_id"],
         }
     )
@@ -228,6 +249,10 @@ def _distinct(
     only = only.where(count == 1, "").astype("str").reset_index(drop=True)
     joined_ = joined(pairs["g"].to_numpy(), pairs["v"], n, "; ")
     return joined_, pd.Series(count), only
+
+
+#: The columns of the located rows (``report_locations``) the events are made with.
+EVENT_PLACE_COLUMNS: list[str] = ["report_id", "province_code", "district_code", "precision"]
 
 
 def _place_columns(
@@ -290,7 +315,7 @@ def _figure_columns(rows: pd.DataFrame, group: np.ndarray, n: int) -> dict[str, 
             "scope": rows["count_scope"][has],
         }
     ).reset_index(drop=True)
-    listed = _json_objects(
+    listed = json_objects(
         figs.assign(people=figs["people"].astype("str")),
         {k: k for k in ("report_id", "people", "kind", "scope")},
         numbers=("people",),
@@ -377,7 +402,26 @@ def events_from_rows(
     take: Callable[[np.ndarray], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """:func:`build_events` from :func:`event_rows` (of all the included reports): the
-    slices of :func:`event_slices` put together."""
+    slices of :func:`event_slices` put together.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`event_rows` of the reports (the rows of several chunks concatenated, or,
+        with ``take``, only their ``report_id`` and ``event_id``).
+    locations : pandas.DataFrame
+        The reports' located rows (:func:`compoundmap.locate.locate_reports`).
+    compound_provinces : dict, optional
+        Registry site id → province code (see :func:`build_events`).
+    take : callable, optional
+        ``take(positions)`` gives every column of ``rows`` at those positions (see
+        :func:`event_slices`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events table of :func:`build_events` (:data:`EVENT_COLUMNS`).
+    """
     parts = list(event_slices(rows, locations, compound_provinces, take=take))
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
@@ -401,6 +445,25 @@ def event_slices(
     With ``take``, ``rows`` needs only ``report_id`` and ``event_id``: ``take(positions)``
     gives every column of the rows at those positions, in that order (a caller keeping
     the rows on disk reads one slice at a time).
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`event_rows` of the included reports (or only their ``report_id`` and
+        ``event_id``, with ``take``).
+    locations : pandas.DataFrame
+        The reports' located rows (:func:`compoundmap.locate.locate_reports`).
+    compound_provinces : dict, optional
+        Registry site id → province code (see :func:`build_events`).
+    take : callable, optional
+        Maps an array of positions into ``rows`` to a frame of those rows with every
+        column of :func:`event_rows`; default: the rows of ``rows`` itself.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Consecutive slices of the events table (:data:`EVENT_COLUMNS`), each holding
+        whole events; one empty table when ``rows`` is empty.
     """
     compound_provinces = compound_provinces or {}
     if not len(rows):

@@ -26,7 +26,7 @@ from .boundaries import ADMIN_UNIT_COLUMNS, assign_admin
 from .placing import ProvinceNames, from_geocoder, override_index, pick_override, places_of
 from .schema import UNMATCHED_LABEL, Precision
 
-__all__ = ["LOCATION_COLUMNS", "from_geocoder", "locate_reports"]
+__all__ = ["LOCATE_COLUMNS", "LOCATION_COLUMNS", "from_geocoder", "locate_reports"]
 
 _ADMIN = ADMIN_UNIT_COLUMNS
 
@@ -58,6 +58,8 @@ PROGRESS_MIN_KEYS = 5_000
 # What a report's places depend on: reports sharing these are located once.
 _KEY = ["location_text", "province_as_reported", "district_or_town_as_reported"]
 _CARRIED = ["report_id", "event_id", "compound_id", "event_type", "event_date"]
+#: The reports columns :func:`locate_reports` reads (a caller may pass only these).
+LOCATE_COLUMNS: list[str] = [*_CARRIED, *_KEY, "latitude", "longitude"]
 
 
 def _texts(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -15,8 +15,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from ._util import text_of
-from .errors import MissingColumnError
+from ._util import require_columns, text_of
 from .geoparse import extract_nationalities
 
 __all__ = [
@@ -39,12 +38,6 @@ NATIONALITY_COLUMNS = [
 
 #: Mark after a nationality that names no single country, kept as the source writes it.
 UNRESOLVED_NATIONALITY = "as written"
-
-
-def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), where)
 
 
 class _Country(NamedTuple):
@@ -150,7 +143,7 @@ def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
     >>> nationality_counts(df)[["country_code", "country_name", "n_reports"]].values.tolist()
     [['LA', 'Laos', 2], ['', 'African', 1], ['TH', 'Thailand', 1]]
     """
-    _check(reports, ["report_id", "nationalities"], "reports")
+    require_columns(reports, ["report_id", "nationalities"], "reports")
     unique = reports.drop_duplicates("report_id")
     rows = _nationality_rows(unique["nationalities"].tolist())
     out = pd.DataFrame(rows, columns=NATIONALITY_COLUMNS)
@@ -163,7 +156,25 @@ def nationality_counts(reports: pd.DataFrame) -> pd.DataFrame:
 
 
 def nationality_label(code: str, name: str) -> str:
-    """``"China (CN)"``, or ``"African (as written)"`` for a value naming no country."""
+    """``"China (CN)"``, or ``"African (as written)"`` for a value naming no country.
+
+    Parameters
+    ----------
+    code : str
+        The ISO 3166-1 alpha-2 code, ``""`` for a value naming no country.
+    name : str
+        The country's name, or the value as written.
+
+    Returns
+    -------
+    str
+        The label used in summaries.
+
+    Examples
+    --------
+    >>> nationality_label("CN", "China"), nationality_label("", "African")
+    ('China (CN)', 'African (as written)')
+    """
     return f"{name} ({code})" if code else f"{name} ({UNRESOLVED_NATIONALITY})"
 
 

@@ -168,6 +168,21 @@ def write_tables_into(tables: Tables, out_dir: Path) -> list[Path]:
 
     From ``PROGRESS_MIN_ROWS`` reports, a progress bar on stderr (from a terminal) counts
     the files as they are written.
+
+    Parameters
+    ----------
+    tables : Tables
+        The built tables (:func:`build_tables`), in memory or stored on disk.
+    out_dir : pathlib.Path
+        An existing folder to write into (:func:`write_tables` makes it a staging folder
+        and swaps it into place).
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written: the CSV of each table, the GeoJSON and GeoParquet of the report
+        locations, the compounds GeoJSON, the GeoPackage, the exports (xlsx, HDX, FtM) and
+        ``datapackage.json``, in that order.
     """
     files: dict[str, Path] = {}
     show = tables.n_rows("reports") >= PROGRESS_MIN_ROWS

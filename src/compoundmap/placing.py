@@ -64,6 +64,19 @@ class ProvinceNames:
         self.by_key = {k: next(iter(v)) for k, v in by_key.items() if len(v) == 1 and k}
 
     def code(self, name: str) -> str:
+        """The code of a stated province name; ``""`` when it names no single province.
+
+        Parameters
+        ----------
+        name : str
+            A province as a source states it (any spelling the gazetteer or geocoder
+            reads).
+
+        Returns
+        -------
+        str
+            The two-digit MEF 2025 code, or ``""``.
+        """
         key = name.casefold()
         if key not in self.cache:
             self.cache[key] = self.by_key.get(normalize(name), "") or self._geocoded(name)
@@ -192,7 +205,33 @@ def override_index(overrides: pd.DataFrame | None) -> dict[str, list[tuple[int, 
 def pick_override(
     candidates: list[tuple[int, str]], stated: list[str], provinces: ProvinceNames
 ) -> int | None:
-    """The override stating one of the report's provinces, else the one stating none."""
+    """The override stating one of the report's provinces, else the one stating none.
+
+    Parameters
+    ----------
+    candidates : list of tuple of (int, str)
+        The overrides whose ``location_text`` is the report's, as (row position, stated
+        province) from :func:`override_index`.
+    stated : list of str
+        The codes of the provinces the report states.
+    provinces : ProvinceNames
+        Reads an override's stated province as a code.
+
+    Returns
+    -------
+    int or None
+        The row position of the first override whose province is one of ``stated``, else
+        of the first that states no province, else None.
+
+    Examples
+    --------
+    >>> names = ProvinceNames()
+    >>> overrides = [(0, "Kandal"), (1, "")]
+    >>> pick_override(overrides, ["08"], names), pick_override(overrides, ["18"], names)
+    (0, 1)
+    >>> pick_override([(0, "Kandal")], ["18"], names) is None
+    True
+    """
     for i, prov in candidates:
         if prov and provinces.code(prov) and provinces.code(prov) in stated:
             return i
@@ -266,7 +305,33 @@ def places_of(
     notes: list[str],
 ) -> list[dict[str, Any]]:
     """The places of one report, by the first rule that applies (a context the geocoder
-    refused is added to ``notes``)."""
+    refused is added to ``notes``).
+
+    The rules, in order: a location override; the source's own coordinates; the geocoded
+    ``location_text`` with the stated provinces and district or town as context; when
+    that finds no province, the stated provinces themselves. A stated district or town
+    then makes a place known only to its province finer when it lies in that province.
+
+    Parameters
+    ----------
+    rec : dict
+        The report's ``location_text``, ``district_or_town_as_reported``, ``latitude`` and
+        ``longitude``.
+    stated : list of str
+        The codes of the provinces the report states.
+    stated_names : list of str
+        Their names as the report writes them, aligned with ``stated``.
+    override : pandas.Series, optional
+        The override row that applies (:func:`pick_override`), if any.
+    notes : list of str
+        Appended to, in place: each context value the geocoder refused.
+
+    Returns
+    -------
+    list of dict
+        At least one place, each with ``location_part``, its admin codes and names, its
+        point (None when it has none), ``precision`` and ``match_method``.
+    """
     text = text_of(rec["location_text"])
     lat, lon = float_or_none(rec.get("latitude")), float_or_none(rec.get("longitude"))
     if override is not None:

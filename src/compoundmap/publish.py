@@ -113,6 +113,13 @@ def check_output_dirs(
 def check_not_input(output: Path, inputs: Iterable[Path]) -> None:
     """Refuse a single output file that is (or links to) an input, or is a symlink.
 
+    Parameters
+    ----------
+    output : pathlib.Path
+        The file about to be written (it need not exist).
+    inputs : iterable of pathlib.Path
+        Files the command reads; compared after resolving links.
+
     Raises
     ------
     PipelineError
@@ -139,6 +146,19 @@ def atomic_file(path: str | Path, *, inputs: Iterable[Path] = ()) -> Iterator[Pa
 
     A reader sees the old file or the complete new one, never a partial file; on error
     the temporary file is removed and ``path`` is untouched.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file to write; its folder must exist.
+    inputs : iterable of pathlib.Path, default ()
+        Files the command reads, which ``path`` must not be (:func:`check_not_input`).
+
+    Yields
+    ------
+    pathlib.Path
+        A hidden temporary file in the folder of ``path``, for the block to write; it is
+        synced to disk and renamed to ``path`` when the block ends without error.
 
     Raises
     ------

@@ -253,7 +253,35 @@ _SPECS = {
 
 
 def validate_registry_file(kind: str, path: str | Path) -> ValidationReport:
-    """Validate one registry file of ``kind`` (``compounds``, ``operators``, ``designations``)."""
+    """Validate one registry file of ``kind`` (``compounds``, ``operators``, ``designations``).
+
+    Its warnings are emitted as ``UserWarning``.
+
+    Parameters
+    ----------
+    kind : {"compounds", "operators", "designations"}
+        Which registry schema to apply.
+    path : str or pathlib.Path
+        The CSV file.
+
+    Returns
+    -------
+    ValidationReport
+        The valid rows (cleaned), the rejected ones and every problem.
+
+    Raises
+    ------
+    KeyError
+        If ``kind`` is not one of the three.
+    SourceValidationError
+        For file-level problems (see :func:`compoundmap.sources.validate_sources`).
+
+    Examples
+    --------
+    >>> report = validate_registry_file("operators", "data/raw/sources/operators.csv")
+    >>> report.kind, report.ok
+    ('operators', True)
+    """
     report = validate(path, _SPECS[kind])
     emit_warnings(report)
     return report

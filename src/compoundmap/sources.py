@@ -360,10 +360,28 @@ def check_file(path: str | Path, *, progress: bool | None = None) -> ValidationR
     counted (``n_valid``), not kept, so a file of millions of rows is checked in the
     memory of one chunk (:data:`CHUNK_ROWS`) plus its rejects.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A reports file, or a location overrides file (told apart by its header).
+    progress : bool, optional
+        Show a progress bar on stderr; default: only for a large file read from a terminal.
+
+    Returns
+    -------
+    ValidationReport
+        The rejects, problems, warnings (not emitted) and ``n_valid``; ``valid`` is empty.
+
     Raises
     ------
     SourceValidationError
         For file-level problems (see :func:`validate_sources`).
+
+    Examples
+    --------
+    >>> report = check_file(default_sources_path())
+    >>> report.ok, report.valid.empty, report.n_valid > 0
+    (True, True, True)
     """
     spec = OVERRIDES_SPEC if _sniff_kind(path) == "overrides" else _REPORTS
     return validate(path, spec, keep_valid=False, progress=progress)

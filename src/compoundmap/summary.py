@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import MissingColumnError
+from ._util import require_columns
 from .events import people_columns
 from .gazetteer import get_gazetteer
 from .nationalities import nationality_summary
@@ -35,6 +35,7 @@ __all__ = [
     "EXTRA_ROWS",
     "SCOPES_ADDED",
     "SUMMARY_COLUMNS",
+    "PUBLISHER_COLUMNS",
     "SUMMARY_EVENT_COLUMNS",
     "UnitPublishers",
     "district_summary",
@@ -96,15 +97,11 @@ _COUNTED = [
     *people_columns(),
     "nationalities",
 ]
+#: The events columns :func:`unit_publishers` reads.
+PUBLISHER_COLUMNS = ["attribution", "province_code", "district_code", "citations"]
 #: The publishers cited per summary row: ``"province"`` maps a province code (or the
 #: ``row_type`` of an extra row) to its set, ``"district"`` a district code.
 UnitPublishers = dict[str, dict[str, set[str]]]
-
-
-def _check(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), where)
 
 
 def _scopes(text: str) -> dict[str, str]:
@@ -148,9 +145,8 @@ def unit_publishers(chunks: Iterable[pd.DataFrame]) -> UnitPublishers:
     """
     out: UnitPublishers = {"province": {}, "district": {}}
     for events in chunks:
-        columns = ["attribution", "province_code", "district_code", "citations"]
         for row_type, province, district, citations in zip(
-            *(events[c].to_numpy(dtype=object) for c in columns), strict=True
+            *(events[c].to_numpy(dtype=object) for c in PUBLISHER_COLUMNS), strict=True
         ):
             cited = {c["publisher"] for c in json.loads(citations) if c["publisher"]}
             local = row_type == "province"
@@ -233,9 +229,9 @@ class _Split:
 def _publishers_of(events: pd.DataFrame, given: UnitPublishers | None) -> UnitPublishers:
     """The publishers per row given, else read from the events' ``citations``."""
     if given is not None:
-        _check(events, SUMMARY_EVENT_COLUMNS, "events")
+        require_columns(events, SUMMARY_EVENT_COLUMNS, "events")
         return given
-    _check(events, _NEEDED, "events")
+    require_columns(events, _NEEDED, "events")
     return unit_publishers([events])
 
 
@@ -268,7 +264,7 @@ def province_summary(
         ``several_provinces``, ``national`` and ``unlocated`` rows (empty codes).
     """
     publishers = _publishers_of(events, publishers)
-    _check(compounds, ["record_status", "province_code"], "compounds")
+    require_columns(compounds, ["record_status", "province_code"], "compounds")
     gaz = get_gazetteer()
     provinces = gaz.units[gaz.units["level"] == 1].sort_values("code")
     sites = _sites_by(compounds, "province_code")
@@ -317,9 +313,31 @@ def district_summary(
     columns add only figures about a site or a named place (a province-wide figure is not
     about one district). Events known only to their province are in
     :func:`province_summary`. ``publishers`` as in :func:`province_summary`.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        :func:`compoundmap.events.build_events` output.
+    compounds : pandas.DataFrame
+        :func:`compoundmap.compounds.build_compounds` output (``n_compounds`` counts the
+        active registry sites located in the district).
+    publishers : dict, optional
+        :func:`unit_publishers` of the events, when the caller reads them in chunks; then
+        ``events`` needs only :data:`SUMMARY_EVENT_COLUMNS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``district_code, district_pcode, district_name, province_code, province_name`` and
+        :data:`SUMMARY_COLUMNS`, one row per district in code order.
+
+    Raises
+    ------
+    MissingColumnError
+        If ``events`` or ``compounds`` lacks a column it needs.
     """
     publishers = _publishers_of(events, publishers)
-    _check(compounds, ["record_status", "district_code"], "compounds")
+    require_columns(compounds, ["record_status", "district_code"], "compounds")
     gaz = get_gazetteer()
     districts = gaz.units[gaz.units["level"] == 2].sort_values("code")
     sites = _sites_by(compounds, "district_code")

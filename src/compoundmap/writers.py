@@ -76,6 +76,28 @@ def spreadsheet_value(value: object, column: str) -> str:
 
     Coordinates keep 6 decimals, other floats 1; text is passed through
     :func:`spreadsheet_safe`.
+
+    Parameters
+    ----------
+    value : object
+        The cell's value (``None``, ``pd.NA`` and NaN count as missing).
+    column : str
+        The column's name, which decides the decimals of a float (6 for ``latitude``,
+        ``longitude``, ``source_latitude`` and ``source_longitude``, 1 otherwise).
+
+    Returns
+    -------
+    str
+        The cell's text.
+
+    Examples
+    --------
+    >>> spreadsheet_value(11.5625, "latitude"), spreadsheet_value(12.0, "count")
+    ('11.562500', '12.0')
+    >>> spreadsheet_value(True, "exact"), spreadsheet_value(None, "count")
+    ('true', '')
+    >>> spreadsheet_value("-1 dead", "title")
+    "'-1 dead"
     """
     if _missing(value):
         return ""
@@ -124,6 +146,25 @@ def spreadsheet_column(values: pd.Series, column: str) -> pd.Series:
 
     The text of a column of text, integers, floats or booleans is made in one step per
     column rather than one call per cell, with exactly the same result.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The column's values.
+    column : str
+        The column's name (see :func:`spreadsheet_value` for the decimals it decides).
+
+    Returns
+    -------
+    pandas.Series
+        The cells' text, dtype object, on the index of ``values``.
+
+    Examples
+    --------
+    >>> spreadsheet_column(pd.Series([1.25, None]), "latitude").tolist()
+    ['1.250000', '']
+    >>> spreadsheet_column(pd.Series([3, 4], dtype="Int64"), "count").tolist()
+    ['3', '4']
     """
     dtype = values.dtype
     if pd.api.types.is_bool_dtype(dtype):
@@ -164,6 +205,19 @@ def write_csv(df: pd.DataFrame | Iterable[pd.DataFrame], path: Path) -> Path:
 
     ``df`` may be one frame or chunks of one table (same columns), written in order, so
     a table kept on disk is written without ever being whole in memory.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame or iterable of pandas.DataFrame
+        The table, or consecutive chunks of it with the same columns (the header is the
+        first chunk's; later empty chunks are skipped).
+    path : pathlib.Path
+        The file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     chunks = [df] if isinstance(df, pd.DataFrame) else df
     first = True
@@ -198,6 +252,19 @@ def write_geojson(gdf: gpd.GeoDataFrame | Iterable[gpd.GeoDataFrame], path: Path
     """RFC 7946 GeoJSON, one feature per line, coordinates at 6 decimals, no timestamps.
 
     ``gdf`` may be one frame or chunks of one table, written in order.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame or iterable of geopandas.GeoDataFrame
+        The table of points, or consecutive chunks of it. A row without a point (or an
+        empty one) is written with a ``null`` geometry.
+    path : pathlib.Path
+        The file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     chunks = [gdf] if isinstance(gdf, pd.DataFrame) else gdf
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -220,6 +287,19 @@ def write_parquet(
     twice: once for the file's ``geo`` metadata, its bounding box and geometry types, then
     to write each chunk as it comes), so a long table is never held whole. One chunk gives
     the same bytes as the whole frame.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame or callable
+        The table, or a function without arguments returning an iterable of consecutive
+        chunks of it (the same chunks each time it is called).
+    path : pathlib.Path
+        The file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     if isinstance(gdf, pd.DataFrame):
         gdf.to_parquet(path, index=False, compression="zstd")
@@ -289,7 +369,20 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 def write_gpkg(layers: Mapping[str, pd.DataFrame | Iterable[pd.DataFrame]], path: Path) -> Path:
     """A GeoPackage with one layer per frame (or chunks of one), byte-identical across builds.
 
-    A frame without geometry is written as an attribute table.
+    A frame without geometry is written as an attribute table. GDAL's
+    ``OGR_CURRENT_DATE`` is set to a fixed date while writing and restored afterwards.
+
+    Parameters
+    ----------
+    layers : mapping of str to pandas.DataFrame or iterable of pandas.DataFrame
+        Each layer's name and its frame, or consecutive chunks of it (appended in order).
+    path : pathlib.Path
+        The GeoPackage to write.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
     """
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
@@ -306,7 +399,20 @@ def write_gpkg(layers: Mapping[str, pd.DataFrame | Iterable[pd.DataFrame]], path
 
 
 def write_json(obj: Any, path: Path) -> Path:
-    """Pretty JSON (2-space indent, UTF-8, trailing newline)."""
+    """Pretty JSON (2-space indent, UTF-8, trailing newline).
+
+    Parameters
+    ----------
+    obj : Any
+        A value :func:`json.dumps` can encode.
+    path : pathlib.Path
+        The file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..errors import MissingColumnError
 from ..schema import UNMATCHED_LABEL, Precision
 
 if TYPE_CHECKING:
@@ -19,12 +17,6 @@ CHECK_REASONS = ("unmatched", "ambiguous", "province_mismatch")
 _PRECISION_LABELS = [*(p.label for p in Precision), UNMATCHED_LABEL]
 _NO_DATE = "no date"
 _NO_PROVINCE = "(no province)"
-
-
-def _require(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), where)
 
 
 def _flag(values: pd.Series) -> pd.Series:

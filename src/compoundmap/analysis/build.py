@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..errors import ParameterError
 from ..schema import UNMATCHED_LABEL
 
 if TYPE_CHECKING:
     from ..pipeline import Tables
-from ._common import _NO_PROVINCE, _PRECISION_LABELS, CHECK_REASONS, _flag, _require
+from .._util import require_columns
+from ._common import _NO_PROVINCE, _PRECISION_LABELS, CHECK_REASONS, _flag
 
 # --------------------------------------------------------------------------- the build
 
@@ -69,7 +71,7 @@ def match_counts(report_locations: pd.DataFrame) -> pd.DataFrame:
     >>> match_counts(locs).loc["exact"].tolist()
     [1, 1, 0, 2]
     """
-    _require(report_locations, ["match_method", "match_status"], "report_locations")
+    require_columns(report_locations, ["match_method", "match_status"], "report_locations")
     table = pd.crosstab(
         report_locations["match_method"].fillna(""), report_locations["match_status"].fillna("")
     )
@@ -98,7 +100,7 @@ def precision_shares(report_locations: pd.DataFrame) -> pd.DataFrame:
     >>> precision_shares(locs).loc["province only"].tolist()
     [2.0, 0.667]
     """
-    _require(report_locations, ["precision_label"], "report_locations")
+    require_columns(report_locations, ["precision_label"], "report_locations")
     found = report_locations["precision_label"].fillna(UNMATCHED_LABEL).replace("", UNMATCHED_LABEL)
     labels = [*_PRECISION_LABELS, *sorted(set(found) - set(_PRECISION_LABELS))]
     places = found.value_counts().reindex(labels, fill_value=0).astype("int64")
@@ -132,7 +134,7 @@ def precision_by_province(report_locations: pd.DataFrame) -> pd.DataFrame:
     >>> precision_by_province(locs)["commune"].to_dict()
     {'Sihanoukville': 2, '(no province)': 0}
     """
-    _require(
+    require_columns(
         report_locations, ["province_code", "province_name", "precision_label"], "report_locations"
     )
     code = report_locations["province_code"].fillna("")
@@ -170,15 +172,20 @@ def rows_to_check(
         ``province_mismatch`` the place lies in none of the provinces the source states),
         the report and place, what the source states and what the geocoder found.
 
+    Raises
+    ------
+    ParameterError
+        If ``reason`` is not one of the three (a ``ValueError``).
+
     Examples
     --------
     >>> rows_to_check(tables.report_locations, tables.reports, reason="unmatched")  # doctest: +SKIP
     """
     if reason is not None and reason not in CHECK_REASONS:
-        raise ValueError(f"reason {reason!r}: expected one of {', '.join(CHECK_REASONS)}")
+        raise ParameterError(f"reason {reason!r}: expected one of {', '.join(CHECK_REASONS)}")
     locs = report_locations
-    _require(locs, ["report_id", "match_status", "province_mismatch"], "report_locations")
-    _require(reports, ["report_id", "province_as_reported"], "reports")
+    require_columns(locs, ["report_id", "match_status", "province_mismatch"], "report_locations")
+    require_columns(reports, ["report_id", "province_as_reported"], "reports")
     flags = {
         "unmatched": locs["match_status"].eq("unmatched").to_numpy(),
         "ambiguous": locs["match_status"].eq("ambiguous").to_numpy(),

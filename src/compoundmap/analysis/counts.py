@@ -15,7 +15,8 @@ from ..summary import SCOPES_ADDED
 
 if TYPE_CHECKING:
     pass
-from ._common import _NO_DATE, _figure_scopes, _require
+from .._util import require_columns
+from ._common import _NO_DATE, _figure_scopes
 
 # --------------------------------------------------------------------------- events
 
@@ -47,7 +48,7 @@ def summary_counts(summary: pd.DataFrame) -> pd.DataFrame:
     ]
     counts = ["n_events", "n_events_shared", "n_reports", "n_sources", "n_compounds"]
     dates = ["first_event_date", "last_event_date", "nationalities"]
-    _require(summary, [*counts, *dates], "summary")
+    require_columns(summary, [*counts, *dates], "summary")
     return summary[[*keys, *counts, *dates]].reset_index(drop=True)
 
 
@@ -103,7 +104,7 @@ def events_by_province(province_summary: pd.DataFrame) -> pd.Series:
     >>> events_by_province(summary).to_dict()
     {'Kep': 5, 'Kampot': 2}
     """
-    _require(province_summary, ["province_name", "n_events"], "province_summary")
+    require_columns(province_summary, ["province_name", "n_events"], "province_summary")
     counts = province_summary.set_index("province_name")["n_events"].astype("int64")
     counts = counts.sort_values(ascending=False, kind="stable")
     counts.name = "events"
@@ -119,7 +120,7 @@ def events_by_year(events: pd.DataFrame) -> pd.Series:
     >>> events_by_year(ev).to_dict()
     {'2022': 1, '2024': 2, 'no date': 1}
     """
-    _require(events, ["event_date"], "events")
+    require_columns(events, ["event_date"], "events")
     years = events["event_date"].fillna("").astype(str).str.slice(0, 4)
     counts = years.replace("", _NO_DATE).value_counts()
     order = [
@@ -141,7 +142,7 @@ def events_by_type(events: pd.DataFrame) -> pd.Series:
     >>> events_by_type(pd.DataFrame({"event_type": ["raid", "rescue", "raid"]})).to_dict()
     {'raid': 2, 'rescue': 1}
     """
-    _require(events, ["event_type"], "events")
+    require_columns(events, ["event_type"], "events")
     counts = events["event_type"].fillna("").value_counts()
     rank = {t: i for i, t in enumerate(EVENT_TYPES)}
     order = sorted(counts.index, key=lambda t: (-int(counts[t]), rank.get(t, len(rank)), t))
@@ -152,7 +153,7 @@ def events_by_type(events: pd.DataFrame) -> pd.Series:
 
 def _figure_table(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, kind of figure): its range, scope and attribution."""
-    _require(
+    require_columns(
         events,
         ["event_id", "attribution", "figure_scopes", *(f"people_{k}_min" for k in COUNT_KINDS)],
         "events",
@@ -274,7 +275,7 @@ def national_figures(events: pd.DataFrame) -> pd.DataFrame:
     figures = _figure_table(events)
     figures = figures[figures["scope"] == "country"]
     extra = ["event_date", "event_type", "n_reports", "report_ids"]
-    _require(events, extra, "events")
+    require_columns(events, extra, "events")
     out = figures.merge(events[["event_id", *extra]], on="event_id", how="left")
     rank = {k: i for i, k in enumerate(COUNT_KINDS)}
     undated = out["event_date"].fillna("").eq("")
@@ -307,7 +308,7 @@ def people_by_province(province_summary: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> people_by_province(tables.province_summary).loc["Kampot"]  # doctest: +SKIP
     """
-    _require(province_summary, ["province_name"], "province_summary")
+    require_columns(province_summary, ["province_name"], "province_summary")
     people = [c for c in province_summary.columns if c.startswith("people_")]
     table = province_summary.set_index("province_name")[people].astype("Int64")
     has_rows = table.fillna(0).gt(0).any(axis=1)
@@ -335,7 +336,7 @@ def nationalities_by_event(events: pd.DataFrame) -> pd.DataFrame:
     >>> nationalities_by_event(events)[["label", "n_events", "n_mentions"]].values.tolist()
     [['Laos (LA)', 1, 2], ['Thailand (TH)', 1, 1]]
     """
-    _require(events, ["event_id", "nationalities"], "events")
+    require_columns(events, ["event_id", "nationalities"], "events")
     frame = events[["event_id", "nationalities"]].rename(columns={"event_id": "report_id"})
     counts = nationality_counts(frame).rename(columns={"n_reports": "n_events"})
     counts["label"] = [

@@ -78,6 +78,12 @@ def notebook_parameters(
     prefix : str, default "compoundmap-"
         Start of the temporary folder's name.
 
+    Returns
+    -------
+    NotebookParameters
+        ``sources`` (``~`` expanded; None for the bundled sources) and ``output_dir``
+        (existing).
+
     Raises
     ------
     ParameterError
@@ -135,6 +141,13 @@ def setup_notebook(*, max_rows: int = 200, max_colwidth: int = 80) -> None:
     the filters change, as they do in every ``build_tables``). Which warnings are shown
     at all is still up to the filters: hidden ones stay hidden, errors stay errors. Also
     sets pandas' ``display.max_rows`` and ``display.max_colwidth``. Safe to call again.
+
+    Parameters
+    ----------
+    max_rows : int, default 200
+        pandas' ``display.max_rows``.
+    max_colwidth : int, default 80
+        pandas' ``display.max_colwidth``.
 
     Examples
     --------

@@ -11,7 +11,8 @@ from ..schema import EVENT_TYPES
 
 if TYPE_CHECKING:
     from ..pipeline import Tables
-from ._common import _codes, _flag, _require
+from .._util import require_columns
+from ._common import _codes, _flag
 from .counts import nationalities_by_event, people_by_kind, summary_counts
 from .provinces import resolve_province
 
@@ -50,7 +51,7 @@ def events_in_province(
     10
     """
     code = resolve_province(province)
-    _require(events, ["attribution", "province_code", "province_codes"], "events")
+    require_columns(events, ["attribution", "province_code", "province_codes"], "events")
     own = (events["attribution"] == "province") & (events["province_code"] == code)
     if shared:
         own |= (events["attribution"] == "several_provinces") & events["province_codes"].map(
@@ -79,7 +80,7 @@ def reports_in_province(reports: pd.DataFrame, province: object) -> pd.DataFrame
     >>> reports_in_province(tables.reports, "KH18")["report_id"].head(2)  # doctest: +SKIP
     """
     code = resolve_province(province)
-    _require(reports, ["included", "province_codes"], "reports")
+    require_columns(reports, ["included", "province_codes"], "reports")
     here = reports["province_codes"].map(lambda v: code in _codes(v)).astype(bool)
     return reports[_flag(reports["included"]) & here]
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..events import LONE_EVENT_PREFIX
 from ..writers import spreadsheet_value
 from .release import (
     _COUNTED_ONLY,
     _LISTS,
-    _LONE_EVENT,
     _SAME,
     ASPECTS,
     CHANGES,
@@ -361,7 +361,7 @@ def _notes(old: Release, new: Release) -> list[str]:
         if rel.events_derived:
             notes.append(
                 f"{side} has no events table: its events are taken as one per counted report "
-                f"({_LONE_EVENT}<report_id>) and matched to the other's through their reports"
+                f"({LONE_EVENT_PREFIX}<report_id>) and matched to the other's through their reports"
             )
     for kind, a, b in (
         ("report", old.reports, new.reports),

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataFileError
+from ..events import LONE_EVENT_PREFIX
 from ..schema import COUNT_KINDS
 from ..writers import FORMULA_TRIGGERS, spreadsheet_value
 
@@ -87,7 +88,6 @@ _LISTS = frozenset(
 _SAME = frozenset({("point-level site", "site"), ("point-level site", "named place")})
 #: Location fields a report has only while it is counted (only counted reports are located).
 _COUNTED_ONLY = frozenset({"province_codes", "district_codes", "commune_codes", "precision_label"})
-_LONE_EVENT = "EV:"
 
 
 # ----------------------------------------------------------------------------- reading
@@ -222,7 +222,7 @@ def _lone_events(reports: pd.DataFrame) -> pd.DataFrame:
     columns = ["event_type", "event_date", "province_codes", "district_codes", "compound_id"]
     out = pd.DataFrame(
         {c: counted[c].to_numpy() if c in counted.columns else "" for c in columns},
-        index=pd.Index([_LONE_EVENT + r for r in counted.index], name="event_id"),
+        index=pd.Index([LONE_EVENT_PREFIX + r for r in counted.index], name="event_id"),
     )
     return out.assign(report_ids=counted.index.to_numpy(), n_reports="1")
 

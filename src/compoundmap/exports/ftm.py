@@ -49,6 +49,18 @@ Entity = dict[str, Any]
 def entity_id(record_id: str, *parts: str) -> str:
     """The FollowTheMoney id of a compoundmap record (stable: built from permanent ids).
 
+    Parameters
+    ----------
+    record_id : str
+        The record's permanent id.
+    *parts : str
+        Further permanent ids, for an entity linking records (an operator and a site).
+
+    Returns
+    -------
+    str
+        :data:`ENTITY_PREFIX` and the ids joined by ``-``, lower-cased.
+
     Examples
     --------
     >>> entity_id("OP-0001")
@@ -261,7 +273,20 @@ def ftm_entities(tables: TablesLike) -> list[Entity]:
 
 
 def write_ftm(tables: TablesLike, path: Path) -> Path:
-    """Write :func:`ftm_entities` as JSON lines (UTF-8, sorted keys) to ``path``."""
+    """Write :func:`ftm_entities` as JSON lines (UTF-8, sorted keys) to ``path``.
+
+    Parameters
+    ----------
+    tables : TablesLike
+        From :func:`compoundmap.pipeline.build_tables` (anything with ``table(name)``).
+    path : pathlib.Path
+        The file to write (replaced if it exists; its folders are created).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for entity in ftm_entities(tables):

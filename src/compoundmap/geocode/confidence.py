@@ -46,6 +46,24 @@ def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Co
     return any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
 
 
+def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
+    """Whether only the admin word next to the name chose the official unit ``anchor``
+    while the bare name is a curated place or alias in another province: sources write
+    "Chrey Thom commune" for the Kandal border crossing (a village, ``localities.csv``),
+    while the only commune of that name is in Svay Rieng."""
+    return (
+        m.hint is not None
+        and anchor.tier != TIER_CURATED
+        and any(
+            e.tier == TIER_CURATED
+            and e.hint is None
+            and e.province_code is not None
+            and e.province_code != anchor.province_code
+            for e in m.entries
+        )
+    )
+
+
 def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
     """Whether ``other`` names a province or district (its only readings at that level, or
     an admin word saying so) that does not hold ``anchor``."""
@@ -93,7 +111,8 @@ def doubts(
     - ``level``: the admin word next to the name says another level ("X village" read as
       the district X);
     - ``namesake``: the name has readings in other provinces, and only a rule (tier, the
-      coarser unit) chose this one — no other name, no context;
+      coarser unit, the admin word next to a name sources use bare for a curated place
+      elsewhere) chose this one — no other name, no context;
     - ``hamlet``: a GeoNames place too small to be a town, that nothing confirms;
     - ``generic``: a village or generic locality confirmed only by a province-wide name;
     - ``self``: a village that only its own name places ("Bavet Kandal" in Bavet, which
@@ -134,6 +153,8 @@ def doubts(
         and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
     ):
         out.append("namesake")  # a reading in another province, and nothing chose this one
+    elif not confirmed and _curated_elsewhere(anchor, m):
+        out.append("namesake")  # "Chrey Thom commune": sources write the bare name elsewhere
     # (the cluster is drawn from ``remaining``: of the same length, it is all of it)
     others: list[Choice] = []
     if len(remaining) > len(cluster):

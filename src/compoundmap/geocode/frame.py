@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from .._util import as_text
-from ..errors import GeocodeError, GeocodeWarning, MissingColumnError
+from .._util import as_text, require_columns
+from ..errors import GeocodeError, GeocodeWarning
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -376,9 +376,7 @@ def geocode_frame(
     >>> list(out["province_code"]), list(out["input_row"])
     (['12', '18'], [0, 0])
     """
-    for col in (column, province_column, district_column):
-        if col is not None and col not in df.columns:
-            raise MissingColumnError(col, [str(c) for c in df.columns])
+    require_columns(df, [c for c in (column, province_column, district_column) if c is not None])
     if not province_column and not district_column:
         _context(province, district)  # one value for every row: refused outright
     # the whole batch with the collector paused, the reading of the rows and the building

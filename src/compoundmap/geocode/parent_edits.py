@@ -1,10 +1,12 @@
-"""A commune or district name one typo away, read inside the unit the same string names.
+"""A commune, district or province name one typo away, read inside the unit the string names.
 
 "Sadaek commune, Bavel district, Battambang province": no pass reads "Sadaek" (the commune
 is Sandaek), so the string resolves to the district. This pass compares the words the
 commune admin word marks ("… commune", "khum …", "sangkat …") with the communes of the one
-district the string names, and only those — and the words the district admin word marks
-with the districts of the one province the string names: a handful of names, one edit
+district the string names, and only those — the words the district admin word marks with
+the districts of the one province the string names — and the words the province admin
+word marks with the 25 provinces ("Stung Tren province", "Tkeo province"; words that are
+a name as written are left to it, "Stueng Trang province"): a handful of names, one edit
 allowed (a letter dropped, added, changed, or two swapped; same first letter; the lengths
 :func:`~compoundmap.geocode.edits.edit_allowed` allows from ``commune_edit_min_letters``),
 and a single unit must fit. A word that no admin word marks is never read, so ordinary
@@ -33,26 +35,31 @@ __all__ = ["commune_edit_mentions"]
 _MAX_WORDS = 4
 
 
-_LEVELS = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT)})
-
-#: The unit kinds this pass reads, and the code of the parent each is read inside.
-_PARENT = {"commune": "district_code", "district": "province_code"}
+#: The unit kinds this pass reads, and the code of the parent each is read inside (a
+#: province: the country, :data:`_COUNTRY`).
+_PARENT = {"commune": "district_code", "district": "province_code", "province": None}
+#: The parent code that stands for the whole country.
+_COUNTRY = "KH"
+#: The admin levels whose words mark the runs this pass reads.
+_LEVELS = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
 
 
 @depends_on_settings
 @cache
 def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
     """Parent code → (Latin key, its ``kind`` entries there) of every commune name of a
-    district, or every district name of a province (official names and aliases, not
-    villages)."""
+    district, every district name of a province, or every province name of the country
+    (:data:`_COUNTRY`) (official names and aliases, not villages)."""
     parent = _PARENT[kind]
     out: dict[str, dict[str, list[Entry]]] = {}
     for key, entries in name_index().items():
         if not key.isascii() or key.isdigit():
             continue
         for e in entries:
-            code = getattr(e, parent)
-            if e.kind == kind and e.tier < TIER_VILLAGE and code:
+            if e.kind != kind or e.tier >= TIER_VILLAGE:
+                continue
+            code = getattr(e, parent) if parent else _COUNTRY
+            if code:
                 out.setdefault(code, {}).setdefault(key, []).append(e)
     return long_lived(
         {d: tuple((k, tuple(v)) for k, v in sorted(keys.items())) for d, keys in out.items()}
@@ -84,6 +91,11 @@ def _named_province(mentions: Sequence[Mention], start: int, end: int) -> str | 
     """The one province the mentions outside ``[start, end)`` name, or ``None``."""
     provinces, _ = _named_units(mentions, start, end)
     return provinces.pop() if len(provinces) == 1 else None
+
+
+def _country(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The parent a province name is read inside: the country."""
+    return _COUNTRY
 
 
 def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
@@ -133,6 +145,21 @@ def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, .
     return hits[0]
 
 
+def _province_span(
+    flat: Sequence[Token], mentions: Sequence[Mention], start: int, a: int, b: int
+) -> bool:
+    """Whether the words ``[start, b)`` of the run ``[a, b)`` may be a misspelt province:
+    the whole run when it follows the admin word ("khett …"), else any tail of it; no
+    number in it ("Phsar Kandal Ti Muoy province"), and not one name found as written
+    ("Stueng Trang province": the district, whatever the admin word says)."""
+    before = b < len(flat) and flat[b].admin == AdminLevel.PROVINCE
+    if start > a and not before:
+        return False
+    if any(t.text.isdigit() for t in flat[start:b]):
+        return False
+    return not any(m.start == start and m.end == b and m.method == "exact" for m in mentions)
+
+
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """Mentions with a misspelt commune name read inside the district the string names,
     and a misspelt district name inside the province it names.
@@ -152,11 +179,12 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
     """
     marks = [(k, t.admin) for k, t in enumerate(flat) if t.admin in _LEVELS]
     if not marks:
-        return mentions  # many strings: no admin word of either level, nothing to read
+        return mentions  # many strings: no admin word of these levels, nothing to read
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
         ("district", AdminLevel.DISTRICT, _named_province),
+        ("province", AdminLevel.PROVINCE, _country),
     ):
         for a, b in _runs(flat, [k for k, lv in marks if lv == level]):
             inside = [m for m in out if m.start < b and m.end > a]
@@ -168,9 +196,11 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             if parent is None:
                 continue
             for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
+                if kind == "province" and not _province_span(flat, out, start, a, b):
+                    continue
                 written = "".join(t.text for t in flat[start:b])
                 hit = _one_unit(written, kind, parent)
-                if hit is None:
+                if hit is None or (kind == "province" and hit[0] == written):
                     continue
                 key, entries = hit
                 score = round(float(fuzz.ratio(written, key)), 1)

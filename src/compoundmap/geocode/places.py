@@ -105,12 +105,49 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     Aranyaprathet district, Sa Kaeo"), a weak Cambodian reading (:func:`_weak_look_alike`)
     is most likely a look-alike of the foreign name (the commune Tien of Phnom Penh, Ban
     Lung): dropped. Sure, curated and exactly named units stay ("Poipet, opposite
-    Aranyaprathet", "Moc Bai - Bavet")."""
+    Aranyaprathet", "Moc Bai - Bavet") — unless the name read is itself a foreign place of
+    a country the string also names (:func:`_abroad_namesake`: "Ton Pheung District of
+    Bokeo Province in Laos" is the Lao Bokeo, not the district of Ratanakiri)."""
     weak = [_weak_look_alike(r) for r in results]
-    # (no weak reading: nothing to drop, whatever the string names abroad)
-    if not any(weak) or not names_abroad(text):
+    if any(weak) and names_abroad(text):
+        results = [r for r, w in zip(results, weak, strict=True) if not w]
+    countries = _countries_named(text)
+    if not countries:
         return results
-    return [r for r, w in zip(results, weak, strict=True) if not w]
+    return [r for r in results if not _abroad_namesake(r, countries)]
+
+
+def _countries_named(text: str) -> dict[str, frozenset[str]]:
+    """Country code → keys of the places of that country ``text`` names (runs of up to four
+    words found in ``foreign_places.csv``); empty when it names none."""
+    words = _lower_words(text)
+    known, first_words = _foreign_keys()
+    found: dict[str, set[str]] = {}
+    for i, w in enumerate(words):
+        if w not in first_words:
+            continue
+        for n in range(1, 5):
+            key = place_key(" ".join(words[i : i + n]))
+            if key in known:
+                found.setdefault(_country_of(known[key]), set()).add(key)
+    return {cc: frozenset(keys) for cc, keys in found.items()}
+
+
+def _country_of(label: str) -> str:
+    """The country code of a ``"Name (CC)"`` label of :func:`_foreign_keys`."""
+    return label.rsplit("(", 1)[-1].rstrip(")")
+
+
+def _abroad_namesake(r: GeocodeResult, countries: dict[str, frozenset[str]]) -> bool:
+    """Whether the Cambodian reading ``r`` was read on a name that is also a place abroad
+    ("Bokeo": a district of Ratanakiri, a province of Laos) while the string names another
+    place of that same country ("… in Laos"): the foreign place is meant."""
+    key = place_key(r.matched_name or "")
+    label = _foreign_keys()[0].get(key)
+    if label is None:
+        return False
+    others = countries.get(_country_of(label), frozenset())
+    return bool(others - {key})
 
 
 def _weak_look_alike(r: GeocodeResult) -> bool:

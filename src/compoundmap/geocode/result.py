@@ -16,7 +16,16 @@ from .._util import float_or_none
 from ..gazetteer import get_gazetteer
 from ..schema import Precision
 from ..settings import get as get_settings
-from .index import TIER_OFFICIAL, TIER_PLACE, Entry, consistent, contains, towns
+from .index import (
+    KIND_LEVEL,
+    TIER_CURATED,
+    TIER_OFFICIAL,
+    TIER_PLACE,
+    Entry,
+    consistent,
+    contains,
+    towns,
+)
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -173,6 +182,25 @@ def _town_point(anchor: Entry, mention: Mention) -> Entry | None:
     return towns().get(anchor.code or "")
 
 
+def _cluster_point(anchor: Entry, cluster: Sequence[Choice], dist: str | None) -> Entry | None:
+    """For a curated place printed with no point and placed only in a district ("Mok Bay
+    Casino", "Jinbei Casino"), the one point-level place the string names beside it in that
+    district ("Bavet town; Mok Bay Casino", "Jinbei …, Sihanoukville"): its point is finer
+    than the district's. A place known to a commune keeps the commune's point (O'Smach
+    Resort is not at Samraong town)."""
+    if anchor.tier != TIER_CURATED or anchor.kind in (*KIND_LEVEL, "place"):
+        return None
+    if anchor.is_point or dist is None or anchor.commune_code:
+        return None  # a commune it lies in gives a closer point than a town
+    points = {
+        (e.lat, e.lon): e
+        for c in cluster
+        for e in c.mention.entries
+        if e.is_point and e.district_code == dist and consistent(e, anchor)
+    }
+    return next(iter(points.values())) if len(points) == 1 else None
+
+
 def build_result(
     query: str,
     anchor: Entry,
@@ -187,7 +215,7 @@ def build_result(
     prov, dist, comm = _fill_hierarchy(anchor, cluster)
     point_entry: Entry | None = anchor
     if not anchor.is_point:
-        point_entry = _town_point(anchor, mention)
+        point_entry = _town_point(anchor, mention) or _cluster_point(anchor, cluster, dist)
         if point_entry is not None:
             dist = dist or point_entry.district_code
             comm = comm or (point_entry.commune_code if anchor.depth >= 3 else None)

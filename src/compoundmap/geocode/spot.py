@@ -34,7 +34,7 @@ from .index import (
 from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
-from .tokens import flat_tokens, split_tokens
+from .tokens import flat_tokens, inflection_stems, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
     phonetic_match,
@@ -406,6 +406,11 @@ def _latin_mention(
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
         entries: tuple[Entry, ...] = names.get(key, ())
+        for stem in () if entries else inflection_stems(key):
+            # a Russian case ending ("в Сиануквиле"), an Arabic proclitic ("وسييم رياپ")
+            entries = names.get(stem, ())
+            if entries:
+                break
         method, score = "exact", 100.0
         if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
             entries = ()

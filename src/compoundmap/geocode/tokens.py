@@ -15,7 +15,15 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import NameIndex, build_index
 
-__all__ = ["flat_tokens", "is_hangul", "korean_admin", "split_tokens"]
+__all__ = [
+    "arabic_stems",
+    "cyrillic_stems",
+    "flat_tokens",
+    "inflection_stems",
+    "is_hangul",
+    "korean_admin",
+    "split_tokens",
+]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
@@ -126,6 +134,7 @@ def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token
                 and length >= min_chars
                 and not splits_syllable(s, pos, pos + length)
                 and not _prefixed_piece(s, pos, length)
+                and not _khmer_coda_after(s, pos + length)
             ):
                 out.append(Token(piece, latin=False))
                 pos += length
@@ -166,6 +175,21 @@ def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     )
 
 
+def _khmer_coda_after(s: str, end: int) -> bool:
+    """Whether the Khmer consonant at ``s[end]`` closes the syllable of a name piece ending
+    at ``end``: the piece ends on a dependent vowel, and that consonant carries no vowel,
+    sign or subscript of its own while the consonant after it carries a vowel ("ភា", the
+    village Phea, in "ភាគខាងលិច", the west part: គ is the final of ភាគ). Names only: an
+    admin word before a name starting with a bare consonant stays ("ភូមិ|ពញាឮ")."""
+    if end + 2 >= len(s) or not ("\u17b6" <= s[end - 1] <= "\u17c5"):
+        return False
+    return (
+        "\u1780" <= s[end] <= "\u17a2"
+        and "\u1780" <= s[end + 1] <= "\u17a2"
+        and "\u17b6" <= s[end + 2] <= "\u17c5"
+    )
+
+
 def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     """Whether an admin word found at ``s[pos:pos + length]`` is one: not a piece of a
     syllable, and a one-syllable Korean word (주, 시, 군) only right after a name or as a
@@ -175,3 +199,65 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
         return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
     return True
+
+
+# Russian case endings of a place name declined like a masculine noun (Сиануквиль →
+# "в Сиануквиле", "из Сиануквиля", "к Сиануквилю", "Сиануквилем"; Кампот → "в Кампоте"),
+# longest first; the tokeniser folds й to и.
+_RUSSIAN_ENDINGS = ("ом", "ем", "е", "а", "я", "у", "ю")
+
+
+def cyrillic_stems(key: str) -> tuple[str, ...]:
+    """The forms a declined Russian name key may stand for, tried only when the key as
+    written names nothing: without its case ending, and with the soft sign the ending
+    replaced ("сиануквиле" → "сиануквил", "сиануквиль"). Empty unless the key ends in
+    Cyrillic letters with such an ending and keeps at least three letters.
+
+    Parameters
+    ----------
+    key : str
+        A name key (lower case, spaces removed).
+
+    Returns
+    -------
+    tuple of str
+        The candidate keys, most likely first.
+    """
+    if not key or not ("\u0430" <= key[-1] <= "\u044f"):
+        return ()
+    for ending in _RUSSIAN_ENDINGS:
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= 3:
+            return (stem, stem + "ь")
+    return ()
+
+
+# Arabic one-letter proclitics written glued to the next word: wa- "and", bi- "in/at",
+# li- "to", fa- "so" ("وسييم رياپ", and Siem Reap; "بمقاطعة", in the province).
+_ARABIC_PROCLITICS = ("\u0648", "\u0628", "\u0644", "\u0641")
+
+
+def arabic_stems(key: str) -> tuple[str, ...]:
+    """The key without a glued Arabic proclitic, tried only when the key as written names
+    nothing ("وسييمرياپ" → "سييمرياپ"). Empty unless the key starts with one and keeps at
+    least four letters.
+
+    Parameters
+    ----------
+    key : str
+        A name key (spaces removed).
+
+    Returns
+    -------
+    tuple of str
+        The candidate key, or nothing.
+    """
+    if len(key) >= 5 and key.startswith(_ARABIC_PROCLITICS) and "\u0621" <= key[1] <= "\u06ff":
+        return (key[1:],)
+    return ()
+
+
+def inflection_stems(key: str) -> tuple[str, ...]:
+    """Forms a name key written with a case ending (Russian) or a glued proclitic (Arabic)
+    may stand for: :func:`cyrillic_stems` and :func:`arabic_stems`."""
+    return cyrillic_stems(key) or arabic_stems(key)

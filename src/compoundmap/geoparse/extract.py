@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .._util import as_text
-from ..errors import DataFileError, MissingColumnError
+from .._util import as_text, require_columns
+from ..errors import DataFileError
 from ..schema import Precision
 from .model import MENTION_COLUMNS, CountryMention, PlaceMention
 from .places import candidates, resolve_mentions
@@ -194,8 +194,7 @@ def extract_frame(df: pd.DataFrame, column: str, *, where: str = "") -> pd.DataF
     >>> list(out["kind"])
     ['place', 'place', '']
     """
-    if column not in df.columns:
-        raise MissingColumnError(column, [str(c) for c in df.columns], where)
+    require_columns(df, [column], where)
     rows: list[dict[str, Any]] = []
     for i, value in enumerate(df[column].tolist()):
         places, countries = extract_mentions(value)

@@ -22,8 +22,8 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .latin import latin_candidates
 from .model import Candidate, PlaceMention
-from .scripts import nonlatin_candidates
-from .tables import NONLATIN_RE, country_table, place_table
+from .scripts import nonlatin_candidates, spaced_candidates
+from .tables import NONLATIN_RE, SPACED_RE, country_table, place_table
 
 __all__ = ["candidates", "resolve_mentions"]
 
@@ -45,6 +45,8 @@ def candidates(text: str) -> list[Candidate]:
         )
     if NONLATIN_RE.search(text):
         extra.extend(nonlatin_candidates(text, places, countries))
+    if SPACED_RE.search(text):
+        extra.extend(spaced_candidates(text))
     if extra:
         found = _longest_non_overlapping([*found, *extra], lambda c: (c.start, c.end))
     return found
@@ -280,7 +282,29 @@ def resolve_mentions(text: str, cands: Sequence[Candidate]) -> list[PlaceMention
     """The place mentions among the candidates, by start: each accepted by the geocoder
     (:func:`_accepted`), hierarchies geocoded whole, overlapping widened names resolved to
     the longest, and ambiguous names settled by the provinces of the document's other
-    places."""
+    places.
+
+    "The capital" is read as Phnom Penh only when the text names no other country.
+
+    Parameters
+    ----------
+    text : str
+        The text the candidates were found in.
+    cands : sequence of Candidate
+        From :func:`candidates`, sorted by start; country candidates are used only as
+        context.
+
+    Returns
+    -------
+    list of PlaceMention
+        The accepted places, sorted by start, none overlapping.
+
+    Examples
+    --------
+    >>> t = "Police raided a compound in Poipet, Banteay Meanchey."
+    >>> [(m.text, m.province_code) for m in resolve_mentions(t, candidates(t))]
+    [('Poipet', '01'), ('Banteay Meanchey', '01')]
+    """
     countries = _Countries(
         [
             c

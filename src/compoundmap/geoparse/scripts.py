@@ -1,20 +1,32 @@
 """Candidate names in Khmer, Thai, Chinese, Japanese and Korean text, written without spaces:
 scanned character by character for the longest known name, with the admin words and
-demonym affixes around it (``data/raw/gazetteer/admin_words.csv``, ``used_by`` geoparse).
+demonym affixes around it (``data/raw/gazetteer/admin_words.csv``, ``used_by`` geoparse);
+and in Cyrillic, Arabic and Devanagari text, written with spaces but without capitals to
+mark a name: read word by word for the longest known name.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from ..normalize import admin_words
+from ..geocode.tokens import arabic_stems, cyrillic_stems
+from ..normalize import admin_words, tokenize
 from ..settings import get as get_settings
 from .model import Candidate
-from .tables import KATAKANA_RE, NONLATIN_RE, Table, nonlatin_form
+from .tables import (
+    KATAKANA_RE,
+    NONLATIN_RE,
+    SPACED_RE,
+    Table,
+    nonlatin_form,
+    spaced_place_keys,
+    spaced_surface_names,
+)
 
-__all__ = ["nonlatin_candidates"]
+__all__ = ["nonlatin_candidates", "spaced_candidates"]
 
 #: Non-Latin demonym affixes: 越南人, ベトナム人, ชาวไทย, ជនជាតិចិន.
 _DEMONYM_SUFFIX = ("人", "籍")
@@ -75,7 +87,31 @@ def _names(places: Table, countries: Table) -> _Names:
 def nonlatin_candidates(text: str, places: Table, countries: Table) -> Iterator[Candidate]:
     """Candidates in every run of Khmer, Thai or CJK text, by start: at each position where a
     name starts, the longest country or place name (offsets mapped back through the
-    folding); the scan resumes after it."""
+    folding); the scan resumes after it.
+
+    Parameters
+    ----------
+    text : str
+        The whole text (offsets of the candidates are into it).
+    places : Table
+        The place names (:func:`compoundmap.geoparse.tables.place_table`).
+    countries : Table
+        The country names and demonyms (:func:`compoundmap.geoparse.tables.country_table`).
+
+    Yields
+    ------
+    Candidate
+        ``country`` candidates (with ``(alpha-2, form)``) and ``place`` candidates (with
+        any admin affix around the name), by start.
+
+    Examples
+    --------
+    >>> from compoundmap.geoparse.tables import country_table, place_table
+    >>> t = "警方突袭柬埔寨西港的诈骗园区"
+    >>> [(t[c.start : c.end], c.kind) for c in nonlatin_candidates(t, place_table(),
+    ...     country_table())]
+    [('柬埔寨', 'country'), ('西港', 'place')]
+    """
     names = _names(places, countries)
     for seg in NONLATIN_RE.finditer(text):
         folded, offsets = nonlatin_form(seg.group())
@@ -152,3 +188,48 @@ def _katakana_whole(s: str, i: int, j: int, name: str) -> bool:
     if KATAKANA_RE.match(name[0]) and i > 0 and KATAKANA_RE.match(s[i - 1]):
         return False
     return not (KATAKANA_RE.match(name[-1]) and j < len(s) and KATAKANA_RE.match(s[j]))
+
+
+#: Words of a name in Cyrillic, Arabic or Devanagari text ("Пном Пень", "नोम पेन्ह").
+_SPACED_MAX_WORDS = 4
+_SPACED_WORD_RE = re.compile("[^ \t]+")
+
+
+def spaced_candidates(text: str) -> Iterator[Candidate]:
+    """Candidates in every run of Cyrillic, Arabic or Devanagari words, by start: at each
+    word, the longest run of up to four words that is a place name — in Cyrillic its key
+    as the geocoder folds it, or a Russian case form of one ("в Сиануквиле",
+    :func:`~compoundmap.geocode.tokens.cyrillic_stems`); in Arabic and Devanagari a name
+    as the aliases and GeoNames write it ("पोइपेट"), in Arabic also after a glued
+    proclitic (:func:`~compoundmap.geocode.tokens.arabic_stems`). The geocoder decides
+    each."""
+    keys, surface = spaced_place_keys(), spaced_surface_names()
+    for run in SPACED_RE.finditer(text):
+        words = [w for w in _SPACED_WORD_RE.finditer(run.group())]
+        texts = [w.group() for w in words]
+        i = 0
+        while i < len(words):
+            end = _spaced_name_end(texts, i, keys, surface)
+            if end is None:
+                i += 1
+                continue
+            start, stop = run.start() + words[i].start(), run.start() + words[end - 1].end()
+            yield Candidate(start, stop, "place", stop, False)
+            i = end
+
+
+def _spaced_name_end(
+    texts: list[str], i: int, keys: frozenset[str], surface: frozenset[str]
+) -> int | None:
+    """End (exclusive word index) of the longest name starting at word ``i``, or None."""
+    cyrillic = "\u0400" <= texts[i][0] <= "\u04ff"
+    for end in range(min(len(texts), i + _SPACED_MAX_WORDS), i, -1):
+        if not cyrillic:
+            name = " ".join(texts[i:end])
+            if name in surface or any(n in surface for n in arabic_stems(name)):
+                return end  # as written, or with a glued proclitic ("وسييم رياپ")
+            continue
+        key = "".join(t.text for w in texts[i:end] for t in tokenize(w))
+        if key in keys or any(k in keys for k in cyrillic_stems(key)):
+            return end
+    return None

@@ -15,8 +15,8 @@ import pandas as pd
 import pycountry
 
 from .._data import raw_path
-from .._util import fold_word
-from ..errors import DataFileError, MissingColumnError
+from .._util import fold_word, require_columns
+from ..errors import DataFileError
 from ..geocode import name_index
 from ..normalize import clean_text, tokenize
 from ..settings import depends_on_settings
@@ -25,12 +25,15 @@ from ..settings import get as get_settings
 __all__ = [
     "KATAKANA_RE",
     "NONLATIN_RE",
+    "SPACED_RE",
     "NameInfo",
     "Table",
     "country_info",
     "country_table",
     "nonlatin_form",
     "place_table",
+    "spaced_place_keys",
+    "spaced_surface_names",
     "token_info",
 ]
 
@@ -42,6 +45,11 @@ NONLATIN_RE = re.compile(
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u200b]+"
 )
 KATAKANA_RE = re.compile("[\u30a0-\u30ff\u31f0-\u31ff]")
+# Scripts other than Latin written with spaces between words (Cyrillic, Arabic, Devanagari):
+# a run of their words, read word by word (their letters and signs; not the Arabic comma,
+# semicolon, question mark and full stop nor the Devanagari dandas).
+_SPACED_LETTERS = "\u0400-\u04ff\u0610-\u061a\u0620-\u06d3\u06d5-\u06ff\u0900-\u0963\u0966-\u097f"
+SPACED_RE = re.compile(f"[{_SPACED_LETTERS}]+(?:[ \t]+[{_SPACED_LETTERS}]+)*")
 
 
 @depends_on_settings
@@ -91,6 +99,27 @@ def nonlatin_form(text: str) -> tuple[str, list[int]]:
 def build_table(
     latin_keys: Iterable[tuple[str, Any]], nonlatin: Iterable[tuple[str, Any]]
 ) -> Table:
+    """A :class:`Table` of names: Latin keys with their prefixes, other scripts compacted.
+
+    Parameters
+    ----------
+    latin_keys : iterable of (str, object)
+        Folded keys (tokens joined without spaces) and their values; the first value of a
+        key is kept, empty keys are skipped.
+    nonlatin : iterable of (str, object)
+        Names in scripts written without spaces and their values; each is kept in its
+        :func:`nonlatin_form` without spaces, the first value of a form winning.
+
+    Returns
+    -------
+    Table
+
+    Examples
+    --------
+    >>> t = build_table([("kohkong", 1), ("kohkong", 2)], [])
+    >>> t.latin, "koh" in t.prefixes
+    ({'kohkong': 1}, True)
+    """
     latin: dict[str, Any] = {}
     for key, value in latin_keys:
         if key and key not in latin:
@@ -116,9 +145,7 @@ def _demonym_rows() -> tuple[tuple[str, str, str], ...]:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise DataFileError(f"{path}: cannot read bundled CSV: {exc}") from exc
-    for col in ("name", "country_code", "form", "source"):
-        if col not in df.columns:
-            raise MissingColumnError(col, list(df.columns), str(path))
+    require_columns(df, ("name", "country_code", "form", "source"), str(path))
     rows = []
     for i, (name, code, form, source) in enumerate(
         df[["name", "country_code", "form", "source"]].itertuples(index=False), start=2
@@ -138,6 +165,20 @@ def _demonym_rows() -> tuple[tuple[str, str, str], ...]:
 @depends_on_settings
 @cache
 def country_table() -> Table:
+    """The country names (pycountry's, less the ambiguous ones) and the bundled demonyms.
+
+    Returns
+    -------
+    Table
+        Values ``(alpha-2, form)`` for names in other scripts and ``(alpha-2, form,
+        capitals)`` for Latin keys, ``capitals`` True for an acronym (US, UK), matched only
+        when written in capitals; ``form`` is ``"name"`` or ``"demonym"``.
+
+    Examples
+    --------
+    >>> country_table().latin["cambodia"]
+    ('KH', 'name', False)
+    """
     names = [(name, (code, form)) for name, code, form in _demonym_rows()]
     for c in pycountry.countries:
         for name in (c.name, getattr(c, "common_name", c.name)):
@@ -157,6 +198,27 @@ def country_table() -> Table:
 
 @cache
 def country_info(alpha_2: str) -> tuple[str, str]:
+    """The common English name and the alpha-3 code of a country.
+
+    Parameters
+    ----------
+    alpha_2 : str
+        An ISO 3166-1 alpha-2 code.
+
+    Returns
+    -------
+    tuple of (str, str)
+
+    Raises
+    ------
+    DataFileError
+        If the code is not an ISO 3166-1 code.
+
+    Examples
+    --------
+    >>> country_info("KH")
+    ('Cambodia', 'KHM')
+    """
     c = pycountry.countries.get(alpha_2=alpha_2)
     if c is None:  # checked when the table is read
         raise DataFileError(f"unknown ISO 3166-1 code {alpha_2!r}")
@@ -198,3 +260,42 @@ def place_table() -> Table:
         elif NONLATIN_RE.fullmatch(key):
             nonlatin.append((key, True))
     return build_table(latin, nonlatin)
+
+
+@depends_on_settings
+@cache
+def spaced_place_keys() -> frozenset[str]:
+    """Keys of the geocoder's place names written in Cyrillic (as the geocoder folds them:
+    "сиануквиль"), which neither the Latin table nor the table of scripts without spaces
+    holds. Arabic and Devanagari names are matched as written instead
+    (:func:`spaced_surface_names`): their keys drop vowel signs, and a key such as "कपट"
+    (Kampot) is also an ordinary Hindi word (deceit)."""
+    return frozenset(
+        key
+        for key, entries in name_index().items()
+        if key and _CYRILLIC_RE.fullmatch(key) and any(e.kind != "country" for e in entries)
+    )
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]+")
+
+
+@cache
+def spaced_surface_names() -> frozenset[str]:
+    """Place names written in Arabic or Devanagari script exactly as the curated aliases
+    (``aliases.csv``) and GeoNames' alternate names (``khm_geonames_places.csv``) write
+    them ("पोइपेट", "नोम पेन्ह"), words separated by one space."""
+    names: list[str] = []
+    aliases = pd.read_csv(raw_path("gazetteer", "aliases.csv"), dtype=str, keep_default_na=False)
+    names.extend(aliases["alias"])
+    places = pd.read_csv(
+        raw_path("gazetteer", "khm_geonames_places.csv"), dtype=str, keep_default_na=False
+    )
+    for alternates in places["alternatenames"]:
+        names.extend(alternates.split("|"))
+    out = set()
+    for name in names:
+        name = " ".join(name.split())
+        if name and SPACED_RE.fullmatch(name) and not _CYRILLIC_RE.search(name):
+            out.add(name)
+    return frozenset(out)

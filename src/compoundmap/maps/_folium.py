@@ -49,6 +49,7 @@ class Raw(Element):
         self._markup = markup
 
     def render(self, **kwargs: Any) -> str:
+        """The markup, as it was given."""
         return self._markup
 
 
@@ -191,6 +192,13 @@ class DataBlocks:
 
 
 def render(m: folium.Map) -> bytes:
+    """The page's HTML as UTF-8 bytes, with stable element ids.
+
+    Raises
+    ------
+    MapError
+        If the page would load a script or stylesheet from elsewhere.
+    """
     root = m.get_root()
     text = stable_ids(root, root.render())
     external = re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", text, re.IGNORECASE)

@@ -9,14 +9,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
-
-from ..errors import MissingColumnError
 
 
 def esc(value: object) -> str:
@@ -64,6 +62,13 @@ def link(url: object, text: str) -> str:
 
 
 def missing(value: object) -> bool:
+    """Whether a cell is empty: None, NaN/NA, blank text or an empty list.
+
+    Examples
+    --------
+    >>> missing(" "), missing([]), missing(float("nan")), missing(0)
+    (True, True, True, False)
+    """
     if value is None:
         return True
     if isinstance(value, (list, tuple, dict, np.ndarray)):
@@ -77,6 +82,13 @@ def missing(value: object) -> bool:
 
 
 def text(value: object) -> str:
+    """A cell as trimmed text: ``""`` when missing, ``3`` for ``3.0``, a date for a timestamp.
+
+    Examples
+    --------
+    >>> text(3.0), text(None), text(" Bavet ")
+    ('3', '', 'Bavet')
+    """
     if missing(value):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -87,6 +99,7 @@ def text(value: object) -> str:
 
 
 def precision_of(value: object) -> int | None:
+    """A cell as a precision (an int), None when missing or not a number."""
     if missing(value):
         return None
     try:
@@ -96,6 +109,7 @@ def precision_of(value: object) -> int | None:
 
 
 def as_int(value: object) -> int:
+    """A cell as an int, 0 when missing or not a number."""
     if missing(value):
         return 0
     try:
@@ -105,6 +119,14 @@ def as_int(value: object) -> int:
 
 
 def aliases_of(value: object, name: str) -> list[str]:
+    """The aliases in a cell (a list, a JSON list or ``;``-separated), trimmed, each once,
+    without ``name`` itself.
+
+    Examples
+    --------
+    >>> aliases_of("KK2; Golden Fortune; KK2", "Golden Fortune")
+    ['KK2']
+    """
     if missing(value):
         return []
     if isinstance(value, (list, tuple, np.ndarray)):
@@ -126,26 +148,26 @@ def aliases_of(value: object, name: str) -> list[str]:
 
 
 def n_of(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless it is 1.
+
+    Examples
+    --------
+    >>> n_of(1, "site"), n_of(3, "site")
+    ('1 site', '3 sites')
+    """
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def year_of(value: object) -> str:
+    """The year a date cell starts with, ``""`` if it does not start with four digits."""
     raw = text(value)
     return raw[:4] if re.fullmatch(r"\d{4}", raw[:4]) else ""
 
 
-def require(df: pd.DataFrame, columns: Iterable[str], where: str) -> None:
-    for col in columns:
-        if col not in df.columns:
-            raise MissingColumnError(col, [str(c) for c in df.columns], where)
-
-
-def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    plain = pd.DataFrame(df.drop(columns="geometry", errors="ignore"))
-    return [{str(k): v for k, v in row.items()} for row in plain.to_dict("records")]
-
-
 def source_line(rep: Mapping[str, Any]) -> str:
+    """The escaped citation line of a report or citation: publisher, linked title, date,
+    secondary-source tag and report id.
+    """
     publisher = text(rep.get("source_publisher") or rep.get("publisher")) or "unknown publisher"
     title = text(rep.get("source_title") or rep.get("title")) or "untitled"
     url = rep.get("source_url") if "source_url" in rep else rep.get("url")
@@ -168,6 +190,9 @@ def source_line(rep: Mapping[str, Any]) -> str:
 
 
 def citations_of(value: object) -> list[dict[str, Any]]:
+    """The citations of a cell (a list or JSON list of objects); empty if there are none or
+    it is not one.
+    """
     if missing(value):
         return []
     parsed = value

@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .._util import records, require_columns
 from ..boundaries import load_boundaries
 from ..schema import Precision
-from ._html import aliases_of, esc, n_of, precision_of, records, require, text
+from ._html import aliases_of, esc, n_of, precision_of, text
 from .popups import GROUP_WORDS, SYMBOL_WORDS, group_popup, site_popup, site_years
 
 __all__ = [
@@ -74,7 +75,9 @@ def classify(values: Sequence[int]) -> tuple[list[str], list[tuple[str, str]]]:
 
 def province_table(province_summary: pd.DataFrame) -> gpd.GeoDataFrame:
     """The 25 province polygons with the summary's counts (zero where missing)."""
-    require(province_summary, ("province_code", "n_compounds", "n_events"), "province_summary")
+    require_columns(
+        province_summary, ("province_code", "n_compounds", "n_events"), "province_summary"
+    )
     polys = load_boundaries(1, simplified=True)
     summary = pd.DataFrame(province_summary).copy()
     summary["province_code"] = summary["province_code"].map(text)
@@ -114,7 +117,28 @@ def province_features(
     popups: Mapping[str, str],
     geometries: Sequence[Any] | None = None,
 ) -> dict[str, Any]:
-    """GeoJSON of the provinces with their fill, tooltip and popup."""
+    """GeoJSON of the provinces with their fill, tooltip and popup.
+
+    Parameters
+    ----------
+    provinces : geopandas.GeoDataFrame
+        One row per province (:func:`province_table`: ``code``, ``province_name``,
+        ``name_km``, ``n_compounds``, ``n_events``).
+    colours : sequence of str
+        Each province's fill colour, aligned with ``provinces`` (:func:`classify`).
+    popups : mapping of str to str
+        Each province's popup HTML, by province code (every code must be there).
+    geometries : sequence, optional
+        The provinces' GeoJSON geometries, aligned with ``provinces``; default
+        :func:`province_geometries` (the simplified boundaries).
+
+    Returns
+    -------
+    dict
+        A GeoJSON ``FeatureCollection``, one feature per province in the order of
+        ``provinces``, with ``code``, ``fill``, ``tooltip_html`` (name, Khmer name, counts;
+        escaped) and ``popup_html`` properties.
+    """
     if geometries is None:
         geometries = province_geometries(provinces)
     features = []
@@ -133,7 +157,30 @@ def province_features(
 
 
 def district_features(districts: gpd.GeoDataFrame, *, tooltips: bool) -> dict[str, Any]:
-    """GeoJSON of district outlines (with their names as tooltips on province pages)."""
+    """GeoJSON of district outlines (with their names as tooltips on province pages).
+
+    Parameters
+    ----------
+    districts : geopandas.GeoDataFrame
+        District boundaries (``code``, ``name_en``, ``name_km``, ``geometry``), e.g.
+        ``load_boundaries(2, simplified=True)`` or the districts of one province.
+    tooltips : bool
+        Give each feature a ``tooltip_html`` with its English and Khmer names (escaped).
+
+    Returns
+    -------
+    dict
+        A GeoJSON ``FeatureCollection``, one feature per district in code order, with a
+        ``code`` property; the geometry is the simplified boundary's.
+
+    Examples
+    --------
+    >>> from compoundmap.boundaries import load_boundaries
+    >>> d = load_boundaries(2, simplified=True)
+    >>> fc = district_features(d[d["province_code"] == "20"], tooltips=True)
+    >>> len(fc["features"]), fc["features"][0]["properties"]["code"]
+    (8, '2001')
+    """
     features = []
     geometries = _unit_geometries(2)
     for d in districts.sort_values("code").to_dict("records"):
@@ -174,7 +221,7 @@ def _label(sites: Sequence[Mapping[str, Any]], precision: int) -> str:
 
 def active_sites(compounds: pd.DataFrame) -> list[dict[str, Any]]:
     """The registry's active sites as records, sorted by ``compound_id``."""
-    require(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
+    require_columns(compounds, ("compound_id", "name", "precision", "record_status"), "compounds")
     sites = [s for s in records(compounds) if text(s.get("record_status")) == "active"]
     return sorted(sites, key=lambda s: text(s.get("compound_id")))
 

@@ -18,12 +18,13 @@ import geopandas as gpd
 import pandas as pd
 from folium.plugins import Fullscreen
 
+from .._util import records, require_columns
 from ..boundaries import load_boundaries
 from ..errors import MapError
 from ..publish import check_output_dirs, published_dirs
 from ..registry import split_ids
 from ._folium import DataBlocks, JsCall, JsLayer, add_assets, render
-from ._html import aliases_of, esc, records, require, text, year_of
+from ._html import aliases_of, esc, text, year_of
 from .layers import (
     active_sites,
     classify,
@@ -75,7 +76,7 @@ def _by_date(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _share(
     compounds: pd.DataFrame, events: pd.DataFrame, province_summary: pd.DataFrame
 ) -> _Shared:
-    require(events, ("event_id", "attribution", "province_code", "compound_id"), "events")
+    require_columns(events, ("event_id", "attribution", "province_code", "compound_id"), "events")
     provinces = province_table(province_summary)
     sites = active_sites(compounds)
     items = markers(compounds)
@@ -323,10 +324,25 @@ def compound_map(
 
 
 def write_maps_into(tables: Any, out_dir: Path) -> list[Path]:
-    """Write the overview, one page per province with events, and the PNG into ``out_dir``.
+    """Write the overview, one page per province with events or registry sites, and the
+    PNG into ``out_dir``.
 
     ``tables`` is a :class:`compoundmap.pipeline.Tables`; ``out_dir`` an empty staging
     folder (:mod:`compoundmap.publish`). Use :func:`write_maps` to publish a maps folder.
+
+    Parameters
+    ----------
+    tables : compoundmap.pipeline.Tables
+        From :func:`compoundmap.pipeline.build_tables` (its ``compounds``, ``events`` and
+        ``province_summary`` tables and its ``release`` are read).
+    out_dir : pathlib.Path
+        The folder to write into (``provinces/`` is created in it).
+
+    Returns
+    -------
+    list of pathlib.Path
+        ``index.html``, then ``provinces/<code>.html`` in code order, then
+        ``compounds_by_province.png``.
     """
     # A build keeps large tables on disk: table() reads them back whole.
     compounds, events = tables.table("compounds"), tables.table("events")
@@ -362,7 +378,7 @@ def write_maps_into(tables: Any, out_dir: Path) -> list[Path]:
 
 
 def write_maps(tables: Any, maps_dir: Path | str) -> list[Path]:
-    """Publish the overview, one page per province with events, and the print PNG.
+    """Publish the overview, one page per province with events or sites, and the print PNG.
 
     Deterministic: the same tables give byte-identical files. The pages are written into
     a staging folder that replaces ``maps_dir`` in one step (:mod:`compoundmap.publish`);
@@ -374,6 +390,17 @@ def write_maps(tables: Any, maps_dir: Path | str) -> list[Path]:
         From :func:`compoundmap.pipeline.build_tables`.
     maps_dir : path
         Folder for ``index.html``, ``provinces/<code>.html`` and ``compounds_by_province.png``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, under ``maps_dir`` (see :func:`write_maps_into`).
+
+    Raises
+    ------
+    PipelineError
+        If ``maps_dir`` is a symlink or lies inside an immutable input folder
+        (:func:`compoundmap.publish.check_output_dirs`).
 
     Examples
     --------

@@ -232,7 +232,24 @@ def site_entry(site: Mapping[str, Any]) -> str:
 
 
 def group_popup(label: str, precision: int, sites: Sequence[Mapping[str, Any]]) -> str:
-    """Several sites known to one place or unit: one marker, each site with its history."""
+    """Several sites known to one place or unit: one marker, each site with its history.
+
+    Parameters
+    ----------
+    label : str
+        The place's or unit's name (escaped here).
+    precision : int
+        The sites' shared :class:`compoundmap.schema.Precision` (place, commune or
+        district: a key of :data:`GROUP_WORDS`).
+    sites : sequence of mapping
+        The sites' published rows, each listed with :func:`site_entry`.
+
+    Returns
+    -------
+    str
+        The popup's HTML: a heading with the number of sites and where they are known,
+        how precise the location is, the sites and the caveat.
+    """
     where = GROUP_WORDS.get(precision, "at {}").format(label)
     head = f"{n_of(len(sites), 'site')} {where}"
     out = [
@@ -257,6 +274,27 @@ def province_popup(
 
     Sites not drawn are those known only to the province, and those known to a commune or
     district the gazetteer has no centre for.
+
+    Parameters
+    ----------
+    p : mapping
+        The province's row of the map's province table (``province_name``, ``name_km``,
+        ``n_compounds``, ``n_events``, ``n_reports``, ``n_sources``, ``n_events_shared``,
+        ``first_event_date``, ``last_event_date``).
+    province_sites : sequence of mapping
+        Its sites not drawn on the map (listed with :func:`site_entry`).
+    unlinked_events : sequence of mapping
+        Its events linked to no registry site (listed with :func:`event_item`).
+    n_marked : int
+        How many of its sites the map draws.
+    listed_elsewhere : bool
+        Say that its sites and events are listed on its own page and the overview (a
+        province other than the one a province page is about).
+
+    Returns
+    -------
+    str
+        The popup's HTML (every value escaped).
     """
     name = esc(p.get("province_name"))
     km = f' <span lang="km">{esc(p.get("name_km"))}</span>' if text(p.get("name_km")) else ""
@@ -298,7 +336,31 @@ def province_popup(
 
 
 def title_html(title: str, n_markers: int, n_sites: int, release: Mapping[str, str] | None) -> str:
-    """The title panel: what the map shows, how many sites, which data release."""
+    """The title panel: what the map shows, how many sites, which data release.
+
+    Parameters
+    ----------
+    title : str
+        The page's title (escaped).
+    n_markers : int
+        Markers drawn on the page.
+    n_sites : int
+        Registry sites those markers stand for.
+    release : mapping, optional
+        ``version`` and ``created`` of the data (:func:`release_line`); None for no
+        release line.
+
+    Returns
+    -------
+    str
+        The panel's HTML, ending with an empty status line for the page's script.
+
+    Examples
+    --------
+    >>> title_html("Scam <sites>", 2, 5, None)  # doctest: +NORMALIZE_WHITESPACE
+    '<h1>Scam &lt;sites&gt;</h1><p>5 registry sites drawn as 2 markers. Reported
+    allegations, not verified findings.</p><div class="cm-status" role="status"></div>'
+    """
     line = release_line(release)
     return (
         f"<h1>{esc(title)}</h1><p>{n_of(n_sites, 'registry site')} drawn as "
@@ -343,7 +405,33 @@ def about_html(
     focus_name: str,
     release: Mapping[str, str] | None,
 ) -> str:
-    """The "About this map" panel: what it shows, caveats, what is not on it, credits."""
+    """The "About this map" panel: what it shows, caveats, what is not on it, credits.
+
+    Parameters
+    ----------
+    n_markers : int
+        Markers drawn on the page.
+    not_drawn : mapping of str to int
+        Sites not drawn: ``province`` (known only to a province, or to a unit without a
+        mapped centre) and ``unplaced`` (place in Cambodia unknown); a missing key is 0.
+    country_events : sequence of mapping
+        Events about Cambodia as a whole, listed with :func:`event_item`.
+    several : sequence of mapping
+        Events concerning several provinces, listed likewise.
+    unplaced_sites : sequence of mapping
+        Sites whose place is not known, listed with :func:`site_entry`.
+    n_unlocated : int
+        Events whose place is not known (counted only).
+    focus_name : str
+        The province a province page is about (``""`` for the overview).
+    release : mapping, optional
+        ``version`` and ``created`` of the data (:func:`release_line`).
+
+    Returns
+    -------
+    str
+        The panel's HTML, a ``<details>`` element (every value escaped).
+    """
     scope = f" in {esc(focus_name)}" if focus_name else ""
     out = [
         "<details><summary>About this map</summary>",

@@ -40,6 +40,11 @@ def static_choropleth(
     release : mapping, optional
         ``version`` and ``created`` of the data, printed in the footer.
 
+    Returns
+    -------
+    pathlib.Path
+        ``path``, as a :class:`pathlib.Path`.
+
     Examples
     --------
     >>> static_choropleth(summary, "maps/compounds_by_province.png")  # doctest: +SKIP

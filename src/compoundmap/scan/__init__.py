@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .analyse import DocResult, PartStats, analyse_document
 from .dedupe import group_syndicated, signature
-from .drafts import accepted_ids, draft_reports, write_drafts
+from .drafts import accept_candidates, accepted_ids, draft_reports, write_drafts
 from .entities import Registry, load_registry
 from .findings import Finding
 from .novelty import load_known, normalise_url
@@ -35,6 +35,7 @@ __all__ = [
     "ScanOptions",
     "ScanResult",
     "ScanSettings",
+    "accept_candidates",
     "accepted_ids",
     "analyse_document",
     "detect_language",

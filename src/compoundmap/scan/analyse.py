@@ -115,8 +115,18 @@ def analyse_document(
     registry : Registry
         Compound and operator names (:func:`compoundmap.scan.entities.load_registry`).
     settings : ScanSettings, optional
+        Thresholds and weights; default ``ScanSettings()``.
     stats : PartStats, optional
-        Incremented in place.
+        Incremented in place (documents and characters read, documents geoparsed and
+        relevant).
+
+    Returns
+    -------
+    DocResult or None
+        The document's scores, guessed event type and date, sorted findings and MinHash
+        signature; None if its topic score is below
+        :attr:`ScanSettings.topic_threshold` or its relevance below
+        :attr:`ScanSettings.relevance_threshold`.
     """
     s = settings or ScanSettings()
     if stats is not None:
@@ -172,7 +182,24 @@ def analyse_documents(
     settings: ScanSettings | None = None,
     stats: PartStats | None = None,
 ) -> Iterator[DocResult]:
-    """:func:`analyse_document` over a stream, yielding the relevant documents only."""
+    """:func:`analyse_document` over a stream, yielding the relevant documents only.
+
+    Parameters
+    ----------
+    docs : iterable of Document
+        The documents, read lazily in order.
+    registry : Registry
+        Compound and operator names (:func:`compoundmap.scan.entities.load_registry`).
+    settings : ScanSettings, optional
+        Thresholds and weights; default ``ScanSettings()``.
+    stats : PartStats, optional
+        Incremented in place for every document read.
+
+    Yields
+    ------
+    DocResult
+        Each relevant document's record, in the order of ``docs``.
+    """
     for doc in docs:
         result = analyse_document(doc, registry=registry, settings=settings, stats=stats)
         if result is not None:

@@ -28,10 +28,28 @@ _SCHEME = "affine32"  # datasketch 2.x default, named so stored signatures stay 
 def shingles(text: str, settings: ScanSettings | None = None) -> set[bytes]:
     """Word n-grams of a spaced text, character n-grams of a text written without spaces.
 
+    A text is "spaced" when it has at least 4 words and at most 12 characters per word on
+    average; its words are case-folded. A text shorter than one shingle gives one shingle
+    of all its words (or letters).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    settings : ScanSettings, optional
+        ``shingle_words`` and ``shingle_chars``; default ``ScanSettings()``.
+
+    Returns
+    -------
+    set of bytes
+        The UTF-8 shingles (empty for a text without letters or digits).
+
     Examples
     --------
     >>> sorted(shingles("A b c d e f", ScanSettings(shingle_words=5)))
     [b'a b c d e', b'b c d e f']
+    >>> sorted(s.decode() for s in shingles("柬埔寨诈骗园区", ScanSettings(shingle_chars=5)))
+    ['埔寨诈骗园', '寨诈骗园区', '柬埔寨诈骗']
     """
     s = settings or ScanSettings()
     words = _WORD_RE.findall(text.casefold())
@@ -59,7 +77,25 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def signature(text: str, settings: ScanSettings | None = None) -> bytes:
-    """MinHash signature of a text, as ``num_perm`` little-endian 32-bit values."""
+    """MinHash signature of a text, as ``num_perm`` little-endian 32-bit values.
+
+    Parameters
+    ----------
+    text : str
+        The document's text (its :func:`shingles` are hashed).
+    settings : ScanSettings, optional
+        ``num_perm`` and the shingle sizes; default ``ScanSettings()``.
+
+    Returns
+    -------
+    bytes
+        ``4 * num_perm`` bytes; the same text always gives the same bytes.
+
+    Examples
+    --------
+    >>> len(signature("Police raided a scam compound in Sihanoukville."))
+    256
+    """
     from datasketch import MinHash
 
     s = settings or ScanSettings()
@@ -91,6 +127,20 @@ def group_syndicated(
     Each group lists its head first (earliest ``date``; an undated document comes after
     dated ones; ties by ``key``), then the copies in the same order. Groups are sorted the
     same way by their heads.
+
+    Parameters
+    ----------
+    docs : sequence
+        Objects with ``key`` (a tuple of 3 ints), ``date`` (ISO text, ``""`` if unknown) and
+        ``minhash`` (from :func:`signature` with the same ``settings``).
+    settings : ScanSettings, optional
+        ``syndication_threshold`` and ``num_perm``; default ``ScanSettings()``.
+
+    Returns
+    -------
+    list of list of int
+        Every position of ``docs`` in exactly one group (a document without copies is a
+        group of one); empty for no documents.
     """
     from datasketch import MinHash, MinHashLSH
 

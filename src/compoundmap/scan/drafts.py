@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,9 +22,10 @@ import pandas as pd
 
 from ..errors import DataFileError
 from ..schema import Precision
-from ..sources import REPORTS_COLUMNS
+from ..sources import REPORTS_COLUMNS, ValidationReport, check_file
+from .queue import read_queue
 
-__all__ = ["ACCEPT_MARKS", "accepted_ids", "draft_reports", "write_drafts"]
+__all__ = ["ACCEPT_MARKS", "accept_candidates", "accepted_ids", "draft_reports", "write_drafts"]
 
 #: Values of the ``accept`` column that accept a candidate (case-insensitive).
 ACCEPT_MARKS = frozenset({"yes", "y", "x", "1", "true", "accept", "accepted"})
@@ -119,7 +121,14 @@ def draft_reports(candidates: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
         The review queue as written to ``candidates.parquet`` (with ``findings`` and
         ``text``).
     ids : iterable of str
-        Accepted candidate ids, in the order the rows should take.
+        Accepted candidate ids, in the order the rows should take (a repeated id gives one
+        row).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per accepted candidate, every column of :data:`REPORTS_COLUMNS` as text
+        (``record_status`` ``draft``, ``report_id`` ``SCAN-…``).
 
     Raises
     ------
@@ -139,7 +148,21 @@ def draft_reports(candidates: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
 
 
 def write_drafts(drafts: pd.DataFrame, path: str | Path) -> None:
-    """Write draft rows as a ``reports.csv``-shaped file (UTF-8, every value quoted as needed)."""
+    """Write draft rows as a ``reports.csv``-shaped file (UTF-8, every value quoted as needed).
+
+    Parameters
+    ----------
+    drafts : pandas.DataFrame
+        Rows from :func:`draft_reports` (its :data:`REPORTS_COLUMNS` are written, in that
+        order).
+    path : str or pathlib.Path
+        The CSV to write (replaced if it exists).
+
+    Raises
+    ------
+    DataFileError
+        If the file cannot be written.
+    """
     try:
         with open(path, "w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
@@ -147,3 +170,59 @@ def write_drafts(drafts: pd.DataFrame, path: str | Path) -> None:
             writer.writerows(drafts[list(REPORTS_COLUMNS)].itertuples(index=False, name=None))
     except OSError as exc:
         raise DataFileError(f"{path}: cannot write: {exc}") from None
+
+
+def accept_candidates(
+    candidates: str | Path,
+    output: str | Path,
+    *,
+    ids: Sequence[str] | None = None,
+    accepted: str | Path | None = None,
+) -> tuple[pd.DataFrame, ValidationReport]:
+    """Write the accepted candidates as draft ``reports.csv`` rows and check the file.
+
+    What ``compoundmap scan-accept`` runs. The accepted candidates are ``ids`` and those
+    marked in ``accepted`` (:func:`accepted_ids`); with neither, those marked in the
+    queue itself.
+
+    Parameters
+    ----------
+    candidates : path
+        ``candidates.parquet`` written by ``compoundmap scan``.
+    output : path
+        The draft reports CSV to write (:func:`write_drafts`).
+    ids : sequence of str, optional
+        Accepted candidate ids.
+    accepted : path, optional
+        A view of the queue (e.g. the CSV) with marks in its ``accept`` column.
+
+    Returns
+    -------
+    tuple of (DataFrame, ValidationReport)
+        The draft rows, and the check of the file written
+        (:func:`compoundmap.sources.check_file`; its warnings are not raised).
+
+    Raises
+    ------
+    DataFileError
+        If no candidate is accepted, or an accepted id is not in the queue.
+
+    Examples
+    --------
+    >>> drafts, report = accept_candidates("candidates.parquet", "drafts.csv",
+    ...     ids=["SC-0123456789"])  # doctest: +SKIP
+    """
+    queue = read_queue(candidates)
+    chosen = list(ids or [])
+    if accepted is not None:
+        chosen += accepted_ids(read_queue(accepted))
+    if not ids and accepted is None:
+        chosen = accepted_ids(queue)
+    if not chosen:
+        raise DataFileError("no accepted candidate: give --id, or --accepted with 'yes' marks")
+    drafts = draft_reports(queue, chosen)
+    write_drafts(drafts, output)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        report = check_file(output)
+    return drafts, report

@@ -115,6 +115,12 @@ def load_registry(
         ``record_status``, ``names_other_scripts`` and ``aliases`` (``;``-separated).
         Default: the bundled files; a missing file reads as an empty registry.
 
+    Returns
+    -------
+    Registry
+        Every form of at least 3 characters of every entity not ``withdrawn``, sorted by
+        kind, id and form.
+
     Raises
     ------
     MissingColumnError

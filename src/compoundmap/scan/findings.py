@@ -77,6 +77,28 @@ def find_places(
 ) -> list[Finding]:
     """Places in Cambodia and countries named in the text (whole, or passages of a long one).
 
+    A text longer than :attr:`ScanSettings.full_text_chars` is geoparsed only in windows of
+    :attr:`ScanSettings.passage_chars` either side of its text hits (overlapping windows
+    merged); spans are always into the whole ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    hits : sequence of TermHit
+        Its term hits (:func:`compoundmap.scan.signals.topic_hits`); only those in the text
+        (``field == "text"``) place the passages of a long text.
+    settings : ScanSettings, optional
+        The passage sizes; default ``ScanSettings()``.
+
+    Returns
+    -------
+    list of Finding
+        ``place`` findings (value: the most precise code; ``info``: precision, codes,
+        status, name) and ``nationality`` findings (value: ISO country code; ``info``: form,
+        country), in the order :func:`compoundmap.geoparse.extract_mentions` gives them per
+        passage.
+
     Examples
     --------
     >>> [(f.kind, f.text, f.value) for f in find_places("Police raided a site in Poipet.", [])]
@@ -174,7 +196,28 @@ def find_counts(text: str) -> list[Finding]:
 
 
 def find_registry(text: str, registry: Registry) -> list[Finding]:
-    """Registry compound and operator names in the text."""
+    """Registry compound and operator names in the text.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    registry : Registry
+        Names to look for (:func:`compoundmap.scan.entities.load_registry`).
+
+    Returns
+    -------
+    list of Finding
+        One ``compound`` or ``operator`` finding per match (value: the entity's id;
+        ``info["name"]``: its main name), by start.
+
+    Examples
+    --------
+    >>> from compoundmap.scan.entities import load_registry
+    >>> reg = load_registry("tests/data/scan/compounds.csv", "tests/data/scan/operators.csv")
+    >>> [(f.kind, f.value, f.start) for f in find_registry("the Golden Fortune compound", reg)]
+    [('compound', 'CM-T001', 4)]
+    """
     return [
         Finding(n.kind, s, e, text[s:e], n.entity_id, {"name": n.name})
         for n, s, e in registry.find(text)
@@ -187,7 +230,29 @@ def find_date_mentions(text: str) -> list[Finding]:
 
 
 def term_findings(text: str, hits: Iterable[TermHit]) -> list[Finding]:
-    """The relevance words found in the text, as findings (``kind`` ``term``)."""
+    """The relevance words found in the text, as findings (``kind`` ``term``).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    hits : iterable of TermHit
+        Its term hits (:func:`compoundmap.scan.signals.topic_hits`); hits in the title are
+        left out (their spans are not into ``text``).
+
+    Returns
+    -------
+    list of Finding
+        One per hit in the text (value: the concept; ``info["group"]``: ``topic``,
+        ``event`` or ``anchor``), in the order of ``hits``.
+
+    Examples
+    --------
+    >>> from compoundmap.scan.signals import topic_hits
+    >>> text = "Police raided a compound."
+    >>> [(f.text, f.value) for f in term_findings(text, topic_hits("", text))]
+    [('raided', 'raid'), ('compound', 'compound')]
+    """
     return [
         Finding("term", h.start, h.end, text[h.start : h.end], h.key, {"group": h.group})
         for h in hits

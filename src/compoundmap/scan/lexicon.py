@@ -92,7 +92,27 @@ class TermMatcher:
                 yield group, key, start, end
 
     def find(self, text: str, groups: tuple[str, ...]) -> list[Hit]:
-        """Hits of the given groups only."""
+        """Hits of the given groups only.
+
+        Parameters
+        ----------
+        text : str
+            The text to read.
+        groups : tuple of str
+            The lexicon groups to keep (``topic``, ``event``, ``anchor``, ``count_kind``,
+            ``people``).
+
+        Returns
+        -------
+        list of tuple of (str, str, int, int)
+            ``(group, key, start, end)`` of each hit, left to right (see :meth:`finditer`).
+
+        Examples
+        --------
+        >>> m = TermMatcher([("event", "raid", "raid"), ("topic", "scam", "scam")])
+        >>> m.find("A raid, not a braid, on a scam site", ("event",))
+        [('event', 'raid', 2, 6)]
+        """
         return [h for h in self.finditer(text) if h[0] in groups]
 
 

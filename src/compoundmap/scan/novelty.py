@@ -71,7 +71,34 @@ class KnownReports:
     def known_events(
         self, event_type: str, event_date: str, provinces: Iterable[str], compounds: Iterable[str]
     ) -> list[str]:
-        """Report ids that look like the same event (see the module docstring)."""
+        """Report ids that look like the same event (see the module docstring).
+
+        Parameters
+        ----------
+        event_type : str
+            The candidate's event type; a report must have the same.
+        event_date : str
+            The candidate's event date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); a report's
+            date must agree on the precision the two share. Undated: no event is known.
+        provinces : iterable of str
+            Province codes of the candidate.
+        compounds : iterable of str
+            Registry compound ids of the candidate.
+
+        Returns
+        -------
+        list of str
+            Sorted ids of the reports with the same type, a compatible date and a shared
+            province or compound.
+
+        Examples
+        --------
+        >>> known = KnownReports({}, (_Report("CR-1", "raid", "2025-07", frozenset({"KH18"}),
+        ...     frozenset()),))
+        >>> known.known_events("raid", "2025-07-14", ["KH18"], []), known.known_events(
+        ...     "raid", "2025-08-01", ["KH18"], [])
+        (['CR-1'], [])
+        """
         if not event_date:
             return []
         provs, comps = set(provinces), set(compounds)

@@ -152,6 +152,23 @@ def rank_candidates(
     Ranked by ``priority`` = relevance × (0.5 + 0.5 × novelty), where novelty is 1 for a
     new event, 0.5 when ``reports.csv`` seems to hold the event already, 0 when it cites
     one of the candidate's URLs; ties by relevance, number of documents, then id.
+
+    Parameters
+    ----------
+    docs : sequence of DocMeta
+        The relevant documents, in the order ``groups`` refers to.
+    groups : list of list of int
+        Positions into ``docs``, head first (:func:`compoundmap.scan.dedupe.group_syndicated`).
+        Groups whose heads have the same event type, full event date and main province are
+        merged, in the order of ``groups``.
+    known : KnownReports
+        The curated reports (:func:`compoundmap.scan.novelty.load_known`).
+
+    Returns
+    -------
+    list of Candidate
+        Ranked from 1; each candidate's relevance is its best document's, its id
+        (``SC-`` and 10 hex digits) a hash of its head's id and URL.
     """
     found = [
         _candidate([docs[i] for i in members], known) for members in _merge_events(docs, groups)
@@ -176,7 +193,22 @@ def _counts(head: DocResult) -> str:
 
 
 def candidate_row(c: Candidate, head: DocResult) -> dict[str, Any]:
-    """The full row of :data:`CANDIDATE_COLUMNS` of one candidate, given its head document."""
+    """The full row of :data:`CANDIDATE_COLUMNS` of one candidate, given its head document.
+
+    Parameters
+    ----------
+    c : Candidate
+        A ranked candidate (:func:`rank_candidates`).
+    head : DocResult
+        Its head document read back in full (:meth:`compoundmap.scan.spill.Spill.load`).
+
+    Returns
+    -------
+    dict
+        One value per column of :data:`CANDIDATE_COLUMNS`, in order: ``accept`` empty,
+        lists joined with ``;`` (``KH`` left out of ``nationalities``), ``documents`` and
+        ``findings`` as JSON text, ``text`` the head's whole text.
+    """
     documents = [
         {
             "doc_id": d.doc_id,
@@ -252,7 +284,22 @@ def write_queue_files(
 
     The CSV view leaves out ``findings`` and ``text`` and quotes cells a spreadsheet would
     run as formulas; put ``yes`` in its ``accept`` column and give it to
-    ``compoundmap scan-accept``. Returns the paths written.
+    ``compoundmap scan-accept``.
+
+    Parameters
+    ----------
+    batches : iterable of list of dict
+        Rows of :func:`candidate_row`, in rank order, a batch at a time.
+    output : str or pathlib.Path
+        The Parquet file to write; the views take its name with ``.csv`` and ``.html``.
+    n_candidates : int
+        The number of rows in all batches (the HTML page states it before the rows come;
+        with 0 an empty Parquet row group is written).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The Parquet, CSV and HTML files written, in that order.
 
     Raises
     ------

@@ -142,8 +142,36 @@ def plan_parts(
     """Cut the inputs into parts of about ``part_bytes`` each (JSON Lines, Parquet).
 
     CSV and WARC files are one part each (a quoted CSV value may hold a line break, and WARC
-    records cannot be found from an arbitrary offset); HTML files go in batches of
-    ``html_batch``; consecutive HTML files of one folder share an input number.
+    records cannot be found from an arbitrary offset), and so is a gzipped JSON Lines file;
+    consecutive HTML files go in batches of ``html_batch``, each batch one part.
+
+    Parameters
+    ----------
+    inputs : sequence of str or pathlib.Path
+        Files or folders (:func:`expand_inputs`).
+    part_bytes : int, default 32 MiB
+        The size a JSON Lines file (by bytes) or a Parquet file (by row groups' sizes) is
+        cut at.
+    html_batch : int, default 200
+        HTML files per part.
+
+    Returns
+    -------
+    list of Part
+        In input order; each part's ``input_index`` is the position of its input's first
+        part, ``part_index`` its number within the input.
+
+    Raises
+    ------
+    DataFileError
+        If an input does not exist, a named file has an unknown format, or a Parquet file
+        cannot be read.
+
+    Examples
+    --------
+    >>> [(p.input_index, p.fmt, p.start) for p in plan_parts(["tests/data/scan/corpus.jsonl"],
+    ...     part_bytes=4096)]
+    [(0, 'jsonl', 0), (0, 'jsonl', 3742)]
     """
     files = expand_inputs(inputs)
     parts: list[Part] = []
@@ -368,6 +396,18 @@ _READERS = {
 def read_part(part: Part, columns: Columns | None = None) -> Iterator[Document]:
     """Yield the documents of one part, one at a time, in file order.
 
+    Parameters
+    ----------
+    part : Part
+        From :func:`plan_parts`.
+    columns : Columns, optional
+        Input column names (default ``id, url, date, title, text``).
+
+    Yields
+    ------
+    Document
+        Each document with its sort key ``(input_index, part_index, position)``.
+
     Raises
     ------
     DataFileError
@@ -383,10 +423,29 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Every document of the inputs, in order, streamed.
 
+    Parameters
+    ----------
+    inputs : sequence of str or pathlib.Path
+        Files or folders (:func:`plan_parts`).
+    columns : Columns, optional
+        Input column names (default ``id, url, date, title, text``).
+
+    Yields
+    ------
+    Document
+        Each document, in part order then file order.
+
+    Raises
+    ------
+    DataFileError
+        If an input is missing, of unknown format or unreadable.
+    MissingColumnError
+        If a CSV or Parquet input lacks the text column.
+
     Examples
     --------
-    >>> docs = iter_documents(["tests/data/scan/corpus.jsonl"])  # doctest: +SKIP
-    >>> next(docs).doc_id  # doctest: +SKIP
+    >>> docs = iter_documents(["tests/data/scan/corpus.jsonl"])
+    >>> next(docs).doc_id
     'en-raid-01'
     """
     for part in plan_parts(inputs):

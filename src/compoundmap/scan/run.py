@@ -103,7 +103,21 @@ class ScanResult:
 @cache
 def warm_up(compounds: str | None = None, operators: str | None = None) -> bool:
     """Build every per-process index once: gazetteer and geoparser tables, lexicon,
-    language model, registry (each Dask worker calls this when it starts)."""
+    language model, registry (each Dask worker calls this when it starts).
+
+    Cached: later calls with the same arguments return at once.
+
+    Parameters
+    ----------
+    compounds, operators : str, optional
+        The registry files (:func:`compoundmap.scan.entities.load_registry`; default: the
+        bundled ones).
+
+    Returns
+    -------
+    bool
+        Always True.
+    """
     from ..geoparse import extract_mentions
 
     extract_mentions("Police raided a compound in Sihanoukville, Cambodia; 12 Thai nationals.")
@@ -114,7 +128,28 @@ def warm_up(compounds: str | None = None, operators: str | None = None) -> bool:
 
 
 def process_part(part: Part, options: ScanOptions) -> tuple[list[DocResult], PartStats]:
-    """Read and analyse one part; return its relevant documents (in file order) and counts."""
+    """Read and analyse one part; return its relevant documents (in file order) and counts.
+
+    The function each in-process loop or Dask task runs.
+
+    Parameters
+    ----------
+    part : Part
+        From :func:`compoundmap.scan.read.plan_parts`.
+    options : ScanOptions
+        Input columns, settings and registry files.
+
+    Returns
+    -------
+    tuple of (list of DocResult, PartStats)
+        The part's relevant documents and its counts.
+
+    Raises
+    ------
+    DataFileError, MissingColumnError
+        If the part cannot be read (:func:`compoundmap.scan.read.read_part`) or the registry
+        cannot be loaded.
+    """
     warm_up(options.compounds, options.operators)
     registry = load_registry(options.compounds, options.operators)
     stats = PartStats()
@@ -274,6 +309,23 @@ def scan(
 def write_scan(result: ScanResult, output: str | Path) -> list[Path]:
     """Write ``candidates.parquet`` and, beside it, the ``.csv`` and ``.html`` views.
 
-    Streams the candidates a batch at a time, so memory stays flat. Returns the paths.
+    Streams the candidates a batch at a time, so memory stays flat.
+
+    Parameters
+    ----------
+    result : ScanResult
+        From :func:`scan` (still open: the documents are read back from its spill file).
+    output : str or pathlib.Path
+        The Parquet file to write (:func:`compoundmap.scan.queue.write_queue_files`).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The Parquet, CSV and HTML files written.
+
+    Raises
+    ------
+    DataFileError
+        If a file cannot be written.
     """
     return write_queue_files(result.rows(), output, len(result.candidates))

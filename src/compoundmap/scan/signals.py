@@ -65,6 +65,19 @@ def detect_language(text: str, *, sample_chars: int = 600) -> str:
     Only the first ``sample_chars`` characters are read: enough for a news article, and
     it keeps the cost per document constant.
 
+    Parameters
+    ----------
+    text : str
+        The text (or title) to identify.
+    sample_chars : int, default 600
+        How many characters from the start are read.
+
+    Returns
+    -------
+    str
+        The language's code (Wu and Cantonese are reported as ``zh``), ``""`` if the sample
+        is empty or only whitespace.
+
     Examples
     --------
     >>> detect_language("Polisi Kamboja menyelamatkan WNI korban penipuan online")
@@ -78,7 +91,25 @@ def detect_language(text: str, *, sample_chars: int = 600) -> str:
 
 
 def topic_hits(title: str, text: str) -> list[TermHit]:
-    """Topic, event and anchor terms in the title and the text, with spans."""
+    """Topic, event and anchor terms in the title and the text, with spans.
+
+    Parameters
+    ----------
+    title : str
+        The document's title.
+    text : str
+        The document's text.
+
+    Returns
+    -------
+    list of TermHit
+        The title's hits first, then the text's, each by start (then group).
+
+    Examples
+    --------
+    >>> [(h.group, h.key, h.field) for h in topic_hits("Scam raid", "In Cambodia.")]
+    [('topic', 'scam', 'title'), ('event', 'raid', 'title'), ('anchor', 'cambodia', 'text')]
+    """
     matcher = get_lexicon().matcher(_SIGNAL_GROUPS)
     hits: list[TermHit] = []
     for field, value in (("title", title), ("text", text)):
@@ -108,6 +139,14 @@ def relevance(
         Whether a place in Cambodia was found in the text (anchors it like "Cambodia").
     settings : ScanSettings, optional
         Concept weights and the anchor factor.
+
+    Returns
+    -------
+    Relevance
+        The score (topic times 1 if anchored, else :attr:`ScanSettings.unanchored_factor`),
+        the topic score (noisy-OR of the concepts' weights, plus one event weight if any
+        event word is found), both rounded to 6 decimals, whether it is anchored, and the
+        sorted concepts and events found.
 
     Examples
     --------

@@ -39,7 +39,21 @@ class DocMeta:
 
     @classmethod
     def of(cls, doc: DocResult, offset: int) -> DocMeta:
-        """The small record of ``doc``, stored at ``offset`` of the spill file."""
+        """The small record of ``doc``, stored at ``offset`` of the spill file.
+
+        Parameters
+        ----------
+        doc : DocResult
+            A relevant document (:func:`compoundmap.scan.analyse.analyse_document`).
+        offset : int
+            Where its pickle starts in the spill file.
+
+        Returns
+        -------
+        DocMeta
+            Its ids, dates, scores, main province, provinces and registry compounds (each once,
+            in order of first finding) and MinHash signature, without its text or findings.
+        """
         provinces = tuple(
             dict.fromkeys(
                 f.info["province_code"]

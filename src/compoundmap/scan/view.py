@@ -53,6 +53,23 @@ def _non_overlapping(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def highlight(text: str, findings: list[dict[str, Any]]) -> list[str]:
     """Escaped HTML excerpts of ``text`` around the findings, each finding in a ``<mark>``.
 
+    A finding overlapping an earlier (or longer) one is not marked; findings whose span
+    falls outside ``text`` are ignored. Each excerpt keeps 160 characters either side of
+    its findings (close findings share an excerpt), at most 8 excerpts.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    findings : list of dict
+        Findings as :meth:`compoundmap.scan.findings.Finding.to_dict` gives them (``kind``,
+        ``start``, ``end``, ``value`` are read).
+
+    Returns
+    -------
+    list of str
+        HTML excerpts in text order, ``…`` where the text is cut; empty without findings.
+
     Examples
     --------
     >>> highlight("a <b> in Poipet", [{"kind": "place", "start": 9, "end": 15,
@@ -132,7 +149,26 @@ def html_section(row: dict[str, Any]) -> str:
 
 
 def html_head(n_candidates: int, *, title: str = "compoundmap scan: review queue") -> str:
-    """The page's start: styles, title and how to read it (no dates, no run details)."""
+    """The page's start: styles, title and how to read it (no dates, no run details).
+
+    Parameters
+    ----------
+    n_candidates : int
+        The number of candidates the page lists (shown in its introduction).
+    title : str, default "compoundmap scan: review queue"
+        The page's title and heading (escaped).
+
+    Returns
+    -------
+    str
+        HTML from ``<!DOCTYPE html>`` to the introduction paragraph; the page is closed by
+        :data:`HTML_FOOT`.
+
+    Examples
+    --------
+    >>> html_head(2, title="<queue>").count("&lt;queue&gt;")
+    2
+    """
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
