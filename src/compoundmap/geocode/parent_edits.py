@@ -177,7 +177,10 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
-    marks = [(k, t.admin) for k, t in enumerate(flat) if t.admin in _LEVELS]
+    marks: dict[int, list[int]] = {}  # level → positions of its admin words
+    for k, t in enumerate(flat):
+        if t.admin in _LEVELS:
+            marks.setdefault(t.admin, []).append(k)
     if not marks:
         return mentions  # many strings: no admin word of these levels, nothing to read
     out = list(mentions)
@@ -186,7 +189,9 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         ("district", AdminLevel.DISTRICT, _named_province),
         ("province", AdminLevel.PROVINCE, _country),
     ):
-        for a, b in _runs(flat, [k for k, lv in marks if lv == level]):
+        if level not in marks:
+            continue
+        for a, b in _runs(flat, marks[level]):
             inside = [m for m in out if m.start < b and m.end > a]
             if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
                 continue  # the words already read as such a unit: not a typo
