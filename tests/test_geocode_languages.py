@@ -325,3 +325,34 @@ def test_arabic_name_after_a_glued_conjunction_is_read() -> None:
     assert got == {"02", "14", "17"}
     assert arabic_stems("وسييمرياپ") == ("سييمرياپ",)
     assert arabic_stems("كيب") == ()  # too short to lose a letter (Kep)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "프놈펜에서 25km 떨어진 칸달주",
+        "プノンペンから南へ30キロのカンダル州",
+        "金边以南30公里的干丹省",
+        "距离金边约30公里的干丹省",
+    ],
+)
+def test_a_distance_from_a_name_in_cjk_makes_it_a_reference_point(text: str) -> None:
+    """As "25 km from Phnom Penh in Kandal" is Kandal, the Korean, Japanese and Chinese
+    ways of writing a distance from Phnom Penh leave only the place named beside it."""
+    r = cm.geocode(text)
+    assert (r.status, r.province_code) == ("matched", "08"), r
+
+
+def test_a_name_written_only_as_a_reference_point_in_cjk_is_kept() -> None:
+    """With nothing else named, the name is all the string says; "에서" with no distance
+    after it is "in", not "from"."""
+    assert cm.geocode("프놈펜에서 남쪽으로 25km 떨어진 곳").province_code == "12"
+    assert cm.geocode("시아누크빌에서 2023년").province_code == "18"
+
+
+def test_a_lower_case_word_of_vietnamese_text_is_no_name() -> None:
+    """Vietnamese capitalises its names: "trên" ("on") is not the commune Trean, while a
+    name written with its capital in the same kind of text is still read."""
+    r = cm.geocode("trên đường Sihanoukville")
+    assert (r.status, r.province_code) == ("matched", "18"), r
+    assert cm.geocode("sòng bạc Kampot").province_code == "07"

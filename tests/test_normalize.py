@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compoundmap.geocode import geocode
 from compoundmap.normalize import (
     ADMIN_WORDS,
     COMMUNE,
@@ -210,3 +211,13 @@ def test_the_listed_abbreviation_pp_keeps_its_letters_and_only_it_names_a_place(
     assert geocode("pp").status == "unmatched"
     others = [c * 2 for c in string.ascii_uppercase if c != "P"]
     assert [q for q in others if geocode(q).status != "unmatched"] == []
+
+
+def test_doubled_digits_are_another_number_not_a_doubled_letter() -> None:
+    """Doubled letters fold ("Kompong Thomm"); a doubled digit is another number: village 11
+    is not village 1 of the same sangkat, 300 km is not 30 km."""
+    assert place_key("Village 11") != place_key("Village 1")
+    assert place_key("300 km") != place_key("30 km")
+    assert place_key("Kampong Thomm") == place_key("Kampong Thom")
+    r = geocode("Village 11, Sangkat 4, Sihanoukville")
+    assert r.commune_code == "180104" and r.matched_name == "Lekh Buon", r

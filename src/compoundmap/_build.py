@@ -143,6 +143,7 @@ class Tables:
 
 
 def _caught(messages: Sequence[warnings.WarningMessage]) -> list[str]:
+    """The message text of each warning recorded by ``warnings.catch_warnings(record=True)``."""
     return [str(m.message) for m in messages]
 
 
@@ -388,6 +389,9 @@ def _step_done(store: TableStore | None) -> None:
 def _kept_chunks(
     rows: RowSource, keep: np.ndarray, columns: list[str]
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """Each chunk of ``columns`` of ``rows``, in order, with its slice of ``keep`` (one flag
+    per row, by position across the chunks).
+    """
     start = 0
     for chunk in rows.chunks(columns):
         yield chunk, keep[start : start + len(chunk)]

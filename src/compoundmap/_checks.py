@@ -46,6 +46,13 @@ def non_ascii_digits(value: str) -> bool:
 
 
 def _digit_hint(value: str) -> str:
+    """What to add to a message about ``value`` when it holds digits other than ASCII 0-9.
+
+    Examples
+    --------
+    >>> _digit_hint("２０２４"), _digit_hint("2024")
+    (' (write the digits as ASCII 0-9)', '')
+    """
     return " (write the digits as ASCII 0-9)" if non_ascii_digits(value) else ""
 
 

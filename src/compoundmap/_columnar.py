@@ -29,6 +29,13 @@ _JSON_SPECIAL = r'["\\\x00-\x1f]'
 
 
 def _is_text(values: pd.Series) -> bool:
+    """True for a pandas string column (``str`` dtype), False for ``object`` and the others.
+
+    Examples
+    --------
+    >>> _is_text(pd.Series(["a"], dtype="str")), _is_text(pd.Series(["a"], dtype=object))
+    (True, False)
+    """
     dtype = values.dtype
     return pd.api.types.is_string_dtype(dtype) and not pd.api.types.is_object_dtype(dtype)
 
@@ -76,6 +83,7 @@ def _arrow(values: pd.Series) -> pa.Array:
 
 
 def _as_str(values: pa.Array | pa.ChunkedArray) -> pd.Series:
+    """An Arrow string array as a pandas ``str`` series with a fresh 0-based index."""
     return pd.Series(pd.array(values, dtype="str"))
 
 

@@ -121,6 +121,10 @@ def _decoded_lines(fh: BinaryIO, name: str) -> Iterator[str]:
 
 
 def _csv_error(name: str, line: int, exc: csv.Error) -> SourceValidationError:
+    """The error (returned, for the caller to raise) for a :class:`csv.Error` in the record
+    starting at ``line``: a field over :data:`MAX_FIELD_CHARS` (an unclosed quote, most
+    likely) or malformed quoting.
+    """
     if "field larger than field limit" in str(exc):
         return fail(
             name,
@@ -155,6 +159,10 @@ def _header_hint(header: Sequence[str], columns: Sequence[str]) -> str:
 def _check_header(
     name: str, header: list[str], line: int, columns: Sequence[str], known: Sequence[str]
 ) -> list[Problem]:
+    """Warnings about the columns of ``header`` that have no name or that the schema does
+    not know; raise :class:`SourceValidationError` for a duplicate name or a missing
+    required column.
+    """
     dupes = sorted({h for h in header if header.count(h) > 1})
     if dupes:
         raise fail(name, line, f"duplicate column names: {', '.join(dupes)}")
@@ -247,6 +255,10 @@ def open_records(path: str | Path, columns: Sequence[str], known: Sequence[str] 
 def _records(
     reader: Iterator[list[str]], fh: BinaryIO, name: str, width: int, start: int
 ) -> Iterator[tuple[int, list[str], str]]:
+    """Yield ``(line, fields, message)`` for each record with data, fitted to ``width``
+    fields (``message`` says why a row had too few or too many, ``""`` when it fits);
+    read faults raise :class:`SourceValidationError`. Closes ``fh`` when done.
+    """
     line_num = getattr(reader, "line_num", 0)
     try:
         while True:

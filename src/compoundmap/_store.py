@@ -39,6 +39,9 @@ CHUNK_ROWS = 20_000
 
 
 def _libc() -> ctypes.CDLL | None:
+    """The C library through :mod:`ctypes` (for ``malloc_trim``), or None where it cannot be
+    found or loaded.
+    """
     name = ctypes.util.find_library("c")
     try:
         return ctypes.CDLL(name) if name else None
@@ -105,6 +108,9 @@ class _Writer:
         self.append(frame)
 
     def append(self, frame: pd.DataFrame) -> None:
+        """Append ``frame``'s rows to the table's Parquet file, opened with the first frame's
+        schema (later frames are converted to it).
+        """
         if self.empty is None:
             self.empty = no_rows(frame)
         table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
@@ -115,6 +121,9 @@ class _Writer:
         self.rows += len(frame)
 
     def close(self) -> None:
+        """Close the file and record the table in the store: its row count and its columns and
+        dtypes (None when nothing was appended: the table reads back empty).
+        """
         if self.writer is not None:
             self.writer.close()
         self.store.tables[self.name] = (self.rows, self.empty)
@@ -159,6 +168,9 @@ class TableStore:
             release_memory()
 
     def _frame(self, table: pa.Table, name: str, geo: bool) -> pd.DataFrame:
+        """An Arrow table of ``name`` as pandas, with the dtypes of the frames written (and a
+        point geometry from ``latitude``/``longitude`` when ``geo``).
+        """
         frame = table.to_pandas()
         empty = self.tables[name][1]
         if empty is not None and not len(frame.columns) == 0:

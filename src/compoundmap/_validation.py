@@ -102,6 +102,13 @@ class ValidationReport:
 
 
 def _plural(n: int, word: str) -> str:
+    """``n`` and ``word``, with an ``s`` unless ``n`` is 1.
+
+    Examples
+    --------
+    >>> _plural(1, "problem"), _plural(2, "problem")
+    ('1 problem', '2 problems')
+    """
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -157,6 +164,9 @@ def run_schema(schema: pa.DataFrameSchema, checks: Checks, clean: pd.DataFrame) 
 
 
 def _control_problems(clean: pd.DataFrame) -> Found:
+    """(record index, column, message) for every cell holding a control character other than
+    tab and line breaks (:func:`compoundmap._checks.control_message`).
+    """
     found: Found = []
     for col in clean.columns:
         hits = clean[col].str.contains(ck.CONTROL_RE, regex=True, na=False)
@@ -194,12 +204,20 @@ class RunState:
 
 
 def _chunks(records: CsvRecords) -> Iterator[list[tuple[int, list[str], str]]]:
+    """The records of a file in lists of :data:`CHUNK_ROWS` (the last one shorter)."""
     iterator = iter(records)
     while chunk := list(itertools.islice(iterator, CHUNK_ROWS)):
         yield chunk
 
 
 def _frame(rows: list[list[str]], header: list[str]) -> pd.DataFrame:
+    """Records' fields as a frame of ``str`` columns named by ``header``, indexed from 0.
+
+    Examples
+    --------
+    >>> _frame([["CR-1", "raid"]], ["report_id", "event_type"]).to_dict("records")
+    [{'report_id': 'CR-1', 'event_type': 'raid'}]
+    """
     return pd.DataFrame(
         {col: pd.Series([r[i] for r in rows], dtype="str") for i, col in enumerate(header)},
         index=pd.RangeIndex(len(rows)),

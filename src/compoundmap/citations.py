@@ -82,6 +82,21 @@ def publisher_matches_host(publisher: str, host: str) -> bool:
         ``source_publisher`` as curated.
     host : str
         The URL's host name, lower case.
+
+    Returns
+    -------
+    bool
+        False only when neither the name nor any part or distinctive word of it fits a
+        label of the host; True too when there is nothing to compare (no host label of
+        three letters or more besides generic ones such as ``www`` or ``news``, or a name
+        without Latin letters).
+
+    Examples
+    --------
+    >>> publisher_matches_host("Kookmin Ilbo", "kmib.co.kr")
+    True
+    >>> publisher_matches_host("Khmer Times", "phnompenhpost.com")
+    False
     """
     labels = [fold_ascii(label) for label in host.split(".")[:-1] if label not in _GENERIC_LABELS]
     labels = [label for label in labels if len(label) >= 3]
@@ -113,9 +128,24 @@ def citation_warnings(reports: pd.DataFrame, *, file: str = "reports.csv") -> li
     Parameters
     ----------
     reports : DataFrame
-        Valid report rows with ``source_row`` (their line in the file).
+        Valid report rows with ``source_row`` (their line in the file). Only active rows
+        (``record_status`` empty or ``active``) are looked at.
     file : str
         The file named in each warning.
+
+    Returns
+    -------
+    list of Problem
+        The faults of each row, in row order, then one per URL cited for several events
+        (at the line that cites it first). Empty when every citation looks right.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"record_status": ["active"], "source_row": [2],
+    ...     "report_id": ["CR-1"], "source_url": ["https://www.khmertimeskh.com/tag/scam/"],
+    ...     "source_publisher": ["Khmer Times"], "source_tier": ["primary"]})
+    >>> [str(p) for p in citation_warnings(rows)]
+    ['reports.csv:2:source_url: looks like an index or category page, not an article']
     """
     out: list[Problem] = []
     active = reports[reports["record_status"].isin(["", "active"])]

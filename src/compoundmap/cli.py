@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import typer
 
+from ._cli_places import extract_command, geocode_command
 from ._cli_scan import scan_accept_command, scan_command
 from .errors import CompoundmapError
 
@@ -89,6 +90,24 @@ def validate_command(
 
     A site's coordinates must lie in the province, district and commune its row states.
     Exit 0 when every row is valid (warnings allowed), 1 when any row or file is invalid.
+    \f
+
+    Parameters
+    ----------
+    path : str, optional
+        ``PATH``: a curated file (its kind told apart by its header,
+        :func:`compoundmap.curated.validate_any`) or a folder of them
+        (:func:`compoundmap.curated.validate_folder`, with the links between the files).
+        Default: the bundled ``data/raw/sources/`` folder.
+    quiet : bool, default False
+        ``--quiet``/``-q``: print the problems and the summary lines, not the warnings
+        and notes.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 when any row is invalid (site coordinates outside their stated units
+        included) or the file cannot be checked at all (a file-level problem).
     """
     import warnings
     from pathlib import Path
@@ -168,6 +187,16 @@ def events_command(
     """Propose events to merge: reports of one site, type and date under several event ids.
 
     Prints CSV: proposed_event_id, event_ids, report_ids, reason.
+    \f
+
+    Parameters
+    ----------
+    sources : str, optional
+        ``SOURCES``: the reports CSV; default the bundled ``data/raw/sources/reports.csv``.
+        Only its valid rows are read (invalid ones are left out without a warning).
+    window : int, default 7
+        ``--window``: days two dates may differ and still be one event (``window_days``
+        of :func:`compoundmap.eventgroups.propose_event_groups`).
     """
     import warnings
     from pathlib import Path
@@ -183,43 +212,10 @@ def events_command(
     typer.echo(out.to_csv(index=False, lineterminator="\n"), nl=False)
 
 
-# --- extract (geoparse.py) ---
+# --- extract and geocode: their arguments and printing are in _cli_places.py ---
 
 
-@app.command("extract")
-@friendly_errors
-def extract_command(
-    path: str | None = typer.Argument(None, help="A UTF-8 text file: one document."),
-    as_json: bool = typer.Option(False, "--json", help="Print the mentions as JSON."),
-    input_csv: str | None = typer.Option(None, "--input", help="A CSV of many texts."),
-    column: str | None = typer.Option(None, "--column", help="The text column of --input."),
-    output: str | None = typer.Option(None, "--output", help="Where to write the mentions CSV."),
-) -> None:
-    """Find places in Cambodia and countries (names, demonyms) in free text.
-
-    One document: compoundmap extract FILE.txt [--json]
-
-    Many: compoundmap extract --input IN.csv --column COL --output OUT.csv
-
-    The CSV has one row per mention (row: the 0-based input row).
-
-    An input row with no mention gets one row with kind empty.
-    """
-    from pathlib import Path
-
-    from .geoparse import extract_file, extract_table
-    from .publish import atomic_file
-
-    if input_csv is not None:
-        if path is not None or column is None or output is None:
-            raise typer.BadParameter("--input needs --column and --output, and no FILE")
-        with atomic_file(output, inputs=[Path(input_csv)]) as tmp:
-            summary = extract_table(input_csv, column, tmp)
-        typer.echo(summary.replace(str(tmp), str(output)))
-        return
-    if path is None:
-        raise typer.BadParameter("give a FILE, or --input IN.csv --column COL --output OUT.csv")
-    typer.echo(extract_file(path, as_json=as_json))
+app.command("extract")(friendly_errors(extract_command))
 
 
 # --- build (pipeline.py) ---
@@ -254,6 +250,32 @@ def build_command(
 
     Exit 0 when the build is published (rejected rows are listed in rejects.csv); with
     --strict, exit 1 when any row was rejected or any warning raised.
+    \f
+
+    Parameters
+    ----------
+    sources : str, optional
+        ``--sources``: the reports CSV (the registry files are read beside it); default
+        ``data/raw/sources/reports.csv``.
+    processed_dir : str, optional
+        ``--processed-dir``: where the tables go; default ``data/processed/`` of the checkout.
+    maps_dir : str, optional
+        ``--maps-dir``: where the maps go; default ``maps/`` of the checkout.
+    overrides : str, optional
+        ``--overrides``: the location overrides CSV; default ``location_overrides.csv``
+        beside the sources.
+    no_maps : bool, default False
+        ``--no-maps``: write the tables only.
+    strict : bool, default False
+        ``--strict``: exit 1 when any row is rejected or any warning is raised (the build
+        is published all the same).
+    wait : float, default 60.0
+        ``--wait``: seconds to wait for another build writing the same folders.
+
+    Raises
+    ------
+    typer.Exit
+        With code 1 under ``--strict`` when a row was rejected or a warning raised.
     """
     import logging
 
@@ -284,79 +306,7 @@ def build_command(
         raise typer.Exit(1)
 
 
-# --- geocode (geocode.py) ---
-
-
-@app.command("geocode")
-@friendly_errors
-def geocode_command(
-    text: str | None = typer.Argument(None, help='A place string, e.g. "O\'Smach".'),
-    province: str | None = typer.Option(
-        None, help="Stated province (context): a code (07, 7, KH07) or a name; ';' for several."
-    ),
-    district: str | None = typer.Option(
-        None, help="Stated district or town (context): a code (0708) or a name."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
-    input: str | None = typer.Option(None, "--input", help="CSV file to geocode."),
-    column: str | None = typer.Option(None, "--column", help="Column with place strings."),
-    province_column: str | None = typer.Option(
-        None, "--province-column", help="Column with the stated province (context)."
-    ),
-    district_column: str | None = typer.Option(
-        None, "--district-column", help="Column with the stated district or town (context)."
-    ),
-    places: bool = typer.Option(
-        False,
-        "--places",
-        help="One row per place named (as 'build' reads a field), with input_row and place_index.",
-    ),
-    output: str | None = typer.Option(None, "--output", help="CSV file to write."),
-) -> None:
-    """Geocode one place string, or a CSV column (--input/--column/--output), offline."""
-    import json
-
-    from .errors import GeocodeError
-    from .geocode import geocode, geocode_places
-    from .geocode.files import geocode_csv
-
-    if input is None:
-        if text is None:
-            raise GeocodeError(
-                "give a place string, or --input IN.csv --column COL --output OUT.csv"
-            )
-        results = (
-            geocode_places(text, province=province, district=district)
-            if places
-            else [geocode(text, province=province, district=district)]
-        )
-        if as_json:
-            docs = [r.to_dict() for r in results]
-            typer.echo(json.dumps(docs if places else docs[0], ensure_ascii=False, indent=2))
-        else:
-            typer.echo("\n".join(str(r) for r in results))
-        return
-    if column is None or output is None:
-        raise GeocodeError("--input needs --column and --output")
-    out, warned = geocode_csv(
-        input,
-        column,
-        output,
-        province=province,
-        district=district,
-        province_column=province_column,
-        district_column=district_column,
-        places=places,
-    )
-    for message in warned:
-        typer.echo(f"warning: {message}", err=True)
-    counts = out["match_status"].value_counts().to_dict()
-    unit = "places" if places else "rows"
-    n_rows = out["input_row"].nunique() if places else len(out)
-    typer.echo(
-        f"{n_rows} rows geocoded ({len(out)} {unit}) → {output} "
-        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    )
+app.command("geocode")(friendly_errors(geocode_command))
 
 
 # --- diff (diff.py) ---
@@ -381,6 +331,26 @@ def diff_command(
     A processed folder is read as published (the first releases' layout included); a
     sources folder or reports.csv is built in memory first. Sites are matched through
     former_ids. Output is in a fixed order, so it can go into release notes as it is.
+    \f
+
+    Parameters
+    ----------
+    old : str
+        ``OLD``: the earlier release, a processed folder, a sources folder or a reports CSV
+        (:func:`compoundmap.diff.load_release`).
+    new : str
+        ``NEW``: the later release, the same way.
+    csv_path : str, optional
+        ``--csv``: also write every change as CSV to this file (atomically); ``-`` prints the
+        CSV instead of the text.
+    summary_only : bool, default False
+        ``--summary``: print only the counts and notes, not every record.
+
+    Raises
+    ------
+    DataFileError
+        If ``OLD`` or ``NEW`` is none of these (printed on one line by
+        :func:`friendly_errors`; exit code 2).
     """
     from pathlib import Path
 

@@ -166,6 +166,17 @@ class FolderReport:
             The folder named in the line.
         more_problems : int, default 0
             Problems found by checks run after this report (e.g. site coordinates).
+
+        Returns
+        -------
+        str
+            ``<folder>: N files, N problems and N warnings in all (N of the warnings about
+            links between files and citations)``.
+
+        Examples
+        --------
+        >>> FolderReport().summary("sources", more_problems=1).split(" (")[0]
+        'sources: 0 files, 1 problem and 0 warnings in all'
         """
         own = sum(len(r.warnings) for r in self.reports.values())
         problems, across = len(self.problems) + more_problems, len(self.warnings) - own
@@ -186,6 +197,19 @@ def validate_folder(folder: str | Path | None = None, *, citations: bool = True)
         Default: the bundled ``data/raw/sources``.
     citations : bool, default True
         Also warn about citation faults (:func:`citation_warnings`).
+
+    Returns
+    -------
+    FolderReport
+        ``reports``: the :class:`ValidationReport` of each file found (``reports``,
+        ``location_overrides``, ``compounds``, ``operators``, ``designations``,
+        ``changes``; a missing file is left out), and every problem and warning, those
+        about links and citations included.
+
+    Raises
+    ------
+    SourceValidationError
+        If any file has a file-level problem (:func:`validate_any`).
     """
     base = Path(folder) if folder is not None else default_sources_path().parent
     out = FolderReport()

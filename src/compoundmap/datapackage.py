@@ -93,6 +93,20 @@ def release_info(curated: Iterable[Path], tables: Mapping[str, pd.DataFrame]) ->
     tables : mapping
         Tables whose date columns (``source_date``, ``checked_on``, ``event_date``,
         ``date``) give the latest date.
+
+    Returns
+    -------
+    dict of str to str
+        ``version``, ``created`` (that date at midnight UTC; a year or month is read as
+        its first day, no date at all as 1970-01-01) and ``sources_sha256`` (of the
+        files' names and bytes, in path order; a missing file is skipped).
+
+    Examples
+    --------
+    >>> dates = pd.DataFrame({"source_date": ["2024-03-16", "2025-01"]})
+    >>> info = release_info([], {"reports": dates})
+    >>> info["version"], info["created"]
+    ('2025.01.01', '2025-01-01T00:00:00Z')
     """
     latest = max((_latest(frame) for frame in tables.values()), default="") or "1970-01-01"
     latest = (latest + "-01-01")[:10] if len(latest) < 10 else latest[:10]
@@ -186,6 +200,21 @@ def datapackage(
         The folder they are in (paths are made relative to it).
     release : mapping
         :func:`release_info` output.
+
+    Returns
+    -------
+    dict
+        A Frictionless data package: title, licences, sources, the release fields and one
+        resource per known file in ``files`` (a ``tabular-data-resource`` with its table
+        schema for each published CSV table, a ``data-resource`` for the other files).
+
+    Examples
+    --------
+    >>> release = {"version": "2024.03.16", "created": "2024-03-16T00:00:00Z",
+    ...     "sources_sha256": ""}
+    >>> d = datapackage({"events.csv": Path("out/events.csv")}, Path("out"), release)
+    >>> [(r["name"], r["path"], r["profile"]) for r in d["resources"]]
+    [('events', 'events.csv', 'tabular-data-resource')]
     """
     resources: list[dict[str, Any]] = []
     for table in FIELD_DESCRIPTIONS:

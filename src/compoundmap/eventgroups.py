@@ -46,6 +46,16 @@ def propose_event_groups(reports: pd.DataFrame, *, window_days: int = 7) -> pd.D
     ``window_days``), or, with no site, share the type, agreeing dates and a figure of the
     same kind. Groups are transitive.
 
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        Validated report rows (:func:`compoundmap.sources.read_sources`) with
+        ``report_id`` and ``victims_count``; ``event_id``, ``compound_id``, ``event_type``,
+        ``event_date`` and ``count_kind`` read as empty when absent. Only active, in-scope
+        rows are read (an empty ``record_status`` or ``scope`` counts as the default).
+    window_days : int, default 7
+        Days two full dates may lie apart and still be one happening.
+
     Returns
     -------
     pandas.DataFrame

@@ -69,11 +69,31 @@ def suggest_links(reports: pd.DataFrame, registry: Registry) -> pd.DataFrame:
     :func:`site_name_key`. A report already linked to a site (or an operator) gets no
     further site (operator) suggestion: the curator's link is a decision.
 
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        Report rows with ``report_id``; ``compound_name``, ``aliases``, ``compound_id``,
+        ``operator_id`` and ``source_row`` are read when present (empty otherwise).
+    registry : Registry
+        :func:`compoundmap.registry.load_registry`: its ``compounds`` and ``operators``
+        with ``name``, ``aliases``, ``names_other_scripts`` and ``record_status``.
+
     Returns
     -------
     pandas.DataFrame
         ``report_id, source_row, name, kind (compound|operator), suggested_id,
         registry_name`` — one row per suggestion, sorted by ``source_row``.
+
+    Examples
+    --------
+    >>> sites = pd.DataFrame({"compound_id": ["CM-1"], "name": ["Golden Fortune Park"],
+    ...     "aliases": [""], "names_other_scripts": [""], "record_status": ["active"]})
+    >>> nobody = sites.iloc[:0].rename(columns={"compound_id": "operator_id"})
+    >>> registry = Registry(sites, nobody, pd.DataFrame())
+    >>> reports = pd.DataFrame({"report_id": ["CR-1"], "source_row": [2],
+    ...     "compound_name": ["Golden Fortune Casino"], "compound_id": [""]})
+    >>> suggest_links(reports, registry)[["report_id", "suggested_id"]].values.tolist()
+    [['CR-1', 'CM-1']]
     """
     index = {"compound": _names(registry.compounds, "compound_id")}
     index["operator"] = _names(registry.operators, "operator_id")
@@ -166,10 +186,34 @@ def check_links(
     report whose compound name matches a registry name it does not link to gets a
     suggestion (a warning naming the id).
 
+    Parameters
+    ----------
+    reports : pandas.DataFrame
+        Valid report rows, as :func:`suggest_links` reads them; ``compound_id`` and
+        ``operator_id`` hold ``;``-separated ids. Withdrawn links are warned about only for
+        reports that are counted (``record_status`` and ``scope`` empty or the default).
+    registry : Registry
+        :func:`compoundmap.registry.load_registry`.
+    file : str, default "reports.csv"
+        The file named in each warning.
+
     Returns
     -------
     (dict, list of Problem)
-        Report index → reject messages (``column: message``), and the warnings.
+        Report position (0-based, in the order of ``reports``) → reject messages
+        (``column: message``), and the warnings: withdrawn links in row order, then the
+        suggestions.
+
+    Examples
+    --------
+    >>> sites = pd.DataFrame({"compound_id": ["CM-1"], "name": ["Golden Fortune Park"],
+    ...     "aliases": [""], "names_other_scripts": [""], "record_status": ["active"]})
+    >>> nobody = sites.iloc[:0].rename(columns={"compound_id": "operator_id"})
+    >>> registry = Registry(sites, nobody, pd.DataFrame())
+    >>> reports = pd.DataFrame({"report_id": ["CR-1"], "source_row": [2],
+    ...     "compound_name": ["Jade Tower"], "compound_id": ["CM-2"]})
+    >>> check_links(reports, registry)
+    ({0: ["compound_id: 'CM-2' is not in the registry (compounds.csv)"]}, [])
     """
     known = {"compound_id": registry.ids("compounds"), "operator_id": registry.ids("operators")}
     withdrawn = {

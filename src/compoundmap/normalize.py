@@ -155,7 +155,7 @@ _ASCII_BREAK_RE = re.compile(r"[,;:()\[\]{}!?|/]| - ")
 _ASCII_SCAN_RE = re.compile(
     f"({_ASCII_BREAK_RE.pattern})|([^{_SEP_RE.pattern.removeprefix('[').removesuffix(']+')}]+)"
 )
-_DOUBLE_RE = re.compile(r"(.)\1+")
+_DOUBLE_RE = re.compile(r"(\D)\1+")  # doubled letters; "11" and "300" are other numbers
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 

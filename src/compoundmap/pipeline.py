@@ -259,6 +259,12 @@ def write_tables(tables: Tables, processed_dir: str | Path, *, wait: float = 60.
     wait : float, default 60
         Seconds to wait for another build writing the same folder.
 
+    Returns
+    -------
+    list of Path
+        Every file this build wrote, under ``processed_dir``, in the order written
+        (``datapackage.json`` last); files kept from earlier builds are not listed.
+
     Raises
     ------
     PipelineError
@@ -330,6 +336,13 @@ def build(
         Also write the maps (:func:`compoundmap.maps.write_maps`).
     wait : float, default 60
         Seconds to wait for another build writing the same folders before stopping.
+
+    Returns
+    -------
+    BuildResult
+        Where the tables and maps were published, every file written, the row counts,
+        report places per precision label, the warnings (also logged to the
+        ``compoundmap`` logger) and the release.
 
     Raises
     ------

@@ -344,6 +344,12 @@ def published_dirs(
     wait : float, default 60
         Seconds to wait for another build holding a target's lock.
 
+    Yields
+    ------
+    list of Path
+        One empty staging folder per target, in the order of ``targets``: a hidden folder
+        beside its target (on the same file system, so the final rename is atomic).
+
     Raises
     ------
     PipelineError

@@ -374,6 +374,13 @@ def load_registry(folder: str | Path | None = None, *, strict: bool = False) -> 
         Raise if any row of any file is invalid (otherwise invalid rows are left out and
         listed in ``Registry.reports``).
 
+    Returns
+    -------
+    Registry
+        The valid rows of each file (every column a string, ``source_row`` the line; a
+        missing file gives an empty frame of its columns), the validation report of each
+        file read, and ``folder``.
+
     Raises
     ------
     SourceValidationError

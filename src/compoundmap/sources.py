@@ -301,6 +301,13 @@ def read_sources(path: str | Path | None = None, *, strict: bool = True) -> pd.D
         missing. If False, invalid rows are left out and one ``UserWarning`` says how many
         and why; use :func:`validate_sources` to get the rejects as a table.
 
+    Returns
+    -------
+    pandas.DataFrame
+        The valid rows as ``ValidationReport.valid`` of :func:`validate_sources` holds
+        them: text columns, ``victims_count`` as ``Int64``, ``latitude``/``longitude`` as
+        ``Float64``, with ``date_precision`` and ``source_row`` (the row's line) added.
+
     Raises
     ------
     SourceValidationError

@@ -389,11 +389,30 @@ def _notes(old: Release, new: Release) -> list[str]:
 def diff_releases(old: str | Path | Release, new: str | Path | Release) -> ReleaseDiff:
     """Compare two releases (paths as :func:`load_release` takes, or loaded releases).
 
+    Parameters
+    ----------
+    old : str, Path or Release
+        The earlier release: a processed folder, a folder of curated sources or a curated
+        ``reports.csv`` (:func:`load_release`; sources are built in memory), or a
+        :class:`Release` already loaded.
+    new : str, Path or Release
+        The later release, the same way. Sites are matched through the ``former_ids`` of
+        both.
+
     Returns
     -------
     ReleaseDiff
         ``changes`` in a deterministic order (kind, change, id, then field order), with
         :meth:`~ReleaseDiff.to_text` and :meth:`~ReleaseDiff.to_csv` for release notes.
+
+    Raises
+    ------
+    DataFileError
+        If a path is not a release, a sources folder or a reports CSV, or a file of it
+        cannot be read.
+    SourceValidationError
+        If curated sources given have a file-level problem (they are built with
+        :func:`compoundmap.pipeline.build_tables`).
 
     Examples
     --------

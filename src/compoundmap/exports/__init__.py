@@ -33,6 +33,15 @@ __all__ = [
 def write_exports(tables: TablesLike, out_dir: Path) -> dict[str, Path]:
     """Write every export of ``tables`` into ``out_dir`` (a staging folder).
 
+    Parameters
+    ----------
+    tables : TablesLike
+        From :func:`compoundmap.pipeline.build_tables` (anything with ``table(name)`` and
+        ``release``).
+    out_dir : pathlib.Path
+        An existing folder to write into: ``compoundmap.xlsx``, ``hdx/*.csv`` and
+        ``ftm/entities.ftm.json`` go there (their sub-folders are created).
+
     Returns
     -------
     dict

@@ -267,6 +267,13 @@ def write_hdx(tables: TablesLike, folder: Path) -> dict[str, Path]:
         From :func:`compoundmap.pipeline.build_tables`.
     folder : Path
         Usually ``<processed>/hdx`` (created if missing).
+
+    Returns
+    -------
+    dict of str to Path
+        ``"hdx/events.csv"``, ``"hdx/province_summary.csv"``,
+        ``"hdx/district_summary.csv"`` and ``"hdx/compounds.csv"`` (active sites) → the
+        file written in ``folder``, each with its HXL hashtag row under the header.
     """
     folder.mkdir(parents=True, exist_ok=True)
     events = (_hdx_columns("events", _events(c)) for c in table_chunks(tables, "events"))

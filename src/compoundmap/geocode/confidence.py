@@ -93,6 +93,21 @@ def _placed_apart(
     return False
 
 
+def _tied(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
+    """Whether another unit of the anchor's kind that its name may mean (a commune of
+    the same name elsewhere) fits some reading of every other name of its place as well:
+    the names confirm each other in two places, and only a rule chose this one."""
+    others = [o for o in cluster if o is not choice]
+    if not others:
+        return False
+    for e in choice.source:
+        if e.kind != anchor.kind or e.code == anchor.code or consistent(anchor, e):
+            continue
+        if all(any(consistent(e, f) for f in o.source) for o in others):
+            return True
+    return False
+
+
 def doubts(
     anchor: Entry,
     choice: Choice,
@@ -113,6 +128,10 @@ def doubts(
     - ``namesake``: the name has readings in other provinces, and only a rule (tier, the
       coarser unit, the admin word next to a name sources use bare for a curated place
       elsewhere) chose this one — no other name, no context;
+    - ``tie``: another name confirms the reading, but another place of the same name is
+      confirmed as fully: every other name of the place has a reading that fits it too
+      ("Samraong village, Samraong commune, Samraong district" is so in Takeo and in
+      Oddar Meanchey), and a rule chose;
     - ``hamlet``: a GeoNames place too small to be a town, that nothing confirms;
     - ``generic``: a village or generic locality confirmed only by a province-wide name;
     - ``self``: a village that only its own name places ("Bavet Kandal" in Bavet, which
@@ -155,6 +174,8 @@ def doubts(
         out.append("namesake")  # a reading in another province, and nothing chose this one
     elif not confirmed and _curated_elsewhere(anchor, m):
         out.append("namesake")  # "Chrey Thom commune": sources write the bare name elsewhere
+    if confirmed and not ctx.supports(anchor) and _tied(anchor, choice, cluster):
+        out.append("tie")
     # (the cluster is drawn from ``remaining``: of the same length, it is all of it)
     others: list[Choice] = []
     if len(remaining) > len(cluster):

@@ -7,6 +7,7 @@ reference point ("50 km from Poipet").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -74,6 +75,23 @@ _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
 _REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | {"of"}
+
+
+def _alternation(role: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(word_list(role), key=len, reverse=True))
+
+
+#: A name the distance is measured from, in Korean, Japanese or Chinese: the name, then
+#: "from"/a direction glued to it (에서, から, 以南 …), a few words at most, and a distance
+#: with its unit ("프놈펜에서 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里");
+#: or "距"/"离" before it and a distance after ("距金边25公里"). ``stop_words.csv``, roles
+#: ``reference_after_script``, ``reference_before_script``, ``reference_unit_script``.
+_DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
+_SCRIPT_REFERENCE_RE = re.compile(
+    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}){_DISTANCE}"
+    rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
+    rf"(?:{_alternation('reference_unit_script')})"
+)
 
 
 def is_khmer(s: str) -> bool:
@@ -164,6 +182,29 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
         and toks[start - 1].text == "of"
         and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
+
+
+def script_reference_spans(text: str) -> list[tuple[str, bool]]:
+    """The spans of Korean, Japanese or Chinese text written just before "from" and a
+    distance, or just after "距"/"离" and before one (``True`` then): each holds the name a
+    distance is measured from, its last (first) name. Empty for ASCII text or text with no
+    digit, the common case.
+
+    Examples
+    --------
+    >>> script_reference_spans("프놈펜에서 남쪽으로 25km 떨어진 칸달주")
+    [('프놈펜', False)]
+    >>> script_reference_spans("距金边25公里的干丹省")
+    [('金边', True)]
+    >>> script_reference_spans("프놈펜에서 2023년")
+    []
+    """
+    if text.isascii() or not any(ch.isdigit() for ch in text):
+        return []
+    return [
+        (m.group(1), False) if m.group(1) else (m.group(2), True)
+        for m in _SCRIPT_REFERENCE_RE.finditer(text)
+    ]
 
 
 def _in_company_name(toks: Sequence[Token], end: int) -> bool:

@@ -11,6 +11,16 @@ allowed (a letter dropped, added, changed, or two swapped; same first letter; th
 :func:`~compoundmap.geocode.edits.edit_allowed` allows from ``commune_edit_min_letters``),
 and a single unit must fit. A word that no admin word marks is never read, so ordinary
 words cannot match; the mention's method is ``fuzzy`` (the confidence band of a typo).
+
+The words the village admin word marks are compared the same way with the villages of the
+one commune the string names, by sound: "Trapaing Chhouk village" of "Me Sar Chrey
+commune" is the village Trapeang Chhuk there (the consonant skeletons agree), where no
+pass read it and a piece of it ("Chhouk") was read as a district in another province. A
+commune holds a handful of villages: the skeleton must be the same and a single village
+must have it. The words are then explained: what the earlier passes read in them is
+dropped, and the string is placed by its commune, as when a village name is not in the
+gazetteer at all (a village adds no location to its commune, and a reading by sound
+would lower the band of an answer the commune gives as written).
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import Token
+from ..normalize import Token, skeleton
 from ..schema import AdminLevel
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -40,8 +50,10 @@ _MAX_WORDS = 4
 _PARENT = {"commune": "district_code", "district": "province_code", "province": None}
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
-#: The admin levels whose words mark the runs this pass reads.
-_LEVELS = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
+#: The admin levels whose words mark the runs this pass reads (a typo of a commune,
+#: district or province; a village beside a commune or district word).
+_EDITED = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
+_LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
 
 
 @depends_on_settings
@@ -66,11 +78,33 @@ def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]]
     )
 
 
-def _named_units(mentions: Sequence[Mention], start: int, end: int) -> tuple[set[str], set[str]]:
-    """The provinces and the districts the mentions outside ``[start, end)`` name: a name
-    read as a province (or district) by its admin word, or by its only readings."""
+@depends_on_settings
+@cache
+def _villages_by_commune() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Commune code → consonant skeleton → the Latin keys of that commune's villages that
+    have it."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for key, entries in name_index().items():
+        if not key.isascii() or key.isdigit():
+            continue
+        skel = skeleton(key)
+        for e in entries:
+            if e.kind == "village" and e.commune_code:
+                out.setdefault(e.commune_code, {}).setdefault(skel, set()).add(key)
+    return long_lived(
+        {c: {k: tuple(sorted(v)) for k, v in skels.items()} for c, skels in out.items()}
+    )
+
+
+def _named_units(
+    mentions: Sequence[Mention], start: int, end: int
+) -> tuple[set[str], set[str], set[str]]:
+    """The provinces, districts and communes the mentions outside ``[start, end)`` name: a
+    name read as a province (district, commune) by its admin word, or by its only
+    readings."""
     provinces: set[str] = set()
     districts: set[str] = set()
+    communes: set[str] = set()
     for m in mentions:
         if m.start < end and m.end > start:
             continue
@@ -84,12 +118,14 @@ def _named_units(mentions: Sequence[Mention], start: int, end: int) -> tuple[set
             districts |= {
                 e.district_code for e in entries if e.kind == "district" and e.district_code
             }
-    return provinces, districts
+        elif m.hint == AdminLevel.COMMUNE or kinds == {"commune"}:
+            communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
+    return provinces, districts, communes
 
 
 def _named_province(mentions: Sequence[Mention], start: int, end: int) -> str | None:
     """The one province the mentions outside ``[start, end)`` name, or ``None``."""
-    provinces, _ = _named_units(mentions, start, end)
+    provinces, _, _ = _named_units(mentions, start, end)
     return provinces.pop() if len(provinces) == 1 else None
 
 
@@ -101,10 +137,21 @@ def _country(mentions: Sequence[Mention], start: int, end: int) -> str | None:
 def _named_district(mentions: Sequence[Mention], start: int, end: int) -> str | None:
     """The one district the mentions outside ``[start, end)`` name, or ``None``: kept only
     when it lies in a province the string names, if it names one."""
-    provinces, districts = _named_units(mentions, start, end)
+    provinces, districts, _ = _named_units(mentions, start, end)
     if provinces:
         districts = {d for d in districts if d[:2] in provinces}
     return districts.pop() if len(districts) == 1 else None
+
+
+def _named_commune(mentions: Sequence[Mention], start: int, end: int) -> str | None:
+    """The one commune the mentions outside ``[start, end)`` name, or ``None``: kept only
+    when it lies in the districts and provinces the string names, if it names any."""
+    provinces, districts, communes = _named_units(mentions, start, end)
+    if provinces:
+        communes = {c for c in communes if c[:2] in provinces}
+    if districts:
+        communes = {c for c in communes if c[:4] in districts}
+    return communes.pop() if len(communes) == 1 else None
 
 
 def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
@@ -160,9 +207,63 @@ def _province_span(
     return not any(m.start == start and m.end == b and m.method == "exact" for m in mentions)
 
 
+def _one_village(written: str, commune: str) -> bool:
+    """Whether a village of ``commune`` sounds like ``written``: the same consonant
+    skeleton, and the spelling close enough (``phonetic_min``)."""
+    cfg = get_settings()
+    skel = skeleton(written)
+    if len(skel) < cfg.skeleton_min_letters:
+        return False
+    keys = _villages_by_commune().get(commune, {}).get(skel, ())
+    return any(fuzz.ratio(written, k) >= cfg.phonetic_min for k in keys)
+
+
+def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
+    """Whether a name that a commune admin word marks ("… commune", "khum …") reads as
+    ``commune``."""
+    return any(
+        m.hint == AdminLevel.COMMUNE and any(e.commune_code == commune for e in m.entries)
+        for m in mentions
+    )
+
+
+def _village_mentions(
+    flat: Sequence[Token], mentions: list[Mention], marks: Sequence[int]
+) -> list[Mention]:
+    """The mentions, less what the earlier passes read in the words the village admin word
+    marks, when the string names one commune and those words are a village of it that no
+    pass read so (:func:`_one_village`), or have no reading in its district at all: the
+    string places the village in that commune, so a piece of its name, or a namesake
+    elsewhere, is no second place ("Kandal village, Bavet commune" is not also a hamlet
+    Kandal of Tbong Khmum)."""
+    out = list(mentions)
+    for a, b in _runs(flat, marks):
+        inside = [m for m in out if m.start < b and m.end > a]
+        if any(m.start < a or m.end > b for m in inside):
+            continue  # a name running past the words: leave it whole
+        commune = _named_commune(out, a, b)
+        if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
+            continue  # no single commune named, or the words already read inside it
+        if not inside:
+            continue
+        district = commune[:4]
+        # (a commune its admin word names, not one a name's readings happen to be)
+        # (a village of another commune is no reading of a village of this one)
+        elsewhere = _commune_word_names(out, commune) and all(
+            e.kind == "village" or (e.district_code != district and e.legacy_district != district)
+            for m in inside
+            for e in m.entries
+        )
+        if elsewhere or _one_village("".join(t.text for t in flat[a:b]), commune):
+            out = [m for m in out if not (m.start < b and m.end > a)]
+    return out
+
+
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """Mentions with a misspelt commune name read inside the district the string names,
-    and a misspelt district name inside the province it names.
+    a misspelt district name inside the province it names, a misspelt province name next
+    to its admin word ("Stung Tren province"), and a village name spelt another way inside
+    the commune it names.
 
     Parameters
     ----------
@@ -181,8 +282,12 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
     for k, t in enumerate(flat):
         if t.admin in _LEVELS:
             marks.setdefault(t.admin, []).append(k)
-    if not marks:
-        return mentions  # many strings: no admin word of these levels, nothing to read
+    if _EDITED.isdisjoint(marks):
+        return mentions  # most strings: no admin word of these levels, nothing to read
+    if AdminLevel.VILLAGE in marks and (
+        AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
+    ):
+        mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),

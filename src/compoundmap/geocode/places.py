@@ -152,8 +152,8 @@ def _abroad_namesake(r: GeocodeResult, countries: dict[str, frozenset[str]]) -> 
 
 def _weak_look_alike(r: GeocodeResult) -> bool:
     """A Cambodian reading short of ``high``, not curated nor confirmed by another name, found
-    by sound or naming a commune or village (a district or province named exactly stays:
-    "Moc Bai - Bavet")."""
+    by sound or naming a commune or village by one word (a district or province named
+    exactly stays: "Moc Bai - Bavet"; so does a commune named exactly in several words)."""
     if not r.province_code or r.confidence == "high" or r.method.startswith("alias"):
         return False
     if "+hierarchy" in r.method:
@@ -161,6 +161,11 @@ def _weak_look_alike(r: GeocodeResult) -> bool:
     base = r.method.split("+")[0]
     if base == "village":
         return False  # a village is read only when another name confirms it
+    name = (r.matched_name or "").lower()
+    if base == "exact" and " " in name and name in r.query.lower():
+        # a commune the string names as written, in several words, is no look-alike of a
+        # word abroad ("Xa Mat - Trapeang Phlong": the crossing's two sides)
+        return False
     return base in ("phonetic", "fuzzy") or bool(r.commune_code)
 
 

@@ -14,14 +14,13 @@ from ..normalize import (
     COMMUNE,
     VILLAGE,
     Token,
-    tokenize,
-    word_list,
 )
 from ..settings import Settings
 from ..settings import get as get_settings
 from .edits import edit_mentions
 from .index import (
     KIND_LEVEL,
+    TIER_CURATED,
     TIER_OFFICIAL,
     TIER_VILLAGE,
     Entry,
@@ -31,7 +30,15 @@ from .index import (
     inner_stopwords,
     name_edge_words,
 )
-from .mentions import Mention, hint_at, is_content, is_khmer, make_mention, town_at
+from .mentions import (
+    Mention,
+    hint_at,
+    is_content,
+    is_khmer,
+    make_mention,
+    town_at,
+)
+from .notplaces import CONJUNCTIONS, not_vietnamese, other_names, script_references
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import flat_tokens, inflection_stems, split_tokens
@@ -80,12 +87,12 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = split_tokens(text, index)
     cased = _cased(flat)
-    if cased and any(t.lower and t.text in _CONJUNCTIONS for t in flat):
+    if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
         flat = written = _conjunctions(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     # (an ASCII string holds no word spelt the Vietnamese way)
     if not (isinstance(text, str) and text.isascii()) and any(t.vietnamese for t in flat):
-        mentions = _not_vietnamese(flat, mentions, index)
+        mentions = not_vietnamese(flat, mentions, index, cased)
     if cased:
         # the string capitalises its names: its lower-case words away from any capitalised
         # one are ordinary words, which the typo passes must not read as names ("yang
@@ -102,12 +109,14 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = edit_mentions(flat, mentions)
     mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
+    if isinstance(text, str) and mentions:
+        mentions = script_references(text, written, mentions, index)
+    if cased and len(mentions) > 1:
+        mentions = other_names(written, mentions)
     return _mark_loose(written, mentions, cased)
 
 
 _SHORT_SYLLABLE = 5
-#: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
-_CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
 
 def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
@@ -169,7 +178,7 @@ def _conjunctions(flat: list[Token]) -> list[Token]:
     return [
         t._replace(stop=True)
         if t.lower
-        and t.text in _CONJUNCTIONS
+        and t.text in CONJUNCTIONS
         and content(k - 1)
         and content(k + 1)
         and not flat[k + 1].lower
@@ -197,36 +206,6 @@ def _cased(flat: Sequence[Token]) -> bool:
             lower = lower or t.lower
             upper = upper or not t.lower
     return lower and upper
-
-
-def _not_vietnamese(
-    flat: Sequence[Token], mentions: list[Mention], index: NameIndex
-) -> list[Mention]:
-    """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
-    Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
-    Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
-    explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
-    an ordinary word: "sòng bạc Kampot" is a Kampot casino)."""
-    kept: list[Mention] = []
-    for m in mentions:
-        key = "".join(flat[k].text for k in range(m.start, m.end))
-        if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
-            continue
-        kept.append(m)
-    covered = {k for m in kept for k in range(m.start, m.end)}
-    return [
-        m
-        for m in kept
-        if not any(
-            0 <= k < len(flat)
-            and flat[k].vietnamese == 2
-            and flat[k].text
-            and k not in covered
-            and flat[k].admin is None
-            and not flat[k].stop
-            for k in (m.start - 1, m.end)
-        )
-    ]
 
 
 def _villages_only(mentions: list[Mention]) -> bool:
@@ -423,6 +402,35 @@ def _latin_mention(
         ):
             entries, score = phonetic_match(index, key, flat[pos], flat[end - 1], end - pos, cfg)
             method = "phonetic"
+            if (
+                end - pos > 1
+                and entries
+                and _named_exactly_before(prefix, pos, end, entries, names)
+            ):
+                continue
         if entries:
             return make_mention(flat, pos, end, entries, method, score)
     return None
+
+
+def _named_exactly_before(
+    prefix: Sequence[str],
+    pos: int,
+    end: int,
+    entries: tuple[Entry, ...],
+    names: dict[str, tuple[Entry, ...]],
+) -> bool:
+    """Whether a shorter span from ``pos`` is, as written, the name of another place of the
+    kind the phonetic reading of ``[pos, end)`` found: "Cham Yeam border checkpoint" sounds
+    like "Choam border checkpoint", but "Cham Yeam" is itself a border crossing, and the
+    words after it only say what kind of place it is. Only curated kinds (border crossing,
+    casino …) count: a unit's name inside a longer sound-alike is left to the sound test."""
+    kinds = {e.kind for e in entries if e.tier == TIER_CURATED and e.kind not in KIND_LEVEL}
+    if not kinds:
+        return False
+    codes = {e.code for e in entries}
+    for short in range(end - 1, pos, -1):
+        hit = names.get(prefix[short - pos], ())
+        if any(e.tier == TIER_CURATED and e.kind in kinds and e.code not in codes for e in hit):
+            return True
+    return False

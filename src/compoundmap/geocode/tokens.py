@@ -1,6 +1,7 @@
 """The tokens spotting reads: a string's tokens with each run of Khmer, Thai and CJK text
 split into the names and admin words it holds (longest first), Korean admin syllables glued
-to their name, and Khmer names told apart by a number or letter read whole.
+to their name, Khmer names told apart by a number or letter read whole, and a hyphen that
+joins two names ("Moc Bai-Bavet") read as the break a spaced one is.
 
 First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
 sound pass and the tests align with.
@@ -8,12 +9,14 @@ sound pass and the tests align with.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..normalize import ADMIN_WORDS, Token, splits_syllable, tokenize
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import NameIndex, build_index
+from .index import TIER_VILLAGE, NameIndex, build_index
 
 __all__ = [
     "arabic_stems",
@@ -39,6 +42,8 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     words."""
     if isinstance(text, str):
         toks = tokenize(text)
+        if ("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text):
+            toks = _junction_breaks(text, toks, index)
         if text.isascii():
             return list(toks)  # every token of an ASCII string is a Latin one
     else:
@@ -84,6 +89,89 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
                 lettered = True
             flat.extend(pieces)
     return flat
+
+
+#: A hyphen or dash written without spaces between a letter and a capital ("Bai-Bavet").
+_JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
+
+
+def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
+    """The tokens, with a break between the two words a hyphen joins ("Moc Bai-Bavet",
+    "Nong Ian-Stueng Bot", "Aranyaprathet-Poipet": two places, as "Moc Bai - Bavet" is)
+    when an indexed name starts right after it or a unit's name ends right before it,
+    unless some indexed name runs over the join ("Chong Chom-O'Smach border crossing",
+    "Bavet-Moc Bai casino": a span of up to ``geocode_max_ngram`` words across it is a
+    key of the index). The tokens are left as they are when the pieces between the
+    hyphens do not tokenise to them."""
+    parts = [tokenize(p) for p in _JUNCTION.split(text)]
+    if [t for p in parts for t in p] != list(toks):
+        return tuple(toks)
+    max_ngram = get_settings().geocode_max_ngram
+    out: list[Token] = list(parts[0])
+    for part in parts[1:]:
+        k = len(out)  # the join: between out[k - 1] and part[0]
+        words = [*out, *part]
+        if (
+            k
+            and part
+            and _word(words[k - 1])
+            and _word(words[k])
+            and (_starts_name(words, k, max_ngram, index) or _ends_name(words, k, max_ngram, index))
+            and not _spanned(words, k, max_ngram, index)
+        ):
+            out.append(Token("", stop=True))
+        out.extend(part)
+    return tuple(out)
+
+
+def _word(tok: Token) -> bool:
+    """A Latin word of a name (no stopword, admin word or break)."""
+    return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
+
+
+def _starts_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+    """Whether an indexed name starts at ``words[k]`` (right after the join): a hyphen
+    before a word that begins no name is no break between two names ("Kompong-Reagg")."""
+    key = ""
+    for b in range(k, min(len(words), k + max_ngram)):
+        if not words[b].latin or not words[b].text:
+            break
+        key += words[b].text
+        if key in index.names:
+            return True
+    return False
+
+
+def _ends_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+    """Whether the name of a unit or place (not only of villages) ends at ``words[k - 1]``,
+    right before the join ("Thpong-Viet Nam"; "Kompong" of "Kompong-Reagg" names only
+    villages)."""
+    key = ""
+    for a in range(k - 1, max(-1, k - 1 - max_ngram), -1):
+        if not words[a].latin or not words[a].text:
+            break
+        key = words[a].text + key
+        if any(e.tier < TIER_VILLAGE for e in index.names.get(key, ())):
+            return True
+    return False
+
+
+def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+    """Whether some span of ``words`` across the join before ``words[k]`` is an indexed
+    name."""
+    names = index.names
+    lo = max(0, k - max_ngram + 1)
+    for a in range(k - 1, lo - 1, -1):
+        if not words[a].latin or not words[a].text:
+            break
+        key = "".join(t.text for t in words[a:k])
+        for b in range(k, min(len(words), a + max_ngram)):
+            if not words[b].latin or not words[b].text:
+                break
+            key += words[b].text
+            if key in names:
+                return True
+    return False
 
 
 def _khmer_letter(tok: Token) -> bool:

@@ -118,9 +118,14 @@ def _phonetic(
     )
     # each edge word must add a consonant of its own: "Cambodia Ouddar" is not "Cambodia"
     # (the d of "oudar" merges into the d of "cambodia")
-    edges_count = bool(skeleton(first)) and bool(skeleton(last))
+    # (a first word of vowels only counts when the name starts with it as written: "Ou
+    # Rang Ov" is Ou Reang Ov, whose "Ou" has no consonant either)
+    vowel_start = n_words > 2 and not skeleton(first) and best.startswith(first)
+    edges_count = (bool(skeleton(first)) or vowel_start) and bool(skeleton(last))
     if edges_count and n_words > 1:
-        edges_count = skeleton(key[len(first) :]) != skel and skeleton(key[: -len(last)]) != skel
+        edges_count = (vowel_start or skeleton(key[len(first) :]) != skel) and skeleton(
+            key[: -len(last)]
+        ) != skel
     if (
         best
         and best_score >= need
@@ -261,7 +266,13 @@ def scoped_fuzzy_mentions(
         # the province/district names themselves, and a province named outside the scope
         # ("Kampong Thom and Kratie": not the commune Kampong Cham in Kratie)
         kinds = ("province", "district") if m in inside else ("province",)
-        if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries):
+        if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries) or (
+            # a curated place named as written inside the scope ("… opposite Chup Koki
+            # checkpoint in Oddar Meanchey": not a longer typo "opposite chup koki …")
+            m in inside
+            and m.method == "exact"
+            and all(e.tier == TIER_CURATED and e.kind not in KIND_LEVEL for e in m.entries)
+        ):
             for k in range(m.start, m.end):
                 blocked[k] = True
     start = 0

@@ -114,6 +114,7 @@ class JsCall(MacroElement):
 
 @cache
 def _asset(path: str) -> str:
+    """The text of a vendored file under ``compoundmap/static/`` (read once, then cached)."""
     return (resources.files("compoundmap") / "static" / path).read_text(encoding="utf-8")
 
 

@@ -27,6 +27,7 @@ _TTF = "NotoSansKhmer-Regular.subset.ttf"
 
 
 def _static(name: str) -> resources.abc.Traversable:
+    """A file of the vendored Noto Sans Khmer subset (``static/noto-sans-khmer/``)."""
     return resources.files("compoundmap") / "static" / _FOLDER / name
 
 

@@ -1,0 +1,159 @@
+"""Names spotting found that are not places here: a name read on a word of a Vietnamese
+name or on an ordinary lower-case word of Vietnamese text, a Korean, Japanese or Chinese
+name written as the point a distance is measured from, and a unit's name that "or" joins
+to a landmark lying elsewhere (the landmark's other name).
+
+Filters :func:`compoundmap.geocode.spot.spot` applies to its mentions; each returns the
+mentions it keeps (or marks as reference points).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..normalize import Token, tokenize, word_list
+from .index import KIND_LEVEL, TIER_CURATED, NameIndex, consistent
+from .mentions import Mention, script_reference_spans
+from .tokens import split_tokens
+
+__all__ = ["CONJUNCTIONS", "not_vietnamese", "other_names", "script_references"]
+
+#: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
+CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
+
+
+def script_references(
+    text: str, flat: Sequence[Token], mentions: list[Mention], index: NameIndex
+) -> list[Mention]:
+    """The Korean, Japanese and Chinese names written as the point a distance is measured
+    from ("프놈펜에서 25km 떨어진 칸달주": Kandal, not Phnom Penh) marked as reference points,
+    as "25 km from Phnom Penh" is (:func:`~compoundmap.geocode.mentions.is_reference`),
+    when the string names another place.
+
+    Parameters
+    ----------
+    text : str
+        The string as written (the spans are found in it, before tokenising).
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+    mentions : list of Mention
+        What the passes found, by start.
+    index : NameIndex
+        The name index (to split a span the way the string's runs were split).
+
+    Returns
+    -------
+    list of Mention
+        The mentions, those names marked ``reference``; unchanged when nothing else is named.
+    """
+    names = set()
+    for span, first in script_reference_spans(text):
+        pieces = [
+            t.text
+            for t in split_tokens(span, index)
+            if t.text and not t.latin and not t.stop and t.admin is None
+        ]
+        if pieces:
+            names.add(pieces[0] if first else pieces[-1])
+    marked = [
+        m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
+        for m in mentions
+    ]
+    # a name written only as a reference point is kept when the string names nothing else
+    # ("プノンペンから約25キロ" still says the place is near Phnom Penh)
+    if not any(not m.reference and any(e.kind != "country" for e in m.entries) for m in marked):
+        return mentions
+    return marked
+
+
+def _landmark(m: Mention) -> bool:
+    """Whether every reading of ``m`` is a curated landmark (temple, casino, border
+    crossing …), none an admin unit."""
+    return bool(m.entries) and all(
+        e.tier == TIER_CURATED and e.kind not in KIND_LEVEL and e.kind != "country"
+        for e in m.entries
+    )
+
+
+def other_names(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a unit's name that "or" joins to a landmark lying elsewhere: the
+    name is the landmark's other name, not a second place ("Bakan or Preah Khan Kompong
+    Svay complex": the temple complex in Preah Vihear, not the district Bakan of Pursat).
+    The name must carry no admin or town word and no reading that fits the landmark
+    ("Kampot or the Bokor casino" names Kampot too).
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+    mentions : list of Mention
+        What the passes found, by start.
+
+    Returns
+    -------
+    list of Mention
+        The mentions kept.
+    """
+    drop: set[int] = set()
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        gap = flat[a.end : b.start]
+        if not (len(gap) == 1 and gap[0].stop and gap[0].text in CONJUNCTIONS):
+            continue
+        if not _landmark(b) or _landmark(a) or a.hint is not None or a.town:
+            continue
+        if any(consistent(e, f) for e in a.entries for f in b.entries):
+            continue
+        drop.add(k)
+    return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
+def not_vietnamese(
+    flat: Sequence[Token], mentions: list[Mention], index: NameIndex, cased: bool = False
+) -> list[Mention]:
+    """Mentions that are no piece of a Vietnamese name: a name read on a word spelt the
+    Vietnamese way ("Trảng" of "Trảng Bàng") counts only when the gazetteer holds that
+    Vietnamese spelling ("Núi Tà Lơn"); a name glued to such a capitalised word no name
+    explains ("Tiên" of "Hà Tiên") is part of the longer Vietnamese name (a lower-case one is
+    an ordinary word: "sòng bạc Kampot" is a Kampot casino). In Vietnamese text that
+    capitalises its names (``cased``), a name read only on lower-case words is an ordinary
+    word ("trên", "on", is not the commune Trean).
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+    mentions : list of Mention
+        What the passes found, by start.
+    index : NameIndex
+        The name index (its ``vietnamese`` keys: names the gazetteer spells that way).
+    cased : bool
+        Whether the string capitalises its names.
+
+    Returns
+    -------
+    list of Mention
+        The mentions kept.
+    """
+    kept: list[Mention] = []
+    for m in mentions:
+        key = "".join(flat[k].text for k in range(m.start, m.end))
+        if any(flat[k].vietnamese for k in range(m.start, m.end)) and key not in index.vietnamese:
+            continue
+        if cased and all(flat[k].lower for k in range(m.start, m.end)):
+            continue
+        kept.append(m)
+    covered = {k for m in kept for k in range(m.start, m.end)}
+    return [
+        m
+        for m in kept
+        if not any(
+            0 <= k < len(flat)
+            and flat[k].vietnamese == 2
+            and flat[k].text
+            and k not in covered
+            and flat[k].admin is None
+            and not flat[k].stop
+            for k in (m.start - 1, m.end)
+        )
+    ]

@@ -1,0 +1,198 @@
+"""Villages and communes named with their parent, towns, border pairs and lists of places:
+real strings of ``tests/data/geocode_broad.csv`` (round 7, issue 11) and the rules that read
+them."""
+
+from __future__ import annotations
+
+import pytest
+
+from compoundmap.geocode import geocode, geocode_places
+from compoundmap.geocode.spot import flat_tokens
+
+
+def _places(query: str) -> list[tuple[str | None, str | None]]:
+    return [(r.province_code, r.district_code) for r in geocode_places(query) if r.province_code]
+
+
+# --- a village spelt another way, named with its commune (parent_edits.py) ---------------
+
+
+@pytest.mark.parametrize(
+    ("query", "commune"),
+    [
+        # Phnom Penh Post: the village is Trapeang Chhuk of Me Sar Chrey (Stueng Trang);
+        # "Chhouk" alone is Chhuk district in Kampot
+        ("Me Sar Chrey commune's Trapaing Chhouk village", "031505"),
+        # the village is Srae Rumduol of Dang Kdar; "Romduol" alone sounds like Rumduol
+        # district in Svay Rieng
+        ("Sre Romduol village in Stung Trang district's Dang Kdar commune", "031503"),
+    ],
+)
+def test_village_pieces_are_no_place_elsewhere(query: str, commune: str) -> None:
+    results = [r for r in geocode_places(query) if r.province_code]
+    assert [r.commune_code for r in results] == [commune]
+    assert results[0].confidence == "high"
+
+
+def test_village_words_read_in_the_named_district_stay() -> None:
+    # "Me Sar Chrey" is a commune of the district that holds Dang Kdar: the words are no
+    # village of Dang Kdar, but a reading in its district is kept (two communes of 0315)
+    assert _places("Me Sar Chrey village, Dang Kdar commune") == [("03", "0315"), ("03", "0315")]
+
+
+def test_village_with_no_reading_in_the_named_commune_district() -> None:
+    # the MEF lists have no village Kandal in the sangkat Bavet (one in Bavet city's
+    # Prasat): the string places it in Bavet commune, so neither the GeoNames hamlet Kandal
+    # of Tbong Khmum nor the province Kandal is a second place
+    assert _places("Kandal village, Bavet commune") == [("20", "2008")]
+    assert _places("Phum Kandal, Khum Bavet") == [("20", "2008")]
+
+
+# --- border pairs: the crossing's two sides (localities.csv, foreign_places.csv) --------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Khaosod: "the permanent Thai-Cambodia Friendship Bridge checkpoint (Nong
+        # Ian-Stueng Bot)"; the Thai side (foreign_places.csv) is no Cambodian place
+        ("Thai-Cambodia Friendship Bridge checkpoint (Nong Ian-Stueng Bot)", [("01", "0110")]),
+        ("Thai-Cambodian Friendship Bridge (Ban Nong Ian \u2013 Stung Bot)", [("01", "0110")]),
+        ("Ban Khlong Luk \u2013 Poi Pet permanent border crossing point", [("01", "0110")]),
+    ],
+)
+def test_border_pairs(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
+
+
+# --- a hyphen between two names (tokens.py) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # VOD / Vietnamese pages write the Bavet crossing with its Vietnamese side first
+        ("Moc Bai-Bavet", [("20", "2008")]),
+        ("Moc Bai\u2013Bavet", [("20", "2008")]),
+        # Phnom Penh Post: "The Aranyaprathet-Poipet and Phnom Dei permanent crossings"
+        ("Aranyaprathet-Poipet", [("01", "0110")]),
+    ],
+)
+def test_hyphen_between_two_names(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # a name runs over the hyphen: it stays one name
+        ("Chong Chom-O'Smach border crossing", "Chong Chom\u2013O'Smach border crossing"),
+        ("Bavet-Moc Bai casino", "Bavet Moc Bai Casino"),
+    ],
+)
+def test_hyphen_inside_a_name_is_no_break(query: str, name: str) -> None:
+    assert geocode(query).matched_name == name
+
+
+def test_hyphen_break_only_before_a_name() -> None:
+    toks = [t.text for t in flat_tokens("Moc Bai-Bavet")]
+    assert toks == ["moc", "bai", "", "bavet"]
+    # no name starts after the hyphen, only villages are named "Kompong": the words stay
+    # together for the typo passes
+    assert "" not in [t.text for t in flat_tokens("Kompong-Reagg city")]
+
+
+# --- a checkpoint named exactly beside a sound-alike (spot.py) -----------------------------
+
+
+def test_checkpoint_named_exactly_beats_a_sound_alike() -> None:
+    # "Cham Yeam border checkpoint" sounds like "Choam border checkpoint" (Oddar Meanchey),
+    # but "Cham Yeam" is itself the Koh Kong crossing
+    r = geocode("Cham Yeam border checkpoint")
+    assert (r.province_code, r.district_code) == ("09", "0905")
+    assert geocode("Choam border checkpoint").province_code == "22"
+
+
+# --- "A or <landmark>": A is the landmark's other name (spot.py) ----------------------------
+
+
+def test_other_name_of_a_landmark_is_no_second_place() -> None:
+    # cambodia.thajsko.com: "Bakan or Preah Khan Kompong Svay complex" (Preah Vihear); the
+    # district Bakan is in Pursat
+    assert _places("Bakan or Preah Khan Kompong Svay complex") == [("13", None)]
+    # two units joined by "or" stay two places
+    assert _places("Kampot or Kep") == [("07", None), ("23", None)]
+
+
+# --- the same hierarchy in two places: a tie is not the top band (confidence.py) ---------
+
+
+def test_tie_between_two_hierarchies_is_not_top_band() -> None:
+    # a Samraong village in a Samraong commune of a Samraong district: so in Takeo (2107)
+    # and in Oddar Meanchey (2204); a rule picks one
+    r = geocode("Samraong village, Samraong commune, Samraong district")
+    assert r.confidence != "high"
+    # the province singles one out
+    r = geocode("Samraong commune, Samraong district, Takeo province")
+    assert (r.commune_code, r.confidence) == ("210708", "high")
+
+
+# --- towns: "provincial town", "provincial capital" (admin_words.csv) --------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        # the town that is the province's seat, a krong, not the province
+        ("Stung Treng provincial town", "1904"),
+        ("Samraong provincial town", "2204"),
+        ("the provincial capital Samraong", "2204"),
+        ("Kampong Cham provincial town", "0305"),
+    ],
+)
+def test_provincial_town(query: str, district: str) -> None:
+    assert geocode(query).district_code == district
+
+
+def test_provincial_alone_still_means_the_province() -> None:
+    r = geocode("Battambang provincial police")
+    assert (r.province_code, r.district_code) == ("02", None)
+
+
+# --- the other side of a crossing is abroad (foreign_places.csv, places.py) --------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Thai sides: no Cambodian look-alike (Ban Laem was read as Banlung)
+        ("Ban Laem - Daung", []),
+        ("Chong Sa-ngam - Choam", []),
+        # a commune named exactly in several words stays beside a place abroad
+        ("Xa Mat - Trapeang Phlong", [("25", "2505")]),
+        ("Xa Mat-Trapeang Phlong", [("25", "2505")]),
+    ],
+)
+def test_crossing_sides(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _places(query) == expected
+
+
+def test_curated_place_named_exactly_is_not_swallowed_by_a_typo_run() -> None:
+    # Bangkok Post: "The Chong Sai Taku border pass lies opposite Chup Koki checkpoint in
+    # Oddar Meanchey"; Chong Sai Taku is the Thai side, Chup Koki the Chub Kakir gate (2202)
+    query = "the Chong Sai Taku border pass lies opposite Chup Koki checkpoint in Oddar Meanchey"
+    assert _places(query) == [("22", "2202")]
+
+
+def test_khan_spelt_like_its_sangkat() -> None:
+    # Cambodia Daily: "Phnom Penh's Chroy Changva district" is the khan (1211); read as the
+    # sangkat of the same name, a commune of it named with it was a second place
+    assert _places("Chroy Changva district") == [("12", "1211")]
+    assert _places("Prek Leap commune, Chroy Changva district, Phnom Penh") == [("12", "1211")]
+
+
+def test_name_starting_with_ou_spelt_another_way() -> None:
+    # a list of Tbong Khmum's districts: "Ou Rang Ov" is Ou Reang Ov (2504), not the
+    # district O Rang of Mondulkiri read on its first two words
+    query = "Dambae, Tbong Khnom, Ou Rang Ov, Kroch Chhma, Punhea Kraek y Memot"
+    assert {p for p, _ in _places(query)} == {"25"}
