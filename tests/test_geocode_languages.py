@@ -356,3 +356,57 @@ def test_a_lower_case_word_of_vietnamese_text_is_no_name() -> None:
     r = cm.geocode("trên đường Sihanoukville")
     assert (r.status, r.province_code) == ("matched", "18"), r
     assert cm.geocode("sòng bạc Kampot").province_code == "07"
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("西港金边等地", {"12", "18"}),  # m.studyofnet.com: "在西港金边等地抓捕"
+        ("干丹、马德望、贡布", {"02", "07", "08"}),  # m.163.com
+        ("金边堆谷区", {"12"}),  # an address written without breaks stays one place
+        ("バベットカンダル村", {"20"}),  # kana glued to a name: one unknown village name
+    ],
+)
+def test_chinese_names_glued_in_a_list_give_each_province(query: str, provinces: set[str]) -> None:
+    """Chinese writes a list of provinces and towns without a break (西港金边等地): two
+    curated names of provinces or districts in Chinese characters glued together are two
+    places, not one unknown longer name as a katakana name glued to another is."""
+    got = {p.province_code for p in cm.geocode_places(query) if p.province_code}
+    assert got == provinces, (query, got)
+
+
+def test_every_pair_of_chinese_unit_names_glued_gives_both() -> None:
+    """Every pair of curated Chinese province names of the index, glued, gives both
+    provinces, as the pair written with 、 does (benchmarks/sweep_cjk_names.py sweeps all
+    provinces and districts)."""
+    index = build_index()
+    names = [
+        k
+        for k, entries in index.names.items()
+        if k
+        and all("\u4e00" <= c <= "\u9fff" for c in k)
+        and {e.kind for e in entries} == {"province"}
+        and len({e.province_code for e in entries}) == 1
+    ]
+    assert len(names) > 20
+    for a, b in zip(names, names[1:], strict=False):
+        pa, pb = index.names[a][0].province_code, index.names[b][0].province_code
+        if pa == pb:
+            continue
+        got = {p.province_code for p in cm.geocode_places(a + b) if p.province_code}
+        assert got == {pa, pb}, (a + b, got)
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("國安省海軍基地", "09"),  # bobomg.com: 國安省 written for 戈公省 (Koh Kong)
+        ("巔峰公寓（The Pinnacle Residence，又稱太子幸福廣場）", "12"),  # DW via Yahoo TW
+    ],
+)
+def test_sourced_chinese_names_of_a_province_and_a_tower(query: str, province: str) -> None:
+    """國安省 (Koh Kong, aliases.csv) and the Pinnacle Residence of Phnom Penh
+    (localities.csv), as Taiwanese pages write them; 國安 alone (national security) is no
+    place."""
+    assert cm.geocode(query).province_code == province
+    assert cm.geocode("國安局").province_code is None

@@ -1,7 +1,7 @@
 """Script tests the normaliser and the geocoder share: a Vietnamese-spelled word, a piece of
-Khmer or Thai text that cuts a syllable in two, a Korean run; and the folds of Japanese and
-Korean spellings that transliterations of one Khmer name vary between. Private: re-exported
-by :mod:`compoundmap.normalize`.
+Khmer or Thai text that cuts a syllable in two, a Korean run, a run of Chinese characters;
+and the folds of Japanese and Korean spellings that transliterations of one Khmer name vary
+between. Private: re-exported by :mod:`compoundmap.normalize`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .settings import get as get_settings
 __all__ = [
     "HANGUL_PART",
     "SCRIPT_FOLDS",
+    "is_han",
     "is_hangul",
     "script_folds",
     "splits_syllable",
@@ -104,3 +105,9 @@ HANGUL_PART = 3
 def is_hangul(run: str) -> bool:
     """Whether ``run`` starts and ends with a Korean syllable."""
     return bool(run) and "\uac00" <= run[0] <= "\ud7a3" and "\uac00" <= run[-1] <= "\ud7a3"
+
+
+def is_han(run: str) -> bool:
+    """Whether ``run`` is written in Chinese characters only (no kana: a Japanese
+    transliteration glued to another name may be one unknown name, バベットカンダル)."""
+    return bool(run) and all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in run)

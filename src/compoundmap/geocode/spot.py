@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._scripts import is_han
 from ..normalize import (
     COMMUNE,
     VILLAGE,
@@ -295,7 +296,9 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     """A name found in a Khmer/Thai/CJK run, unless it is glued to a name before it that
     does not contain it: then it is part of an unknown longer name (バベットカンダル村: a
     village, not Kandal province), not an address written without breaks (金边堆谷区:
-    Tuol Kouk inside Phnom Penh)."""
+    Tuol Kouk inside Phnom Penh). Two names of provinces or districts written in Chinese
+    characters one after the other are a list (西港金边等地: Sihanoukville and Phnom Penh):
+    Chinese writes such a list without a break, and no name of ours is two of them glued."""
     tok = flat[pos]
     entries = index.names.get(tok.text, ())
     end = pos + 1
@@ -313,7 +316,7 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
             f.kind == "country" or (f.depth < e.depth and consistent(e, f))
             for f in before
             for e in entries
-        ):
+        ) and not (_han_unit(prev.text, before) and _han_unit(tok.text, entries)):
             entries = ()
     if not entries:
         return None
@@ -328,6 +331,14 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
         hint_at(flat, pos, end, khmer),
         False,
         town_at(flat, pos, end),
+    )
+
+
+def _han_unit(text: str, entries: Sequence[Entry]) -> bool:
+    """Whether a name written in Chinese characters is a curated name of a province or a
+    district (西港, 金边, 马德望): one item of a list when glued to another such name."""
+    return is_han(text) and any(
+        e.tier == TIER_CURATED and e.kind in ("province", "district") for e in entries
     )
 
 

@@ -1,0 +1,123 @@
+"""Sweep: every name of the index written in Chinese characters or Japanese kana.
+
+Generated from the index (``build_index``), no labelled row:
+
+- bare: each CJK name alone; right when a place comes back in a province of one of its
+  entries;
+- suffix: each name with a generic word glued after it (等地, 一带, 附近, 境内, 的园区,
+  周辺, の拠点); the answer must stay what the bare name gives;
+- lists: pairs of curated province or district names in Chinese characters, of two
+  different provinces (a seeded sample), glued ("西港金边") and with an enumeration comma
+  ("西港、金边"); right when both provinces come back;
+- addresses: a curated province name in Chinese characters glued before a curated district
+  name of that province ("金边堆谷"; names that are also a province's are left out); right
+  when that district comes back alone;
+- kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
+  as not, printed as a digest to compare before and after a change (the list rule is for
+  Chinese characters only).
+
+A digest of the bare, suffix and kana answers is printed: equal digests before and after
+a change mean those answers are unchanged.
+
+Run: ``python benchmarks/sweep_cjk_names.py [N]`` (default 400 pairs).
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import random
+import sys
+import time
+
+from compoundmap.geocode import geocode_places
+from compoundmap.geocode.index import TIER_CURATED, build_index
+
+_SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
+
+
+def _cjk(name: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" or "\u30a0" <= c <= "\u30ff" for c in name)
+
+
+def _han(name: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in name)
+
+
+def _kana(name: str) -> bool:
+    return all("\u30a0" <= c <= "\u30ff" for c in name)
+
+
+def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
+    return tuple(
+        sorted(
+            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
+        )
+    )
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 400
+    t0 = time.process_time()
+    index = build_index()
+    names = sorted(k for k in index.names if _cjk(k))
+    tally: collections.Counter[str] = collections.Counter()
+    digest = hashlib.sha256()
+    wrong: list[str] = []
+    for name in names:
+        provinces = {e.province_code for e in index.names[name] if e.province_code}
+        bare = _answer(name)
+        digest.update(f"{name}{bare}".encode())
+        ok = bool(provinces) and any(p in provinces for p, _ in bare)
+        tally["bare right" if ok else "bare other"] += 1
+        for suffix in _SUFFIXES:
+            got = _answer(name + suffix)
+            digest.update(f"{name}{suffix}{got}".encode())
+            tally["suffix same" if got == bare else "suffix changed"] += 1
+            if got != bare and len(wrong) < 15:
+                wrong.append(f"{name + suffix!r}: {bare} → {got}")
+    units = [
+        (k, {e.province_code for e in index.names[k]})
+        for k in names
+        if _han(k)
+        and any(
+            e.tier == TIER_CURATED and e.kind in ("province", "district") for e in index.names[k]
+        )
+    ]
+    units = [(k, p) for k, p in units if len(p) == 1]
+    rng = random.Random(7)
+    for _ in range(n):
+        (a, pa), (b, pb) = rng.sample(units, 2)
+        if pa == pb:
+            continue
+        want = pa | pb
+        for sep, key in (("", "glued"), ("、", "comma")):
+            got = {p for p, _ in _answer(a + sep + b)}
+            tally[f"list {key} both" if got == want else f"list {key} other"] += 1
+    provinces = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
+    for k, _p in units:
+        if any(e.kind == "province" for e in index.names[k]):
+            continue  # a province's own name: no district of it to address
+        for e in index.names[k]:
+            if e.kind == "district" and e.tier == TIER_CURATED and e.province_code in provinces:
+                got = _answer(provinces[e.province_code] + k)
+                right = got == ((e.province_code, e.code),)
+                tally["address right" if right else "address other"] += 1
+                if not right and len(wrong) < 30:
+                    wrong.append(f"{provinces[e.province_code] + k!r}: {e.code} → {got}")
+    kana = [k for k in names if _kana(k) and len(k) >= 3]
+    for _ in range(n):
+        a, b = rng.sample(kana, 2)
+        digest.update(f"{a}{b}{_answer(a + b)}".encode())
+        tally["kana pairs"] += 1
+    print(f"  CJK names in the index: {len(names)}")
+    for k, v in sorted(tally.items()):
+        print(f"  {k}: {v}")
+    for w in wrong:
+        print("   ", w)
+    print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")
+    print(f"({time.process_time() - t0:.1f} s CPU)")
+
+
+if __name__ == "__main__":
+    main()
