@@ -466,7 +466,9 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
     "module",
     [
         "compoundmap.geocode.frame",
+        "compoundmap.geocode.idcache",
         "compoundmap.geocode.index",
+        "compoundmap.geocode.readings",
         "compoundmap.geocode.resolve",
         "compoundmap.geocode.result",
         "compoundmap.settings",

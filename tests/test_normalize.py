@@ -108,7 +108,9 @@ def test_missing_values_are_empty() -> None:
     assert normalize(None) == normalize(float("nan")) == normalize("") == ""
 
 
-@pytest.mark.parametrize("module", ["compoundmap.normalize", "compoundmap._phonetic"])
+@pytest.mark.parametrize(
+    "module", ["compoundmap.normalize", "compoundmap._cleantext", "compoundmap._phonetic"]
+)
 def test_docstring_examples_hold(module: str) -> None:
     import doctest
     import importlib

@@ -39,10 +39,11 @@ _LEVEL_OF_KIND = {"province": PROVINCE, "district": DISTRICT, "commune": COMMUNE
 
 def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Context) -> bool:
     """Whether another name of the string, or the stated context, confirms the reading."""
-    return ctx.supports(anchor) or (
-        len(cluster) > 1
-        and any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
-    )
+    if ctx.supports(anchor):
+        return True
+    if len(cluster) == 1:
+        return False  # the name alone (most strings)
+    return any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
 
 
 def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
@@ -175,8 +176,11 @@ def doubts(
         out.append("namesake")  # "Chrey Thom commune": sources write the bare name elsewhere
     if confirmed and not ctx.supports(anchor) and _tied(anchor, choice, cluster):
         out.append("tie")
-    in_cluster = {id(o) for o in cluster}
-    others = [o for o in remaining if id(o) not in in_cluster]
+    # (the cluster is drawn from ``remaining``: of the same length, it is all of it)
+    others: list[Choice] = []
+    if len(remaining) > len(cluster):
+        in_cluster = {id(o) for o in cluster}
+        others = [o for o in remaining if id(o) not in in_cluster]
     if others:
         if not confirmed and all(w.isdigit() or w == "lekh" for w in m.text.split()):
             out.append("number")
@@ -192,8 +196,11 @@ def doubts(
         out.append("placed")
     if anchor.self_named and not confirmed:
         out.append("self")
-    towns = get_settings().town_population
-    if anchor.kind == "place" and anchor.population < towns and not confirmed:
+    if (
+        anchor.kind == "place"
+        and anchor.population < get_settings().town_population
+        and not confirmed
+    ):
         out.append("hamlet")
     if (
         anchor.confirm

@@ -47,6 +47,8 @@ def _context(province: object, district: object) -> tuple[str | None, str | None
     GeocodeError
         If a value names nothing (:func:`~compoundmap.geocode.context.parse_context`).
     """
+    if province is None and district is None:
+        return None, None  # most calls
     p, d = context_text(province), context_text(district)
     if p is None and d is None:
         return None, None

@@ -74,6 +74,9 @@ _REFERENCE_OF = frozenset(word_list("reference_of"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
+# a name is a reference point only after one of these words (most names are not: one set
+# look-up instead of the tests of :func:`is_reference`)
+_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | {"of"}
 
 
 def _alternation(role: str) -> str:
@@ -230,11 +233,12 @@ def make_mention(
     return Mention(
         start,
         end,
-        " ".join([x.text for x in toks[start:end]]),
+        toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
         entries,
         method,
         score,
         hint_at(toks, start, end, khmer),
-        is_reference(toks, start) or _in_company_name(toks, end),
+        (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
+        or _in_company_name(toks, end),
         town_at(toks, start, end) if with_town else False,
     )

@@ -50,6 +50,10 @@ _MAX_WORDS = 4
 _PARENT = {"commune": "district_code", "district": "province_code", "province": None}
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
+#: The admin levels whose words mark the runs this pass reads (a typo of a commune,
+#: district or province; a village beside a commune or district word).
+_EDITED = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
+_LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
 
 
 @depends_on_settings
@@ -150,14 +154,12 @@ def _named_commune(mentions: Sequence[Mention], start: int, end: int) -> str | N
     return communes.pop() if len(communes) == 1 else None
 
 
-def _runs(flat: Sequence[Token], level: int) -> list[tuple[int, int]]:
-    """Spans of content words the admin word of ``level`` marks: the words right before
+def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
+    """Spans of content words the admin words at ``marks`` mark: the words right before
     "commune"/"district", or right after "khum"/"srok" … when nothing stands before it."""
     out = []
     n = len(flat)
-    for k, t in enumerate(flat):
-        if t.admin != level:
-            continue
+    for k in marks:
         a = k
         while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
             a -= 1
@@ -225,7 +227,9 @@ def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
     )
 
 
-def _village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+def _village_mentions(
+    flat: Sequence[Token], mentions: list[Mention], marks: Sequence[int]
+) -> list[Mention]:
     """The mentions, less what the earlier passes read in the words the village admin word
     marks, when the string names one commune and those words are a village of it that no
     pass read so (:func:`_one_village`), or have no reading in its district at all: the
@@ -233,7 +237,7 @@ def _village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Me
     elsewhere, is no second place ("Kandal village, Bavet commune" is not also a hamlet
     Kandal of Tbong Khmum)."""
     out = list(mentions)
-    for a, b in _runs(flat, AdminLevel.VILLAGE):
+    for a, b in _runs(flat, marks):
         inside = [m for m in out if m.start < b and m.end > a]
         if any(m.start < a or m.end > b for m in inside):
             continue  # a name running past the words: leave it whole
@@ -274,20 +278,25 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
-    marked = {t.admin for t in flat}
-    if marked.isdisjoint((AdminLevel.COMMUNE, AdminLevel.DISTRICT, AdminLevel.PROVINCE)):
+    marks: dict[int, list[int]] = {}  # level → positions of its admin words
+    for k, t in enumerate(flat):
+        if t.admin in _LEVELS:
+            marks.setdefault(t.admin, []).append(k)
+    if _EDITED.isdisjoint(marks):
         return mentions  # most strings: no admin word of these levels, nothing to read
-    if AdminLevel.VILLAGE in marked and not marked.isdisjoint(
-        (AdminLevel.COMMUNE, AdminLevel.DISTRICT)
+    if AdminLevel.VILLAGE in marks and (
+        AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
     ):
-        mentions = _village_mentions(flat, mentions)
+        mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
         ("district", AdminLevel.DISTRICT, _named_province),
         ("province", AdminLevel.PROVINCE, _country),
     ):
-        for a, b in _runs(flat, level):
+        if level not in marks:
+            continue
+        for a, b in _runs(flat, marks[level]):
             inside = [m for m in out if m.start < b and m.end > a]
             if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
                 continue  # the words already read as such a unit: not a typo

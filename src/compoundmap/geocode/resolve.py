@@ -1,7 +1,7 @@
 """Resolving: what the names a string mentions mean, together.
 
 After spotting (``spot.py``): each mention's readings are narrowed by the admin word next to
-it (:func:`readings`), then by the support of the string's other names and the stated
+it (``readings.py``), then by the support of the string's other names and the stated
 context (:func:`reduce`); :func:`resolve_places` then picks one place per round — the
 reading consistent with the most names — and builds its result (``result.py``).
 """
@@ -9,17 +9,15 @@ reading consistent with the most names — and builds its result (``result.py``)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE, Token
+from ..normalize import VILLAGE, Token
 from ..settings import get as get_settings
-from ..settings import on_settings_change
 from .confidence import assess
 from .context import Context, parse_context
+from .idcache import IdentityCache
 from .index import (
-    KIND_LEVEL,
     TIER_CURATED,
-    TIER_OFFICIAL,
     TIER_PLACE,
     TIER_VILLAGE,
     Entry,
@@ -28,126 +26,13 @@ from .index import (
 )
 from .mentions import Mention
 from .placement import Span, placed_pairs
+from .readings import readings
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
 from .spot import flat_tokens, spot
 
 __all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
-
-
-# --- readings of one name ---------------------------------------------------------------
-
-
-def _hint_ok(e: Entry, hint: int) -> bool:
-    """Whether ``e`` is of the level an admin word next to its name says."""
-    if e.kind == "country":
-        return hint == COUNTRY
-    if hint == PROVINCE:
-        return e.kind == "province"
-    if hint == DISTRICT:
-        return e.kind in ("district", "place") or e.kind not in KIND_LEVEL
-    if hint == COMMUNE:
-        return e.kind == "commune"
-    if hint == VILLAGE:
-        return e.kind in ("village", "place")
-    return True
-
-
-def _dedupe(entries: list[Entry]) -> list[Entry]:
-    """One entry per unit (or per place/locality), the best tier kept."""
-    out: dict[tuple[str | None, str], Entry] = {}
-    for e in entries:
-        k = (e.code, "" if e.kind in KIND_LEVEL and e.kind != "village" else e.kind + e.name)
-        cur = out.get(k)
-        if cur is None or e.tier < cur.tier:
-            out[k] = e
-    return list(out.values())
-
-
-# Per index entry tuple (keyed by id, checked by identity): what it may mean for a hint.
-_READINGS: dict[
-    tuple[int, int | None, bool, bool], tuple[tuple[Entry, ...], tuple[Entry, ...]]
-] = {}
-on_settings_change(_READINGS.clear)
-
-
-def _official_of_level(es: list[Entry], hint: int) -> list[Entry]:
-    """With an admin word, the official unit of its level beats a curated alias that names
-    another unit of that level for the bare name ("Kampong Saom district" is the district
-    Kampong Saom, 1806; bare, "Kampong Saom" is the city, 1801)."""
-    official = {e.code for e in es if e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint}
-    if not official:
-        return es
-    return [
-        e
-        for e in es
-        if not (
-            e.tier == TIER_CURATED
-            and e.hint is None
-            and KIND_LEVEL.get(e.kind) == hint
-            and e.code not in official
-        )
-    ]
-
-
-def readings(
-    entries: tuple[Entry, ...], hint: int | None, drop_villages: bool, town: bool = False
-) -> tuple[Entry, ...]:
-    """What one name may mean given the admin word next to it (cached per index entry).
-
-    Village readings are kept unless ``drop_villages`` (a single name: nothing could
-    confirm them); an admin word keeps the readings of its level, and a name called a
-    village that no village or place reading is left for means nothing; a name that is a
-    province's (at the best tier it matches) means the province unless an admin word says
-    otherwise ("Kandal" is the province, not a commune).
-    """
-    k = (id(entries), hint, drop_villages, town)
-    hit = _READINGS.get(k)
-    if hit is not None and hit[0] is entries:
-        return hit[1]
-    # (a village named after its own commune or district confirms itself: it stays, unless
-    # a village of the same name elsewhere does not)
-    villages = [e for e in entries if e.tier == TIER_VILLAGE]
-    self_named = bool(villages) and all(not e.confirm for e in villages)
-    others = [e for e in entries if e.tier != TIER_VILLAGE or self_named]
-    # villages stay readings beside a commune of the same name elsewhere ("Trapeang Sre,
-    # Kratie" is the village in Kratie): reducing keeps one only when a name confirms it
-    keep_villages = not drop_villages
-    es: list[Entry] = list(entries) if keep_villages else others
-    if hint is not None:
-        keep = [e for e in es if _hint_ok(e, hint)]
-        if keep:
-            es = _official_of_level(keep, hint)
-        elif hint == VILLAGE:
-            # "Sangkum Thmei village": a village that no name confirms is not the district
-            # of the same name elsewhere; a unit that holds every village so named still is
-            # ("Phsar Doeum Thkov village" lies in the sangkat Phsar Daeum Thkov)
-            villages = [e for e in entries if e.kind == "village"]
-            es = [e for e in es if all(consistent(v, e) for v in villages)]
-        # a town alias answers a town word, not "district" ("Kaoh Kong district" is the
-        # district Kaoh Kong, not Koh Kong town)
-        matching = [e for e in es if e.hint == hint and (town or not e.town_alias)]
-        es = matching or [e for e in es if e.hint is None] or es
-    else:
-        es = [e for e in es if e.hint is None] or es
-    if hint == DISTRICT and not town:
-        # "Oudong district": a place read as a district means the district it lies in,
-        # not the place's point and commune
-        es = [
-            replace(e, commune_code=None, lat=None, lon=None) if e.kind == "place" else e
-            for e in es
-        ]
-    if es and hint is None:
-        best_tier = min(e.tier for e in es)
-        provinces = [e for e in es if e.kind == "province" and e.tier == best_tier]
-        if provinces:
-            es = provinces
-    out = tuple(_dedupe(es))
-    if len(_READINGS) > _SIZES.choice_cache_size:
-        _READINGS.clear()
-    _READINGS[k] = (entries, out)
-    return out
 
 
 # --- readings of every name, together ---------------------------------------------------
@@ -165,31 +50,29 @@ class Choice:
 
 
 _CodeSets = tuple[bool, set[str], set[str]]
-_CODE_SETS: dict[int, tuple[tuple[Entry, ...], _CodeSets]] = {}
-on_settings_change(_CODE_SETS.clear)
+_CODE_SETS: IdentityCache[tuple[Entry, ...], _CodeSets] = IdentityCache(_SIZES.choice_cache_size)
 
 
 def _code_sets(entries: tuple[Entry, ...]) -> _CodeSets:
     """(names the country, finest codes, every code on the chains of non-village
     readings), cached per readings tuple."""
-    hit = _CODE_SETS.get(id(entries))
-    if hit is not None and hit[0] is entries:
-        return hit[1]
-    out = (
-        any(f.kind == "country" for f in entries),
-        {f.code for f in entries if f.code is not None},
-        {
-            x
-            for f in entries
-            if f.kind != "village"
-            for x in (f.province_code, f.district_code, f.commune_code, f.legacy_district)
-            if x
-        },
+    hit = _CODE_SETS.get(entries)
+    if hit is not None:
+        return hit
+    return _CODE_SETS.put(
+        entries,
+        (
+            any(f.kind == "country" for f in entries),
+            {f.code for f in entries if f.code is not None},
+            {
+                x
+                for f in entries
+                if f.kind != "village"
+                for x in (f.province_code, f.district_code, f.commune_code, f.legacy_district)
+                if x
+            },
+        ),
     )
-    if len(_CODE_SETS) > _SIZES.choice_cache_size:
-        _CODE_SETS.clear()
-    _CODE_SETS[id(entries)] = (entries, out)
-    return out
 
 
 def _town_readings(allowed: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -276,8 +159,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     it: with a single name, villages are out before anything else. Code sets are computed
     once, from every name's readings before any is narrowed.
     """
-    lone = sum(1 for m in mentions if m.entries and m.entries[0].kind != "country") <= 1
-    drop_villages = lone and not ctx.districts
+    placing = 0  # names that place something (not Cambodia itself)
+    for m in mentions:
+        if m.entries and m.entries[0].kind != "country":
+            placing += 1
+    drop_villages = placing <= 1 and not ctx.districts
     choices: list[Choice] = []
     for m in mentions:
         allowed = readings(m.entries, m.hint, drop_villages, m.town)
@@ -296,6 +182,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         others = [v for k, v in sets.items() if k != id(c)]
         if not others and not has_ctx:
             c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
+            continue
+        if len(c.entries) == 1:
+            # one reading: it stays, unless it needs confirming and nothing supports it
+            if c.entries[0].confirm and not _supports(c.entries, others, ctx, has_ctx)[0]:
+                c.entries = []
             continue
         supports = _supports(c.entries, others, ctx, has_ctx)
         scored = [
@@ -487,13 +378,12 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     remaining = _drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
+    if len(remaining) == 1:
+        # one name: one round, which places it (its cluster is itself)
+        return [_one_round(query, remaining, ctx, remaining)[1]]
     every = list(remaining)
     # names the string places one inside the other ("Anlong Veng in northern Siem Reap")
-    linked = (
-        placed_pairs(query, flat_tokens(text), [c.mention for c in every])
-        if len(every) > 1
-        else frozenset()
-    )
+    linked = placed_pairs(query, flat_tokens(text), [c.mention for c in every])
     results: list[tuple[int, GeocodeResult]] = []
     while remaining:
         first, result, cluster = _one_round(query, remaining, ctx, every, linked)

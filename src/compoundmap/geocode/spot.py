@@ -100,7 +100,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     if cased and any(t.lower and t.text in ARTICLES for t in flat):
         flat = written = lower_articles(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
-    if any(t.vietnamese for t in flat):
+    # (an ASCII string holds no word spelt the Vietnamese way)
+    if not (isinstance(text, str) and text.isascii()) and any(t.vietnamese for t in flat):
         mentions = not_vietnamese(flat, mentions, index, cased)
     if cased:
         # the string capitalises its names: its lower-case words away from any capitalised
@@ -135,6 +136,12 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
     ("Bavet's expanding complex")."""
     if not mentions:
         return mentions
+    # the content words glued to each mention; the words the mentions cover are gathered
+    # only when some mention has one (most strings: admin words, breaks, the ends)
+    inner = inner_stopwords()
+    sides = [_glued_words(flat, m.start, m.end, inner, cased) for m in mentions]
+    if not any(sides):
+        return mentions
     # a one-word village name explains no word: villages need confirming ("Kampon Cham":
     # "Kampon" is a village somewhere, and the commune Cham is no answer)
     covered = {
@@ -143,25 +150,30 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
         if not (m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE)
         for k in range(m.start, m.end)
     }
-    inner = inner_stopwords()
-
-    def unexplained(k: int, step: int) -> bool:
-        # past one stopword that names hold ("Choam a hau": "a hau" may end the name)
-        if 0 <= k < len(flat) and flat[k].stop and flat[k].text in inner:
-            k += step
-        return (
-            0 <= k < len(flat)
-            and k not in covered
-            and is_content(flat[k])
-            # a long lower-case word is an ordinary one; a short one may end the name
-            # ("Peam hir")
-            and not (cased and flat[k].lower and len(flat[k].text) > _SHORT_SYLLABLE)
-        )
-
     return [
-        m._replace(loose=True) if unexplained(m.start - 1, -1) or unexplained(m.end, 1) else m
-        for m in mentions
+        m._replace(loose=True) if any(k not in covered for k in glued) else m
+        for m, glued in zip(mentions, sides, strict=True)
     ]
+
+
+def _glued_words(
+    flat: Sequence[Token], start: int, end: int, inner: frozenset[str], cased: bool
+) -> tuple[int, ...]:
+    """Positions of the content words right before and after ``flat[start:end]``, past one
+    stopword that names hold ("Choam a hau": "a hau" may end the name); a long lower-case
+    word in a string that capitalises its names is an ordinary one, a short one may end
+    the name ("Peam hir")."""
+    n = len(flat)
+    out: tuple[int, ...] = ()
+    for k, step in ((start - 1, -1), (end, 1)):
+        if 0 <= k < n and flat[k].stop and flat[k].text in inner:
+            k += step
+        if not 0 <= k < n:
+            continue
+        tok = flat[k]
+        if is_content(tok) and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE):
+            out += (k,)
+    return out
 
 
 def _conjunctions(flat: list[Token]) -> list[Token]:
@@ -211,15 +223,17 @@ def _villages_only(mentions: list[Mention]) -> bool:
     (either may be a misspelt province, district or town: the one-edit pass runs)."""
     # (a name every village of which is named after its own commune places itself:
     # "Bavet Kandal" is no misspelt name)
-    villages = [
-        bool(m.entries)
-        and m.entries[0].tier == TIER_VILLAGE
-        and not all(not e.confirm for e in m.entries)
-        for m in mentions
-    ]
-    return (bool(mentions) and all(villages)) or any(
-        v and m.end - m.start == 1 for v, m in zip(villages, mentions, strict=True)
-    )
+    every = bool(mentions)
+    for m in mentions:
+        village = (
+            bool(m.entries)
+            and m.entries[0].tier == TIER_VILLAGE
+            and any(e.confirm for e in m.entries)
+        )
+        if village and m.end - m.start == 1:
+            return True
+        every = every and village
+    return every
 
 
 def _places_something(mentions: list[Mention]) -> bool:

@@ -15,9 +15,10 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from ..normalize import Token, key_of, skeleton
-from ..settings import Settings, depends_on_settings, on_settings_change
+from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .edits import one_edit
+from .idcache import IdentityCache
 from .index import (
     KIND_LEVEL,
     TIER_CURATED,
@@ -188,17 +189,18 @@ def _scope_choices(codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({k for c in codes for k in keys_by_scope.get(c, ())}))
 
 
-# Per readings tuple (keyed by id, checked by identity): the codes it scopes the search to.
-_SCOPE_CODES: dict[int, tuple[tuple[Entry, ...], tuple[str, ...]]] = {}
-on_settings_change(_SCOPE_CODES.clear)
+# Per readings tuple: the codes it scopes the search to.
+_SCOPE_CODES: IdentityCache[tuple[Entry, ...], tuple[str, ...]] = IdentityCache(
+    _SIZES.choice_cache_size
+)
 
 
 def _scope_codes(entries: tuple[Entry, ...]) -> tuple[str, ...]:
     """The province and district codes a name's readings scope the search to (none when it
     has more than ``scope_max_readings``), cached per readings tuple."""
-    hit = _SCOPE_CODES.get(id(entries))
-    if hit is not None and hit[0] is entries:
-        return hit[1]
+    hit = _SCOPE_CODES.get(entries)
+    if hit is not None:
+        return hit
     # a town alias ("Kampong Speu town" = Chbar Mon) reads so only beside its town word:
     # it neither narrows the search to that town nor counts as one more reading
     readings = [e for e in entries if not e.town_alias]
@@ -209,10 +211,7 @@ def _scope_codes(entries: tuple[Entry, ...]) -> tuple[str, ...]:
             for e in readings
             if e.tier <= TIER_OFFICIAL and e.kind in ("province", "district")
         )
-    if len(_SCOPE_CODES) > _SIZES.choice_cache_size:
-        _SCOPE_CODES.clear()
-    _SCOPE_CODES[id(entries)] = (entries, out)
-    return out
+    return _SCOPE_CODES.put(entries, out)
 
 
 def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
