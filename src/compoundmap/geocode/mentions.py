@@ -76,7 +76,7 @@ _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
-_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | {"of"}
+_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF
 
 
 def _alternation(role: str) -> str:
