@@ -7,6 +7,11 @@ Generated from the gazetteer:
   with each of those endings ("Cham Yeam border checkpoint", "Cham Yeam checkpoint" …);
   right when the answer lies in the crossing's own unit (its commune, else its district,
   else its province), wrong when it lies elsewhere (a sound-alike crossing: "Choam");
+- bare names: each core alone ("Daung", "Chong Chom") and with its province ("Daung,
+  Battambang"), counted the same way;
+- pairs: each alias naming both sides ("Bavet-Moc Bai border crossing") split into its
+  Cambodian core and its foreign side, written "C-F border crossing", "F-C border
+  crossing", "C (Cambodia) – F (Thailand)" and "F (Vietnam) – C (Cambodia)": right as above;
 - "or": every pair of province names joined by "or" ("Kampot or Kep"); both provinces
   must come back (two units joined by "or" are two places).
 
@@ -19,9 +24,13 @@ import collections
 import itertools
 import re
 import time
+from typing import Any
+
+import pandas as pd
 
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode, geocode_places
+from compoundmap.geocode.crossings import crossing_cores
 
 ENDINGS = (
     " border checkpoint",
@@ -30,6 +39,10 @@ ENDINGS = (
     " international border checkpoint",
     " border gate",
 )
+_PAIR = re.compile(r"\s*[-\u2013]\s*")
+#: The neighbour across each border province's crossings (Preah Vihear's are Thai ones).
+_LAOS = {"19"}
+_VIETNAM = {"07", "08", "10", "11", "14", "16", "20", "21", "25"}
 _CUT = re.compile(r"\s+(international|border|checkpoint|crossing|gate)\b.*$", re.IGNORECASE)
 
 
@@ -62,6 +75,25 @@ def main() -> None:
         print(f"  {k}: {v}")
     for w in wrong[:15]:
         print("   ", w)
+    provinces = dict(gaz.units[gaz.units["level"] == 1][["code", "name_en"]].values)
+    for title, strings in (("bare names", _bare(loc, provinces)), ("pairs", _pairs(loc))):
+        tally.clear()
+        wrong.clear()
+        for text, code in strings:
+            r = geocode(text)
+            got = r.commune_code or r.district_code or r.province_code
+            if got is None:
+                tally["nothing"] += 1
+            elif str(got).startswith(code) or code.startswith(str(got)):
+                tally[f"right {r.confidence}"] += 1
+            else:
+                tally[f"elsewhere {r.confidence}"] += 1
+                wrong.append(f"{text!r} → {got} {r.matched_name}")
+        print(f"{title}: {sum(tally.values())} strings")
+        for k, v in sorted(tally.items()):
+            print(f"  {k}: {v}")
+        for w in wrong[:10]:
+            print("   ", w)
     names = gaz.units[gaz.units["level"] == 1][["code", "name_en"]].itertuples(index=False)
     both = total = 0
     for (ca, na), (cb, nb) in itertools.permutations(names, 2):
@@ -70,6 +102,49 @@ def main() -> None:
         total += 1
     print(f'"A or B" of two provinces: both returned {both}/{total}')
     print(f"({time.process_time() - t0:.1f} s CPU)")
+
+
+def _code(row: Any) -> str:
+    """A crossing's finest unit code."""
+    return next(
+        c
+        for c in (row.commune_code, row.district_code, row.province_code)
+        if isinstance(c, str) and c
+    )
+
+
+def _bare(loc: pd.DataFrame, provinces: dict[str, str]) -> list[tuple[str, str]]:
+    """Each crossing's cores alone and with their province, with the crossing's code."""
+    out: list[tuple[str, str]] = []
+    for row in loc.itertuples(index=False):
+        for core in crossing_cores([row.name, *row.aliases]):
+            out += [(core, _code(row)), (f"{core}, {provinces[row.province_code]}", _code(row))]
+    return out
+
+
+def _pairs(loc: pd.DataFrame) -> list[tuple[str, str]]:
+    """Each two-sided alias of a crossing in four ways, with the crossing's code."""
+    out: list[tuple[str, str]] = []
+    for row in loc.itertuples(index=False):
+        cores = set(crossing_cores([row.name, *row.aliases]))
+        pc = row.province_code
+        country = "Laos" if pc in _LAOS else "Vietnam" if pc in _VIETNAM else "Thailand"
+        for name in [row.name, *row.aliases]:
+            sides = [_CUT.sub("", x).strip() for x in _PAIR.split(name)]
+            if len(sides) != 2 or "Friendship" in name:
+                continue
+            ours = [x for x in sides if x in cores]
+            if len(ours) != 1:
+                continue
+            c, f = ours[0], next(x for x in sides if x != ours[0])
+            for text in (
+                f"{c}-{f} border crossing",
+                f"{f}-{c} border crossing",
+                f"{c} (Cambodia) \u2013 {f} ({country})",
+                f"{f} ({country}) \u2013 {c} (Cambodia)",
+            ):
+                out.append((text, _code(row)))
+    return out
 
 
 if __name__ == "__main__":

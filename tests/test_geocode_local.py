@@ -165,8 +165,9 @@ def test_provincial_alone_still_means_the_province() -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # Thai sides: no Cambodian look-alike (Ban Laem was read as Banlung)
-        ("Ban Laem - Daung", []),
+        # Thai sides: no Cambodian look-alike (Ban Laem was read as Banlung); Daung alone
+        # is the Battambang crossing, which no other place is called
+        ("Ban Laem - Daung", [("02", None)]),
         ("Chong Sa-ngam - Choam", []),
         # a commune named exactly in several words stays beside a place abroad
         ("Xa Mat - Trapeang Phlong", [("25", "2505")]),
@@ -196,3 +197,68 @@ def test_name_starting_with_ou_spelt_another_way() -> None:
     # district O Rang of Mondulkiri read on its first two words
     query = "Dambae, Tbong Khnom, Ou Rang Ov, Kroch Chhma, Punhea Kraek y Memot"
     assert {p for p, _ in _places(query)} == {"25"}
+
+
+# --- a crossing named with crossing words its aliases lack (crossings.py) -----------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # "Trapeang Sre" alone is a Prey Veng commune (Trapeang Srae); with a crossing word
+        # it is the Snuol crossing
+        ("Trapeang Sre checkpoint", ("10", "1005")),
+        # ankorcivilization.blogspot.com (VNS): "the Prechak national border gate in Kampot
+        # Province" (Prek Chak, Kampong Trach), not a commune of Chhuk read by sound
+        ("the Prechak national border gate in Kampot Province", ("07", "0706")),
+    ],
+)
+def test_crossing_named_with_other_crossing_words(query: str, expected: tuple[str, str]) -> None:
+    r = geocode(query)
+    assert (r.province_code, r.district_code) == expected
+
+
+def test_foreign_side_of_a_crossing_gets_no_derived_names() -> None:
+    # Chong Chom is the Thai side (Kap Choeng, Surin: foreign_places.csv): "Chong Chom
+    # border checkpoint" no longer sounds like the Choam gate (2201), and its name is not
+    # made a Cambodian crossing's; the curated alias "Chong Chom checkpoint" stays
+    assert geocode("Chong Chom border checkpoint").district_code != "2201"
+    assert geocode("Chong Chom").province_code is None
+    assert geocode("Chong Chom checkpoint").district_code == "2204"
+
+
+def test_crossing_under_its_bare_name_when_nothing_else_bears_it() -> None:
+    # "Daung" is no unit, village or GeoNames place: the Battambang crossing
+    assert geocode("Daung").province_code == "02"
+    # "Choam" is a commune of Tbong Khmum: the unit keeps its name
+    assert geocode("Choam").province_code == "25"
+
+
+def test_number_after_a_misspelt_name_is_kept() -> None:
+    # "Chrang Chamres 2" is Chrang Chamreh Ti Pir (120712); without its number the pair
+    # was read as Ti Muoy
+    assert geocode("Chrang Chamres 2, Phnom Penh").commune_code == "120712"
+    assert geocode("Chrang Chamres 2").commune_code != "120711"
+
+
+def test_border_town_word_is_the_towns() -> None:
+    # "Koh Kong border town" is the town (Khemarak Phoumin, 0904) as "Koh Kong town" is;
+    # "Svay Rieng's border city of Bavet": the town word is Bavet's, not Svay Rieng's
+    assert geocode("Koh Kong border town").district_code == "0904"
+    assert geocode("Svay Rieng's border city of Bavet").district_code == "2008"
+
+
+# --- a village in Khmer admin words, named with its commune (spot.py) ---------------------
+
+
+def test_phum_before_a_village_is_the_admin_word() -> None:
+    # "Phum Yeang" and "Phum Thmei" are communes elsewhere (Siem Reap, Banteay Meanchey);
+    # "Phum X, Khum Y" is village X of commune Y (GeoNames Yeang Dangkum of Ou Beichoan)
+    assert [r.commune_code for r in geocode_places("Phum Yeang Dangkum, Khum Ou Beichoan")] == [
+        "010509"
+    ]
+    assert [
+        r.commune_code for r in geocode_places("Phum Thmei, Khum Chey Otdam, Srok Lumphat")
+    ] == ["160501"]
+    # the commune's own admin word after it: the commune
+    assert geocode("Phum Thmei commune").commune_code == "010703"

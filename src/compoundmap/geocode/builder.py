@@ -27,6 +27,7 @@ from ..normalize import (
 )
 from ..schema import LEVEL_NAMES
 from ..settings import get as get_settings
+from .crossings import crossing_cores, crossing_names
 from .entries import (
     TIER_CURATED,
     TIER_OFFICIAL,
@@ -114,6 +115,14 @@ def keys_for(name: str, official: bool = False) -> list[str]:
             keys.append(key[len(prefix) :])
             break
     return keys
+
+
+def _abroad(name: str) -> bool:
+    """Whether ``name`` is a place abroad (``foreign_places.csv``): the foreign side of a
+    crossing gives it no names of its own ("Chong Chom" is in Surin)."""
+    from .places import is_foreign_name  # places reads the index this module builds
+
+    return is_foreign_name(name)
 
 
 def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -237,8 +246,26 @@ class IndexBuilder:
                 needs_context=bool(row["needs_context"]),
                 legacy_district=self.legacy.get(str_or_none(row["commune_code"]) or ""),
             )
-            for name in [row["name"], *row["aliases"]]:
-                self.add(str(name), entry, keys=self._locality_keys(str(name)))
+            names = [str(row["name"]), *map(str, row["aliases"])]
+            if entry.kind == "border_crossing":
+                names += [n for n in crossing_names(names, _abroad) if n not in names]
+            for name in names:
+                self.add(name, entry, keys=self._locality_keys(name))
+
+    def add_crossing_cores(self) -> None:
+        """Curated border crossings under their bare place name ("Daung", "Chong Chom"),
+        when no other entry has that key and it is two words or five letters long: a name
+        a unit, village or place bears keeps meaning that place."""
+        taken = set(self.index)
+        for row in records(self.gaz.localities):
+            if row["kind"] != "border_crossing":
+                continue
+            names = [str(row["name"]), *map(str, row["aliases"])]
+            entry = next(e for e in self.index[keys_for(names[0])[0]] if e.name == names[0])
+            for core in crossing_cores(names, _abroad):
+                keys = keys_for(core)
+                if keys and keys[0] not in taken and (" " in core or len(keys[0]) >= 5):
+                    self.add(core, entry, keys=keys[:1])
 
     def _locality_keys(self, name: str) -> list[str]:
         """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their

@@ -199,12 +199,17 @@ def _window_mention(
             continue
         if any(e.kind in ("province", "country") for e in inside[0].entries):
             continue
+        if b < n and flat[b].text.isdigit() and b not in done:
+            b += 1  # the number after the pair is part of the name ("Chrang Chamres 2")
         written = "".join(x.text for x in flat[a:b])
         if len(written) < cfg.window_fuzzy_min_letters:
             continue
+        choices = _window_keys().get(written[0], ())
+        if written[-1].isdigit():  # a name numbered otherwise is another unit
+            choices = tuple(c for c in choices if c.endswith(written[-1]) and not c[-2].isdigit())
         hit = process.extractOne(
             written,
-            _window_keys().get(written[0], ()),
+            choices,
             scorer=fuzz.ratio,
             score_cutoff=cfg.window_fuzzy_min,
         )

@@ -79,6 +79,7 @@ def build_index() -> NameIndex:
     builder.add_localities()
     builder.add_places()
     builder.add_villages()
+    builder.add_crossing_cores()
     return long_lived(builder.freeze(), collect=True)
 
 

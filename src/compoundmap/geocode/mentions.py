@@ -66,6 +66,9 @@ _AFTER_ONLY = frozenset(
 _TOWN_WORDS = frozenset(
     w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
 )
+#: Words that may stand between a name and the town word after it ("Koh Kong border
+#: town", "Kep coastal town"): they say what kind of town it is.
+_TOWN_DESCRIPTORS = frozenset({"border", "coastal", "seaside", "frontier"})
 #: Words before a reference point ("from"), and distance and direction words before "of"
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
@@ -112,6 +115,7 @@ def is_content(tok: Token) -> bool:
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
     """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
     the name, other languages mostly after; "of"/"de" may stand between."""
+    end = _past_town_descriptor(toks, end)
     after = toks[end].admin if end < len(toks) else None
     before = None
     j = start - 1
@@ -154,9 +158,24 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
+    end = _past_town_descriptor(toks, end)
     return (before >= 0 and toks[before].text in _TOWN_WORDS) or (
         end < len(toks) and toks[end].text in _TOWN_WORDS
     )
+
+
+def _past_town_descriptor(toks: Sequence[Token], end: int) -> int:
+    """``end``, or the position after a descriptor word there when a town word follows it
+    ("Koh Kong border town": the town word is the name's), unless "of" follows that town
+    word ("Svay Rieng's border city of Bavet": the town is Bavet)."""
+    if (
+        end + 1 < len(toks)
+        and toks[end].text in _TOWN_DESCRIPTORS
+        and toks[end + 1].text in _TOWN_WORDS
+        and not (end + 2 < len(toks) and toks[end + 2].text in _OF_WORDS)
+    ):
+        return end + 1
+    return end
 
 
 def _distance_before(toks: Sequence[Token], k: int) -> bool:

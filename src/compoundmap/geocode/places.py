@@ -23,6 +23,7 @@ from .result import GeocodeResult, ambiguous_result
 __all__ = [
     "drop_weak_abroad",
     "foreign_result",
+    "is_foreign_name",
     "merge_nested",
     "names_abroad",
     "second_chance",
@@ -47,6 +48,22 @@ def _foreign_keys() -> tuple[dict[str, str], frozenset[str]]:
         for n, cc in zip(table["name"], table["country_code"], strict=True)
     }
     return keys, frozenset(n.lower().split()[0] for n in table["name"])
+
+
+def is_foreign_name(name: str) -> bool:
+    """Whether ``name`` is, as a whole, a place outside Cambodia (``foreign_places.csv``).
+
+    Parameters
+    ----------
+    name : str
+        A place name ("Chong Chom", the Thai side of the O'Smach crossing).
+
+    Returns
+    -------
+    bool
+        ``True`` when its key is that of a listed place abroad.
+    """
+    return place_key(name) in _foreign_keys()[0]
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -278,7 +278,7 @@ def _exact_mentions(
                 # an official name that starts with such a word ("Phum Thmei")
                 end = _span_end(flat, pos + 1, cfg.geocode_max_ngram - 1, stops_inside)
                 edge = _latin_mention(flat, pos, end, index, cfg, exact_only=True)
-                if edge is not None:
+                if edge is not None and not _edge_is_admin_word(flat, pos, edge, index, cfg):
                     mentions.append(edge)
                     pos = edge.end
                     continue
@@ -299,6 +299,30 @@ def _exact_mentions(
             loose = loose or not tok.text.isdigit()
             pos += 1
     return mentions, loose
+
+
+def _edge_is_admin_word(
+    flat: Sequence[Token], pos: int, edge: Mention, index: NameIndex, cfg: Settings
+) -> bool:
+    """Whether the admin word at ``pos`` is that, not the start of the name ``edge`` found
+    from it: a name from the next word reaches further ("Phum Yeang Dangkum": village Yeang
+    Dangkum, not the commune Phum Yeang and a stray word), or as far (or none is found)
+    while a higher admin word follows, as in an address in Khmer words ("Phum Thmei, Khum
+    Chey Otdam": village Thmei of that commune, not the commune Phum Thmei of Banteay
+    Meanchey)."""
+    level = flat[pos].admin
+    if level is None:
+        return False
+    end = _span_end(flat, pos + 1, cfg.geocode_max_ngram, inner_stopwords())
+    after = _latin_mention(flat, pos + 1, end, index, cfg, exact_only=True)
+    if after is not None and after.end != edge.end:
+        return after.end > edge.end
+    # the higher admin word starts the next part ("…, Khum"), not ends this name ("Phum
+    # Thmei commune" is the commune)
+    if edge.end >= len(flat) or flat[edge.end].text:
+        return False
+    nxt = next((t for t in flat[edge.end :] if t.text), None)
+    return nxt is not None and nxt.admin is not None and nxt.admin < level
 
 
 def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mention | None:

@@ -373,6 +373,10 @@ def initial_fuzzy_mentions(flat: Sequence[Token], found: list[Mention]) -> list[
             and end - start < cfg.fuzzy_max_words
         ):
             end += 1
+        # a number after the words is part of the name: "Chrang Chamres 2" is Chrang
+        # Chamreh Ti Pir, not the name without it, which ties with Ti Muoy
+        if end < n and end > start and end not in taken and flat[end].text.isdigit():
+            end += 1
         key = key_of(list(flat[start:end]))
         if len(key) >= cfg.fuzzy_min_letters and not key.isdigit():
             choices = keys_by_initial.get(key[0], [])
