@@ -505,3 +505,42 @@ def test_a_name_after_de_alone_stays_a_place() -> None:
     assert [p.province_code for p in cm.geocode_places("la province de Kampot")] == ["07"]
     french, english = cm.geocode("au sud de Phnom Penh"), cm.geocode("south of Phnom Penh")
     assert (french.status, french.province_code) == (english.status, english.province_code)
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("까엡주은 캄보디아 남서부", {"23"}),  # nbcambodia.com/archives/4316
+        ("껌뽓주의 총 면적은 4,873㎢", {"07"}),  # nbcambodia.com/archives/1502
+        ("예전의 껌뽕싸옴과 현재의 껌뽕싸옴", {"18"}),  # nbcambodia.com/archives/37618
+        ("껌뽕톰주와 끄라째주", {"06", "10"}),  # cambodia523.tistory.com/7093738
+        ("스와이 리응은 쁘레이웽 주하고만", {"14", "20"}),  # nbcambodia.com/?p=4326
+        ("따까에우(Takeo) 지역", {"21"}),  # joongdo.co.kr 20241031010008679
+        ("‘오스마크 리조트’", {"22"}),  # slotbuff3.com/post/837631: O'Smach Resort
+    ],
+)
+def test_korean_names_as_koreans_in_cambodia_write_them(query: str, provinces: set[str]) -> None:
+    """The spellings of Korean pages written in Cambodia (껌뽕 for Kampong, 까엡 for Kep,
+    스와이 리응 for Svay Rieng; aliases.csv, round 8), as those pages write them."""
+    assert {p.province_code for p in cm.geocode_places(query) if p.province_code} == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("캄폿 뚝추군", "0707"),  # Tuek Chhu
+        ("캄폿주 뚝추군", "0707"),
+        ("바탐방 삼롯군", "0209"),  # Samlout
+        ("시엠립 뿌억군", "1707"),  # Puok (timenews.co.kr writes "뿌억군 따똑마을")
+        ("프놈펜 던꼬구", "1205"),  # Dangkao
+    ],
+)
+def test_a_short_korean_district_glued_to_its_province_is_read(query: str, district: str) -> None:
+    """Korean spaces a short district name after its province; the tokeniser glues such
+    short parts into one run (감봇|둑주군), and the district before its admin word is read by
+    sound inside the province; an ordinary word with an admin syllable inside (신도시 구역,
+    항구 도시) is no district (benchmarks/sweep_korean_thai_names.py)."""
+    got = [p for p in cm.geocode_places(query) if p.province_code]
+    assert [p.district_code for p in got] == [district], query
+    for phrase in ("바탐방 항구 도시", "시엠립 중심 시가지", "캄폿 관광 도시", "프놈펜 외곽 지역"):
+        assert all(p.district_code is None for p in cm.geocode_places(phrase)), phrase

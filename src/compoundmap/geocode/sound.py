@@ -93,6 +93,20 @@ def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _korean_run(raw: str) -> tuple[str, int] | None:
+    """The name before the first Korean admin word of ``raw`` (the longest there), at
+    least two syllables in, and that word's level; ``None`` without one."""
+    hits = [
+        (raw.find(w, 2), -len(w), w)
+        for w in ADMIN_WORDS
+        if "\uac00" <= w[:1] <= "\ud7a3" and raw.find(w, 2) >= 2
+    ]
+    if not hits:
+        return None
+    at, _, w = min(hits)
+    return raw[:at], ADMIN_WORDS[w]
+
+
 def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, int, int, int]]:
     """The unknown names of one token: ``(run, level, start, end)``, the run's text, the
     level of its admin word and the tokens ``[start, end)`` it spans."""
@@ -121,14 +135,22 @@ def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, in
             if at >= 2:
                 out.append((raw[:at], pieces[1].admin, a, a + 1))
         elif all(t.stop for t in pieces):
-            hits = [
-                (raw.find(w, 2), -len(w), w)
-                for w in ADMIN_WORDS
-                if "\uac00" <= w[:1] <= "\ud7a3" and raw.find(w, 2) >= 2
-            ]
-            if hits:
-                at, _, w = min(hits)  # the first admin word after the name, the longest there
-                out.append((raw[:at], ADMIN_WORDS[w], a, b))
+            named = _korean_run(raw)
+            if named:
+                out.append((named[0], named[1], a, b))
+        elif len(pieces) > 1 and pieces[-1].stop and not any(t.stop for t in pieces[:-1]):
+            # a short district name after its province, glued by the tokeniser with its
+            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군): the rest of the
+            # run after the known names, without the province's own admin word (캄폿주),
+            # when it ends with the district's admin word
+            head = "".join(t.text for t in pieces[:-1])
+            rest = raw[len(head) :] if raw.startswith(head) else ""
+            if len(rest) > 3 and ADMIN_WORDS.get(rest[0]) == _PROVINCE:
+                rest = rest[1:]
+            named = _korean_run(rest)
+            # the run must end at its admin word: 신도시구역 holds 시 inside a word
+            if named and named[1] == ADMIN_WORDS.get(rest[len(named[0]) :]):
+                out.append((named[0], named[1], a + len(pieces) - 1, b))
         return out
     # Japanese: unknown katakana letters (one token each) right before an admin word, and
     # a known name glued after them, which is then part of the unknown one (ウド|ミエンチェイ)

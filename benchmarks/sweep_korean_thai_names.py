@@ -1,0 +1,139 @@
+"""Sweep: every name of the index written in hangul or Thai letters.
+
+Generated from the index (``build_index``), no labelled row:
+
+- bare: each name alone; right when a place comes back in a province of one of its
+  entries;
+- suffix: each name with a Korean particle or generic word after it (에서, 의, 지역, 인근,
+  일대, 외곽, 주변) or, for a Thai name, a Thai word around it (ที่…, … ประเทศกัมพูชา);
+  the answer must stay what the bare name gives;
+- generic: each province name in hangul (one province) with an ordinary two-word Korean
+  phrase after it ("바탐방 항구 도시", "프놈펜 중심 시가지"): the tokeniser glues such short
+  parts into one run, and the sound pass may read a word before an admin syllable as a
+  district; right when the answer is the bare province's;
+- address: each province name in hangul with a district name in hangul of that province and
+  a district word after it ("캄폿 뚝추군"), as Korean pages write a district; the district
+  names are written here by the sound classes :func:`~compoundmap.normalize.script_sound_keys`
+  reads, from a short table of district names of the MEF list; right when that district
+  comes back.
+
+A digest of the bare and suffix answers is printed: equal digests before and after a change
+mean those answers are unchanged.
+
+Run: ``python benchmarks/sweep_korean_thai_names.py``.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import sys
+import time
+
+from compoundmap.geocode import geocode_places
+from compoundmap.geocode.index import build_index
+
+_KO_SUFFIXES = ("에서", "의", " 지역", " 인근", " 일대", " 외곽", " 주변")
+_TH_FORMS = ("ที่{}", "{} ประเทศกัมพูชา")
+#: Ordinary two-word phrases Korean pages write after a place name, short enough to be
+#: glued to it by the tokeniser, several with an admin syllable inside (도시, 시가지, 구역).
+_GENERIC = (
+    "공항 주변",
+    "해변 도시",
+    "항구 도시",
+    "국경 도시",
+    "중심 시가지",
+    "도심 구역",
+    "인근 마을",
+    "외곽 지역",
+    "시내 중심",
+    "경찰 당국",
+    "지방 정부",
+    "한인 교회",
+    "북부 지역",
+    "관광 도시",
+    "신도시 구역",
+)
+#: District names as Korean pages write them (each checked against the MEF 2025 list):
+#: (province code, district code, hangul).
+_DISTRICTS = (
+    ("07", "0707", "뚝추"),
+    ("07", "0704", "줌끼리"),
+    ("02", "0209", "삼롯"),
+    ("17", "1707", "뿌억"),
+    ("12", "1205", "던꼬"),
+    ("12", "1204", "뚤꼭"),
+    ("21", "2102", "바띠"),
+    ("20", "2003", "롬돌"),
+    ("01", "0107", "트마뿍"),
+    ("08", "0809", "뽄냐르"),
+)
+
+
+def _hangul(name: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" for c in name)
+
+
+def _thai(name: str) -> bool:
+    return any("\u0e01" <= c <= "\u0e4e" for c in name)
+
+
+def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
+    return tuple(
+        sorted(
+            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
+        )
+    )
+
+
+def main() -> None:
+    t0 = time.process_time()
+    index = build_index()
+    names = sorted(k for k in index.names if _hangul(k) or _thai(k))
+    tally: collections.Counter[str] = collections.Counter()
+    digest = hashlib.sha256()
+    wrong: list[str] = []
+    for name in names:
+        provinces = {e.province_code for e in index.names[name] if e.province_code}
+        bare = _answer(name)
+        digest.update(f"{name}{bare}".encode())
+        ok = bool(provinces) and any(p in provinces for p, _ in bare)
+        tally["bare right" if ok else "bare other"] += 1
+        forms = [name + s for s in _KO_SUFFIXES] if _hangul(name) else []
+        forms += [f.format(name) for f in _TH_FORMS] if _thai(name) else []
+        for text in forms:
+            got = _answer(text)
+            digest.update(f"{text}{got}".encode())
+            tally["suffix same" if got == bare else "suffix changed"] += 1
+            if got != bare and len(wrong) < 20:
+                wrong.append(f"{text!r}: {bare} → {got}")
+    provinces = {}
+    for k in names:
+        kinds = {(e.kind, e.province_code) for e in index.names[k]}
+        if _hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
+            provinces.setdefault(next(iter(kinds))[1], []).append(k)
+    for _code, keys in sorted(provinces.items()):
+        for key in keys:
+            bare = _answer(key)
+            for phrase in _GENERIC:
+                got = _answer(f"{key} {phrase}")
+                tally["generic right" if got == bare else "generic other"] += 1
+                if got != bare and len(wrong) < 40:
+                    wrong.append(f"{key} {phrase!r}: {bare} → {got}")
+    for prov, dist, name in _DISTRICTS:
+        for key in provinces.get(prov, ()):
+            for text in (f"{key} {name}군", f"{key}주 {name}군", f"{key} {name}구"):
+                got = _answer(text)
+                right = got == ((prov, dist),)
+                tally["address right" if right else "address other"] += 1
+    print(f"  hangul and Thai names in the index: {len(names)}")
+    for k, v in sorted(tally.items()):
+        print(f"  {k}: {v}")
+    for w in wrong:
+        print("   ", w)
+    print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")
+    print(f"({time.process_time() - t0:.1f} s CPU)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
