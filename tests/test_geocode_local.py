@@ -221,10 +221,10 @@ def test_crossing_named_with_other_crossing_words(query: str, expected: tuple[st
 def test_foreign_side_of_a_crossing_gets_no_derived_names() -> None:
     # Chong Chom is the Thai side (Kap Choeng, Surin: foreign_places.csv): "Chong Chom
     # border checkpoint" no longer sounds like the Choam gate (2201), and its name is not
-    # made a Cambodian crossing's; the curated alias "Chong Chom checkpoint" stays
-    assert geocode("Chong Chom border checkpoint").district_code != "2201"
+    # made a Cambodian crossing's (the two-sided name still is O'Smach's)
+    assert geocode("Chong Chom border checkpoint").province_code is None
     assert geocode("Chong Chom").province_code is None
-    assert geocode("Chong Chom checkpoint").district_code == "2204"
+    assert geocode("Chong Chom checkpoint").province_code is None
 
 
 def test_crossing_under_its_bare_name_when_nothing_else_bears_it() -> None:
