@@ -91,6 +91,8 @@ def script_references(
         ]
         if pieces:
             names.add(pieces[0] if first else pieces[-1])
+    if not names:
+        return mentions
     marked = [
         m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
         for m in mentions

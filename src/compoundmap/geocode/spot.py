@@ -119,7 +119,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = edit_mentions(flat, mentions)
     mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
-    if isinstance(text, str) and mentions:
+    if isinstance(text, str) and mentions and not text.isascii():
         mentions = script_references(text, written, mentions, index)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
