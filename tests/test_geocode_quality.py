@@ -121,10 +121,11 @@ def test_held_out_floors() -> None:
     """The held-out set as measured (docs/geocoding.md): round 3 province 89 %, district
     86 %, one wrong place of 57 in the top band; round 4 province 90.3 % (84/93), none of 56
     wrong in the top band (the placement doubt was written for that one error, so the top
-    band is no longer unseen evidence). A floor against regressions."""
+    band is no longer unseen evidence); after round 8 92.5 % (86/93), 86.5 %. A floor
+    against regressions, below the issue's goal (97 %, 90 %) for this kind of string."""
     prov, dist, found = _scores("fresh held-out")
     *wrong, of = found
-    assert prov >= 0.90 and dist >= 0.85, (prov, dist)
+    assert prov >= 0.92 and dist >= 0.86, (prov, dist)
     assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
 
 
@@ -132,11 +133,11 @@ def test_second_held_out_floors() -> None:
     """fresh2, never read while tuning, as measured after round 4 (docs/geocoding.md):
     province 84.6 %, district 76.5 %, two wrong places of 78 in the top band; after round 5
     (scored once, aggregates only) 86.0 %, 79.0 %, two wrong of 77; after the lead's rules of
-    round 5 88.8 %, 80.2 %, one wrong of 79. Below the issue's goal; a floor against
-    regressions, not a claim the goal is met."""
+    round 5 88.8 %, 80.2 %, one wrong of 79; after round 8 90.9 %, 85.2 %, one wrong of 81.
+    The issue's goal for this kind of string (90 %, 85 %) is the floor."""
     prov, dist, found = _scores("fresh2 held-out")
     *wrong, of = found
-    assert prov >= 0.88 and dist >= 0.80, (prov, dist)
+    assert prov >= 0.90 and dist >= 0.85, (prov, dist)
     assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
 
 
@@ -145,13 +146,14 @@ def test_dev_set_and_broad_set_floors() -> None:
     and round-5 rows the whole set is held to what it measures (docs/geocoding.md; round 5:
     dev 93.8 %/93.3 %, test 89.9 %/84.6 %), a floor against regressions. Round 6 added 164
     rows (landmarks, other languages, strings like the bundled ones: 86 dev, 78 test); at its
-    end the set measures dev 95.6 %/95.5 %, test 89.9 %/85.6 %."""
+    end the set measures dev 95.6 %/95.5 %, test 89.9 %/85.6 %; rounds 7 and 8 added 341
+    (179 dev, 162 test), after which it measures dev 97.4 %/97.7 %, test 93.2 %/86.5 %."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.95, 0.95)), ("broad test", (0.89, 0.85))):
+    for name, floor in (("broad dev", (0.97, 0.97)), ("broad test", (0.92, 0.86))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
