@@ -36,10 +36,11 @@ from ..schema import AdminLevel
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
+from .idcache import IdentityCache
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
 from .mentions import Mention, is_content, make_mention
 
-__all__ = ["commune_edit_mentions"]
+__all__ = ["commune_edit_mentions", "prepare"]
 
 #: At most this many words before (or after) the admin word make up the commune name.
 _MAX_WORDS = 4
@@ -58,10 +59,12 @@ _LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
 
 @depends_on_settings
 @cache
-def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
-    """Parent code → (Latin key, its ``kind`` entries there) of every commune name of a
-    district, every district name of a province, or every province name of the country
-    (:data:`_COUNTRY`) (official names and aliases, not villages)."""
+def _units_by_parent(
+    kind: str,
+) -> dict[tuple[str, str], tuple[tuple[str, tuple[Entry, ...]], ...]]:
+    """(parent code, first letter) → (Latin key, its ``kind`` entries there) of every
+    commune name of a district, every district name of a province, or every province name
+    of the country (:data:`_COUNTRY`) (official names and aliases, not villages), by key."""
     parent = _PARENT[kind]
     out: dict[str, dict[str, list[Entry]]] = {}
     for key, entries in name_index().items():
@@ -73,9 +76,11 @@ def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]]
             code = getattr(e, parent) if parent else _COUNTRY
             if code:
                 out.setdefault(code, {}).setdefault(key, []).append(e)
-    return long_lived(
-        {d: tuple((k, tuple(v)) for k, v in sorted(keys.items())) for d, keys in out.items()}
-    )
+    by_letter: dict[tuple[str, str], list[tuple[str, tuple[Entry, ...]]]] = {}
+    for d, keys in out.items():
+        for k, v in sorted(keys.items()):
+            by_letter.setdefault((d, k[:1]), []).append((k, tuple(v)))
+    return long_lived({dk: tuple(v) for dk, v in by_letter.items()})
 
 
 @depends_on_settings
@@ -96,6 +101,42 @@ def _villages_by_commune() -> dict[str, dict[str, tuple[str, ...]]]:
     )
 
 
+def prepare() -> None:
+    """Build this pass's look-up tables now (else on first use, while a string waits)."""
+    for kind in _PARENT:
+        _units_by_parent(kind)
+    _villages_by_commune()
+
+
+#: (the unit kinds, province, district and commune codes of a name's non-village readings)
+_UnitCodes = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+# Per readings tuple: its unit codes (a name's readings are read again for every run).
+_UNIT_CODES: IdentityCache[tuple[Entry, ...], _UnitCodes] = IdentityCache(
+    get_settings().choice_cache_size
+)
+_PROVINCE_ONLY = frozenset({"province"})
+_DISTRICT_ONLY = frozenset({"district"})
+_COMMUNE_ONLY = frozenset({"commune"})
+
+
+def _unit_codes(entries: tuple[Entry, ...]) -> _UnitCodes:
+    """The kinds of ``entries`` that are not villages, and the codes of their provinces,
+    districts and communes (each of its own kind), cached per readings tuple."""
+    hit = _UNIT_CODES.get(entries)
+    if hit is not None:
+        return hit
+    units = [e for e in entries if e.tier < TIER_VILLAGE]
+    return _UNIT_CODES.put(
+        entries,
+        (
+            frozenset(e.kind for e in units),
+            frozenset(e.province_code for e in units if e.kind == "province" and e.province_code),
+            frozenset(e.district_code for e in units if e.kind == "district" and e.district_code),
+            frozenset(e.commune_code for e in units if e.kind == "commune" and e.commune_code),
+        ),
+    )
+
+
 def _named_units(
     mentions: Sequence[Mention], start: int, end: int
 ) -> tuple[set[str], set[str], set[str]]:
@@ -108,18 +149,13 @@ def _named_units(
     for m in mentions:
         if m.start < end and m.end > start:
             continue
-        entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
-        kinds = {e.kind for e in entries}
-        if m.hint == AdminLevel.PROVINCE or kinds == {"province"}:
-            provinces |= {
-                e.province_code for e in entries if e.kind == "province" and e.province_code
-            }
-        elif m.hint == AdminLevel.DISTRICT or kinds == {"district"}:
-            districts |= {
-                e.district_code for e in entries if e.kind == "district" and e.district_code
-            }
-        elif m.hint == AdminLevel.COMMUNE or kinds == {"commune"}:
-            communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
+        kinds, p, d, c = _unit_codes(m.entries)
+        if m.hint == AdminLevel.PROVINCE or kinds == _PROVINCE_ONLY:
+            provinces |= p
+        elif m.hint == AdminLevel.DISTRICT or kinds == _DISTRICT_ONLY:
+            districts |= d
+        elif m.hint == AdminLevel.COMMUNE or kinds == _COMMUNE_ONLY:
+            communes |= c
     return provinces, districts, communes
 
 
@@ -182,9 +218,8 @@ def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, .
         return None
     hits = [
         (key, entries)
-        for key, entries in _units_by_parent(kind).get(parent, ())
-        if key[0] == written[0]
-        and OSA.distance(written, key) <= 1
+        for key, entries in _units_by_parent(kind).get((parent, written[0]), ())
+        if OSA.distance(written, key) <= 1
         and edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
     ]
     if not hits or len({e.code for _, es in hits for e in es}) != 1:
@@ -236,16 +271,14 @@ def _village_mentions(
     string places the village in that commune, so a piece of its name, or a namesake
     elsewhere, is no second place ("Kandal village, Bavet commune" is not also a hamlet
     Kandal of Tbong Khmum)."""
-    out = list(mentions)
+    out = mentions  # (replaced, never changed in place)
     for a, b in _runs(flat, marks):
         inside = [m for m in out if m.start < b and m.end > a]
-        if any(m.start < a or m.end > b for m in inside):
-            continue  # a name running past the words: leave it whole
+        if not inside or any(m.start < a or m.end > b for m in inside):
+            continue  # nothing read in the words, or a name running past them: leave it
         commune = _named_commune(out, a, b)
         if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
             continue  # no single commune named, or the words already read inside it
-        if not inside:
-            continue
         district = commune[:4]
         # (a commune its admin word names, not one a name's readings happen to be)
         # (a village of another commune is no reading of a village of this one)
