@@ -331,7 +331,7 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             continue
         for a, b in _runs(flat, marks[level]):
             inside = [m for m in out if m.start < b and m.end > a]
-            if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
+            if any(kind in _unit_codes(m.entries)[0] for m in inside):
                 continue  # the words already read as such a unit: not a typo
             if any(m.start < a or m.end > b for m in inside):
                 continue  # a name running past the words: leave it whole
