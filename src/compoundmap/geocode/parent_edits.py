@@ -311,12 +311,13 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
+    levels = [t.admin for t in flat]
+    if _EDITED.isdisjoint(levels):
+        return mentions  # no admin word of these levels, nothing to read
     marks: dict[int, list[int]] = {}  # level → positions of its admin words
-    for k, t in enumerate(flat):
-        if t.admin in _LEVELS:
-            marks.setdefault(t.admin, []).append(k)
-    if _EDITED.isdisjoint(marks):
-        return mentions  # most strings: no admin word of these levels, nothing to read
+    for k, level in enumerate(levels):
+        if level in _LEVELS:
+            marks.setdefault(level, []).append(k)
     if AdminLevel.VILLAGE in marks and (
         AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
     ):
