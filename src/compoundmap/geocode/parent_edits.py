@@ -36,7 +36,6 @@ from ..schema import AdminLevel
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
-from .idcache import IdentityCache
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
 from .mentions import Mention, is_content, make_mention
 
@@ -108,35 +107,6 @@ def prepare() -> None:
     _villages_by_commune()
 
 
-#: (the unit kinds, province, district and commune codes of a name's non-village readings)
-_UnitCodes = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
-# Per readings tuple: its unit codes (a name's readings are read again for every run).
-_UNIT_CODES: IdentityCache[tuple[Entry, ...], _UnitCodes] = IdentityCache(
-    get_settings().choice_cache_size
-)
-_PROVINCE_ONLY = frozenset({"province"})
-_DISTRICT_ONLY = frozenset({"district"})
-_COMMUNE_ONLY = frozenset({"commune"})
-
-
-def _unit_codes(entries: tuple[Entry, ...]) -> _UnitCodes:
-    """The kinds of ``entries`` that are not villages, and the codes of their provinces,
-    districts and communes (each of its own kind), cached per readings tuple."""
-    hit = _UNIT_CODES.get(entries)
-    if hit is not None:
-        return hit
-    units = [e for e in entries if e.tier < TIER_VILLAGE]
-    return _UNIT_CODES.put(
-        entries,
-        (
-            frozenset(e.kind for e in units),
-            frozenset(e.province_code for e in units if e.kind == "province" and e.province_code),
-            frozenset(e.district_code for e in units if e.kind == "district" and e.district_code),
-            frozenset(e.commune_code for e in units if e.kind == "commune" and e.commune_code),
-        ),
-    )
-
-
 def _named_units(
     mentions: Sequence[Mention], start: int, end: int
 ) -> tuple[set[str], set[str], set[str]]:
@@ -149,13 +119,18 @@ def _named_units(
     for m in mentions:
         if m.start < end and m.end > start:
             continue
-        kinds, p, d, c = _unit_codes(m.entries)
-        if m.hint == AdminLevel.PROVINCE or kinds == _PROVINCE_ONLY:
-            provinces |= p
-        elif m.hint == AdminLevel.DISTRICT or kinds == _DISTRICT_ONLY:
-            districts |= d
-        elif m.hint == AdminLevel.COMMUNE or kinds == _COMMUNE_ONLY:
-            communes |= c
+        entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
+        kinds = {e.kind for e in entries}
+        if m.hint == AdminLevel.PROVINCE or kinds == {"province"}:
+            provinces |= {
+                e.province_code for e in entries if e.kind == "province" and e.province_code
+            }
+        elif m.hint == AdminLevel.DISTRICT or kinds == {"district"}:
+            districts |= {
+                e.district_code for e in entries if e.kind == "district" and e.district_code
+            }
+        elif m.hint == AdminLevel.COMMUNE or kinds == {"commune"}:
+            communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
     return provinces, districts, communes
 
 
@@ -332,7 +307,7 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             continue
         for a, b in _runs(flat, marks[level]):
             inside = [m for m in out if m.start < b and m.end > a]
-            if any(kind in _unit_codes(m.entries)[0] for m in inside):
+            if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
                 continue  # the words already read as such a unit: not a typo
             if any(m.start < a or m.end > b for m in inside):
                 continue  # a name running past the words: leave it whole
