@@ -97,11 +97,24 @@ def _tied(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
     """Whether another unit of the anchor's kind that its name may mean (a commune of
     the same name elsewhere) fits some reading of every other name of its place as well:
     the names confirm each other in two places, and only a rule chose this one."""
-    others = [o for o in cluster if o is not choice]
-    if not others:
-        return False
+    others: list[Choice] | None = None
+    # the provinces some reading of every other name lies in (``None``: any, when each of
+    # them may mean the country, which fits every reading): a namesake elsewhere fits none
+    allowed: set[str | None] | None = None
     for e in choice.source:
-        if e.kind != anchor.kind or e.code == anchor.code or consistent(anchor, e):
+        if e.kind != anchor.kind or e.code == anchor.code:
+            continue  # (most names: no namesake of the anchor's kind)
+        if others is None:
+            others = [o for o in cluster if o is not choice]
+            if not others:
+                return False
+            sets = [
+                {f.province_code for f in o.source}
+                for o in others
+                if not any(f.kind == "country" for f in o.source)
+            ]
+            allowed = set.intersection(*sets) if sets else None
+        if (allowed is not None and e.province_code not in allowed) or consistent(anchor, e):
             continue
         if all(any(consistent(e, f) for f in o.source) for o in others):
             return True

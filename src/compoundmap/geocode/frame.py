@@ -12,7 +12,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
+from .spot import prepare
 
 __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "paused_gc"]
 
@@ -69,12 +70,21 @@ def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
             gc.enable()
 
 
+@depends_on_settings
+@cache
+def _prepared() -> None:
+    """Build the index and its look-up tables once per process (and settings), before the
+    first string: none is built midway through a batch (:func:`~.spot.prepare`)."""
+    prepare()
+
+
 def _resolved(
     text: str, province: str | None, district: str | None
 ) -> tuple[list[GeocodeResult], Context | None]:
     """The places ``text`` names (weak look-alikes of places abroad dropped) and the context
     read; for a field naming only places abroad its one ``foreign`` result and no context
     (``geocode`` and ``geocode_places`` alike: "Bokeo, Laos" is not Bar Kaev)."""
+    _prepared()
     foreign = foreign_result(text)
     if foreign is not None:
         return [foreign], None

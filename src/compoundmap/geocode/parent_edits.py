@@ -39,7 +39,7 @@ from .edits import edit_allowed
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
 from .mentions import Mention, is_content, make_mention
 
-__all__ = ["commune_edit_mentions"]
+__all__ = ["commune_edit_mentions", "prepare"]
 
 #: At most this many words before (or after) the admin word make up the commune name.
 _MAX_WORDS = 4
@@ -58,10 +58,12 @@ _LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
 
 @depends_on_settings
 @cache
-def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]]:
-    """Parent code → (Latin key, its ``kind`` entries there) of every commune name of a
-    district, every district name of a province, or every province name of the country
-    (:data:`_COUNTRY`) (official names and aliases, not villages)."""
+def _units_by_parent(
+    kind: str,
+) -> dict[tuple[str, str], tuple[tuple[str, tuple[Entry, ...]], ...]]:
+    """(parent code, first letter) → (Latin key, its ``kind`` entries there) of every
+    commune name of a district, every district name of a province, or every province name
+    of the country (:data:`_COUNTRY`) (official names and aliases, not villages), by key."""
     parent = _PARENT[kind]
     out: dict[str, dict[str, list[Entry]]] = {}
     for key, entries in name_index().items():
@@ -73,9 +75,11 @@ def _units_by_parent(kind: str) -> dict[str, tuple[tuple[str, tuple[Entry, ...]]
             code = getattr(e, parent) if parent else _COUNTRY
             if code:
                 out.setdefault(code, {}).setdefault(key, []).append(e)
-    return long_lived(
-        {d: tuple((k, tuple(v)) for k, v in sorted(keys.items())) for d, keys in out.items()}
-    )
+    by_letter: dict[tuple[str, str], list[tuple[str, tuple[Entry, ...]]]] = {}
+    for d, keys in out.items():
+        for k, v in sorted(keys.items()):
+            by_letter.setdefault((d, k[:1]), []).append((k, tuple(v)))
+    return long_lived({dk: tuple(v) for dk, v in by_letter.items()})
 
 
 @depends_on_settings
@@ -94,6 +98,13 @@ def _villages_by_commune() -> dict[str, dict[str, tuple[str, ...]]]:
     return long_lived(
         {c: {k: tuple(sorted(v)) for k, v in skels.items()} for c, skels in out.items()}
     )
+
+
+def prepare() -> None:
+    """Build this pass's look-up tables now (else on first use, while a string waits)."""
+    for kind in _PARENT:
+        _units_by_parent(kind)
+    _villages_by_commune()
 
 
 def _named_units(
@@ -182,9 +193,8 @@ def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, .
         return None
     hits = [
         (key, entries)
-        for key, entries in _units_by_parent(kind).get(parent, ())
-        if key[0] == written[0]
-        and OSA.distance(written, key) <= 1
+        for key, entries in _units_by_parent(kind).get((parent, written[0]), ())
+        if OSA.distance(written, key) <= 1
         and edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
     ]
     if not hits or len({e.code for _, es in hits for e in es}) != 1:
@@ -236,16 +246,14 @@ def _village_mentions(
     string places the village in that commune, so a piece of its name, or a namesake
     elsewhere, is no second place ("Kandal village, Bavet commune" is not also a hamlet
     Kandal of Tbong Khmum)."""
-    out = list(mentions)
+    out = mentions  # (replaced, never changed in place)
     for a, b in _runs(flat, marks):
         inside = [m for m in out if m.start < b and m.end > a]
-        if any(m.start < a or m.end > b for m in inside):
-            continue  # a name running past the words: leave it whole
+        if not inside or any(m.start < a or m.end > b for m in inside):
+            continue  # nothing read in the words, or a name running past them: leave it
         commune = _named_commune(out, a, b)
         if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
             continue  # no single commune named, or the words already read inside it
-        if not inside:
-            continue
         district = commune[:4]
         # (a commune its admin word names, not one a name's readings happen to be)
         # (a village of another commune is no reading of a village of this one)
@@ -278,12 +286,13 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
+    levels = [t.admin for t in flat]
+    if _EDITED.isdisjoint(levels):
+        return mentions  # no admin word of these levels, nothing to read
     marks: dict[int, list[int]] = {}  # level → positions of its admin words
-    for k, t in enumerate(flat):
-        if t.admin in _LEVELS:
-            marks.setdefault(t.admin, []).append(k)
-    if _EDITED.isdisjoint(marks):
-        return mentions  # most strings: no admin word of these levels, nothing to read
+    for k, level in enumerate(levels):
+        if level in _LEVELS:
+            marks.setdefault(level, []).append(k)
     if AdminLevel.VILLAGE in marks and (
         AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
     ):

@@ -139,6 +139,8 @@ def _countries_named(text: str) -> dict[str, frozenset[str]]:
     words found in ``foreign_places.csv``); empty when it names none."""
     words = _lower_words(text)
     known, first_words = _foreign_keys()
+    if first_words.isdisjoint(words):
+        return {}  # most strings
     found: dict[str, set[str]] = {}
     for i, w in enumerate(words):
         if w not in first_words:

@@ -275,6 +275,8 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
         others = [o for o in voters if o is not c]
         for e in c.entries:
             n_consistent = 1 + sum(1 for o in others if any(consistent(e, f) for f in o.entries))
+            if best is not None and n_consistent < best[0][0]:
+                continue  # fits fewer names than the best so far: the rest cannot tip it
             single = 1 if all(consistent(e, f) for f in c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:

@@ -28,7 +28,7 @@ from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
 from .mentions import Mention, make_mention
 from .tokens import is_hangul, korean_admin, split_tokens
 
-__all__ = ["sound_mentions"]
+__all__ = ["prepare", "sound_mentions"]
 
 _PROVINCE, _DISTRICT, _COMMUNE, _VILLAGE = 1, 2, 3, 4
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
@@ -68,6 +68,11 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
                     f"{e.kind}:{e.code}", e
                 )
     return long_lived({k: tuple(v.values()) for k, v in out.items()})
+
+
+def prepare() -> None:
+    """Build the sound-key table now (else on first use, while a string waits)."""
+    _sound_index()
 
 
 def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:

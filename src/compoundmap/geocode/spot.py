@@ -18,6 +18,7 @@ from ..normalize import (
 )
 from ..settings import Settings
 from ..settings import get as get_settings
+from . import parent_edits, sound, variants
 from .edits import edit_mentions
 from .index import (
     KIND_LEVEL,
@@ -30,6 +31,7 @@ from .index import (
     consistent,
     inner_stopwords,
     name_edge_words,
+    towns,
 )
 from .mentions import (
     Mention,
@@ -56,9 +58,20 @@ from .variants import (
     scoped_fuzzy_mentions,
 )
 
-__all__ = ["flat_tokens", "spot"]
+__all__ = ["flat_tokens", "prepare", "spot"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+
+
+def prepare() -> None:
+    """Build the name index and the look-up tables spotting's passes derive from it (the
+    typo, sound and scope tables), which are otherwise built on first use, while a string
+    waits; ``geocode`` and ``geocode_frame`` call it once per process (and settings)."""
+    build_index()
+    towns()
+    parent_edits.prepare()
+    sound.prepare()
+    variants.prepare()
 
 
 def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:

@@ -35,6 +35,7 @@ from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
 __all__ = [
     "initial_fuzzy_mentions",
     "phonetic_match",
+    "prepare",
     "scoped_fuzzy_mentions",
 ]
 
@@ -179,6 +180,11 @@ def _scope_keys() -> dict[str, tuple[str, ...]]:
             if e.district_code and e.depth == 3:
                 out.setdefault(e.district_code, set()).add(key)
     return long_lived({code: tuple(sorted(keys)) for code, keys in out.items()})
+
+
+def prepare() -> None:
+    """Build the scoped-fuzzy table now (else on first use, while a string waits)."""
+    _scope_keys()
 
 
 @depends_on_settings
