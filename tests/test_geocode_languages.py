@@ -544,3 +544,12 @@ def test_a_short_korean_district_glued_to_its_province_is_read(query: str, distr
     assert [p.district_code for p in got] == [district], query
     for phrase in ("바탐방 항구 도시", "시엠립 중심 시가지", "캄폿 관광 도시", "프놈펜 외곽 지역"):
         assert all(p.district_code is None for p in cm.geocode_places(phrase)), phrase
+
+
+def test_hindi_words_are_not_names_by_their_consonants_alone() -> None:
+    """Devanagari keys keep their vowel signs: कपट ("deceit") is not कंपोट (Kampot), कप
+    ("cup") not केप (Kep); the Hindi names aliases.csv holds still match."""
+    assert cm.geocode("कंबोडिया में साइबर कपट केंद्र").province_code is None
+    assert cm.geocode("कप").province_code is None
+    assert cm.geocode("कंपोट प्रांत").province_code == "07"
+    assert cm.geocode("सिहानोकविले").province_code == "18"

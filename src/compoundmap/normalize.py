@@ -188,10 +188,22 @@ class Token:
         return replace(self, **changes)
 
 
+_DEVANAGARI_VOWEL_LENGTH = str.maketrans(
+    "\u0940\u0942\u0948\u094c\u0949\u0945", "\u093f\u0941\u0947\u094b\u094b\u0947"
+)
+
+
 @lru_cache(maxsize=_SIZES.token_cache_size)
 def _fold_latin_token(tok: str) -> str:
     t = _strip_diacritics(tok).lower()
-    t = "".join(ch for ch in t if ch.isalnum())
+    if t.isascii():
+        t = "".join(ch for ch in t if ch.isalnum())
+    else:
+        # Devanagari vowel signs (ा … ौ) are kept, long and short ones as one (ी/ि, ू/ु,
+        # ै/े, ौ/ो: transliterations differ in length): without them "कपट" (deceit) and
+        # "कंपोट" (Kampot) would be one key
+        t = "".join(ch for ch in t if ch.isalnum() or "\u093e" <= ch <= "\u094c")
+        t = t.translate(_DEVANAGARI_VOWEL_LENGTH)
     if not t.isascii() or t in _LATIN_ADMIN or t in _STOPWORDS:
         return t
     if tok in _KEPT_CAPITALS:
