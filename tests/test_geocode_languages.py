@@ -553,3 +553,10 @@ def test_hindi_words_are_not_names_by_their_consonants_alone() -> None:
     assert cm.geocode("कप").province_code is None
     assert cm.geocode("कंपोट प्रांत").province_code == "07"
     assert cm.geocode("सिहानोकविले").province_code == "18"
+
+
+def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
+    """Korean writes "캄퐁스푸 주" (Kampong Speu province) with a space; the short words
+    after 주 are another name, not a part of the province's run."""
+    assert cm.geocode("캄퐁스푸 주 보엉턱 지역의 한 저택").province_code == "05"
+    assert cm.geocode("반테이 민체이 주 포이펫").district_code == "0110"
