@@ -40,6 +40,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 
 __all__ = [
     "ADMIN_WORDS",
+    "KOREAN_ADMIN_WORDS",
     "COUNTRY",
     "PROVINCE",
     "DISTRICT",
@@ -131,8 +132,8 @@ _ASCII_ABBREVIATIONS = any(a.isascii() for a in _ABBREVIATIONS)
 
 #: Every admin word the normaliser knows, with the level it hints at.
 ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
-#: Korean admin syllables written as a word of their own ("주", "군" …).
-_KOREAN_ADMIN = frozenset(w for w in _SCRIPT_ADMIN if len(w) == 1 and _is_hangul(w))
+#: Korean admin syllables that may stand as a word of their own ("주", "군" …).
+KOREAN_ADMIN_WORDS = frozenset(w for w in _SCRIPT_ADMIN if len(w) == 1 and _is_hangul(w))
 
 # Whole-token romanisation variants → one spelling (applied after diacritics are removed),
 # Khmer number words ("Lekh Bei", "Ti Muoy") and Roman numerals (not "i" and "v", which are
@@ -319,7 +320,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 else:
                     toks.append(Token(r, latin=False))
                     last_hangul = len(r) if _is_hangul(r) else 0
-                if r in _KOREAN_ADMIN:
+                if r in KOREAN_ADMIN_WORDS:
                     last_hangul = 0  # "캄퐁스푸 주 보엉턱": the admin word ends the name
     return _fold_phrases(toks)
 

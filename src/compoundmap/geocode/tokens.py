@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..normalize import ADMIN_WORDS, Token, splits_syllable, tokenize
+from ..normalize import ADMIN_WORDS, KOREAN_ADMIN_WORDS, Token, splits_syllable, tokenize
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import TIER_VILLAGE, NameIndex, build_index
@@ -187,7 +187,7 @@ def is_hangul(tok: Token) -> bool:
 
 def korean_admin(tok: Token) -> bool:
     """A one-syllable Korean admin word written as a word of its own."""
-    return is_hangul(tok) and len(tok.text) == 1 and tok.text in ADMIN_WORDS
+    return not tok.latin and tok.text in KOREAN_ADMIN_WORDS
 
 
 @depends_on_settings
