@@ -34,10 +34,11 @@ CROSSING_ENDINGS = (
     "border pass",
 )
 
-#: The crossing words: a name is cut before the first of them ("Cham Yeam international
-#: border checkpoint" → "Cham Yeam").
+#: The crossing words (every word of :data:`CROSSING_ENDINGS`): a name is cut before the
+#: first of them ("Cham Yeam international border checkpoint" → "Cham Yeam").
 _CUT = re.compile(
-    r"\s+(?:international|national|border|checkpoint|crossing|gate|post|pass)\b.*$", re.IGNORECASE
+    r"\s+(?:" + "|".join(sorted({w for e in CROSSING_ENDINGS for w in e.split()})) + r")\b.*$",
+    re.IGNORECASE,
 )
 #: Names of a pair ("Stung Bot-Ban Nong Ian", "Hoa Lu - Trapeang Sre") or cut at the start
 #: ("checkpoint at Boeng Trakuon") give no core: which side is Cambodian is not known here.
