@@ -110,8 +110,11 @@ def word_list(role: str) -> tuple[str, ...]:
     ``admin_of`` (words that may stand between an admin word and its name: "province of",
     "provincia de", "distretto di") and ``conjunction_lower`` ("or", "ou", "o": written in
     lower case in a string that capitalises its names, the conjunction, never the Khmer
-    prefix Or/Ou of a name) and ``article_lower`` ("un", "une", "una": in lower case in
-    such a string, the indefinite article, never the village Un).
+    prefix Or/Ou of a name), ``article_lower`` ("un", "une", "una": in lower case in
+    such a string, the indefinite article, never the village Un), ``reference_of``,
+    ``reference_after_script``, ``reference_before_script`` and ``reference_unit_script``
+    (the words that make a name a reference point in other languages and scripts: "à 30
+    km de", "에서 … km") and ``town_descriptor`` ("border" of "Koh Kong border town").
 
     Examples
     --------

@@ -67,8 +67,9 @@ _TOWN_WORDS = frozenset(
     w.word for w in admin_words() if w.kind == "town" and "geocode" in w.used_by
 )
 #: Words that may stand between a name and the town word after it ("Koh Kong border
-#: town", "Kep coastal town"): they say what kind of town it is.
-_TOWN_DESCRIPTORS = frozenset({"border", "coastal", "seaside", "frontier"})
+#: town", "Kep coastal town"): they say what kind of town it is (``stop_words.csv``, role
+#: ``town_descriptor``).
+_TOWN_DESCRIPTORS = frozenset(word_list("town_descriptor"))
 #: Words before a reference point ("from"), and distance and direction words before "of"
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
