@@ -3,8 +3,11 @@ name or on an ordinary lower-case word of Vietnamese text, a Korean, Japanese or
 name written as the point a distance is measured from, and a unit's name that "or" joins
 to a landmark lying elsewhere (the landmark's other name).
 
-Filters :func:`compoundmap.geocode.spot.spot` applies to its mentions; each returns the
-mentions it keeps (or marks as reference points).
+Also the lower-case function words of a string that capitalises its names ("or" between
+two names, the article "un"), marked stopwords before spotting reads the tokens.
+
+Filters :func:`compoundmap.geocode.spot.spot` applies to its tokens and mentions; each
+returns the tokens or mentions it keeps (or marks).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from collections.abc import Sequence
 
 from ..normalize import Token, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, NameIndex, consistent
-from .mentions import Mention, script_reference_spans
+from .mentions import Mention, is_content, script_reference_spans
 from .tokens import split_tokens
 
 __all__ = [
     "ARTICLES",
     "CONJUNCTIONS",
     "lower_articles",
+    "lower_conjunctions",
     "not_vietnamese",
     "other_names",
     "script_references",
@@ -30,6 +34,38 @@ CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_low
 
 #: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …).
 ARTICLES = frozenset(tokenize(w)[0].text for w in word_list("article_lower"))
+
+
+def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
+    """The tokens, a lower-case "or" ("ou", "o") after a word and before a capitalised one
+    marked a stopword: it joins two names ("Kampot or Kep"), it is not the stream prefix
+    Or/Ou of the next one ("Bakan or Preah Khan" is not the village Ou Preah); before a
+    lower-case word it may still start a name ("khum ou svay").
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+
+    Returns
+    -------
+    list of Token
+        The tokens, such conjunctions marked ``stop``.
+    """
+
+    def content(j: int) -> bool:
+        return 0 <= j < len(flat) and is_content(flat[j]) and flat[j].latin
+
+    return [
+        t._replace(stop=True)
+        if t.lower
+        and t.text in CONJUNCTIONS
+        and content(k - 1)
+        and content(k + 1)
+        and not flat[k + 1].lower
+        else t
+        for k, t in enumerate(flat)
+    ]
 
 
 def lower_articles(flat: Sequence[Token]) -> list[Token]:

@@ -45,6 +45,7 @@ from .notplaces import (
     ARTICLES,
     CONJUNCTIONS,
     lower_articles,
+    lower_conjunctions,
     not_vietnamese,
     other_names,
     script_references,
@@ -109,7 +110,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     flat = written = split_tokens(text, index)
     cased = _cased(flat)
     if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
-        flat = written = _conjunctions(flat)
+        flat = written = lower_conjunctions(flat)
     if cased and any(t.lower and t.text in ARTICLES for t in flat):
         flat = written = lower_articles(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
@@ -187,27 +188,6 @@ def _glued_words(
         if is_content(tok) and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE):
             out += (k,)
     return out
-
-
-def _conjunctions(flat: list[Token]) -> list[Token]:
-    """The tokens, a lower-case "or" ("ou", "o") after a word and before a capitalised one
-    marked a stopword: it joins two names ("Kampot or Kep"), it is not the stream prefix
-    Or/Ou of the next one ("Bakan or Preah Khan" is not the village Ou Preah); before a
-    lower-case word it may still start a name ("khum ou svay")."""
-
-    def content(j: int) -> bool:
-        return 0 <= j < len(flat) and is_content(flat[j]) and flat[j].latin
-
-    return [
-        t._replace(stop=True)
-        if t.lower
-        and t.text in CONJUNCTIONS
-        and content(k - 1)
-        and content(k + 1)
-        and not flat[k + 1].lower
-        else t
-        for k, t in enumerate(flat)
-    ]
 
 
 def _ordinary(flat: Sequence[Token], k: int) -> bool:
