@@ -30,48 +30,27 @@ import random
 import sys
 import time
 
-from compoundmap.geocode import geocode_places
+from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
+
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
-
-
-def _cjk(name: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" or "\u30a0" <= c <= "\u30ff" for c in name)
-
-
-def _han(name: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in name)
-
-
-def _kana(name: str) -> bool:
-    return all("\u30a0" <= c <= "\u30ff" for c in name)
-
-
-def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
-    return tuple(
-        sorted(
-            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
-        )
-    )
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 400
     t0 = time.process_time()
     index = build_index()
-    names = sorted(k for k in index.names if _cjk(k))
+    names = sorted(k for k in index.names if has_cjk(k))
     tally: collections.Counter[str] = collections.Counter()
     digest = hashlib.sha256()
     wrong: list[str] = []
     for name in names:
-        provinces = {e.province_code for e in index.names[name] if e.province_code}
-        bare = _answer(name)
+        bare = answer(name)
         digest.update(f"{name}{bare}".encode())
-        ok = bool(provinces) and any(p in provinces for p, _ in bare)
-        tally["bare right" if ok else "bare other"] += 1
+        tally["bare right" if bare_right(index.names[name], bare) else "bare other"] += 1
         for suffix in _SUFFIXES:
-            got = _answer(name + suffix)
+            got = answer(name + suffix)
             digest.update(f"{name}{suffix}{got}".encode())
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 15:
@@ -79,7 +58,7 @@ def main() -> None:
     units = [
         (k, {e.province_code for e in index.names[k]})
         for k in names
-        if _han(k)
+        if is_han(k)
         and any(
             e.tier == TIER_CURATED and e.kind in ("province", "district") for e in index.names[k]
         )
@@ -92,7 +71,7 @@ def main() -> None:
             continue
         want = pa | pb
         for sep, key in (("", "glued"), ("、", "comma")):
-            got = {p for p, _ in _answer(a + sep + b)}
+            got = {p for p, _ in answer(a + sep + b)}
             tally[f"list {key} both" if got == want else f"list {key} other"] += 1
     provinces = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
     for k, _p in units:
@@ -100,23 +79,20 @@ def main() -> None:
             continue  # a province's own name: no district of it to address
         for e in index.names[k]:
             if e.kind == "district" and e.tier == TIER_CURATED and e.province_code in provinces:
-                got = _answer(provinces[e.province_code] + k)
+                got = answer(provinces[e.province_code] + k)
                 right = got == ((e.province_code, e.code),)
                 tally["address right" if right else "address other"] += 1
                 if not right and len(wrong) < 30:
                     wrong.append(f"{provinces[e.province_code] + k!r}: {e.code} → {got}")
-    kana = [k for k in names if _kana(k) and len(k) >= 3]
+    kana = [k for k in names if is_kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)
-        digest.update(f"{a}{b}{_answer(a + b)}".encode())
+        digest.update(f"{a}{b}{answer(a + b)}".encode())
         tally["kana pairs"] += 1
     print(f"  CJK names in the index: {len(names)}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong:
-        print("   ", w)
+    print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ import hashlib
 import sys
 import time
 
-from compoundmap.geocode import geocode_places
+from _sweep import answer, bare_right, has_thai, is_hangul, print_cpu, print_tally
+
 from compoundmap.geocode.index import build_index
 
 _KO_SUFFIXES = ("에서", "의", " 지역", " 인근", " 일대", " 외곽", " 주변")
@@ -70,39 +71,21 @@ _DISTRICTS = (
 )
 
 
-def _hangul(name: str) -> bool:
-    return any("\uac00" <= c <= "\ud7a3" for c in name)
-
-
-def _thai(name: str) -> bool:
-    return any("\u0e01" <= c <= "\u0e4e" for c in name)
-
-
-def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
-    return tuple(
-        sorted(
-            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
-        )
-    )
-
-
 def main() -> None:
     t0 = time.process_time()
     index = build_index()
-    names = sorted(k for k in index.names if _hangul(k) or _thai(k))
+    names = sorted(k for k in index.names if is_hangul(k) or has_thai(k))
     tally: collections.Counter[str] = collections.Counter()
     digest = hashlib.sha256()
     wrong: list[str] = []
     for name in names:
-        provinces = {e.province_code for e in index.names[name] if e.province_code}
-        bare = _answer(name)
+        bare = answer(name)
         digest.update(f"{name}{bare}".encode())
-        ok = bool(provinces) and any(p in provinces for p, _ in bare)
-        tally["bare right" if ok else "bare other"] += 1
-        forms = [name + s for s in _KO_SUFFIXES] if _hangul(name) else []
-        forms += [f.format(name) for f in _TH_FORMS] if _thai(name) else []
+        tally["bare right" if bare_right(index.names[name], bare) else "bare other"] += 1
+        forms = [name + s for s in _KO_SUFFIXES] if is_hangul(name) else []
+        forms += [f.format(name) for f in _TH_FORMS] if has_thai(name) else []
         for text in forms:
-            got = _answer(text)
+            got = answer(text)
             digest.update(f"{text}{got}".encode())
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 20:
@@ -110,29 +93,26 @@ def main() -> None:
     provinces = {}
     for k in names:
         kinds = {(e.kind, e.province_code) for e in index.names[k]}
-        if _hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
+        if is_hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
             provinces.setdefault(next(iter(kinds))[1], []).append(k)
     for _code, keys in sorted(provinces.items()):
         for key in keys:
-            bare = _answer(key)
+            bare = answer(key)
             for phrase in _GENERIC:
-                got = _answer(f"{key} {phrase}")
+                got = answer(f"{key} {phrase}")
                 tally["generic right" if got == bare else "generic other"] += 1
                 if got != bare and len(wrong) < 40:
                     wrong.append(f"{key} {phrase!r}: {bare} → {got}")
     for prov, dist, name in _DISTRICTS:
         for key in provinces.get(prov, ()):
             for text in (f"{key} {name}군", f"{key}주 {name}군", f"{key} {name}구"):
-                got = _answer(text)
+                got = answer(text)
                 right = got == ((prov, dist),)
                 tally["address right" if right else "address other"] += 1
     print(f"  hangul and Thai names in the index: {len(names)}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong:
-        print("   ", w)
+    print_tally(tally, wrong)
     print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")
-    print(f"({time.process_time() - t0:.1f} s CPU)", file=sys.stderr)
+    print_cpu(t0, file=sys.stderr)
 
 
 if __name__ == "__main__":
