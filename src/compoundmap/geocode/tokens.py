@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..normalize import ADMIN_WORDS, KOREAN_ADMIN_WORDS, Token, splits_syllable, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    KOREAN_ADMIN_WORDS,
+    Token,
+    splits_syllable,
+    tokenize,
+    word_list,
+)
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import TIER_VILLAGE, NameIndex, build_index
@@ -291,8 +298,9 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
 
 # Russian case endings of a place name declined like a masculine noun (Сиануквиль →
 # "в Сиануквиле", "из Сиануквиля", "к Сиануквилю", "Сиануквилем"; Кампот → "в Кампоте"),
-# longest first; the tokeniser folds й to и.
-_RUSSIAN_ENDINGS = ("ом", "ем", "е", "а", "я", "у", "ю")
+# longest first (``stop_words.csv``, role ``case_ending_russian``, in file order); the
+# tokeniser folds й to и.
+_RUSSIAN_ENDINGS = word_list("case_ending_russian")
 
 
 def cyrillic_stems(key: str) -> tuple[str, ...]:
