@@ -115,7 +115,25 @@ def is_content(tok: Token) -> bool:
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
     """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
-    the name, other languages mostly after; "of"/"de" may stand between."""
+    the name, other languages mostly after; "of"/"de" may stand between.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    khmer : bool
+        The name is written in Khmer (its admin word comes first).
+
+    Returns
+    -------
+    int or None
+        The admin level (``normalize.PROVINCE`` … ``VILLAGE``), or ``None`` without an
+        admin word that belongs to the name.
+    """
     end = _past_town_descriptor(toks, end)
     after = toks[end].admin if end < len(toks) else None
     before = None
@@ -145,7 +163,20 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
 def fits_hint(e: Entry, hint: int | None) -> bool:
     """Whether a typo pass may read a name as ``e`` given the admin word next to it: the
     level it says, or a place or locality for a district or village word ("Angkrang
-    village" is no misspelt commune)."""
+    village" is no misspelt commune).
+
+    Parameters
+    ----------
+    e : Entry
+        A reading of the name.
+    hint : int or None
+        The level the admin word next to the name says (:func:`hint_at`).
+
+    Returns
+    -------
+    bool
+        Whether the reading fits (always, without an admin word).
+    """
     if hint is None:
         return True
     level = LEVEL_OF_NAME.get(e.kind)
@@ -155,7 +186,24 @@ def fits_hint(e: Entry, hint: int | None) -> bool:
 
 
 def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
-    """Whether a town word stands right before or after ``toks[start:end]``."""
+    """Whether a town word stands right before or after ``toks[start:end]`` ("of" may stand
+    between the town word and the name, a descriptor between the name and the town word:
+    "Koh Kong border town").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+
+    Returns
+    -------
+    bool
+        Whether a town word is next to the name.
+    """
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
@@ -194,7 +242,20 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     "not far from Bavet"), or after "<distance or direction> of" ("50 km north of", "5km
     of"), in the languages whose words for it ``reference_of`` lists ("à 30 km de", "au sud
     de", "südlich von", "30 km dari"). A name after "from" alone is a place ("rescued from
-    Sihanoukville", "from Sihanoukville to Poipet")."""
+    Sihanoukville", "from Sihanoukville to Poipet").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+
+    Returns
+    -------
+    bool
+        Whether the words before the name make it a reference point.
+    """
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
         k -= 1
@@ -249,7 +310,33 @@ def make_mention(
     with_town: bool = True,
 ) -> Mention:
     """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
-    word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
+    word test is skipped with ``with_town=False``, as the last fuzzy pass does).
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    entries : tuple of Entry
+        Everything the name may mean.
+    method : str
+        How it was found: ``exact``, ``khmer``, ``script``, ``phonetic`` or ``fuzzy``.
+    score : float
+        How close the match is (100 for a name as written).
+    khmer : bool, default False
+        The name is written in Khmer (see :func:`hint_at`).
+    with_town : bool, default True
+        Look for a town word next to the name (:func:`town_at`).
+
+    Returns
+    -------
+    Mention
+        The mention, with the admin word's level, whether it is a reference point or part
+        of a company's name, and whether a town word is next to it.
+    """
     return Mention(
         start,
         end,
