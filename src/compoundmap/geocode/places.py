@@ -124,7 +124,21 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     Lung): dropped. Sure, curated and exactly named units stay ("Poipet, opposite
     Aranyaprathet", "Moc Bai - Bavet") — unless the name read is itself a foreign place of
     a country the string also names (:func:`_abroad_namesake`: "Ton Pheung District of
-    Bokeo Province in Laos" is the Lao Bokeo, not the district of Ratanakiri)."""
+    Bokeo Province in Laos" is the Lao Bokeo, not the district of Ratanakiri).
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it.
+
+    Returns
+    -------
+    list of GeocodeResult
+        The places kept, in their order (``results`` itself when the string names nothing
+        abroad).
+    """
     weak = [_weak_look_alike(r) for r in results]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
@@ -190,7 +204,22 @@ def _weak_look_alike(r: GeocodeResult) -> bool:
 
 def several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:
     """Several distinct places in one string: ambiguous, resolved to a shared ancestor,
-    the places as candidates."""
+    the places as candidates.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it (at least one).
+
+    Returns
+    -------
+    GeocodeResult
+        One ambiguous result at the finest unit the matched places share, method
+        ``multiple``, the places as candidates, confidence ``medium`` (``low`` when they
+        share no province); the first of ``results`` when none is matched.
+    """
     matched = [r for r in results if r.status == "matched" and r.province_code]
     entries = [
         Entry(
@@ -226,7 +255,24 @@ def second_chance(
     text: str, results: list[GeocodeResult], provinces: frozenset[str]
 ) -> list[GeocodeResult]:
     """An ambiguous name gets a second chance with the provinces of the field's other
-    places (and the stated ones): when exactly one candidate lies in them, it is taken."""
+    places (and the stated ones): when exactly one candidate lies in them, it is taken.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it.
+    provinces : frozenset of str
+        The provinces the caller states; with those of the matched places, the context the
+        candidate's name is read again in.
+
+    Returns
+    -------
+    list of GeocodeResult
+        ``results`` in their order, each ambiguous one settled this way replaced by its
+        candidate (method ``+hierarchy``, no surer than ``medium``).
+    """
     matched = [r for r in results if r.status == "matched"]
     provs = {r.province_code for r in matched if r.province_code}
     extra = ";".join(sorted(provs | set(provinces)))
