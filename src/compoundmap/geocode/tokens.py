@@ -46,7 +46,22 @@ def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
 
 def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
     """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
-    words."""
+    words.
+
+    Parameters
+    ----------
+    text : str or tuple of Token
+        The string, or its tokens (``normalize.tokenize``).
+    index : NameIndex
+        The index whose names the runs are split into (pieces of the bundled index are
+        cached).
+
+    Returns
+    -------
+    list of Token
+        The tokens, a hyphen between two names read as a break, a Korean admin syllable
+        glued to its name, a number or letter after a Khmer name joined to it.
+    """
     if isinstance(text, str):
         toks = tokenize(text)
         if ("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text):
