@@ -350,6 +350,37 @@ def test_a_name_written_only_as_a_reference_point_in_cjk_is_kept() -> None:
     assert cm.geocode("시아누크빌에서 2023년").province_code == "18"
 
 
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        # SBS 2025-10-18 ("another Taizi compound in Takeo, an hour from Phnom Penh")
+        ("프놈펜에서 1시간 거리인 따께우에 있는 또 다른 태자단지", "21", None),
+        # TV Chosun 2025-10-20
+        ("수도 프놈펜에서 차로 4시간 거리에 있는 '바베트'", "20", "2008"),
+        # gjp.or.kr mission letter, 2011: a direction written as a word of its own
+        ("몬돌끼리(프놈펜 동북쪽 약 470km 떨어진 곳)", "11", None),
+    ],
+)
+def test_a_travel_time_or_spaced_direction_from_a_name_makes_it_a_reference_point(
+    text: str, province: str, district: str | None
+) -> None:
+    """Korean pages give the distance from Phnom Penh as a travel time ("1시간 거리") or
+    with the direction as a word of its own ("프놈펜 동북쪽 약 470km"): real strings of the
+    broad set; Phnom Penh is the point measured from, not the place."""
+    got = [(p.province_code, p.district_code) for p in cm.geocode_places(text)]
+    assert got == [(province, district)], got
+    # alone, the name is still all the string says
+    assert cm.geocode("프놈펜에서 차로 1시간 거리").province_code == "12"
+
+
+def test_oddar_meanchey_as_the_japanese_mofa_writes_it() -> None:
+    """The Japanese MOFA's danger information writes Oddar Meanchey "ウドーミエンチェイ州";
+    a list of two provinces joined by や names both (real row, news.3rd-in.co.jp)."""
+    assert cm.geocode("ウドーミエンチェイ州全域").province_code == "22"
+    got = {p.province_code for p in cm.geocode_places("プレアビヒア州やウドーミエンチェイ州")}
+    assert got == {"13", "22"}
+
+
 def test_a_lower_case_word_of_vietnamese_text_is_no_name() -> None:
     """Vietnamese capitalises its names: "trên" ("on") is not the commune Trean, while a
     name written with its capital in the same kind of text is still read."""

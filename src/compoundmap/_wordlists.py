@@ -112,9 +112,10 @@ def word_list(role: str) -> tuple[str, ...]:
     lower case in a string that capitalises its names, the conjunction, never the Khmer
     prefix Or/Ou of a name), ``article_lower`` ("un", "une", "una": in lower case in
     such a string, the indefinite article, never the village Un), ``reference_of``,
-    ``reference_after_script``, ``reference_before_script`` and ``reference_unit_script``
-    (the words that make a name a reference point in other languages and scripts: "à 30
-    km de", "에서 … km") and ``town_descriptor`` ("border" of "Koh Kong border town").
+    ``reference_after_script``, ``reference_direction_script``, ``reference_before_script``
+    and ``reference_unit_script`` (the words that make a name a reference point in other
+    languages and scripts: "à 30 km de", "에서 … km", "프놈펜 동북쪽 약 470km", "에서 1시간
+    거리") and ``town_descriptor`` ("border" of "Koh Kong border town").
 
     Examples
     --------
