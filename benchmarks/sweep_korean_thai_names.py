@@ -17,6 +17,11 @@ Generated from the index (``build_index``), no labelled row:
   reads, from a short table of district names of the MEF list; right when that district
   comes back.
 
+- respelt: each province name in hangul with one vowel of one syllable changed the ways
+  Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
+  the index does not hold is read by sound as a province only with a long key; counted as
+  right (that province), none, or wrong (another province: must stay 0).
+
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
 
@@ -68,6 +73,24 @@ _DISTRICTS = (
     ("01", "0107", "트마뿍"),
     ("08", "0809", "뽄냐르"),
 )
+
+
+#: Vowel swaps of Korean spellings of one Khmer name (medial jamo indices).
+_VOWEL_SWAPS = {0: 4, 4: 0, 18: 20, 20: 18, 8: 4, 1: 5, 5: 1, 16: 20}
+
+
+def _respellings(name: str) -> list[str]:
+    """``name`` with the vowel of one syllable swapped (:data:`_VOWEL_SWAPS`)."""
+    out = []
+    for k, ch in enumerate(name):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            continue
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        if medial in _VOWEL_SWAPS:
+            swapped = chr(0xAC00 + initial * 588 + _VOWEL_SWAPS[medial] * 28 + final)
+            out.append(name[:k] + swapped + name[k + 1 :])
+    return out
 
 
 def _hangul(name: str) -> bool:
@@ -126,6 +149,16 @@ def main() -> None:
                 got = _answer(text)
                 right = got == ((prov, dist),)
                 tally["address right" if right else "address other"] += 1
+    for code, keys in sorted(provinces.items()):
+        for key in keys:
+            for text in _respellings(key):
+                if text in index.names:
+                    continue
+                got = {p for p, _ in _answer(text)}
+                verdict = "none" if not got else "right" if got == {code} else "wrong"
+                tally[f"respelt {verdict}"] += 1
+                if verdict == "wrong" and len(wrong) < 60:
+                    wrong.append(f"respelt {text!r} ({code}): {sorted(got)}")
     print(f"  hangul and Thai names in the index: {len(names)}")
     for k, v in sorted(tally.items()):
         print(f"  {k}: {v}")

@@ -591,3 +591,20 @@ def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
     after 주 are another name, not a part of the province's run."""
     assert cm.geocode("캄퐁스푸 주 보엉턱 지역의 한 저택").province_code == "05"
     assert cm.geocode("반테이 민체이 주 포이펫").district_code == "0110"
+
+
+def test_a_korean_province_spelt_another_way_with_no_admin_word_is_read_by_sound() -> None:
+    """Korean spellings of one Khmer name differ by a vowel (츠낭/치낭, 띠/테이): a hangul
+    name of four syllables or more that the index does not hold, with no admin word, is read
+    by sound as a province when one province has that long key, in the low band (real rows:
+    kixx.tistory.com "캄퐁 츠낭", wooriilbo.com "반띠민제이"). A district is not read so, an
+    ordinary word is no province, and "번티스레이 디스트릭트" is still read with its admin
+    word (benchmarks/sweep_korean_thai_names.py, respelt)."""
+    r = cm.geocode("캄퐁 츠낭")
+    assert (r.province_code, r.confidence) == ("04", "low"), r
+    listed = "캄보디아 북서부 3개 주(바탐방, 반띠민제이, 파이린)"
+    got = {p.province_code for p in cm.geocode_places(listed)}
+    assert {"01", "02"} <= got
+    for text in ("범죄단지인", "국제엔터테인먼트", "캄보디아 대표적 범죄단지"):
+        assert not [p for p in cm.geocode_places(text) if p.province_code], text
+    assert cm.geocode("번티스레이 디스트릭트").district_code == "1703"
