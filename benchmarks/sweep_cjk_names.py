@@ -12,6 +12,9 @@ Generated from the index (``build_index``), no labelled row:
 - addresses: a curated province name in Chinese characters glued before a curated district
   name of that province ("金边堆谷"; names that are also a province's are left out); right
   when that district comes back alone;
+- vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
+  ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
+  be the bare name's (not in the digest);
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only).
@@ -34,6 +37,8 @@ from compoundmap.geocode import geocode_places
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
+#: A b-row syllable as written with ヴ.
+_VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
 
 
 def _cjk(name: str) -> bool:
@@ -105,6 +110,12 @@ def main() -> None:
                 tally["address right" if right else "address other"] += 1
                 if not right and len(wrong) < 30:
                     wrong.append(f"{provinces[e.province_code] + k!r}: {e.code} → {got}")
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _VU), -1)
+        if not _kana(name) or at < 0:
+            continue
+        got = _answer(name[:at] + _VU[name[at]] + name[at + 1 :])
+        tally["vu same" if got == _answer(name) else "vu changed"] += 1
     kana = [k for k in names if _kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)
