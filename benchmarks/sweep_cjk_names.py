@@ -15,6 +15,9 @@ Generated from the index (``build_index``), no labelled row:
 - vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
   ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
   be the bare name's (not in the digest);
+- respelt: each katakana province name with one syllable of the a column written with
+  the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
+  another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only).
@@ -39,6 +42,8 @@ from compoundmap.geocode.index import TIER_CURATED, build_index
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
 #: A b-row syllable as written with ヴ.
 _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable of the a column written with the o column (カンポン, コンポン).
+_A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
 
 
 def _cjk(name: str) -> bool:
@@ -116,6 +121,23 @@ def main() -> None:
             continue
         got = _answer(name[:at] + _VU[name[at]] + name[at + 1 :])
         tally["vu same" if got == _answer(name) else "vu changed"] += 1
+    kana_provinces = {
+        k: index.names[k][0].province_code
+        for k in names
+        if _kana(k) and all(e.kind == "province" for e in index.names[k])
+    }
+    first = {}
+    for k, code in sorted(kana_provinces.items()):
+        first.setdefault(code, k)
+    for k, code in sorted(kana_provinces.items()):
+        at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
+        respelt = k[:at] + _A_TO_O[k[at]] + k[at + 1 :] if at >= 0 else ""
+        if not respelt or respelt in index.names:
+            continue
+        other = next(c for c in sorted(first) if c != code)
+        got = {p for p, _ in _answer(f"{first[other]}州、{respelt}州")}
+        verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+        tally[f"respelt listed {verdict}"] += 1
     kana = [k for k in names if _kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)

@@ -20,7 +20,9 @@ Generated from the index (``build_index``), no labelled row:
 - respelt: each province name in hangul with one vowel of one syllable changed the ways
   Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
   the index does not hold is read by sound as a province only with a long key; counted as
-  right (that province), none, or wrong (another province: must stay 0).
+  right (that province), none, or wrong (another province: must stay 0); and the same
+  respelt name second in a list after another province ("바탐방주와 캄퐁스푸주"): right when
+  both provinces come back;
 
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
@@ -159,6 +161,13 @@ def main() -> None:
                 tally[f"respelt {verdict}"] += 1
                 if verdict == "wrong" and len(wrong) < 60:
                     wrong.append(f"respelt {text!r} ({code}): {sorted(got)}")
+                other = next(c for c in sorted(provinces) if c != code)
+                listed = f"{provinces[other][0]}주와 {text}주"
+                got = {p for p, _ in _answer(listed)}
+                verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+                tally[f"respelt listed {verdict}"] += 1
+                if verdict == "other" and len(wrong) < 60:
+                    wrong.append(f"respelt listed {listed!r}: {sorted(got)}")
     print(f"  hangul and Thai names in the index: {len(names)}")
     for k, v in sorted(tally.items()):
         print(f"  {k}: {v}")

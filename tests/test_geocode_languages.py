@@ -627,3 +627,21 @@ def test_katakana_vu_with_a_small_vowel_reads_as_the_b_row(
     a, b = cm.geocode(vu), cm.geocode(b_row)
     assert a.province_code == b.province_code == province
     assert (a.district_code, a.confidence) == (b.district_code, b.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        # オッドーミアンチェイ州: thai.news-agency.jp 17091; 캄퐁스푸 주: vietnamkorea-vcjg.com
+        ("プレアビヒア州やオッドーミアンチェイ州", {"13", "22"}),
+        ("바탐방주와 캄퐁스푸주", {"02", "05"}),
+    ],
+)
+def test_the_second_province_of_a_list_is_read_by_sound(text: str, provinces: set[str]) -> None:
+    """A province spelt as the index does not hold it is read by sound before its admin
+    word; second in a list after another province it was looked for inside that province
+    and dropped. A province is inside no other: it is read alone (spellings of real pages,
+    composed into lists; benchmarks/sweep_korean_thai_names.py and sweep_cjk_names.py,
+    respelt listed)."""
+    got = {p.province_code for p in cm.geocode_places(text)}
+    assert got == provinces, got

@@ -357,6 +357,10 @@ def sound_mentions(
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
         entries = _read(run, level, inner or scope, extra)
+        if not entries and level == _PROVINCE and scope:
+            # a province is inside no other: the second of a list of provinces is read
+            # alone ("バッタンバン州、シエムレアプ州")
+            entries = _read(run, level, set(), extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
