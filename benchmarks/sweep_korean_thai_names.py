@@ -19,8 +19,9 @@ Generated from the index (``build_index``), no labelled row:
 
 - respelt: each province name in hangul with one vowel of one syllable changed the ways
   Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
-  the index does not hold is read by sound as a province only with a long key; counted as
-  right (that province), none, or wrong (another province: must stay 0); and the same
+  the index does not hold is read by sound as a province only with a long key (also with a
+  particle after it: 에서, 까지); counted as right (that province), none, or wrong (another
+  province: must stay 0); and the same
   respelt name second in a list after another province ("바탐방주와 캄퐁스푸주"): right when
   both provinces come back;
 
@@ -156,11 +157,13 @@ def main() -> None:
             for text in _respellings(key):
                 if text in index.names:
                     continue
-                got = {p for p, _ in _answer(text)}
-                verdict = "none" if not got else "right" if got == {code} else "wrong"
-                tally[f"respelt {verdict}"] += 1
-                if verdict == "wrong" and len(wrong) < 60:
-                    wrong.append(f"respelt {text!r} ({code}): {sorted(got)}")
+                for form in ("{}", "{}에서", "{}까지"):
+                    got = {p for p, _ in _answer(form.format(text))}
+                    verdict = "none" if not got else "right" if got == {code} else "wrong"
+                    part = "respelt" if form == "{}" else f"respelt+{form[2:]}"
+                    tally[f"{part} {verdict}"] += 1
+                    if verdict == "wrong" and len(wrong) < 60:
+                        wrong.append(f"{part} {form.format(text)!r} ({code}): {sorted(got)}")
                 other = next(c for c in sorted(provinces) if c != code)
                 listed = f"{provinces[other][0]}주와 {text}주"
                 got = {p for p, _ in _answer(listed)}

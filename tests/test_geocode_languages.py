@@ -605,9 +605,12 @@ def test_a_korean_province_spelt_another_way_with_no_admin_word_is_read_by_sound
     listed = "캄보디아 북서부 3개 주(바탐방, 반띠민제이, 파이린)"
     got = {p.province_code for p in cm.geocode_places(listed)}
     assert {"01", "02"} <= got
-    for text in ("범죄단지인", "국제엔터테인먼트", "캄보디아 대표적 범죄단지"):
+    for text in ("범죄단지인", "국제엔터테인먼트", "캄보디아 대표적 범죄단지", "범죄단지에서"):
         assert not [p for p in cm.geocode_places(text) if p.province_code], text
     assert cm.geocode("번티스레이 디스트릭트").district_code == "1703"
+    # also with a particle glued after it (stop_words.csv, korean_particle; generated)
+    assert cm.geocode("반띠민제이에서").province_code == "01"
+    assert cm.geocode("캄퐁스푸까지 이동").province_code == "05"
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ def word_list(role: str) -> tuple[str, ...]:
     ``reference_after_script``, ``reference_direction_script``, ``reference_before_script``
     and ``reference_unit_script`` (the words that make a name a reference point in other
     languages and scripts: "à 30 km de", "에서 … km", "프놈펜 동북쪽 약 470km", "에서 1시간
-    거리") and ``town_descriptor`` ("border" of "Koh Kong border town").
+    거리"), ``korean_particle`` (particles glued after a Korean name: "반띠민제이에서") and
+    ``town_descriptor`` ("border" of "Koh Kong border town").
 
     Examples
     --------

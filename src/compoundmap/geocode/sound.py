@@ -12,7 +12,8 @@ string names (a province, or a district named with nothing around it, may be fou
 when its key is long; a Devanagari one needs a class more unless Cambodia is named, as
 Hindi names places abroad with the same words). A hangul name of four syllables or more
 written with no admin word at all is read only as a province, alone, with two sound classes
-more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean spellings differ by a vowel).
+more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean spellings differ by a vowel),
+as written or without a particle glued after it ("반띠민제이에서").
 Villages are not read (one places nothing finer than its commune, and many sound alike),
 nor a unit the caller already states as context. What it finds is a ``phonetic`` mention,
 scored low: never the top band.
@@ -24,7 +25,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..normalize import ADMIN_WORDS, Token, latin_sound_keys, script_sound_keys, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    Token,
+    latin_sound_keys,
+    script_sound_keys,
+    tokenize,
+    word_list,
+)
 from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
@@ -43,6 +51,11 @@ _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
 #: Fewest syllables of a Korean name read with no admin word.
 _BARE_SYLLABLES = 4
+#: Particles glued after a Korean name as the tokeniser folds them (까지 → 가지), longest
+#: first (stop_words.csv, role korean_particle).
+_PARTICLES = tuple(
+    sorted({tokenize(w)[0].text for w in word_list("korean_particle")}, key=len, reverse=True)
+)
 _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
@@ -346,6 +359,9 @@ def sound_mentions(
             continue
         if level == _BARE:
             entries = _read(run, _PROVINCE, set(), _BARE_EXTRA)
+            stem = next((run[: -len(p)] for p in _PARTICLES if run.endswith(p)), "")
+            if not entries and len(stem) >= _BARE_SYLLABLES:
+                entries = _read(stem, _PROVINCE, set(), _BARE_EXTRA)  # "반띠민제이에서"
             if entries and not all(e.code in context for e in entries):
                 out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
                 taken.update(range(start, end))
