@@ -12,6 +12,12 @@ Generated from the index (``build_index``), no labelled row:
 - addresses: a curated province name in Chinese characters glued before a curated district
   name of that province ("金边堆谷"; names that are also a province's are left out); right
   when that district comes back alone;
+- vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
+  ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
+  be the bare name's (not in the digest);
+- respelt: each katakana province name with one syllable of the a column written with
+  the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
+  another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only).
@@ -35,6 +41,10 @@ from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, prin
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
+#: A b-row syllable as written with ヴ.
+_VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable of the a column written with the o column (カンポン, コンポン).
+_A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
 
 
 def main() -> None:
@@ -84,6 +94,29 @@ def main() -> None:
                 tally["address right" if right else "address other"] += 1
                 if not right and len(wrong) < 30:
                     wrong.append(f"{provinces[e.province_code] + k!r}: {e.code} → {got}")
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _VU), -1)
+        if not is_kana(name) or at < 0:
+            continue
+        got = answer(name[:at] + _VU[name[at]] + name[at + 1 :])
+        tally["vu same" if got == answer(name) else "vu changed"] += 1
+    kana_provinces = {
+        k: index.names[k][0].province_code
+        for k in names
+        if is_kana(k) and all(e.kind == "province" for e in index.names[k])
+    }
+    first = {}
+    for k, code in sorted(kana_provinces.items()):
+        first.setdefault(code, k)
+    for k, code in sorted(kana_provinces.items()):
+        at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
+        respelt = k[:at] + _A_TO_O[k[at]] + k[at + 1 :] if at >= 0 else ""
+        if not respelt or respelt in index.names:
+            continue
+        other = next(c for c in sorted(first) if c != code)
+        got = {p for p, _ in answer(f"{first[other]}州、{respelt}州")}
+        verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+        tally[f"respelt listed {verdict}"] += 1
     kana = [k for k in names if is_kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)

@@ -17,6 +17,14 @@ Generated from the index (``build_index``), no labelled row:
   reads, from a short table of district names of the MEF list; right when that district
   comes back.
 
+- respelt: each province name in hangul with one vowel of one syllable changed the ways
+  Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
+  the index does not hold is read by sound as a province only with a long key (also with a
+  particle after it: 에서, 까지); counted as right (that province), none, or wrong (another
+  province: must stay 0); and the same
+  respelt name second in a list after another province ("바탐방주와 캄퐁스푸주"): right when
+  both provinces come back;
+
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
 
@@ -71,6 +79,24 @@ _DISTRICTS = (
 )
 
 
+#: Vowel swaps of Korean spellings of one Khmer name (medial jamo indices).
+_VOWEL_SWAPS = {0: 4, 4: 0, 18: 20, 20: 18, 8: 4, 1: 5, 5: 1, 16: 20}
+
+
+def _respellings(name: str) -> list[str]:
+    """``name`` with the vowel of one syllable swapped (:data:`_VOWEL_SWAPS`)."""
+    out = []
+    for k, ch in enumerate(name):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            continue
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        if medial in _VOWEL_SWAPS:
+            swapped = chr(0xAC00 + initial * 588 + _VOWEL_SWAPS[medial] * 28 + final)
+            out.append(name[:k] + swapped + name[k + 1 :])
+    return out
+
+
 def main() -> None:
     t0 = time.process_time()
     index = build_index()
@@ -109,6 +135,25 @@ def main() -> None:
                 got = answer(text)
                 right = got == ((prov, dist),)
                 tally["address right" if right else "address other"] += 1
+    for code, keys in sorted(provinces.items()):
+        for key in keys:
+            for text in _respellings(key):
+                if text in index.names:
+                    continue
+                for form in ("{}", "{}에서", "{}까지"):
+                    got = {p for p, _ in answer(form.format(text))}
+                    verdict = "none" if not got else "right" if got == {code} else "wrong"
+                    part = "respelt" if form == "{}" else f"respelt+{form[2:]}"
+                    tally[f"{part} {verdict}"] += 1
+                    if verdict == "wrong" and len(wrong) < 60:
+                        wrong.append(f"{part} {form.format(text)!r} ({code}): {sorted(got)}")
+                other = next(c for c in sorted(provinces) if c != code)
+                listed = f"{provinces[other][0]}주와 {text}주"
+                got = {p for p, _ in answer(listed)}
+                verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+                tally[f"respelt listed {verdict}"] += 1
+                if verdict == "other" and len(wrong) < 60:
+                    wrong.append(f"respelt listed {listed!r}: {sorted(got)}")
     print(f"  hangul and Thai names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")

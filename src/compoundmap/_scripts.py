@@ -6,6 +6,7 @@ between. Private: re-exported by :mod:`compoundmap.normalize`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from .settings import get as get_settings
 __all__ = [
     "HANGUL_PART",
     "SCRIPT_FOLDS",
+    "fold_script",
     "is_han",
     "is_hangul",
     "script_folds",
@@ -95,6 +97,24 @@ def script_folds() -> dict[int, int | None]:
 
 
 SCRIPT_FOLDS = script_folds()
+
+#: ヴ with a small vowel is the b-row syllable other spellings of one name write (バヴェット,
+#: バベット; スヴァイリエン, スバイリエン); ヴ alone is ブ (:data:`SCRIPT_FOLDS`).
+_VU_SYLLABLE = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}
+_VU_RE = re.compile("ヴ([ァィェォ])")
+
+
+def fold_script(s: str) -> str:
+    """``s`` with the folds of :func:`script_folds`, ヴァ ヴィ ヴェ ヴォ first written バ ビ ベ ボ.
+
+    Examples
+    --------
+    >>> fold_script("バヴェット") == fold_script("バベット")
+    True
+    """
+    if "ヴ" in s:
+        s = _VU_RE.sub(lambda m: _VU_SYLLABLE[m.group(1)], s)
+    return s.translate(SCRIPT_FOLDS)
 
 
 #: Korean parts of at most this many syllables, spaced, are one run

@@ -88,13 +88,16 @@ def _alternation(role: str) -> str:
 
 
 #: A name the distance is measured from, in Korean, Japanese or Chinese: the name, then
-#: "from"/a direction glued to it (에서, から, 以南 …), a few words at most, and a distance
-#: with its unit ("프놈펜에서 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里");
-#: or "距"/"离" before it and a distance after ("距金边25公里"). ``stop_words.csv``, roles
-#: ``reference_after_script``, ``reference_before_script``, ``reference_unit_script``.
+#: "from"/a direction glued to it (에서, から, 以南 …) or a Korean direction word after a space
+#: (동북쪽), a few words at most, and a distance or travel time with its unit ("프놈펜에서
+#: 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里", "프놈펜 동북쪽 약 470km",
+#: "프놈펜에서 1시간 거리"); or "距"/"离" before it and a distance after ("距金边25公里").
+#: ``stop_words.csv``, roles ``reference_after_script``, ``reference_direction_script``,
+#: ``reference_before_script``, ``reference_unit_script``.
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
-    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}){_DISTANCE}"
+    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
+    rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
 )
