@@ -14,7 +14,10 @@ Generated from the index (``build_index``), no labelled row:
   when that district comes back alone;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
-  Chinese characters only).
+  Chinese characters only);
+- abroad: each curated name in Chinese characters listed after a romanised place abroad
+  ("Chong Chom、奧斯瑪", "Aranyaprathet和…"); right when the name's province still comes
+  back (a curated name written in Chinese is no look-alike of the Latin name abroad).
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -34,6 +37,7 @@ from compoundmap.geocode import geocode_places
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
+_ABROAD = ("Chong Chom", "Aranyaprathet", "Moc Bai", "Sa Kaeo", "Ha Tien")
 
 
 def _cjk(name: str) -> bool:
@@ -110,6 +114,18 @@ def main() -> None:
         a, b = rng.sample(kana, 2)
         digest.update(f"{a}{b}{_answer(a + b)}".encode())
         tally["kana pairs"] += 1
+    for k in names:
+        provinces = {
+            e.province_code for e in index.names[k] if e.tier == TIER_CURATED and e.province_code
+        }
+        if not _han(k) or len(provinces) != 1:
+            continue
+        for place in _ABROAD:
+            for text in (f"{place}、{k}", f"{place}和{k}"):
+                right = any(p in provinces for p, _ in _answer(text))
+                tally["abroad right" if right else "abroad other"] += 1
+                if not right and len(wrong) < 45:
+                    wrong.append(f"{text!r}: {sorted(provinces)} → {_answer(text)}")
     print(f"  CJK names in the index: {len(names)}")
     for k, v in sorted(tally.items()):
         print(f"  {k}: {v}")

@@ -560,3 +560,20 @@ def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
     after 주 are another name, not a part of the province's run."""
     assert cm.geocode("캄퐁스푸 주 보엉턱 지역의 한 저택").province_code == "05"
     assert cm.geocode("반테이 민체이 주 포이펫").district_code == "0110"
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("宗春(Chong Chom)、奧斯馬(O Smach)以及暹粒(Siem Reap)", {"17", "22"}),
+        ("Sa Kaeo、烏拜川", {"01"}),
+        ("Chong Chom、奧斯馬", {"22"}),
+    ],
+)
+def test_a_curated_chinese_name_beside_a_place_abroad_is_kept(
+    query: str, provinces: set[str]
+) -> None:
+    """A round-8 row (Chong Chom is the Thai side of the O'Smach crossing) and strings of
+    its kind: a curated name written in Chinese characters is read as written, like a
+    curated alias, not dropped as a look-alike of the romanised name abroad beside it."""
+    assert {p.province_code for p in cm.geocode_places(query)} == provinces
