@@ -565,6 +565,7 @@ def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
 @pytest.mark.parametrize(
     ("query", "provinces"),
     [
+        ("宗春(Chong Chom)、奧斯瑪(O Smach)以及暹粒(Siem Reap)", {"17", "22"}),
         ("宗春(Chong Chom)、奧斯馬(O Smach)以及暹粒(Siem Reap)", {"17", "22"}),
         ("Sa Kaeo、烏拜川", {"01"}),
         ("Chong Chom、奧斯馬", {"22"}),
@@ -577,3 +578,36 @@ def test_a_curated_chinese_name_beside_a_place_abroad_is_kept(
     its kind: a curated name written in Chinese characters is read as written, like a
     curated alias, not dropped as a look-alike of the romanised name abroad beside it."""
     assert {p.province_code for p in cm.geocode_places(query)} == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("柬埔寨與泰國邊境城市波別", "01", "0110"),
+        ("巴比鎮", "01", "0110"),
+        ("柬埔寨班提米安夏省的馬萊市", "01", "0109"),
+        ("馬萊公園附近", "01", "0109"),
+        ("暹粒省斯雷斯南區", "17", "1712"),
+        ("柏威夏专克山县", "13", "1303"),
+        ("柬埔寨实居省贡比西县", "05", "0503"),
+        ("奧斯瑪賭場區域", "22", "2204"),
+        ("雲壤海軍基地", "18", None),
+        ("柬埔寨云壤港", "18", None),
+    ],
+)
+def test_sourced_chinese_names_of_border_towns_districts_and_a_naval_base(
+    query: str, province: str, district: str | None
+) -> None:
+    """Round-9 rows (am730, CNA via Yahoo TW, nownews, 7jpz, flipchinanews, Sing Tao, Ming
+    Pao): Poipet as Hong Kong (波別) and Taiwanese (巴比鎮) pages write it, Banteay Meanchey
+    (班提米安夏) and Malai (馬萊), the districts Srei Snam, Choam Ksan and Kong Pisei,
+    O'Smach (奧斯瑪) and the Ream naval base (云壤, province only: aliases.csv,
+    localities.csv)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
+
+
+def test_poipet_as_taiwan_writes_it_needs_its_admin_word() -> None:
+    """巴比 alone starts 巴比倫 (Babylon) and is a given name: only 巴比市/巴比鎮 are Poipet."""
+    assert cm.geocode("巴比倫").province_code is None
+    assert cm.geocode("巴比市").district_code == "0110"
