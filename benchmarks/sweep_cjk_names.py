@@ -6,6 +6,9 @@ Generated from the index (``build_index``), no labelled row:
   entries;
 - suffix: each name with a generic word glued after it (等地, 一带, 附近, 境内, 的园区,
   周辺, の拠点); the answer must stay what the bare name gives;
+- area: each name in Chinese characters with 地区/地區 (the area around it) glued after
+  it; the answer must stay what the bare name gives (马德望地区 is the province, not
+  Battambang district); not in the digest;
 - lists: pairs of curated province or district names in Chinese characters, of two
   different provinces (a seeded sample), glued ("西港金边") and with an enumeration comma
   ("西港、金边"); right when both provinces come back;
@@ -80,6 +83,11 @@ def main() -> None:
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 15:
                 wrong.append(f"{name + suffix!r}: {bare} → {got}")
+        for area in ("地区", "地區") if _han(name) else ():
+            got = _answer(name + area)
+            tally["area same" if got == bare else "area changed"] += 1
+            if got != bare and len(wrong) < 15:
+                wrong.append(f"{name + area!r}: {bare} → {got}")
     units = [
         (k, {e.province_code for e in index.names[k]})
         for k in names

@@ -611,3 +611,22 @@ def test_poipet_as_taiwan_writes_it_needs_its_admin_word() -> None:
     """巴比 alone starts 巴比倫 (Babylon) and is a given name: only 巴比市/巴比鎮 are Poipet."""
     assert cm.geocode("巴比倫").province_code is None
     assert cm.geocode("巴比市").district_code == "0110"
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("柬埔寨奧多棉吉省奧斯瑪地區", "22", "2204"),  # round-9 row (Sing Tao): the O'Smach area
+        ("马德望地区", "02", None),  # the Battambang area, not Battambang district
+        ("贡布地区", "07", None),
+        ("プノンペン都チバル・アンポフ地区", "12", "1210"),  # Japanese: 地区 is the khan
+    ],
+)
+def test_chinese_word_for_area_after_a_chinese_name_says_no_level(
+    query: str, province: str, district: str | None
+) -> None:
+    """地区/地區 after a name in Chinese characters is the area around it (stop_words.csv,
+    role area_after_han): a province keeps its level instead of becoming the district of
+    its capital; after a Japanese katakana name it is still the district."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
