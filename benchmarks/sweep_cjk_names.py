@@ -19,8 +19,9 @@ Generated from the index (``build_index``), no labelled row:
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only);
 - abroad: each curated name in Chinese characters listed after a romanised place abroad
-  ("Chong Chom、奧斯瑪", "Aranyaprathet和…"); right when the name's province still comes
-  back (a curated name written in Chinese is no look-alike of the Latin name abroad).
+  ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
+  other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
+  the Latin name glued to Chinese is still read as the place abroad).
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -40,7 +41,15 @@ from compoundmap.geocode import geocode_places
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
-_ABROAD = ("Chong Chom", "Aranyaprathet", "Moc Bai", "Sa Kaeo", "Ha Tien")
+_ABROAD = (
+    "Chong Chom",
+    "Aranyaprathet",
+    "Moc Bai",
+    "Sa Kaeo",
+    "Ha Tien",
+    "Bangkok",
+    "Ban Khlong Luk",
+)
 
 
 def _cjk(name: str) -> bool:
@@ -130,7 +139,7 @@ def main() -> None:
             continue
         for place in _ABROAD:
             for text in (f"{place}、{k}", f"{place}和{k}"):
-                right = any(p in provinces for p, _ in _answer(text))
+                right = {p for p, _ in _answer(text)} == provinces
                 tally["abroad right" if right else "abroad other"] += 1
                 if not right and len(wrong) < 45:
                     wrong.append(f"{text!r}: {sorted(provinces)} → {_answer(text)}")

@@ -630,3 +630,20 @@ def test_chinese_word_for_area_after_a_chinese_name_says_no_level(
     its capital; after a Japanese katakana name it is still the district."""
     r = cm.geocode(query)
     assert (r.province_code, r.district_code) == (province, district), r
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("Ha Tien和西港", {"18"}),
+        ("Aranyaprathet和波贝", {"01"}),
+        ("西港和Ha Tien", {"18"}),
+    ],
+)
+def test_a_romanised_place_abroad_glued_to_chinese_is_still_abroad(
+    query: str, provinces: set[str]
+) -> None:
+    """Chinese glues a romanised name to the next word ("Ha Tien和西港"): Ha Tien is still
+    read as the Vietnamese town, so its Cambodian look-alike (the commune Tien of Phnom
+    Penh) is dropped as it is in "Ha Tien, 西港"."""
+    assert {p.province_code for p in cm.geocode_places(query)} == provinces

@@ -68,13 +68,15 @@ def is_foreign_name(name: str) -> bool:
     return place_key(name) in _foreign_keys()[0]
 
 
-_WORD_RE = re.compile(r"\w+")
+#: A word: a run of letters and digits, a run of Chinese, Japanese or Korean script apart
+#: (Chinese glues a romanised name to the next word: "Ha Tien和西港" names Ha Tien).
+_WORD_RE = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af]+|[\u2e80-\u9fff\uac00-\ud7af]+")
 
 
 @lru_cache(maxsize=16)
 def _lower_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` in lower case (read twice per string: cached for the last
-    few strings)."""
+    """The words of ``text`` in lower case, a run of CJK script apart from the Latin word
+    it is glued to (read twice per string: cached for the last few strings)."""
     return tuple(_WORD_RE.findall(text.lower()))
 
 
