@@ -647,3 +647,16 @@ def test_a_romanised_place_abroad_glued_to_chinese_is_still_abroad(
     read as the Vietnamese town, so its Cambodian look-alike (the commune Tien of Phnom
     Penh) is dropped as it is in "Ha Tien, 西港"."""
     assert {p.province_code for p in cm.geocode_places(query)} == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [("奧多棉芷省", "22", None), ("實居省", "05", None), ("波雷諾縣", "18", "1802")],
+)
+def test_the_other_character_form_of_a_curated_chinese_name(
+    query: str, province: str, district: str | None
+) -> None:
+    """Traditional forms of curated simplified names (aliases.csv): without 奧多棉芷 the run
+    read 棉芷 (Mean Chey, a khan of Phnom Penh) inside the unknown name."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
