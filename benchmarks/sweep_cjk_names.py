@@ -6,6 +6,9 @@ Generated from the index (``build_index``), no labelled row:
   entries;
 - suffix: each name with a generic word glued after it (等地, 一带, 附近, 境内, 的园区,
   周辺, の拠点); the answer must stay what the bare name gives;
+- area: each name in Chinese characters with 地区/地區 (the area around it) glued after
+  it; the answer must stay what the bare name gives (马德望地区 is the province, not
+  Battambang district); not in the digest;
 - lists: pairs of curated province or district names in Chinese characters, of two
   different provinces (a seeded sample), glued ("西港金边") and with an enumeration comma
   ("西港、金边"); right when both provinces come back;
@@ -20,7 +23,11 @@ Generated from the index (``build_index``), no labelled row:
   another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
-  Chinese characters only).
+  Chinese characters only);
+- abroad: each curated name in Chinese characters listed after a romanised place abroad
+  ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
+  other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
+  the Latin name glued to Chinese is still read as the place abroad).
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -45,6 +52,15 @@ _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の
 _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
 #: A syllable of the a column written with the o column (カンポン, コンポン).
 _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
+_ABROAD = (
+    "Chong Chom",
+    "Aranyaprathet",
+    "Moc Bai",
+    "Sa Kaeo",
+    "Ha Tien",
+    "Bangkok",
+    "Ban Khlong Luk",
+)
 
 
 def main() -> None:
@@ -65,6 +81,11 @@ def main() -> None:
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 15:
                 wrong.append(f"{name + suffix!r}: {bare} → {got}")
+        for area in ("地区", "地區") if is_han(name) else ():
+            got = answer(name + area)
+            tally["area same" if got == bare else "area changed"] += 1
+            if got != bare and len(wrong) < 15:
+                wrong.append(f"{name + area!r}: {bare} → {got}")
     units = [
         (k, {e.province_code for e in index.names[k]})
         for k in names
@@ -122,6 +143,18 @@ def main() -> None:
         a, b = rng.sample(kana, 2)
         digest.update(f"{a}{b}{answer(a + b)}".encode())
         tally["kana pairs"] += 1
+    for k in names:
+        provinces = {
+            e.province_code for e in index.names[k] if e.tier == TIER_CURATED and e.province_code
+        }
+        if not is_han(k) or len(provinces) != 1:
+            continue
+        for place in _ABROAD:
+            for text in (f"{place}、{k}", f"{place}和{k}"):
+                right = {p for p, _ in answer(text)} == provinces
+                tally["abroad right" if right else "abroad other"] += 1
+                if not right and len(wrong) < 45:
+                    wrong.append(f"{text!r}: {sorted(provinces)} → {answer(text)}")
     print(f"  CJK names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")

@@ -648,3 +648,103 @@ def test_the_second_province_of_a_list_is_read_by_sound(text: str, provinces: se
     respelt listed)."""
     got = {p.province_code for p in cm.geocode_places(text)}
     assert got == provinces, got
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("宗春(Chong Chom)、奧斯瑪(O Smach)以及暹粒(Siem Reap)", {"17", "22"}),
+        ("宗春(Chong Chom)、奧斯馬(O Smach)以及暹粒(Siem Reap)", {"17", "22"}),
+        ("Sa Kaeo、烏拜川", {"01"}),
+        ("Chong Chom、奧斯馬", {"22"}),
+    ],
+)
+def test_a_curated_chinese_name_beside_a_place_abroad_is_kept(
+    query: str, provinces: set[str]
+) -> None:
+    """A round-8 row (Chong Chom is the Thai side of the O'Smach crossing) and strings of
+    its kind: a curated name written in Chinese characters is read as written, like a
+    curated alias, not dropped as a look-alike of the romanised name abroad beside it."""
+    assert {p.province_code for p in cm.geocode_places(query)} == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("柬埔寨與泰國邊境城市波別", "01", "0110"),
+        ("巴比鎮", "01", "0110"),
+        ("柬埔寨班提米安夏省的馬萊市", "01", "0109"),
+        ("馬萊公園附近", "01", "0109"),
+        ("暹粒省斯雷斯南區", "17", "1712"),
+        ("柏威夏专克山县", "13", "1303"),
+        ("柬埔寨实居省贡比西县", "05", "0503"),
+        ("奧斯瑪賭場區域", "22", "2204"),
+        ("雲壤海軍基地", "18", None),
+        ("柬埔寨云壤港", "18", None),
+    ],
+)
+def test_sourced_chinese_names_of_border_towns_districts_and_a_naval_base(
+    query: str, province: str, district: str | None
+) -> None:
+    """Round-9 rows (am730, CNA via Yahoo TW, nownews, 7jpz, flipchinanews, Sing Tao, Ming
+    Pao): Poipet as Hong Kong (波別) and Taiwanese (巴比鎮) pages write it, Banteay Meanchey
+    (班提米安夏) and Malai (馬萊), the districts Srei Snam, Choam Ksan and Kong Pisei,
+    O'Smach (奧斯瑪) and the Ream naval base (云壤, province only: aliases.csv,
+    localities.csv)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
+
+
+def test_poipet_as_taiwan_writes_it_needs_its_admin_word() -> None:
+    """巴比 alone starts 巴比倫 (Babylon) and is a given name: only 巴比市/巴比鎮 are Poipet."""
+    assert cm.geocode("巴比倫").province_code is None
+    assert cm.geocode("巴比市").district_code == "0110"
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("柬埔寨奧多棉吉省奧斯瑪地區", "22", "2204"),  # round-9 row (Sing Tao): the O'Smach area
+        ("马德望地区", "02", None),  # the Battambang area, not Battambang district
+        ("贡布地区", "07", None),
+        ("プノンペン都チバル・アンポフ地区", "12", "1210"),  # Japanese: 地区 is the khan
+    ],
+)
+def test_chinese_word_for_area_after_a_chinese_name_says_no_level(
+    query: str, province: str, district: str | None
+) -> None:
+    """地区/地區 after a name in Chinese characters is the area around it (stop_words.csv,
+    role area_after_han): a province keeps its level instead of becoming the district of
+    its capital; after a Japanese katakana name it is still the district."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("Ha Tien和西港", {"18"}),
+        ("Aranyaprathet和波贝", {"01"}),
+        ("西港和Ha Tien", {"18"}),
+    ],
+)
+def test_a_romanised_place_abroad_glued_to_chinese_is_still_abroad(
+    query: str, provinces: set[str]
+) -> None:
+    """Chinese glues a romanised name to the next word ("Ha Tien和西港"): Ha Tien is still
+    read as the Vietnamese town, so its Cambodian look-alike (the commune Tien of Phnom
+    Penh) is dropped as it is in "Ha Tien, 西港"."""
+    assert {p.province_code for p in cm.geocode_places(query)} == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [("奧多棉芷省", "22", None), ("實居省", "05", None), ("波雷諾縣", "18", "1802")],
+)
+def test_the_other_character_form_of_a_curated_chinese_name(
+    query: str, province: str, district: str | None
+) -> None:
+    """Traditional forms of curated simplified names (aliases.csv): without 奧多棉芷 the run
+    read 棉芷 (Mean Chey, a khan of Phnom Penh) inside the unknown name."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r

@@ -116,9 +116,10 @@ def word_list(role: str) -> tuple[str, ...]:
     and ``reference_unit_script`` (the words that make a name a reference point in other
     languages and scripts: "à 30 km de", "에서 … km", "프놈펜 동북쪽 약 470km", "에서 1시간
     거리"), ``korean_particle`` (particles glued after a Korean name: "반띠민제이에서"),
-    ``town_descriptor`` ("border" of "Koh Kong border town") and ``case_ending_russian``
+    ``town_descriptor`` ("border" of "Koh Kong border town"), ``case_ending_russian``
     (the case endings a Russian place name is declined with, longest first: "ом", "е" of
-    "в Сиануквиле").
+    "в Сиануквиле") and ``area_after_han`` (地区: after a name in Chinese characters the
+    area around it, no admin level: 马德望地区).
 
     Examples
     --------

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .._scripts import is_han
 from ..normalize import Token, admin_words, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
 from .index import Entry
@@ -70,6 +71,11 @@ _TOWN_WORDS = frozenset(
 #: town", "Kep coastal town"): they say what kind of town it is (``stop_words.csv``, role
 #: ``town_descriptor``).
 _TOWN_DESCRIPTORS = frozenset(word_list("town_descriptor"))
+#: The Chinese words for "area" that ``admin_words.csv`` holds as a district word for
+#: Japanese (センソック地区): after a name in Chinese characters they say no level (马德望地区
+#: is the Battambang area, not Battambang district) (``stop_words.csv``, role
+#: ``area_after_han``).
+_HAN_AREA = frozenset(word_list("area_after_han"))
 #: Words before a reference point ("from"), and distance and direction words before "of"
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
@@ -160,6 +166,8 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
     # ends the name before ("スバイリエン州|バベット"); Thai writes it before
     if "\u0e00" <= toks[start].text[:1] <= "\u0e7f":
         return before if before is not None else after
+    if end < len(toks) and toks[end].text in _HAN_AREA and is_han(toks[start].text):
+        return None
     return after
 
 
