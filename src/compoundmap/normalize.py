@@ -29,7 +29,7 @@ from ._phonetic import latin_sound_keys, script_sound_keys, skeleton
 from ._scripts import HANGUL_PART as _HANGUL_PART
 from ._scripts import fold_script as _fold_script
 from ._scripts import is_hangul as _is_hangul
-from ._scripts import splits_syllable, vietnamese_word
+from ._scripts import khmer_sign_fold, splits_syllable, vietnamese_word
 from ._util import is_missing
 from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
 from .schema import AdminLevel
@@ -54,6 +54,7 @@ __all__ = [
     "is_latin",
     "is_scanned",
     "key_of",
+    "khmer_sign_fold",
     "latin_sound_keys",
     "normalize",
     "place_key",

@@ -1,7 +1,8 @@
 """The tokens spotting reads: a string's tokens with each run of Khmer, Thai and CJK text
 split into the names and admin words it holds (longest first), Korean admin syllables glued
-to their name, Khmer names told apart by a number or letter read whole, and a hyphen that
-joins two names ("Moc Bai-Bavet") read as the break a spaced one is.
+to their name, Khmer names told apart by a number or letter read whole, a Khmer name written
+with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), and a
+hyphen that joins two names ("Moc Bai-Bavet") read as the break a spaced one is.
 
 First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
 sound pass and the tests align with.
@@ -11,19 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..normalize import (
     ADMIN_WORDS,
     KOREAN_ADMIN_WORDS,
     Token,
+    khmer_sign_fold,
     splits_syllable,
     tokenize,
     word_list,
 )
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, NameIndex, build_index
+from .index import KIND_LEVEL, TIER_VILLAGE, NameIndex, build_index
 
 __all__ = [
     "arabic_stems",
@@ -31,6 +33,7 @@ __all__ = [
     "flat_tokens",
     "inflection_stems",
     "is_hangul",
+    "khmer_folds",
     "korean_admin",
     "split_tokens",
 ]
@@ -76,6 +79,8 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
         if lettered:
             lettered = False  # the letter joined to the name before it (below)
             continue
+        # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
+        before = flat[-1].admin if flat and not flat[-1].latin and k else None
         if tok.latin:
             flat.append(tok)
         elif korean_admin(tok) and k and is_hangul(toks[k - 1]):
@@ -93,9 +98,9 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             ):
                 number = nxt.text
             pieces = list(
-                _script_pieces_cached(tok.text, number)
+                _script_pieces_cached(tok.text, number, before)
                 if index is build_index()
-                else _script_pieces(tok, index, number)
+                else _script_pieces(tok, index, number, before)
             )
             last = pieces[-1] if pieces else None
             if (
@@ -214,20 +219,26 @@ def korean_admin(tok: Token) -> bool:
 
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.tokenize_cache_size)
-def _script_pieces_cached(text: str, number: str = "") -> tuple[Token, ...]:
+def _script_pieces_cached(
+    text: str, number: str = "", before: int | None = None
+) -> tuple[Token, ...]:
     """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
     strings share their names)."""
-    return tuple(_script_pieces(Token(text, latin=False), build_index(), number))
+    return tuple(_script_pieces(Token(text, latin=False), build_index(), number, before))
 
 
-def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token]:
+def _script_pieces(
+    tok: Token, index: NameIndex, number: str = "", before: int | None = None
+) -> list[Token]:
     """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
 
     An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
     part of an unknown name. Other unknown characters become one break. ``number``, the
     digits written right after the run ("ផ្សារដេប៉ូទី ២" reaches here as ផ្សារដេប៉ូ and 2):
     the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
-    though the bare name is none.
+    though the bare name is none. ``before``: the level of a Khmer admin word written as
+    the word before the run (a name right after an admin word may be read through
+    :func:`khmer_folds`).
     """
     min_chars = get_settings().script_name_min_chars
     s = tok.text
@@ -237,6 +248,13 @@ def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token
         if number and s[pos:] + number in index.names:
             out.append(Token(s[pos:], latin=False))
             break
+        level = out[-1].admin if out else before
+        if level is not None and "\u1780" <= s[pos] <= "\u17a2":
+            folded = _folded_name(s, pos, level, index)
+            if folded is not None:
+                out.append(Token(folded[0], latin=False))
+                pos = folded[1]
+                continue
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
@@ -298,6 +316,61 @@ def _khmer_coda_after(s: str, end: int) -> bool:
         and "\u1780" <= s[end + 1] <= "\u17a2"
         and "\u17b6" <= s[end + 2] <= "\u17c5"
     )
+
+
+def _folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, int] | None:
+    """The indexed name a Khmer piece written right after an admin word of ``level`` stands
+    for with its signs written otherwise ("ស្រុក|ស្វាយជ្រុំ", "ឃុំ|ស្វយទង់ខាងជើង"), and where
+    the piece ends; ``None`` unless the piece runs up to the end of the run or to the next
+    Khmer admin word, is not itself an indexed name, is at least
+    ``khmer_name_min_chars`` long, and its fold (:func:`khmer_folds`) names one place of
+    which some unit of the admin word's level bears the name."""
+    n = len(s)
+    shortest = get_settings().khmer_name_min_chars
+    ends = [e for e in range(pos + shortest, n) if s.startswith(_KHMER_ADMIN, e)]
+    folds = khmer_folds(index)
+    for end in (*ends, n):
+        piece = s[pos:end]
+        if len(piece) < shortest or splits_syllable(s, pos, end):
+            continue
+        if piece in index.names:
+            return None  # written as indexed: the scan below reads it
+        name = folds.get(khmer_sign_fold(piece))
+        if name and any(KIND_LEVEL.get(e.kind) == level for e in index.names[name]):
+            return name, end
+    return None
+
+
+def khmer_folds(index: NameIndex) -> dict[str, str]:
+    """Fold (:func:`compoundmap.normalize.khmer_sign_fold`) of each Khmer key of the index →
+    that key, or ``""`` when keys of one fold name different things (សំបូរ and សំបួរ; the
+    spellings ស្វាយជ្រំ and ស្វាយជ្រុំ of one district share theirs)."""
+    if index is build_index():
+        return _default_folds()
+    return _khmer_folds(index)
+
+
+@depends_on_settings
+@cache
+def _default_folds() -> dict[str, str]:
+    """:func:`khmer_folds` of the process's index."""
+    return _khmer_folds(build_index())
+
+
+def _khmer_folds(index: NameIndex) -> dict[str, str]:
+    """:func:`khmer_folds`, computed."""
+    meaning: dict[str, frozenset[tuple[str, str | None]]] = {}
+    out: dict[str, str] = {}
+    for key in sorted(index.names):
+        if not key or not ("\u1780" <= key[0] <= "\u17ff"):
+            continue
+        fold = khmer_sign_fold(key)
+        what = frozenset((e.kind, e.code) for e in index.names[key])
+        if fold not in out:
+            out[fold], meaning[fold] = key, what
+        elif meaning[fold] != what:
+            out[fold] = ""
+    return out
 
 
 def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:

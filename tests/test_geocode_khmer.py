@@ -1,0 +1,58 @@
+"""Khmer strings as Khmer pages write them (round 9, issue 11): a name written with its signs
+otherwise after its admin word (the fold of ``normalize.khmer_sign_fold``, read in
+``geocode.tokens``), ordinary words that are also a village's name (``stop_words.csv`` role
+``common``), and a name a space splits in two. Queries are rows of
+``tests/data/geocode_broad.csv`` (dev split) or the MEF 2025 list itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import compoundmap as cm
+from compoundmap.geocode.index import build_index
+from compoundmap.geocode.tokens import flat_tokens, khmer_folds
+from compoundmap.normalize import khmer_sign_fold
+
+
+def _codes(query: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(query)]
+
+
+@pytest.mark.parametrize(
+    ("written", "mef"),
+    [
+        ("ស្វយទង់ខាងជើង", "ស្វាយទងខាងជើង"),  # ា left out, ់ added
+        ("ស្វាយជ្រុំ", "ស្វាយជ្រំ"),  # ុំ for ំ
+        ("ពោធិសាត់", "ពោធិ៍សាត់"),  # ៍ left out
+        ("មណ្ឌលគីរី", "មណ្ឌលគិរី"),  # ី for ិ
+        ("រង្វង់មួល", "រង្វង់មូល"),  # ួ for ូ
+        ("ស្រ្តី", "ស្ត្រី"),  # subscript RO written first
+    ],
+)
+def test_spellings_of_one_name_share_their_fold(written: str, mef: str) -> None:
+    assert khmer_sign_fold(written) == khmer_sign_fold(mef)
+
+
+def test_a_commune_written_with_its_signs_otherwise_is_read_after_its_admin_word() -> None:
+    """Dev row (info-about.ru, Kampot): "ឃុំស្វយទង់ខាងជើង" is the commune ស្វាយទងខាងជើង
+    (070615); the same letters without the admin word are not read through the fold."""
+    assert _codes("ឃុំស្វយទង់ខាងជើង") == [("07", "0706", "070615")]
+    assert _codes("ស្វយទង់ខាងជើង") == [(None, None, None)]
+
+
+def test_a_fold_naming_two_places_is_refused() -> None:
+    """កក់ (Kak) and កាក់ (Kak) are different communes whose fold is one: neither is read
+    from a third spelling."""
+    folds = khmer_folds(build_index())
+    assert folds[khmer_sign_fold("កាក់")] == ""
+    assert all(t.text != "កាក់" and t.text != "កក់" for t in flat_tokens("ឃុំកាក"))
+
+
+def test_every_mef_commune_as_written_is_read_as_before() -> None:
+    """The fold is tried only where the name as written is no indexed name: every Khmer
+    commune key (no number in it) written after ឃុំ is read as that key."""
+    index = build_index()
+    for key, entries in index.names.items():
+        khmer = key and "\u1780" <= key[0] <= "\u17ff" and not any(c.isdigit() for c in key)
+        if khmer and any(e.kind == "commune" for e in entries):
+            assert [t.text for t in flat_tokens("ឃុំ" + key)][1:] == [key], key
