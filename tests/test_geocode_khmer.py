@@ -56,3 +56,20 @@ def test_every_mef_commune_as_written_is_read_as_before() -> None:
         khmer = key and "\u1780" <= key[0] <= "\u17ff" and not any(c.isdigit() for c in key)
         if khmer and any(e.kind == "commune" for e in entries):
             assert [t.text for t in flat_tokens("ឃុំ" + key)][1:] == [key], key
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("ក្នុងខេត្តសៀមរាប", "17"),  # ក្នុង "in" is also a village of Siem Reap
+        ("ទឹកដីស្រុកបាទីខេត្តតាកែវក្បែរផ្ទះលោកមេប៉ុស្តិ៏", "21"),  # លោក "Mr."
+        ("ព្រលានយន្តហោះតារាសាគរ ខេត្តកោះកុង", "09"),  # ព្រលាន "airfield"
+    ],
+)
+def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
+    """Dev rows: words of stop_words.csv role ``common`` that also name a village give no
+    village when the string names its province; after ភូមិ they still do."""
+    got = _codes(query)
+    assert {p for p, _, _ in got} == {province}
+    assert all(c is None for _, _, c in got)
+    assert _codes("ភូមិលោក ខេត្តតាកែវ") == [("21", "2110", "211010")]

@@ -18,6 +18,7 @@ from ..normalize import (
     ADMIN_WORDS,
     KOREAN_ADMIN_WORDS,
     Token,
+    clean_text,
     khmer_sign_fold,
     splits_syllable,
     tokenize,
@@ -258,6 +259,17 @@ def _script_pieces(
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
+                piece in _KHMER_COMMON
+                and (out[-1].admin if out else before) is None
+                and not splits_syllable(s, pos, pos + length)
+            ):
+                # an ordinary word that is also a village's name, with no admin word before
+                # it ("ក្នុងខេត្តសៀមរាប", in Siem Reap province): a word, not the village
+                if not (out and out[-1].stop):
+                    out.append(Token("", stop=True, latin=False))
+                pos += length
+                break
+            if (
                 piece in index.names
                 and length >= min_chars
                 and not splits_syllable(s, pos, pos + length)
@@ -287,6 +299,14 @@ def _script_pieces(
 
 _KHMER_ADMIN = tuple(
     sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+#: Ordinary Khmer words that are also the name of a village (ក្នុង "in", លោក "Mr.", ច្រក
+#: "pass"): ``stop_words.csv`` role ``common``, read as a name only right after an admin
+#: word ("ភូមិក្នុង").
+_KHMER_COMMON = frozenset(
+    clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
 )
 
 
