@@ -73,3 +73,13 @@ def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
     assert {p for p, _, _ in got} == {province}
     assert all(c is None for _, _, c in got)
     assert _codes("ភូមិលោក ខេត្តតាកែវ") == [("21", "2110", "211010")]
+
+
+def test_a_name_split_by_a_space_is_read_whole() -> None:
+    """MEF writes two communes with a space (អ បួនលើ, មេ សរថ្ងក); a dev row writes a
+    casino's name so (khmercheayden.com: "កាស៊ីណូ ហេរ៉ូ(៧៧៧)"). Two names side by side
+    stay two."""
+    assert _codes("អ បួនលើ") == [("11", "1102", "110202")]
+    assert _codes("មេ សរថ្ងក") == [("20", "2001", "200105")]
+    assert _codes("កាស៊ីណូ ហេរ៉ូ(៧៧៧) ក្នុងខេត្តព្រៃវែង") == [("14", "1409", "140902")]
+    assert {p for p, _, _ in _codes("ខេត្តកំពត ខេត្តកែប")} == {"07", "23"}

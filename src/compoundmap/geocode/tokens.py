@@ -1,8 +1,10 @@
 """The tokens spotting reads: a string's tokens with each run of Khmer, Thai and CJK text
 split into the names and admin words it holds (longest first), Korean admin syllables glued
 to their name, Khmer names told apart by a number or letter read whole, a Khmer name written
-with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), and a
-hyphen that joins two names ("Moc Bai-Bavet") read as the break a spaced one is.
+with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), an
+ordinary Khmer word that is also a village's name read as a word (ក្នុង, "in"), a Khmer name
+a space splits read whole (``កាស៊ីណូ ហេរ៉ូ``), and a hyphen that joins two names ("Moc
+Bai-Bavet") read as the break a spaced one is.
 
 First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
 sound pass and the tests align with.
@@ -74,6 +76,8 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             return list(toks)  # every token of an ASCII string is a Latin one
     else:
         toks = text
+    if len(toks) > 1:
+        toks = _khmer_space_joins(toks, index)
     flat: list[Token] = []
     lettered = False
     for k, tok in enumerate(toks):
@@ -198,6 +202,51 @@ def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -
                 break
             key += words[b].text
             if key in names:
+                return True
+    return False
+
+
+def _khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
+    """The tokens, two Khmer runs a space splits a name across joined into one
+    ("កាស៊ីណូ ហេរ៉ូ", "ខេត្តស្វា យរៀង"): when the end of the first run (all of it, or what
+    follows its last admin word) and the start of the second (all of it, or what comes
+    before its first admin word) make an indexed name of a unit or locality (not only of
+    villages), and neither part is an indexed name itself."""
+    out: list[Token] = [toks[0]]
+    for tok in toks[1:]:
+        last = out[-1]
+        if _khmer_run(last) and _khmer_run(tok) and _spaced_name(last.text, tok.text, index):
+            out[-1] = last._replace(text=last.text + tok.text)
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def _khmer_run(tok: Token) -> bool:
+    """A token of Khmer letters (a run the scan splits)."""
+    return not tok.latin and bool(tok.text) and "\u1780" <= tok.text[0] <= "\u17ff"
+
+
+def _spaced_name(left: str, right: str, index: NameIndex) -> bool:
+    """Whether the end of ``left`` and the start of ``right`` make a name (see
+    :func:`_khmer_space_joins`)."""
+    starts = [0] + [
+        e + len(a)
+        for a in _KHMER_ADMIN
+        for e in range(len(left) - len(a) + 1)
+        if left.startswith(a, e) and e + len(a) < len(left)
+    ]
+    ends = [len(right)] + [e for e in range(1, len(right)) if right.startswith(_KHMER_ADMIN, e)]
+    names = index.names
+    for a in starts:
+        head = left[a:]
+        if head in names or splits_syllable(left, a, len(left)):
+            continue
+        for e in ends:
+            tail = right[:e]
+            if tail in names or (e < len(right) and splits_syllable(right, 0, e)):
+                continue
+            if any(x.tier < TIER_VILLAGE for x in names.get(head + tail, ())):
                 return True
     return False
 
