@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from _sweep import mef_list, print_cpu
 
 from compoundmap._data import raw_path
 from compoundmap.geocode import geocode_places
@@ -122,9 +123,7 @@ def _khmer(word: object) -> bool:
 
 def strings() -> None:
     """Part 3: every commune as written and respelt, with its district and province."""
-    communes = pd.read_csv(GAZ / "mef2025" / "CambodiaCommuneList2025.csv", dtype=str)
-    districts = pd.read_csv(GAZ / "mef2025" / "CambodiaDistrictList2025.csv", dtype=str)
-    provinces = pd.read_csv(GAZ / "mef2025" / "CambodiaProvinceList2025.csv", dtype=str)
+    communes, districts, provinces = mef_list("Commune"), mef_list("District"), mef_list("Province")
     dname = dict(zip(districts["district_code"], districts["district_kh"], strict=True))
     pname = dict(zip(provinces["province_code"], provinces["province_kh"], strict=True))
     names = build_index().names
@@ -170,7 +169,7 @@ def main() -> None:
     collisions()
     ordinary_words()
     strings()
-    print(f"({time.process_time() - started:.1f} s CPU)")
+    print_cpu(started)
 
 
 if __name__ == "__main__":
