@@ -83,3 +83,14 @@ def test_a_name_split_by_a_space_is_read_whole() -> None:
     assert _codes("មេ សរថ្ងក") == [("20", "2001", "200105")]
     assert _codes("កាស៊ីណូ ហេរ៉ូ(៧៧៧) ក្នុងខេត្តព្រៃវែង") == [("14", "1409", "140902")]
     assert {p for p, _, _ in _codes("ខេត្តកំពត ខេត្តកែប")} == {"07", "23"}
+
+
+def test_the_place_a_khmer_distance_is_measured_from_is_no_second_place() -> None:
+    """ "ចម្ងាយ N គីឡូម៉ែត្រ ពី X" (N km from X): X is the point the distance is measured
+    from, as in "50 km from Phnom Penh" (benchmarks/sweep_khmer_distances.py); alone it is
+    still the answer, and a number that is no distance changes nothing."""
+    assert {p for p, _, _ in _codes("ខេត្តកំពង់ស្ពឺ ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")} == {"05"}
+    prey_nob = "ស្ថិតនៅស្រុកព្រៃនប់ ចម្ងាយប្រមាណ ៣០ គីឡូម៉ែត្រ ពីក្រុងព្រះសីហនុ"
+    assert _codes(prey_nob) == [("18", "1802", None)]
+    assert {p for p, _, _ in _codes("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")} == {"12"}
+    assert {p for p, _, _ in _codes("ខេត្តកំពង់ស្ពឺ ឆ្នាំ ២០២៣ ពីរាជធានីភ្នំពេញ")} == {"05", "12"}

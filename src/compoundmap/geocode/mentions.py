@@ -97,15 +97,19 @@ def _alternation(role: str) -> str:
 #: "from"/a direction glued to it (에서, から, 以南 …) or a Korean direction word after a space
 #: (동북쪽), a few words at most, and a distance or travel time with its unit ("프놈펜에서
 #: 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里", "프놈펜 동북쪽 약 470km",
-#: "프놈펜에서 1시간 거리"); or "距"/"离" before it and a distance after ("距金边25公里").
-#: ``stop_words.csv``, roles ``reference_after_script``, ``reference_direction_script``,
-#: ``reference_before_script``, ``reference_unit_script``.
+#: "프놈펜에서 1시간 거리"); or "距"/"离" before it and a distance after ("距金边25公里"); in
+#: Khmer, a distance with its unit and "from" before it ("ចម្ងាយ ៥០ គីឡូម៉ែត្រ
+#: ពីរាជធានីភ្នំពេញ"). ``stop_words.csv``, roles ``reference_after_script``,
+#: ``reference_direction_script``, ``reference_before_script``, ``reference_unit_script``,
+#: ``reference_from_script``.
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
     rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
     rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
+    rf"|\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})\s*"
+    rf"(?:{_alternation('reference_from_script')})([^\s\d]+)"
 )
 
 
@@ -281,8 +285,9 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
 
 def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     """The spans of Korean, Japanese or Chinese text written just before "from" and a
-    distance, or just after "距"/"离" and before one (``True`` then): each holds the name a
-    distance is measured from, its last (first) name. Empty for ASCII text or text with no
+    distance, or just after "距"/"离" and before one, or of Khmer text just after a distance
+    and "from" (``True`` then): each holds the name a distance is measured from, its last
+    (first) name. Empty for ASCII text or text with no
     digit, the common case.
 
     Examples
@@ -291,13 +296,15 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     [('프놈펜', False)]
     >>> script_reference_spans("距金边25公里的干丹省")
     [('金边', True)]
+    >>> script_reference_spans("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")
+    [('រាជធានីភ្នំពេញ', True)]
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
     if text.isascii() or not any(ch.isdigit() for ch in text):
         return []
     return [
-        (m.group(1), False) if m.group(1) else (m.group(2), True)
+        (m.group(1), False) if m.group(1) else (m.group(2) or m.group(3), True)
         for m in _SCRIPT_REFERENCE_RE.finditer(text)
     ]
 
