@@ -36,7 +36,8 @@ from _sweep import mef_list, print_cpu
 from compoundmap._data import raw_path
 from compoundmap.geocode import geocode_places
 from compoundmap.geocode.index import build_index
-from compoundmap.geocode.tokens import flat_tokens, khmer_folds
+from compoundmap.geocode.khmer import khmer_folds
+from compoundmap.geocode.tokens import flat_tokens
 from compoundmap.normalize import ADMIN_WORDS, clean_text, khmer_sign_fold, place_key
 
 GAZ = raw_path("gazetteer")

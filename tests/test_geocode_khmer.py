@@ -10,7 +10,8 @@ import pytest
 
 import compoundmap as cm
 from compoundmap.geocode.index import build_index
-from compoundmap.geocode.tokens import flat_tokens, khmer_folds
+from compoundmap.geocode.khmer import khmer_folds
+from compoundmap.geocode.tokens import flat_tokens
 from compoundmap.normalize import khmer_sign_fold
 
 

@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..normalize import (
     ADMIN_WORDS,
     KOREAN_ADMIN_WORDS,
     Token,
-    clean_text,
-    khmer_sign_fold,
     splits_syllable,
     tokenize,
     word_list,
 )
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import KIND_LEVEL, TIER_VILLAGE, NameIndex, build_index
+from .index import TIER_VILLAGE, NameIndex, build_index
+from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
 
 __all__ = [
     "arabic_stems",
@@ -36,7 +35,6 @@ __all__ = [
     "flat_tokens",
     "inflection_stems",
     "is_hangul",
-    "khmer_folds",
     "korean_admin",
     "split_tokens",
 ]
@@ -77,7 +75,7 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     else:
         toks = text
     if len(toks) > 1:
-        toks = _khmer_space_joins(toks, index)
+        toks = khmer_space_joins(toks, index)
     flat: list[Token] = []
     lettered = False
     for k, tok in enumerate(toks):
@@ -206,51 +204,6 @@ def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -
     return False
 
 
-def _khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
-    """The tokens, two Khmer runs a space splits a name across joined into one
-    ("កាស៊ីណូ ហេរ៉ូ", "ខេត្តស្វា យរៀង"): when the end of the first run (all of it, or what
-    follows its last admin word) and the start of the second (all of it, or what comes
-    before its first admin word) make an indexed name of a unit or locality (not only of
-    villages), and neither part is an indexed name itself."""
-    out: list[Token] = [toks[0]]
-    for tok in toks[1:]:
-        last = out[-1]
-        if _khmer_run(last) and _khmer_run(tok) and _spaced_name(last.text, tok.text, index):
-            out[-1] = last._replace(text=last.text + tok.text)
-        else:
-            out.append(tok)
-    return tuple(out)
-
-
-def _khmer_run(tok: Token) -> bool:
-    """A token of Khmer letters (a run the scan splits)."""
-    return not tok.latin and bool(tok.text) and "\u1780" <= tok.text[0] <= "\u17ff"
-
-
-def _spaced_name(left: str, right: str, index: NameIndex) -> bool:
-    """Whether the end of ``left`` and the start of ``right`` make a name (see
-    :func:`_khmer_space_joins`)."""
-    starts = [0] + [
-        e + len(a)
-        for a in _KHMER_ADMIN
-        for e in range(len(left) - len(a) + 1)
-        if left.startswith(a, e) and e + len(a) < len(left)
-    ]
-    ends = [len(right)] + [e for e in range(1, len(right)) if right.startswith(_KHMER_ADMIN, e)]
-    names = index.names
-    for a in starts:
-        head = left[a:]
-        if head in names or splits_syllable(left, a, len(left)):
-            continue
-        for e in ends:
-            tail = right[:e]
-            if tail in names or (e < len(right) and splits_syllable(right, 0, e)):
-                continue
-            if any(x.tier < TIER_VILLAGE for x in names.get(head + tail, ())):
-                return True
-    return False
-
-
 def _khmer_letter(tok: Token) -> bool:
     """A Khmer consonant written as a word of its own (the ក/ខ/គ that tell apart two units
     of one name)."""
@@ -288,7 +241,7 @@ def _script_pieces(
     the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
     though the bare name is none. ``before``: the level of a Khmer admin word written as
     the word before the run (a name right after an admin word may be read through
-    :func:`khmer_folds`).
+    :func:`~compoundmap.geocode.khmer.khmer_folds`).
     """
     min_chars = get_settings().script_name_min_chars
     s = tok.text
@@ -300,7 +253,7 @@ def _script_pieces(
             break
         level = out[-1].admin if out else before
         if level is not None and "\u1780" <= s[pos] <= "\u17a2":
-            folded = _folded_name(s, pos, level, index)
+            folded = folded_name(s, pos, level, index)
             if folded is not None:
                 out.append(Token(folded[0], latin=False))
                 pos = folded[1]
@@ -308,7 +261,7 @@ def _script_pieces(
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
-                piece in _KHMER_COMMON
+                piece in KHMER_COMMON
                 and (out[-1].admin if out else before) is None
                 and not splits_syllable(s, pos, pos + length)
             ):
@@ -346,19 +299,6 @@ def _script_pieces(
     return out
 
 
-_KHMER_ADMIN = tuple(
-    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
-)
-
-
-#: Ordinary Khmer words that are also the name of a village (ក្នុង "in", លោក "Mr.", ច្រក
-#: "pass"): ``stop_words.csv`` role ``common``, read as a name only right after an admin
-#: word ("ភូមិក្នុង").
-_KHMER_COMMON = frozenset(
-    clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
-)
-
-
 def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     """Whether a Khmer name that starts with an admin word ("ភូមិថ្មី", the commune Phum
     Thmei) is glued to more letters: then the admin word is the prefix of another name
@@ -367,8 +307,8 @@ def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     if end >= len(s) or not ("\u1780" <= s[end] <= "\u17b3"):
         return False
     piece = s[pos:end]
-    return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
-        s.startswith(a, end) for a in _KHMER_ADMIN
+    return any(piece.startswith(a) and len(piece) > len(a) for a in KHMER_ADMIN) and not any(
+        s.startswith(a, end) for a in KHMER_ADMIN
     )
 
 
@@ -385,61 +325,6 @@ def _khmer_coda_after(s: str, end: int) -> bool:
         and "\u1780" <= s[end + 1] <= "\u17a2"
         and "\u17b6" <= s[end + 2] <= "\u17c5"
     )
-
-
-def _folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, int] | None:
-    """The indexed name a Khmer piece written right after an admin word of ``level`` stands
-    for with its signs written otherwise ("ស្រុក|ស្វាយជ្រុំ", "ឃុំ|ស្វយទង់ខាងជើង"), and where
-    the piece ends; ``None`` unless the piece runs up to the end of the run or to the next
-    Khmer admin word, is not itself an indexed name, is at least
-    ``khmer_name_min_chars`` long, and its fold (:func:`khmer_folds`) names one place of
-    which some unit of the admin word's level bears the name."""
-    n = len(s)
-    shortest = get_settings().khmer_name_min_chars
-    ends = [e for e in range(pos + shortest, n) if s.startswith(_KHMER_ADMIN, e)]
-    folds = khmer_folds(index)
-    for end in (*ends, n):
-        piece = s[pos:end]
-        if len(piece) < shortest or splits_syllable(s, pos, end):
-            continue
-        if piece in index.names:
-            return None  # written as indexed: the scan below reads it
-        name = folds.get(khmer_sign_fold(piece))
-        if name and any(KIND_LEVEL.get(e.kind) == level for e in index.names[name]):
-            return name, end
-    return None
-
-
-def khmer_folds(index: NameIndex) -> dict[str, str]:
-    """Fold (:func:`compoundmap.normalize.khmer_sign_fold`) of each Khmer key of the index →
-    that key, or ``""`` when keys of one fold name different things (សំបូរ and សំបួរ; the
-    spellings ស្វាយជ្រំ and ស្វាយជ្រុំ of one district share theirs)."""
-    if index is build_index():
-        return _default_folds()
-    return _khmer_folds(index)
-
-
-@depends_on_settings
-@cache
-def _default_folds() -> dict[str, str]:
-    """:func:`khmer_folds` of the process's index."""
-    return _khmer_folds(build_index())
-
-
-def _khmer_folds(index: NameIndex) -> dict[str, str]:
-    """:func:`khmer_folds`, computed."""
-    meaning: dict[str, frozenset[tuple[str, str | None]]] = {}
-    out: dict[str, str] = {}
-    for key in sorted(index.names):
-        if not key or not ("\u1780" <= key[0] <= "\u17ff"):
-            continue
-        fold = khmer_sign_fold(key)
-        what = frozenset((e.kind, e.code) for e in index.names[key])
-        if fold not in out:
-            out[fold], meaning[fold] = key, what
-        elif meaning[fold] != what:
-            out[fold] = ""
-    return out
 
 
 def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
