@@ -24,7 +24,7 @@ def _codes(query: str) -> list[tuple[str | None, str | None, str | None]]:
     [
         ("ស្វយទង់ខាងជើង", "ស្វាយទងខាងជើង"),  # ា left out, ់ added
         ("ស្វាយជ្រុំ", "ស្វាយជ្រំ"),  # ុំ for ំ
-        ("ពោធិសាត់", "ពោធិ៍សាត់"),  # ៍ left out
+        ("សំរោង", "សំរ៉ោង"),  # ៉ left out (both MEF spellings)
         ("មណ្ឌលគីរី", "មណ្ឌលគិរី"),  # ី for ិ
         ("រង្វង់មួល", "រង្វង់មូល"),  # ួ for ូ
         ("ស្រ្តី", "ស្ត្រី"),  # subscript RO written first

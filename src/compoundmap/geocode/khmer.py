@@ -42,7 +42,7 @@ KHMER_COMMON = frozenset(
 
 def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
     """The tokens, two Khmer runs a space splits a name across joined into one
-    ("កាស៊ីណូ ហេរ៉ូ", "ខេត្តស្វា យរៀង"): when the end of the first run (all of it, or what
+    ("កាស៊ីណូ ហេរ៉ូ"; MEF's "អ បួនលើ"): when the end of the first run (all of it, or what
     follows its last admin word) and the start of the second (all of it, or what comes
     before its first admin word) make an indexed name of a unit or locality (not only of
     villages), and neither part is an indexed name itself.
