@@ -138,7 +138,7 @@ def khmer_sign_fold(s: str) -> str:
     dropped, ី/ិ, ឺ/ឹ, ូ/ួ/ុ and ែ/េ as one, ុំ as ំ, and a subscript RO put last in its
     cluster. Two spellings of one name (ស្វាយជ្រុំ and ស្វាយជ្រំ; ស្វយទង់ and ស្វាយទង) share
     the fold; so may two different names ("គារ", "គរ"): a reader of folded keys must refuse
-    a fold that names more than one place (``geocode.tokens``).
+    a fold that names more than one place (``geocode.khmer``).
 
     Examples
     --------
