@@ -13,10 +13,10 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from .._data import raw_path
-from ..normalize import place_key, word_list
+from ..normalize import place_key, tokenize, word_list
 from ..schema import Precision
 from .context import parse_context
-from .index import Entry
+from .index import TIER_CURATED, Entry, build_index
 from .resolve import resolve_places
 from .result import GeocodeResult, ambiguous_result
 
@@ -85,13 +85,24 @@ def foreign_result(text: str) -> GeocodeResult | None:
     known, first_words = _foreign_keys()
     if first_words.isdisjoint(_lower_words(text)):
         return None
-    keys = [place_key(p) for p in _PART_SPLIT.split(text)]
+    parts = _PART_SPLIT.split(text)
+    keys = [place_key(p) for p in parts]
     keys = [k for k in keys if k]
-    if not keys or not all(k in known for k in keys):
+    if not keys or not all(k in known for k in keys) or any(map(_curated_whole, parts)):
         return None
     return GeocodeResult(
         query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
     )
+
+
+def _curated_whole(part: str) -> bool:
+    """Whether ``part``, with the kind word its key drops, is the name of a curated locality
+    ("Moc Bai Casino" is the Bavet casino, though "Moc Bai" is the Vietnamese side)."""
+    toks = [t for t in tokenize(part) if t.text]
+    while toks and (toks[0].stop or toks[0].admin is not None):
+        toks.pop(0)  # leading articles and admin words ("the Moc Bai casino")
+    whole = "".join(t.text for t in toks)
+    return any(e.tier == TIER_CURATED for e in build_index().names.get(whole, ()))
 
 
 @cache
