@@ -114,7 +114,8 @@ def word_list(role: str) -> tuple[str, ...]:
     such a string, the indefinite article, never the village Un), ``reference_of``,
     ``reference_after_script``, ``reference_before_script`` and ``reference_unit_script``
     (the words that make a name a reference point in other languages and scripts: "à 30
-    km de", "에서 … km") and ``town_descriptor`` ("border" of "Koh Kong border town").
+    km de", "에서 … km"), ``town_descriptor`` ("border" of "Koh Kong border town") and
+    ``coordinator`` ("and", "to": join two names as two places, "Bavet and Chrey Thom").
 
     Examples
     --------
