@@ -129,7 +129,8 @@ def test_casino_named_after_the_other_side_of_a_crossing() -> None:
     Bavet"); "Moc Bai" alone stays the Vietnamese border town, and no Cambodian place."""
     assert _codes("Moc Bai Casino") == [("20", "2008")]
     assert _codes("the Moc Bai casino") == [("20", "2008")]
-    for query in ("Moc Bai", "Moc Bai, Vietnam"):
+    assert _codes("the Moc Bai Casino compound") == [("20", "2008")]
+    for query in ("Moc Bai", "Moc Bai, Vietnam", "Moc Bai town"):
         assert not [p for p in cm.geocode_places(query) if p.province_code], query
 
 

@@ -101,8 +101,15 @@ def _curated_whole(part: str) -> bool:
     toks = [t for t in tokenize(part) if t.text]
     while toks and (toks[0].stop or toks[0].admin is not None):
         toks.pop(0)  # leading articles and admin words ("the Moc Bai casino")
-    whole = "".join(t.text for t in toks)
-    return any(e.tier == TIER_CURATED for e in build_index().names.get(whole, ()))
+    names = build_index().names
+    while toks:
+        whole = "".join(t.text for t in toks)
+        if any(e.tier == TIER_CURATED for e in names.get(whole, ())):
+            return True
+        if not (toks[-1].stop or toks[-1].admin is not None):
+            return False
+        toks.pop()  # trailing words the name does not hold ("the Moc Bai Casino compound")
+    return False
 
 
 @cache
