@@ -154,11 +154,20 @@ def test_sourced_compound_and_landmark_names(
 
 @pytest.mark.parametrize(
     ("query", "country"),
-    [("Kokang", "MM"), ("Laukkai", "MM"), ("Bamban, Tarlac", "PH"), ("Udon Thani", "TH")],
+    [
+        ("Kokang", "MM"),
+        ("Laukkai", "MM"),
+        ("Bamban, Tarlac", "PH"),
+        ("Udon Thani", "TH"),
+        ("Kamphaeng Phet", "TH"),
+        ("Bataan", "PH"),
+        ("Pahang", "MY"),
+    ],
 )
 def test_scam_hubs_abroad_are_no_cambodian_look_alike(query: str, country: str) -> None:
-    """Scam hubs abroad (foreign_places.csv) were read by sound as Cambodian places at low
-    confidence: Kokang as the commune Kaong Kang, Bamban as Battambang, Udon as Oudong."""
+    """Scam hubs and victims' home provinces abroad (foreign_places.csv) were read by sound
+    as Cambodian places: Kokang as the commune Kaong Kang, Bamban as Battambang, Udon as
+    Oudong (low); Kamphaeng Phet as Kampeaeng, Bataan as Pa Tang (medium)."""
     r = cm.geocode(query)
     assert r.province_code is None and r.method == "foreign", r
     assert r.matched_name is not None and r.matched_name.endswith(f"({country})")
