@@ -162,12 +162,15 @@ def test_sourced_compound_and_landmark_names(
         ("Kamphaeng Phet", "TH"),
         ("Bataan", "PH"),
         ("Pahang", "MY"),
+        ("Pong Nam Ron", "TH"),
+        ("Aranya Prathet", "TH"),
     ],
 )
 def test_scam_hubs_abroad_are_no_cambodian_look_alike(query: str, country: str) -> None:
     """Scam hubs and victims' home provinces abroad (foreign_places.csv) were read by sound
     as Cambodian places: Kokang as the commune Kaong Kang, Bamban as Battambang, Udon as
-    Oudong (low); Kamphaeng Phet as Kampeaeng, Bataan as Pa Tang (medium)."""
+    Oudong (low); Kamphaeng Phet as Kampeaeng, Bataan as Pa Tang, the Thai border districts
+    Pong Nam Ron and Aranya Prathet as Ban Pong and Pratheat (medium)."""
     r = cm.geocode(query)
     assert r.province_code is None and r.method == "foreign", r
     assert r.matched_name is not None and r.matched_name.endswith(f"({country})")
