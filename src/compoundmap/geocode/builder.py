@@ -314,13 +314,17 @@ class IndexBuilder:
     def _locality_keys(self, name: str) -> list[str]:
         """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
         end word, because without it they would be the name of an admin unit ("Koh Kong",
-        "Ou Smach"), which must keep meaning the unit."""
+        "Ou Smach"), which must keep meaning the unit; so does "Moc Bai Casino" (the Bavet
+        casino), whose bare name is a place abroad (``foreign_places.csv``)."""
         keys = keys_for(name)
         full = "".join(t.text for t in tokenize(name))
-        if full not in keys and any(
-            e.kind in ("province", "district", "commune")
-            for k in keys
-            for e in self.index.get(k, ())
+        if full not in keys and (
+            any(
+                e.kind in ("province", "district", "commune")
+                for k in keys
+                for e in self.index.get(k, ())
+            )
+            or any(_abroad(k) for k in keys)
         ):
             return [full]
         return keys

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .._data import raw_path
 from .._scripts import is_han
-from ..normalize import place_key, word_list
+from ..normalize import place_key, tokenize, word_list
 from ..schema import Precision
 from ..settings import depends_on_settings
 from .context import parse_context
@@ -89,13 +89,31 @@ def foreign_result(text: str) -> GeocodeResult | None:
     known, first_words = _foreign_keys()
     if first_words.isdisjoint(_lower_words(text)):
         return None
-    keys = [place_key(p) for p in _PART_SPLIT.split(text)]
+    parts = _PART_SPLIT.split(text)
+    keys = [place_key(p) for p in parts]
     keys = [k for k in keys if k]
-    if not keys or not all(k in known for k in keys):
+    if not keys or not all(k in known for k in keys) or any(map(_curated_whole, parts)):
         return None
     return GeocodeResult(
         query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
     )
+
+
+def _curated_whole(part: str) -> bool:
+    """Whether ``part``, with the kind word its key drops, is the name of a curated locality
+    ("Moc Bai Casino" is the Bavet casino, though "Moc Bai" is the Vietnamese side)."""
+    toks = [t for t in tokenize(part) if t.text]
+    while toks and (toks[0].stop or toks[0].admin is not None):
+        toks.pop(0)  # leading articles and admin words ("the Moc Bai casino")
+    names = build_index().names
+    while toks:
+        whole = "".join(t.text for t in toks)
+        if any(e.tier == TIER_CURATED for e in names.get(whole, ())):
+            return True
+        if not (toks[-1].stop or toks[-1].admin is not None):
+            return False
+        toks.pop()  # trailing words the name does not hold ("the Moc Bai Casino compound")
+    return False
 
 
 @cache

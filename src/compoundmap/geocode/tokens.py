@@ -4,7 +4,8 @@ to their name, Khmer names told apart by a number or letter read whole, a Khmer 
 with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), an
 ordinary Khmer word that is also a village's name read as a word (ក្នុង, "in"), a Khmer name
 a space splits read whole (``កាស៊ីណូ ហេរ៉ូ``), and a hyphen that joins two names ("Moc
-Bai-Bavet") read as the break a spaced one is.
+Bai-Bavet") read as the break a spaced one is, as is a possessive after a unit's name
+("Kandal’s Koh Thom district").
 
 First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
 sound pass and the tests align with.
@@ -26,7 +27,7 @@ from ..normalize import (
 )
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, NameIndex, build_index
+from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
 from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
 
 __all__ = [
@@ -68,7 +69,9 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     """
     if isinstance(text, str):
         toks = tokenize(text)
-        if ("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text):
+        if (("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text)) or (
+            ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
+        ):
             toks = _junction_breaks(text, toks, index)
         if text.isascii():
             return list(toks)  # every token of an ASCII string is a Latin one
@@ -123,22 +126,36 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
 
 #: A hyphen or dash written without spaces between a letter and a capital ("Bai-Bavet").
 _JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
+#: An English possessive after a word ("Kandal’s Koh Thom district").
+_POSSESSIVE = re.compile("(?<=[A-Za-z])['\u2019]s\\b")
+_JOINS = re.compile(f"{_JUNCTION.pattern}|(?P<own>{_POSSESSIVE.pattern})")
 
 
 def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
     """The tokens, with a break between the two words a hyphen joins ("Moc Bai-Bavet",
     "Nong Ian-Stueng Bot", "Aranyaprathet-Poipet": two places, as "Moc Bai - Bavet" is)
-    when an indexed name starts right after it or a unit's name ends right before it,
-    unless some indexed name runs over the join ("Chong Chom-O'Smach border crossing",
-    "Bavet-Moc Bai casino": a span of up to ``geocode_max_ngram`` words across it is a
-    key of the index). The tokens are left as they are when the pieces between the
-    hyphens do not tokenise to them."""
-    parts = [tokenize(p) for p in _JUNCTION.split(text)]
+    when an indexed name starts right after it or a unit's name ends right before it, and
+    after a possessive when a unit's or place's name does both ("Kandal’s Koh Thom
+    district": not the village Kandal Kaoh Thum; a misspelt name after it is left to the
+    passes that read the province with it, "Kandal's ta kumnu"), unless some indexed name
+    runs over the join ("Chong Chom-O'Smach border crossing", "Bavet-Moc Bai casino": a
+    span of up to ``geocode_max_ngram`` words across it is a key of the index; across a
+    possessive, a curated one's, "Sihanoukville's Chinatown"). The tokens are left as they
+    are when the pieces between the joins do not tokenise to them."""
+    pieces: list[str] = []
+    possessive: list[bool] = []
+    start = 0
+    for m in _JOINS.finditer(text):
+        pieces.append(text[start : m.start()])
+        possessive.append(m.group("own") is not None)
+        start = m.end()
+    pieces.append(text[start:])
+    parts = [tokenize(p) for p in pieces]
     if [t for p in parts for t in p] != list(toks):
         return tuple(toks)
     max_ngram = get_settings().geocode_max_ngram
     out: list[Token] = list(parts[0])
-    for part in parts[1:]:
+    for part, own in zip(parts[1:], possessive, strict=True):
         k = len(out)  # the join: between out[k - 1] and part[0]
         words = [*out, *part]
         if (
@@ -146,8 +163,18 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
             and part
             and _word(words[k - 1])
             and _word(words[k])
-            and (_starts_name(words, k, max_ngram, index) or _ends_name(words, k, max_ngram, index))
-            and not _spanned(words, k, max_ngram, index)
+            and (
+                (
+                    _starts_name(words, k, max_ngram, index, units_only=True)
+                    and _ends_name(words, k, max_ngram, index)
+                )
+                if own
+                else (
+                    _starts_name(words, k, max_ngram, index)
+                    or _ends_name(words, k, max_ngram, index)
+                )
+            )
+            and not _spanned(words, k, max_ngram, index, curated_only=own)
         ):
             out.append(Token("", stop=True))
         out.extend(part)
@@ -159,15 +186,21 @@ def _word(tok: Token) -> bool:
     return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
 
 
-def _starts_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+def _starts_name(
+    words: Sequence[Token], k: int, max_ngram: int, index: NameIndex, units_only: bool = False
+) -> bool:
     """Whether an indexed name starts at ``words[k]`` (right after the join): a hyphen
-    before a word that begins no name is no break between two names ("Kompong-Reagg")."""
+    before a word that begins no name is no break between two names ("Kompong-Reagg").
+    With ``units_only``, the name of a unit or place, not only of villages (a misspelt
+    district read as a village, "saaram", is no name starting there)."""
     key = ""
     for b in range(k, min(len(words), k + max_ngram)):
         if not words[b].latin or not words[b].text:
             break
         key += words[b].text
-        if key in index.names:
+        if key in index.names and (
+            not units_only or any(e.tier < TIER_VILLAGE for e in index.names[key])
+        ):
             return True
     return False
 
@@ -186,9 +219,12 @@ def _ends_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex)
     return False
 
 
-def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+def _spanned(
+    words: Sequence[Token], k: int, max_ngram: int, index: NameIndex, curated_only: bool = False
+) -> bool:
     """Whether some span of ``words`` across the join before ``words[k]`` is an indexed
-    name."""
+    name (with ``curated_only``, a curated locality's: no official or GeoNames name holds a
+    possessive, a curated alias may, "Sihanoukville's Chinatown")."""
     names = index.names
     lo = max(0, k - max_ngram + 1)
     for a in range(k - 1, lo - 1, -1):
@@ -199,7 +235,9 @@ def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -
             if not words[b].latin or not words[b].text:
                 break
             key += words[b].text
-            if key in names:
+            if key in names and (
+                not curated_only or any(e.tier == TIER_CURATED for e in names[key])
+            ):
                 return True
     return False
 
