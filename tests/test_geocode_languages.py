@@ -560,3 +560,46 @@ def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
     after 주 are another name, not a part of the province's run."""
     assert cm.geocode("캄퐁스푸 주 보엉턱 지역의 한 저택").province_code == "05"
     assert cm.geocode("반테이 민체이 주 포이펫").district_code == "0110"
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        # real rows: a name after "near" with no other place (or a guessed one) is the place
+        ("Proche de Kompong Cham, Cheung Kok", ["03"]),  # geocode_broad.csv
+        ("il vicino Royal Hill Resort", ["22"]),  # fides.org/it/news/77158
+        ("sebuah hotel berhampiran Kedutaan Malaysia di Phnom Penh", ["12"]),  # berita.rtm
+        ("a província de Kampot, perto da fronteira com o Vietname", ["07"]),
+        # another place named: the name after "near" is the point it lies near
+        ("in Takeo province near Phnom Penh", ["21"]),
+        ("in der Provinz Kandal nahe Phnom Penh", ["08"]),
+        ("en la provincia de Kandal, cerca de Nom Pen", ["08"]),
+        ("di Provinsi Kandal dekat Phnom Penh", ["08"]),
+    ],
+)
+def test_a_name_after_near_is_a_reference_only_beside_another_place(
+    query: str, provinces: list[str]
+) -> None:
+    """Near X ("nahe", "près de", "cerca de", "dekat", "gần" …): X is where the place
+    lies near when the string names another place, else X is the place (round 9)."""
+    assert [p.province_code for p in cm.geocode_places(query)] == provinces
+
+
+def test_a_name_after_near_beside_its_own_province_stays_the_place() -> None:
+    """A province that contains the name after "near" is no other place."""
+    places = cm.geocode_places("a casino near Poipet, Banteay Meanchey")
+    assert [(p.province_code, p.district_code) for p in places] == [("01", "0110")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sa lalawigan ng Kandal, 30 km mula sa Phnom Penh",
+        "di Provinsi Kandal, sebelah selatan Phnom Penh",
+        "di Kandal, selatan Phnom Penh",
+    ],
+)
+def test_tagalog_and_malay_distance_and_direction(query: str) -> None:
+    """Tagalog "30 km mula sa" and Indonesian/Malay "selatan X" (no "dari") make X the
+    point measured from, as "30 km from" and "selatan dari" do (round 9)."""
+    assert [p.province_code for p in cm.geocode_places(query)] == ["08"]

@@ -114,7 +114,11 @@ def word_list(role: str) -> tuple[str, ...]:
     such a string, the indefinite article, never the village Un), ``reference_of``,
     ``reference_after_script``, ``reference_before_script`` and ``reference_unit_script``
     (the words that make a name a reference point in other languages and scripts: "à 30
-    km de", "에서 … km") and ``town_descriptor`` ("border" of "Koh Kong border town").
+    km de", "에서 … km"), ``town_descriptor`` ("border" of "Koh Kong border town"),
+    ``reference_near`` and ``reference_near_of`` (a word for "near" and the words between
+    it and the name: "près de", "malapit sa"; the name is a reference point when the string
+    names another place), ``reference_direction`` (a direction written right before the
+    name with no "of": Indonesian/Malay "selatan Phnom Penh").
 
     Examples
     --------

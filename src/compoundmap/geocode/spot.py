@@ -39,6 +39,7 @@ from .mentions import (
     is_content,
     is_khmer,
     make_mention,
+    near_references,
     town_at,
 )
 from .notplaces import (
@@ -135,6 +136,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions = sound_mentions(text, written, mentions, context)
     if isinstance(text, str) and mentions and not text.isascii():
         mentions = script_references(text, written, mentions, index)
+    if len(mentions) > 1:
+        mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
     return _mark_loose(written, mentions, cased)
