@@ -603,3 +603,30 @@ def test_tagalog_and_malay_distance_and_direction(query: str) -> None:
     """Tagalog "30 km mula sa" and Indonesian/Malay "selatan X" (no "dari") make X the
     point measured from, as "30 km from" and "selatan dari" do (round 9)."""
     assert [p.province_code for p in cm.geocode_places(query)] == ["08"]
+
+
+def test_lower_case_orang_is_no_district() -> None:
+    """Lower-case "orang" (people) in a string that capitalises its names is not O Reang (real row,
+    allintimes.com)."""
+    places = cm.geocode_places("di provinsi Poipet (271 orang)")
+    assert [p.province_code for p in places] == ["01"]
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("Verwaltungskommando des Bezirks Chbar Ampov", "12", "1210"),  # kambodscha-aktuell.de
+        ("die Küstenstadt Sihanoukville", "18", "1801"),  # amnesty.ch
+        ("in der Grenzstadt Poipet", "01", "0110"),
+        ("в провинции Баттамбанг", "02", None),
+        ("в районе Пойпета", "01", "0110"),
+    ],
+)
+def test_german_compounds_and_russian_cases_of_admin_words(
+    query: str, province: str, district: str | None
+) -> None:
+    """German "des Bezirks", "Küstenstadt", "Grenzstadt" and Russian "в провинции", "в
+    районе" are admin words (admin_words.csv, round 9): "в провинции Баттамбанг" is the
+    province, not the town."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district)
