@@ -630,3 +630,17 @@ def test_german_compounds_and_russian_cases_of_admin_words(
     province, not the town."""
     r = cm.geocode(query)
     assert (r.province_code, r.district_code) == (province, district)
+
+
+@pytest.mark.parametrize(
+    ("query", "commune"),
+    [
+        # German "im" glued to the name before it was read as part of it
+        ("in der Gemeinde Chres im Bezirk Chantrea in der Provinz Svay Rieng", "200104"),
+        ("коммуна Chres, район Chantrea, провинция Svay Rieng", "200104"),
+    ],
+)
+def test_german_contractions_and_russian_commune_words(query: str, commune: str) -> None:
+    """German "im", "der" are stopwords; Russian "коммуна", "в коммуне" are commune
+    words (stop_words.csv, admin_words.csv, round 9)."""
+    assert cm.geocode(query).commune_code == commune
