@@ -31,6 +31,7 @@ NEAR_PHRASES = (
     "di Provinsi {} dekat Phnom Penh",
     "sa lalawigan ng {} malapit sa Phnom Penh",
     "tỉnh {} gần Phnom Penh",
+    "một casino ở {} gần Phnom Penh",
     "sa lalawigan ng {}, 30 km mula sa Phnom Penh",
     "di Provinsi {}, sebelah selatan Phnom Penh",
 )

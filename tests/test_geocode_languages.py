@@ -644,3 +644,20 @@ def test_german_contractions_and_russian_commune_words(query: str, commune: str)
     """German "im", "der" are stopwords; Russian "коммуна", "в коммуне" are commune
     words (stop_words.csv, admin_words.csv, round 9)."""
     assert cm.geocode(query).commune_code == commune
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "confidence"),
+    [
+        ("ở Kandal", "08", "high"),
+        ("casino ở Kandal gần Phnom Penh", "08", "high"),
+    ],
+)
+def test_a_name_after_vietnamese_o_is_read_as_written(
+    query: str, province: str, confidence: str
+) -> None:
+    """Vietnamese "ở" (at) folds to "o", the Khmer prefix Ou: "ở Kandal" was the village Ou Kandal,
+    dropped as a Vietnamese word, and Kandal was left to the fuzzy pass (or lost beside
+    Phnom Penh). The name after the dropped word is now read as written (round 9)."""
+    places = cm.geocode_places(query)
+    assert [(p.province_code, p.confidence) for p in places] == [(province, confidence)]
