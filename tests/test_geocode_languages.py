@@ -575,6 +575,7 @@ def test_a_korean_admin_word_standing_alone_ends_the_name_before_it() -> None:
         ("in der Provinz Kandal nahe Phnom Penh", ["08"]),
         ("en la provincia de Kandal, cerca de Nom Pen", ["08"]),
         ("di Provinsi Kandal dekat Phnom Penh", ["08"]),
+        ("in Prey Veng province near Phnom Penh", ["14"]),
     ],
 )
 def test_a_name_after_near_is_a_reference_only_beside_another_place(

@@ -279,9 +279,14 @@ def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Ment
 
 def _first_readings(m: Mention) -> tuple[Entry, ...]:
     """The readings of ``m`` of its best two tiers ("Kandal": the province, not the
-    villages of that name; "Kampot province": the town and the province)."""
+    villages of that name; "Kampot": the town and the province), of the level its admin
+    word says if any."""
     best = min(e.tier for e in m.entries)
-    return tuple(e for e in m.entries if e.tier <= best + 1)
+    first = tuple(e for e in m.entries if e.tier <= best + 1)
+    # the level an admin word next to it says, when some reading has it ("Prey Veng
+    # province": not the commune Prey Veaeng of Phnom Penh)
+    said = tuple(e for e in first if m.hint is not None and LEVEL_OF_NAME.get(e.kind) == m.hint)
+    return said or first
 
 
 def script_reference_spans(text: str) -> list[tuple[str, bool]]:
