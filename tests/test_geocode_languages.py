@@ -662,3 +662,17 @@ def test_a_name_after_vietnamese_o_is_read_as_written(
     Phnom Penh). The name after the dropped word is now read as written (round 9)."""
     places = cm.geocode_places(query)
     assert [(p.province_code, p.confidence) for p in places] == [(province, confidence)]
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("в провинции Кандал", "08"),  # touristlandmarks.com/ru: "Кандал расположен …"
+        ("провинция Ротана-Кири", "16"),  # ru.frwiki.wiki: "Провинция Ротана-Кири"
+        ("в провинции Оддар Минчей", "22"),  # wikijaa.ru/wiki/O_Smach
+        ("в провинции Бантеймеанчей", "01"),  # wikiaro.ru/wiki/Malai_District
+    ],
+)
+def test_russian_province_names(query: str, province: str) -> None:
+    """Russian names of provinces as Russian pages write them (aliases.csv, round 9)."""
+    assert cm.geocode(query).province_code == province
