@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .._scripts import is_han
 from ..normalize import Token, admin_words, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
 from .entries import consistent
@@ -72,6 +73,11 @@ _TOWN_WORDS = frozenset(
 #: town", "Kep coastal town"): they say what kind of town it is (``stop_words.csv``, role
 #: ``town_descriptor``).
 _TOWN_DESCRIPTORS = frozenset(word_list("town_descriptor"))
+#: The Chinese words for "area" that ``admin_words.csv`` holds as a district word for
+#: Japanese (センソック地区): after a name in Chinese characters they say no level (马德望地区
+#: is the Battambang area, not Battambang district) (``stop_words.csv``, role
+#: ``area_after_han``).
+_HAN_AREA = frozenset(word_list("area_after_han"))
 #: Words before a reference point ("from"), and distance and direction words before "of"
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
@@ -100,15 +106,22 @@ def _alternation(role: str) -> str:
 
 
 #: A name the distance is measured from, in Korean, Japanese or Chinese: the name, then
-#: "from"/a direction glued to it (에서, から, 以南 …), a few words at most, and a distance
-#: with its unit ("프놈펜에서 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里");
-#: or "距"/"离" before it and a distance after ("距金边25公里"). ``stop_words.csv``, roles
-#: ``reference_after_script``, ``reference_before_script``, ``reference_unit_script``.
+#: "from"/a direction glued to it (에서, から, 以南 …) or a Korean direction word after a space
+#: (동북쪽), a few words at most, and a distance or travel time with its unit ("프놈펜에서
+#: 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里", "프놈펜 동북쪽 약 470km",
+#: "프놈펜에서 1시간 거리"); or "距"/"离" before it and a distance after ("距金边25公里"); in
+#: Khmer, a distance with its unit and "from" before it ("ចម្ងាយ ៥០ គីឡូម៉ែត្រ
+#: ពីរាជធានីភ្នំពេញ"). ``stop_words.csv``, roles ``reference_after_script``,
+#: ``reference_direction_script``, ``reference_before_script``, ``reference_unit_script``,
+#: ``reference_from_script``.
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
-    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}){_DISTANCE}"
+    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
+    rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
+    rf"|\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})\s*"
+    rf"(?:{_alternation('reference_from_script')})([^\s\d]+)"
 )
 
 
@@ -127,7 +140,25 @@ def is_content(tok: Token) -> bool:
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
     """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
-    the name, other languages mostly after; "of"/"de" may stand between."""
+    the name, other languages mostly after; "of"/"de" may stand between.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    khmer : bool
+        The name is written in Khmer (its admin word comes first).
+
+    Returns
+    -------
+    int or None
+        The admin level (``normalize.PROVINCE`` … ``VILLAGE``), or ``None`` without an
+        admin word that belongs to the name.
+    """
     end = _past_town_descriptor(toks, end)
     after = toks[end].admin if end < len(toks) else None
     before = None
@@ -151,13 +182,28 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
     # ends the name before ("スバイリエン州|バベット"); Thai writes it before
     if "\u0e00" <= toks[start].text[:1] <= "\u0e7f":
         return before if before is not None else after
+    if end < len(toks) and toks[end].text in _HAN_AREA and is_han(toks[start].text):
+        return None
     return after
 
 
 def fits_hint(e: Entry, hint: int | None) -> bool:
     """Whether a typo pass may read a name as ``e`` given the admin word next to it: the
     level it says, or a place or locality for a district or village word ("Angkrang
-    village" is no misspelt commune)."""
+    village" is no misspelt commune).
+
+    Parameters
+    ----------
+    e : Entry
+        A reading of the name.
+    hint : int or None
+        The level the admin word next to the name says (:func:`hint_at`).
+
+    Returns
+    -------
+    bool
+        Whether the reading fits (always, without an admin word).
+    """
     if hint is None:
         return True
     level = LEVEL_OF_NAME.get(e.kind)
@@ -167,7 +213,24 @@ def fits_hint(e: Entry, hint: int | None) -> bool:
 
 
 def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
-    """Whether a town word stands right before or after ``toks[start:end]``."""
+    """Whether a town word stands right before or after ``toks[start:end]`` ("of" may stand
+    between the town word and the name, a descriptor between the name and the town word:
+    "Koh Kong border town").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+
+    Returns
+    -------
+    bool
+        Whether a town word is next to the name.
+    """
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
@@ -207,7 +270,20 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     of"), in the languages whose words for it ``reference_of`` lists ("à 30 km de", "au sud
     de", "südlich von", "30 km dari"), or right after a direction its language writes with
     no "of" (Indonesian/Malay "selatan Phnom Penh"). A name after "from" alone is a place
-    ("rescued from Sihanoukville", "from Sihanoukville to Poipet")."""
+    ("rescued from Sihanoukville", "from Sihanoukville to Poipet").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+
+    Returns
+    -------
+    bool
+        Whether the words before the name make it a reference point.
+    """
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
         k -= 1
@@ -291,8 +367,9 @@ def _first_readings(m: Mention) -> tuple[Entry, ...]:
 
 def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     """The spans of Korean, Japanese or Chinese text written just before "from" and a
-    distance, or just after "距"/"离" and before one (``True`` then): each holds the name a
-    distance is measured from, its last (first) name. Empty for ASCII text or text with no
+    distance, or just after "距"/"离" and before one, or of Khmer text just after a distance
+    and "from" (``True`` then): each holds the name a distance is measured from, its last
+    (first) name. Empty for ASCII text or text with no
     digit, the common case.
 
     Examples
@@ -301,13 +378,15 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     [('프놈펜', False)]
     >>> script_reference_spans("距金边25公里的干丹省")
     [('金边', True)]
+    >>> script_reference_spans("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")
+    [('រាជធានីភ្នំពេញ', True)]
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
     if text.isascii() or not any(ch.isdigit() for ch in text):
         return []
     return [
-        (m.group(1), False) if m.group(1) else (m.group(2), True)
+        (m.group(1), False) if m.group(1) else (m.group(2) or m.group(3), True)
         for m in _SCRIPT_REFERENCE_RE.finditer(text)
     ]
 
@@ -331,7 +410,33 @@ def make_mention(
     with_town: bool = True,
 ) -> Mention:
     """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
-    word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
+    word test is skipped with ``with_town=False``, as the last fuzzy pass does).
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    entries : tuple of Entry
+        Everything the name may mean.
+    method : str
+        How it was found: ``exact``, ``khmer``, ``script``, ``phonetic`` or ``fuzzy``.
+    score : float
+        How close the match is (100 for a name as written).
+    khmer : bool, default False
+        The name is written in Khmer (see :func:`hint_at`).
+    with_town : bool, default True
+        Look for a town word next to the name (:func:`town_at`).
+
+    Returns
+    -------
+    Mention
+        The mention, with the admin word's level, whether it is a reference point or part
+        of a company's name, and whether a town word is next to it.
+    """
     return Mention(
         start,
         end,
