@@ -38,8 +38,13 @@ COORDINATORS = frozenset(tokenize(w)[0].text for w in word_list("coordinator"))
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
-#: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …).
-ARTICLES = frozenset(tokenize(w)[0].text for w in word_list("article_lower"))
+#: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …), and
+#: the ordinary lower-case words of other languages read as a name's spelling ("orang",
+#: Indonesian/Malay "people", is not the district O Reang), roles ``article_lower`` and
+#: ``ordinary_lower`` of ``stop_words.csv``.
+ARTICLES = frozenset(
+    tokenize(w)[0].text for role in ("article_lower", "ordinary_lower") for w in word_list(role)
+)
 
 
 def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
@@ -75,10 +80,11 @@ def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
 
 
 def lower_articles(flat: Sequence[Token]) -> list[Token]:
-    """The tokens, each lower-case indefinite article marked a stopword: in a string that
-    capitalises its names, "un" of "un casino situé à Sihanoukville" is the French article,
-    never the village Un (អ៊ុន) of Ratanakiri, which such a string would write "Un". Next
-    to an admin word it stays a name ("khum un", "un commune, Ratanak Kiri").
+    """The tokens, each lower-case indefinite article (or ordinary word: "271 orang")
+    marked a stopword: in a string that capitalises its names, "un" of "un casino situé à
+    Sihanoukville" is the French article, never the village Un (អ៊ុន) of Ratanakiri, which
+    such a string would write "Un". Next to an admin word it stays a name ("khum un", "un
+    commune, Ratanak Kiri").
 
     Parameters
     ----------
