@@ -864,3 +864,50 @@ def test_a_name_after_vietnamese_o_is_read_as_written(
 def test_russian_province_names(query: str, province: str) -> None:
     """Russian names of provinces as Russian pages write them (aliases.csv, round 9)."""
     assert cm.geocode(query).province_code == province
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("캄보디아 북쪽 프레아 비헤아르 지역", "13", None),
+        ("11세기 힌두교 사원 ‘프레아 비헤아르’", "13", None),
+        ("캄보디아 캄포트 주 보코르 산 지역", "07", "0709"),
+        ("꺼꽁주", "09", None),
+        ("깜뽕짬 주 쓰러이썬또 지역", "03", "0314"),
+    ],
+)
+def test_korean_spellings_of_preah_vihear_bokor_koh_kong_and_srei_santhor(
+    query: str, province: str, district: str | None
+) -> None:
+    """Round-9 rows (dbkwik, theqoo, TRT Korean, nbcambodia): 비헤아르 for Vihear after
+    프레아, 보코르 산 for Bokor, 꺼꽁 (꺼 = kaoh) for Koh Kong and 쓰러이썬또 for the
+    district Srei Santhor (aliases.csv)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r
+
+
+def test_a_latin_gloss_of_the_point_a_distance_is_measured_from_is_no_place() -> None:
+    """jmagazine.joins.com: "프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩(Koh Kong)" is
+    Koh Kong; Phnom Penh, written twice, is only the point the distance is measured from."""
+    places = cm.geocode_places("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩(Koh Kong)")
+    assert [r.province_code for r in places] == ["09"]
+
+
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        ("캄보디아 북서부 3개 주(바탐방, 반띠민제이, 파이린)", {"01", "02", "24"}),
+        ("바탐방, 파이린", {"02", "24"}),
+        ("바탐방, 병원", {"02"}),
+        ("캄폿, 선교", {"07"}),
+    ],
+)
+def test_a_short_korean_item_of_a_list_of_provinces_is_read_by_sound(
+    query: str, provinces: set[str]
+) -> None:
+    """wooriilbo.com (dev row): "파이린" (Pailin, 파일린 in the index) is an item of a list
+    of provinces; a two- or three-syllable item next to a province is read as a province
+    when it sounds like a hangul name of one of the same length (low band). Ordinary words
+    (병원, 선교) whose sound keys match a province's Latin name are not (lists made up)."""
+    got = {r.province_code for r in cm.geocode_places(query)}
+    assert got == provinces

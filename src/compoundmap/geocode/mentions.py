@@ -114,9 +114,12 @@ def _alternation(role: str) -> str:
 #: ពីរាជធានីភ្នំពេញ"). ``stop_words.csv``, roles ``reference_after_script``,
 #: ``reference_direction_script``, ``reference_before_script``, ``reference_unit_script``,
 #: ``reference_from_script``.
+#: The Latin (or other) spelling a page puts in brackets after the name, before "from"
+#: ("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞"): skipped, the name before it is the point.
+_GLOSS = r"(?:[(（]([^()（）\d\n]{1,40})[)）])?"
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
-    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
+    rf"([^\s\d(（]+?){_GLOSS}(?:{_alternation('reference_after_script')}"
     rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
@@ -380,15 +383,38 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     [('金边', True)]
     >>> script_reference_spans("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")
     [('រាជធានីភ្នំពេញ', True)]
+    >>> script_reference_spans("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩")
+    [('프놈펜', False)]
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
     if text.isascii() or not any(ch.isdigit() for ch in text):
         return []
     return [
-        (m.group(1), False) if m.group(1) else (m.group(2) or m.group(3), True)
+        (m.group(1), False) if m.group(1) else (m.group(3) or m.group(4), True)
         for m in _SCRIPT_REFERENCE_RE.finditer(text)
     ]
+
+
+def script_reference_glosses(text: str) -> frozenset[str]:
+    """The spellings in brackets after a name :func:`script_reference_spans` finds, lower
+    case ("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞": ``{'phnom penh'}``): the same point
+    written a second time.
+
+    Examples
+    --------
+    >>> sorted(script_reference_glosses("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩"))
+    ['phnom penh']
+    >>> sorted(script_reference_glosses("코콩(Koh Kong)"))
+    []
+    """
+    if text.isascii() or not any(ch.isdigit() for ch in text):
+        return frozenset()
+    return frozenset(
+        " ".join(m.group(2).lower().split())
+        for m in _SCRIPT_REFERENCE_RE.finditer(text)
+        if m.group(1) and m.group(2)
+    )
 
 
 def _in_company_name(toks: Sequence[Token], end: int) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..normalize import Token, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
-from .mentions import Mention, is_content, script_reference_spans
+from .mentions import Mention, is_content, script_reference_glosses, script_reference_spans
 from .tokens import split_tokens
 
 __all__ = [
@@ -141,8 +141,13 @@ def script_references(
             names.add(pieces[0] if first else pieces[-1])
     if not names:
         return mentions
+    # the name's spelling in brackets before "from" ("프놈펜(Phnom Penh)에서") is the same point
+    glosses = script_reference_glosses(text)
     marked = [
-        m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
+        m._replace(reference=True)
+        if (m.text in names and not flat[m.start].latin)
+        or (flat[m.start].latin and " ".join(m.text.lower().split()) in glosses)
+        else m
         for m in mentions
     ]
     # a name written only as a reference point is kept when the string names nothing else

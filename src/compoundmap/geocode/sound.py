@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from .._scripts import is_hangul as is_hangul_text
 from ..normalize import (
     ADMIN_WORDS,
     Token,
@@ -51,6 +52,11 @@ _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
 #: Fewest syllables of a Korean name read with no admin word.
 _BARE_SYLLABLES = 4
+#: A short Korean name (two or three syllables) that is an item of a list of provinces
+#: ("바탐방, 반띠민제이, 파이린"): read as a province, alone, with one sound class less than
+#: a province read alone needs.
+_LISTED = -1
+_LISTED_SYLLABLES = (2, 3)
 #: Particles glued after a Korean name as the tokeniser folds them (까지 → 가지), longest
 #: first (stop_words.csv, role korean_particle).
 _PARTICLES = tuple(
@@ -90,6 +96,21 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
                     f"{e.kind}:{e.code}", e
                 )
     return long_lived({k: tuple(v.values()) for k, v in out.items()})
+
+
+@depends_on_settings
+@cache
+def _hangul_province_keys() -> frozenset[tuple[str, int, str]]:
+    """(province code, syllables, sound key) of every hangul name of a province in the
+    index: a short list item is read only when it sounds like one of the same length."""
+    out: set[tuple[str, int, str]] = set()
+    for name, entries in build_index().names.items():
+        if not is_hangul_text(name):
+            continue
+        for e in entries:
+            if e.kind == "province" and e.code:
+                out.update((e.code, len(name), key) for key in script_sound_keys(name))
+    return frozenset(out)
 
 
 def prepare() -> None:
@@ -165,13 +186,14 @@ def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, in
             named = _korean_run(raw)
             if named:
                 out.append((named[0], named[1], a, b))
-        elif len(pieces) > 1 and pieces[-1].stop and not any(t.stop for t in pieces[:-1]):
+        elif len(pieces) > 1 and pieces[-1].stop and not pieces[-2].stop:
             # a short district name after its province, glued by the tokeniser with its
-            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군): the rest of the
-            # run after the known names, without the province's own admin word (캄폿주),
-            # when it ends with the district's admin word
-            head = "".join(t.text for t in pieces[:-1])
-            rest = raw[len(head) :] if raw.startswith(head) else ""
+            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군; also after other
+            # words: "프놈펜 인근 캄폿주 뚝추군" → 브놈벤|인근|감봇|둑주군): the rest of the
+            # run after the last known name, without the province's own admin word
+            # (캄폿주), when it ends with the district's admin word
+            at = raw.rfind(pieces[-2].text) if pieces[-2].text else -1
+            rest = raw[at + len(pieces[-2].text) :] if at >= 0 else ""
             if len(rest) > 3 and ADMIN_WORDS.get(rest[0]) == _PROVINCE:
                 rest = rest[1:]
             named = _korean_run(rest)
@@ -202,6 +224,61 @@ def _bare_korean(raw: str) -> bool:
         len(raw) >= _BARE_SYLLABLES
         and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
         and _korean_run(raw) is None
+    )
+
+
+def _province_before(mentions: Sequence[Mention], start: int) -> str | None:
+    """The province of the mention ending right before flat token ``start`` (a break may
+    stand between), when its readings share one and one of them is a province."""
+    before = [m for m in mentions if start - 2 <= m.end <= start and not m.reference]
+    if not before:
+        return None
+    m = max(before, key=lambda m: m.end)
+    provinces = {e.province_code for e in m.entries if not e.town_alias}
+    if len(provinces) != 1 or not any(e.kind == "province" for e in m.entries):
+        return None
+    return next(iter(provinces))
+
+
+def _listed_korean(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` may be a short Korean name in a list: hangul only, of
+    :data:`_LISTED_SYLLABLES` syllables, no admin word inside, a break (comma, bracket) or
+    the end on each side, and a hangul word across one of them."""
+    raw = toks[k].text
+    if not (
+        _LISTED_SYLLABLES[0] <= len(raw) <= _LISTED_SYLLABLES[1]
+        and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
+        and _korean_run(raw) is None
+    ):
+        return False
+
+    def brk(j: int) -> bool:
+        return j < 0 or j >= len(toks) or (not toks[j].text and toks[j].stop)
+
+    def item(j: int) -> bool:
+        return 0 <= j < len(toks) and is_hangul(toks[j])
+
+    return brk(k - 1) and brk(k + 1) and (item(k - 2) or item(k + 2))
+
+
+def _next_to_province(
+    mentions: Sequence[Mention],
+    spans: Sequence[tuple[int, int]],
+    toks: Sequence[Token],
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the list item at flat tokens ``[start, end)`` has a province next to it: a
+    mention one reading of which is a province, in the hangul word one break before or
+    after it."""
+    k = next((j for j, sp in enumerate(spans) if sp == (start, end)), None)
+    if k is None:
+        return False
+    near = {spans[j] for j in (k - 2, k + 2) if 0 <= j < len(toks) and is_hangul(toks[j])}
+    return any(
+        (m.start, m.end) in near or any(a <= m.start and m.end <= b for a, b in near)
+        for m in mentions
+        if not m.reference and any(e.kind == "province" for e in m.entries)
     )
 
 
@@ -343,6 +420,10 @@ def sound_mentions(
             elif hangul and _bare_korean(tok.text):
                 # no admin word at all: a province spelt another way (캄퐁 츠낭 = 캄퐁치낭)
                 found = [(tok.text, _BARE, a, b)]
+            elif hangul and _listed_korean(toks, k):
+                # a short item of a list ("바탐방, 반띠민제이, 파이린"): read last, when an
+                # item next to it is a province
+                found = [(tok.text, _LISTED, a, b)]
         runs.extend(found)
     if isinstance(text, str):
         runs.extend(_devanagari_runs(text, toks, spans))
@@ -354,8 +435,25 @@ def sound_mentions(
     # Devanagari name is read alone with one sound class more unless Cambodia is named
     cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
     out = list(mentions)
-    for run, level, start, end in sorted(runs, key=lambda r: r[1]):
-        if level < _BARE or level > _VILLAGE or taken & set(range(start, end)):
+    for run, level, start, end in sorted(runs, key=lambda r: (r[1] == _LISTED, r[1])):
+        if taken & set(range(start, end)):
+            continue
+        if level == _LISTED:
+            entries = _read(run, _PROVINCE, set(), -1)
+            like = _hangul_province_keys()
+            if (
+                entries
+                and any(
+                    (e.code, len(run), key) in like
+                    for e in entries
+                    for key in script_sound_keys(run)
+                )
+                and _next_to_province(out, spans, toks, start, end)
+            ):
+                out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
+                taken.update(range(start, end))
+            continue
+        if level < _BARE or level > _VILLAGE:
             continue
         if level == _BARE:
             entries = _read(run, _PROVINCE, set(), _BARE_EXTRA)
@@ -372,7 +470,13 @@ def sound_mentions(
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
-        entries = _read(run, level, inner or scope, extra)
+        entries = ()
+        own = _province_before(out, start) if level == _DISTRICT else None
+        if own and own in scope and len(scope - context) > 1:
+            # a district right after its province ("프놈펜 인근 캄폿주 뚝추군"): read in that
+            # province first, another named province may hold a unit of the same sound
+            entries = _read(run, level, {own}, extra)
+        entries = entries or _read(run, level, inner or scope, extra)
         if not entries and level == _PROVINCE and scope:
             # a province is inside no other: the second of a list of provinces is read
             # alone ("バッタンバン州、シエムレアプ州")
