@@ -174,3 +174,24 @@ def test_scam_hubs_abroad_are_no_cambodian_look_alike(query: str, country: str) 
     r = cm.geocode(query)
     assert r.province_code is None and r.method == "foreign", r
     assert r.matched_name is not None and r.matched_name.endswith(f"({country})")
+
+
+def test_the_traditional_form_of_a_chinese_landmark_name() -> None:
+    """localities.csv rows held one character form of their Chinese name: Taiwanese and
+    Hong Kong pages write the Traditional one (吳哥窟, 奧特斯海灘)."""
+    for simplified, traditional in (
+        ("吴哥窟", "吳哥窟"),
+        ("奥特斯海滩", "奧特斯海灘"),
+        ("波成东国际机场", "波成東國際機場"),
+        ("巴域木牌大酒店娱乐城", "巴域木牌大酒店娛樂城"),
+        ("恒合斯莫尔达经济特区", "恆合斯莫爾達經濟特區"),
+        ("西港经济特区", "西港經濟特區"),
+        ("金边市区的东部的独立纪念碑", "金邊市區的東部的獨立紀念碑"),
+    ):
+        a, b = cm.geocode(simplified), cm.geocode(traditional)
+        assert a.province_code is not None, simplified
+        assert (b.province_code, b.district_code, b.commune_code) == (
+            a.province_code,
+            a.district_code,
+            a.commune_code,
+        ), traditional
