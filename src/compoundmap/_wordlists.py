@@ -119,8 +119,10 @@ def word_list(role: str) -> tuple[str, ...]:
     glued after a Korean name: "반띠민제이에서"), ``town_descriptor`` ("border" of "Koh Kong
     border town"), ``coordinator`` ("and", "to": join two names as two places, "Bavet and
     Chrey Thom"), ``case_ending_russian`` (the case endings a Russian place name is
-    declined with, longest first: "ом", "е" of "в Сиануквиле") and ``area_after_han`` (地区:
-    after a name in Chinese characters the area around it, no admin level: 马德望地区).
+    declined with, longest first: "ом", "е" of "в Сиануквиле"), ``area_after_han`` (地区:
+    after a name in Chinese characters the area around it, no admin level: 马德望地区) and
+    ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
+    of ours after one of them and its admin word is that place's, 昆明市西山区).
 
     Examples
     --------
