@@ -195,3 +195,22 @@ def test_the_traditional_form_of_a_chinese_landmark_name() -> None:
             a.district_code,
             a.commune_code,
         ), traditional
+
+
+def test_chinese_names_of_landmarks_and_of_phnom_penh() -> None:
+    """Round-9 dev rows in Simplified Chinese (localities.csv, aliases.csv): the Golden
+    Lions monument, the Bayon, Boeung Kak lake, Ochheuteal Beach, Ream National Park and
+    四臂湾 (Chaktomuk: Phnom Penh); the Golden Lion casino is another place."""
+    for query, province, district in (
+        ("金狮纪念碑", "18", "1801"),
+        ("巴戎寺", "17", "1710"),
+        ("万谷湖", "12", None),
+        ("奥切叠海滩", "18", None),
+        ("利阿国家公园", "18", None),
+        ("四臂湾", "12", None),
+    ):
+        r = cm.geocode(query)
+        assert (r.province_code, r.district_code) == (province, district), (query, r)
+    assert cm.geocode("金狮赌场").province_code is None
+    listed = cm.geocode_places("磅清扬、波萝勉、实居、柴桢等16个省")
+    assert {"04", "14", "20"} <= {p.province_code for p in listed}
