@@ -30,9 +30,11 @@ Generated from the index (``build_index``), no labelled row:
   the Latin name glued to Chinese is still read as the place abroad).
 - china: a curated name in Chinese characters after a place in China and its admin word
   (a seeded sample of ``stop_words.csv`` role ``abroad_han`` × the curated names: "昆明市X",
-  "云南省X", "中国广东省X"); right when no place in Cambodia comes back (昆明市西山区 is
-  Xishan of Kunming, not Sesan). The same names after a province of ours and its admin word
-  ("上丁省X" for a name of Stung Treng) must keep their province: counted too.
+  "云南省X", "中国广东省X", and glued "昆明X" when X ends in an admin word); right when no
+  place in Cambodia comes back (昆明市西山区 is Xishan of Kunming, not Sesan). Glued with
+  no admin word ("广州金边", a flight route) the answer must be the bare name's. The same
+  names after a province of ours and its admin word ("上丁省X" for a name of Stung Treng)
+  must keep their province: counted too.
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -174,6 +176,14 @@ def main() -> None:
             tally["china nothing" if not got else "china placed"] += 1
             if got and len(wrong) < 60:
                 wrong.append(f"{text!r}: {got}")
+        glued = f"{place}{k}"  # no admin word between: 昆明西山区, 广州金边
+        got = answer(glued)
+        if k[-1] in "市省县縣区區州镇鎮郡乡鄉":
+            tally["china glued nothing" if not got else "china glued placed"] += 1
+        else:
+            tally["china glued as bare" if got == answer(k) else "china glued changed"] += 1
+        if got and k[-1] in "市省县縣区區州镇鎮郡乡鄉" and len(wrong) < 60:
+            wrong.append(f"{glued!r}: {got}")
     by_code = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
     for k, p in han_names:
         code = next(iter(p)) if len(p) == 1 else None

@@ -757,9 +757,11 @@ def test_the_other_character_form_of_a_curated_chinese_name(
         ("昆明市西山区", None, None),
         ("云南省昆明市西山區", None, None),
         ("镇江市朗哥区", None, None),
+        ("昆明西山區", None, None),
+        ("广州金边", "12", None),
+        ("上海西港市", "18", "1801"),
         ("西山區", "19", "1901"),
         ("柬埔寨東北部上丁省西山區境內的桑河干流上", "19", "1901"),
-        ("广州金边", "12", None),
     ],
 )
 def test_a_name_after_a_place_in_china_and_its_admin_word_is_that_place_s(
@@ -767,7 +769,8 @@ def test_a_name_after_a_place_in_china_and_its_admin_word_is_that_place_s(
 ) -> None:
     """Xishan district of Kunming (昆明市西山區) is no Sesan (西山區, Stung Treng): a name of
     ours after a Chinese province or city and its admin word (stop_words.csv, role
-    abroad_han) is read as inside it; alone, or after a province of ours, it stays ours;
-    glued to a city with no admin word (a flight route, 广州金边) it stays ours too."""
+    abroad_han), or glued to it when the name ends in an admin word (昆明西山區), is read as
+    inside it; alone, or after a province of ours, it stays ours; a name with no admin word
+    glued after a city (a flight route, 广州金边) stays ours too."""
     r = cm.geocode(query)
     assert (r.province_code, r.district_code) == (province, district), r

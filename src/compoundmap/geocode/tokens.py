@@ -353,18 +353,28 @@ _ABROAD_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _w in sorted(ABROAD_HAN, key=len, reverse=True):
     _ABROAD_BY_FIRST[_w[0]] = (*_ABROAD_BY_FIRST.get(_w[0], ()), _w)
 _HAN_ADMIN = tuple(sorted((w for w in ADMIN_WORDS if w and is_han(w[0])), key=len, reverse=True))
+#: The one-character admin words above the village a Chinese name of ours may end in
+#: (西山區, 波贝市; not 村, which also ends 度假村, a resort).
+_HAN_ADMIN_ENDS = frozenset(w for w in _HAN_ADMIN if len(w) == 1 and ADMIN_WORDS[w] <= 3)
 
 
 def _abroad_han_at(s: str, pos: int, index: NameIndex) -> str:
     """The Chinese name of a place in China that starts at ``s[pos]`` with an admin word
-    right after it (昆明市, 云南省), unless a name of the index as long or longer starts
-    there too; or "". A name of ours after it is one of that place's (昆明市西山区 is
-    Xishan of Kunming, not Sesan)."""
+    right after it (昆明市, 云南省), or glued to a name of ours that ends in one (昆明西山区),
+    unless a name of the index as long or longer starts there too; or "". A name of ours
+    after it is one of that place's (昆明市西山区 is Xishan of Kunming, not Sesan); a name
+    with no admin word glued after it is not touched (广州金边: a flight route)."""
     for name in _ABROAD_BY_FIRST.get(s[pos], ()):
         end = pos + len(name)
         if (
             s.startswith(name, pos)
-            and any(s.startswith(a, end) for a in _HAN_ADMIN)
+            and (
+                any(s.startswith(a, end) for a in _HAN_ADMIN)
+                or any(
+                    s[end : end + k] in index.names and s[end + k - 1] in _HAN_ADMIN_ENDS
+                    for k in range(2, min(index.max_script_len, len(s) - end) + 1)
+                )
+            )
             and not any(
                 s[pos : pos + k] in index.names
                 for k in range(len(name), min(index.max_script_len, len(s) - pos) + 1)
