@@ -28,6 +28,13 @@ Generated from the index (``build_index``), no labelled row:
   ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
   other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
   the Latin name glued to Chinese is still read as the place abroad).
+- china: a curated name in Chinese characters after a place in China and its admin word
+  (a seeded sample of ``stop_words.csv`` role ``abroad_han`` × the curated names: "昆明市X",
+  "云南省X", "中国广东省X", and glued "昆明X" when X ends in an admin word); right when no
+  place in Cambodia comes back (昆明市西山区 is Xishan of Kunming, not Sesan). Glued with
+  no admin word ("广州金边", a flight route) the answer must be the bare name's. The same
+  names after a province of ours and its admin word ("上丁省X" for a name of Stung Treng)
+  must keep their province: counted too.
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -45,6 +52,7 @@ import time
 
 from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
 
+from compoundmap._wordlists import word_list
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
@@ -155,6 +163,33 @@ def main() -> None:
                 tally["abroad right" if right else "abroad other"] += 1
                 if not right and len(wrong) < 45:
                     wrong.append(f"{text!r}: {sorted(provinces)} → {answer(text)}")
+    abroad_han = sorted(word_list("abroad_han"))
+    han_names = [
+        (k, {e.province_code for e in index.names[k] if e.tier == TIER_CURATED})
+        for k in names
+        if is_han(k) and any(e.tier == TIER_CURATED for e in index.names[k])
+    ]
+    for _ in range(n * 4):
+        place, (k, _p) = rng.choice(abroad_han), rng.choice(han_names)
+        for text in (f"{place}市{k}", f"{place}省{k}", f"中国{place}省{k}"):
+            got = answer(text)
+            tally["china nothing" if not got else "china placed"] += 1
+            if got and len(wrong) < 60:
+                wrong.append(f"{text!r}: {got}")
+        glued = f"{place}{k}"  # no admin word between: 昆明西山区, 广州金边
+        got = answer(glued)
+        if k[-1] in "市省县縣区區州镇鎮郡乡鄉":
+            tally["china glued nothing" if not got else "china glued placed"] += 1
+        else:
+            tally["china glued as bare" if got == answer(k) else "china glued changed"] += 1
+        if got and k[-1] in "市省县縣区區州镇鎮郡乡鄉" and len(wrong) < 60:
+            wrong.append(f"{glued!r}: {got}")
+    by_code = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
+    for k, p in han_names:
+        code = next(iter(p)) if len(p) == 1 else None
+        if code in by_code and by_code[code] != k:
+            right = code in {q for q, _ in answer(f"{by_code[code]}省{k}")}
+            tally["own province kept" if right else "own province lost"] += 1
     print(f"  CJK names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")

@@ -911,3 +911,29 @@ def test_a_short_korean_item_of_a_list_of_provinces_is_read_by_sound(
     (병원, 선교) whose sound keys match a province's Latin name are not (lists made up)."""
     got = {r.province_code for r in cm.geocode_places(query)}
     assert got == provinces
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("昆明市西山區", None, None),
+        ("昆明市西山区", None, None),
+        ("云南省昆明市西山區", None, None),
+        ("镇江市朗哥区", None, None),
+        ("昆明西山區", None, None),
+        ("广州金边", "12", None),
+        ("上海西港市", "18", "1801"),
+        ("西山區", "19", "1901"),
+        ("柬埔寨東北部上丁省西山區境內的桑河干流上", "19", "1901"),
+    ],
+)
+def test_a_name_after_a_place_in_china_and_its_admin_word_is_that_place_s(
+    query: str, province: str | None, district: str | None
+) -> None:
+    """Xishan district of Kunming (昆明市西山區) is no Sesan (西山區, Stung Treng): a name of
+    ours after a Chinese province or city and its admin word (stop_words.csv, role
+    abroad_han), or glued to it when the name ends in an admin word (昆明西山區), is read as
+    inside it; alone, or after a province of ours, it stays ours; a name with no admin word
+    glued after a city (a flight route, 广州金边) stays ours too."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == (province, district), r

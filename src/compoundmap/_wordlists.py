@@ -124,8 +124,10 @@ def word_list(role: str) -> tuple[str, ...]:
     ``reference_near`` and ``reference_near_of`` (a word for "near" and the words between
     it and the name: "près de", "malapit sa"; the name is a reference point when the string
     names another place), ``reference_direction`` (a direction written right before the
-    name with no "of": Indonesian/Malay "selatan Phnom Penh") and ``ordinary_lower``
-    (ordinary lower-case words of other languages, as ``article_lower``: "orang").
+    name with no "of": Indonesian/Malay "selatan Phnom Penh"), ``ordinary_lower``
+    (ordinary lower-case words of other languages, as ``article_lower``: "orang") and
+    ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
+    of ours after one of them and its admin word is that place's, 昆明市西山区).
 
     Examples
     --------

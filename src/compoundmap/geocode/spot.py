@@ -54,7 +54,7 @@ from .notplaces import (
 )
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
-from .tokens import flat_tokens, inflection_stems, split_tokens
+from .tokens import ABROAD_HAN, flat_tokens, inflection_stems, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
     phonetic_match,
@@ -371,6 +371,16 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
             for e in entries
         ) and not (_han_unit(prev.text, before) and _han_unit(tok.text, entries)):
             entries = ()
+    if (
+        prev is not None
+        and prev.admin is not None
+        and not prev.latin
+        and pos >= 2
+        and flat[pos - 2].text in ABROAD_HAN
+    ):
+        # after a place in China and its admin word, a name is one of that place's
+        # (昆明市西山区: Xishan district of Kunming, not Sesan)
+        entries = ()
     if not entries:
         return None
     khmer = is_khmer(tok.text)
