@@ -28,6 +28,7 @@ from functools import cache
 from ..normalize import (
     ADMIN_WORDS,
     Token,
+    admin_words,
     latin_sound_keys,
     script_sound_keys,
     tokenize,
@@ -49,6 +50,17 @@ _BARE_EXTRA = 2
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
 _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
+#: Commune words only Cambodian addresses use in Japanese (``admin_words.csv``: katakana,
+#: commune level: コミューン, サンカット). A district with its admin word in a string that also
+#: holds one (カムリエン郡ボングリエンコミューン…村) is a Cambodian address, not a Thai amphoe
+#: (also 郡): it is read alone with one sound class less (:data:`_ADDRESS_LESS`).
+_KANA_COMMUNE_WORDS = tuple(
+    w.word for w in admin_words() if w.script == "Kana" and w.level == _COMMUNE
+)
+_ADDRESS_LESS = 1
+#: The Japanese word for a ward (区): a commune word (admin_words.csv) that Japanese also
+#: writes after a khan of Phnom Penh, a district (ドンペン区, センソック区).
+_WARD_WORDS = frozenset({"区", "區"})
 #: Fewest syllables of a Korean name read with no admin word.
 _BARE_SYLLABLES = 4
 #: Particles glued after a Korean name as the tokeniser folds them (까지 → 가지), longest
@@ -60,6 +72,7 @@ _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
+_KANA_RUN = re.compile("[\u30a1-\u30ff]+")
 _DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: Most words a Devanagari name before its admin word is read from (longest first).
 _DEVANAGARI_MAX_WORDS = 3
@@ -353,6 +366,7 @@ def sound_mentions(
     # Hindi writes places abroad with the same admin words (शानक्सी प्रांत, सहारनपुर शहर): a
     # Devanagari name is read alone with one sound class more unless Cambodia is named
     cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
+    address = isinstance(text, str) and any(w in text for w in _KANA_COMMUNE_WORDS)
     out = list(mentions)
     for run, level, start, end in sorted(runs, key=lambda r: r[1]):
         if level < _BARE or level > _VILLAGE or taken & set(range(start, end)):
@@ -372,11 +386,24 @@ def sound_mentions(
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
+        if address and level == _DISTRICT and not scope and _KANA_RUN.fullmatch(run):
+            extra = -_ADDRESS_LESS  # カムリエン郡 in a Cambodian address with no province
         entries = _read(run, level, inner or scope, extra)
         if not entries and level == _PROVINCE and scope:
             # a province is inside no other: the second of a list of provinces is read
             # alone ("バッタンバン州、シエムレアプ州")
             entries = _read(run, level, set(), extra)
+        if (
+            not entries
+            and level == _COMMUNE
+            and not inner
+            and _KANA_RUN.fullmatch(run)
+            and end < len(flat)
+            and flat[end].text in _WARD_WORDS
+        ):
+            # Japanese writes 区 for a khan of Phnom Penh, a district ("プノンペン都
+            # チュバーアンポウ区"): no commune of the province named sounds so, read a district
+            entries = _read(run, _DISTRICT, scope, extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
