@@ -831,3 +831,29 @@ def test_sourced_japanese_landmark_names(text: str, code: str) -> None:
     """Japanese names of Ream Naval Base, Bokor National Park and Siem Reap's other
     spelling (localities.csv, aliases.csv, round 9): each found nothing."""
     assert {p.province_code for p in cm.geocode_places(text)} == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("オスマック地域、オダル・メアンチェイ州", {("22", "2204")}),  # ja.laodong.vn
+        ("カンボジアの国境の町オズマック", {("22", "2204")}),  # magapa.com
+        ("チョアム・サ・ンガム国際国境検問所", {("22", "2201")}),  # ja.laodong.vn
+        ("トゥボンクムム", {("25", None)}),  # jablog.org (Tbong Khmum province page)
+    ],
+)
+def test_sourced_japanese_names_of_border_towns(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """Japanese spellings of O'Smach, the Choam checkpoint and Tbong Khmum (aliases.csv,
+    localities.csv, round 9): each found nothing."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places, got
+
+
+def test_a_japanese_direction_after_a_name_makes_it_a_reference_point() -> None:
+    """ "Pの南西約200キロのQ": P is the point the distance is measured from, Q the place
+    (composed as the pages write it: 首都プノンペンの南西約200キロ; stop_words.csv,
+    reference_after_script; benchmarks/sweep_script_references.py)."""
+    got = {p.province_code for p in cm.geocode_places("プノンペンの南西約200キロのシアヌークビル")}
+    assert got == {"18"}
