@@ -18,6 +18,9 @@ Generated from the index (``build_index``), no labelled row:
 - vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
   ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
   be the bare name's (not in the digest);
+- small vowel: each katakana name with シ, ト or ド written スィ, トゥ or ドゥ instead
+  (シエムリアップ, スィエムリアップ; トボンクムム, トゥボンクムム); the answer must be the bare
+  name's (not in the digest);
 - respelt: each katakana province name with one syllable of the a column written with
   the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
   another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
@@ -59,6 +62,8 @@ from compoundmap.geocode.index import TIER_CURATED, build_index
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
 #: A b-row syllable as written with ヴ.
 _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable written with a small vowel instead (シ/スィ, ト/トゥ, ド/ドゥ).
+_SMALL_VOWEL = {"シ": "スィ", "ト": "トゥ", "ド": "ドゥ"}
 #: A syllable of the a column written with the o column (カンポン, コンポン).
 _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
 #: A commune and village after a district (an address with no province): two made-up names
@@ -135,6 +140,12 @@ def main() -> None:
             continue
         got = answer(name[:at] + _VU[name[at]] + name[at + 1 :])
         tally["vu same" if got == answer(name) else "vu changed"] += 1
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _SMALL_VOWEL), -1)
+        if not is_kana(name) or at < 0:
+            continue
+        got = answer(name[:at] + _SMALL_VOWEL[name[at]] + name[at + 1 :])
+        tally["small vowel same" if got == answer(name) else "small vowel changed"] += 1
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names

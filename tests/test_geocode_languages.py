@@ -857,3 +857,20 @@ def test_a_japanese_direction_after_a_name_makes_it_a_reference_point() -> None:
     reference_after_script; benchmarks/sweep_script_references.py)."""
     got = {p.province_code for p in cm.geocode_places("プノンペンの南西約200キロのシアヌークビル")}
     assert got == {"18"}
+
+
+@pytest.mark.parametrize(
+    ("small", "plain", "province"),
+    [
+        ("トゥボンクムム", "トボンクムム", "25"),  # both spellings: jablog.org, jmedia.wiki
+        ("スィエムリアップ", "シエムリアップ", "17"),  # generated: シ written スィ
+    ],
+)
+def test_katakana_small_vowel_syllables_read_as_the_plain_kana(
+    small: str, plain: str, province: str
+) -> None:
+    """スィ トゥ ドゥ and シ ト ド spell one name (benchmarks/sweep_cjk_names.py, small vowel);
+    not ティ/チ, two consonants to the sound pass."""
+    a, b = cm.geocode(small), cm.geocode(plain)
+    assert a.province_code == b.province_code == province
+    assert (a.district_code, a.confidence) == (b.district_code, b.confidence)
