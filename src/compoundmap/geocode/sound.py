@@ -30,6 +30,7 @@ from ..normalize import (
     Token,
     admin_words,
     latin_sound_keys,
+    place_key,
     script_sound_keys,
     tokenize,
     word_list,
@@ -73,6 +74,8 @@ _SCORE = 75.0
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
 _KANA_RUN = re.compile("[\u30a1-\u30ff]+")
+#: An r after a vowel at the end of a word followed by another word ("Chbar Ampov").
+_WORD_FINAL_R = re.compile(r"(?<=[aeiouAEIOU])r(?=\s+\w)")
 _DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: Most words a Devanagari name before its admin word is read from (longest first).
 _DEVANAGARI_MAX_WORDS = 3
@@ -95,10 +98,16 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
         ]
         if not units:
             continue
-        for sound in latin_sound_keys(key):
-            for e in units:
-                if e.tier >= TIER_VILLAGE or e.kind == "village":
-                    continue  # villages are not read by sound
+        for e in units:
+            if e.tier >= TIER_VILLAGE or e.kind == "village":
+                continue  # villages are not read by sound
+            sounds = latin_sound_keys(key)
+            if key == place_key(e.name) and _WORD_FINAL_R.search(e.name):
+                # an r ending a word before another is silent too (Chbar Ampov =
+                # チュバーアンポウ); the compact key no longer shows where the word ended
+                bare = place_key(_WORD_FINAL_R.sub("", e.name))
+                sounds += tuple(x for x in latin_sound_keys(bare) if x not in sounds)
+            for sound in sounds:
                 out.setdefault((LEVEL_OF_NAME[e.kind], sound), {}).setdefault(
                     f"{e.kind}:{e.code}", e
                 )
