@@ -18,12 +18,24 @@ Generated from the index (``build_index``), no labelled row:
 - vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
   ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
   be the bare name's (not in the digest);
+- small vowel: each katakana name with シ, ト or ド written スィ, トゥ or ドゥ instead
+  (シエムリアップ, スィエムリアップ; トボンクムム, トゥボンクムム); the answer must be the bare
+  name's (not in the digest);
 - respelt: each katakana province name with one syllable of the a column written with
   the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
   another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only);
+- district respelt: each katakana district name (one unit) with one syllable of the a
+  column written with the o column, with 郡 ("alone") and in an address with a commune
+  word and a village after it ("address": the sound pass reads a district alone with one
+  class less there), and with 区 after its province's name with 州 ("ward": Japanese writes
+  区 for a khan of Phnom Penh); counted right / none / other;
+- hyphen: pairs of katakana names joined by a hyphen (a seeded sample, "ポイペト-バベット");
+  the answer must be that of the pair written with 、 (two names); and each katakana
+  province name with 州 after アランヤプラテート- (the Thai town, unknown to the index);
+  right when that province comes back alone;
 - abroad: each curated name in Chinese characters listed after a romanised place abroad
   ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
   other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
@@ -58,8 +70,15 @@ from compoundmap.geocode.index import TIER_CURATED, build_index
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
 #: A b-row syllable as written with ヴ.
 _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable written with a small vowel instead (シ/スィ, ト/トゥ, ド/ドゥ).
+_SMALL_VOWEL = {"シ": "スィ", "ト": "トゥ", "ド": "ドゥ"}
 #: A syllable of the a column written with the o column (カンポン, コンポン).
 _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
+#: A commune and village after a district (an address with no province): two made-up names
+#: that sound like no unit (checked: they read nothing alone).
+_ADDRESS_TAIL = "ヘヘコミューンフフ村"
+#: Aranyaprathet in katakana: a name abroad the index does not hold, before a hyphen.
+_THAI_TOWN_KANA = "アランヤプラテート"
 _ABROAD = (
     "Chong Chom",
     "Aranyaprathet",
@@ -129,6 +148,12 @@ def main() -> None:
             continue
         got = answer(name[:at] + _VU[name[at]] + name[at + 1 :])
         tally["vu same" if got == answer(name) else "vu changed"] += 1
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _SMALL_VOWEL), -1)
+        if not is_kana(name) or at < 0:
+            continue
+        got = answer(name[:at] + _SMALL_VOWEL[name[at]] + name[at + 1 :])
+        tally["small vowel same" if got == answer(name) else "small vowel changed"] += 1
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names
@@ -146,11 +171,41 @@ def main() -> None:
         got = {p for p, _ in answer(f"{first[other]}州、{respelt}州")}
         verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
         tally[f"respelt listed {verdict}"] += 1
+    for k in sorted(names):
+        districts = {e.code for e in index.names[k] if e.kind == "district"}
+        at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
+        if not is_kana(k) or len(districts) != 1 or at < 0:
+            continue
+        respelt = k[:at] + _A_TO_O[k[at]] + k[at + 1 :]
+        if respelt in index.names:
+            continue
+        code = next(iter(districts))
+        ward = f"{first[code[:2]]}州{respelt}区" if code[:2] in first else ""
+        for text, part in (
+            (f"{respelt}郡", "alone"),
+            (f"{respelt}郡{_ADDRESS_TAIL}", "address"),
+            (ward, "ward"),
+        ):
+            if not text:
+                continue
+            got = {d for _, d in answer(text) if d}
+            verdict = "right" if got == {code} else "none" if not got else "other"
+            tally[f"district respelt {part} {verdict}"] += 1
+            if verdict == "other" and len(wrong) < 60:
+                wrong.append(f"{text!r}: {code} → {answer(text)}")
     kana = [k for k in names if is_kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)
         digest.update(f"{a}{b}{answer(a + b)}".encode())
         tally["kana pairs"] += 1
+    hyphen_rng = random.Random(11)
+    for _ in range(n):
+        a, b = hyphen_rng.sample(kana, 2)
+        same = answer(f"{a}-{b}") == answer(f"{a}、{b}")
+        tally["hyphen same" if same else "hyphen other"] += 1
+    for k, code in sorted(kana_provinces.items()):
+        got = {p for p, _ in answer(f"{_THAI_TOWN_KANA}-{k}州")}
+        tally["abroad hyphen right" if got == {code} else "abroad hyphen other"] += 1
     for k in names:
         provinces = {
             e.province_code for e in index.names[k] if e.tier == TIER_CURATED and e.province_code

@@ -29,7 +29,9 @@ from .._scripts import is_hangul as is_hangul_text
 from ..normalize import (
     ADMIN_WORDS,
     Token,
+    admin_words,
     latin_sound_keys,
+    place_key,
     script_sound_keys,
     tokenize,
     word_list,
@@ -50,6 +52,17 @@ _BARE_EXTRA = 2
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
 _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
+#: Commune words only Cambodian addresses use in Japanese (``admin_words.csv``: katakana,
+#: commune level: コミューン, サンカット). A district with its admin word in a string that also
+#: holds one (カムリエン郡ボングリエンコミューン…村) is a Cambodian address, not a Thai amphoe
+#: (also 郡): it is read alone with one sound class less (:data:`_ADDRESS_LESS`).
+_KANA_COMMUNE_WORDS = tuple(
+    w.word for w in admin_words() if w.script == "Kana" and w.level == _COMMUNE
+)
+_ADDRESS_LESS = 1
+#: The Japanese word for a ward (区): a commune word (admin_words.csv) that Japanese also
+#: writes after a khan of Phnom Penh, a district (ドンペン区, センソック区).
+_WARD_WORDS = frozenset({"区", "區"})
 #: Fewest syllables of a Korean name read with no admin word.
 _BARE_SYLLABLES = 4
 #: A short Korean name (two or three syllables) that is an item of a list of provinces
@@ -66,6 +79,9 @@ _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
+_KANA_RUN = re.compile("[\u30a1-\u30ff]+")
+#: An r after a vowel at the end of a word followed by another word ("Chbar Ampov").
+_WORD_FINAL_R = re.compile(r"(?<=[aeiouAEIOU])r(?=\s+\w)")
 _DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: Most words a Devanagari name before its admin word is read from (longest first).
 _DEVANAGARI_MAX_WORDS = 3
@@ -88,10 +104,16 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
         ]
         if not units:
             continue
-        for sound in latin_sound_keys(key):
-            for e in units:
-                if e.tier >= TIER_VILLAGE or e.kind == "village":
-                    continue  # villages are not read by sound
+        for e in units:
+            if e.tier >= TIER_VILLAGE or e.kind == "village":
+                continue  # villages are not read by sound
+            sounds = latin_sound_keys(key)
+            if key == place_key(e.name) and _WORD_FINAL_R.search(e.name):
+                # an r ending a word before another is silent too (Chbar Ampov =
+                # チュバーアンポウ); the compact key no longer shows where the word ended
+                bare = place_key(_WORD_FINAL_R.sub("", e.name))
+                sounds += tuple(x for x in latin_sound_keys(bare) if x not in sounds)
+            for sound in sounds:
                 out.setdefault((LEVEL_OF_NAME[e.kind], sound), {}).setdefault(
                     f"{e.kind}:{e.code}", e
                 )
@@ -434,6 +456,7 @@ def sound_mentions(
     # Hindi writes places abroad with the same admin words (शानक्सी प्रांत, सहारनपुर शहर): a
     # Devanagari name is read alone with one sound class more unless Cambodia is named
     cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
+    address = isinstance(text, str) and any(w in text for w in _KANA_COMMUNE_WORDS)
     out = list(mentions)
     for run, level, start, end in sorted(runs, key=lambda r: (r[1] == _LISTED, r[1])):
         if taken & set(range(start, end)):
@@ -470,6 +493,8 @@ def sound_mentions(
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
+        if address and level == _DISTRICT and not scope and _KANA_RUN.fullmatch(run):
+            extra = -_ADDRESS_LESS  # カムリエン郡 in a Cambodian address with no province
         entries = ()
         own = _province_before(out, start) if level == _DISTRICT else None
         if own and own in scope and len(scope - context) > 1:
@@ -481,6 +506,17 @@ def sound_mentions(
             # a province is inside no other: the second of a list of provinces is read
             # alone ("バッタンバン州、シエムレアプ州")
             entries = _read(run, level, set(), extra)
+        if (
+            not entries
+            and level == _COMMUNE
+            and not inner
+            and _KANA_RUN.fullmatch(run)
+            and end < len(flat)
+            and flat[end].text in _WARD_WORDS
+        ):
+            # Japanese writes 区 for a khan of Phnom Penh, a district ("プノンペン都
+            # チュバーアンポウ区"): no commune of the province named sounds so, read a district
+            entries = _read(run, _DISTRICT, scope, extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))

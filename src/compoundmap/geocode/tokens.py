@@ -75,6 +75,10 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
         ):
             toks = _junction_breaks(text, toks, index)
+        if _KANA_JUNCTION.search(text):
+            # two katakana names joined by a hyphen are two names ("アランヤプラテート-
+            # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
+            toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
         if text.isascii():
             return list(toks)  # every token of an ASCII string is a Latin one
     else:
@@ -131,6 +135,9 @@ _JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
 #: An English possessive after a word ("Kandal’s Koh Thom district").
 _POSSESSIVE = re.compile("(?<=[A-Za-z])['\u2019]s\\b")
 _JOINS = re.compile(f"{_JUNCTION.pattern}|(?P<own>{_POSSESSIVE.pattern})")
+#: A hyphen, dash or minus sign between two katakana letters: not the long-vowel mark ー
+#: (U+30FC), which the tokeniser folds away, but a break between two names.
+_KANA_JUNCTION = re.compile("(?<=[\u30a1-\u30fa])[-\u2010\u2013\u2014\u2212](?=[\u30a1-\u30fa])")
 
 
 def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
