@@ -214,3 +214,24 @@ def test_chinese_names_of_landmarks_and_of_phnom_penh() -> None:
     assert cm.geocode("金狮赌场").province_code is None
     listed = cm.geocode_places("磅清扬、波萝勉、实居、柴桢等16个省")
     assert {"04", "14", "20"} <= {p.province_code for p in listed}
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("シアヌークビル郊外のストゥンハウ経済特区", "18"),  # geocode_broad.csv (dev row)
+        ("프놈펜 외곽의 특정 건물", "12"),  # geocode_broad.csv (dev row)
+        ("on the outskirts of Sihanoukville", "18"),  # generated (sweep_outskirts.py)
+        ("Poipet's outskirts", "01"),
+        ("la périphérie de Bavet", "20"),
+        ("pinggiran Poipet", "01"),
+        ("暹粒市郊外", "17"),
+    ],
+)
+def test_a_town_named_as_the_outskirts_places_its_province_only(query: str, province: str) -> None:
+    """The outskirts of a town lie around it, often in another district (the Stueng Hav SEZ
+    "on the outskirts of Sihanoukville"): the town's point and district are not given, its
+    province is; the bare town keeps its point (benchmarks/sweep_outskirts.py)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code, r.precision) == (province, None, 5), r
+    assert cm.geocode("Sihanoukville").district_code == "1801"

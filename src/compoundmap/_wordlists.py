@@ -125,9 +125,12 @@ def word_list(role: str) -> tuple[str, ...]:
     it and the name: "près de", "malapit sa"; the name is a reference point when the string
     names another place), ``reference_direction`` (a direction written right before the
     name with no "of": Indonesian/Malay "selatan Phnom Penh"), ``ordinary_lower``
-    (ordinary lower-case words of other languages, as ``article_lower``: "orang") and
+    (ordinary lower-case words of other languages, as ``article_lower``: "orang"),
     ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
-    of ours after one of them and its admin word is that place's, 昆明市西山区).
+    of ours after one of them and its admin word is that place's, 昆明市西山区) and
+    ``outskirts_before``, ``outskirts_after`` and ``outskirts_after_script`` (a town named as
+    the edge of where something is places its province only: "on the outskirts of
+    Sihanoukville", "シアヌークビル郊外").
 
     Examples
     --------

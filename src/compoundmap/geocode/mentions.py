@@ -50,6 +50,9 @@ class Mention(NamedTuple):
     """Next to a town word (city, town, krong, 市 …)."""
     loose: bool = False
     """A word no name explains is glued to it: it may be part of a longer unknown name."""
+    edge: bool = False
+    """Written as the outskirts of where something is ("on the outskirts of Poipet",
+    "シアヌークビル郊外"): the place it gives is its province only."""
 
 
 #: Words between an admin word and its name ("Province of Kandal", "Provincia de …",

@@ -52,6 +52,7 @@ from .notplaces import (
     script_references,
     sibling_readings,
 )
+from .outskirts import outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import ABROAD_HAN, flat_tokens, inflection_stems, split_tokens
@@ -146,6 +147,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = other_names(written, mentions)
     if len(mentions) > 1:
         mentions = sibling_readings(written, mentions)
+    if mentions:
+        mentions = outskirts(text, written, mentions, index)
     return _mark_loose(written, mentions, cased)
 
 
