@@ -31,7 +31,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import Token, skeleton
+from ..normalize import ADMIN_WORDS, Token, skeleton
 from ..schema import AdminLevel
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -48,6 +48,19 @@ _MAX_WORDS = 4
 #: The unit kinds this pass reads, and the code of the parent each is read inside (a
 #: province: the country, :data:`_COUNTRY`).
 _PARENT = {"commune": "district_code", "district": "province_code", "province": None}
+#: Khmer village admin words ("ភូមិ"), longest first: a name the index holds with one glued
+#: before it ("ភូមិ អំពិល", GeoNames' name of the seat of Banteay Ampil) is read whole.
+_KHMER_VILLAGE = tuple(
+    sorted(
+        (
+            w
+            for w, level in ADMIN_WORDS.items()
+            if "\u1780" <= w[:1] <= "\u17ff" and level == AdminLevel.VILLAGE
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
 #: The admin levels whose words mark the runs this pass reads (a typo of a commune,
@@ -267,6 +280,34 @@ def _village_mentions(
     return out
 
 
+def _khmer_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a Khmer name read whole with its village word glued before it
+    ("ភូមិអំពិល", "ភូមិរំចេក": aliases of the seats of a district and a commune elsewhere) when
+    the string names one commune by its admin word and no reading of the name lies in that
+    commune's district: the string calls it a village of that commune ("ភូមិអំពិល ឃុំរំចេក
+    ស្រុកព្រះស្ដេច" is a village Ampil of Rumchek, Preah Sdach, not Banteay Ampil), as
+    :func:`_village_mentions` does for words a separate village word marks."""
+    out = mentions  # (replaced, never changed in place)
+    for m in mentions:
+        if (
+            m.end - m.start != 1
+            or m.hint is not None
+            or flat[m.start].latin
+            or not flat[m.start].text.startswith(_KHMER_VILLAGE)
+        ):
+            continue
+        commune = _named_commune(out, m.start, m.end)
+        if commune is None or not _commune_word_names(out, commune):
+            continue
+        district = commune[:4]
+        if all(
+            e.kind == "village" or (e.district_code != district and e.legacy_district != district)
+            for e in m.entries
+        ):
+            out = [x for x in out if x is not m]
+    return out
+
+
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """Mentions with a misspelt commune name read inside the district the string names,
     a misspelt district name inside the province it names, a misspelt province name next
@@ -297,6 +338,8 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
     ):
         mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
+    if AdminLevel.COMMUNE in marks and _KHMER_VILLAGE:
+        mentions = _khmer_village_mentions(flat, mentions)
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
