@@ -4,12 +4,14 @@ those names with the village word as aliases of a district or commune seat elsew
 ("ភូមិ អំពិល": Banteay Ampil) (``geocode.parent_edits._khmer_village_mentions``).
 
 Every ``step``-th village of the MEF list (all with ``--step 1``) under its Khmer name, in
-two forms: "ភូមិV ឃុំC ស្រុកD ខេត្តP" and "ភូមិV ឃុំC ស្រុកD" (for a sangkat and a khan or
-krong the same words; the MEF list does not say which). Counted per form: ``right`` (every
-place in the village's district, one of them its commune), ``coarser`` (every place in its
-district or province, none its commune), ``elsewhere`` (a place outside its district, with
-its band), ``nothing``. Controls: the village name alone after its word ("ភូមិV") keeps
-whatever it read before (not counted here; the labelled sets and bench hold it).
+three forms: "ភូមិV ឃុំC ស្រុកD ខេត្តP", "ភូមិV ឃុំC ស្រុកD" and "ភូមិV ឃុំC" (for a sangkat
+and a khan or krong the same words; the MEF list does not say which). In the last form a
+commune name that several communes bear stays ambiguous: ``nothing`` is the expected answer
+then. Counted per form: ``right`` (every place in the village's district, one of them its
+commune), ``coarser`` (every place in its district or province, none its commune),
+``elsewhere`` (a place outside its district, with its band), ``nothing`` (no place, or only
+places with no province: ambiguous). The village name alone after its word ("ភូមិV") is not
+counted here (the labelled sets and the bench hold it).
 
 Run: ``python benchmarks/sweep_khmer_village_parents.py [--step N]``.
 """
@@ -27,6 +29,7 @@ from compoundmap.geocode import geocode_places
 FORMS = (
     ("with province", "ភូមិ{v} ឃុំ{c} ស្រុក{d} {pw}{p}"),
     ("commune and district", "ភូមិ{v} ឃុំ{c} ស្រុក{d}"),
+    ("commune only", "ភូមិ{v} ឃុំ{c}"),
 )
 
 
@@ -55,7 +58,8 @@ def main() -> None:
                 p=prov[p],
                 pw="រាជធានី" if p == "12" else "ខេត្ត",
             )
-            res = geocode_places(text)
+            # (a place with no province is an ambiguous answer, counted as nothing)
+            res = [r for r in geocode_places(text) if r.province_code]
             if not res:
                 tally[f"{form}: nothing"] += 1
                 continue

@@ -283,9 +283,10 @@ def _village_mentions(
 def _khmer_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """The mentions, less a Khmer name read whole with its village word glued before it
     ("ភូមិអំពិល", "ភូមិរំចេក": aliases of the seats of a district and a commune elsewhere) when
-    the string names one commune by its admin word and no reading of the name lies in that
-    commune's district: the string calls it a village of that commune ("ភូមិអំពិល ឃុំរំចេក
-    ស្រុកព្រះស្ដេច" is a village Ampil of Rumchek, Preah Sdach, not Banteay Ampil), as
+    the string names a commune by its admin word and no reading of the name lies in the
+    district of any commune that name may be: the string calls it a village of that commune
+    ("ភូមិអំពិល ឃុំរំចេក ស្រុកព្រះស្ដេច" is a village Ampil of Rumchek, Preah Sdach, not
+    Banteay Ampil; with "ឃុំរំចេក" alone, of one of the four Rumchek communes), as
     :func:`_village_mentions` does for words a separate village word marks."""
     out = mentions  # (replaced, never changed in place)
     for m in mentions:
@@ -296,15 +297,32 @@ def _khmer_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> l
             or not flat[m.start].text.startswith(_KHMER_VILLAGE)
         ):
             continue
-        commune = _named_commune(out, m.start, m.end)
-        if commune is None or not _commune_word_names(out, commune):
-            continue
-        district = commune[:4]
-        if all(
-            e.kind == "village" or (e.district_code != district and e.legacy_district != district)
+        districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
+        if districts and all(
+            e.kind == "village"
+            or (e.district_code not in districts and e.legacy_district not in districts)
             for e in m.entries
         ):
             out = [x for x in out if x is not m]
+    return out
+
+
+def _word_named_communes(mentions: Sequence[Mention], start: int, end: int) -> set[str]:
+    """The communes a commune admin word names outside ``[start, end)`` ("ឃុំរំចេក": the
+    four communes Rumchek), less those outside the provinces and districts the string
+    names, if it names any."""
+    provinces, districts, _ = _named_units(mentions, start, end)
+    out = {
+        e.commune_code
+        for m in mentions
+        if m.hint == AdminLevel.COMMUNE and (m.end <= start or m.start >= end)
+        for e in m.entries
+        if e.kind == "commune" and e.tier < TIER_VILLAGE and e.commune_code
+    }
+    if provinces:
+        out = {c for c in out if c[:2] in provinces}
+    if districts:
+        out = {c for c in out if c[:4] in districts}
     return out
 
 
