@@ -1,7 +1,7 @@
 """Sweep: MEF 2025 villages written in Khmer with their commune and district, the village
 word glued to the name ("ភូមិអំពិល ឃុំរំចេក ស្រុកព្រះស្ដេច"), where the index holds some of
 those names with the village word as aliases of a district or commune seat elsewhere
-("ភូមិ អំពិល": Banteay Ampil) (``geocode.parent_edits._khmer_village_mentions``).
+("ភូមិ អំពិល": Banteay Ampil) (``geocode.parent_edits._marked_village_mentions``).
 
 Every ``step``-th village of the MEF list (all with ``--step 1``) under its Khmer name, in
 three forms: "ភូមិV ឃុំC ស្រុកD ខេត្តP", "ភូមិV ឃុំC ស្រុកD" and "ភូមិV ឃុំC" (for a sangkat

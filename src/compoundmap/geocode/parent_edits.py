@@ -280,27 +280,29 @@ def _village_mentions(
     return out
 
 
-def _khmer_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
-    """The mentions, less a Khmer name read whole with its village word glued before it
-    ("ភូមិអំពិល", "ភូមិរំចេក": aliases of the seats of a district and a commune elsewhere) when
-    the string names a commune by its admin word and no reading of the name lies in the
-    district of any commune that name may be: the string calls it a village of that commune
-    ("ភូមិអំពិល ឃុំរំចេក ស្រុកព្រះស្ដេច" is a village Ampil of Rumchek, Preah Sdach, not
-    Banteay Ampil; with "ឃុំរំចេក" alone, of one of the four Rumchek communes), as
-    :func:`_village_mentions` does for words a separate village word marks."""
+def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a name a village word marks ("Phum Ti Pir village", "ấp Lekh Bei":
+    also the numbered sangkats 2 and 3 of Sihanoukville), or a Khmer name read whole with its
+    village word glued before it ("ភូមិអំពិល", "ភូមិរំចេក": aliases of the seats of a district
+    and a commune elsewhere), when the string names a commune by its admin word and no
+    reading of the name lies in the district of any commune that name may be: the string
+    calls it a village of that commune ("ភូមិអំពិល ឃុំរំចេក ស្រុកព្រះស្ដេច" is a village Ampil
+    of Rumchek, Preah Sdach, not Banteay Ampil; with "ឃុំរំចេក" alone, of one of the four
+    Rumchek communes). A reading in such a district, a village's too, is kept. Beside
+    :func:`_village_mentions`, which reads the words a village word marks by sound."""
     out = mentions  # (replaced, never changed in place)
     for m in mentions:
-        if (
-            m.end - m.start != 1
-            or m.hint is not None
-            or flat[m.start].latin
-            or not flat[m.start].text.startswith(_KHMER_VILLAGE)
-        ):
+        glued = (
+            m.end - m.start == 1
+            and m.hint is None
+            and not flat[m.start].latin
+            and flat[m.start].text.startswith(_KHMER_VILLAGE)
+        )
+        if not glued and m.hint != AdminLevel.VILLAGE:
             continue
         districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
         if districts and all(
-            e.kind == "village"
-            or (e.district_code not in districts and e.legacy_district not in districts)
+            e.district_code not in districts and e.legacy_district not in districts
             for e in m.entries
         ):
             out = [x for x in out if x is not m]
@@ -356,8 +358,8 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
     ):
         mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
-    if AdminLevel.COMMUNE in marks and _KHMER_VILLAGE:
-        mentions = _khmer_village_mentions(flat, mentions)
+    if AdminLevel.COMMUNE in marks:
+        mentions = _marked_village_mentions(flat, mentions)
     out = list(mentions)
     for kind, level, named in (
         ("commune", AdminLevel.COMMUNE, _named_district),
