@@ -19,7 +19,7 @@ from ..normalize import Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, is_content, make_mention, mention_start
 
 __all__ = ["edit_allowed", "edit_mentions", "one_edit"]
 
@@ -162,7 +162,7 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             break
         else:
             out = _window_mention(flat, out, k, done)
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)
 
 
 @depends_on_settings

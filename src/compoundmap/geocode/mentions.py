@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..normalize import Token, admin_words, tokenize, word_list
@@ -23,6 +24,7 @@ __all__ = [
     "is_khmer",
     "is_reference",
     "make_mention",
+    "mention_start",
     "town_at",
 ]
 
@@ -47,6 +49,11 @@ class Mention(NamedTuple):
     """Next to a town word (city, town, krong, 市 …)."""
     loose: bool = False
     """A word no name explains is glued to it: it may be part of a longer unknown name."""
+
+
+#: The sort key of mentions by start (``sorted(mentions, key=mention_start)``; a C-level
+#: getter, no Python call per mention).
+mention_start = attrgetter("start")
 
 
 #: Words between an admin word and its name ("Province of Kandal", "Provincia de …",

@@ -37,7 +37,7 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, is_content, make_mention, mention_start
 
 __all__ = ["commune_edit_mentions", "prepare"]
 
@@ -326,4 +326,4 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
                 kept = [m for m in out if not (m.start < b and m.end > start)]
                 out = [*kept, make_mention(flat, start, b, entries, "fuzzy", score)]
                 break
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)

@@ -107,17 +107,15 @@ def _supports(
     """
     out: list[int] = []
     for e in entries:
-        province, district, commune = e.province_code, e.district_code, e.commune_code
-        legacy, confirm = e.legacy_district, e.confirm
+        # (the codes hold no None: a missing level of the chain is found in none)
+        chain = (e.province_code, e.district_code, e.commune_code, e.legacy_district)
+        confirm, code = e.confirm, e.code
         support = 0
         for names_country, codes, chains in others:
             if (
                 (names_country and not confirm)
-                or province in codes
-                or district in codes
-                or commune in codes
-                or (legacy is not None and legacy in codes)
-                or (not confirm and e.code in chains)
+                or not codes.isdisjoint(chain)
+                or (not confirm and code in chains)
             ):
                 support += 1
         if has_ctx:

@@ -205,10 +205,14 @@ def _cased(flat: Sequence[Token]) -> bool:
     capitalised, as sources write them), not all in one case."""
     lower = upper = False
     for t in flat:
-        if t.latin and t.text.isalpha() and not t.stop and t.admin is None:
-            lower = lower or t.lower
-            upper = upper or not t.lower
-    return lower and upper
+        if not t.stop and t.admin is None and t.latin and t.text.isalpha():
+            if t.lower:
+                lower = True
+            else:
+                upper = True
+            if lower and upper:
+                return True
+    return False
 
 
 def _villages_only(mentions: list[Mention]) -> bool:
@@ -371,14 +375,15 @@ def _han_unit(text: str, entries: Sequence[Entry]) -> bool:
 def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: frozenset[str]) -> int:
     """End of the longest Latin span from ``pos``: up to ``max_ngram`` words, over admin
     words and stopwords only where some name holds them ("Chong An Ma")."""
-    end, n = pos, len(flat)
-    while (
-        end < n
-        and end - pos < max_ngram
-        and flat[end].latin
-        and flat[end].text
-        and ((flat[end].admin is None and not flat[end].stop) or flat[end].text in stops_inside)
-    ):
+    end, last = pos, min(len(flat), pos + max_ngram)
+    while end < last:
+        tok = flat[end]
+        if not (
+            tok.latin
+            and tok.text
+            and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+        ):
+            break
         end += 1
     return end
 
