@@ -116,14 +116,18 @@ def is_content(tok: Token) -> bool:
     """A Latin word that may be part of a name: not a break, stopword or admin word, nor a
     word spelt the Vietnamese way (the typo passes never read one as a Khmer name)."""
     return (
-        tok.latin and bool(tok.text) and not tok.stop and tok.admin is None and not tok.vietnamese
+        tok.latin and tok.text != "" and not tok.stop and tok.admin is None and not tok.vietnamese
     )
 
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
     """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
     the name, other languages mostly after; "of"/"de" may stand between."""
-    end = _past_town_descriptor(toks, end)
+    return _hint_past(toks, start, _past_town_descriptor(toks, end), khmer)
+
+
+def _hint_past(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
+    """:func:`hint_at` with ``end`` already past a town descriptor."""
     after = toks[end].admin if end < len(toks) else None
     before = None
     j = start - 1
@@ -163,10 +167,14 @@ def fits_hint(e: Entry, hint: int | None) -> bool:
 
 def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     """Whether a town word stands right before or after ``toks[start:end]``."""
+    return _town_past(toks, start, _past_town_descriptor(toks, end))
+
+
+def _town_past(toks: Sequence[Token], start: int, end: int) -> bool:
+    """:func:`town_at` with ``end`` already past a town descriptor."""
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
-    end = _past_town_descriptor(toks, end)
     return (before >= 0 and toks[before].text in _TOWN_WORDS) or (
         end < len(toks) and toks[end].text in _TOWN_WORDS
     )
@@ -257,6 +265,7 @@ def make_mention(
 ) -> Mention:
     """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
     word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
+    past = _past_town_descriptor(toks, end)  # (the admin and town words are read past it)
     return Mention(
         start,
         end,
@@ -264,8 +273,8 @@ def make_mention(
         entries,
         method,
         score,
-        hint_at(toks, start, end, khmer),
+        _hint_past(toks, start, past, khmer),
         (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
         or _in_company_name(toks, end),
-        town_at(toks, start, end) if with_town else False,
+        _town_past(toks, start, past) if with_town else False,
     )

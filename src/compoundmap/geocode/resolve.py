@@ -306,6 +306,22 @@ def _alternatives(
     ]
 
 
+_NO_CODE = object()
+
+
+def _several_units(entries: Sequence[Entry]) -> bool:
+    """Whether the readings other than villages have more than one code between them
+    (stops at the second one: a name may have dozens)."""
+    first: object = _NO_CODE
+    for e in entries:
+        if e.kind != "village":
+            if first is _NO_CODE:
+                first = e.code
+            elif e.code != first:
+                return True
+    return False
+
+
 def _one_round(
     query: str,
     remaining: list[Choice],
@@ -346,7 +362,7 @@ def _one_round(
     method = base_method(m, anchor)
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
-    if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
+    if len(m.entries) > 1 and _several_units(m.entries):
         if any(o is not choice for o in cluster):
             method += "+hierarchy"
         elif ctx.supports(anchor):

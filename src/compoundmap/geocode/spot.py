@@ -427,7 +427,8 @@ def _latin_mention(
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
         entries: tuple[Entry, ...] = names.get(key, ())
-        for stem in () if entries else inflection_stems(key):
+        # (an ASCII key has no Russian case ending nor Arabic proclitic)
+        for stem in () if entries or key.isascii() else inflection_stems(key):
             # a Russian case ending ("в Сиануквиле"), an Arabic proclitic ("وسييم رياپ")
             entries = names.get(stem, ())
             if entries:
