@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE
 from ..settings import get as get_settings
-from .index import TIER_CURATED, Entry, consistent
+from .index import TIER_CURATED, Entry, consistent, fits_any
 from .mentions import Mention
 from .placement import Span
 
@@ -43,7 +43,10 @@ def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Co
         return True
     if len(cluster) == 1:
         return False  # the name alone (most strings)
-    return any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
+    for o in cluster:
+        if o is not choice and fits_any(anchor, o.entries):
+            return True
+    return False
 
 
 def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
@@ -68,7 +71,7 @@ def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
     """Whether ``other`` names a province or district (its only readings at that level, or
     an admin word saying so) that does not hold ``anchor``."""
     units = [e for e in other.entries if e.kind in ("province", "district")]
-    if not units or any(consistent(anchor, e) for e in other.entries):
+    if not units or fits_any(anchor, other.entries):
         return False
     hint = other.mention.hint
     return len(units) == len(other.entries) or hint in (PROVINCE, DISTRICT)
@@ -84,7 +87,7 @@ def _placed_apart(
     for o in others:
         if frozenset((own, (o.mention.start, o.mention.end))) not in placed:
             continue
-        if any(consistent(anchor, e) for e in o.entries):
+        if fits_any(anchor, o.entries):
             continue
         if anchor.kind in ("province", "district") or any(
             e.kind in ("province", "district") for e in o.entries
@@ -116,7 +119,10 @@ def _tied(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
             allowed = set.intersection(*sets) if sets else None
         if (allowed is not None and e.province_code not in allowed) or consistent(anchor, e):
             continue
-        if all(any(consistent(e, f) for f in o.source) for o in others):
+        for o in others:
+            if not fits_any(e, o.source):
+                break
+        else:
             return True
     return False
 

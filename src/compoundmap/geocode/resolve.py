@@ -22,6 +22,8 @@ from .index import (
     TIER_VILLAGE,
     Entry,
     consistent,
+    fits_all,
+    fits_any,
     towns,
 )
 from .mentions import Mention
@@ -272,10 +274,13 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     for c in remaining:
         others = [o for o in voters if o is not c]
         for e in c.entries:
-            n_consistent = 1 + sum(1 for o in others if any(consistent(e, f) for f in o.entries))
+            n_consistent = 1
+            for o in others:
+                if fits_any(e, o.entries):
+                    n_consistent += 1
             if best is not None and n_consistent < best[0][0]:
                 continue  # fits fewer names than the best so far: the rest cannot tip it
-            single = 1 if all(consistent(e, f) for f in c.entries) else 0
+            single = 1 if fits_all(e, c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:
                 best = (key, e, c)
@@ -302,7 +307,7 @@ def _alternatives(
         e
         for e in choice.entries
         if not consistent(anchor, e)
-        and {id(o) for o in remaining if any(consistent(e, f) for f in o.entries)} >= support
+        and {id(o) for o in remaining if fits_any(e, o.entries)} >= support
     ]
 
 
@@ -338,7 +343,7 @@ def _one_round(
     """
     anchor, choice = _pick_anchor(remaining)
     cluster = (
-        [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        [o for o in remaining if fits_any(anchor, o.entries)]
         if len(remaining) > 1
         else remaining  # the anchor's own name
     )
@@ -350,7 +355,7 @@ def _one_round(
         # Ksat in Kandal province"): each finer name is a place of its own, this round the
         # one that most names fit
         anchor, choice = _pick_anchor(finer)
-        cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        cluster = [o for o in remaining if fits_any(anchor, o.entries)]
     alternatives = _alternatives(anchor, choice, remaining, cluster)
     ambiguous = bool(alternatives)
     m = choice.mention
