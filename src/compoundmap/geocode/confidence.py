@@ -49,22 +49,33 @@ def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Co
     return False
 
 
+def _elsewhere(anchor: Entry, source: Sequence[Entry]) -> bool:
+    """Whether the name has a reading that needs no confirming in a province other than
+    the anchor's."""
+    province = anchor.province_code
+    for e in source:
+        if not e.confirm and e.province_code != province:
+            return True
+    return False
+
+
 def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
     """Whether only the admin word next to the name chose the official unit ``anchor``
     while the bare name is a curated place or alias in another province: sources write
     "Chrey Thom commune" for the Kandal border crossing (a village, ``localities.csv``),
     while the only commune of that name is in Svay Rieng."""
-    return (
-        m.hint is not None
-        and anchor.tier != TIER_CURATED
-        and any(
+    if m.hint is None or anchor.tier == TIER_CURATED:
+        return False
+    province = anchor.province_code
+    for e in m.entries:
+        if (
             e.tier == TIER_CURATED
             and e.hint is None
             and e.province_code is not None
-            and e.province_code != anchor.province_code
-            for e in m.entries
-        )
-    )
+            and e.province_code != province
+        ):
+            return True
+    return False
 
 
 def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
@@ -188,7 +199,7 @@ def doubts(
         not confirmed
         and anchor.kind != "province"
         and anchor.tier != TIER_CURATED
-        and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
+        and _elsewhere(anchor, choice.source)
     ):
         out.append("namesake")  # a reading in another province, and nothing chose this one
     elif not confirmed and _curated_elsewhere(anchor, m):

@@ -19,7 +19,7 @@ from ..normalize import Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention, mention_start
+from .mentions import Mention, all_content, is_content, make_mention, mention_start
 
 __all__ = ["edit_allowed", "edit_mentions", "one_edit"]
 
@@ -143,9 +143,9 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             continue
         spans = [(m.start, m.end) for m in out if m.start <= k < m.end and m.end - m.start > 1]
         for a, b in [*spans, (k - 1, k + 1), (k, k + 2), (k, k + 1)]:
-            if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+            if a < 0 or b > n or not all_content(flat, a, b):
                 continue
-            if any(x in done for x in range(a, b)):
+            if not done.isdisjoint(range(a, b)):
                 continue
             inside = [m for m in out if m.start < b and m.end > a]
             written = "".join(x.text for x in flat[a:b])
@@ -189,9 +189,9 @@ def _window_mention(
     cfg = get_settings()
     n = len(flat)
     for a, b in ((k - 1, k + 1), (k, k + 2)):
-        if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+        if a < 0 or b > n or not all_content(flat, a, b):
             continue
-        if any(x in done for x in range(a, b)):
+        if not done.isdisjoint(range(a, b)):
             continue
         other = a if a != k else b - 1
         inside = [m for m in out if m.start <= other < m.end]

@@ -18,6 +18,7 @@ from .index import Entry
 
 __all__ = [
     "Mention",
+    "all_content",
     "fits_hint",
     "hint_at",
     "is_content",
@@ -118,6 +119,15 @@ def is_content(tok: Token) -> bool:
     return (
         tok.latin and tok.text != "" and not tok.stop and tok.admin is None and not tok.vietnamese
     )
+
+
+def all_content(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether every token of ``toks[start:end]`` :func:`is_content` (a loop, not ``all``
+    over a generator)."""
+    for k in range(start, end):
+        if not is_content(toks[k]):
+            return False
+    return True
 
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:

@@ -249,7 +249,7 @@ def _village_mentions(
     out = mentions  # (replaced, never changed in place)
     for a, b in _runs(flat, marks):
         inside = [m for m in out if m.start < b and m.end > a]
-        if not inside or any(m.start < a or m.end > b for m in inside):
+        if not inside or _runs_past(inside, a, b):
             continue  # nothing read in the words, or a name running past them: leave it
         commune = _named_commune(out, a, b)
         if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
@@ -265,6 +265,27 @@ def _village_mentions(
         if elsewhere or _one_village("".join(t.text for t in flat[a:b]), commune):
             out = [m for m in out if not (m.start < b and m.end > a)]
     return out
+
+
+def _runs_past(inside: Sequence[Mention], a: int, b: int) -> bool:
+    """Whether one of the mentions that overlap ``[a, b)`` runs past it."""
+    for m in inside:
+        if m.start < a or m.end > b:
+            return True
+    return False
+
+
+def _read_or_crossed(mentions: Sequence[Mention], a: int, b: int, kind: str) -> bool:
+    """Whether a mention inside the words ``[a, b)`` already reads them as a ``kind`` unit
+    (not a village), or one that overlaps them runs past them."""
+    for m in mentions:
+        if m.start < b and m.end > a:
+            if m.start < a or m.end > b:
+                return True
+            for e in m.entries:
+                if e.kind == kind and e.tier < TIER_VILLAGE:
+                    return True
+    return False
 
 
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
@@ -306,11 +327,8 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         if level not in marks:
             continue
         for a, b in _runs(flat, marks[level]):
-            inside = [m for m in out if m.start < b and m.end > a]
-            if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
-                continue  # the words already read as such a unit: not a typo
-            if any(m.start < a or m.end > b for m in inside):
-                continue  # a name running past the words: leave it whole
+            if _read_or_crossed(out, a, b, kind):
+                continue  # already read as such a unit (not a typo), or a name runs past
             parent = named(out, a, b)
             if parent is None:
                 continue

@@ -140,14 +140,16 @@ def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Ent
     if len(es) <= 1:
         return es
 
-    def rank(e: Entry) -> int:
-        return TIER_PLACE if village_word and e.tier == TIER_VILLAGE else e.tier
-
-    tier = min(rank(e) for e in es)
-    es = [e for e in es if rank(e) == tier]
-    if village_word and all(e.kind in ("place", "village") for e in es):
-        return es  # a GeoNames town is no coarser reading of a name called a village
-    coarse = min(e.depth for e in es)
+    if village_word:
+        ranks = [TIER_PLACE if e.tier == TIER_VILLAGE else e.tier for e in es]
+        tier = min(ranks)
+        es = [e for e, r in zip(es, ranks, strict=True) if r == tier]
+        if all(e.kind in ("place", "village") for e in es):
+            return es  # a GeoNames town is no coarser reading of a name called a village
+    else:
+        tier = min([e.tier for e in es])
+        es = [e for e in es if e.tier == tier]
+    coarse = min([e.depth for e in es])
     return [e for e in es if e.depth == coarse]
 
 
@@ -195,7 +197,7 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if not scored:
             c.entries = []
             continue
-        top = max(s for s, _ in scored)
+        top = max([s for s, _ in scored])
         village_word = c.mention.hint == VILLAGE
         c.entries = _best_tier_coarsest([e for s, e in scored if s == top], village_word)
     return [c for c in choices if c.entries]
@@ -240,11 +242,15 @@ def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
     places of other provinces ("Sihanoukville; Poipet; Chrey Thom; … Kampot province")."""
     if len(real) < 2:
         return real
-    named = {
-        c.entries[0].province_code
-        for c in real
-        if c.mention.method not in _LOOSE and all(e.kind == "province" for e in c.entries)
-    }
+    named: set[str | None] = set()
+    for c in real:
+        if c.mention.method in _LOOSE:
+            continue
+        for e in c.entries:
+            if e.kind != "province":
+                break
+        else:
+            named.add(c.entries[0].province_code)
     if len(named) != 1:
         return real
 
@@ -348,7 +354,7 @@ def _one_round(
         else remaining  # the anchor's own name
     )
     finer = [
-        o for o in cluster if o is not choice and min(f.depth for f in o.entries) > anchor.depth
+        o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth
     ]
     if len(finer) > 1 and not _agree(finer):
         # a coarse name holding several finer names that lie apart ("Sampov Poun and Arey
@@ -363,7 +369,7 @@ def _one_round(
         fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
         if len(fits) == 1:
             anchor, ambiguous = fits[0], False
-    first = min(o.mention.start for o in cluster)
+    first = min([o.mention.start for o in cluster])
     method = base_method(m, anchor)
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
