@@ -234,14 +234,22 @@ def doubts(
         out.append("hamlet")
     if (
         anchor.confirm
-        and not any(
-            o is not choice and any(f.depth >= 2 and consistent(anchor, f) for f in o.entries)
-            for o in cluster
-        )
+        and not _confirmed_below_province(anchor, choice, cluster)
         and not ctx.districts
     ):
         out.append("generic")
     return out
+
+
+def _confirmed_below_province(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
+    """Whether another name of the cluster has a reading finer than a province that fits
+    ``anchor``."""
+    for o in cluster:
+        if o is not choice:
+            for f in o.entries:
+                if f.depth >= 2 and consistent(anchor, f):
+                    return True
+    return False
 
 
 def assess(

@@ -100,7 +100,11 @@ def _loose_words(flat: Sequence[Token], mentions: list[Mention]) -> list[int]:
     villages explains nothing when every mention does, nor a one-word village name: it may
     be a piece of a misspelt name, "Stung reng")."""
     # (villages are indexed last: a key whose first entry is a village names only villages)
-    alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
+    alone = True
+    for m in mentions:
+        if m.entries and m.entries[0].tier != TIER_VILLAGE:
+            alone = False
+            break
     covered: set[int] = set()
     for m in mentions:
         village_word = m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE
@@ -148,7 +152,7 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             if not done.isdisjoint(range(a, b)):
                 continue
             inside = [m for m in out if m.start < b and m.end > a]
-            written = "".join(x.text for x in flat[a:b])
+            written = "".join([x.text for x in flat[a:b]])
             hit = one_edit(written)
             if hit is None:
                 continue
@@ -201,7 +205,7 @@ def _window_mention(
             continue
         if b < n and flat[b].text.isdigit() and b not in done:
             b += 1  # the number after the pair is part of the name ("Chrang Chamres 2")
-        written = "".join(x.text for x in flat[a:b])
+        written = "".join([x.text for x in flat[a:b]])
         if len(written) < cfg.window_fuzzy_min_letters:
             continue
         choices = _window_keys().get(written[0], ())

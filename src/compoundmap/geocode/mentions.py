@@ -247,7 +247,7 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
-    if text.isascii() or not any(ch.isdigit() for ch in text):
+    if text.isascii() or not any(map(str.isdigit, text)):
         return []
     return [
         (m.group(1), False) if m.group(1) else (m.group(2), True)

@@ -212,9 +212,13 @@ def _province_span(
     before = b < len(flat) and flat[b].admin == AdminLevel.PROVINCE
     if start > a and not before:
         return False
-    if any(t.text.isdigit() for t in flat[start:b]):
-        return False
-    return not any(m.start == start and m.end == b and m.method == "exact" for m in mentions)
+    for k in range(start, b):
+        if flat[k].text.isdigit():
+            return False
+    for m in mentions:
+        if m.start == start and m.end == b and m.method == "exact":
+            return False
+    return True
 
 
 def _one_village(written: str, commune: str) -> bool:
@@ -228,13 +232,19 @@ def _one_village(written: str, commune: str) -> bool:
     return any(fuzz.ratio(written, k) >= cfg.phonetic_min for k in keys)
 
 
+def _reads_commune(mentions: Sequence[Mention], commune: str) -> bool:
+    """Whether a reading of one of the mentions lies in ``commune``."""
+    for m in mentions:
+        for e in m.entries:
+            if e.commune_code == commune:
+                return True
+    return False
+
+
 def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
     """Whether a name that a commune admin word marks ("… commune", "khum …") reads as
     ``commune``."""
-    return any(
-        m.hint == AdminLevel.COMMUNE and any(e.commune_code == commune for e in m.entries)
-        for m in mentions
-    )
+    return any(m.hint == AdminLevel.COMMUNE and _reads_commune((m,), commune) for m in mentions)
 
 
 def _village_mentions(
@@ -252,7 +262,7 @@ def _village_mentions(
         if not inside or _runs_past(inside, a, b):
             continue  # nothing read in the words, or a name running past them: leave it
         commune = _named_commune(out, a, b)
-        if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
+        if commune is None or _reads_commune(inside, commune):
             continue  # no single commune named, or the words already read inside it
         district = commune[:4]
         # (a commune its admin word names, not one a name's readings happen to be)
@@ -262,7 +272,7 @@ def _village_mentions(
             for m in inside
             for e in m.entries
         )
-        if elsewhere or _one_village("".join(t.text for t in flat[a:b]), commune):
+        if elsewhere or _one_village("".join([t.text for t in flat[a:b]]), commune):
             out = [m for m in out if not (m.start < b and m.end > a)]
     return out
 
@@ -335,7 +345,7 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
                 if kind == "province" and not _province_span(flat, out, start, a, b):
                     continue
-                written = "".join(t.text for t in flat[start:b])
+                written = "".join([t.text for t in flat[start:b]])
                 hit = _one_unit(written, kind, parent)
                 if hit is None or (kind == "province" and hit[0] == written):
                     continue

@@ -64,7 +64,7 @@ def _code_sets(entries: tuple[Entry, ...]) -> _CodeSets:
     return _CODE_SETS.put(
         entries,
         (
-            any(f.kind == "country" for f in entries),
+            any([f.kind == "country" for f in entries]),
             {f.code for f in entries if f.code is not None},
             {
                 x
@@ -256,8 +256,9 @@ def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
 
     def stray(c: Choice) -> bool:
         es = c.entries
-        if any(e.province_code in named or e.depth < 2 for e in es):
-            return False
+        for e in es:
+            if e.province_code in named or e.depth < 2:
+                return False
         return c.mention.method in _LOOSE or all(
             e.depth >= 3 and not e.is_point and e.tier > TIER_CURATED for e in es
         )
@@ -374,7 +375,7 @@ def _one_round(
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
     if len(m.entries) > 1 and _several_units(m.entries):
-        if any(o is not choice for o in cluster):
+        if len(cluster) > 1 or cluster[0] is not choice:
             method += "+hierarchy"
         elif ctx.supports(anchor):
             method += "+context"

@@ -109,9 +109,9 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = split_tokens(text, index)
     cased = _cased(flat)
-    if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
+    if cased and _lower_word_in(flat, CONJUNCTIONS):
         flat = written = lower_conjunctions(flat)
-    if cased and any(t.lower and t.text in ARTICLES for t in flat):
+    if cased and _lower_word_in(flat, ARTICLES):
         flat = written = lower_articles(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     # (an ASCII string holds no word spelt the Vietnamese way)
@@ -140,6 +140,14 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     return _mark_loose(written, mentions, cased)
 
 
+def _lower_word_in(flat: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether one of ``words`` is written in lower case in the string."""
+    for t in flat:
+        if t.lower and t.text in words:
+            return True
+    return False
+
+
 _SHORT_SYLLABLE = 5
 
 
@@ -165,7 +173,7 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
         for k in range(m.start, m.end)
     }
     return [
-        m._replace(loose=True) if any(k not in covered for k in glued) else m
+        m._replace(loose=True) if not covered.issuperset(glued) else m
         for m, glued in zip(mentions, sides, strict=True)
     ]
 
@@ -195,9 +203,10 @@ def _ordinary(flat: Sequence[Token], k: int) -> bool:
     tok = flat[k]
     if not (tok.lower and is_content(tok)):
         return False
-    return not any(
-        0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower for j in (k - 1, k + 1)
-    )
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower:
+            return False
+    return True
 
 
 def _cased(flat: Sequence[Token]) -> bool:
@@ -222,15 +231,19 @@ def _villages_only(mentions: list[Mention]) -> bool:
     # "Bavet Kandal" is no misspelt name)
     every = bool(mentions)
     for m in mentions:
-        village = (
-            bool(m.entries)
-            and m.entries[0].tier == TIER_VILLAGE
-            and any(e.confirm for e in m.entries)
-        )
+        village = bool(m.entries) and m.entries[0].tier == TIER_VILLAGE and _confirms(m.entries)
         if village and m.end - m.start == 1:
             return True
         every = every and village
     return every
+
+
+def _confirms(entries: Sequence[Entry]) -> bool:
+    """Whether some reading needs confirming (``Entry.confirm``)."""
+    for e in entries:
+        if e.confirm:
+            return True
+    return False
 
 
 def _places_something(mentions: list[Mention]) -> bool:
@@ -354,7 +367,7 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     return Mention(
         pos,
         end,
-        "".join(t.text for t in flat[pos:end]),
+        "".join([t.text for t in flat[pos:end]]),
         entries,
         "khmer" if khmer else "script",
         100.0,
@@ -392,9 +405,12 @@ def _called_by_level(flat: Sequence[Token], pos: int, end: int, hit: tuple[Entry
     """Whether a one-word span that is an ordinary word ("based", "cham") stands next to
     the admin word of an official unit of that name ("Basaed district", "Cham commune")."""
     hint = hint_at(flat, pos, end, False)
-    return hint is not None and any(
-        e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint for e in hit
-    )
+    if hint is None:
+        return False
+    for e in hit:
+        if e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint:
+            return True
+    return False
 
 
 def _latin_mention(

@@ -293,7 +293,7 @@ def scoped_fuzzy_mentions(
         whole = bool(covered) and all(
             any(m.start <= k < m.end for m in covered) for k in range(start, end)
         )
-        key = "".join(x.text for x in flat[start:end])
+        key = "".join([x.text for x in flat[start:end]])
         if whole and all(m in inside for m in covered):
             pass  # every word is already a name inside the scope
         elif len(key) >= cfg.scoped_fuzzy_min_letters and not key.isdigit():
