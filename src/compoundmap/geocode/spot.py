@@ -187,13 +187,28 @@ def _glued_words(
     the name ("Peam hir")."""
     n = len(flat)
     out: tuple[int, ...] = ()
-    for k, step in ((start - 1, -1), (end, 1)):
-        if 0 <= k < n and flat[k].stop and flat[k].text in inner:
-            k += step
-        if not 0 <= k < n:
-            continue
+    # (the two sides written out; an admin word, most often there, is no content word)
+    k = start - 1
+    if k >= 0 and flat[k].stop and flat[k].text in inner:
+        k -= 1
+    if k >= 0:
         tok = flat[k]
-        if is_content(tok) and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE):
+        if (
+            tok.admin is None
+            and is_content(tok)
+            and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
+        ):
+            out = (k,)
+    k = end
+    if k < n and flat[k].stop and flat[k].text in inner:
+        k += 1
+    if k < n:
+        tok = flat[k]
+        if (
+            tok.admin is None
+            and is_content(tok)
+            and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
+        ):
             out += (k,)
     return out
 
