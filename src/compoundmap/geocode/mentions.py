@@ -262,6 +262,9 @@ def _in_company_name(toks: Sequence[Token], end: int) -> bool:
     return end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower
 
 
+_new_tuple = tuple.__new__
+
+
 def make_mention(
     toks: Sequence[Token],
     start: int,
@@ -276,15 +279,20 @@ def make_mention(
     """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
     word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
     past = _past_town_descriptor(toks, end)  # (the admin and town words are read past it)
-    return Mention(
-        start,
-        end,
-        toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
-        entries,
-        method,
-        score,
-        _hint_past(toks, start, past, khmer),
-        (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
-        or _in_company_name(toks, end),
-        _town_past(toks, start, past) if with_town else False,
+    # (tuple.__new__ as Mention's own __new__ calls it, without that call per mention)
+    return _new_tuple(
+        Mention,
+        (
+            start,
+            end,
+            toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
+            entries,
+            method,
+            score,
+            _hint_past(toks, start, past, khmer),
+            (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
+            or _in_company_name(toks, end),
+            _town_past(toks, start, past) if with_town else False,
+            False,
+        ),
     )
