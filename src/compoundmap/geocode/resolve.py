@@ -107,6 +107,21 @@ def _supports(
     reading of Sihanoukville fits Ream, the city reading does not). One call per name, not
     per reading: a name may have dozens of readings.
     """
+    if len(others) == 1 and not has_ctx:
+        # (two names and no context, the most common case: one test per reading)
+        names_country, codes, chains = others[0]
+        return [
+            1
+            if (
+                (names_country and not e.confirm)
+                or not codes.isdisjoint(
+                    (e.province_code, e.district_code, e.commune_code, e.legacy_district)
+                )
+                or (not e.confirm and e.code in chains)
+            )
+            else 0
+            for e in entries
+        ]
     out: list[int] = []
     for e in entries:
         # (the codes hold no None: a missing level of the chain is found in none)
