@@ -171,14 +171,14 @@ def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
     out = []
     n = len(flat)
     for k in marks:
-        a = k
-        while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
+        a, first = k, max(0, k - _MAX_WORDS)  # (at most _MAX_WORDS words either way)
+        while a > first and is_content(flat[a - 1]):
             a -= 1
         if a < k:
             out.append((a, k))
             continue
-        b = k + 1
-        while b < n and b - k <= _MAX_WORDS and is_content(flat[b]):
+        b, last = k + 1, min(n, k + 1 + _MAX_WORDS)
+        while b < last and is_content(flat[b]):
             b += 1
         if b > k + 1:
             out.append((k + 1, b))

@@ -189,6 +189,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if allowed:
             choices.append(Choice(m, list(allowed), allowed))
     has_ctx = bool(ctx.provinces or ctx.districts)
+    if len(choices) == 1 and not has_ctx:
+        # a single name, no context: nothing to support it (as in the loop below)
+        c = choices[0]
+        c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
+        return choices if c.entries else []
     # (a single name has no other name to be supported by)
     sets = (
         {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
