@@ -255,13 +255,6 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     ]
 
 
-def _in_company_name(toks: Sequence[Token], end: int) -> bool:
-    """Whether the name ending before ``toks[end]`` is part of a company's name: a
-    capitalised company word follows it ("Jin Bei Group", "Kandal Co Ltd"; not "the Kandal
-    group of villages")."""
-    return end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower
-
-
 _new_tuple = tuple.__new__
 
 
@@ -291,7 +284,9 @@ def make_mention(
             score,
             _hint_past(toks, start, past, khmer),
             (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
-            or _in_company_name(toks, end),
+            # part of a company's name: a capitalised company word follows it ("Jin Bei
+            # Group", "Kandal Co Ltd"; not "the Kandal group of villages")
+            or (end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower),
             _town_past(toks, start, past) if with_town else False,
             False,
         ),
