@@ -31,8 +31,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import Token, skeleton
-from ..schema import AdminLevel
+from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE, Token, skeleton
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
@@ -50,10 +49,12 @@ _MAX_WORDS = 4
 _PARENT = {"commune": "district_code", "district": "province_code", "province": None}
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
+#: (The levels are the ints of ``normalize``: reading an ``AdminLevel`` member costs an
+#: enum look-up each time, several per string here.)
 #: The admin levels whose words mark the runs this pass reads (a typo of a commune,
 #: district or province; a village beside a commune or district word).
-_EDITED = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
-_LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
+_EDITED = frozenset({COMMUNE, DISTRICT, PROVINCE})
+_LEVELS = _EDITED | {VILLAGE}
 
 
 @depends_on_settings
@@ -121,15 +122,15 @@ def _named_units(
             continue
         entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
         kinds = {e.kind for e in entries}
-        if m.hint == AdminLevel.PROVINCE or kinds == {"province"}:
+        if m.hint == PROVINCE or kinds == {"province"}:
             provinces |= {
                 e.province_code for e in entries if e.kind == "province" and e.province_code
             }
-        elif m.hint == AdminLevel.DISTRICT or kinds == {"district"}:
+        elif m.hint == DISTRICT or kinds == {"district"}:
             districts |= {
                 e.district_code for e in entries if e.kind == "district" and e.district_code
             }
-        elif m.hint == AdminLevel.COMMUNE or kinds == {"commune"}:
+        elif m.hint == COMMUNE or kinds == {"commune"}:
             communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
     return provinces, districts, communes
 
@@ -209,7 +210,7 @@ def _province_span(
     the whole run when it follows the admin word ("khett …"), else any tail of it; no
     number in it ("Phsar Kandal Ti Muoy province"), and not one name found as written
     ("Stueng Trang province": the district, whatever the admin word says)."""
-    before = b < len(flat) and flat[b].admin == AdminLevel.PROVINCE
+    before = b < len(flat) and flat[b].admin == PROVINCE
     if start > a and not before:
         return False
     for k in range(start, b):
@@ -244,7 +245,7 @@ def _reads_commune(mentions: Sequence[Mention], commune: str) -> bool:
 def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
     """Whether a name that a commune admin word marks ("… commune", "khum …") reads as
     ``commune``."""
-    return any(m.hint == AdminLevel.COMMUNE and _reads_commune((m,), commune) for m in mentions)
+    return any(m.hint == COMMUNE and _reads_commune((m,), commune) for m in mentions)
 
 
 def _village_mentions(
@@ -324,15 +325,13 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
     for k, level in enumerate(levels):
         if level in _LEVELS:
             marks.setdefault(level, []).append(k)
-    if AdminLevel.VILLAGE in marks and (
-        AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
-    ):
-        mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
+    if VILLAGE in marks and (COMMUNE in marks or DISTRICT in marks):
+        mentions = _village_mentions(flat, mentions, marks[VILLAGE])
     out = list(mentions)
     for kind, level, named in (
-        ("commune", AdminLevel.COMMUNE, _named_district),
-        ("district", AdminLevel.DISTRICT, _named_province),
-        ("province", AdminLevel.PROVINCE, _country),
+        ("commune", COMMUNE, _named_district),
+        ("district", DISTRICT, _named_province),
+        ("province", PROVINCE, _country),
     ):
         if level not in marks:
             continue

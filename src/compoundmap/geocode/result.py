@@ -45,6 +45,14 @@ _SIZES = get_settings()  # cache sizes are read once, here
 #: Precision scale (ACLED/UCDP style) in the geocoder's words; ``None`` means unmatched.
 #: Read from :class:`compoundmap.schema.Precision`.
 PRECISION_LABELS: dict[int, str] = {int(p): p.label for p in Precision}
+# the precisions a result is given, as ints (an enum member is looked up at each use)
+_COUNTRY, _PROVINCE, _DISTRICT, _COMMUNE, _PLACE = (
+    int(Precision.COUNTRY),
+    int(Precision.PROVINCE),
+    int(Precision.DISTRICT),
+    int(Precision.COMMUNE),
+    int(Precision.PLACE),
+)
 
 
 @dataclass(frozen=True)
@@ -276,17 +284,15 @@ def build_result(
     lat: float | None
     lon: float | None
     if anchor.kind == "country":
-        precision, lat, lon = Precision.COUNTRY, None, None
+        precision, lat, lon = _COUNTRY, None, None
     elif point_entry is not None:
-        precision, lat, lon = Precision.PLACE, point_entry.lat, point_entry.lon
+        precision, lat, lon = _PLACE, point_entry.lat, point_entry.lon
     else:
-        precision = (
-            Precision.COMMUNE if comm else Precision.DISTRICT if dist else Precision.PROVINCE
-        )
+        precision = _COMMUNE if comm else _DISTRICT if dist else _PROVINCE
         lat, lon = unit_point(comm or dist or prov)
         if lat is None and comm:
             # communes created after 2018 have no polygon: the district's point and precision
-            precision = Precision.DISTRICT
+            precision = _DISTRICT
             lat, lon = unit_point(dist)
     return _result(
         query,
@@ -299,7 +305,7 @@ def build_result(
         unit_name(comm),
         lat,
         lon,
-        int(precision),
+        precision,
         mention.score,
         method,
         point_entry.name if point_entry is not None else anchor.name,
@@ -351,10 +357,10 @@ def ambiguous_result(query: str, entries: list[Entry], score: float, method: str
     precision: int | None = None
     lat = lon = None
     if dist:
-        precision = int(Precision.DISTRICT)
+        precision = _DISTRICT
         lat, lon = unit_point(dist)
     elif prov:
-        precision = int(Precision.PROVINCE)
+        precision = _PROVINCE
         lat, lon = unit_point(prov)
     return _result(
         query,
