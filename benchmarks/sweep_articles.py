@@ -16,6 +16,8 @@ from __future__ import annotations
 import collections
 import time
 
+from _sweep import print_cpu, print_tally
+
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode
 
@@ -48,9 +50,8 @@ def main() -> None:
     for text in ("khum un, Ratanak Kiri", "un commune, Ratanak Kiri"):
         r = geocode(text)
         tally[f"'{text}' → " + ("Un" if r.commune_code == UN_COMMUNE else "other")] += 1
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_tally(tally)
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

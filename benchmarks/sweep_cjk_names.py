@@ -6,15 +6,28 @@ Generated from the index (``build_index``), no labelled row:
   entries;
 - suffix: each name with a generic word glued after it (等地, 一带, 附近, 境内, 的园区,
   周辺, の拠点); the answer must stay what the bare name gives;
+- area: each name in Chinese characters with 地区/地區 (the area around it) glued after
+  it; the answer must stay what the bare name gives (马德望地区 is the province, not
+  Battambang district); not in the digest;
 - lists: pairs of curated province or district names in Chinese characters, of two
   different provinces (a seeded sample), glued ("西港金边") and with an enumeration comma
   ("西港、金边"); right when both provinces come back;
 - addresses: a curated province name in Chinese characters glued before a curated district
   name of that province ("金边堆谷"; names that are also a province's are left out); right
   when that district comes back alone;
+- vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
+  ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
+  be the bare name's (not in the digest);
+- respelt: each katakana province name with one syllable of the a column written with
+  the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
+  another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
-  Chinese characters only).
+  Chinese characters only);
+- abroad: each curated name in Chinese characters listed after a romanised place abroad
+  ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
+  other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
+  the Latin name glued to Chinese is still read as the place abroad).
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -30,56 +43,53 @@ import random
 import sys
 import time
 
-from compoundmap.geocode import geocode_places
+from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
+
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
-
-
-def _cjk(name: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" or "\u30a0" <= c <= "\u30ff" for c in name)
-
-
-def _han(name: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in name)
-
-
-def _kana(name: str) -> bool:
-    return all("\u30a0" <= c <= "\u30ff" for c in name)
-
-
-def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
-    return tuple(
-        sorted(
-            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
-        )
-    )
+#: A b-row syllable as written with ヴ.
+_VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable of the a column written with the o column (カンポン, コンポン).
+_A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
+_ABROAD = (
+    "Chong Chom",
+    "Aranyaprathet",
+    "Moc Bai",
+    "Sa Kaeo",
+    "Ha Tien",
+    "Bangkok",
+    "Ban Khlong Luk",
+)
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 400
     t0 = time.process_time()
     index = build_index()
-    names = sorted(k for k in index.names if _cjk(k))
+    names = sorted(k for k in index.names if has_cjk(k))
     tally: collections.Counter[str] = collections.Counter()
     digest = hashlib.sha256()
     wrong: list[str] = []
     for name in names:
-        provinces = {e.province_code for e in index.names[name] if e.province_code}
-        bare = _answer(name)
+        bare = answer(name)
         digest.update(f"{name}{bare}".encode())
-        ok = bool(provinces) and any(p in provinces for p, _ in bare)
-        tally["bare right" if ok else "bare other"] += 1
+        tally["bare right" if bare_right(index.names[name], bare) else "bare other"] += 1
         for suffix in _SUFFIXES:
-            got = _answer(name + suffix)
+            got = answer(name + suffix)
             digest.update(f"{name}{suffix}{got}".encode())
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 15:
                 wrong.append(f"{name + suffix!r}: {bare} → {got}")
+        for area in ("地区", "地區") if is_han(name) else ():
+            got = answer(name + area)
+            tally["area same" if got == bare else "area changed"] += 1
+            if got != bare and len(wrong) < 15:
+                wrong.append(f"{name + area!r}: {bare} → {got}")
     units = [
         (k, {e.province_code for e in index.names[k]})
         for k in names
-        if _han(k)
+        if is_han(k)
         and any(
             e.tier == TIER_CURATED and e.kind in ("province", "district") for e in index.names[k]
         )
@@ -92,7 +102,7 @@ def main() -> None:
             continue
         want = pa | pb
         for sep, key in (("", "glued"), ("、", "comma")):
-            got = {p for p, _ in _answer(a + sep + b)}
+            got = {p for p, _ in answer(a + sep + b)}
             tally[f"list {key} both" if got == want else f"list {key} other"] += 1
     provinces = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
     for k, _p in units:
@@ -100,23 +110,55 @@ def main() -> None:
             continue  # a province's own name: no district of it to address
         for e in index.names[k]:
             if e.kind == "district" and e.tier == TIER_CURATED and e.province_code in provinces:
-                got = _answer(provinces[e.province_code] + k)
+                got = answer(provinces[e.province_code] + k)
                 right = got == ((e.province_code, e.code),)
                 tally["address right" if right else "address other"] += 1
                 if not right and len(wrong) < 30:
                     wrong.append(f"{provinces[e.province_code] + k!r}: {e.code} → {got}")
-    kana = [k for k in names if _kana(k) and len(k) >= 3]
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _VU), -1)
+        if not is_kana(name) or at < 0:
+            continue
+        got = answer(name[:at] + _VU[name[at]] + name[at + 1 :])
+        tally["vu same" if got == answer(name) else "vu changed"] += 1
+    kana_provinces = {
+        k: index.names[k][0].province_code
+        for k in names
+        if is_kana(k) and all(e.kind == "province" for e in index.names[k])
+    }
+    first = {}
+    for k, code in sorted(kana_provinces.items()):
+        first.setdefault(code, k)
+    for k, code in sorted(kana_provinces.items()):
+        at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
+        respelt = k[:at] + _A_TO_O[k[at]] + k[at + 1 :] if at >= 0 else ""
+        if not respelt or respelt in index.names:
+            continue
+        other = next(c for c in sorted(first) if c != code)
+        got = {p for p, _ in answer(f"{first[other]}州、{respelt}州")}
+        verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+        tally[f"respelt listed {verdict}"] += 1
+    kana = [k for k in names if is_kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)
-        digest.update(f"{a}{b}{_answer(a + b)}".encode())
+        digest.update(f"{a}{b}{answer(a + b)}".encode())
         tally["kana pairs"] += 1
+    for k in names:
+        provinces = {
+            e.province_code for e in index.names[k] if e.tier == TIER_CURATED and e.province_code
+        }
+        if not is_han(k) or len(provinces) != 1:
+            continue
+        for place in _ABROAD:
+            for text in (f"{place}、{k}", f"{place}和{k}"):
+                right = {p for p, _ in answer(text)} == provinces
+                tally["abroad right" if right else "abroad other"] += 1
+                if not right and len(wrong) < 45:
+                    wrong.append(f"{text!r}: {sorted(provinces)} → {answer(text)}")
     print(f"  CJK names in the index: {len(names)}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong:
-        print("   ", w)
+    print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

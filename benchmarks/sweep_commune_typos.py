@@ -23,6 +23,7 @@ import random
 import string
 import time
 
+from _sweep import print_cpu
 from eval_geocode import _legacy  # the 2018 district of each commune
 
 from compoundmap import get_gazetteer
@@ -160,7 +161,7 @@ def main() -> None:
     print(f"wrong answers: {len(wrong)}")
     for w in wrong[:40]:
         print("  ", w)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

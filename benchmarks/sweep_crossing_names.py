@@ -27,6 +27,7 @@ import time
 from typing import Any
 
 import pandas as pd
+from _sweep import finest, print_cpu, print_tally, verdict
 
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode, geocode_places
@@ -61,39 +62,17 @@ def main() -> None:
         cores = {_CUT.sub("", n).strip() for n in [row.name, *row.aliases] if n.isascii()}
         for core in sorted(c for c in cores if c and "-" not in c and "\u2013" not in c):
             for ending in ENDINGS:
-                r = geocode(core + ending)
-                got = r.commune_code or r.district_code or r.province_code
-                if got is None:
-                    tally["nothing"] += 1
-                elif str(got).startswith(code) or code.startswith(str(got)):
-                    tally[f"right {r.confidence}"] += 1
-                else:
-                    tally[f"elsewhere {r.confidence}"] += 1
-                    wrong.append(f"{core + ending!r} → {got} {r.matched_name}")
+                _count(core + ending, code, tally, wrong)
     print(f"crossing names: {sum(tally.values())} strings")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong[:15]:
-        print("   ", w)
+    print_tally(tally, wrong[:15])
     provinces = dict(gaz.units[gaz.units["level"] == 1][["code", "name_en"]].values)
     for title, strings in (("bare names", _bare(loc, provinces)), ("pairs", _pairs(loc))):
         tally.clear()
         wrong.clear()
         for text, code in strings:
-            r = geocode(text)
-            got = r.commune_code or r.district_code or r.province_code
-            if got is None:
-                tally["nothing"] += 1
-            elif str(got).startswith(code) or code.startswith(str(got)):
-                tally[f"right {r.confidence}"] += 1
-            else:
-                tally[f"elsewhere {r.confidence}"] += 1
-                wrong.append(f"{text!r} → {got} {r.matched_name}")
+            _count(text, code, tally, wrong)
         print(f"{title}: {sum(tally.values())} strings")
-        for k, v in sorted(tally.items()):
-            print(f"  {k}: {v}")
-        for w in wrong[:10]:
-            print("   ", w)
+        print_tally(tally, wrong[:10])
     names = gaz.units[gaz.units["level"] == 1][["code", "name_en"]].itertuples(index=False)
     both = total = 0
     for (ca, na), (cb, nb) in itertools.permutations(names, 2):
@@ -101,7 +80,16 @@ def main() -> None:
         both += got == {ca, cb}
         total += 1
     print(f'"A or B" of two provinces: both returned {both}/{total}')
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
+
+
+def _count(text: str, code: str, tally: collections.Counter[str], wrong: list[str]) -> None:
+    """Geocode ``text``, count its :func:`verdict` against ``code``, note it when elsewhere."""
+    r = geocode(text)
+    v = verdict(r, code)
+    tally[v] += 1
+    if v.startswith("elsewhere"):
+        wrong.append(f"{text!r} → {finest(r)} {r.matched_name}")
 
 
 def _code(row: Any) -> str:

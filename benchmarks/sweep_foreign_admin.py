@@ -18,6 +18,8 @@ from __future__ import annotations
 import collections
 import time
 
+from _sweep import print_cpu
+
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode, geocode_places
 
@@ -99,7 +101,7 @@ def main() -> None:
     for phrase in (*PROVINCE_PHRASES, *DISTRICT_PHRASES, *REFERENCE_PHRASES):
         print(f"  {phrase!r}: {total[phrase] - missed[phrase]}/{total[phrase]}")
     print(f"  all: {sum(total.values()) - sum(missed.values())}/{sum(total.values())}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import sys
 import time
 
 import pandas as pd
+from _sweep import mef_list, print_cpu, print_tally
 
 from compoundmap._data import raw_path
 from compoundmap.geocode import geocode, geocode_places
@@ -35,9 +36,8 @@ def _district(text: str) -> set[str | None]:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     t0 = time.process_time()
-    d = raw_path("gazetteer", "mef2025")
-    dis = pd.read_csv(d / "CambodiaDistrictList2025.csv", dtype=str)
-    com = pd.read_csv(d / "CambodiaCommuneList2025.csv", dtype=str)
+    dis = mef_list("District")
+    com = mef_list("Commune")
     abroad = pd.read_csv(raw_path("gazetteer", "foreign_places.csv"), dtype=str)["name"]
     sample = dis.sample(n=min(n, len(dis)), random_state=3)
     tally: collections.Counter[str] = collections.Counter()
@@ -78,11 +78,8 @@ def main() -> None:
                     f"{hyphened!r}: {a.commune_code or a.district_code} → "
                     f"{b.commune_code or b.district_code}"
                 )
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for c in changed[:15]:
-        print("   ", c)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_tally(tally, changed[:15])
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

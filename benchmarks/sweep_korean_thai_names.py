@@ -17,6 +17,14 @@ Generated from the index (``build_index``), no labelled row:
   reads, from a short table of district names of the MEF list; right when that district
   comes back.
 
+- respelt: each province name in hangul with one vowel of one syllable changed the ways
+  Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
+  the index does not hold is read by sound as a province only with a long key (also with a
+  particle after it: 에서, 까지); counted as right (that province), none, or wrong (another
+  province: must stay 0); and the same
+  respelt name second in a list after another province ("바탐방주와 캄퐁스푸주"): right when
+  both provinces come back;
+
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
 
@@ -30,7 +38,8 @@ import hashlib
 import sys
 import time
 
-from compoundmap.geocode import geocode_places
+from _sweep import answer, bare_right, has_thai, is_hangul, print_cpu, print_tally
+
 from compoundmap.geocode.index import build_index
 
 _KO_SUFFIXES = ("에서", "의", " 지역", " 인근", " 일대", " 외곽", " 주변")
@@ -70,39 +79,39 @@ _DISTRICTS = (
 )
 
 
-def _hangul(name: str) -> bool:
-    return any("\uac00" <= c <= "\ud7a3" for c in name)
+#: Vowel swaps of Korean spellings of one Khmer name (medial jamo indices).
+_VOWEL_SWAPS = {0: 4, 4: 0, 18: 20, 20: 18, 8: 4, 1: 5, 5: 1, 16: 20}
 
 
-def _thai(name: str) -> bool:
-    return any("\u0e01" <= c <= "\u0e4e" for c in name)
-
-
-def _answer(text: str) -> tuple[tuple[str | None, str | None], ...]:
-    return tuple(
-        sorted(
-            {(r.province_code, r.district_code) for r in geocode_places(text) if r.province_code}
-        )
-    )
+def _respellings(name: str) -> list[str]:
+    """``name`` with the vowel of one syllable swapped (:data:`_VOWEL_SWAPS`)."""
+    out = []
+    for k, ch in enumerate(name):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            continue
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        if medial in _VOWEL_SWAPS:
+            swapped = chr(0xAC00 + initial * 588 + _VOWEL_SWAPS[medial] * 28 + final)
+            out.append(name[:k] + swapped + name[k + 1 :])
+    return out
 
 
 def main() -> None:
     t0 = time.process_time()
     index = build_index()
-    names = sorted(k for k in index.names if _hangul(k) or _thai(k))
+    names = sorted(k for k in index.names if is_hangul(k) or has_thai(k))
     tally: collections.Counter[str] = collections.Counter()
     digest = hashlib.sha256()
     wrong: list[str] = []
     for name in names:
-        provinces = {e.province_code for e in index.names[name] if e.province_code}
-        bare = _answer(name)
+        bare = answer(name)
         digest.update(f"{name}{bare}".encode())
-        ok = bool(provinces) and any(p in provinces for p, _ in bare)
-        tally["bare right" if ok else "bare other"] += 1
-        forms = [name + s for s in _KO_SUFFIXES] if _hangul(name) else []
-        forms += [f.format(name) for f in _TH_FORMS] if _thai(name) else []
+        tally["bare right" if bare_right(index.names[name], bare) else "bare other"] += 1
+        forms = [name + s for s in _KO_SUFFIXES] if is_hangul(name) else []
+        forms += [f.format(name) for f in _TH_FORMS] if has_thai(name) else []
         for text in forms:
-            got = _answer(text)
+            got = answer(text)
             digest.update(f"{text}{got}".encode())
             tally["suffix same" if got == bare else "suffix changed"] += 1
             if got != bare and len(wrong) < 20:
@@ -110,29 +119,45 @@ def main() -> None:
     provinces = {}
     for k in names:
         kinds = {(e.kind, e.province_code) for e in index.names[k]}
-        if _hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
+        if is_hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
             provinces.setdefault(next(iter(kinds))[1], []).append(k)
     for _code, keys in sorted(provinces.items()):
         for key in keys:
-            bare = _answer(key)
+            bare = answer(key)
             for phrase in _GENERIC:
-                got = _answer(f"{key} {phrase}")
+                got = answer(f"{key} {phrase}")
                 tally["generic right" if got == bare else "generic other"] += 1
                 if got != bare and len(wrong) < 40:
                     wrong.append(f"{key} {phrase!r}: {bare} → {got}")
     for prov, dist, name in _DISTRICTS:
         for key in provinces.get(prov, ()):
             for text in (f"{key} {name}군", f"{key}주 {name}군", f"{key} {name}구"):
-                got = _answer(text)
+                got = answer(text)
                 right = got == ((prov, dist),)
                 tally["address right" if right else "address other"] += 1
+    for code, keys in sorted(provinces.items()):
+        for key in keys:
+            for text in _respellings(key):
+                if text in index.names:
+                    continue
+                for form in ("{}", "{}에서", "{}까지"):
+                    got = {p for p, _ in answer(form.format(text))}
+                    verdict = "none" if not got else "right" if got == {code} else "wrong"
+                    part = "respelt" if form == "{}" else f"respelt+{form[2:]}"
+                    tally[f"{part} {verdict}"] += 1
+                    if verdict == "wrong" and len(wrong) < 60:
+                        wrong.append(f"{part} {form.format(text)!r} ({code}): {sorted(got)}")
+                other = next(c for c in sorted(provinces) if c != code)
+                listed = f"{provinces[other][0]}주와 {text}주"
+                got = {p for p, _ in answer(listed)}
+                verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
+                tally[f"respelt listed {verdict}"] += 1
+                if verdict == "other" and len(wrong) < 60:
+                    wrong.append(f"respelt listed {listed!r}: {sorted(got)}")
     print(f"  hangul and Thai names in the index: {len(names)}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong:
-        print("   ", w)
+    print_tally(tally, wrong)
     print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")
-    print(f"({time.process_time() - t0:.1f} s CPU)", file=sys.stderr)
+    print_cpu(t0, file=sys.stderr)
 
 
 if __name__ == "__main__":

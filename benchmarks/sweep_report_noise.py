@@ -34,6 +34,7 @@ import time
 from collections.abc import Iterator
 
 import pandas as pd
+from _sweep import print_cpu
 
 from compoundmap._data import raw_path
 from compoundmap.geocode import GeocodeResult, geocode_places
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"| {kind} | {n} | {v['same']} | {v['coarser']} | {v['wrong']} | {share} |")
     for line in shown:
         print("   ", line)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

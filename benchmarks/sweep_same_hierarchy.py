@@ -16,19 +16,17 @@ import collections
 import sys
 import time
 
-import pandas as pd
+from _sweep import mef_list, print_cpu
 
-from compoundmap._data import raw_path
 from compoundmap.geocode import geocode
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     t0 = time.process_time()
-    d = raw_path("gazetteer", "mef2025")
-    vil = pd.read_csv(d / "CambodiaVillagesList2025.csv", dtype=str)
-    com = pd.read_csv(d / "CambodiaCommuneList2025.csv", dtype=str)
-    dis = pd.read_csv(d / "CambodiaDistrictList2025.csv", dtype=str)
+    vil = mef_list("Villages")
+    com = mef_list("Commune")
+    dis = mef_list("District")
     v = vil.merge(com[["commune_code", "commune_en"]], on="commune_code").merge(
         dis[["district_code", "district_en"]], on="district_code"
     )
@@ -50,7 +48,7 @@ def main() -> None:
                 tally[f"{r.confidence or '-'}{'' if right else ' (wrong)'}"] += 1
             out = ", ".join(f"{k} {c}" for k, c in sorted(tally.items()))
             print(f"{form}: {label} {len(rows)}: {out}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import collections
 import time
 
 import pandas as pd
+from _sweep import print_cpu
 
 from compoundmap._data import raw_path
 from compoundmap.geocode import geocode
@@ -68,7 +69,7 @@ def main() -> None:
     )
     for h in hits[:20]:
         print("   ", h)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from __future__ import annotations
 import collections
 import time
 
+from _sweep import print_cpu, print_tally
+
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode
 from compoundmap.geocode.index import towns
@@ -50,9 +52,8 @@ def main() -> None:
         for phrase in PHRASES:
             r = geocode(phrase.format(name))
             tally["town name → " + ("that town" if r.district_code == code else "other")] += 1
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_tally(tally)
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import collections
 import sys
 import time
 
+from _sweep import print_cpu, print_tally
+
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode
 from compoundmap.geocode.index import towns
@@ -112,11 +114,8 @@ def main() -> None:
         wrong: list[str] = []
         _tally(group, tally, wrong)
         print(f"{title}: {len(group)} strings")
-        for k, v in sorted(tally.items()):
-            print(f"  {k}: {v}")
-        for w in wrong[:SHOW]:
-            print("   ", w)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+        print_tally(tally, wrong[:SHOW])
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

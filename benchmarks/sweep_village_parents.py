@@ -21,6 +21,8 @@ import collections
 import re
 import time
 
+from _sweep import print_cpu, print_tally
+
 from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode_places
 from compoundmap.normalize import place_key
@@ -82,11 +84,8 @@ def main() -> None:
                     verdict = "coarser"
                 tally[f"{form}: {verdict}"] += 1
     print(f"GeoNames places in a commune: {n_places}; strings: {sum(tally.values())}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
-    for w in wrong[:15]:
-        print("   ", w)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_tally(tally, wrong[:15])
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -25,9 +25,8 @@ import re
 import sys
 import time
 
-import pandas as pd
+from _sweep import mef_list, print_cpu, print_tally
 
-from compoundmap._data import raw_path
 from compoundmap.geocode import geocode_places
 
 #: Reporting respellings of Khmer syllables (pattern → replacement, on a word's start or
@@ -63,11 +62,10 @@ def respell(name: str) -> str | None:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 600
     t0 = time.process_time()
-    d = raw_path("gazetteer", "mef2025")
-    vil = pd.read_csv(d / "CambodiaVillagesList2025.csv", dtype=str)
-    com = pd.read_csv(d / "CambodiaCommuneList2025.csv", dtype=str).set_index("commune_code")
-    dis = pd.read_csv(d / "CambodiaDistrictList2025.csv", dtype=str).set_index("district_code")
-    pro = pd.read_csv(d / "CambodiaProvinceList2025.csv", dtype=str).set_index("province_code")
+    vil = mef_list("Villages")
+    com = mef_list("Commune").set_index("commune_code")
+    dis = mef_list("District").set_index("district_code")
+    pro = mef_list("Province").set_index("province_code")
     vil = vil[vil["village_en"].map(lambda s: isinstance(s, str) and respell(s) is not None)]
     rows = vil.sample(n=min(n, len(vil)), random_state=7).to_dict("records")
     rng = random.Random(7)
@@ -94,8 +92,7 @@ def main() -> None:
                 verdict = "coarser"
             tally[f"{form} {verdict} {res[0].confidence if res else '-'}"] += 1
     print(f"respelt villages: {len(rows)}; strings: {sum(tally.values())}")
-    for k, v in sorted(tally.items()):
-        print(f"  {k}: {v}")
+    print_tally(tally)
     print(f"  elsewhere: {len(wrong)}")
     for w in wrong[:15]:
         print("   ", w)
@@ -121,7 +118,7 @@ def main() -> None:
     )
     for w in false[:10]:
         print("   ", w)
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,8 @@ import collections
 import re
 import time
 
-import pandas as pd
+from _sweep import mef_list, print_cpu, verdict
 
-from compoundmap._data import raw_path
 from compoundmap.geocode import geocode
 
 VARIANTS = (("ea", "a"), ("ae", "e"), ("ao", "o"), ("uo", "o"))
@@ -26,9 +25,8 @@ VARIANTS = (("ea", "a"), ("ae", "e"), ("ao", "o"), ("uo", "o"))
 
 def main() -> None:
     t0 = time.process_time()
-    d = raw_path("gazetteer", "mef2025")
-    dis = pd.read_csv(d / "CambodiaDistrictList2025.csv", dtype=str)
-    com = pd.read_csv(d / "CambodiaCommuneList2025.csv", dtype=str)
+    dis = mef_list("District")
+    com = mef_list("Commune")
     units = [
         *zip(dis["district_code"], dis["district_en"], strict=True),
         *zip(com["commune_code"], com["commune_en"], strict=True),
@@ -43,16 +41,9 @@ def main() -> None:
             if old not in rest:
                 continue
             text = f"{words[0]} {rest.replace(old, new)}"
-            r = geocode(text)
-            got = r.commune_code or r.district_code or r.province_code
-            if got is None:
-                tally["nothing"] += 1
-            elif got.startswith(code) or code.startswith(got):
-                tally[f"right {r.confidence}"] += 1
-            else:
-                tally[f"elsewhere {r.confidence}"] += 1
+            tally[verdict(geocode(text), code)] += 1
     print(", ".join(f"{k} {v}" for k, v in sorted(tally.items())))
-    print(f"({time.process_time() - t0:.1f} s CPU)")
+    print_cpu(t0)
 
 
 if __name__ == "__main__":

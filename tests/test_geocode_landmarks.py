@@ -8,6 +8,8 @@ landmarks use, and every landmark name and alias.
 
 from __future__ import annotations
 
+import pytest
+
 import compoundmap as cm
 from compoundmap.gazetteer import get_gazetteer
 
@@ -66,3 +68,109 @@ def test_generic_landmark_needs_its_place() -> None:
         assert not [p for p in alone if p.province_code], r.name
         named = cm.geocode_places(f"{r.name}, {province_name[str(r.province_code)]}")
         assert {p.province_code for p in named} == {str(r.province_code)}, r.name
+
+
+# Round 9: real English strings (tests/data/geocode_broad.csv) naming compounds, casinos and
+# the companies behind them.
+
+
+def _codes(query: str) -> list[tuple[str | None, str | None]]:
+    return [(p.province_code, p.district_code) for p in cm.geocode_places(query)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Huione Group",
+        "Prince Holding Group",
+        "Jinbei Group",
+        "Zhengheng Group",
+        "Golden Fortune Resorts World Ltd.",
+    ],
+)
+def test_company_named_as_owner_is_no_place(query: str) -> None:
+    """A company or group named as an owner (US/UK designations, VOD) is no location, even
+    when a compound bears part of its name."""
+    assert not [p for p in cm.geocode_places(query) if p.province_code], query
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the village Kandal Kaoh Thum was read across the possessive: nothing came back
+        ("a border casino compound in Kandal’s Koh Thom district", [("08", "0804")]),
+        ("Kandal's Koh Thom district", [("08", "0804")]),
+        # a curated alias written with a possessive keeps its reading
+        ("Sihanoukville's Chinatown", [("18", "1801")]),
+        ("Koh Rong Sanleom’s Saracen Bay", [("18", "1805")]),
+        ("Koh Thom’s Sampov Puon commune", [("08", "0812")]),
+    ],
+)
+def test_possessive_ends_a_name(query: str, expected: list[tuple[str, str]]) -> None:
+    assert _codes(query) == expected
+
+
+def test_province_possessive_before_each_district() -> None:
+    """Every MEF district written "<Province>’s <District> district" is read in its province
+    (two read no place before: Kandal’s Kaoh Thum)."""
+    gaz = get_gazetteer()
+    units = gaz.units
+    province = {str(r.code): str(r.name_en) for r in units[units["level"] == 1].itertuples()}
+    wrong = []
+    for r in units[units["level"] == 2].itertuples():
+        query = f"{province[str(r.code)[:2]]}’s {r.name_en} district"
+        if cm.geocode(query).province_code != str(r.code)[:2]:
+            wrong.append(query)
+    assert not wrong, wrong[:10]
+
+
+def test_casino_named_after_the_other_side_of_a_crossing() -> None:
+    """The Bavet casino is written "Moc Bai Casino" (VOD: "escaped from Moc Bai Casino in
+    Bavet"); "Moc Bai" alone stays the Vietnamese border town, and no Cambodian place."""
+    assert _codes("Moc Bai Casino") == [("20", "2008")]
+    assert _codes("the Moc Bai casino") == [("20", "2008")]
+    assert _codes("the Moc Bai Casino compound") == [("20", "2008")]
+    for query in ("Moc Bai", "Moc Bai, Vietnam", "Moc Bai town"):
+        assert not [p for p in cm.geocode_places(query) if p.province_code], query
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Golden Fortune Science and Technology Park", [("08", "0812")]),
+        ("the Xihao Ying hotel-casino", [("18", "1801")]),
+        ("the Xihao Yinghui hotel casino", [("18", "1801")]),
+        ("the Golden Sand Hotel’s casino", [("18", "1801")]),
+        ("Pochentong Airport", [("12", None)]),
+        ("Kbal Thnal flyover", [("12", None)]),
+        ("Koh Rong Sanloem island’s Saracen Bay resort area", [("18", "1805")]),
+    ],
+)
+def test_sourced_compound_and_landmark_names(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _codes(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("Kokang", "MM"),
+        ("Laukkai", "MM"),
+        ("Bamban, Tarlac", "PH"),
+        ("Udon Thani", "TH"),
+        ("Kamphaeng Phet", "TH"),
+        ("Bataan", "PH"),
+        ("Pahang", "MY"),
+        ("Pong Nam Ron", "TH"),
+        ("Aranya Prathet", "TH"),
+    ],
+)
+def test_scam_hubs_abroad_are_no_cambodian_look_alike(query: str, country: str) -> None:
+    """Scam hubs and victims' home provinces abroad (foreign_places.csv) were read by sound
+    as Cambodian places: Kokang as the commune Kaong Kang, Bamban as Battambang, Udon as
+    Oudong (low); Kamphaeng Phet as Kampeaeng, Bataan as Pa Tang, the Thai border districts
+    Pong Nam Ron and Aranya Prathet as Ban Pong and Pratheat (medium)."""
+    r = cm.geocode(query)
+    assert r.province_code is None and r.method == "foreign", r
+    assert r.matched_name is not None and r.matched_name.endswith(f"({country})")

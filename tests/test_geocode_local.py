@@ -262,3 +262,24 @@ def test_phum_before_a_village_is_the_admin_word() -> None:
     ] == ["160501"]
     # the commune's own admin word after it: the commune
     assert geocode("Phum Thmei commune").commune_code == "010703"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # kouprey.substack.com lists "Sihanoukville to Poipet to Chrey Thom": the Kandal
+        # border town, which a village of Bavet also bears
+        ("Bavet and Chrey Thom", {("20", "2008"), ("08", "0812")}),
+        ("from Bavet to Chrey Thom", {("20", "2008"), ("08", "0812")}),
+        ("in Poipet, Bavet and Chrey Thom", {("01", "0110"), ("20", "2008"), ("08", "0812")}),
+        ("Chrey Thom, Bavet and Poipet", {("08", "0812"), ("20", "2008"), ("01", "0110")}),
+        # kept: a unit inside the other, an admin word, an address before "and"
+        ("Kandal and Koh Thom", {("08", "0804")}),
+        ("Bavet city and Chrey Thom village", {("20", "2008")}),
+        ("Chrey Thom, Bavet, Svay Rieng and Poipet", {("20", "2008"), ("01", "0110")}),
+    ],
+)
+def test_names_joined_by_and_are_siblings(query: str, expected: set[tuple[str, str]]) -> None:
+    """Two names "and" joins (or a comma in a list ending with "and") are two places: the
+    second is not read as a village inside the first."""
+    assert {(p.province_code, p.district_code) for p in geocode_places(query)} == expected

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
+from ._scripts import fold_script
 from ._util import is_missing
 from .settings import get as get_settings
 
@@ -71,7 +71,7 @@ def clean_text(text: object) -> str:
     # subscript; fold to TA. Khmer digits to ASCII.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
     # Japanese and Korean transliterations of one name (see compoundmap._scripts)
-    s = s.translate(_SCRIPT_FOLDS)
+    s = fold_script(s)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = POSSESSIVE_RE.sub("", s)

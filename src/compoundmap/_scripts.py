@@ -1,11 +1,13 @@
 """Script tests the normaliser and the geocoder share: a Vietnamese-spelled word, a piece of
 Khmer or Thai text that cuts a syllable in two, a Korean run, a run of Chinese characters;
-and the folds of Japanese and Korean spellings that transliterations of one Khmer name vary
-between. Private: re-exported by :mod:`compoundmap.normalize`.
+the folds of Japanese and Korean spellings that transliterations of one Khmer name vary
+between; and the fold of the Khmer signs one name is written with or without
+(:func:`khmer_sign_fold`). Private: re-exported by :mod:`compoundmap.normalize`.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -14,8 +16,10 @@ from .settings import get as get_settings
 __all__ = [
     "HANGUL_PART",
     "SCRIPT_FOLDS",
+    "fold_script",
     "is_han",
     "is_hangul",
+    "khmer_sign_fold",
     "script_folds",
     "splits_syllable",
     "vietnamese_word",
@@ -95,6 +99,59 @@ def script_folds() -> dict[int, int | None]:
 
 
 SCRIPT_FOLDS = script_folds()
+
+#: ヴ with a small vowel is the b-row syllable other spellings of one name write (バヴェット,
+#: バベット; スヴァイリエン, スバイリエン); ヴ alone is ブ (:data:`SCRIPT_FOLDS`).
+_VU_SYLLABLE = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}
+_VU_RE = re.compile("ヴ([ァィェォ])")
+
+
+def fold_script(s: str) -> str:
+    """``s`` with the folds of :func:`script_folds`, ヴァ ヴィ ヴェ ヴォ first written バ ビ ベ ボ.
+
+    Examples
+    --------
+    >>> fold_script("バヴェット") == fold_script("バベット")
+    True
+    """
+    if "ヴ" in s:
+        s = _VU_RE.sub(lambda m: _VU_SYLLABLE[m.group(1)], s)
+    return s.translate(SCRIPT_FOLDS)
+
+
+# Khmer signs a name is written with or without (ៈ ៉ ៊ ់ ៌ ៍ ៎ ៏ ័), and vowel signs written
+# for one another (ី/ិ, ឺ/ឹ, ូ/ួ/ុ, ែ/េ); ា, the sign most often left out ("ស្វយ" for ស្វាយ)
+_KHMER_SIGN_FOLD: dict[int, int | None] = {
+    **{ord(c): None for c in "\u17c8\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0\u17b6"},
+    0x17B8: 0x17B7,
+    0x17BA: 0x17B9,
+    0x17BC: 0x17BB,
+    0x17BD: 0x17BB,
+    0x17C2: 0x17C1,
+}
+# a subscript RO written before the other subscript of a cluster ("ន្រ្ត" for ន្ត្រ)
+_KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
+
+
+def khmer_sign_fold(s: str) -> str:
+    """A Khmer name with the signs its spellings vary in folded: ៈ ៉ ៊ ់ ៌ ៍ ៎ ៏ ័ and ា
+    dropped, ី/ិ, ឺ/ឹ, ូ/ួ/ុ and ែ/េ as one, ុំ as ំ, and a subscript RO put last in its
+    cluster. Two spellings of one name (ស្វាយជ្រុំ and ស្វាយជ្រំ; ស្វយទង់ and ស្វាយទង) share
+    the fold; so may two different names ("គារ", "គរ"): a reader of folded keys must refuse
+    a fold that names more than one place (``geocode.khmer``).
+
+    Examples
+    --------
+    >>> khmer_sign_fold("ស្វយទង់") == khmer_sign_fold("ស្វាយទង")
+    True
+    >>> khmer_sign_fold("ស្វាយជ្រុំ") == khmer_sign_fold("ស្វាយជ្រំ")
+    True
+    """
+    return (
+        _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", s)
+        .translate(_KHMER_SIGN_FOLD)
+        .replace("\u17bb\u17c6", "\u17c6")
+    )
 
 
 #: Korean parts of at most this many syllables, spaced, are one run

@@ -112,9 +112,15 @@ def word_list(role: str) -> tuple[str, ...]:
     lower case in a string that capitalises its names, the conjunction, never the Khmer
     prefix Or/Ou of a name), ``article_lower`` ("un", "une", "una": in lower case in
     such a string, the indefinite article, never the village Un), ``reference_of``,
-    ``reference_after_script``, ``reference_before_script`` and ``reference_unit_script``
-    (the words that make a name a reference point in other languages and scripts: "à 30
-    km de", "에서 … km") and ``town_descriptor`` ("border" of "Koh Kong border town").
+    ``reference_after_script``, ``reference_direction_script``, ``reference_before_script``,
+    ``reference_unit_script`` and ``reference_from_script`` (the words that make a name a
+    reference point in other languages and scripts: "à 30 km de", "에서 … km", "프놈펜 동북쪽
+    약 470km", "에서 1시간 거리", Khmer "… គីឡូម៉ែត្រ ពី"), ``korean_particle`` (particles
+    glued after a Korean name: "반띠민제이에서"), ``town_descriptor`` ("border" of "Koh Kong
+    border town"), ``coordinator`` ("and", "to": join two names as two places, "Bavet and
+    Chrey Thom"), ``case_ending_russian`` (the case endings a Russian place name is
+    declined with, longest first: "ом", "е" of "в Сиануквиле") and ``area_after_han`` (地区:
+    after a name in Chinese characters the area around it, no admin level: 马德望地区).
 
     Examples
     --------

@@ -27,9 +27,9 @@ from ._cleantext import split_scripts as _split_scripts
 from ._cleantext import strip_diacritics as _strip_diacritics
 from ._phonetic import latin_sound_keys, script_sound_keys, skeleton
 from ._scripts import HANGUL_PART as _HANGUL_PART
-from ._scripts import SCRIPT_FOLDS as _SCRIPT_FOLDS
+from ._scripts import fold_script as _fold_script
 from ._scripts import is_hangul as _is_hangul
-from ._scripts import splits_syllable, vietnamese_word
+from ._scripts import khmer_sign_fold, splits_syllable, vietnamese_word
 from ._util import is_missing
 from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
 from .schema import AdminLevel
@@ -54,6 +54,7 @@ __all__ = [
     "is_latin",
     "is_scanned",
     "key_of",
+    "khmer_sign_fold",
     "latin_sound_keys",
     "normalize",
     "place_key",
@@ -107,7 +108,7 @@ def _normaliser_words() -> tuple[
         else:
             # keyed as clean_text writes a run (NFKC, then the script folds): อำเภอ and
             # ตำบล were never found in a cleaned Thai run, which spells ำ as ํ + า
-            script[unicodedata.normalize("NFKC", w.word).translate(_SCRIPT_FOLDS)] = w.level
+            script[_fold_script(unicodedata.normalize("NFKC", w.word))] = w.level
     return latin, phrases, script, abbreviations
 
 

@@ -6,6 +6,8 @@ them:
 
 - ``index``: the name index (every name → what it may mean), built once and cached;
 - ``tokens``: a string's tokens, runs of Khmer, Thai and CJK split into names and admin words;
+- ``khmer``: what ``tokens`` reads in Khmer runs beyond exact names (signs written otherwise
+  after an admin word, ordinary words that name a village, a name a space splits);
 - ``spot``: the chain of matching passes that finds the names a string mentions;
 - ``variants``: the phonetic and fuzzy passes for names not written as indexed;
 - ``edits``: the one-edit pass for typos of province, district and town names;

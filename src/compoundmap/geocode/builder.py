@@ -93,6 +93,19 @@ def keys_for(name: str, official: bool = False) -> list[str]:
     the name ("Phnum Srok", "Phnum Den", "Svay At"), and without them the key would be an
     ordinary word ("phnom", "svay") that many other names start with. Only a number stays
     a key of its own ("Lekh Bei" → "3", "Sangkat 3").
+
+    Parameters
+    ----------
+    name : str
+        A name as the gazetteer or a curated file writes it.
+    official : bool, default False
+        The name is an admin unit's official name (admin words and stopwords at its ends
+        are kept).
+
+    Returns
+    -------
+    list of str
+        The keys, the compact key first; empty when the name leaves no key.
     """
     key = place_key(name)
     toks = tokenize(name)
@@ -158,7 +171,19 @@ class IndexBuilder:
     def add(
         self, name: str, entry: Entry, *, official: bool = False, keys: list[str] | None = None
     ) -> None:
-        """File ``entry`` under every key of ``name`` (once; single letters are skipped)."""
+        """File ``entry`` under every key of ``name`` (once; single letters are skipped).
+
+        Parameters
+        ----------
+        name : str
+            The name the entry is found by.
+        entry : Entry
+            What the name refers to.
+        official : bool, default False
+            ``name`` is an official unit name (see :func:`keys_for`).
+        keys : list of str or None, default None
+            The keys to file it under instead of those :func:`keys_for` makes.
+        """
         viet = any(vietnamese_word(w) for w in name.split())
         for key in keys if keys is not None else keys_for(name, official):
             if viet:
@@ -170,7 +195,26 @@ class IndexBuilder:
                 bucket.append(entry)
 
     def unit_entry(self, code: str, name: str, tier: int, source: str, hint: int | None) -> Entry:
-        """The entry of admin unit ``code`` under one of its names."""
+        """The entry of admin unit ``code`` under one of its names.
+
+        Parameters
+        ----------
+        code : str
+            The unit's MEF 2025 code (province, district or commune).
+        name : str
+            The name the entry is filed under.
+        tier : int
+            Its tier (``TIER_CURATED`` … ``TIER_VILLAGE``: lower wins a tie).
+        source : str
+            Where the name comes from (the ``source`` of an alias row).
+        hint : int or None
+            The admin level the name's own admin word implies ("Koh Kong town" → district).
+
+        Returns
+        -------
+        Entry
+            The entry, with the unit's codes, point and 2018 district (if it moved since).
+        """
         row = self.by_code[code]
         level = int(row["level"])
         return Entry(
@@ -270,13 +314,17 @@ class IndexBuilder:
     def _locality_keys(self, name: str) -> list[str]:
         """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
         end word, because without it they would be the name of an admin unit ("Koh Kong",
-        "Ou Smach"), which must keep meaning the unit."""
+        "Ou Smach"), which must keep meaning the unit; so does "Moc Bai Casino" (the Bavet
+        casino), whose bare name is a place abroad (``foreign_places.csv``)."""
         keys = keys_for(name)
         full = "".join(t.text for t in tokenize(name))
-        if full not in keys and any(
-            e.kind in ("province", "district", "commune")
-            for k in keys
-            for e in self.index.get(k, ())
+        if full not in keys and (
+            any(
+                e.kind in ("province", "district", "commune")
+                for k in keys
+                for e in self.index.get(k, ())
+            )
+            or any(_abroad(k) for k in keys)
         ):
             return [full]
         return keys

@@ -177,6 +177,27 @@ def doubts(
       northern Siem Reap", "シェムリアップの北部"; ``placement.py``) and the gazetteer does
       not nest them: both readings lose the top band. Lists ("Poipet, Sihanoukville")
       place nothing.
+
+    Parameters
+    ----------
+    anchor : Entry
+        The reading chosen for the name.
+    choice : Choice
+        The name (its mention and the readings left to it).
+    cluster : sequence of Choice
+        The names of the string consistent with ``anchor`` (``choice`` among them).
+    ctx : Context
+        The provinces and districts the caller states.
+    remaining : sequence of Choice, default ()
+        Every name of the string still to place (the cluster among them).
+    placed : frozenset of frozenset of Span, default frozenset()
+        The pairs of names (by span) the string places one in the other
+        (``placement.placed_pairs``).
+
+    Returns
+    -------
+    list of str
+        The doubts found, in the order above; empty when nothing argues against it.
     """
     m: Mention = choice.mention
     out: list[str] = []
@@ -260,9 +281,31 @@ def assess(
     remaining: Sequence[Choice] = (),
     placed: frozenset[frozenset[Span]] = frozenset(),
 ) -> str:
-    """The ``confidence`` band of one place (see the module docstring); ``remaining`` are
-    all the names still to place in the string (the cluster among them); ``placed`` the
-    pairs of names the string places one in the other (``placement.placed_pairs``)."""
+    """The ``confidence`` band of one place (see the module docstring): ``high`` with no
+    :func:`doubts`, ``medium`` with one, ``low`` with more, or for a spelling variant
+    matched below ``confidence_variant_min``.
+
+    Parameters
+    ----------
+    anchor : Entry
+        The reading chosen for the name.
+    choice : Choice
+        The name (its mention and the readings left to it).
+    cluster : sequence of Choice
+        The names of the string consistent with ``anchor`` (``choice`` among them).
+    ctx : Context
+        The provinces and districts the caller states.
+    remaining : sequence of Choice, default ()
+        Every name of the string still to place (the cluster among them).
+    placed : frozenset of frozenset of Span, default frozenset()
+        The pairs of names (by span) the string places one in the other
+        (``placement.placed_pairs``).
+
+    Returns
+    -------
+    str
+        ``"high"``, ``"medium"`` or ``"low"``.
+    """
     found = doubts(anchor, choice, cluster, ctx, remaining, placed)
     score = choice.mention.score
     if "variant" in found and score < get_settings().confidence_variant_min:

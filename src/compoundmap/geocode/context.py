@@ -159,6 +159,22 @@ def parse_context(province: str | None, district: str | None) -> Context:
     """The :class:`Context` of the ``province``/``district`` arguments (text, see
     :func:`context_text`).
 
+    Parameters
+    ----------
+    province : str or None
+        The provinces the caller states: MEF codes (leading zero optional), p-codes or
+        names in any spelling or script the index knows, several separated by ``;`` ``,``
+        ``/`` or ``|``; ``None`` for none.
+    district : str or None
+        The districts the caller states, written the same way (a place inside a district
+        counts as its district); ``None`` for none.
+
+    Returns
+    -------
+    Context
+        The stated province and district codes; the districts kept are those inside the
+        stated provinces.
+
     Raises
     ------
     GeocodeError
@@ -187,7 +203,20 @@ _PROVINCE = int(Precision.PROVINCE)  # (an int: an enum member is looked up at e
 def refine(result: GeocodeResult, ctx: Context) -> GeocodeResult:
     """A place the string names only to its province, made finer by the one stated
     district inside that province ("Siem Reap" with ``district="Siem Reap city"``):
-    district precision, ``method`` gains ``+context``. Anything else is returned as is."""
+    district precision, ``method`` gains ``+context``. Anything else is returned as is.
+
+    Parameters
+    ----------
+    result : GeocodeResult
+        One answer of the geocoder.
+    ctx : Context
+        The provinces and districts the caller states.
+
+    Returns
+    -------
+    GeocodeResult
+        The answer made finer, or ``result`` itself.
+    """
     if (
         result.status != "matched"
         or result.precision != _PROVINCE

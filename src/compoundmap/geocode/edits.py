@@ -50,7 +50,25 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
 
 
 def edit_allowed(key: str, cand: str, any_min: int, indel_min: int) -> bool:
-    """Whether the one edit from ``key`` to ``cand`` is one this length allows."""
+    """Whether the one edit from ``key`` to ``cand`` is one this length allows.
+
+    Parameters
+    ----------
+    key : str
+        The key as written.
+    cand : str
+        A key of the index one edit away from it.
+    any_min : int
+        From this many letters any edit is allowed (``edit_any_min_letters``).
+    indel_min : int
+        From this many letters a letter dropped or added is allowed, and both keys need
+        that many for it (``edit_indel_min_letters``); shorter keys allow only a swap.
+
+    Returns
+    -------
+    bool
+        Whether the edit is allowed.
+    """
     n = len(key)
     # a dropped or added letter needs enough letters on both sides ("should" is not "Shoul")
     if len(cand) != n and min(len(cand), n) < indel_min:

@@ -99,7 +99,21 @@ class Entry:
 
 
 def consistent(a: Entry, b: Entry) -> bool:
-    """Whether two entries can describe the same place (one contains the other)."""
+    """Whether two entries can describe the same place (one contains the other).
+
+    The country is consistent with everything; a commune moved to another district since
+    2018 is consistent with that earlier district too.
+
+    Parameters
+    ----------
+    a, b : Entry
+        The two entries (the order does not matter).
+
+    Returns
+    -------
+    bool
+        Whether their codes agree down to the finer one's level.
+    """
     if a.kind == "country" or b.kind == "country":
         return True
     if a.province_code != b.province_code:
@@ -133,7 +147,20 @@ def fits_all(a: Entry, entries: Iterable[Entry]) -> bool:
 
 
 def contains(outer: Entry, inner: Entry) -> bool:
-    """Whether ``outer`` is ``inner`` or a unit around it."""
+    """Whether ``outer`` is ``inner`` or a unit around it.
+
+    Parameters
+    ----------
+    outer : Entry
+        The entry that may contain the other.
+    inner : Entry
+        The entry that may lie in it.
+
+    Returns
+    -------
+    bool
+        Whether the two are :func:`consistent` and ``outer`` is no finer than ``inner``.
+    """
     return consistent(outer, inner) and outer.depth <= inner.depth
 
 

@@ -55,14 +55,42 @@ class IdentityCache(Generic[_K, _V]):
         on_settings_change(self.clear)
 
     def get(self, obj: _K, *args: Hashable) -> _V | None:
-        """What was stored for ``obj`` (and ``args``), or ``None``."""
+        """What was stored for ``obj`` (and ``args``), or ``None``.
+
+        Parameters
+        ----------
+        obj : object
+            The object the value was derived from (looked up by identity).
+        *args : hashable
+            The other arguments the value was derived with (compared by value).
+
+        Returns
+        -------
+        object or None
+            The stored value, or ``None`` for a miss.
+        """
         hit = self._entries.get((id(obj), *args) if args else id(obj))
         if hit is not None and hit[0] is obj:
             return hit[1]
         return None
 
     def put(self, obj: _K, value: _V, *args: Hashable) -> _V:
-        """Store ``value`` for ``obj`` (and ``args``); returns ``value``."""
+        """Store ``value`` for ``obj`` (and ``args``); returns ``value``.
+
+        Parameters
+        ----------
+        obj : object
+            The object the value is derived from (kept alive by the cache).
+        value : object
+            What was derived (not ``None``: that reads as a miss).
+        *args : hashable
+            The other arguments it was derived with.
+
+        Returns
+        -------
+        object
+            ``value``, so that a caller can return what it stores.
+        """
         if len(self._entries) > self._maxsize:
             self._entries.clear()
         self._entries[(id(obj), *args) if args else id(obj)] = (obj, value)

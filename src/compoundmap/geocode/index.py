@@ -66,6 +66,18 @@ def long_lived(value: _T, *, collect: bool = False) -> _T:
     second more per process). Frozen objects are still freed by reference counting; only a
     reference cycle formed later among objects alive at that moment (the caller's as well
     as the index's) would never be collected. ``gc.unfreeze()`` undoes it.
+
+    Parameters
+    ----------
+    value : object
+        What was just built (returned as is).
+    collect : bool, default False
+        Collect the young generations before freezing.
+
+    Returns
+    -------
+    object
+        ``value`` itself.
     """
     if collect:
         gc.collect(1)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import NamedTuple
 
+from .._scripts import is_han
 from ..normalize import Token, admin_words, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
 from .index import Entry
@@ -78,6 +79,11 @@ _TOWN_WORDS = frozenset(
 #: town", "Kep coastal town"): they say what kind of town it is (``stop_words.csv``, role
 #: ``town_descriptor``).
 _TOWN_DESCRIPTORS = frozenset(word_list("town_descriptor"))
+#: The Chinese words for "area" that ``admin_words.csv`` holds as a district word for
+#: Japanese (センソック地区): after a name in Chinese characters they say no level (马德望地区
+#: is the Battambang area, not Battambang district) (``stop_words.csv``, role
+#: ``area_after_han``).
+_HAN_AREA = frozenset(word_list("area_after_han"))
 #: Words before a reference point ("from"), and distance and direction words before "of"
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
@@ -96,15 +102,22 @@ def _alternation(role: str) -> str:
 
 
 #: A name the distance is measured from, in Korean, Japanese or Chinese: the name, then
-#: "from"/a direction glued to it (에서, から, 以南 …), a few words at most, and a distance
-#: with its unit ("프놈펜에서 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里");
-#: or "距"/"离" before it and a distance after ("距金边25公里"). ``stop_words.csv``, roles
-#: ``reference_after_script``, ``reference_before_script``, ``reference_unit_script``.
+#: "from"/a direction glued to it (에서, から, 以南 …) or a Korean direction word after a space
+#: (동북쪽), a few words at most, and a distance or travel time with its unit ("프놈펜에서
+#: 남쪽으로 25km", "プノンペンから南へ30キロ", "金边以南30公里", "프놈펜 동북쪽 약 470km",
+#: "프놈펜에서 1시간 거리"); or "距"/"离" before it and a distance after ("距金边25公里"); in
+#: Khmer, a distance with its unit and "from" before it ("ចម្ងាយ ៥០ គីឡូម៉ែត្រ
+#: ពីរាជធានីភ្នំពេញ"). ``stop_words.csv``, roles ``reference_after_script``,
+#: ``reference_direction_script``, ``reference_before_script``, ``reference_unit_script``,
+#: ``reference_from_script``.
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
-    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}){_DISTANCE}"
+    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
+    rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
+    rf"|\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})\s*"
+    rf"(?:{_alternation('reference_from_script')})([^\s\d]+)"
 )
 
 
@@ -132,7 +145,25 @@ def all_content(toks: Sequence[Token], start: int, end: int) -> bool:
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
     """The level the admin word next to ``toks[start:end]`` says: Khmer writes it before
-    the name, other languages mostly after; "of"/"de" may stand between."""
+    the name, other languages mostly after; "of"/"de" may stand between.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    khmer : bool
+        The name is written in Khmer (its admin word comes first).
+
+    Returns
+    -------
+    int or None
+        The admin level (``normalize.PROVINCE`` … ``VILLAGE``), or ``None`` without an
+        admin word that belongs to the name.
+    """
     return _hint_past(toks, start, _past_town_descriptor(toks, end), khmer)
 
 
@@ -160,13 +191,28 @@ def _hint_past(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int 
     # ends the name before ("スバイリエン州|バベット"); Thai writes it before
     if "\u0e00" <= toks[start].text[:1] <= "\u0e7f":
         return before if before is not None else after
+    if end < len(toks) and toks[end].text in _HAN_AREA and is_han(toks[start].text):
+        return None
     return after
 
 
 def fits_hint(e: Entry, hint: int | None) -> bool:
     """Whether a typo pass may read a name as ``e`` given the admin word next to it: the
     level it says, or a place or locality for a district or village word ("Angkrang
-    village" is no misspelt commune)."""
+    village" is no misspelt commune).
+
+    Parameters
+    ----------
+    e : Entry
+        A reading of the name.
+    hint : int or None
+        The level the admin word next to the name says (:func:`hint_at`).
+
+    Returns
+    -------
+    bool
+        Whether the reading fits (always, without an admin word).
+    """
     if hint is None:
         return True
     level = LEVEL_OF_NAME.get(e.kind)
@@ -176,7 +222,24 @@ def fits_hint(e: Entry, hint: int | None) -> bool:
 
 
 def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
-    """Whether a town word stands right before or after ``toks[start:end]``."""
+    """Whether a town word stands right before or after ``toks[start:end]`` ("of" may stand
+    between the town word and the name, a descriptor between the name and the town word:
+    "Koh Kong border town").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+
+    Returns
+    -------
+    bool
+        Whether a town word is next to the name.
+    """
     return _town_past(toks, start, _past_town_descriptor(toks, end))
 
 
@@ -219,7 +282,20 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     "not far from Bavet"), or after "<distance or direction> of" ("50 km north of", "5km
     of"), in the languages whose words for it ``reference_of`` lists ("à 30 km de", "au sud
     de", "südlich von", "30 km dari"). A name after "from" alone is a place ("rescued from
-    Sihanoukville", "from Sihanoukville to Poipet")."""
+    Sihanoukville", "from Sihanoukville to Poipet").
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+
+    Returns
+    -------
+    bool
+        Whether the words before the name make it a reference point.
+    """
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
         k -= 1
@@ -234,8 +310,9 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
 
 def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     """The spans of Korean, Japanese or Chinese text written just before "from" and a
-    distance, or just after "距"/"离" and before one (``True`` then): each holds the name a
-    distance is measured from, its last (first) name. Empty for ASCII text or text with no
+    distance, or just after "距"/"离" and before one, or of Khmer text just after a distance
+    and "from" (``True`` then): each holds the name a distance is measured from, its last
+    (first) name. Empty for ASCII text or text with no
     digit, the common case.
 
     Examples
@@ -244,13 +321,15 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     [('프놈펜', False)]
     >>> script_reference_spans("距金边25公里的干丹省")
     [('金边', True)]
+    >>> script_reference_spans("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")
+    [('រាជធានីភ្នំពេញ', True)]
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
     if text.isascii() or not any(map(str.isdigit, text)):
         return []
     return [
-        (m.group(1), False) if m.group(1) else (m.group(2), True)
+        (m.group(1), False) if m.group(1) else (m.group(2) or m.group(3), True)
         for m in _SCRIPT_REFERENCE_RE.finditer(text)
     ]
 
@@ -270,7 +349,33 @@ def make_mention(
     with_town: bool = True,
 ) -> Mention:
     """A :class:`Mention` of ``toks[start:end]`` with what the words around it say (the town
-    word test is skipped with ``with_town=False``, as the last fuzzy pass does)."""
+    word test is skipped with ``with_town=False``, as the last fuzzy pass does).
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens (``tokens.flat_tokens``).
+    start : int
+        Position of the name's first token.
+    end : int
+        Position after its last token.
+    entries : tuple of Entry
+        Everything the name may mean.
+    method : str
+        How it was found: ``exact``, ``khmer``, ``script``, ``phonetic`` or ``fuzzy``.
+    score : float
+        How close the match is (100 for a name as written).
+    khmer : bool, default False
+        The name is written in Khmer (see :func:`hint_at`).
+    with_town : bool, default True
+        Look for a town word next to the name (:func:`town_at`).
+
+    Returns
+    -------
+    Mention
+        The mention, with the admin word's level, whether it is a reference point or part
+        of a company's name, and whether a town word is next to it.
+    """
     past = _past_town_descriptor(toks, end)  # (the admin and town words are read past it)
     # (tuple.__new__ as Mention's own __new__ calls it, without that call per mention)
     return _new_tuple(

@@ -1,7 +1,8 @@
 """Names spotting found that are not places here: a name read on a word of a Vietnamese
 name or on an ordinary lower-case word of Vietnamese text, a Korean, Japanese or Chinese
-name written as the point a distance is measured from, and a unit's name that "or" joins
-to a landmark lying elsewhere (the landmark's other name).
+name written as the point a distance is measured from, a unit's name that "or" joins to a
+landmark lying elsewhere (the landmark's other name), and the reading of a name inside the
+place "and" joins it to (a sibling, not a child: "Bavet and Chrey Thom").
 
 Also the lower-case function words of a string that capitalises its names ("or" between
 two names, the article "un"), marked stopwords before spotting reads the tokens.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..normalize import Token, tokenize, word_list
-from .index import KIND_LEVEL, TIER_CURATED, NameIndex, consistent
+from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
 from .mentions import Mention, is_content, script_reference_spans
 from .tokens import split_tokens
 
@@ -27,7 +28,12 @@ __all__ = [
     "not_vietnamese",
     "other_names",
     "script_references",
+    "sibling_readings",
 ]
+
+#: Words that join two names as two places ("Bavet and Chrey Thom", "from Bavet to Chrey
+#: Thom"), as the tokeniser folds them (``stop_words.csv`` role ``coordinator``).
+COORDINATORS = frozenset(tokenize(w)[0].text for w in word_list("coordinator"))
 
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
@@ -180,6 +186,82 @@ def other_names(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]
             continue
         drop.add(k)
     return [m for k, m in enumerate(mentions) if k not in drop] if drop else mentions
+
+
+def sibling_readings(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less the village readings of a name that lie inside the name "and" (or
+    "to") joins it to, when the name, written with no admin word, also names a unit, place
+    or landmark: two names so joined are two places, not a place and its village ("Bavet
+    and Chrey Thom": the Kandal crossing, not the village Chrey Thum of Bavet). Units stay
+    ("Kandal and Koh Thom"), and so does a village its admin word names ("Bavet city and
+    Chrey Thom village"). Commas count as "and" in a list that ends with one ("Chrey Thom,
+    Bavet, Poipet and Phnom Penh").
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens as spotting indexes them (script runs split).
+    mentions : list of Mention
+        What the passes found, by start.
+
+    Returns
+    -------
+    list of Mention
+        The mentions, each with the readings it keeps.
+    """
+    out = list(mentions)
+    gaps = [_gap_kind(flat[a.end : b.start]) for a, b in zip(out, out[1:], strict=False)]
+    for k in range(len(out) - 1):
+        if gaps[k] == ",":
+            # a comma joins two names as two places in a list that ends with "and" ("Chrey
+            # Thom, Bavet, Poipet and Phnom Penh"), unless the names it runs over write an
+            # address ("Chrey Thom, Bavet, Svay Rieng and Poipet": village, town, province)
+            start = end = k
+            while start > 0 and gaps[start - 1] == ",":
+                start -= 1
+            while end < len(gaps) and gaps[end] == ",":
+                end += 1
+            if end == len(gaps) or gaps[end] != "and" or _address(out[start : end + 1]):
+                continue
+        elif gaps[k] != "and":
+            continue
+        a, b = out[k], out[k + 1]
+        for i, (m, other) in enumerate(((a, b), (b, a))):
+            if m.hint is not None:
+                continue  # "Bavet city and Chrey Thom village": its admin word says village
+            inside = [
+                e
+                for e in m.entries
+                if e.tier == TIER_VILLAGE
+                and any(consistent(e, f) and e.depth > f.depth for f in other.entries)
+            ]
+            if inside and any(e.tier < TIER_VILLAGE for e in m.entries):
+                kept = tuple(e for e in m.entries if e not in inside)
+                out[k + i] = m._replace(entries=kept)
+    return out
+
+
+def _inside(m: Mention, other: Mention) -> bool:
+    """Whether some reading of ``m`` lies inside some reading of ``other``."""
+    return any(consistent(e, f) and e.depth > f.depth for e in m.entries for f in other.entries)
+
+
+def _address(names: Sequence[Mention]) -> bool:
+    """Whether three names in a row each lie inside the next (a written address)."""
+    return any(
+        _inside(names[j], names[j + 1]) and _inside(names[j + 1], names[j + 2])
+        for j in range(len(names) - 2)
+    )
+
+
+def _gap_kind(gap: Sequence[Token]) -> str:
+    """What stands between two names: ``"and"`` (a coordinator), ``","`` (a comma or other
+    break) or ``""`` (anything else)."""
+    if len(gap) != 1 or not gap[0].stop:
+        return ""
+    if gap[0].text in COORDINATORS:
+        return "and"
+    return "," if not gap[0].text else ""
 
 
 def not_vietnamese(

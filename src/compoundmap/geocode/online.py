@@ -74,6 +74,22 @@ def online_geocode(
     unit comes from the state/county names in Nominatim's address through ``offline`` (the
     offline geocoder).
 
+    Parameters
+    ----------
+    text : str
+        The place string to look up.
+    user_agent : str
+        The user agent Nominatim's usage policy asks every caller to name itself by.
+    offline : callable
+        The offline geocoder (a string → :class:`GeocodeResult`), given "county, state" of
+        the address found ("Cambodia" without them).
+
+    Returns
+    -------
+    GeocodeResult
+        Nominatim's point with the admin unit of its address, method ``online``,
+        confidence ``low``; an unmatched result when Nominatim finds nothing.
+
     Raises
     ------
     GeocodeError

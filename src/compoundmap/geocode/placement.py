@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from .._scripts import SCRIPT_FOLDS
+from .._scripts import fold_script
 from ..normalize import Token, word_list
 from .mentions import Mention
 
@@ -53,7 +53,7 @@ def _framed(query: str, m: Mention, suffixes: tuple[str, ...]) -> bool:
     if not m.text or m.text.isascii():
         return False
     # the mention's text is folded (シェムリアップ is read as シェムリアプ): fold the query too
-    name, query = m.text.translate(SCRIPT_FOLDS), query.translate(SCRIPT_FOLDS)
+    name, query = fold_script(m.text), fold_script(query)
     at = query.find(name)
     while at >= 0:
         if query.startswith(suffixes, at + len(name)):

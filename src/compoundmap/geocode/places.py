@@ -13,10 +13,12 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from .._data import raw_path
-from ..normalize import place_key, word_list
+from .._scripts import is_han
+from ..normalize import place_key, tokenize, word_list
 from ..schema import Precision
+from ..settings import depends_on_settings
 from .context import parse_context
-from .index import Entry
+from .index import TIER_CURATED, Entry, build_index
 from .resolve import resolve_places
 from .result import GeocodeResult, ambiguous_result
 
@@ -66,13 +68,15 @@ def is_foreign_name(name: str) -> bool:
     return place_key(name) in _foreign_keys()[0]
 
 
-_WORD_RE = re.compile(r"\w+")
+#: A word: a run of letters and digits, a run of Chinese, Japanese or Korean script apart
+#: (Chinese glues a romanised name to the next word: "Ha Tien和西港" names Ha Tien).
+_WORD_RE = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af]+|[\u2e80-\u9fff\uac00-\ud7af]+")
 
 
 @lru_cache(maxsize=16)
 def _lower_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` in lower case (read twice per string: cached for the last
-    few strings)."""
+    """The words of ``text`` in lower case, a run of CJK script apart from the Latin word
+    it is glued to (read twice per string: cached for the last few strings)."""
     return tuple(_WORD_RE.findall(text.lower()))
 
 
@@ -85,13 +89,31 @@ def foreign_result(text: str) -> GeocodeResult | None:
     known, first_words = _foreign_keys()
     if first_words.isdisjoint(_lower_words(text)):
         return None
-    keys = [place_key(p) for p in _PART_SPLIT.split(text)]
+    parts = _PART_SPLIT.split(text)
+    keys = [place_key(p) for p in parts]
     keys = [k for k in keys if k]
-    if not keys or not all(k in known for k in keys):
+    if not keys or not all(k in known for k in keys) or any(map(_curated_whole, parts)):
         return None
     return GeocodeResult(
         query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
     )
+
+
+def _curated_whole(part: str) -> bool:
+    """Whether ``part``, with the kind word its key drops, is the name of a curated locality
+    ("Moc Bai Casino" is the Bavet casino, though "Moc Bai" is the Vietnamese side)."""
+    toks = [t for t in tokenize(part) if t.text]
+    while toks and (toks[0].stop or toks[0].admin is not None):
+        toks.pop(0)  # leading articles and admin words ("the Moc Bai casino")
+    names = build_index().names
+    while toks:
+        whole = "".join(t.text for t in toks)
+        if any(e.tier == TIER_CURATED for e in names.get(whole, ())):
+            return True
+        if not (toks[-1].stop or toks[-1].admin is not None):
+            return False
+        toks.pop()  # trailing words the name does not hold ("the Moc Bai Casino compound")
+    return False
 
 
 @cache
@@ -124,7 +146,21 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     Lung): dropped. Sure, curated and exactly named units stay ("Poipet, opposite
     Aranyaprathet", "Moc Bai - Bavet") — unless the name read is itself a foreign place of
     a country the string also names (:func:`_abroad_namesake`: "Ton Pheung District of
-    Bokeo Province in Laos" is the Lao Bokeo, not the district of Ratanakiri)."""
+    Bokeo Province in Laos" is the Lao Bokeo, not the district of Ratanakiri).
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it.
+
+    Returns
+    -------
+    list of GeocodeResult
+        The places kept, in their order (``results`` itself when the string names nothing
+        abroad).
+    """
     weak = [_weak_look_alike(r) for r in results]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
@@ -178,6 +214,11 @@ def _weak_look_alike(r: GeocodeResult) -> bool:
     if "+hierarchy" in r.method:
         return False  # another Cambodian name confirms it ("Trapeang Sre … Snoul-Kratie")
     base = r.method.split("+")[0]
+    if base == "script" and _named_in_chinese(r):
+        # a curated name written in Chinese characters is read as written, like a curated
+        # alias: no look-alike of a romanised name abroad ("宗春(Chong Chom)、奧斯瑪":
+        # O'Smach on the Cambodian side of the Chong Chom crossing)
+        return False
     if base == "village":
         return False  # a village is read only when another name confirms it
     name = (r.matched_name or "").lower()
@@ -188,9 +229,47 @@ def _weak_look_alike(r: GeocodeResult) -> bool:
     return base in ("phonetic", "fuzzy") or bool(r.commune_code)
 
 
+def _named_in_chinese(r: GeocodeResult) -> bool:
+    """Whether the string of ``r`` holds a curated name of ``r``'s unit written in Chinese
+    characters (奧斯瑪, O'Smach)."""
+    code = r.commune_code or r.district_code or r.province_code
+    return any(name in r.query for name in _chinese_names().get(code or "", ()))
+
+
+@depends_on_settings
+@cache
+def _chinese_names() -> dict[str, tuple[str, ...]]:
+    """Unit code → the curated names of that unit written in Chinese characters (aliases
+    and localities of ``aliases.csv``/``localities.csv`` read into the index)."""
+    found: dict[str, set[str]] = {}
+    for key, entries in build_index().names.items():
+        if not is_han(key):
+            continue
+        for e in entries:
+            code = e.commune_code or e.district_code or e.province_code
+            if e.tier == TIER_CURATED and code:
+                found.setdefault(code, set()).add(key)
+    return {code: tuple(sorted(names)) for code, names in found.items()}
+
+
 def several_places(text: str, results: list[GeocodeResult]) -> GeocodeResult:
     """Several distinct places in one string: ambiguous, resolved to a shared ancestor,
-    the places as candidates."""
+    the places as candidates.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it (at least one).
+
+    Returns
+    -------
+    GeocodeResult
+        One ambiguous result at the finest unit the matched places share, method
+        ``multiple``, the places as candidates, confidence ``medium`` (``low`` when they
+        share no province); the first of ``results`` when none is matched.
+    """
     matched = [r for r in results if r.status == "matched" and r.province_code]
     entries = [
         Entry(
@@ -226,7 +305,24 @@ def second_chance(
     text: str, results: list[GeocodeResult], provinces: frozenset[str]
 ) -> list[GeocodeResult]:
     """An ambiguous name gets a second chance with the provinces of the field's other
-    places (and the stated ones): when exactly one candidate lies in them, it is taken."""
+    places (and the stated ones): when exactly one candidate lies in them, it is taken.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    results : list of GeocodeResult
+        The places found in it.
+    provinces : frozenset of str
+        The provinces the caller states; with those of the matched places, the context the
+        candidate's name is read again in.
+
+    Returns
+    -------
+    list of GeocodeResult
+        ``results`` in their order, each ambiguous one settled this way replaced by its
+        candidate (method ``+hierarchy``, no surer than ``medium``).
+    """
     matched = [r for r in results if r.status == "matched"]
     provs = {r.province_code for r in matched if r.province_code}
     extra = ";".join(sorted(provs | set(provinces)))

@@ -175,6 +175,18 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
     A village counts only when another name in the string (or a stated district) confirms
     it: with a single name, villages are out before anything else. Code sets are computed
     once, from every name's readings before any is narrowed.
+
+    Parameters
+    ----------
+    mentions : list of Mention
+        The names spotted in the string, in the order written.
+    ctx : Context
+        The provinces and districts the caller states.
+
+    Returns
+    -------
+    list of Choice
+        One choice per mention that a reading is left to, in the same order.
     """
     placing = 0  # names that place something (not Cambodia itself)
     for m in mentions:
@@ -411,6 +423,22 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     anchor (:func:`_pick_anchor`); the names consistent with it form its cluster (one
     place), and the round repeats on the rest. "Cambodia" alone gives a country result;
     names given only as a reference point ("50 km from Poipet") locate nothing.
+
+    Parameters
+    ----------
+    query : str
+        The string as the caller gave it (each result's ``query``).
+    text : str or tuple of Token
+        What is read: the string itself, its tokens, or a part of it (a candidate's name
+        read again).
+    ctx : Context
+        The provinces and districts the caller states.
+
+    Returns
+    -------
+    list of GeocodeResult
+        One result per place, ordered by where its first name stands; empty when nothing
+        is located.
     """
     choices = reduce(spot(text, ctx.provinces | ctx.districts), ctx)
     if not choices:

@@ -273,7 +273,28 @@ def build_result(
 ) -> GeocodeResult:
     """The matched result of one place: the anchor reading, its hierarchy filled from its
     cluster, the finest point it has and the precision of that point (``confidence``: the
-    band :func:`~compoundmap.geocode.confidence.assess` gave)."""
+    band :func:`~compoundmap.geocode.confidence.assess` gave).
+
+    Parameters
+    ----------
+    query : str
+        The string as the caller gave it.
+    anchor : Entry
+        The reading chosen for the place.
+    mention : Mention
+        The name it was read on (its score, and the town word next to it).
+    cluster : sequence of Choice
+        The names of the string consistent with the anchor (the same place).
+    method : str
+        How the place was found (:func:`base_method`, with ``+context`` …).
+    confidence : str, default ""
+        The band: ``high``, ``medium`` or ``low``.
+
+    Returns
+    -------
+    GeocodeResult
+        The matched result.
+    """
     prov, dist, comm = _fill_hierarchy(anchor, cluster)
     point_entry: Entry | None = anchor
     if not anchor.is_point:
@@ -316,7 +337,21 @@ def build_result(
 
 def base_method(m: Mention, e: Entry) -> str:
     """``method`` of a result before ``+context``/``+hierarchy``: how the name was found,
-    and for an exact look-up what kind of name it was."""
+    and for an exact look-up what kind of name it was.
+
+    Parameters
+    ----------
+    m : Mention
+        The name as found.
+    e : Entry
+        The reading chosen for it.
+
+    Returns
+    -------
+    str
+        ``m.method`` unless it is ``exact``; then ``country``, ``village``, ``exact`` (an
+        official MEF 2025 name) or ``alias``.
+    """
     if m.method != "exact":
         return m.method
     if e.kind == "country":
@@ -342,7 +377,24 @@ def _candidate(e: Entry) -> dict[str, Any]:
 def ambiguous_result(query: str, entries: list[Entry], score: float, method: str) -> GeocodeResult:
     """Several places fit: they are the candidates, and the result is their common
     ancestor (district or province) when they share one, otherwise no location; its
-    confidence is ``medium`` with a province, else ``low``."""
+    confidence is ``medium`` with a province, else ``low``.
+
+    Parameters
+    ----------
+    query : str
+        The string as the caller gave it.
+    entries : list of Entry
+        The places that fit (each unit once among the candidates).
+    score : float
+        The match score of the result.
+    method : str
+        How the places were found.
+
+    Returns
+    -------
+    GeocodeResult
+        The ambiguous result, the places as its candidates.
+    """
     uniq: list[Entry] = []
     seen: set[tuple[str | None, str]] = set()
     for e in entries:

@@ -10,9 +10,13 @@ holds provinces and towns), but sources write them next to their admin word:
 of the level its admin word says has that sound key, inside the province or district the
 string names (a province, or a district named with nothing around it, may be found alone
 when its key is long; a Devanagari one needs a class more unless Cambodia is named, as
-Hindi names places abroad with the same words). Villages are not read (one places nothing
-finer than its commune, and many sound alike), nor a unit the caller already states as
-context. What it finds is a ``phonetic`` mention, scored low: never the top band.
+Hindi names places abroad with the same words). A hangul name of four syllables or more
+written with no admin word at all is read only as a province, alone, with two sound classes
+more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean spellings differ by a vowel),
+as written or without a particle glued after it ("반띠민제이에서").
+Villages are not read (one places nothing finer than its commune, and many sound alike),
+nor a unit the caller already states as context. What it finds is a ``phonetic`` mention,
+scored low: never the top band.
 """
 
 from __future__ import annotations
@@ -21,7 +25,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..normalize import ADMIN_WORDS, Token, latin_sound_keys, script_sound_keys, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    Token,
+    latin_sound_keys,
+    script_sound_keys,
+    tokenize,
+    word_list,
+)
 from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
@@ -31,9 +42,20 @@ from .tokens import is_hangul, korean_admin, split_tokens
 __all__ = ["prepare", "sound_mentions"]
 
 _PROVINCE, _DISTRICT, _COMMUNE, _VILLAGE = 1, 2, 3, 4
+#: The "level" of a Korean name written with no admin word: read only as a province,
+#: alone, with :data:`_BARE_EXTRA` sound classes more ("캄퐁 츠낭", "반띠민제이").
+_BARE = 0
+_BARE_EXTRA = 2
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
 _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
+#: Fewest syllables of a Korean name read with no admin word.
+_BARE_SYLLABLES = 4
+#: Particles glued after a Korean name as the tokeniser folds them (까지 → 가지), longest
+#: first (stop_words.csv, role korean_particle).
+_PARTICLES = tuple(
+    sorted({tokenize(w)[0].text for w in word_list("korean_particle")}, key=len, reverse=True)
+)
 _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
@@ -173,6 +195,16 @@ def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, in
     return out
 
 
+def _bare_korean(raw: str) -> bool:
+    """Whether ``raw`` may be a Korean name written with no admin word: hangul only, at
+    least :data:`_BARE_SYLLABLES` syllables, no admin word inside."""
+    return (
+        len(raw) >= _BARE_SYLLABLES
+        and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
+        and _korean_run(raw) is None
+    )
+
+
 def _devanagari_runs(
     raw: str, toks: Sequence[Token], spans: Sequence[tuple[int, int]]
 ) -> list[tuple[str, int, int, int]]:
@@ -308,6 +340,9 @@ def sound_mentions(
                 found = [(tok.text, ADMIN_WORDS[nxt], a, b)]
             elif _THAI.match(tok.text) and prev in ADMIN_WORDS and _THAI.match(prev):
                 found = [(tok.text, ADMIN_WORDS[prev], a, b)]
+            elif hangul and _bare_korean(tok.text):
+                # no admin word at all: a province spelt another way (캄퐁 츠낭 = 캄퐁치낭)
+                found = [(tok.text, _BARE, a, b)]
         runs.extend(found)
     if isinstance(text, str):
         runs.extend(_devanagari_runs(text, toks, spans))
@@ -320,7 +355,16 @@ def sound_mentions(
     cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
     out = list(mentions)
     for run, level, start, end in sorted(runs, key=lambda r: r[1]):
-        if level < _PROVINCE or level > _VILLAGE or taken & set(range(start, end)):
+        if level < _BARE or level > _VILLAGE or taken & set(range(start, end)):
+            continue
+        if level == _BARE:
+            entries = _read(run, _PROVINCE, set(), _BARE_EXTRA)
+            stem = next((run[: -len(p)] for p in _PARTICLES if run.endswith(p)), "")
+            if not entries and len(stem) >= _BARE_SYLLABLES:
+                entries = _read(stem, _PROVINCE, set(), _BARE_EXTRA)  # "반띠민제이에서"
+            if entries and not all(e.code in context for e in entries):
+                out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
+                taken.update(range(start, end))
             continue
         if level == _VILLAGE or (level == _COMMUNE and not scope):
             # a village read by sound places nothing finer than its commune, and is too
@@ -329,6 +373,10 @@ def sound_mentions(
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
         entries = _read(run, level, inner or scope, extra)
+        if not entries and level == _PROVINCE and scope:
+            # a province is inside no other: the second of a list of provinces is read
+            # alone ("バッタンバン州、シエムレアプ州")
+            entries = _read(run, level, set(), extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))

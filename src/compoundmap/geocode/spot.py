@@ -49,6 +49,7 @@ from .notplaces import (
     not_vietnamese,
     other_names,
     script_references,
+    sibling_readings,
 )
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
@@ -137,6 +138,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = script_references(text, written, mentions, index)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
+    if len(mentions) > 1:
+        mentions = sibling_readings(written, mentions)
     return _mark_loose(written, mentions, cased)
 
 

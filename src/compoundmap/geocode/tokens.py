@@ -1,7 +1,11 @@
 """The tokens spotting reads: a string's tokens with each run of Khmer, Thai and CJK text
 split into the names and admin words it holds (longest first), Korean admin syllables glued
-to their name, Khmer names told apart by a number or letter read whole, and a hyphen that
-joins two names ("Moc Bai-Bavet") read as the break a spaced one is.
+to their name, Khmer names told apart by a number or letter read whole, a Khmer name written
+with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), an
+ordinary Khmer word that is also a village's name read as a word (ក្នុង, "in"), a Khmer name
+a space splits read whole (``កាស៊ីណូ ហេរ៉ូ``), and a hyphen that joins two names ("Moc
+Bai-Bavet") read as the break a spaced one is, as is a possessive after a unit's name
+("Kandal’s Koh Thom district").
 
 First step of :func:`compoundmap.geocode.spot.spot`; :func:`flat_tokens` is also what the
 sound pass and the tests align with.
@@ -13,10 +17,18 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..normalize import ADMIN_WORDS, KOREAN_ADMIN_WORDS, Token, splits_syllable, tokenize
+from ..normalize import (
+    ADMIN_WORDS,
+    KOREAN_ADMIN_WORDS,
+    Token,
+    splits_syllable,
+    tokenize,
+    word_list,
+)
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .index import TIER_VILLAGE, NameIndex, build_index
+from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
+from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
 
 __all__ = [
     "arabic_stems",
@@ -39,21 +51,42 @@ def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
 
 def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]:
     """Tokens of the string, each run of Khmer/Thai/CJK text split into its names and admin
-    words."""
+    words.
+
+    Parameters
+    ----------
+    text : str or tuple of Token
+        The string, or its tokens (``normalize.tokenize``).
+    index : NameIndex
+        The index whose names the runs are split into (pieces of the bundled index are
+        cached).
+
+    Returns
+    -------
+    list of Token
+        The tokens, a hyphen between two names read as a break, a Korean admin syllable
+        glued to its name, a number or letter after a Khmer name joined to it.
+    """
     if isinstance(text, str):
         toks = tokenize(text)
-        if ("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text):
+        if (("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text)) or (
+            ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
+        ):
             toks = _junction_breaks(text, toks, index)
         if text.isascii():
             return list(toks)  # every token of an ASCII string is a Latin one
     else:
         toks = text
+    if len(toks) > 1:
+        toks = khmer_space_joins(toks, index)
     flat: list[Token] = []
     lettered = False
     for k, tok in enumerate(toks):
         if lettered:
             lettered = False  # the letter joined to the name before it (below)
             continue
+        # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
+        before = flat[-1].admin if flat and not flat[-1].latin and k else None
         if tok.latin:
             flat.append(tok)
         elif korean_admin(tok) and k and is_hangul(toks[k - 1]):
@@ -71,9 +104,9 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             ):
                 number = nxt.text
             pieces = list(
-                _script_pieces_cached(tok.text, number)
+                _script_pieces_cached(tok.text, number, before)
                 if index is build_index()
-                else _script_pieces(tok, index, number)
+                else _script_pieces(tok, index, number, before)
             )
             last = pieces[-1] if pieces else None
             if (
@@ -93,22 +126,36 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
 
 #: A hyphen or dash written without spaces between a letter and a capital ("Bai-Bavet").
 _JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
+#: An English possessive after a word ("Kandal’s Koh Thom district").
+_POSSESSIVE = re.compile("(?<=[A-Za-z])['\u2019]s\\b")
+_JOINS = re.compile(f"{_JUNCTION.pattern}|(?P<own>{_POSSESSIVE.pattern})")
 
 
 def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
     """The tokens, with a break between the two words a hyphen joins ("Moc Bai-Bavet",
     "Nong Ian-Stueng Bot", "Aranyaprathet-Poipet": two places, as "Moc Bai - Bavet" is)
-    when an indexed name starts right after it or a unit's name ends right before it,
-    unless some indexed name runs over the join ("Chong Chom-O'Smach border crossing",
-    "Bavet-Moc Bai casino": a span of up to ``geocode_max_ngram`` words across it is a
-    key of the index). The tokens are left as they are when the pieces between the
-    hyphens do not tokenise to them."""
-    parts = [tokenize(p) for p in _JUNCTION.split(text)]
+    when an indexed name starts right after it or a unit's name ends right before it, and
+    after a possessive when a unit's or place's name does both ("Kandal’s Koh Thom
+    district": not the village Kandal Kaoh Thum; a misspelt name after it is left to the
+    passes that read the province with it, "Kandal's ta kumnu"), unless some indexed name
+    runs over the join ("Chong Chom-O'Smach border crossing", "Bavet-Moc Bai casino": a
+    span of up to ``geocode_max_ngram`` words across it is a key of the index; across a
+    possessive, a curated one's, "Sihanoukville's Chinatown"). The tokens are left as they
+    are when the pieces between the joins do not tokenise to them."""
+    pieces: list[str] = []
+    possessive: list[bool] = []
+    start = 0
+    for m in _JOINS.finditer(text):
+        pieces.append(text[start : m.start()])
+        possessive.append(m.group("own") is not None)
+        start = m.end()
+    pieces.append(text[start:])
+    parts = [tokenize(p) for p in pieces]
     if [t for p in parts for t in p] != list(toks):
         return tuple(toks)
     max_ngram = get_settings().geocode_max_ngram
     out: list[Token] = list(parts[0])
-    for part in parts[1:]:
+    for part, own in zip(parts[1:], possessive, strict=True):
         k = len(out)  # the join: between out[k - 1] and part[0]
         words = [*out, *part]
         if (
@@ -116,8 +163,18 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
             and part
             and _word(words[k - 1])
             and _word(words[k])
-            and (_starts_name(words, k, max_ngram, index) or _ends_name(words, k, max_ngram, index))
-            and not _spanned(words, k, max_ngram, index)
+            and (
+                (
+                    _starts_name(words, k, max_ngram, index, units_only=True)
+                    and _ends_name(words, k, max_ngram, index)
+                )
+                if own
+                else (
+                    _starts_name(words, k, max_ngram, index)
+                    or _ends_name(words, k, max_ngram, index)
+                )
+            )
+            and not _spanned(words, k, max_ngram, index, curated_only=own)
         ):
             out.append(Token("", stop=True))
         out.extend(part)
@@ -129,15 +186,21 @@ def _word(tok: Token) -> bool:
     return tok.latin and bool(tok.text) and not tok.stop and tok.admin is None
 
 
-def _starts_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+def _starts_name(
+    words: Sequence[Token], k: int, max_ngram: int, index: NameIndex, units_only: bool = False
+) -> bool:
     """Whether an indexed name starts at ``words[k]`` (right after the join): a hyphen
-    before a word that begins no name is no break between two names ("Kompong-Reagg")."""
+    before a word that begins no name is no break between two names ("Kompong-Reagg").
+    With ``units_only``, the name of a unit or place, not only of villages (a misspelt
+    district read as a village, "saaram", is no name starting there)."""
     key = ""
     for b in range(k, min(len(words), k + max_ngram)):
         if not words[b].latin or not words[b].text:
             break
         key += words[b].text
-        if key in index.names:
+        if key in index.names and (
+            not units_only or any(e.tier < TIER_VILLAGE for e in index.names[key])
+        ):
             return True
     return False
 
@@ -156,9 +219,12 @@ def _ends_name(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex)
     return False
 
 
-def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -> bool:
+def _spanned(
+    words: Sequence[Token], k: int, max_ngram: int, index: NameIndex, curated_only: bool = False
+) -> bool:
     """Whether some span of ``words`` across the join before ``words[k]`` is an indexed
-    name."""
+    name (with ``curated_only``, a curated locality's: no official or GeoNames name holds a
+    possessive, a curated alias may, "Sihanoukville's Chinatown")."""
     names = index.names
     lo = max(0, k - max_ngram + 1)
     for a in range(k - 1, lo - 1, -1):
@@ -169,7 +235,9 @@ def _spanned(words: Sequence[Token], k: int, max_ngram: int, index: NameIndex) -
             if not words[b].latin or not words[b].text:
                 break
             key += words[b].text
-            if key in names:
+            if key in names and (
+                not curated_only or any(e.tier == TIER_CURATED for e in names[key])
+            ):
                 return True
     return False
 
@@ -192,20 +260,26 @@ def korean_admin(tok: Token) -> bool:
 
 @depends_on_settings
 @lru_cache(maxsize=_SIZES.tokenize_cache_size)
-def _script_pieces_cached(text: str, number: str = "") -> tuple[Token, ...]:
+def _script_pieces_cached(
+    text: str, number: str = "", before: int | None = None
+) -> tuple[Token, ...]:
     """:func:`_script_pieces` of a run with the process's index (cached per run: distinct
     strings share their names)."""
-    return tuple(_script_pieces(Token(text, latin=False), build_index(), number))
+    return tuple(_script_pieces(Token(text, latin=False), build_index(), number, before))
 
 
-def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token]:
+def _script_pieces(
+    tok: Token, index: NameIndex, number: str = "", before: int | None = None
+) -> list[Token]:
     """Split a run of Khmer/Thai/CJK text into known names and admin words (longest first).
 
     An unknown katakana letter is kept: a known name glued after it (オッダー|ミェンチェイ) is
     part of an unknown name. Other unknown characters become one break. ``number``, the
     digits written right after the run ("ផ្សារដេប៉ូទី ២" reaches here as ផ្សារដេប៉ូ and 2):
     the rest of the run is one piece when it and the number make a name (Phsar Depou Ti Pir),
-    though the bare name is none.
+    though the bare name is none. ``before``: the level of a Khmer admin word written as
+    the word before the run (a name right after an admin word may be read through
+    :func:`~compoundmap.geocode.khmer.khmer_folds`).
     """
     min_chars = get_settings().script_name_min_chars
     s = tok.text
@@ -215,8 +289,26 @@ def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token
         if number and s[pos:] + number in index.names:
             out.append(Token(s[pos:], latin=False))
             break
+        level = out[-1].admin if out else before
+        if level is not None and "\u1780" <= s[pos] <= "\u17a2":
+            folded = folded_name(s, pos, level, index)
+            if folded is not None:
+                out.append(Token(folded[0], latin=False))
+                pos = folded[1]
+                continue
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
+            if (
+                piece in KHMER_COMMON
+                and (out[-1].admin if out else before) is None
+                and not splits_syllable(s, pos, pos + length)
+            ):
+                # an ordinary word that is also a village's name, with no admin word before
+                # it ("ក្នុងខេត្តសៀមរាប", in Siem Reap province): a word, not the village
+                if not (out and out[-1].stop):
+                    out.append(Token("", stop=True, latin=False))
+                pos += length
+                break
             if (
                 piece in index.names
                 and length >= min_chars
@@ -245,11 +337,6 @@ def _script_pieces(tok: Token, index: NameIndex, number: str = "") -> list[Token
     return out
 
 
-_KHMER_ADMIN = tuple(
-    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
-)
-
-
 def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     """Whether a Khmer name that starts with an admin word ("ភូមិថ្មី", the commune Phum
     Thmei) is glued to more letters: then the admin word is the prefix of another name
@@ -258,8 +345,8 @@ def _prefixed_piece(s: str, pos: int, length: int) -> bool:
     if end >= len(s) or not ("\u1780" <= s[end] <= "\u17b3"):
         return False
     piece = s[pos:end]
-    return any(piece.startswith(a) and len(piece) > len(a) for a in _KHMER_ADMIN) and not any(
-        s.startswith(a, end) for a in _KHMER_ADMIN
+    return any(piece.startswith(a) and len(piece) > len(a) for a in KHMER_ADMIN) and not any(
+        s.startswith(a, end) for a in KHMER_ADMIN
     )
 
 
@@ -291,8 +378,9 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
 
 # Russian case endings of a place name declined like a masculine noun (Сиануквиль →
 # "в Сиануквиле", "из Сиануквиля", "к Сиануквилю", "Сиануквилем"; Кампот → "в Кампоте"),
-# longest first; the tokeniser folds й to и.
-_RUSSIAN_ENDINGS = ("ом", "ем", "е", "а", "я", "у", "ю")
+# longest first (``stop_words.csv``, role ``case_ending_russian``, in file order); the
+# tokeniser folds й to и.
+_RUSSIAN_ENDINGS = word_list("case_ending_russian")
 
 
 def cyrillic_stems(key: str) -> tuple[str, ...]:

@@ -1,0 +1,181 @@
+"""How the tokens step reads Khmer runs beyond exact names (:mod:`compoundmap.geocode.tokens`):
+a name written with its signs otherwise right after its admin word, read through the fold
+of :func:`compoundmap.normalize.khmer_sign_fold` when that fold names one thing only
+(``ស្រុក|ស្វាយជ្រុំ`` is the district ស្វាយជ្រំ); ordinary words that are also a village's
+name (``stop_words.csv`` role ``common``: ក្នុង "in", លោក "Mr."); and a name a space splits
+in two (``កាស៊ីណូ ហេរ៉ូ``, MEF's ``អ បួនលើ``).
+
+The guards and their sweep: ``benchmarks/sweep_khmer_signs.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from ..normalize import ADMIN_WORDS, Token, clean_text, khmer_sign_fold, splits_syllable, word_list
+from ..settings import depends_on_settings
+from ..settings import get as get_settings
+from .index import KIND_LEVEL, TIER_VILLAGE, NameIndex, build_index
+
+__all__ = [
+    "KHMER_ADMIN",
+    "KHMER_COMMON",
+    "folded_name",
+    "khmer_folds",
+    "khmer_space_joins",
+]
+
+#: Khmer admin words, longest first.
+KHMER_ADMIN = tuple(
+    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
+)
+
+
+#: Ordinary Khmer words that are also the name of a village (ក្នុង "in", លោក "Mr.", ច្រក
+#: "pass"): ``stop_words.csv`` role ``common``, read as a name only right after an admin
+#: word ("ភូមិក្នុង").
+KHMER_COMMON = frozenset(
+    clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
+)
+
+
+def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
+    """The tokens, two Khmer runs a space splits a name across joined into one
+    ("កាស៊ីណូ ហេរ៉ូ"; MEF's "អ បួនលើ"): when the end of the first run (all of it, or what
+    follows its last admin word) and the start of the second (all of it, or what comes
+    before its first admin word) make an indexed name of a unit or locality (not only of
+    villages), and neither part is an indexed name itself.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        A string's tokens (``normalize.tokenize``), at least one.
+    index : NameIndex
+        The index whose names may span the space.
+
+    Returns
+    -------
+    tuple of Token
+        The tokens, such pairs of runs joined.
+    """
+    out: list[Token] = [toks[0]]
+    for tok in toks[1:]:
+        last = out[-1]
+        if _khmer_run(last) and _khmer_run(tok) and _spaced_name(last.text, tok.text, index):
+            out[-1] = last._replace(text=last.text + tok.text)
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+def _khmer_run(tok: Token) -> bool:
+    """A token of Khmer letters (a run the scan splits)."""
+    return not tok.latin and bool(tok.text) and "\u1780" <= tok.text[0] <= "\u17ff"
+
+
+def _spaced_name(left: str, right: str, index: NameIndex) -> bool:
+    """Whether the end of ``left`` and the start of ``right`` make a name (see
+    :func:`khmer_space_joins`)."""
+    starts = [0] + [
+        e + len(a)
+        for a in KHMER_ADMIN
+        for e in range(len(left) - len(a) + 1)
+        if left.startswith(a, e) and e + len(a) < len(left)
+    ]
+    ends = [len(right)] + [e for e in range(1, len(right)) if right.startswith(KHMER_ADMIN, e)]
+    names = index.names
+    for a in starts:
+        head = left[a:]
+        if head in names or splits_syllable(left, a, len(left)):
+            continue
+        for e in ends:
+            tail = right[:e]
+            if tail in names or (e < len(right) and splits_syllable(right, 0, e)):
+                continue
+            if any(x.tier < TIER_VILLAGE for x in names.get(head + tail, ())):
+                return True
+    return False
+
+
+def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, int] | None:
+    """The indexed name a Khmer piece written right after an admin word of ``level`` stands
+    for with its signs written otherwise ("ស្រុក|ស្វាយជ្រុំ", "ឃុំ|ស្វយទង់ខាងជើង"), and where
+    the piece ends; ``None`` unless the piece runs up to the end of the run or to the next
+    Khmer admin word, is not itself an indexed name, is at least
+    ``khmer_name_min_chars`` long, and its fold (:func:`khmer_folds`) names one place of
+    which some unit of the admin word's level bears the name.
+
+    Parameters
+    ----------
+    s : str
+        A Khmer run.
+    pos : int
+        Where the piece starts, right after the admin word.
+    level : int
+        The level the admin word says (``normalize.PROVINCE`` … ``VILLAGE``).
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The indexed key the piece stands for and the piece's end in ``s``.
+    """
+    n = len(s)
+    shortest = get_settings().khmer_name_min_chars
+    ends = [e for e in range(pos + shortest, n) if s.startswith(KHMER_ADMIN, e)]
+    folds = khmer_folds(index)
+    for end in (*ends, n):
+        piece = s[pos:end]
+        if len(piece) < shortest or splits_syllable(s, pos, end):
+            continue
+        if piece in index.names:
+            return None  # written as indexed: the scan below reads it
+        name = folds.get(khmer_sign_fold(piece))
+        if name and any(KIND_LEVEL.get(e.kind) == level for e in index.names[name]):
+            return name, end
+    return None
+
+
+def khmer_folds(index: NameIndex) -> dict[str, str]:
+    """Fold (:func:`compoundmap.normalize.khmer_sign_fold`) of each Khmer key of the index →
+    that key, or ``""`` when keys of one fold name different things (សំបូរ and សំបួរ; the
+    spellings ស្វាយជ្រំ and ស្វាយជ្រុំ of one district share theirs).
+
+    Parameters
+    ----------
+    index : NameIndex
+        The name index (the process's own is folded once and cached).
+
+    Returns
+    -------
+    dict of str to str
+        Fold → indexed key, ``""`` for a fold that is refused.
+    """
+    if index is build_index():
+        return _default_folds()
+    return _khmer_folds(index)
+
+
+@depends_on_settings
+@cache
+def _default_folds() -> dict[str, str]:
+    """:func:`khmer_folds` of the process's index."""
+    return _khmer_folds(build_index())
+
+
+def _khmer_folds(index: NameIndex) -> dict[str, str]:
+    """:func:`khmer_folds`, computed."""
+    meaning: dict[str, frozenset[tuple[str, str | None]]] = {}
+    out: dict[str, str] = {}
+    for key in sorted(index.names):
+        if not key or not ("\u1780" <= key[0] <= "\u17ff"):
+            continue
+        fold = khmer_sign_fold(key)
+        what = frozenset((e.kind, e.code) for e in index.names[key])
+        if fold not in out:
+            out[fold], meaning[fold] = key, what
+        elif meaning[fold] != what:
+            out[fold] = ""
+    return out

@@ -1,0 +1,97 @@
+"""Khmer strings as Khmer pages write them (round 9, issue 11): a name written with its signs
+otherwise after its admin word (the fold of ``normalize.khmer_sign_fold``, read in
+``geocode.tokens``), ordinary words that are also a village's name (``stop_words.csv`` role
+``common``), and a name a space splits in two. Queries are rows of
+``tests/data/geocode_broad.csv`` (dev split) or the MEF 2025 list itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import compoundmap as cm
+from compoundmap.geocode.index import build_index
+from compoundmap.geocode.khmer import khmer_folds
+from compoundmap.geocode.tokens import flat_tokens
+from compoundmap.normalize import khmer_sign_fold
+
+
+def _codes(query: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(query)]
+
+
+@pytest.mark.parametrize(
+    ("written", "mef"),
+    [
+        ("ស្វយទង់ខាងជើង", "ស្វាយទងខាងជើង"),  # ា left out, ់ added
+        ("ស្វាយជ្រុំ", "ស្វាយជ្រំ"),  # ុំ for ំ
+        ("សំរោង", "សំរ៉ោង"),  # ៉ left out (both MEF spellings)
+        ("មណ្ឌលគីរី", "មណ្ឌលគិរី"),  # ី for ិ
+        ("រង្វង់មួល", "រង្វង់មូល"),  # ួ for ូ
+        ("ស្រ្តី", "ស្ត្រី"),  # subscript RO written first
+    ],
+)
+def test_spellings_of_one_name_share_their_fold(written: str, mef: str) -> None:
+    assert khmer_sign_fold(written) == khmer_sign_fold(mef)
+
+
+def test_a_commune_written_with_its_signs_otherwise_is_read_after_its_admin_word() -> None:
+    """Dev row (info-about.ru, Kampot): "ឃុំស្វយទង់ខាងជើង" is the commune ស្វាយទងខាងជើង
+    (070615); the same letters without the admin word are not read through the fold."""
+    assert _codes("ឃុំស្វយទង់ខាងជើង") == [("07", "0706", "070615")]
+    assert _codes("ស្វយទង់ខាងជើង") == [(None, None, None)]
+
+
+def test_a_fold_naming_two_places_is_refused() -> None:
+    """កក់ (Kak) and កាក់ (Kak) are different communes whose fold is one: neither is read
+    from a third spelling."""
+    folds = khmer_folds(build_index())
+    assert folds[khmer_sign_fold("កាក់")] == ""
+    assert all(t.text != "កាក់" and t.text != "កក់" for t in flat_tokens("ឃុំកាក"))
+
+
+def test_every_mef_commune_as_written_is_read_as_before() -> None:
+    """The fold is tried only where the name as written is no indexed name: every Khmer
+    commune key (no number in it) written after ឃុំ is read as that key."""
+    index = build_index()
+    for key, entries in index.names.items():
+        khmer = key and "\u1780" <= key[0] <= "\u17ff" and not any(c.isdigit() for c in key)
+        if khmer and any(e.kind == "commune" for e in entries):
+            assert [t.text for t in flat_tokens("ឃុំ" + key)][1:] == [key], key
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("ក្នុងខេត្តសៀមរាប", "17"),  # ក្នុង "in" is also a village of Siem Reap
+        ("ទឹកដីស្រុកបាទីខេត្តតាកែវក្បែរផ្ទះលោកមេប៉ុស្តិ៏", "21"),  # លោក "Mr."
+        ("ព្រលានយន្តហោះតារាសាគរ ខេត្តកោះកុង", "09"),  # ព្រលាន "airfield"
+    ],
+)
+def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
+    """Dev rows: words of stop_words.csv role ``common`` that also name a village give no
+    village when the string names its province; after ភូមិ they still do."""
+    got = _codes(query)
+    assert {p for p, _, _ in got} == {province}
+    assert all(c is None for _, _, c in got)
+    assert _codes("ភូមិលោក ខេត្តតាកែវ") == [("21", "2110", "211010")]
+
+
+def test_a_name_split_by_a_space_is_read_whole() -> None:
+    """MEF writes two communes with a space (អ បួនលើ, មេ សរថ្ងក); a dev row writes a
+    casino's name so (khmercheayden.com: "កាស៊ីណូ ហេរ៉ូ(៧៧៧)"). Two names side by side
+    stay two."""
+    assert _codes("អ បួនលើ") == [("11", "1102", "110202")]
+    assert _codes("មេ សរថ្ងក") == [("20", "2001", "200105")]
+    assert _codes("កាស៊ីណូ ហេរ៉ូ(៧៧៧) ក្នុងខេត្តព្រៃវែង") == [("14", "1409", "140902")]
+    assert {p for p, _, _ in _codes("ខេត្តកំពត ខេត្តកែប")} == {"07", "23"}
+
+
+def test_the_place_a_khmer_distance_is_measured_from_is_no_second_place() -> None:
+    """ "ចម្ងាយ N គីឡូម៉ែត្រ ពី X" (N km from X): X is the point the distance is measured
+    from, as in "50 km from Phnom Penh" (benchmarks/sweep_khmer_distances.py); alone it is
+    still the answer, and a number that is no distance changes nothing."""
+    assert {p for p, _, _ in _codes("ខេត្តកំពង់ស្ពឺ ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")} == {"05"}
+    prey_nob = "ស្ថិតនៅស្រុកព្រៃនប់ ចម្ងាយប្រមាណ ៣០ គីឡូម៉ែត្រ ពីក្រុងព្រះសីហនុ"
+    assert _codes(prey_nob) == [("18", "1802", None)]
+    assert {p for p, _, _ in _codes("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")} == {"12"}
+    assert {p for p, _, _ in _codes("ខេត្តកំពង់ស្ពឺ ឆ្នាំ ២០២៣ ពីរាជធានីភ្នំពេញ")} == {"05", "12"}
