@@ -18,16 +18,35 @@ Generated from the index (``build_index``), no labelled row:
 - vu: each katakana name with a b-row syllable (バ ビ ベ ボ) written with ヴ instead (ヴァ ヴィ
   ヴェ ヴォ: バベット, バヴェット), as Japanese spellings of one name vary; the answer must
   be the bare name's (not in the digest);
+- small vowel: each katakana name with シ, ト or ド written スィ, トゥ or ドゥ instead
+  (シエムリアップ, スィエムリアップ; トボンクムム, トゥボンクムム); the answer must be the bare
+  name's (not in the digest);
 - respelt: each katakana province name with one syllable of the a column written with
   the o column (カ/コ, タ/ト …: Kampong is カンポン or コンポン), second in a list after
   another province ("バッタンバン州、シエムレアプ州"); counted both / first only / other;
 - kana: pairs of katakana names glued (a seeded sample): an unknown longer name as often
   as not, printed as a digest to compare before and after a change (the list rule is for
   Chinese characters only);
+- district respelt: each katakana district name (one unit) with one syllable of the a
+  column written with the o column, with 郡 ("alone") and in an address with a commune
+  word and a village after it ("address": the sound pass reads a district alone with one
+  class less there), and with 区 after its province's name with 州 ("ward": Japanese writes
+  区 for a khan of Phnom Penh); counted right / none / other;
+- hyphen: pairs of katakana names joined by a hyphen (a seeded sample, "ポイペト-バベット");
+  the answer must be that of the pair written with 、 (two names); and each katakana
+  province name with 州 after アランヤプラテート- (the Thai town, unknown to the index);
+  right when that province comes back alone;
 - abroad: each curated name in Chinese characters listed after a romanised place abroad
   ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
   other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
   the Latin name glued to Chinese is still read as the place abroad).
+- china: a curated name in Chinese characters after a place in China and its admin word
+  (a seeded sample of ``stop_words.csv`` role ``abroad_han`` × the curated names: "昆明市X",
+  "云南省X", "中国广东省X", and glued "昆明X" when X ends in an admin word); right when no
+  place in Cambodia comes back (昆明市西山区 is Xishan of Kunming, not Sesan). Glued with
+  no admin word ("广州金边", a flight route) the answer must be the bare name's. The same
+  names after a province of ours and its admin word ("上丁省X" for a name of Stung Treng)
+  must keep their province: counted too.
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -45,13 +64,21 @@ import time
 
 from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
 
+from compoundmap._wordlists import word_list
 from compoundmap.geocode.index import TIER_CURATED, build_index
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
 #: A b-row syllable as written with ヴ.
 _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
+#: A syllable written with a small vowel instead (シ/スィ, ト/トゥ, ド/ドゥ).
+_SMALL_VOWEL = {"シ": "スィ", "ト": "トゥ", "ド": "ドゥ"}
 #: A syllable of the a column written with the o column (カンポン, コンポン).
 _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
+#: A commune and village after a district (an address with no province): two made-up names
+#: that sound like no unit (checked: they read nothing alone).
+_ADDRESS_TAIL = "ヘヘコミューンフフ村"
+#: Aranyaprathet in katakana: a name abroad the index does not hold, before a hyphen.
+_THAI_TOWN_KANA = "アランヤプラテート"
 _ABROAD = (
     "Chong Chom",
     "Aranyaprathet",
@@ -121,6 +148,12 @@ def main() -> None:
             continue
         got = answer(name[:at] + _VU[name[at]] + name[at + 1 :])
         tally["vu same" if got == answer(name) else "vu changed"] += 1
+    for name in names:
+        at = next((k for k, ch in enumerate(name) if ch in _SMALL_VOWEL), -1)
+        if not is_kana(name) or at < 0:
+            continue
+        got = answer(name[:at] + _SMALL_VOWEL[name[at]] + name[at + 1 :])
+        tally["small vowel same" if got == answer(name) else "small vowel changed"] += 1
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names
@@ -138,11 +171,41 @@ def main() -> None:
         got = {p for p, _ in answer(f"{first[other]}州、{respelt}州")}
         verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
         tally[f"respelt listed {verdict}"] += 1
+    for k in sorted(names):
+        districts = {e.code for e in index.names[k] if e.kind == "district"}
+        at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
+        if not is_kana(k) or len(districts) != 1 or at < 0:
+            continue
+        respelt = k[:at] + _A_TO_O[k[at]] + k[at + 1 :]
+        if respelt in index.names:
+            continue
+        code = next(iter(districts))
+        ward = f"{first[code[:2]]}州{respelt}区" if code[:2] in first else ""
+        for text, part in (
+            (f"{respelt}郡", "alone"),
+            (f"{respelt}郡{_ADDRESS_TAIL}", "address"),
+            (ward, "ward"),
+        ):
+            if not text:
+                continue
+            got = {d for _, d in answer(text) if d}
+            verdict = "right" if got == {code} else "none" if not got else "other"
+            tally[f"district respelt {part} {verdict}"] += 1
+            if verdict == "other" and len(wrong) < 60:
+                wrong.append(f"{text!r}: {code} → {answer(text)}")
     kana = [k for k in names if is_kana(k) and len(k) >= 3]
     for _ in range(n):
         a, b = rng.sample(kana, 2)
         digest.update(f"{a}{b}{answer(a + b)}".encode())
         tally["kana pairs"] += 1
+    hyphen_rng = random.Random(11)
+    for _ in range(n):
+        a, b = hyphen_rng.sample(kana, 2)
+        same = answer(f"{a}-{b}") == answer(f"{a}、{b}")
+        tally["hyphen same" if same else "hyphen other"] += 1
+    for k, code in sorted(kana_provinces.items()):
+        got = {p for p, _ in answer(f"{_THAI_TOWN_KANA}-{k}州")}
+        tally["abroad hyphen right" if got == {code} else "abroad hyphen other"] += 1
     for k in names:
         provinces = {
             e.province_code for e in index.names[k] if e.tier == TIER_CURATED and e.province_code
@@ -155,6 +218,33 @@ def main() -> None:
                 tally["abroad right" if right else "abroad other"] += 1
                 if not right and len(wrong) < 45:
                     wrong.append(f"{text!r}: {sorted(provinces)} → {answer(text)}")
+    abroad_han = sorted(word_list("abroad_han"))
+    han_names = [
+        (k, {e.province_code for e in index.names[k] if e.tier == TIER_CURATED})
+        for k in names
+        if is_han(k) and any(e.tier == TIER_CURATED for e in index.names[k])
+    ]
+    for _ in range(n * 4):
+        place, (k, _p) = rng.choice(abroad_han), rng.choice(han_names)
+        for text in (f"{place}市{k}", f"{place}省{k}", f"中国{place}省{k}"):
+            got = answer(text)
+            tally["china nothing" if not got else "china placed"] += 1
+            if got and len(wrong) < 60:
+                wrong.append(f"{text!r}: {got}")
+        glued = f"{place}{k}"  # no admin word between: 昆明西山区, 广州金边
+        got = answer(glued)
+        if k[-1] in "市省县縣区區州镇鎮郡乡鄉":
+            tally["china glued nothing" if not got else "china glued placed"] += 1
+        else:
+            tally["china glued as bare" if got == answer(k) else "china glued changed"] += 1
+        if got and k[-1] in "市省县縣区區州镇鎮郡乡鄉" and len(wrong) < 60:
+            wrong.append(f"{glued!r}: {got}")
+    by_code = {next(iter(p)): k for k, p in units if index.names[k][0].kind == "province"}
+    for k, p in han_names:
+        code = next(iter(p)) if len(p) == 1 else None
+        if code in by_code and by_code[code] != k:
+            right = code in {q for q, _ in answer(f"{by_code[code]}省{k}")}
+            tally["own province kept" if right else "own province lost"] += 1
     print(f"  CJK names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")

@@ -47,6 +47,8 @@ PROVINCE_PHRASES = (
 DISTRICT_PHRASES = (
     "im Bezirk {}",
     "im Distrikt {}",
+    "Verwaltung des Bezirks {}",
+    "des Distrikts {}",
     "dans le district de {}",
     "en el distrito de {}",
     "no distrito de {}",

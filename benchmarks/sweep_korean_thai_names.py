@@ -17,6 +17,10 @@ Generated from the index (``build_index``), no labelled row:
   reads, from a short table of district names of the MEF list; right when that district
   comes back.
 
+- address after a place: the same addresses after another province and a word for "near"
+  or "outside" ("프놈펜 인근 캄폿주 뚝추군", "시엠립 외곽 바탐방 삼롯군"): right when that
+  district comes back (the other province may come back too);
+
 - respelt: each province name in hangul with one vowel of one syllable changed the ways
   Korean pages differ (ㅏ/ㅓ, ㅡ/ㅣ, ㅗ/ㅓ, ㅔ/ㅐ, ㅣ/ㅟ), alone and with no admin word: a name
   the index does not hold is read by sound as a province only with a long key (also with a
@@ -24,6 +28,13 @@ Generated from the index (``build_index``), no labelled row:
   province: must stay 0); and the same
   respelt name second in a list after another province ("바탐방주와 캄퐁스푸주"): right when
   both provinces come back;
+
+- listed short: each hangul province name of two or three syllables with one vowel
+  changed, second in a list after another province ("바탐방, 파이린"): a short item of a list
+  of provinces is read by sound as a province; right when both provinces come back, wrong
+  when another province does (must stay 0); and ordinary Korean words of two or three
+  syllables in the same place ("바탐방, 주민들", "캄폿, 태국"): right when only the first
+  province comes back;
 
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
@@ -83,6 +94,61 @@ _DISTRICTS = (
 _VOWEL_SWAPS = {0: 4, 4: 0, 18: 20, 20: 18, 8: 4, 1: 5, 5: 1, 16: 20}
 
 
+#: Ordinary Korean words of two or three syllables a page may list after a province.
+_WORDS = (
+    "주민들",
+    "마을",
+    "학교",
+    "경찰서",
+    "사람들",
+    "공장",
+    "정부",
+    "시장",
+    "병원",
+    "호텔",
+    "카지노",
+    "교회",
+    "사원",
+    "공항",
+    "항구",
+    "한국인",
+    "중국인",
+    "베트남",
+    "태국",
+    "라오스",
+    "도시",
+    "농촌",
+    "해변",
+    "국경",
+    "수도",
+    "남부",
+    "북부",
+    "범죄",
+    "단지",
+    "감금",
+    "구출",
+    "검거",
+    "송환",
+    "사기",
+    "여권",
+    "직원",
+    "관광객",
+    "선교",
+    "우물",
+    "의료",
+    "기자",
+    "경제",
+    "한인회",
+    "대사관",
+    "코리아",
+    "피해자",
+    "노동자",
+    "가족",
+    "빈곤",
+    "지뢰",
+)
+
+
 def _respellings(name: str) -> list[str]:
     """``name`` with the vowel of one syllable swapped (:data:`_VOWEL_SWAPS`)."""
     out = []
@@ -135,6 +201,20 @@ def main() -> None:
                 got = answer(text)
                 right = got == ((prov, dist),)
                 tally["address right" if right else "address other"] += 1
+    for prov, dist, name in _DISTRICTS:
+        for other in sorted(provinces):
+            if other == prov:
+                continue
+            near = provinces[other][0]
+            for key in provinces.get(prov, ()):
+                for word in ("인근", "근처", "외곽"):
+                    for text in (
+                        f"{near} {word} {key}주 {name}군",
+                        f"{near} {word} {key} {name}군",
+                    ):
+                        got = answer(text)
+                        right = (prov, dist) in got
+                        tally["address after right" if right else "address after other"] += 1
     for code, keys in sorted(provinces.items()):
         for key in keys:
             for text in _respellings(key):
@@ -154,6 +234,26 @@ def main() -> None:
                 tally[f"respelt listed {verdict}"] += 1
                 if verdict == "other" and len(wrong) < 60:
                     wrong.append(f"respelt listed {listed!r}: {sorted(got)}")
+    for code, keys in sorted(provinces.items()):
+        other = next(c for c in sorted(provinces) if c != code)
+        for key in keys:
+            if not 2 <= len(key) <= 3:
+                continue
+            for text in _respellings(key):
+                if text in index.names:
+                    continue
+                got = {p for p, _ in answer(f"{provinces[other][0]}, {text}")}
+                verdict = "both" if got == {other, code} else "first" if got == {other} else "wrong"
+                tally[f"listed short {verdict}"] += 1
+                if verdict == "wrong" and len(wrong) < 80:
+                    wrong.append(f"listed short {provinces[other][0]}, {text} ({code}): {got}")
+    for code, keys in sorted(provinces.items()):
+        for word in _WORDS:
+            got = {p for p, _ in answer(f"{keys[0]}, {word}")}
+            verdict = "right" if got == {code} else "other"
+            tally[f"listed word {verdict}"] += 1
+            if verdict == "other" and len(wrong) < 100:
+                wrong.append(f"listed word {keys[0]}, {word}: {got}")
     print(f"  hangul and Thai names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")

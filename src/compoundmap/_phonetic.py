@@ -141,7 +141,8 @@ def latin_sound_keys(key: str) -> tuple[str, ...]:
     """The sound-class keys of a compact Latin place key: as written, and with an ``r``/``l``
     after a vowel and before a consonant or the end dropped (Thmor, Mongkol are often
     transliterated without it). A final ``v`` after a vowel writes a vowel (Chrov) and is
-    dropped.
+    dropped; a final ``s`` after a vowel (Khmer ស, said [h]) gives the keys without it too
+    (Kabbas: ``KPS`` and ``KP``).
 
     Examples
     --------
@@ -151,6 +152,17 @@ def latin_sound_keys(key: str) -> tuple[str, ...]:
     if not key.isascii():
         return ()
     s = key[:-1] if len(key) > 1 and key[-1] == "v" and key[-2] in _LATIN_VOWELS else key
+    keys = _latin_classes(s)
+    if len(s) > 2 and s[-1] == "s" and s[-2] in _LATIN_VOWELS:
+        # a final s after a vowel writes Khmer ស, said [h]: often not transliterated (Prey
+        # Kabbas, プレイカヴァ)
+        keys += [k for k in _latin_classes(s[:-1]) if k not in keys]
+    return tuple(keys)
+
+
+def _latin_classes(s: str) -> list[str]:
+    """The sound-class keys of a Latin key (:func:`latin_sound_keys`), as written and with
+    an ``r``/``l`` after a vowel and before a consonant or the end dropped."""
     full: list[str] = []
     loose: list[str] = []
     k, n = 0, len(s)
@@ -166,13 +178,14 @@ def latin_sound_keys(key: str) -> tuple[str, ...]:
         loose.append("" if cls == "R" and after_vowel and before_consonant else cls)
         k += step
     keys = dict.fromkeys((_collapse(full), _collapse(loose)))
-    return tuple(x for x in keys if x)
+    return [x for x in keys if x]
 
 
 def script_sound_keys(run: str) -> tuple[str, ...]:
     """The sound-class keys of a name written in katakana, hangul, Thai or Devanagari (as
     cleaned by the normaliser); ``()`` for other text. Thai and hangul also give the key without an
-    ``R`` written after a vowel (Thai มงคล ends in l, romanised Mongkol or Mangkul).
+    ``R`` written after a vowel (Thai มงคล ends in l, romanised Mongkol or Mangkul). グ after
+    ン, like ग after a nasal, is the g of "ng" (ストゥング・トレン = Stung Treng): not counted.
 
     Examples
     --------
@@ -183,6 +196,8 @@ def script_sound_keys(run: str) -> tuple[str, ...]:
     liquids_after_vowel: set[int] = set()
     for k, ch in enumerate(run):
         if ch in _KANA_CLASS:
+            if ch == "グ" and k and run[k - 1] == "ン":
+                continue  # the g of "ng" written out (ストゥング = Stung, ボング = Boeng)
             classes.append(_KANA_CLASS[ch])
         elif ch in _THAI_CLASS:
             if ch in "รล" and k and run[k - 1] in _THAI_VOWEL_SIGNS | {"\u0e4d"}:

@@ -106,16 +106,28 @@ _VU_SYLLABLE = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}
 _VU_RE = re.compile("ヴ([ァィェォ])")
 
 
+#: Syllables written with a small vowel that other spellings of one name write with the
+#: plain kana of the same consonant (スィエムリアップ, シエムリアップ; トゥボンクムム, トボンクムム;
+#: ドゥンケオ, ドンケオ). Not ティ: チ is another consonant to the sound pass (バンティ = Bantey).
+_SMALL_VOWEL_SYLLABLE = {"スィ": "シ", "トゥ": "ト", "ドゥ": "ド"}
+_SMALL_VOWEL_RE = re.compile("スィ|トゥ|ドゥ")
+
+
 def fold_script(s: str) -> str:
-    """``s`` with the folds of :func:`script_folds`, ヴァ ヴィ ヴェ ヴォ first written バ ビ ベ ボ.
+    """``s`` with the folds of :func:`script_folds`, ヴァ ヴィ ヴェ ヴォ first written バ ビ ベ ボ,
+    and スィ トゥ ドゥ as シ ト ド.
 
     Examples
     --------
     >>> fold_script("バヴェット") == fold_script("バベット")
     True
+    >>> fold_script("トゥボンクムム") == fold_script("トボンクムム")
+    True
     """
     if "ヴ" in s:
         s = _VU_RE.sub(lambda m: _VU_SYLLABLE[m.group(1)], s)
+    if "ィ" in s or "ゥ" in s:
+        s = _SMALL_VOWEL_RE.sub(lambda m: _SMALL_VOWEL_SYLLABLE[m.group(0)], s)
     return s.translate(SCRIPT_FOLDS)
 
 

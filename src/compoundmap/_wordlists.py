@@ -119,8 +119,18 @@ def word_list(role: str) -> tuple[str, ...]:
     glued after a Korean name: "반띠민제이에서"), ``town_descriptor`` ("border" of "Koh Kong
     border town"), ``coordinator`` ("and", "to": join two names as two places, "Bavet and
     Chrey Thom"), ``case_ending_russian`` (the case endings a Russian place name is
-    declined with, longest first: "ом", "е" of "в Сиануквиле") and ``area_after_han`` (地区:
-    after a name in Chinese characters the area around it, no admin level: 马德望地区).
+    declined with, longest first: "ом", "е" of "в Сиануквиле"), ``area_after_han`` (地区:
+    after a name in Chinese characters the area around it, no admin level: 马德望地区),
+    ``reference_near`` and ``reference_near_of`` (a word for "near" and the words between
+    it and the name: "près de", "malapit sa"; the name is a reference point when the string
+    names another place), ``reference_direction`` (a direction written right before the
+    name with no "of": Indonesian/Malay "selatan Phnom Penh"), ``ordinary_lower``
+    (ordinary lower-case words of other languages, as ``article_lower``: "orang"),
+    ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
+    of ours after one of them and its admin word is that place's, 昆明市西山区) and
+    ``outskirts_before``, ``outskirts_after`` and ``outskirts_after_script`` (a town named as
+    the edge of where something is places its province only: "on the outskirts of
+    Sihanoukville", "シアヌークビル郊外").
 
     Examples
     --------

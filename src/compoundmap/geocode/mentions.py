@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .._scripts import is_han
 from ..normalize import Token, admin_words, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
+from .entries import consistent
 from .index import Entry
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "is_reference",
     "make_mention",
     "mention_start",
+    "near_references",
     "town_at",
 ]
 
@@ -51,6 +53,9 @@ class Mention(NamedTuple):
     """Next to a town word (city, town, krong, 市 …)."""
     loose: bool = False
     """A word no name explains is glued to it: it may be part of a longer unknown name."""
+    edge: bool = False
+    """Written as the outskirts of where something is ("on the outskirts of Poipet",
+    "シアヌークビル郊外"): the place it gives is its province only."""
 
 
 #: The sort key of mentions by start (``sorted(mentions, key=mention_start)``; a C-level
@@ -90,11 +95,21 @@ _HAN_AREA = frozenset(word_list("area_after_han"))
 _REFERENCE_BEFORE = frozenset(word_list("reference_before"))
 _REFERENCE_OF = frozenset(word_list("reference_of"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
+#: Directions written right before the name with no word for "of" (Indonesian/Malay
+#: "selatan Phnom Penh", south of Phnom Penh), role ``reference_direction``.
+_REFERENCE_DIRECTION = frozenset(word_list("reference_direction"))
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
+#: Words for "near" ("near", "nahe", "près", "cerca", "dekat", "gần" …) and the words that
+#: may stand between one and the name besides the words for "of" ("vicino a", "malapit
+#: sa"), from ``stop_words.csv`` (roles ``reference_near`` and ``reference_near_of``).
+_REFERENCE_NEAR = frozenset(word_list("reference_near"))
+_NEAR_OF = frozenset(word_list("reference_near_of")) | _REFERENCE_OF
+# readings by sound or spelling, not as written: no other place a "near" name may yield to
+_GUESSED = frozenset({"phonetic", "fuzzy"})
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
-_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF
+_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF | _REFERENCE_DIRECTION
 
 
 def _alternation(role: str) -> str:
@@ -110,9 +125,12 @@ def _alternation(role: str) -> str:
 #: ពីរាជធានីភ្នំពេញ"). ``stop_words.csv``, roles ``reference_after_script``,
 #: ``reference_direction_script``, ``reference_before_script``, ``reference_unit_script``,
 #: ``reference_from_script``.
+#: The Latin (or other) spelling a page puts in brackets after the name, before "from"
+#: ("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞"): skipped, the name before it is the point.
+_GLOSS = r"(?:[(（]([^()（）\d\n]{1,40})[)）])?"
 _DISTANCE = rf"(?:[^\d\n]{{0,12}}?)\d+(?:[.,]\d+)?\s*(?:{_alternation('reference_unit_script')})"
 _SCRIPT_REFERENCE_RE = re.compile(
-    rf"([^\s\d]+?)(?:{_alternation('reference_after_script')}"
+    rf"([^\s\d(（]+?){_GLOSS}(?:{_alternation('reference_after_script')}"
     rf"|\s(?:{_alternation('reference_direction_script')})){_DISTANCE}"
     rf"|(?:{_alternation('reference_before_script')})([^\s\d]+)\s*\d+(?:[.,]\d+)?\s*"
     rf"(?:{_alternation('reference_unit_script')})"
@@ -281,8 +299,9 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     "from" (also across a few descriptor words: "50 km from the border town of Poipet",
     "not far from Bavet"), or after "<distance or direction> of" ("50 km north of", "5km
     of"), in the languages whose words for it ``reference_of`` lists ("à 30 km de", "au sud
-    de", "südlich von", "30 km dari"). A name after "from" alone is a place ("rescued from
-    Sihanoukville", "from Sihanoukville to Poipet").
+    de", "südlich von", "30 km dari"), or right after a direction its language writes with
+    no "of" (Indonesian/Malay "selatan Phnom Penh"). A name after "from" alone is a place
+    ("rescued from Sihanoukville", "from Sihanoukville to Poipet").
 
     Parameters
     ----------
@@ -301,11 +320,80 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
         k -= 1
     if k >= 0 and toks[k].text in _REFERENCE_BEFORE and _distance_before(toks, k):
         return True
+    if start >= 1 and toks[start - 1].text in _REFERENCE_DIRECTION:
+        return True
     return (
         start >= 2
         and toks[start - 1].text in _REFERENCE_OF
         and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
+
+
+def _after_near(toks: Sequence[Token], start: int) -> bool:
+    """Whether a word for "near" stands before ``toks[start]``, a word for "of" ("près de",
+    "in der Nähe von", "malapit sa") and a few descriptor words ("near the border town of")
+    allowed between."""
+    k = start - 1
+    while (
+        k >= 0
+        and start - k <= 5
+        and (toks[k].text in _NEAR_OF or toks[k].text in _REFERENCE_DESCRIPTOR)
+    ):
+        k -= 1
+    return k >= 0 and toks[k].text in _REFERENCE_NEAR
+
+
+def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, a name written after a word for "near" marked a reference point when
+    the string names another place that neither contains it nor lies in it, each read at
+    its best two tiers and found as written, not by sound or by a typo pass ("in Takeo near
+    Phnom Penh", "in der Provinz Kandal nahe Phnom Penh", "di Kandal dekat Phnom Penh":
+    Takeo, Kandal); alone ("a casino near Poipet") or beside a unit of its own ("near
+    Poipet, Banteay Meanchey") it is the place.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens as spotting indexes them.
+    mentions : list of Mention
+        What the passes found, by start.
+
+    Returns
+    -------
+    list of Mention
+        The mentions, such names marked ``reference``.
+    """
+    near = [k for k, m in enumerate(mentions) if not m.reference and _after_near(toks, m.start)]
+    if not near:
+        return mentions
+    marked = list(mentions)
+    for k in near:
+        m = mentions[k]
+        others = [
+            o
+            for j, o in enumerate(mentions)
+            if j != k
+            and not o.reference
+            and o.method not in _GUESSED
+            and any(e.kind != "country" for e in o.entries)
+        ]
+        if others and not any(
+            consistent(e, f) for o in others for e in _first_readings(m) for f in _first_readings(o)
+        ):
+            marked[k] = m._replace(reference=True)
+    return marked
+
+
+def _first_readings(m: Mention) -> tuple[Entry, ...]:
+    """The readings of ``m`` of its best two tiers ("Kandal": the province, not the
+    villages of that name; "Kampot": the town and the province), of the level its admin
+    word says if any."""
+    best = min(e.tier for e in m.entries)
+    first = tuple(e for e in m.entries if e.tier <= best + 1)
+    # the level an admin word next to it says, when some reading has it ("Prey Veng
+    # province": not the commune Prey Veaeng of Phnom Penh)
+    said = tuple(e for e in first if m.hint is not None and LEVEL_OF_NAME.get(e.kind) == m.hint)
+    return said or first
 
 
 def script_reference_spans(text: str) -> list[tuple[str, bool]]:
@@ -323,18 +411,46 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     [('金边', True)]
     >>> script_reference_spans("ចម្ងាយ ៥០ គីឡូម៉ែត្រ ពីរាជធានីភ្នំពេញ")
     [('រាជធានីភ្នំពេញ', True)]
+    >>> script_reference_spans("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩")
+    [('프놈펜', False)]
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
     if text.isascii() or not any(map(str.isdigit, text)):
         return []
     return [
-        (m.group(1), False) if m.group(1) else (m.group(2) or m.group(3), True)
+        (m.group(1), False) if m.group(1) else (m.group(3) or m.group(4), True)
         for m in _SCRIPT_REFERENCE_RE.finditer(text)
     ]
 
 
+def script_reference_glosses(text: str) -> frozenset[str]:
+    """The spellings in brackets after a name :func:`script_reference_spans` finds, lower
+    case ("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞": ``{'phnom penh'}``): the same point
+    written a second time.
+
+    Examples
+    --------
+    >>> sorted(script_reference_glosses("프놈펜(Phnom Penh)에서 서쪽으로 약 250㎞ 떨어진 코콩"))
+    ['phnom penh']
+    >>> sorted(script_reference_glosses("코콩(Koh Kong)"))
+    []
+    """
+    if text.isascii() or not any(ch.isdigit() for ch in text):
+        return frozenset()
+    return frozenset(
+        " ".join(m.group(2).lower().split())
+        for m in _SCRIPT_REFERENCE_RE.finditer(text)
+        if m.group(1) and m.group(2)
+    )
+
+
 _new_tuple = tuple.__new__
+#: The defaults of the fields after ``town`` (``loose`` …), which ``make_mention`` leaves as
+#: they are: read from the class, so a field added to Mention keeps its default there too.
+_AFTER_TOWN = tuple(
+    Mention._field_defaults[f] for f in Mention._fields[Mention._fields.index("town") + 1 :]
+)
 
 
 def make_mention(
@@ -393,6 +509,6 @@ def make_mention(
             # Group", "Kandal Co Ltd"; not "the Kandal group of villages")
             or (end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower),
             _town_past(toks, start, past) if with_town else False,
-            False,
-        ),
+        )
+        + _AFTER_TOWN,
     )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..normalize import Token, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
-from .mentions import Mention, is_content, script_reference_spans
+from .mentions import Mention, is_content, script_reference_glosses, script_reference_spans
 from .tokens import split_tokens
 
 __all__ = [
@@ -38,8 +38,13 @@ COORDINATORS = frozenset(tokenize(w)[0].text for w in word_list("coordinator"))
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
 
-#: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …).
-ARTICLES = frozenset(tokenize(w)[0].text for w in word_list("article_lower"))
+#: Lower-case indefinite articles as the tokeniser folds them ("un", "une", "una" …), and
+#: the ordinary lower-case words of other languages read as a name's spelling ("orang",
+#: Indonesian/Malay "people", is not the district O Reang), roles ``article_lower`` and
+#: ``ordinary_lower`` of ``stop_words.csv``.
+ARTICLES = frozenset(
+    tokenize(w)[0].text for role in ("article_lower", "ordinary_lower") for w in word_list(role)
+)
 
 
 def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
@@ -75,10 +80,11 @@ def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
 
 
 def lower_articles(flat: Sequence[Token]) -> list[Token]:
-    """The tokens, each lower-case indefinite article marked a stopword: in a string that
-    capitalises its names, "un" of "un casino situé à Sihanoukville" is the French article,
-    never the village Un (អ៊ុន) of Ratanakiri, which such a string would write "Un". Next
-    to an admin word it stays a name ("khum un", "un commune, Ratanak Kiri").
+    """The tokens, each lower-case indefinite article (or ordinary word: "271 orang")
+    marked a stopword: in a string that capitalises its names, "un" of "un casino situé à
+    Sihanoukville" is the French article, never the village Un (អ៊ុន) of Ratanakiri, which
+    such a string would write "Un". Next to an admin word it stays a name ("khum un", "un
+    commune, Ratanak Kiri").
 
     Parameters
     ----------
@@ -135,8 +141,13 @@ def script_references(
             names.add(pieces[0] if first else pieces[-1])
     if not names:
         return mentions
+    # the name's spelling in brackets before "from" ("프놈펜(Phnom Penh)에서") is the same point
+    glosses = script_reference_glosses(text)
     marked = [
-        m._replace(reference=True) if m.text in names and not flat[m.start].latin else m
+        m._replace(reference=True)
+        if (m.text in names and not flat[m.start].latin)
+        or (flat[m.start].latin and " ".join(m.text.lower().split()) in glosses)
+        else m
         for m in mentions
     ]
     # a name written only as a reference point is kept when the string names nothing else

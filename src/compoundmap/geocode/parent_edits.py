@@ -31,7 +31,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE, Token, skeleton
+from ..normalize import ADMIN_WORDS, COMMUNE, DISTRICT, PROVINCE, VILLAGE, Token, skeleton
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
@@ -47,6 +47,19 @@ _MAX_WORDS = 4
 #: The unit kinds this pass reads, and the code of the parent each is read inside (a
 #: province: the country, :data:`_COUNTRY`).
 _PARENT = {"commune": "district_code", "district": "province_code", "province": None}
+#: Khmer village admin words ("ភូមិ"), longest first: a name the index holds with one glued
+#: before it ("ភូមិ អំពិល", GeoNames' name of the seat of Banteay Ampil) is read whole.
+_KHMER_VILLAGE = tuple(
+    sorted(
+        (
+            w
+            for w, level in ADMIN_WORDS.items()
+            if "\u1780" <= w[:1] <= "\u17ff" and level == VILLAGE
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
 #: (The levels are the ints of ``normalize``: reading an ``AdminLevel`` member costs an
@@ -299,6 +312,54 @@ def _read_or_crossed(mentions: Sequence[Mention], a: int, b: int, kind: str) -> 
     return False
 
 
+def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less a name a village word marks ("Phum Ti Pir village", "ấp Lekh Bei":
+    also the numbered sangkats 2 and 3 of Sihanoukville), or a Khmer name read whole with its
+    village word glued before it ("ភូមិអំពិល", "ភូមិរំចេក": aliases of the seats of a district
+    and a commune elsewhere), when the string names a commune by its admin word and no
+    reading of the name lies in the district of any commune that name may be: the string
+    calls it a village of that commune ("ភូមិអំពិល ឃុំរំចេក ស្រុកព្រះស្ដេច" is a village Ampil
+    of Rumchek, Preah Sdach, not Banteay Ampil; with "ឃុំរំចេក" alone, of one of the four
+    Rumchek communes). A reading in such a district, a village's too, is kept. Beside
+    :func:`_village_mentions`, which reads the words a village word marks by sound."""
+    out = mentions  # (replaced, never changed in place)
+    for m in mentions:
+        glued = (
+            m.end - m.start == 1
+            and m.hint is None
+            and not flat[m.start].latin
+            and flat[m.start].text.startswith(_KHMER_VILLAGE)
+        )
+        if not glued and m.hint != VILLAGE:
+            continue
+        districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
+        if districts and all(
+            e.district_code not in districts and e.legacy_district not in districts
+            for e in m.entries
+        ):
+            out = [x for x in out if x is not m]
+    return out
+
+
+def _word_named_communes(mentions: Sequence[Mention], start: int, end: int) -> set[str]:
+    """The communes a commune admin word names outside ``[start, end)`` ("ឃុំរំចេក": the
+    four communes Rumchek), less those outside the provinces and districts the string
+    names, if it names any."""
+    provinces, districts, _ = _named_units(mentions, start, end)
+    out = {
+        e.commune_code
+        for m in mentions
+        if m.hint == COMMUNE and (m.end <= start or m.start >= end)
+        for e in m.entries
+        if e.kind == "commune" and e.tier < TIER_VILLAGE and e.commune_code
+    }
+    if provinces:
+        out = {c for c in out if c[:2] in provinces}
+    if districts:
+        out = {c for c in out if c[:4] in districts}
+    return out
+
+
 def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """Mentions with a misspelt commune name read inside the district the string names,
     a misspelt district name inside the province it names, a misspelt province name next
@@ -327,6 +388,8 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             marks.setdefault(level, []).append(k)
     if VILLAGE in marks and (COMMUNE in marks or DISTRICT in marks):
         mentions = _village_mentions(flat, mentions, marks[VILLAGE])
+    if COMMUNE in marks:
+        mentions = _marked_village_mentions(flat, mentions)
     out = list(mentions)
     for kind, level, named in (
         ("commune", COMMUNE, _named_district),

@@ -302,6 +302,10 @@ def build_result(
         if point_entry is not None:
             dist = dist or point_entry.district_code
             comm = comm or (point_entry.commune_code if anchor.depth >= 3 else None)
+    if mention.edge and prov:
+        # the outskirts of a town lie around it, often in another district: the province
+        dist = comm = None
+        point_entry = None
     lat: float | None
     lon: float | None
     if anchor.kind == "country":

@@ -25,10 +25,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from .._scripts import is_hangul as is_hangul_text
 from ..normalize import (
     ADMIN_WORDS,
     Token,
+    admin_words,
     latin_sound_keys,
+    place_key,
     script_sound_keys,
     tokenize,
     word_list,
@@ -49,8 +52,24 @@ _BARE_EXTRA = 2
 #: Fewest sound classes a key needs: inside a named province or district, and alone.
 _MIN_SCOPED = {_PROVINCE: 4, _DISTRICT: 2, _COMMUNE: 3}
 _MIN_ALONE = {_PROVINCE: 4, _DISTRICT: 5}
+#: Commune words only Cambodian addresses use in Japanese (``admin_words.csv``: katakana,
+#: commune level: コミューン, サンカット). A district with its admin word in a string that also
+#: holds one (カムリエン郡ボングリエンコミューン…村) is a Cambodian address, not a Thai amphoe
+#: (also 郡): it is read alone with one sound class less (:data:`_ADDRESS_LESS`).
+_KANA_COMMUNE_WORDS = tuple(
+    w.word for w in admin_words() if w.script == "Kana" and w.level == _COMMUNE
+)
+_ADDRESS_LESS = 1
+#: The Japanese word for a ward (区): a commune word (admin_words.csv) that Japanese also
+#: writes after a khan of Phnom Penh, a district (ドンペン区, センソック区).
+_WARD_WORDS = frozenset({"区", "區"})
 #: Fewest syllables of a Korean name read with no admin word.
 _BARE_SYLLABLES = 4
+#: A short Korean name (two or three syllables) that is an item of a list of provinces
+#: ("바탐방, 반띠민제이, 파이린"): read as a province, alone, with one sound class less than
+#: a province read alone needs.
+_LISTED = -1
+_LISTED_SYLLABLES = (2, 3)
 #: Particles glued after a Korean name as the tokeniser folds them (까지 → 가지), longest
 #: first (stop_words.csv, role korean_particle).
 _PARTICLES = tuple(
@@ -60,6 +79,9 @@ _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
+_KANA_RUN = re.compile("[\u30a1-\u30ff]+")
+#: An r after a vowel at the end of a word followed by another word ("Chbar Ampov").
+_WORD_FINAL_R = re.compile(r"(?<=[aeiouAEIOU])r(?=\s+\w)")
 _DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: Most words a Devanagari name before its admin word is read from (longest first).
 _DEVANAGARI_MAX_WORDS = 3
@@ -82,14 +104,35 @@ def _sound_index() -> dict[tuple[int, str], tuple[Entry, ...]]:
         ]
         if not units:
             continue
-        for sound in latin_sound_keys(key):
-            for e in units:
-                if e.tier >= TIER_VILLAGE or e.kind == "village":
-                    continue  # villages are not read by sound
+        for e in units:
+            if e.tier >= TIER_VILLAGE or e.kind == "village":
+                continue  # villages are not read by sound
+            sounds = latin_sound_keys(key)
+            if key == place_key(e.name) and _WORD_FINAL_R.search(e.name):
+                # an r ending a word before another is silent too (Chbar Ampov =
+                # チュバーアンポウ); the compact key no longer shows where the word ended
+                bare = place_key(_WORD_FINAL_R.sub("", e.name))
+                sounds += tuple(x for x in latin_sound_keys(bare) if x not in sounds)
+            for sound in sounds:
                 out.setdefault((LEVEL_OF_NAME[e.kind], sound), {}).setdefault(
                     f"{e.kind}:{e.code}", e
                 )
     return long_lived({k: tuple(v.values()) for k, v in out.items()})
+
+
+@depends_on_settings
+@cache
+def _hangul_province_keys() -> frozenset[tuple[str, int, str]]:
+    """(province code, syllables, sound key) of every hangul name of a province in the
+    index: a short list item is read only when it sounds like one of the same length."""
+    out: set[tuple[str, int, str]] = set()
+    for name, entries in build_index().names.items():
+        if not is_hangul_text(name):
+            continue
+        for e in entries:
+            if e.kind == "province" and e.code:
+                out.update((e.code, len(name), key) for key in script_sound_keys(name))
+    return frozenset(out)
 
 
 def prepare() -> None:
@@ -165,13 +208,14 @@ def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, in
             named = _korean_run(raw)
             if named:
                 out.append((named[0], named[1], a, b))
-        elif len(pieces) > 1 and pieces[-1].stop and not any(t.stop for t in pieces[:-1]):
+        elif len(pieces) > 1 and pieces[-1].stop and not pieces[-2].stop:
             # a short district name after its province, glued by the tokeniser with its
-            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군): the rest of the
-            # run after the known names, without the province's own admin word (캄폿주),
-            # when it ends with the district's admin word
-            head = "".join(t.text for t in pieces[:-1])
-            rest = raw[len(head) :] if raw.startswith(head) else ""
+            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군; also after other
+            # words: "프놈펜 인근 캄폿주 뚝추군" → 브놈벤|인근|감봇|둑주군): the rest of the
+            # run after the last known name, without the province's own admin word
+            # (캄폿주), when it ends with the district's admin word
+            at = raw.rfind(pieces[-2].text) if pieces[-2].text else -1
+            rest = raw[at + len(pieces[-2].text) :] if at >= 0 else ""
             if len(rest) > 3 and ADMIN_WORDS.get(rest[0]) == _PROVINCE:
                 rest = rest[1:]
             named = _korean_run(rest)
@@ -202,6 +246,61 @@ def _bare_korean(raw: str) -> bool:
         len(raw) >= _BARE_SYLLABLES
         and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
         and _korean_run(raw) is None
+    )
+
+
+def _province_before(mentions: Sequence[Mention], start: int) -> str | None:
+    """The province of the mention ending right before flat token ``start`` (a break may
+    stand between), when its readings share one and one of them is a province."""
+    before = [m for m in mentions if start - 2 <= m.end <= start and not m.reference]
+    if not before:
+        return None
+    m = max(before, key=lambda m: m.end)
+    provinces = {e.province_code for e in m.entries if not e.town_alias}
+    if len(provinces) != 1 or not any(e.kind == "province" for e in m.entries):
+        return None
+    return next(iter(provinces))
+
+
+def _listed_korean(toks: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` may be a short Korean name in a list: hangul only, of
+    :data:`_LISTED_SYLLABLES` syllables, no admin word inside, a break (comma, bracket) or
+    the end on each side, and a hangul word across one of them."""
+    raw = toks[k].text
+    if not (
+        _LISTED_SYLLABLES[0] <= len(raw) <= _LISTED_SYLLABLES[1]
+        and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
+        and _korean_run(raw) is None
+    ):
+        return False
+
+    def brk(j: int) -> bool:
+        return j < 0 or j >= len(toks) or (not toks[j].text and toks[j].stop)
+
+    def item(j: int) -> bool:
+        return 0 <= j < len(toks) and is_hangul(toks[j])
+
+    return brk(k - 1) and brk(k + 1) and (item(k - 2) or item(k + 2))
+
+
+def _next_to_province(
+    mentions: Sequence[Mention],
+    spans: Sequence[tuple[int, int]],
+    toks: Sequence[Token],
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the list item at flat tokens ``[start, end)`` has a province next to it: a
+    mention one reading of which is a province, in the hangul word one break before or
+    after it."""
+    k = next((j for j, sp in enumerate(spans) if sp == (start, end)), None)
+    if k is None:
+        return False
+    near = {spans[j] for j in (k - 2, k + 2) if 0 <= j < len(toks) and is_hangul(toks[j])}
+    return any(
+        (m.start, m.end) in near or any(a <= m.start and m.end <= b for a, b in near)
+        for m in mentions
+        if not m.reference and any(e.kind == "province" for e in m.entries)
     )
 
 
@@ -343,6 +442,10 @@ def sound_mentions(
             elif hangul and _bare_korean(tok.text):
                 # no admin word at all: a province spelt another way (캄퐁 츠낭 = 캄퐁치낭)
                 found = [(tok.text, _BARE, a, b)]
+            elif hangul and _listed_korean(toks, k):
+                # a short item of a list ("바탐방, 반띠민제이, 파이린"): read last, when an
+                # item next to it is a province
+                found = [(tok.text, _LISTED, a, b)]
         runs.extend(found)
     if isinstance(text, str):
         runs.extend(_devanagari_runs(text, toks, spans))
@@ -353,9 +456,27 @@ def sound_mentions(
     # Hindi writes places abroad with the same admin words (शानक्सी प्रांत, सहारनपुर शहर): a
     # Devanagari name is read alone with one sound class more unless Cambodia is named
     cambodia = any(e.kind == "country" for m in mentions for e in m.entries)
+    address = isinstance(text, str) and any(w in text for w in _KANA_COMMUNE_WORDS)
     out = list(mentions)
-    for run, level, start, end in sorted(runs, key=lambda r: r[1]):
-        if level < _BARE or level > _VILLAGE or taken & set(range(start, end)):
+    for run, level, start, end in sorted(runs, key=lambda r: (r[1] == _LISTED, r[1])):
+        if taken & set(range(start, end)):
+            continue
+        if level == _LISTED:
+            entries = _read(run, _PROVINCE, set(), -1)
+            like = _hangul_province_keys()
+            if (
+                entries
+                and any(
+                    (e.code, len(run), key) in like
+                    for e in entries
+                    for key in script_sound_keys(run)
+                )
+                and _next_to_province(out, spans, toks, start, end)
+            ):
+                out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
+                taken.update(range(start, end))
+            continue
+        if level < _BARE or level > _VILLAGE:
             continue
         if level == _BARE:
             entries = _read(run, _PROVINCE, set(), _BARE_EXTRA)
@@ -372,11 +493,30 @@ def sound_mentions(
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
         extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
-        entries = _read(run, level, inner or scope, extra)
+        if address and level == _DISTRICT and not scope and _KANA_RUN.fullmatch(run):
+            extra = -_ADDRESS_LESS  # カムリエン郡 in a Cambodian address with no province
+        entries = ()
+        own = _province_before(out, start) if level == _DISTRICT else None
+        if own and own in scope and len(scope - context) > 1:
+            # a district right after its province ("프놈펜 인근 캄폿주 뚝추군"): read in that
+            # province first, another named province may hold a unit of the same sound
+            entries = _read(run, level, {own}, extra)
+        entries = entries or _read(run, level, inner or scope, extra)
         if not entries and level == _PROVINCE and scope:
             # a province is inside no other: the second of a list of provinces is read
             # alone ("バッタンバン州、シエムレアプ州")
             entries = _read(run, level, set(), extra)
+        if (
+            not entries
+            and level == _COMMUNE
+            and not inner
+            and _KANA_RUN.fullmatch(run)
+            and end < len(flat)
+            and flat[end].text in _WARD_WORDS
+        ):
+            # Japanese writes 区 for a khan of Phnom Penh, a district ("プノンペン都
+            # チュバーアンポウ区"): no commune of the province named sounds so, read a district
+            entries = _read(run, _DISTRICT, scope, extra)
         if not entries or all(e.code in context for e in entries):
             continue  # nothing read, or only the unit the caller states already
         out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))

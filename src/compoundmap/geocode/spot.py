@@ -39,6 +39,7 @@ from .mentions import (
     is_content,
     is_khmer,
     make_mention,
+    near_references,
     town_at,
 )
 from .notplaces import (
@@ -51,9 +52,10 @@ from .notplaces import (
     script_references,
     sibling_readings,
 )
+from .outskirts import outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
-from .tokens import flat_tokens, inflection_stems, split_tokens
+from .tokens import ABROAD_HAN, flat_tokens, inflection_stems, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
     phonetic_match,
@@ -117,7 +119,10 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions, loose = _exact_mentions(flat, index, cased)
     # (an ASCII string holds no word spelt the Vietnamese way)
     if not (isinstance(text, str) and text.isascii()) and any(t.vietnamese for t in flat):
-        mentions = not_vietnamese(flat, mentions, index, cased)
+        kept = not_vietnamese(flat, mentions, index, cased)
+        if len(kept) < len(mentions):
+            kept = _after_vietnamese_word(flat, mentions, kept, index, cased)
+        mentions = kept
     if cased:
         # the string capitalises its names: its lower-case words away from any capitalised
         # one are ordinary words, which the typo passes must not read as names ("yang
@@ -136,10 +141,14 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions = sound_mentions(text, written, mentions, context)
     if isinstance(text, str) and mentions and not text.isascii():
         mentions = script_references(text, written, mentions, index)
+    if len(mentions) > 1:
+        mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
     if len(mentions) > 1:
         mentions = sibling_readings(written, mentions)
+    if mentions:
+        mentions = outskirts(text, written, mentions, index)
     return _mark_loose(written, mentions, cased)
 
 
@@ -152,6 +161,24 @@ def _lower_word_in(flat: Sequence[Token], words: frozenset[str]) -> bool:
 
 
 _SHORT_SYLLABLE = 5
+
+
+def _after_vietnamese_word(
+    flat: list[Token], found: list[Mention], kept: list[Mention], index: NameIndex, cased: bool
+) -> list[Mention]:
+    """``kept``, plus the name read from the word after a Vietnamese word a dropped name
+    started on ("ở Kandal", at Kandal: not the village Ou Kandal, but Kandal), when that
+    reading is itself kept."""
+    cfg = get_settings()
+    extra = []
+    for m in found:
+        if m in kept or m.end - m.start < 2 or not flat[m.start].vietnamese:
+            continue
+        end = _span_end(flat, m.start + 1, cfg.geocode_max_ngram, inner_stopwords())
+        again = _latin_mention(flat, m.start + 1, end, index, cfg, cased=cased)
+        if again is not None:
+            extra.extend(not_vietnamese(flat, [again], index, cased))
+    return sorted([*kept, *extra], key=lambda m: m.start) if extra else kept
 
 
 def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> list[Mention]:
@@ -379,6 +406,16 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
             for e in entries
         ) and not (_han_unit(prev.text, before) and _han_unit(tok.text, entries)):
             entries = ()
+    if (
+        prev is not None
+        and prev.admin is not None
+        and not prev.latin
+        and pos >= 2
+        and flat[pos - 2].text in ABROAD_HAN
+    ):
+        # after a place in China and its admin word, a name is one of that place's
+        # (昆明市西山区: Xishan district of Kunming, not Sesan)
+        entries = ()
     if not entries:
         return None
     khmer = is_khmer(tok.text)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .._scripts import is_han
 from ..normalize import (
     ADMIN_WORDS,
     KOREAN_ADMIN_WORDS,
@@ -31,6 +32,7 @@ from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
 from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
 
 __all__ = [
+    "ABROAD_HAN",
     "arabic_stems",
     "cyrillic_stems",
     "flat_tokens",
@@ -73,6 +75,10 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
         ):
             toks = _junction_breaks(text, toks, index)
+        if _KANA_JUNCTION.search(text):
+            # two katakana names joined by a hyphen are two names ("アランヤプラテート-
+            # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
+            toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
         if text.isascii():
             return list(toks)  # every token of an ASCII string is a Latin one
     else:
@@ -129,6 +135,9 @@ _JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
 #: An English possessive after a word ("Kandal’s Koh Thom district").
 _POSSESSIVE = re.compile("(?<=[A-Za-z])['\u2019]s\\b")
 _JOINS = re.compile(f"{_JUNCTION.pattern}|(?P<own>{_POSSESSIVE.pattern})")
+#: A hyphen, dash or minus sign between two katakana letters: not the long-vowel mark ー
+#: (U+30FC), which the tokeniser folds away, but a break between two names.
+_KANA_JUNCTION = re.compile("(?<=[\u30a1-\u30fa])[-\u2010\u2013\u2014\u2212](?=[\u30a1-\u30fa])")
 
 
 def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:
@@ -296,6 +305,13 @@ def _script_pieces(
                 out.append(Token(folded[0], latin=False))
                 pos = folded[1]
                 continue
+        abroad = _abroad_han_at(s, pos, index)
+        if abroad:
+            # a place in China before its admin word (昆明|市, 镇江|市): a word of its own,
+            # so that the name after it is read as inside it
+            out.append(Token(abroad, stop=True, latin=False))
+            pos += len(abroad)
+            continue
         for length in range(min(index.max_script_len, n - pos), 0, -1):
             piece = s[pos : pos + length]
             if (
@@ -335,6 +351,44 @@ def _script_pieces(
                 out.append(Token("", stop=True, latin=False))
             pos += 1
     return out
+
+
+#: Chinese names of places in China (provinces, prefecture-level cities), from
+#: ``stop_words.csv`` role ``abroad_han``, by first character, longest first.
+ABROAD_HAN = frozenset(word_list("abroad_han"))
+_ABROAD_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _w in sorted(ABROAD_HAN, key=len, reverse=True):
+    _ABROAD_BY_FIRST[_w[0]] = (*_ABROAD_BY_FIRST.get(_w[0], ()), _w)
+_HAN_ADMIN = tuple(sorted((w for w in ADMIN_WORDS if w and is_han(w[0])), key=len, reverse=True))
+#: The one-character admin words above the village a Chinese name of ours may end in
+#: (西山區, 波贝市; not 村, which also ends 度假村, a resort).
+_HAN_ADMIN_ENDS = frozenset(w for w in _HAN_ADMIN if len(w) == 1 and ADMIN_WORDS[w] <= 3)
+
+
+def _abroad_han_at(s: str, pos: int, index: NameIndex) -> str:
+    """The Chinese name of a place in China that starts at ``s[pos]`` with an admin word
+    right after it (昆明市, 云南省), or glued to a name of ours that ends in one (昆明西山区),
+    unless a name of the index as long or longer starts there too; or "". A name of ours
+    after it is one of that place's (昆明市西山区 is Xishan of Kunming, not Sesan); a name
+    with no admin word glued after it is not touched (广州金边: a flight route)."""
+    for name in _ABROAD_BY_FIRST.get(s[pos], ()):
+        end = pos + len(name)
+        if (
+            s.startswith(name, pos)
+            and (
+                any(s.startswith(a, end) for a in _HAN_ADMIN)
+                or any(
+                    s[end : end + k] in index.names and s[end + k - 1] in _HAN_ADMIN_ENDS
+                    for k in range(2, min(index.max_script_len, len(s) - end) + 1)
+                )
+            )
+            and not any(
+                s[pos : pos + k] in index.names
+                for k in range(len(name), min(index.max_script_len, len(s) - pos) + 1)
+            )
+        ):
+            return name
+    return ""
 
 
 def _prefixed_piece(s: str, pos: int, length: int) -> bool:

@@ -1,0 +1,118 @@
+"""A town named as the edge of where something is ("on the outskirts of Sihanoukville",
+"シアヌークビル郊外", "프놈펜 외곽"): the place lies around the town, often in another district,
+so the name places its province only, never the town's point or district.
+
+The words are data (``stop_words.csv``, roles ``outskirts_before`` — written before the name,
+with or without a word for "of": "outskirts of", "la périphérie de", "pinggiran" —,
+``outskirts_after`` — after a Latin name: "Sihanoukville's outskirts" — and
+``outskirts_after_script`` — glued after a Korean, Japanese or Chinese name: 郊外, 외곽).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..normalize import Token, tokenize, word_list
+from .entries import NameIndex
+from .mentions import Mention
+from .tokens import split_tokens
+
+__all__ = ["outskirts"]
+
+
+def _folded(role: str) -> frozenset[str]:
+    # as the tokeniser writes them ("pinggiran" → "pingiran", "périphérie" → "peripherie")
+    return frozenset(" ".join(t.text for t in tokenize(w)) for w in word_list(role))
+
+
+_BEFORE = _folded("outskirts_before")
+_AFTER = _folded("outskirts_after")
+_AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, reverse=True))
+#: Words for "of" (and articles) between an outskirts word and the name.
+_OF = _folded("reference_of") | _folded("admin_of") | {"the", "la", "las", "los", "der"}
+#: Every Latin word of the lists: a string holding none needs no look (most strings).
+_WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
+#: The run of script text right before an outskirts word ("シアヌークビル" of
+#: "シアヌークビル郊外の…").
+_SCRIPT_RE = re.compile(
+    r"([^\s\d,.;:()（）、，。・/]+?)\s?(?:" + "|".join(re.escape(w) for w in _AFTER_SCRIPT) + ")"
+)
+
+
+def _before(toks: Sequence[Token], start: int) -> bool:
+    k = start
+    while k > 0 and toks[k - 1].text in _OF:
+        k -= 1
+    words = [t.text for t in toks[max(0, k - 2) : k]]
+    return any(" ".join(words[j:]) in _BEFORE for j in range(len(words)))
+
+
+def _script_names(text: str, index: NameIndex) -> set[str]:
+    names = set()
+    for m in _SCRIPT_RE.finditer(text):
+        pieces = [
+            t.text
+            for t in split_tokens(m.group(1), index)
+            if t.text and not t.latin and t.admin is None
+        ]
+        if pieces:
+            names.add(pieces[-1])
+    return names
+
+
+def outskirts(
+    text: str | tuple[Token, ...],
+    toks: Sequence[Token],
+    mentions: list[Mention],
+    index: NameIndex,
+) -> list[Mention]:
+    """The mentions, a name written as the outskirts of a town marked ``edge``: the place
+    it gives is its province only (``result.build_result``).
+
+    Parameters
+    ----------
+    text : str or tuple of Token
+        The string as written (script names are found in it before tokenising).
+    toks : sequence of Token
+        The string's tokens as spotting indexes them.
+    mentions : list of Mention
+        What the passes found, by start.
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    list of Mention
+        The mentions; a name after an outskirts word (or before one) marked ``edge``.
+
+    Examples
+    --------
+    >>> from compoundmap.geocode import geocode
+    >>> r = geocode("on the outskirts of Sihanoukville")
+    >>> (r.province_code, r.district_code)
+    ('18', None)
+    >>> geocode("シアヌークビル郊外").district_code is None
+    True
+    >>> geocode("Sihanoukville").district_code
+    '1801'
+    """
+    latin = any(t.latin and t.text in _WORDS for t in toks)
+    script: set[str] = (
+        _script_names(text, index)
+        if isinstance(text, str) and not text.isascii() and any(w in text for w in _AFTER_SCRIPT)
+        else set()
+    )
+    if not latin and not script:
+        return mentions
+    out = []
+    for m in mentions:
+        edge = (
+            toks[m.start].latin
+            and (
+                _before(toks, m.start)
+                or (m.end < len(toks) and toks[m.end].latin and toks[m.end].text in _AFTER)
+            )
+        ) or (not toks[m.start].latin and m.text in script)
+        out.append(m._replace(edge=True) if edge else m)
+    return out
