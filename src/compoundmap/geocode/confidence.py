@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE
 from ..settings import get as get_settings
-from .index import TIER_CURATED, Entry, consistent
+from .index import TIER_CURATED, Entry, consistent, fits_any
 from .mentions import Mention
 from .placement import Span
 
@@ -43,7 +43,20 @@ def _confirmed(anchor: Entry, choice: Choice, cluster: Sequence[Choice], ctx: Co
         return True
     if len(cluster) == 1:
         return False  # the name alone (most strings)
-    return any(o is not choice and any(consistent(anchor, f) for f in o.entries) for o in cluster)
+    for o in cluster:
+        if o is not choice and fits_any(anchor, o.entries):
+            return True
+    return False
+
+
+def _elsewhere(anchor: Entry, source: Sequence[Entry]) -> bool:
+    """Whether the name has a reading that needs no confirming in a province other than
+    the anchor's."""
+    province = anchor.province_code
+    for e in source:
+        if not e.confirm and e.province_code != province:
+            return True
+    return False
 
 
 def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
@@ -51,24 +64,25 @@ def _curated_elsewhere(anchor: Entry, m: Mention) -> bool:
     while the bare name is a curated place or alias in another province: sources write
     "Chrey Thom commune" for the Kandal border crossing (a village, ``localities.csv``),
     while the only commune of that name is in Svay Rieng."""
-    return (
-        m.hint is not None
-        and anchor.tier != TIER_CURATED
-        and any(
+    if m.hint is None or anchor.tier == TIER_CURATED:
+        return False
+    province = anchor.province_code
+    for e in m.entries:
+        if (
             e.tier == TIER_CURATED
             and e.hint is None
             and e.province_code is not None
-            and e.province_code != anchor.province_code
-            for e in m.entries
-        )
-    )
+            and e.province_code != province
+        ):
+            return True
+    return False
 
 
 def _names_unit_apart(anchor: Entry, other: Choice) -> bool:
     """Whether ``other`` names a province or district (its only readings at that level, or
     an admin word saying so) that does not hold ``anchor``."""
     units = [e for e in other.entries if e.kind in ("province", "district")]
-    if not units or any(consistent(anchor, e) for e in other.entries):
+    if not units or fits_any(anchor, other.entries):
         return False
     hint = other.mention.hint
     return len(units) == len(other.entries) or hint in (PROVINCE, DISTRICT)
@@ -84,7 +98,7 @@ def _placed_apart(
     for o in others:
         if frozenset((own, (o.mention.start, o.mention.end))) not in placed:
             continue
-        if any(consistent(anchor, e) for e in o.entries):
+        if fits_any(anchor, o.entries):
             continue
         if anchor.kind in ("province", "district") or any(
             e.kind in ("province", "district") for e in o.entries
@@ -116,7 +130,10 @@ def _tied(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
             allowed = set.intersection(*sets) if sets else None
         if (allowed is not None and e.province_code not in allowed) or consistent(anchor, e):
             continue
-        if all(any(consistent(e, f) for f in o.source) for o in others):
+        for o in others:
+            if not fits_any(e, o.source):
+                break
+        else:
             return True
     return False
 
@@ -203,7 +220,7 @@ def doubts(
         not confirmed
         and anchor.kind != "province"
         and anchor.tier != TIER_CURATED
-        and any(not e.confirm and e.province_code != anchor.province_code for e in choice.source)
+        and _elsewhere(anchor, choice.source)
     ):
         out.append("namesake")  # a reading in another province, and nothing chose this one
     elif not confirmed and _curated_elsewhere(anchor, m):
@@ -238,14 +255,22 @@ def doubts(
         out.append("hamlet")
     if (
         anchor.confirm
-        and not any(
-            o is not choice and any(f.depth >= 2 and consistent(anchor, f) for f in o.entries)
-            for o in cluster
-        )
+        and not _confirmed_below_province(anchor, choice, cluster)
         and not ctx.districts
     ):
         out.append("generic")
     return out
+
+
+def _confirmed_below_province(anchor: Entry, choice: Choice, cluster: Sequence[Choice]) -> bool:
+    """Whether another name of the cluster has a reading finer than a province that fits
+    ``anchor``."""
+    for o in cluster:
+        if o is not choice:
+            for f in o.entries:
+                if f.depth >= 2 and consistent(anchor, f):
+                    return True
+    return False
 
 
 def assess(

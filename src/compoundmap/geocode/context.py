@@ -197,6 +197,9 @@ def parse_context(province: str | None, district: str | None) -> Context:
     return Context(provinces, districts)
 
 
+_PROVINCE = int(Precision.PROVINCE)  # (an int: an enum member is looked up at each use)
+
+
 def refine(result: GeocodeResult, ctx: Context) -> GeocodeResult:
     """A place the string names only to its province, made finer by the one stated
     district inside that province ("Siem Reap" with ``district="Siem Reap city"``):
@@ -216,7 +219,7 @@ def refine(result: GeocodeResult, ctx: Context) -> GeocodeResult:
     """
     if (
         result.status != "matched"
-        or result.precision != Precision.PROVINCE
+        or result.precision != _PROVINCE
         or not ctx.districts
         or not result.province_code
     ):

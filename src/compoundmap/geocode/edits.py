@@ -19,7 +19,7 @@ from ..normalize import Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, all_content, is_content, make_mention, mention_start
 
 __all__ = ["edit_allowed", "edit_mentions", "one_edit"]
 
@@ -118,7 +118,11 @@ def _loose_words(flat: Sequence[Token], mentions: list[Mention]) -> list[int]:
     villages explains nothing when every mention does, nor a one-word village name: it may
     be a piece of a misspelt name, "Stung reng")."""
     # (villages are indexed last: a key whose first entry is a village names only villages)
-    alone = all(m.entries[0].tier == TIER_VILLAGE for m in mentions if m.entries)
+    alone = True
+    for m in mentions:
+        if m.entries and m.entries[0].tier != TIER_VILLAGE:
+            alone = False
+            break
     covered: set[int] = set()
     for m in mentions:
         village_word = m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE
@@ -161,12 +165,12 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             continue
         spans = [(m.start, m.end) for m in out if m.start <= k < m.end and m.end - m.start > 1]
         for a, b in [*spans, (k - 1, k + 1), (k, k + 2), (k, k + 1)]:
-            if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+            if a < 0 or b > n or not all_content(flat, a, b):
                 continue
-            if any(x in done for x in range(a, b)):
+            if not done.isdisjoint(range(a, b)):
                 continue
             inside = [m for m in out if m.start < b and m.end > a]
-            written = "".join(x.text for x in flat[a:b])
+            written = "".join([x.text for x in flat[a:b]])
             hit = one_edit(written)
             if hit is None:
                 continue
@@ -180,7 +184,7 @@ def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mentio
             break
         else:
             out = _window_mention(flat, out, k, done)
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)
 
 
 @depends_on_settings
@@ -207,9 +211,9 @@ def _window_mention(
     cfg = get_settings()
     n = len(flat)
     for a, b in ((k - 1, k + 1), (k, k + 2)):
-        if a < 0 or b > n or not all(is_content(flat[x]) for x in range(a, b)):
+        if a < 0 or b > n or not all_content(flat, a, b):
             continue
-        if any(x in done for x in range(a, b)):
+        if not done.isdisjoint(range(a, b)):
             continue
         other = a if a != k else b - 1
         inside = [m for m in out if m.start <= other < m.end]
@@ -219,7 +223,7 @@ def _window_mention(
             continue
         if b < n and flat[b].text.isdigit() and b not in done:
             b += 1  # the number after the pair is part of the name ("Chrang Chamres 2")
-        written = "".join(x.text for x in flat[a:b])
+        written = "".join([x.text for x in flat[a:b]])
         if len(written) < cfg.window_fuzzy_min_letters:
             continue
         choices = _window_keys().get(written[0], ())

@@ -8,6 +8,7 @@ The plain data types of the index, apart from how it is built (``builder.py``) a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,6 +24,8 @@ __all__ = [
     "NameIndex",
     "consistent",
     "contains",
+    "fits_all",
+    "fits_any",
 ]
 
 #: Entry kinds that are levels (country … village); any other kind is a place or locality.
@@ -124,6 +127,23 @@ def consistent(a: Entry, b: Entry) -> bool:
     ):
         return False
     return not (a.commune_code and b.commune_code and a.commune_code != b.commune_code)
+
+
+def fits_any(a: Entry, entries: Iterable[Entry]) -> bool:
+    """Whether ``a`` is :func:`consistent` with some entry of ``entries`` (a loop, not
+    ``any`` over a generator: resolving asks it for every reading of every name)."""
+    for b in entries:
+        if consistent(a, b):
+            return True
+    return False
+
+
+def fits_all(a: Entry, entries: Iterable[Entry]) -> bool:
+    """Whether ``a`` is :func:`consistent` with every entry of ``entries``."""
+    for b in entries:
+        if not consistent(a, b):
+            return False
+    return True
 
 
 def contains(outer: Entry, inner: Entry) -> bool:

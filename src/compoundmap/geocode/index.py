@@ -27,6 +27,8 @@ from .entries import (
     NameIndex,
     consistent,
     contains,
+    fits_all,
+    fits_any,
 )
 
 __all__ = [
@@ -40,6 +42,8 @@ __all__ = [
     "build_index",
     "consistent",
     "contains",
+    "fits_all",
+    "fits_any",
     "inner_stopwords",
     "long_lived",
     "name_edge_words",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from .._scripts import is_han
@@ -19,12 +20,14 @@ from .index import Entry
 
 __all__ = [
     "Mention",
+    "all_content",
     "fits_hint",
     "hint_at",
     "is_content",
     "is_khmer",
     "is_reference",
     "make_mention",
+    "mention_start",
     "near_references",
     "town_at",
 ]
@@ -53,6 +56,11 @@ class Mention(NamedTuple):
     edge: bool = False
     """Written as the outskirts of where something is ("on the outskirts of Poipet",
     "シアヌークビル郊外"): the place it gives is its province only."""
+
+
+#: The sort key of mentions by start (``sorted(mentions, key=mention_start)``; a C-level
+#: getter, no Python call per mention).
+mention_start = attrgetter("start")
 
 
 #: Words between an admin word and its name ("Province of Kandal", "Provincia de …",
@@ -140,8 +148,17 @@ def is_content(tok: Token) -> bool:
     """A Latin word that may be part of a name: not a break, stopword or admin word, nor a
     word spelt the Vietnamese way (the typo passes never read one as a Khmer name)."""
     return (
-        tok.latin and bool(tok.text) and not tok.stop and tok.admin is None and not tok.vietnamese
+        tok.latin and tok.text != "" and not tok.stop and tok.admin is None and not tok.vietnamese
     )
+
+
+def all_content(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether every token of ``toks[start:end]`` :func:`is_content` (a loop, not ``all``
+    over a generator)."""
+    for k in range(start, end):
+        if not is_content(toks[k]):
+            return False
+    return True
 
 
 def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
@@ -165,7 +182,11 @@ def hint_at(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | N
         The admin level (``normalize.PROVINCE`` … ``VILLAGE``), or ``None`` without an
         admin word that belongs to the name.
     """
-    end = _past_town_descriptor(toks, end)
+    return _hint_past(toks, start, _past_town_descriptor(toks, end), khmer)
+
+
+def _hint_past(toks: Sequence[Token], start: int, end: int, khmer: bool) -> int | None:
+    """:func:`hint_at` with ``end`` already past a town descriptor."""
     after = toks[end].admin if end < len(toks) else None
     before = None
     j = start - 1
@@ -237,10 +258,14 @@ def town_at(toks: Sequence[Token], start: int, end: int) -> bool:
     bool
         Whether a town word is next to the name.
     """
+    return _town_past(toks, start, _past_town_descriptor(toks, end))
+
+
+def _town_past(toks: Sequence[Token], start: int, end: int) -> bool:
+    """:func:`town_at` with ``end`` already past a town descriptor."""
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
-    end = _past_town_descriptor(toks, end)
     return (before >= 0 and toks[before].text in _TOWN_WORDS) or (
         end < len(toks) and toks[end].text in _TOWN_WORDS
     )
@@ -391,7 +416,7 @@ def script_reference_spans(text: str) -> list[tuple[str, bool]]:
     >>> script_reference_spans("프놈펜에서 2023년")
     []
     """
-    if text.isascii() or not any(ch.isdigit() for ch in text):
+    if text.isascii() or not any(map(str.isdigit, text)):
         return []
     return [
         (m.group(1), False) if m.group(1) else (m.group(3) or m.group(4), True)
@@ -420,11 +445,12 @@ def script_reference_glosses(text: str) -> frozenset[str]:
     )
 
 
-def _in_company_name(toks: Sequence[Token], end: int) -> bool:
-    """Whether the name ending before ``toks[end]`` is part of a company's name: a
-    capitalised company word follows it ("Jin Bei Group", "Kandal Co Ltd"; not "the Kandal
-    group of villages")."""
-    return end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower
+_new_tuple = tuple.__new__
+#: The defaults of the fields after ``town`` (``loose`` …), which ``make_mention`` leaves as
+#: they are: read from the class, so a field added to Mention keeps its default there too.
+_AFTER_TOWN = tuple(
+    Mention._field_defaults[f] for f in Mention._fields[Mention._fields.index("town") + 1 :]
+)
 
 
 def make_mention(
@@ -466,15 +492,23 @@ def make_mention(
         The mention, with the admin word's level, whether it is a reference point or part
         of a company's name, and whether a town word is next to it.
     """
-    return Mention(
-        start,
-        end,
-        toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
-        entries,
-        method,
-        score,
-        hint_at(toks, start, end, khmer),
-        (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
-        or _in_company_name(toks, end),
-        town_at(toks, start, end) if with_town else False,
+    past = _past_town_descriptor(toks, end)  # (the admin and town words are read past it)
+    # (tuple.__new__ as Mention's own __new__ calls it, without that call per mention)
+    return _new_tuple(
+        Mention,
+        (
+            start,
+            end,
+            toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
+            entries,
+            method,
+            score,
+            _hint_past(toks, start, past, khmer),
+            (start > 0 and toks[start - 1].text in _REFERENCE_LAST and is_reference(toks, start))
+            # part of a company's name: a capitalised company word follows it ("Jin Bei
+            # Group", "Kandal Co Ltd"; not "the Kandal group of villages")
+            or (end < len(toks) and toks[end].text in _COMPANY_SUFFIX and not toks[end].lower),
+            _town_past(toks, start, past) if with_town else False,
+        )
+        + _AFTER_TOWN,
     )

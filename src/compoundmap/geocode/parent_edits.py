@@ -31,13 +31,12 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import ADMIN_WORDS, Token, skeleton
-from ..schema import AdminLevel
+from ..normalize import ADMIN_WORDS, COMMUNE, DISTRICT, PROVINCE, VILLAGE, Token, skeleton
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention
+from .mentions import Mention, is_content, make_mention, mention_start
 
 __all__ = ["commune_edit_mentions", "prepare"]
 
@@ -55,7 +54,7 @@ _KHMER_VILLAGE = tuple(
         (
             w
             for w, level in ADMIN_WORDS.items()
-            if "\u1780" <= w[:1] <= "\u17ff" and level == AdminLevel.VILLAGE
+            if "\u1780" <= w[:1] <= "\u17ff" and level == VILLAGE
         ),
         key=len,
         reverse=True,
@@ -63,10 +62,12 @@ _KHMER_VILLAGE = tuple(
 )
 #: The parent code that stands for the whole country.
 _COUNTRY = "KH"
+#: (The levels are the ints of ``normalize``: reading an ``AdminLevel`` member costs an
+#: enum look-up each time, several per string here.)
 #: The admin levels whose words mark the runs this pass reads (a typo of a commune,
 #: district or province; a village beside a commune or district word).
-_EDITED = frozenset({int(AdminLevel.COMMUNE), int(AdminLevel.DISTRICT), int(AdminLevel.PROVINCE)})
-_LEVELS = _EDITED | {int(AdminLevel.VILLAGE)}
+_EDITED = frozenset({COMMUNE, DISTRICT, PROVINCE})
+_LEVELS = _EDITED | {VILLAGE}
 
 
 @depends_on_settings
@@ -134,15 +135,15 @@ def _named_units(
             continue
         entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
         kinds = {e.kind for e in entries}
-        if m.hint == AdminLevel.PROVINCE or kinds == {"province"}:
+        if m.hint == PROVINCE or kinds == {"province"}:
             provinces |= {
                 e.province_code for e in entries if e.kind == "province" and e.province_code
             }
-        elif m.hint == AdminLevel.DISTRICT or kinds == {"district"}:
+        elif m.hint == DISTRICT or kinds == {"district"}:
             districts |= {
                 e.district_code for e in entries if e.kind == "district" and e.district_code
             }
-        elif m.hint == AdminLevel.COMMUNE or kinds == {"commune"}:
+        elif m.hint == COMMUNE or kinds == {"commune"}:
             communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
     return provinces, districts, communes
 
@@ -184,14 +185,14 @@ def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
     out = []
     n = len(flat)
     for k in marks:
-        a = k
-        while a > 0 and k - a < _MAX_WORDS and is_content(flat[a - 1]):
+        a, first = k, max(0, k - _MAX_WORDS)  # (at most _MAX_WORDS words either way)
+        while a > first and is_content(flat[a - 1]):
             a -= 1
         if a < k:
             out.append((a, k))
             continue
-        b = k + 1
-        while b < n and b - k <= _MAX_WORDS and is_content(flat[b]):
+        b, last = k + 1, min(n, k + 1 + _MAX_WORDS)
+        while b < last and is_content(flat[b]):
             b += 1
         if b > k + 1:
             out.append((k + 1, b))
@@ -222,12 +223,16 @@ def _province_span(
     the whole run when it follows the admin word ("khett …"), else any tail of it; no
     number in it ("Phsar Kandal Ti Muoy province"), and not one name found as written
     ("Stueng Trang province": the district, whatever the admin word says)."""
-    before = b < len(flat) and flat[b].admin == AdminLevel.PROVINCE
+    before = b < len(flat) and flat[b].admin == PROVINCE
     if start > a and not before:
         return False
-    if any(t.text.isdigit() for t in flat[start:b]):
-        return False
-    return not any(m.start == start and m.end == b and m.method == "exact" for m in mentions)
+    for k in range(start, b):
+        if flat[k].text.isdigit():
+            return False
+    for m in mentions:
+        if m.start == start and m.end == b and m.method == "exact":
+            return False
+    return True
 
 
 def _one_village(written: str, commune: str) -> bool:
@@ -241,13 +246,19 @@ def _one_village(written: str, commune: str) -> bool:
     return any(fuzz.ratio(written, k) >= cfg.phonetic_min for k in keys)
 
 
+def _reads_commune(mentions: Sequence[Mention], commune: str) -> bool:
+    """Whether a reading of one of the mentions lies in ``commune``."""
+    for m in mentions:
+        for e in m.entries:
+            if e.commune_code == commune:
+                return True
+    return False
+
+
 def _commune_word_names(mentions: Sequence[Mention], commune: str) -> bool:
     """Whether a name that a commune admin word marks ("… commune", "khum …") reads as
     ``commune``."""
-    return any(
-        m.hint == AdminLevel.COMMUNE and any(e.commune_code == commune for e in m.entries)
-        for m in mentions
-    )
+    return any(m.hint == COMMUNE and _reads_commune((m,), commune) for m in mentions)
 
 
 def _village_mentions(
@@ -262,10 +273,10 @@ def _village_mentions(
     out = mentions  # (replaced, never changed in place)
     for a, b in _runs(flat, marks):
         inside = [m for m in out if m.start < b and m.end > a]
-        if not inside or any(m.start < a or m.end > b for m in inside):
+        if not inside or _runs_past(inside, a, b):
             continue  # nothing read in the words, or a name running past them: leave it
         commune = _named_commune(out, a, b)
-        if commune is None or any(e.commune_code == commune for m in inside for e in m.entries):
+        if commune is None or _reads_commune(inside, commune):
             continue  # no single commune named, or the words already read inside it
         district = commune[:4]
         # (a commune its admin word names, not one a name's readings happen to be)
@@ -275,9 +286,30 @@ def _village_mentions(
             for m in inside
             for e in m.entries
         )
-        if elsewhere or _one_village("".join(t.text for t in flat[a:b]), commune):
+        if elsewhere or _one_village("".join([t.text for t in flat[a:b]]), commune):
             out = [m for m in out if not (m.start < b and m.end > a)]
     return out
+
+
+def _runs_past(inside: Sequence[Mention], a: int, b: int) -> bool:
+    """Whether one of the mentions that overlap ``[a, b)`` runs past it."""
+    for m in inside:
+        if m.start < a or m.end > b:
+            return True
+    return False
+
+
+def _read_or_crossed(mentions: Sequence[Mention], a: int, b: int, kind: str) -> bool:
+    """Whether a mention inside the words ``[a, b)`` already reads them as a ``kind`` unit
+    (not a village), or one that overlaps them runs past them."""
+    for m in mentions:
+        if m.start < b and m.end > a:
+            if m.start < a or m.end > b:
+                return True
+            for e in m.entries:
+                if e.kind == kind and e.tier < TIER_VILLAGE:
+                    return True
+    return False
 
 
 def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
@@ -298,7 +330,7 @@ def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> 
             and not flat[m.start].latin
             and flat[m.start].text.startswith(_KHMER_VILLAGE)
         )
-        if not glued and m.hint != AdminLevel.VILLAGE:
+        if not glued and m.hint != VILLAGE:
             continue
         districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
         if districts and all(
@@ -317,7 +349,7 @@ def _word_named_communes(mentions: Sequence[Mention], start: int, end: int) -> s
     out = {
         e.commune_code
         for m in mentions
-        if m.hint == AdminLevel.COMMUNE and (m.end <= start or m.start >= end)
+        if m.hint == COMMUNE and (m.end <= start or m.start >= end)
         for e in m.entries
         if e.kind == "commune" and e.tier < TIER_VILLAGE and e.commune_code
     }
@@ -354,33 +386,28 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
     for k, level in enumerate(levels):
         if level in _LEVELS:
             marks.setdefault(level, []).append(k)
-    if AdminLevel.VILLAGE in marks and (
-        AdminLevel.COMMUNE in marks or AdminLevel.DISTRICT in marks
-    ):
-        mentions = _village_mentions(flat, mentions, marks[AdminLevel.VILLAGE])
-    if AdminLevel.COMMUNE in marks:
+    if VILLAGE in marks and (COMMUNE in marks or DISTRICT in marks):
+        mentions = _village_mentions(flat, mentions, marks[VILLAGE])
+    if COMMUNE in marks:
         mentions = _marked_village_mentions(flat, mentions)
     out = list(mentions)
     for kind, level, named in (
-        ("commune", AdminLevel.COMMUNE, _named_district),
-        ("district", AdminLevel.DISTRICT, _named_province),
-        ("province", AdminLevel.PROVINCE, _country),
+        ("commune", COMMUNE, _named_district),
+        ("district", DISTRICT, _named_province),
+        ("province", PROVINCE, _country),
     ):
         if level not in marks:
             continue
         for a, b in _runs(flat, marks[level]):
-            inside = [m for m in out if m.start < b and m.end > a]
-            if any(e.kind == kind for m in inside for e in m.entries if e.tier < TIER_VILLAGE):
-                continue  # the words already read as such a unit: not a typo
-            if any(m.start < a or m.end > b for m in inside):
-                continue  # a name running past the words: leave it whole
+            if _read_or_crossed(out, a, b, kind):
+                continue  # already read as such a unit (not a typo), or a name runs past
             parent = named(out, a, b)
             if parent is None:
                 continue
             for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
                 if kind == "province" and not _province_span(flat, out, start, a, b):
                     continue
-                written = "".join(t.text for t in flat[start:b])
+                written = "".join([t.text for t in flat[start:b]])
                 hit = _one_unit(written, kind, parent)
                 if hit is None or (kind == "province" and hit[0] == written):
                     continue
@@ -389,4 +416,4 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
                 kept = [m for m in out if not (m.start < b and m.end > start)]
                 out = [*kept, make_mention(flat, start, b, entries, "fuzzy", score)]
                 break
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)

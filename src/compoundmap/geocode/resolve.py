@@ -22,6 +22,8 @@ from .index import (
     TIER_VILLAGE,
     Entry,
     consistent,
+    fits_all,
+    fits_any,
     towns,
 )
 from .mentions import Mention
@@ -62,7 +64,7 @@ def _code_sets(entries: tuple[Entry, ...]) -> _CodeSets:
     return _CODE_SETS.put(
         entries,
         (
-            any(f.kind == "country" for f in entries),
+            any([f.kind == "country" for f in entries]),
             {f.code for f in entries if f.code is not None},
             {
                 x
@@ -105,19 +107,32 @@ def _supports(
     reading of Sihanoukville fits Ream, the city reading does not). One call per name, not
     per reading: a name may have dozens of readings.
     """
+    if len(others) == 1 and not has_ctx:
+        # (two names and no context, the most common case: one test per reading)
+        names_country, codes, chains = others[0]
+        return [
+            1
+            if (
+                (names_country and not e.confirm)
+                or not codes.isdisjoint(
+                    (e.province_code, e.district_code, e.commune_code, e.legacy_district)
+                )
+                or (not e.confirm and e.code in chains)
+            )
+            else 0
+            for e in entries
+        ]
     out: list[int] = []
     for e in entries:
-        province, district, commune = e.province_code, e.district_code, e.commune_code
-        legacy, confirm = e.legacy_district, e.confirm
+        # (the codes hold no None: a missing level of the chain is found in none)
+        chain = (e.province_code, e.district_code, e.commune_code, e.legacy_district)
+        confirm, code = e.confirm, e.code
         support = 0
         for names_country, codes, chains in others:
             if (
                 (names_country and not confirm)
-                or province in codes
-                or district in codes
-                or commune in codes
-                or (legacy is not None and legacy in codes)
-                or (not confirm and e.code in chains)
+                or not codes.isdisjoint(chain)
+                or (not confirm and code in chains)
             ):
                 support += 1
         if has_ctx:
@@ -140,14 +155,16 @@ def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Ent
     if len(es) <= 1:
         return es
 
-    def rank(e: Entry) -> int:
-        return TIER_PLACE if village_word and e.tier == TIER_VILLAGE else e.tier
-
-    tier = min(rank(e) for e in es)
-    es = [e for e in es if rank(e) == tier]
-    if village_word and all(e.kind in ("place", "village") for e in es):
-        return es  # a GeoNames town is no coarser reading of a name called a village
-    coarse = min(e.depth for e in es)
+    if village_word:
+        ranks = [TIER_PLACE if e.tier == TIER_VILLAGE else e.tier for e in es]
+        tier = min(ranks)
+        es = [e for e, r in zip(es, ranks, strict=True) if r == tier]
+        if all(e.kind in ("place", "village") for e in es):
+            return es  # a GeoNames town is no coarser reading of a name called a village
+    else:
+        tier = min([e.tier for e in es])
+        es = [e for e in es if e.tier == tier]
+    coarse = min([e.depth for e in es])
     return [e for e in es if e.depth == coarse]
 
 
@@ -184,6 +201,11 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if allowed:
             choices.append(Choice(m, list(allowed), allowed))
     has_ctx = bool(ctx.provinces or ctx.districts)
+    if len(choices) == 1 and not has_ctx:
+        # a single name, no context: nothing to support it (as in the loop below)
+        c = choices[0]
+        c.entries = _best_tier_coarsest([e for e in c.entries if not e.confirm])
+        return choices if c.entries else []
     # (a single name has no other name to be supported by)
     sets = (
         {id(o): _code_sets(o.source) for o in choices if not o.mention.reference}
@@ -207,7 +229,7 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
         if not scored:
             c.entries = []
             continue
-        top = max(s for s, _ in scored)
+        top = max([s for s, _ in scored])
         village_word = c.mention.hint == VILLAGE
         c.entries = _best_tier_coarsest([e for s, e in scored if s == top], village_word)
     return [c for c in choices if c.entries]
@@ -252,18 +274,23 @@ def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
     places of other provinces ("Sihanoukville; Poipet; Chrey Thom; … Kampot province")."""
     if len(real) < 2:
         return real
-    named = {
-        c.entries[0].province_code
-        for c in real
-        if c.mention.method not in _LOOSE and all(e.kind == "province" for e in c.entries)
-    }
+    named: set[str | None] = set()
+    for c in real:
+        if c.mention.method in _LOOSE:
+            continue
+        for e in c.entries:
+            if e.kind != "province":
+                break
+        else:
+            named.add(c.entries[0].province_code)
     if len(named) != 1:
         return real
 
     def stray(c: Choice) -> bool:
         es = c.entries
-        if any(e.province_code in named or e.depth < 2 for e in es):
-            return False
+        for e in es:
+            if e.province_code in named or e.depth < 2:
+                return False
         return c.mention.method in _LOOSE or all(
             e.depth >= 3 and not e.is_point and e.tier > TIER_CURATED for e in es
         )
@@ -286,10 +313,13 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     for c in remaining:
         others = [o for o in voters if o is not c]
         for e in c.entries:
-            n_consistent = 1 + sum(1 for o in others if any(consistent(e, f) for f in o.entries))
+            n_consistent = 1
+            for o in others:
+                if fits_any(e, o.entries):
+                    n_consistent += 1
             if best is not None and n_consistent < best[0][0]:
                 continue  # fits fewer names than the best so far: the rest cannot tip it
-            single = 1 if all(consistent(e, f) for f in c.entries) else 0
+            single = 1 if fits_all(e, c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:
                 best = (key, e, c)
@@ -316,8 +346,24 @@ def _alternatives(
         e
         for e in choice.entries
         if not consistent(anchor, e)
-        and {id(o) for o in remaining if any(consistent(e, f) for f in o.entries)} >= support
+        and {id(o) for o in remaining if fits_any(e, o.entries)} >= support
     ]
+
+
+_NO_CODE = object()
+
+
+def _several_units(entries: Sequence[Entry]) -> bool:
+    """Whether the readings other than villages have more than one code between them
+    (stops at the second one: a name may have dozens)."""
+    first: object = _NO_CODE
+    for e in entries:
+        if e.kind != "village":
+            if first is _NO_CODE:
+                first = e.code
+            elif e.code != first:
+                return True
+    return False
 
 
 def _one_round(
@@ -336,19 +382,19 @@ def _one_round(
     """
     anchor, choice = _pick_anchor(remaining)
     cluster = (
-        [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        [o for o in remaining if fits_any(anchor, o.entries)]
         if len(remaining) > 1
         else remaining  # the anchor's own name
     )
     finer = [
-        o for o in cluster if o is not choice and min(f.depth for f in o.entries) > anchor.depth
+        o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth
     ]
     if len(finer) > 1 and not _agree(finer):
         # a coarse name holding several finer names that lie apart ("Sampov Poun and Arey
         # Ksat in Kandal province"): each finer name is a place of its own, this round the
         # one that most names fit
         anchor, choice = _pick_anchor(finer)
-        cluster = [o for o in remaining if any(consistent(anchor, f) for f in o.entries)]
+        cluster = [o for o in remaining if fits_any(anchor, o.entries)]
     alternatives = _alternatives(anchor, choice, remaining, cluster)
     ambiguous = bool(alternatives)
     m = choice.mention
@@ -356,12 +402,12 @@ def _one_round(
         fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
         if len(fits) == 1:
             anchor, ambiguous = fits[0], False
-    first = min(o.mention.start for o in cluster)
+    first = min([o.mention.start for o in cluster])
     method = base_method(m, anchor)
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
-    if len(m.entries) > 1 and len({e.code for e in m.entries if e.kind != "village"}) > 1:
-        if any(o is not choice for o in cluster):
+    if len(m.entries) > 1 and _several_units(m.entries):
+        if len(cluster) > 1 or cluster[0] is not choice:
             method += "+hierarchy"
         elif ctx.supports(anchor):
             method += "+context"

@@ -39,7 +39,7 @@ from ..normalize import (
 from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, mention_start
 from .tokens import is_hangul, korean_admin, split_tokens
 
 __all__ = ["prepare", "sound_mentions"]
@@ -523,4 +523,4 @@ def sound_mentions(
         taken.update(range(start, end))
         scope.update(e.code or "" for e in entries if e.depth <= 2)
         scope.discard("")
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)

@@ -112,9 +112,9 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     index = build_index()
     flat = written = split_tokens(text, index)
     cased = _cased(flat)
-    if cased and any(t.lower and t.text in CONJUNCTIONS for t in flat):
+    if cased and _lower_word_in(flat, CONJUNCTIONS):
         flat = written = lower_conjunctions(flat)
-    if cased and any(t.lower and t.text in ARTICLES for t in flat):
+    if cased and _lower_word_in(flat, ARTICLES):
         flat = written = lower_articles(flat)
     mentions, loose = _exact_mentions(flat, index, cased)
     # (an ASCII string holds no word spelt the Vietnamese way)
@@ -150,6 +150,14 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     if mentions:
         mentions = outskirts(text, written, mentions, index)
     return _mark_loose(written, mentions, cased)
+
+
+def _lower_word_in(flat: Sequence[Token], words: frozenset[str]) -> bool:
+    """Whether one of ``words`` is written in lower case in the string."""
+    for t in flat:
+        if t.lower and t.text in words:
+            return True
+    return False
 
 
 _SHORT_SYLLABLE = 5
@@ -195,7 +203,7 @@ def _mark_loose(flat: Sequence[Token], mentions: list[Mention], cased: bool) -> 
         for k in range(m.start, m.end)
     }
     return [
-        m._replace(loose=True) if any(k not in covered for k in glued) else m
+        m._replace(loose=True) if not covered.issuperset(glued) else m
         for m, glued in zip(mentions, sides, strict=True)
     ]
 
@@ -209,13 +217,28 @@ def _glued_words(
     the name ("Peam hir")."""
     n = len(flat)
     out: tuple[int, ...] = ()
-    for k, step in ((start - 1, -1), (end, 1)):
-        if 0 <= k < n and flat[k].stop and flat[k].text in inner:
-            k += step
-        if not 0 <= k < n:
-            continue
+    # (the two sides written out; an admin word, most often there, is no content word)
+    k = start - 1
+    if k >= 0 and flat[k].stop and flat[k].text in inner:
+        k -= 1
+    if k >= 0:
         tok = flat[k]
-        if is_content(tok) and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE):
+        if (
+            tok.admin is None
+            and is_content(tok)
+            and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
+        ):
+            out = (k,)
+    k = end
+    if k < n and flat[k].stop and flat[k].text in inner:
+        k += 1
+    if k < n:
+        tok = flat[k]
+        if (
+            tok.admin is None
+            and is_content(tok)
+            and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
+        ):
             out += (k,)
     return out
 
@@ -225,9 +248,10 @@ def _ordinary(flat: Sequence[Token], k: int) -> bool:
     tok = flat[k]
     if not (tok.lower and is_content(tok)):
         return False
-    return not any(
-        0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower for j in (k - 1, k + 1)
-    )
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower:
+            return False
+    return True
 
 
 def _cased(flat: Sequence[Token]) -> bool:
@@ -235,10 +259,14 @@ def _cased(flat: Sequence[Token]) -> bool:
     capitalised, as sources write them), not all in one case."""
     lower = upper = False
     for t in flat:
-        if t.latin and t.text.isalpha() and not t.stop and t.admin is None:
-            lower = lower or t.lower
-            upper = upper or not t.lower
-    return lower and upper
+        if not t.stop and t.admin is None and t.latin and t.text.isalpha():
+            if t.lower:
+                lower = True
+            else:
+                upper = True
+            if lower and upper:
+                return True
+    return False
 
 
 def _villages_only(mentions: list[Mention]) -> bool:
@@ -248,15 +276,19 @@ def _villages_only(mentions: list[Mention]) -> bool:
     # "Bavet Kandal" is no misspelt name)
     every = bool(mentions)
     for m in mentions:
-        village = (
-            bool(m.entries)
-            and m.entries[0].tier == TIER_VILLAGE
-            and any(e.confirm for e in m.entries)
-        )
+        village = bool(m.entries) and m.entries[0].tier == TIER_VILLAGE and _confirms(m.entries)
         if village and m.end - m.start == 1:
             return True
         every = every and village
     return every
+
+
+def _confirms(entries: Sequence[Entry]) -> bool:
+    """Whether some reading needs confirming (``Entry.confirm``)."""
+    for e in entries:
+        if e.confirm:
+            return True
+    return False
 
 
 def _places_something(mentions: list[Mention]) -> bool:
@@ -390,7 +422,7 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
     return Mention(
         pos,
         end,
-        "".join(t.text for t in flat[pos:end]),
+        "".join([t.text for t in flat[pos:end]]),
         entries,
         "khmer" if khmer else "script",
         100.0,
@@ -411,14 +443,15 @@ def _han_unit(text: str, entries: Sequence[Entry]) -> bool:
 def _span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: frozenset[str]) -> int:
     """End of the longest Latin span from ``pos``: up to ``max_ngram`` words, over admin
     words and stopwords only where some name holds them ("Chong An Ma")."""
-    end, n = pos, len(flat)
-    while (
-        end < n
-        and end - pos < max_ngram
-        and flat[end].latin
-        and flat[end].text
-        and ((flat[end].admin is None and not flat[end].stop) or flat[end].text in stops_inside)
-    ):
+    end, last = pos, min(len(flat), pos + max_ngram)
+    while end < last:
+        tok = flat[end]
+        if not (
+            tok.latin
+            and tok.text
+            and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+        ):
+            break
         end += 1
     return end
 
@@ -427,9 +460,12 @@ def _called_by_level(flat: Sequence[Token], pos: int, end: int, hit: tuple[Entry
     """Whether a one-word span that is an ordinary word ("based", "cham") stands next to
     the admin word of an official unit of that name ("Basaed district", "Cham commune")."""
     hint = hint_at(flat, pos, end, False)
-    return hint is not None and any(
-        e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint for e in hit
-    )
+    if hint is None:
+        return False
+    for e in hit:
+        if e.tier == TIER_OFFICIAL and KIND_LEVEL.get(e.kind) == hint:
+            return True
+    return False
 
 
 def _latin_mention(
@@ -462,7 +498,8 @@ def _latin_mention(
                 return make_mention(flat, pos, end, hit, "exact", 100.0)
             continue
         entries: tuple[Entry, ...] = names.get(key, ())
-        for stem in () if entries else inflection_stems(key):
+        # (an ASCII key has no Russian case ending nor Arabic proclitic)
+        for stem in () if entries or key.isascii() else inflection_stems(key):
             # a Russian case ending ("в Сиануквиле"), an Arabic proclitic ("وسييم رياپ")
             entries = names.get(stem, ())
             if entries:

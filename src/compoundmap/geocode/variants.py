@@ -30,7 +30,7 @@ from .index import (
     long_lived,
     name_index,
 )
-from .mentions import Mention, fits_hint, hint_at, is_content, make_mention
+from .mentions import Mention, fits_hint, hint_at, is_content, make_mention, mention_start
 
 __all__ = [
     "initial_fuzzy_mentions",
@@ -293,7 +293,7 @@ def scoped_fuzzy_mentions(
         whole = bool(covered) and all(
             any(m.start <= k < m.end for m in covered) for k in range(start, end)
         )
-        key = "".join(x.text for x in flat[start:end])
+        key = "".join([x.text for x in flat[start:end]])
         if whole and all(m in inside for m in covered):
             pass  # every word is already a name inside the scope
         elif len(key) >= cfg.scoped_fuzzy_min_letters and not key.isdigit():
@@ -317,7 +317,7 @@ def scoped_fuzzy_mentions(
                     score = round(float(hit[1]), 1)
                     out.append(make_mention(flat, start, end, entries, "fuzzy", score))
         start = end
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=mention_start)
 
 
 # --- pass 4: unscoped fuzzy ---------------------------------------------------------------
