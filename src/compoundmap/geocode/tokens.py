@@ -298,7 +298,7 @@ def _script_pieces(
                 out.append(Token(folded[0], latin=False))
                 pos = folded[1]
                 continue
-        abroad = _abroad_han_at(s, pos, index)
+        abroad = _abroad_han_at(s, pos, index) if s[pos] in _ABROAD_BY_FIRST else ""
         if abroad:
             # a place in China before its admin word (昆明|市, 镇江|市): a word of its own,
             # so that the name after it is read as inside it
