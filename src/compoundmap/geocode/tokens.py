@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from .._scripts import is_han
 from ..normalize import (
@@ -152,8 +153,13 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
         possessive.append(m.group("own") is not None)
         start = m.end()
     pieces.append(text[start:])
-    parts = [tokenize(p) for p in pieces]
-    if [t for p in parts for t in p] != list(toks):
+    # the pieces before the last first (mostly a province's name, tokenised before): a
+    # break needs a word on each side of a join, read off ``toks``
+    parts = list(map(tokenize, pieces[:-1]))
+    if not _words_meet(parts, toks):
+        return tuple(toks)
+    parts.append(tokenize(pieces[-1]))
+    if list(chain.from_iterable(parts)) != list(toks):
         return tuple(toks)
     max_ngram = get_settings().geocode_max_ngram
     out: list[Token] = list(parts[0])
@@ -181,6 +187,24 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
             out.append(Token("", stop=True))
         out.extend(part)
     return tuple(out)
+
+
+def _words_meet(heads: Sequence[tuple[Token, ...]], toks: Sequence[Token]) -> bool:
+    """Whether the tokens of the pieces before the last (``heads``) start ``toks`` and some
+    join between the pieces has a word (:func:`_word`) on each side in ``toks``. When not,
+    :func:`_junction_breaks` puts no break: the pieces do not tokenise to ``toks``, or they
+    do and every join lacks a word on one side (the tokens after a join are those of
+    ``toks`` there; a break is only put before a piece with tokens, so the token before a
+    join is the last one of the pieces before it)."""
+    at = 0
+    for part in heads:
+        end = at + len(part)
+        if tuple(toks[at:end]) != part:
+            return False
+        at = end
+        if 0 < at < len(toks) and _word(toks[at - 1]) and _word(toks[at]):
+            return True
+    return False
 
 
 def _word(tok: Token) -> bool:
