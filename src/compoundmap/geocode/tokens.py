@@ -88,13 +88,13 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
         if lettered:
             lettered = False  # the letter joined to the name before it (below)
             continue
-        # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
-        before = flat[-1].admin if flat and not flat[-1].latin and k else None
         if tok.latin:
             flat.append(tok)
         elif korean_admin(tok) and k and is_hangul(toks[k - 1]):
             continue  # glued to the word before it (below)
         else:
+            # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
+            before = flat[-1].admin if flat and not flat[-1].latin and k else None
             if k + 1 < len(toks) and is_hangul(tok) and korean_admin(toks[k + 1]):
                 # Korean writes 주/시 after a name with or without a space (시하누크 주)
                 tok = tok._replace(text=tok.text + toks[k + 1].text)
