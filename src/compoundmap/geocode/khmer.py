@@ -26,6 +26,7 @@ __all__ = [
     "folded_name",
     "khmer_folds",
     "khmer_space_joins",
+    "prepare",
 ]
 
 #: Khmer admin words, longest first.
@@ -145,6 +146,12 @@ def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, in
         if name and any(KIND_LEVEL.get(e.kind) == level for e in index.names[name]):
             return name, end
     return None
+
+
+def prepare() -> None:
+    """Fold the process's index now (:func:`khmer_folds`, else on the first Khmer name
+    after an admin word, while a string waits)."""
+    _default_folds()
 
 
 def khmer_folds(index: NameIndex) -> dict[str, str]:
