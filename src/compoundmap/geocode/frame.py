@@ -26,6 +26,7 @@ from ..settings import get as get_settings
 from .context import Context, context_text, parse_context, refine
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
+from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
 from .spot import prepare
@@ -74,8 +75,10 @@ def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
 @cache
 def _prepared() -> None:
     """Build the index and its look-up tables once per process (and settings), before the
-    first string: none is built midway through a batch (:func:`~.spot.prepare`)."""
+    first string: none is built midway through a batch (:func:`~.spot.prepare`,
+    :func:`~.places.prepare`)."""
     prepare()
+    prepare_places()
 
 
 def _resolved(

@@ -10,8 +10,10 @@ The guards and their sweep: ``benchmarks/sweep_khmer_signs.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from ..normalize import ADMIN_WORDS, Token, clean_text, khmer_sign_fold, splits_syllable, word_list
 from ..settings import depends_on_settings
@@ -24,6 +26,7 @@ __all__ = [
     "folded_name",
     "khmer_folds",
     "khmer_space_joins",
+    "prepare",
 ]
 
 #: Khmer admin words, longest first.
@@ -59,6 +62,8 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
     tuple of Token
         The tokens, such pairs of runs joined.
     """
+    if not _KHMER_LETTER.search("".join(map(_TEXT, toks))):
+        return tuple(toks)  # no Khmer run at all (one scan of the joined texts)
     out: list[Token] = [toks[0]]
     for tok in toks[1:]:
         last = out[-1]
@@ -67,6 +72,11 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
         else:
             out.append(tok)
     return tuple(out)
+
+
+# a character of the Khmer block; a token's text (C-level)
+_KHMER_LETTER = re.compile("[\u1780-\u17ff]")
+_TEXT = attrgetter("text")
 
 
 def _khmer_run(tok: Token) -> bool:
@@ -136,6 +146,12 @@ def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, in
         if name and any(KIND_LEVEL.get(e.kind) == level for e in index.names[name]):
             return name, end
     return None
+
+
+def prepare() -> None:
+    """Fold the process's index now (:func:`khmer_folds`, else on the first Khmer name
+    after an admin word, while a string waits)."""
+    _default_folds()
 
 
 def khmer_folds(index: NameIndex) -> dict[str, str]:

@@ -107,6 +107,8 @@ _REFERENCE_NEAR = frozenset(word_list("reference_near"))
 _NEAR_OF = frozenset(word_list("reference_near_of")) | _REFERENCE_OF
 # readings by sound or spelling, not as written: no other place a "near" name may yield to
 _GUESSED = frozenset({"phonetic", "fuzzy"})
+# a token's text (C-level, for set tests over a string's tokens)
+_TEXT = attrgetter("text")
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
 _REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF | _REFERENCE_DIRECTION
@@ -363,6 +365,8 @@ def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Ment
     list of Mention
         The mentions, such names marked ``reference``.
     """
+    if _REFERENCE_NEAR.isdisjoint(map(_TEXT, toks)):
+        return mentions  # no word for "near" (most strings): one set test
     near = [k for k, m in enumerate(mentions) if not m.reference and _after_near(toks, m.start)]
     if not near:
         return mentions

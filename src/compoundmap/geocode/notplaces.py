@@ -14,6 +14,7 @@ returns the tokens or mentions it keeps (or marks).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..normalize import Token, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
@@ -34,6 +35,8 @@ __all__ = [
 #: Words that join two names as two places ("Bavet and Chrey Thom", "from Bavet to Chrey
 #: Thom"), as the tokeniser folds them (``stop_words.csv`` role ``coordinator``).
 COORDINATORS = frozenset(tokenize(w)[0].text for w in word_list("coordinator"))
+# a token's text (C-level, for set tests over a string's tokens)
+_TEXT = attrgetter("text")
 
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
@@ -220,6 +223,10 @@ def sibling_readings(flat: Sequence[Token], mentions: list[Mention]) -> list[Men
     list of Mention
         The mentions, each with the readings it keeps.
     """
+    if COORDINATORS.isdisjoint(map(_TEXT, flat)):
+        # no "and" (most strings): no gap joins two names, and a comma counts only in a
+        # list that ends with one
+        return mentions
     out = list(mentions)
     gaps = [_gap_kind(flat[a.end : b.start]) for a, b in zip(out, out[1:], strict=False)]
     for k in range(len(out) - 1):

@@ -28,6 +28,7 @@ __all__ = [
     "is_foreign_name",
     "merge_nested",
     "names_abroad",
+    "prepare",
     "second_chance",
     "several_places",
 ]
@@ -234,6 +235,12 @@ def _named_in_chinese(r: GeocodeResult) -> bool:
     characters (奧斯瑪, O'Smach)."""
     code = r.commune_code or r.district_code or r.province_code
     return any(name in r.query for name in _chinese_names().get(code or "", ()))
+
+
+def prepare() -> None:
+    """Build the table of curated Chinese names now (:func:`_chinese_names`, else on the
+    first place read from Chinese script, while a string waits)."""
+    _chinese_names()
 
 
 @depends_on_settings

@@ -136,8 +136,9 @@ def _hangul_province_keys() -> frozenset[tuple[str, int, str]]:
 
 
 def prepare() -> None:
-    """Build the sound-key table now (else on first use, while a string waits)."""
+    """Build the sound-key tables now (else on first use, while a string waits)."""
     _sound_index()
+    _hangul_province_keys()
 
 
 def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:

@@ -18,7 +18,7 @@ from ..normalize import (
 )
 from ..settings import Settings
 from ..settings import get as get_settings
-from . import parent_edits, sound, variants
+from . import khmer, parent_edits, sound, variants
 from .edits import edit_mentions
 from .index import (
     KIND_LEVEL,
@@ -69,13 +69,15 @@ _SIZES = get_settings()  # cache sizes are read once, here
 
 def prepare() -> None:
     """Build the name index and the look-up tables spotting's passes derive from it (the
-    typo, sound and scope tables), which are otherwise built on first use, while a string
-    waits; ``geocode`` and ``geocode_frame`` call it once per process (and settings)."""
+    typo, sound, scope and Khmer fold tables), which are otherwise built on first use,
+    while a string waits; ``geocode`` and ``geocode_frame`` call it once per process (and
+    settings)."""
     build_index()
     towns()
     parent_edits.prepare()
     sound.prepare()
     variants.prepare()
+    khmer.prepare()
 
 
 def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from .._scripts import is_han
 from ..normalize import (
@@ -91,13 +92,13 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
         if lettered:
             lettered = False  # the letter joined to the name before it (below)
             continue
-        # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
-        before = flat[-1].admin if flat and not flat[-1].latin and k else None
         if tok.latin:
             flat.append(tok)
         elif korean_admin(tok) and k and is_hangul(toks[k - 1]):
             continue  # glued to the word before it (below)
         else:
+            # the level of a Khmer admin word ending the run before ("ភូមិ ក្រសាំងជ្រុំ")
+            before = flat[-1].admin if flat and not flat[-1].latin and k else None
             if k + 1 < len(toks) and is_hangul(tok) and korean_admin(toks[k + 1]):
                 # Korean writes 주/시 after a name with or without a space (시하누크 주)
                 tok = tok._replace(text=tok.text + toks[k + 1].text)
@@ -131,9 +132,11 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
 
 
 #: A hyphen or dash written without spaces between a letter and a capital ("Bai-Bavet").
-_JUNCTION = re.compile("(?<=[A-Za-z])[-\u2013\u2014](?=[A-Z])")
+#: (Each pattern starts with the mark and looks behind it for the letter: the engine then
+#: scans for the mark alone, twice as fast as a look-behind at every position.)
+_JUNCTION = re.compile("[-\u2013\u2014](?<=[A-Za-z][-\u2013\u2014])(?=[A-Z])")
 #: An English possessive after a word ("Kandal’s Koh Thom district").
-_POSSESSIVE = re.compile("(?<=[A-Za-z])['\u2019]s\\b")
+_POSSESSIVE = re.compile("['\u2019]s(?<=[A-Za-z]['\u2019]s)\\b")
 _JOINS = re.compile(f"{_JUNCTION.pattern}|(?P<own>{_POSSESSIVE.pattern})")
 #: A hyphen, dash or minus sign between two katakana letters: not the long-vowel mark ー
 #: (U+30FC), which the tokeniser folds away, but a break between two names.
@@ -159,8 +162,13 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
         possessive.append(m.group("own") is not None)
         start = m.end()
     pieces.append(text[start:])
-    parts = [tokenize(p) for p in pieces]
-    if [t for p in parts for t in p] != list(toks):
+    # the pieces before the last first (mostly a province's name, tokenised before): a
+    # break needs a word on each side of a join, read off ``toks``
+    parts = list(map(tokenize, pieces[:-1]))
+    if not _words_meet(parts, toks):
+        return tuple(toks)
+    parts.append(tokenize(pieces[-1]))
+    if list(chain.from_iterable(parts)) != list(toks):
         return tuple(toks)
     max_ngram = get_settings().geocode_max_ngram
     out: list[Token] = list(parts[0])
@@ -188,6 +196,24 @@ def _junction_breaks(text: str, toks: Sequence[Token], index: NameIndex) -> tupl
             out.append(Token("", stop=True))
         out.extend(part)
     return tuple(out)
+
+
+def _words_meet(heads: Sequence[tuple[Token, ...]], toks: Sequence[Token]) -> bool:
+    """Whether the tokens of the pieces before the last (``heads``) start ``toks`` and some
+    join between the pieces has a word (:func:`_word`) on each side in ``toks``. When not,
+    :func:`_junction_breaks` puts no break: the pieces do not tokenise to ``toks``, or they
+    do and every join lacks a word on one side (the tokens after a join are those of
+    ``toks`` there; a break is only put before a piece with tokens, so the token before a
+    join is the last one of the pieces before it)."""
+    at = 0
+    for part in heads:
+        end = at + len(part)
+        if tuple(toks[at:end]) != part:
+            return False
+        at = end
+        if 0 < at < len(toks) and _word(toks[at - 1]) and _word(toks[at]):
+            return True
+    return False
 
 
 def _word(tok: Token) -> bool:
@@ -305,7 +331,7 @@ def _script_pieces(
                 out.append(Token(folded[0], latin=False))
                 pos = folded[1]
                 continue
-        abroad = _abroad_han_at(s, pos, index)
+        abroad = _abroad_han_at(s, pos, index) if s[pos] in _ABROAD_BY_FIRST else ""
         if abroad:
             # a place in China before its admin word (昆明|市, 镇江|市): a word of its own,
             # so that the name after it is read as inside it
