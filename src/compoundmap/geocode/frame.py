@@ -20,10 +20,12 @@ import pandas as pd
 
 from .._util import as_text, require_columns
 from ..errors import GeocodeError, GeocodeWarning
+from ..normalize import Token
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .context import Context, context_text, parse_context, refine
+from .landmark_typos import read_repaired
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
 from .places import prepare as prepare_places
@@ -92,7 +94,11 @@ def _resolved(
     if foreign is not None:
         return [foreign], None
     ctx = parse_context(province, district)
-    return drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, text, ctx)]), ctx
+
+    def read(toks: str | tuple[Token, ...]) -> list[GeocodeResult]:
+        return drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, toks, ctx)])
+
+    return read_repaired(text, read), ctx  # a curated landmark's name with one typo
 
 
 @depends_on_settings
