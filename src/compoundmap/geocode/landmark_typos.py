@@ -41,17 +41,17 @@ __all__ = ["MIN_LETTERS", "read_repaired", "repaired_tokens"]
 #: Letters the misspelt word needs, as written and as named.
 MIN_LETTERS = 4
 
-_Name = tuple[tuple[str, ...], str, tuple[Token, ...]]
+_Name = tuple[tuple[str, ...], str, tuple[Token, ...], int]
 
 
 @depends_on_settings
 @cache
-def _names() -> tuple[frozenset[str], dict[str, tuple[_Name, ...]]]:
+def _names() -> tuple[frozenset[str], dict[str, tuple[_Name, ...]], int]:
     """The words of the multi-word ASCII names and aliases of the curated localities, and
-    those names (words, locality, tokens) under the keys a window's first words may give:
+    those names (words, locality, tokens, letters) under the keys a window's first words may give:
     the first word, the second word (the first misspelt), the first two joined (the first
     written joined) and the first word (split: looked up under the two written words
-    joined)."""
+    joined); and the most words a name has."""
     names: set[_Name] = set()
     loc = get_gazetteer().localities
     for row_name, aliases in zip(loc["name"], loc["aliases"], strict=True):
@@ -62,7 +62,8 @@ def _names() -> tuple[frozenset[str], dict[str, tuple[_Name, ...]]]:
             while toks and not toks[-1].text:
                 toks = toks[:-1]
             if len(toks) >= 2 and toks[0].text:
-                names.add((tuple(t.text for t in toks), str(row_name), toks))
+                words = tuple(t.text for t in toks)
+                names.add((words, str(row_name), toks, sum(map(len, words))))
     keys: dict[str, set[_Name]] = {}
     for name in names:
         words = name[0]
@@ -70,10 +71,11 @@ def _names() -> tuple[frozenset[str], dict[str, tuple[_Name, ...]]]:
             keys.setdefault(key, set()).add(name)
     # a window's words, all but the misspelt one, are words of the name or two of them joined
     vocab = frozenset(
-        {w for words, _, _ in names for w in words}
-        | {x + y for words, _, _ in names for x, y in zip(words, words[1:], strict=False)}
+        {w for words, *_ in names for w in words}
+        | {x + y for words, *_ in names for x, y in zip(words, words[1:], strict=False)}
     )
-    return long_lived((vocab, {k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in keys.items()}))
+    by_key = {k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in keys.items()}
+    return long_lived((vocab, by_key, max(len(words) for words, *_ in names)))
 
 
 def _typo(written: str, named: str) -> bool:
@@ -141,6 +143,37 @@ def _match(toks: Sequence[Token], a: int, b: int, words: tuple[str, ...]) -> boo
     return False
 
 
+@depends_on_settings
+@cache
+def _one_off() -> frozenset[str]:
+    """The words of the names (:func:`_names`) of :data:`MIN_LETTERS` letters or more, each
+    also with one letter deleted: a word one edit from such a word shares a key with it."""
+    vocab = _names()[0]
+    return long_lived(
+        frozenset(
+            {w for w in vocab if len(w) >= MIN_LETTERS}
+            | {w[:p] + w[p + 1 :] for w in vocab if len(w) >= MIN_LETTERS for p in range(len(w))}
+        )
+    )
+
+
+def _near(toks: Sequence[Token], k: int, vocab: frozenset[str]) -> bool:
+    """Whether the word at ``k`` may be a word of a name misspelt, two joined or one split:
+    one edit from such a word, or in ``vocab`` (joined words are) or in it with a
+    neighbour."""
+    w = toks[k].text
+    if not w:
+        return False
+    if w in vocab or (k and toks[k - 1].text + w in vocab):
+        return True
+    if k + 1 < len(toks) and w + toks[k + 1].text in vocab:
+        return True
+    keys = _one_off()
+    return len(w) >= MIN_LETTERS and (
+        w in keys or any(w[:p] + w[p + 1 :] in keys for p in range(len(w)))
+    )
+
+
 def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
     """The tokens of ``text`` with a misspelt curated landmark name written right, and
     that locality's name; ``None`` when the string names none (see the module's rules).
@@ -158,25 +191,34 @@ def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
     """
     if not text.isascii():
         return None
-    vocab, keys = _names()
+    vocab, keys, longest = _names()
     toks = split_tokens(text, build_index())
     if not any(t.text in vocab for t in toks):
         return None
+    # the misspelt (joined, split) word is no word in its own right: most strings have none
+    loose = [k for k, t in enumerate(toks) if t.text and not _ordinary(t) and _near(toks, k, vocab)]
+    if not loose:
+        return None
     n = len(toks)
+    cum = [0]  # letters before each word: a window one edit from a name has about as many
+    for t in toks:
+        cum.append(cum[-1] + len(t.text))
     for a in range(n):
         w0, w1 = toks[a].text, toks[a + 1].text if a + 1 < n else ""
-        if not w0:
+        if not w0 or not any(a <= p <= a + longest for p in loose):
             continue
-        cands = {
-            *keys.get(w0, ()),
-            *keys.get("\t" + w1, ()),
-            *keys.get(w0 + w1, ()),
-        }
         hits: dict[str, tuple[int, tuple[Token, ...]]] = {}
-        for words, loc, name_toks in cands:
-            for b in (a + len(words) - 1, a + len(words), a + len(words) + 1):
-                if b <= n and _match(toks, a, b, words):
-                    hits[loc] = (b, name_toks)
+        for group in (keys.get(w0, ()), keys.get("\t" + w1, ()), keys.get(w0 + w1, ())):
+            for words, loc, name_toks, letters in group:
+                m = len(words)
+                for b in (a + m - 1, a + m, a + m + 1):
+                    if (
+                        b <= n
+                        and abs(cum[b] - cum[a] - letters) <= 1
+                        and any(a <= p < b for p in loose)
+                        and _match(toks, a, b, words)
+                    ):
+                        hits[loc] = (b, name_toks)
         if len(hits) > 1:
             return None
         if hits:
