@@ -25,6 +25,7 @@ from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .context import Context, context_text, parse_context, refine
+from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
@@ -78,9 +79,10 @@ def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
 def _prepared() -> None:
     """Build the index and its look-up tables once per process (and settings), before the
     first string: none is built midway through a batch (:func:`~.spot.prepare`,
-    :func:`~.places.prepare`)."""
+    :func:`~.places.prepare`, :func:`~.landmark_typos.prepare`)."""
     prepare()
     prepare_places()
+    prepare_landmark_typos()
 
 
 def _resolved(

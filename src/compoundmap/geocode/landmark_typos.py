@@ -36,7 +36,7 @@ from .places import is_foreign_name
 from .result import GeocodeResult
 from .tokens import split_tokens
 
-__all__ = ["MIN_LETTERS", "read_repaired", "repaired_tokens"]
+__all__ = ["MIN_LETTERS", "prepare", "read_repaired", "repaired_tokens"]
 
 #: Letters the misspelt word needs, as written and as named.
 MIN_LETTERS = 4
@@ -141,6 +141,12 @@ def _match(toks: Sequence[Token], a: int, b: int, words: tuple[str, ...]) -> boo
             for k in range(m)
         )
     return False
+
+
+def prepare() -> None:
+    """Build the tables of names and their one-letter deletions now (:func:`_names`,
+    :func:`_one_off`, else in the first string that holds a word of a name)."""
+    _one_off()
 
 
 @depends_on_settings
