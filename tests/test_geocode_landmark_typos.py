@@ -18,7 +18,7 @@ ORDINARY = ("old", "new", "big", "water", "theme", "city", "royal", "golden", "n
     ("query", "province"),
     [
         ("Magno Park", "05"),
-        ("Jinshuicasino", "18"),
+        ("Jinshui csino", "18"),
         ("Kaam Samonr international border gate", "08"),
         ("WestLake International Hotel", "18"),
         ("Golden Fortune Science and Tichnology Park", "08"),

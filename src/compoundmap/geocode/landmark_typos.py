@@ -22,6 +22,7 @@ look-ups per word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -76,6 +77,54 @@ def _names() -> tuple[frozenset[str], dict[str, tuple[_Name, ...]], int]:
     )
     by_key = {k: tuple(sorted(v, key=lambda x: x[:2])) for k, v in keys.items()}
     return long_lived((vocab, by_key, max(len(words) for words, *_ in names)))
+
+
+@depends_on_settings
+@cache
+def _distinctive() -> frozenset[str]:
+    """The words of those names (3 letters or more) that are no word of a unit's or
+    place's name, no name in the index, admin word, number nor short stop word ("casino",
+    "park", "fortune"), in lower case as written and as the tokeniser folds them: a
+    string holding none of them is left as it is, before it is tokenised a second time
+    (most strings name only admin units; a name misspelt in its only such word, or
+    written joined to it, "Jinshuicasino", is not repaired)."""
+    index = name_index()
+    gaz = get_gazetteer()
+    loc = gaz.localities
+    # every word of a unit's or a place's name ("prey", "kiri", "penh")
+    units = {
+        w
+        for col in (gaz.units["name_en"], gaz.places["name"])
+        for name in col.astype(str)
+        for w in _WORD.findall(name.lower())
+    }
+    out: set[str] = set()
+    for row_name, aliases in zip(loc["name"], loc["aliases"], strict=True):
+        for written in [str(row_name), *map(str, aliases)]:
+            if not written.isascii():
+                continue
+            for raw in _WORD.findall(written.lower()):
+                toks = [t for t in tokenize(raw) if t.text]
+                folded = [t.text for t in toks]
+                # a kind word ("casino", "border") is a stop word: kept from 4 letters
+                if (
+                    len(raw) >= 3
+                    and raw not in units
+                    and not any(
+                        t.admin is not None
+                        or t.text in index
+                        or t.text.isdigit()
+                        or (t.stop and len(t.text) < 4)
+                        for t in toks
+                    )
+                ):
+                    out.add(raw)
+                    out.update(folded)
+    return long_lived(frozenset(out))
+
+
+#: A run of letters or digits, as :func:`_distinctive` reads a name and a string.
+_WORD = re.compile("[a-z0-9]+")
 
 
 def _typo(written: str, named: str) -> bool:
@@ -147,6 +196,7 @@ def prepare() -> None:
     """Build the tables of names and their one-letter deletions now (:func:`_names`,
     :func:`_one_off`, else in the first string that holds a word of a name)."""
     _one_off()
+    _distinctive()
 
 
 @depends_on_settings
@@ -196,6 +246,9 @@ def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
         name of the locality (its ``name`` in ``localities.csv``).
     """
     if not text.isascii():
+        return None
+    distinctive = _distinctive()
+    if not any(w in distinctive for w in _WORD.findall(text.lower())):
         return None
     vocab, keys, longest = _names()
     toks = split_tokens(text, build_index())
