@@ -12,7 +12,7 @@ import pytest
 import compoundmap as cm
 from compoundmap._data import raw_path
 from compoundmap.geocode.index import build_index
-from compoundmap.geocode.tokens import arabic_stems, cyrillic_stems
+from compoundmap.geocode.stems import arabic_stems, cyrillic_stems
 from compoundmap.normalize import place_key, tokenize, word_list
 
 

@@ -40,7 +40,8 @@ from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
 from .mentions import Mention, make_mention, mention_start
-from .tokens import is_hangul, korean_admin, split_tokens
+from .sound_runs import DEVANAGARI_WORD, THAI, devanagari_runs, flat_spans, korean_run, script_runs
+from .tokens import is_hangul
 
 __all__ = ["prepare", "sound_mentions"]
 
@@ -78,13 +79,9 @@ _PARTICLES = tuple(
 _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
-_THAI = re.compile("[\u0e01-\u0e4e]")
 _KANA_RUN = re.compile("[\u30a1-\u30ff]+")
 #: An r after a vowel at the end of a word followed by another word ("Chbar Ampov").
 _WORD_FINAL_R = re.compile(r"(?<=[aeiouAEIOU])r(?=\s+\w)")
-_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
-#: Most words a Devanagari name before its admin word is read from (longest first).
-_DEVANAGARI_MAX_WORDS = 3
 
 
 @depends_on_settings
@@ -141,112 +138,13 @@ def prepare() -> None:
     _hangul_province_keys()
 
 
-def _flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
-    """For each token of the string, the span of the tokens spotting reads it as."""
-    index = build_index()
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    skip_next = False
-    for k, tok in enumerate(toks):
-        if skip_next:
-            spans.append((pos, pos))
-            skip_next = False
-            continue
-        if tok.latin:
-            n = 1
-        elif k + 1 < len(toks) and is_hangul(tok) and korean_admin(toks[k + 1]):
-            n = len(split_tokens((tok, toks[k + 1]), index))
-            skip_next = True
-        else:
-            n = len(split_tokens((tok,), index))
-        spans.append((pos, pos + n))
-        pos += n
-    return spans
-
-
-def _korean_run(raw: str) -> tuple[str, int] | None:
-    """The name before the first Korean admin word of ``raw`` (the longest there), at
-    least two syllables in, and that word's level; ``None`` without one."""
-    hits = [
-        (raw.find(w, 2), -len(w), w)
-        for w in ADMIN_WORDS
-        if "\uac00" <= w[:1] <= "\ud7a3" and raw.find(w, 2) >= 2
-    ]
-    if not hits:
-        return None
-    at, _, w = min(hits)
-    return raw[:at], ADMIN_WORDS[w]
-
-
-def _runs(raw: str, flat: Sequence[Token], a: int, b: int) -> list[tuple[str, int, int, int]]:
-    """The unknown names of one token: ``(run, level, start, end)``, the run's text, the
-    level of its admin word and the tokens ``[start, end)`` it spans."""
-    pieces = flat[a:b]
-    out: list[tuple[str, int, int, int]] = []
-    if _THAI.search(raw):
-        # Thai writes the admin word before the name: the text between one admin word and
-        # the next, when spotting found no name in it (one break token)
-        admins = [k for k, t in enumerate(pieces) if t.admin is not None]
-        words = sorted((w for w in ADMIN_WORDS if _THAI.match(w)), key=len, reverse=True)
-        found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, words)), raw)]
-        if len(found) != len(admins):
-            return out
-        for i, k in enumerate(admins):
-            nxt = admins[i + 1] if i + 1 < len(admins) else len(pieces)
-            inside = pieces[k + 1 : nxt]
-            if len(inside) == 1 and inside[0].stop:
-                end = found[i + 1][0] if i + 1 < len(found) else len(raw)
-                out.append((raw[found[i][1] : end], pieces[k].admin or 0, a + k + 1, a + k + 2))
-        return out
-    if "\uac00" <= raw[:1] <= "\ud7a3":
-        # Korean: a name and its admin word glued (킨스와이군) or the admin word in a
-        # word of its own after it (handled by the caller)
-        if len(pieces) > 1 and pieces[0].stop and pieces[1].admin is not None:
-            at = raw.find(pieces[1].text, 2)  # 드벵|거뮨|에있는: the name, its admin word
-            if at >= 2:
-                out.append((raw[:at], pieces[1].admin, a, a + 1))
-        elif all(t.stop for t in pieces):
-            named = _korean_run(raw)
-            if named:
-                out.append((named[0], named[1], a, b))
-        elif len(pieces) > 1 and pieces[-1].stop and not pieces[-2].stop:
-            # a short district name after its province, glued by the tokeniser with its
-            # admin word ("캄폿 뚝추군", "프놈펜 뚤꼭구" → 감봇|둑주군; also after other
-            # words: "프놈펜 인근 캄폿주 뚝추군" → 브놈벤|인근|감봇|둑주군): the rest of the
-            # run after the last known name, without the province's own admin word
-            # (캄폿주), when it ends with the district's admin word
-            at = raw.rfind(pieces[-2].text) if pieces[-2].text else -1
-            rest = raw[at + len(pieces[-2].text) :] if at >= 0 else ""
-            if len(rest) > 3 and ADMIN_WORDS.get(rest[0]) == _PROVINCE:
-                rest = rest[1:]
-            named = _korean_run(rest)
-            # the run must end at its admin word: 신도시구역 holds 시 inside a word
-            if named and named[1] == ADMIN_WORDS.get(rest[len(named[0]) :]):
-                out.append((named[0], named[1], a + len(pieces) - 1, b))
-        return out
-    # Japanese: unknown katakana letters (one token each) right before an admin word, and
-    # a known name glued after them, which is then part of the unknown one (ウド|ミエンチェイ)
-    for k in range(1, len(pieces)):
-        if pieces[k].admin is None:
-            continue
-        j = k
-        while j > 0 and pieces[j - 1].text and pieces[j - 1].admin is None:
-            j -= 1
-        letters = [t for t in pieces[j:k] if len(t.text) == 1]
-        if k - j >= 1 and letters and len(pieces[j].text) == 1:
-            run = "".join(t.text for t in pieces[j:k])
-            if len(run) >= 2:
-                out.append((run, pieces[k].admin or 0, a + j, a + k))
-    return out
-
-
 def _bare_korean(raw: str) -> bool:
     """Whether ``raw`` may be a Korean name written with no admin word: hangul only, at
     least :data:`_BARE_SYLLABLES` syllables, no admin word inside."""
     return (
         len(raw) >= _BARE_SYLLABLES
         and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
-        and _korean_run(raw) is None
+        and korean_run(raw) is None
     )
 
 
@@ -271,7 +169,7 @@ def _listed_korean(toks: Sequence[Token], k: int) -> bool:
     if not (
         _LISTED_SYLLABLES[0] <= len(raw) <= _LISTED_SYLLABLES[1]
         and all("\uac00" <= ch <= "\ud7a3" for ch in raw)
-        and _korean_run(raw) is None
+        and korean_run(raw) is None
     ):
         return False
 
@@ -303,41 +201,6 @@ def _next_to_province(
         for m in mentions
         if not m.reference and any(e.kind == "province" for e in m.entries)
     )
-
-
-def _devanagari_runs(
-    raw: str, toks: Sequence[Token], spans: Sequence[tuple[int, int]]
-) -> list[tuple[str, int, int, int]]:
-    """Hindi names before their admin word ("स्वे रींग प्रांत", "बावेत शहर"): Devanagari is
-    tokenised like Latin (its words folded without vowel signs), so a run is read from the
-    words as written: the up to :data:`_DEVANAGARI_MAX_WORDS` words right before the admin
-    word, longest first (one-letter words after folding, the postpositions के, में, से …,
-    end a run)."""
-    written = _DEVANAGARI_WORD.findall(raw)
-    words = [k for k, t in enumerate(toks) if t.text and _DEVANAGARI_WORD.match(t.text)]
-    if not words or len(written) != len(words):
-        return []
-    as_written = dict(zip(words, written, strict=True))
-    out: list[tuple[str, int, int, int]] = []
-    for k in words:
-        level = toks[k].admin
-        if level is None:
-            continue
-        names: list[int] = []
-        j = k - 1
-        while (
-            j in as_written
-            and toks[j].admin is None
-            and not toks[j].stop
-            and len(toks[j].text) > 1
-            and len(names) < _DEVANAGARI_MAX_WORDS
-        ):
-            names.insert(0, j)
-            j -= 1
-        for n in range(len(names), 0, -1):
-            run = "".join(as_written[i] for i in names[-n:])
-            out.append((run, level, spans[names[-n]][0], spans[names[-1]][1]))
-    return out
 
 
 def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
@@ -421,7 +284,7 @@ def sound_mentions(
     if isinstance(text, str) and (text.isascii() or not _READ.search(text)):
         return mentions
     toks = tokenize(text) if isinstance(text, str) else text
-    spans = _flat_spans(toks)
+    spans = flat_spans(toks)
     if spans is None or (spans and spans[-1][1] != len(flat)):
         return mentions
     runs: list[tuple[str, int, int, int]] = []
@@ -429,7 +292,7 @@ def sound_mentions(
         a, b = spans[k]
         if tok.latin or a == b or not _READ.search(tok.text):
             continue
-        found = _runs(tok.text, flat, a, b)
+        found = script_runs(tok.text, flat, a, b)
         if not found and all(t.stop for t in flat[a:b]):
             # the admin word in a token of its own: after a Korean name ("번티스레이
             # 디스트릭트"), before a Thai one (an abbreviation written out: "อ.สำโรง")
@@ -438,7 +301,7 @@ def sound_mentions(
             prev = toks[k - 1].text if k else ""
             if hangul and nxt in ADMIN_WORDS:
                 found = [(tok.text, ADMIN_WORDS[nxt], a, b)]
-            elif _THAI.match(tok.text) and prev in ADMIN_WORDS and _THAI.match(prev):
+            elif THAI.match(tok.text) and prev in ADMIN_WORDS and THAI.match(prev):
                 found = [(tok.text, ADMIN_WORDS[prev], a, b)]
             elif hangul and _bare_korean(tok.text):
                 # no admin word at all: a province spelt another way (캄퐁 츠낭 = 캄퐁치낭)
@@ -449,7 +312,7 @@ def sound_mentions(
                 found = [(tok.text, _LISTED, a, b)]
         runs.extend(found)
     if isinstance(text, str):
-        runs.extend(_devanagari_runs(text, toks, spans))
+        runs.extend(devanagari_runs(text, toks, spans))
     if not runs:
         return mentions
     taken = {k for m in mentions for k in range(m.start, m.end)}
@@ -493,7 +356,7 @@ def sound_mentions(
             # easily another village of the same sound: villages are not read
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
-        extra = 1 if _DEVANAGARI_WORD.match(run) and not cambodia else 0
+        extra = 1 if DEVANAGARI_WORD.match(run) and not cambodia else 0
         if address and level == _DISTRICT and not scope and _KANA_RUN.fullmatch(run):
             extra = -_ADDRESS_LESS  # カムリエン郡 in a Cambodian address with no province
         entries = ()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from ..geocode.tokens import arabic_stems, cyrillic_stems
+from ..geocode.stems import arabic_stems, cyrillic_stems
 from ..normalize import admin_words, tokenize
 from ..settings import get as get_settings
 from .model import Candidate
@@ -199,9 +199,9 @@ def spaced_candidates(text: str) -> Iterator[Candidate]:
     """Candidates in every run of Cyrillic, Arabic or Devanagari words, by start: at each
     word, the longest run of up to four words that is a place name — in Cyrillic its key
     as the geocoder folds it, or a Russian case form of one ("в Сиануквиле",
-    :func:`~compoundmap.geocode.tokens.cyrillic_stems`); in Arabic and Devanagari a name
+    :func:`~compoundmap.geocode.stems.cyrillic_stems`); in Arabic and Devanagari a name
     as the aliases and GeoNames write it ("पोइपेट"), in Arabic also after a glued
-    proclitic (:func:`~compoundmap.geocode.tokens.arabic_stems`). The geocoder decides
+    proclitic (:func:`~compoundmap.geocode.stems.arabic_stems`). The geocoder decides
     each."""
     keys, surface = spaced_place_keys(), spaced_surface_names()
     for run in SPACED_RE.finditer(text):
