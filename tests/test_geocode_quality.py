@@ -121,24 +121,27 @@ def test_held_out_floors() -> None:
     """The held-out set as measured (docs/geocoding.md): round 3 province 89 %, district
     86 %, one wrong place of 57 in the top band; round 4 province 90.3 % (84/93), none of 56
     wrong in the top band (the placement doubt was written for that one error, so the top
-    band is no longer unseen evidence); after round 8 92.5 % (86/93), 86.5 %. A floor
-    against regressions, below the issue's goal (97 %, 90 %) for this kind of string."""
+    band is no longer unseen evidence); after round 8 92.5 % (86/93), 86.5 %; after round 9
+    94.6 % (88/93), 92.3 % (48/52), none of 63 wrong in the top band. A floor against
+    regressions, below the issue's goal (97 %, 90 %) for this kind of string; the top band
+    is held to the issue's once in 100."""
     prov, dist, found = _scores("fresh held-out")
     *wrong, of = found
-    assert prov >= 0.92 and dist >= 0.86, (prov, dist)
-    assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
+    assert prov >= 0.94 and dist >= 0.92, (prov, dist)
+    assert len(wrong) <= int(of.split()[1]) / 100, wrong
 
 
 def test_second_held_out_floors() -> None:
     """fresh2, never read while tuning, as measured after round 4 (docs/geocoding.md):
     province 84.6 %, district 76.5 %, two wrong places of 78 in the top band; after round 5
     (scored once, aggregates only) 86.0 %, 79.0 %, two wrong of 77; after the lead's rules of
-    round 5 88.8 %, 80.2 %, one wrong of 79; after round 8 90.9 %, 85.2 %, one wrong of 81.
-    The issue's goal for this kind of string (90 %, 85 %) is the floor."""
+    round 5 88.8 %, 80.2 %, one wrong of 79; after round 8 90.9 %, 85.2 %, one wrong of 81;
+    after round 9 91.6 %, 85.2 %, none of 82 wrong. The issue's goal for this kind of string
+    (90 %, 85 %, the top band wrong at most once in 100) is the floor."""
     prov, dist, found = _scores("fresh2 held-out")
     *wrong, of = found
     assert prov >= 0.90 and dist >= 0.85, (prov, dist)
-    assert len(wrong) <= int(of.split()[1]) * 2 / 100, wrong
+    assert len(wrong) <= int(of.split()[1]) / 100, wrong
 
 
 def test_dev_set_and_broad_set_floors() -> None:
@@ -154,13 +157,14 @@ def test_dev_set_and_broad_set_floors() -> None:
     97.1 %/96.9 %, test 91.9 %/85.4 %. r9-zh2 added 32 Simplified Chinese rows (19 dev, 13
     test; the test rows 11/13, district 0/2: unknown landmark names, a district named by
     translation): dev 97.0 %/96.6 %, test 91.8 %/84.9 %. r9-ja2 added 43 Japanese rows (22
-    dev, 21 test; the test rows 19/21, district 7/11)."""
+    dev, 21 test; the test rows 19/21, district 7/11). At the end of round 9 (1,425 rows:
+    759 dev, 666 test) dev 97.2 %/96.7 %, test 92.0 %/85.3 %: the floors follow."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.965, 0.965)), ("broad test", (0.915, 0.84))):
+    for name, floor in (("broad dev", (0.97, 0.965)), ("broad test", (0.915, 0.85))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
