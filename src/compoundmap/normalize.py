@@ -201,7 +201,7 @@ _DEVANAGARI_VOWEL_LENGTH = str.maketrans(
 def _fold_latin_token(tok: str) -> str:
     t = _strip_diacritics(tok).lower()
     if t.isascii():
-        t = "".join(ch for ch in t if ch.isalnum())
+        t = "".join(filter(str.isalnum, t))
     else:
         # Devanagari vowel signs (ा … ौ) are kept, long and short ones as one (ी/ि, ू/ु,
         # ै/े, ौ/ो: transliterations differ in length): without them "कपट" (deceit) and
