@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -42,6 +43,8 @@ __all__ = ["commune_edit_mentions", "prepare"]
 
 #: At most this many words before (or after) the admin word make up the commune name.
 _MAX_WORDS = 4
+_DISTRICT = attrgetter("district_code")
+_LEGACY_DISTRICT = attrgetter("legacy_district")
 
 
 #: The unit kinds this pass reads, and the code of the parent each is read inside (a
@@ -333,9 +336,11 @@ def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> 
         if not glued and m.hint != VILLAGE:
             continue
         districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
-        if districts and all(
-            e.district_code not in districts and e.legacy_district not in districts
-            for e in m.entries
+        # (no reading in one of them, by district or by the district it was in before)
+        if (
+            districts
+            and districts.isdisjoint(map(_DISTRICT, m.entries))
+            and districts.isdisjoint(map(_LEGACY_DISTRICT, m.entries))
         ):
             out = [x for x in out if x is not m]
     return out

@@ -73,12 +73,12 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
         ):
             toks = _junction_breaks(text, toks, index)
+        if text.isascii():
+            return list(toks)  # every token of an ASCII string is a Latin one
         if _KANA_JUNCTION.search(text):
             # two katakana names joined by a hyphen are two names ("アランヤプラテート-
             # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
             toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
-        if text.isascii():
-            return list(toks)  # every token of an ASCII string is a Latin one
     else:
         toks = text
     if len(toks) > 1:
