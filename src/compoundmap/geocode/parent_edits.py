@@ -43,6 +43,7 @@ __all__ = ["commune_edit_mentions", "prepare"]
 
 #: At most this many words before (or after) the admin word make up the commune name.
 _MAX_WORDS = 4
+_ADMIN = attrgetter("admin")
 _DISTRICT = attrgetter("district_code")
 _LEGACY_DISTRICT = attrgetter("legacy_district")
 
@@ -136,8 +137,12 @@ def _named_units(
     for m in mentions:
         if m.start < end and m.end > start:
             continue
-        entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
-        kinds = {e.kind for e in entries}
+        entries: list[Entry] = []  # (one loop for both: this runs per mention and string)
+        kinds: set[str] = set()
+        for e in m.entries:
+            if e.tier < TIER_VILLAGE:
+                entries.append(e)
+                kinds.add(e.kind)
         if m.hint == PROVINCE or kinds == {"province"}:
             provinces |= {
                 e.province_code for e in entries if e.kind == "province" and e.province_code
@@ -384,7 +389,7 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
-    levels = [t.admin for t in flat]
+    levels = list(map(_ADMIN, flat))
     if _EDITED.isdisjoint(levels):
         return mentions  # no admin word of these levels, nothing to read
     marks: dict[int, list[int]] = {}  # level → positions of its admin words
