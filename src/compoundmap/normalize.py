@@ -16,6 +16,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ._cleantext import POSSESSIVE_RE as _POSSESSIVE_RE
@@ -201,7 +202,7 @@ _DEVANAGARI_VOWEL_LENGTH = str.maketrans(
 def _fold_latin_token(tok: str) -> str:
     t = _strip_diacritics(tok).lower()
     if t.isascii():
-        t = "".join(ch for ch in t if ch.isalnum())
+        t = "".join(filter(str.isalnum, t))
     else:
         # Devanagari vowel signs (ा … ौ) are kept, long and short ones as one (ी/ि, ू/ु,
         # ै/े, ौ/ो: transliterations differ in length): without them "कपट" (deceit) and
@@ -243,6 +244,7 @@ _MARKED_ADMIN = {
 }
 
 _BREAK = Token("", stop=True)
+_TEXT = attrgetter("text")
 # the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
 _LATIN_PHRASES = {
     (_fold_latin_token(a), _fold_latin_token(b)): word for (a, b), word in _LATIN_PHRASES.items()
@@ -357,7 +359,7 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
     """The tokens with number markers before a number dropped and two-word admin phrases
     folded to one token."""
-    if _RARE_FIRST.isdisjoint([t.text for t in toks]):
+    if _RARE_FIRST.isdisjoint(map(_TEXT, toks)):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
     out: list[Token] = []

@@ -248,7 +248,7 @@ def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
     if not text.isascii():
         return None
     distinctive = _distinctive()
-    if not any(w in distinctive for w in _WORD.findall(text.lower())):
+    if distinctive.isdisjoint(_WORD.findall(text.lower())):
         return None
     vocab, keys, longest = _names()
     toks = split_tokens(text, build_index())

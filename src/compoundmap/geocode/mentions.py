@@ -425,7 +425,7 @@ def make_mention(
         (
             start,
             end,
-            toks[start].text if end - start == 1 else " ".join([x.text for x in toks[start:end]]),
+            toks[start].text if end - start == 1 else " ".join(map(_TEXT, toks[start:end])),
             entries,
             method,
             score,

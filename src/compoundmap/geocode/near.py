@@ -17,12 +17,14 @@ from .entries import consistent
 from .index import Entry
 from .mentions import Mention
 
-__all__ = ["near_references"]
+__all__ = ["NEAR_WORDS", "near_references"]
 
 #: Words for "near" ("near", "nahe", "près", "cerca", "dekat", "gần" …) and the words that
 #: may stand between one and the name besides the words for "of" ("vicino a", "malapit
 #: sa"), from ``stop_words.csv`` (roles ``reference_near`` and ``reference_near_of``).
 _REFERENCE_NEAR = frozenset(word_list("reference_near"))
+#: The words for "near": a string holding none has no reference point to mark.
+NEAR_WORDS = _REFERENCE_NEAR
 _NEAR_OF = frozenset(word_list("reference_near_of")) | frozenset(word_list("reference_of"))
 #: Words between "near" and the name besides those ("near the town of")
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))

@@ -24,6 +24,7 @@ from .tokens import split_tokens
 __all__ = [
     "ARTICLES",
     "CONJUNCTIONS",
+    "COORDINATORS",
     "lower_articles",
     "lower_conjunctions",
     "not_vietnamese",

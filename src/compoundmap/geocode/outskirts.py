@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..normalize import Token, tokenize, word_list
 from .entries import NameIndex
 from .mentions import Mention
 from .tokens import split_tokens
 
-__all__ = ["outskirts"]
+__all__ = ["OUTSKIRTS_WORDS", "outskirts"]
 
 
 def _folded(role: str) -> frozenset[str]:
@@ -33,8 +34,12 @@ _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, rever
 _OF = _folded("reference_of") | _folded("admin_of") | {"the", "la", "las", "los", "der"}
 #: Every Latin word of the lists: a string holding none needs no look (most strings).
 _WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
+#: The same, for callers that test a string's word set before calling :func:`outskirts`.
+OUTSKIRTS_WORDS = _WORDS
+_TEXT = attrgetter("text")
 #: The run of script text right before an outskirts word ("シアヌークビル" of
 #: "シアヌークビル郊外の…").
+_AFTER_SCRIPT_RE = re.compile("|".join(re.escape(w) for w in _AFTER_SCRIPT))
 _SCRIPT_RE = re.compile(
     r"([^\s\d,.;:()（）、，。・/]+?)\s?(?:" + "|".join(re.escape(w) for w in _AFTER_SCRIPT) + ")"
 )
@@ -97,10 +102,13 @@ def outskirts(
     >>> geocode("Sihanoukville").district_code
     '1801'
     """
-    latin = any(t.latin and t.text in _WORDS for t in toks)
+    # (one set test first: most strings hold no such word)
+    latin = not _WORDS.isdisjoint(map(_TEXT, toks)) and any(
+        t.latin and t.text in _WORDS for t in toks
+    )
     script: set[str] = (
         _script_names(text, index)
-        if isinstance(text, str) and not text.isascii() and any(w in text for w in _AFTER_SCRIPT)
+        if isinstance(text, str) and not text.isascii() and _AFTER_SCRIPT_RE.search(text)
         else set()
     )
     if not latin and not script:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -42,6 +43,9 @@ __all__ = ["commune_edit_mentions", "prepare"]
 
 #: At most this many words before (or after) the admin word make up the commune name.
 _MAX_WORDS = 4
+_ADMIN = attrgetter("admin")
+_DISTRICT = attrgetter("district_code")
+_LEGACY_DISTRICT = attrgetter("legacy_district")
 
 
 #: The unit kinds this pass reads, and the code of the parent each is read inside (a
@@ -133,8 +137,12 @@ def _named_units(
     for m in mentions:
         if m.start < end and m.end > start:
             continue
-        entries = [e for e in m.entries if e.tier < TIER_VILLAGE]
-        kinds = {e.kind for e in entries}
+        entries: list[Entry] = []  # (one loop for both: this runs per mention and string)
+        kinds: set[str] = set()
+        for e in m.entries:
+            if e.tier < TIER_VILLAGE:
+                entries.append(e)
+                kinds.add(e.kind)
         if m.hint == PROVINCE or kinds == {"province"}:
             provinces |= {
                 e.province_code for e in entries if e.kind == "province" and e.province_code
@@ -333,9 +341,11 @@ def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> 
         if not glued and m.hint != VILLAGE:
             continue
         districts = {c[:4] for c in _word_named_communes(out, m.start, m.end)}
-        if districts and all(
-            e.district_code not in districts and e.legacy_district not in districts
-            for e in m.entries
+        # (no reading in one of them, by district or by the district it was in before)
+        if (
+            districts
+            and districts.isdisjoint(map(_DISTRICT, m.entries))
+            and districts.isdisjoint(map(_LEGACY_DISTRICT, m.entries))
         ):
             out = [x for x in out if x is not m]
     return out
@@ -379,7 +389,7 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
         All mentions, by start; a new one has method ``fuzzy`` and replaces what the earlier
         passes read in its words (nothing, or names of other levels).
     """
-    levels = [t.admin for t in flat]
+    levels = list(map(_ADMIN, flat))
     if _EDITED.isdisjoint(levels):
         return mentions  # no admin word of these levels, nothing to read
     marks: dict[int, list[int]] = {}  # level → positions of its admin words

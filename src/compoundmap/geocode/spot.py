@@ -9,6 +9,7 @@ passes (``variants.py``). Resolving (``resolve.py``) then decides what the menti
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..normalize import (
     Token,
@@ -29,10 +30,11 @@ from .mentions import (
     Mention,
     is_content,
 )
-from .near import near_references
+from .near import NEAR_WORDS, near_references
 from .notplaces import (
     ARTICLES,
     CONJUNCTIONS,
+    COORDINATORS,
     lower_articles,
     lower_conjunctions,
     not_vietnamese,
@@ -40,7 +42,7 @@ from .notplaces import (
     script_references,
     sibling_readings,
 )
-from .outskirts import outskirts
+from .outskirts import OUTSKIRTS_WORDS, outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
 from .tokens import flat_tokens, split_tokens
@@ -52,6 +54,8 @@ from .variants import (
 __all__ = ["flat_tokens", "prepare", "spot"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+_TEXT = attrgetter("text")
+_VIETNAMESE = attrgetter("vietnamese")
 
 
 def prepare() -> None:
@@ -107,7 +111,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         flat = written = lower_articles(flat)
     mentions, loose = exact_mentions(flat, index, cased)
     # (an ASCII string holds no word spelt the Vietnamese way)
-    if not (isinstance(text, str) and text.isascii()) and any(t.vietnamese for t in flat):
+    if not (isinstance(text, str) and text.isascii()) and any(map(_VIETNAMESE, flat)):
         kept = not_vietnamese(flat, mentions, index, cased)
         if len(kept) < len(mentions):
             kept = _after_vietnamese_word(flat, mentions, kept, index, cased)
@@ -130,13 +134,19 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     mentions = sound_mentions(text, written, mentions, context)
     if isinstance(text, str) and mentions and not text.isascii():
         mentions = script_references(text, written, mentions, index)
-    if len(mentions) > 1:
+    if not mentions:
+        return mentions
+    # the string's words, once: the passes below need one of theirs (most strings: none)
+    words = frozenset(map(_TEXT, written))
+    if len(mentions) > 1 and not NEAR_WORDS.isdisjoint(words):
         mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
-    if len(mentions) > 1:
+    if len(mentions) > 1 and not COORDINATORS.isdisjoint(words):
         mentions = sibling_readings(written, mentions)
-    if mentions:
+    if mentions and (
+        not OUTSKIRTS_WORDS.isdisjoint(words) or (isinstance(text, str) and not text.isascii())
+    ):
         mentions = outskirts(text, written, mentions, index)
     return _mark_loose(written, mentions, cased)
 

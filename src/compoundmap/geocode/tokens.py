@@ -27,7 +27,7 @@ from ..normalize import (
     tokenize,
     word_list,
 )
-from ..settings import depends_on_settings
+from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
 from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
@@ -41,6 +41,19 @@ __all__ = [
 ]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+
+#: The last string split with the bundled index, that index and the tokens: resolving asks
+#: again for the tokens of the string spotting has just split (a second split saved). Held
+#: here, neither can be freed and its id reused; a settings change forgets it.
+_last: tuple[object, NameIndex | None, tuple[Token, ...]] = (None, None, ())
+
+
+def _forget_last() -> None:
+    global _last
+    _last = (None, None, ())
+
+
+on_settings_change(_forget_last)
 
 
 def flat_tokens(text: str | tuple[Token, ...]) -> list[Token]:
@@ -67,18 +80,25 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
         The tokens, a hyphen between two names read as a break, a Korean admin syllable
         glued to its name, a number or letter after a Khmer name joined to it.
     """
+    global _last
+    prev = _last
+    if prev[0] is text and prev[1] is index:
+        return list(prev[2])  # (a new list: the caller may change it)
     if isinstance(text, str):
         toks = tokenize(text)
         if (("-" in text or "\u2013" in text or "\u2014" in text) and _JUNCTION.search(text)) or (
             ("'s" in text or "\u2019s" in text) and _POSSESSIVE.search(text)
         ):
             toks = _junction_breaks(text, toks, index)
+        if text.isascii():
+            # every token of an ASCII string is a Latin one
+            if index is build_index():
+                _last = (text, index, tuple(toks))
+            return list(toks)
         if _KANA_JUNCTION.search(text):
             # two katakana names joined by a hyphen are two names ("アランヤプラテート-
             # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
             toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
-        if text.isascii():
-            return list(toks)  # every token of an ASCII string is a Latin one
     else:
         toks = text
     if len(toks) > 1:
@@ -125,6 +145,8 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
                 pieces[-1] = pieces[-1]._replace(text=pieces[-1].text + number)
                 lettered = True
             flat.extend(pieces)
+    if index is build_index():
+        _last = (text, index, tuple(flat))
     return flat
 
 

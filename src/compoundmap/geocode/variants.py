@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+_PROVINCE = attrgetter("province_code")
 
 
 # --- pass 2: phonetic (consonant skeleton), per n-gram ------------------------------------
@@ -263,7 +265,7 @@ def scoped_fuzzy_mentions(
     codes = districts or scope
     index = name_index()
     provinces = {c[:2] for c in codes}
-    inside = [m for m in mentions if any(e.province_code in provinces for e in m.entries)]
+    inside = [m for m in mentions if not provinces.isdisjoint(map(_PROVINCE, m.entries))]
     out = list(mentions)
     n = len(flat)
     # words already explained by a name inside the scope are not searched again
