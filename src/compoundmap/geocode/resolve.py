@@ -319,7 +319,8 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
                     n_consistent += 1
             if best is not None and n_consistent < best[0][0]:
                 continue  # fits fewer names than the best so far: the rest cannot tip it
-            single = 1 if fits_all(e, c.entries) else 0
+            # (a reading always fits itself: a name with one reading is single)
+            single = 1 if len(c.entries) == 1 or fits_all(e, c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:
                 best = (key, e, c)
@@ -341,6 +342,11 @@ def _alternatives(
 ) -> list[Entry]:
     """Other readings of the anchor's name that the rest of the string fits just as well
     (every name of the anchor's cluster fits them too): they keep the name ambiguous."""
+    if len(choice.entries) == 1:
+        return []  # the anchor is the name's one reading
+    if len(remaining) == 1:
+        # the name alone: each of its readings fits it (a reading fits itself)
+        return [e for e in choice.entries if not consistent(anchor, e)]
     support = {id(o) for o in cluster}
     return [
         e
@@ -386,9 +392,11 @@ def _one_round(
         if len(remaining) > 1
         else remaining  # the anchor's own name
     )
-    finer = [
-        o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth
-    ]
+    finer = (
+        [o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth]
+        if len(cluster) > 1
+        else []  # the anchor's own name only
+    )
     if len(finer) > 1 and not _agree(finer):
         # a coarse name holding several finer names that lie apart ("Sampov Poun and Arey
         # Ksat in Kandal province"): each finer name is a place of its own, this round the
@@ -402,7 +410,9 @@ def _one_round(
         fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
         if len(fits) == 1:
             anchor, ambiguous = fits[0], False
-    first = min([o.mention.start for o in cluster])
+    first = (
+        min([o.mention.start for o in cluster]) if len(cluster) > 1 else cluster[0].mention.start
+    )
     method = base_method(m, anchor)
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
