@@ -98,7 +98,10 @@ def _resolved(
     ctx = parse_context(province, district)
 
     def read(toks: str | tuple[Token, ...]) -> list[GeocodeResult]:
-        return drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, toks, ctx)])
+        results = resolve_places(text, toks, ctx)
+        if ctx.districts:  # (``refine`` returns a result as it is without a stated district)
+            results = [refine(r, ctx) for r in results]
+        return drop_weak_abroad(text, results)
 
     return read_repaired(text, read), ctx  # a curated landmark's name with one typo
 
