@@ -40,7 +40,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 # --- readings of every name, together ---------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Choice:
     """A mention and what it may still mean."""
 
@@ -460,8 +460,10 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     remaining = [c for c in places if not c.mention.reference]
     if not remaining:
         return []
-    remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
-    remaining = _drop_strays_outside_named_province(remaining)
+    if ctx.provinces or ctx.districts:  # (both return ``remaining`` as it is without)
+        remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
+    if len(remaining) > 1:  # (a single name is no stray of a province it names)
+        remaining = _drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
     if len(remaining) == 1:
