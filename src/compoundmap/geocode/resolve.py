@@ -162,8 +162,16 @@ def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Ent
         if all(e.kind in ("place", "village") for e in es):
             return es  # a GeoNames town is no coarser reading of a name called a village
     else:
-        tier = min([e.tier for e in es])
-        es = [e for e in es if e.tier == tier]
+        # (one pass: the best tier, and of it the coarsest depth, in the order written)
+        first = es[0]
+        tier, depth, out = first.tier, first.depth, [first]
+        for e in es[1:]:
+            t = e.tier
+            if t < tier or (t == tier and e.depth < depth):
+                tier, depth, out = t, e.depth, [e]
+            elif t == tier and e.depth == depth:
+                out.append(e)
+        return out
     coarse = min([e.depth for e in es])
     return [e for e in es if e.depth == coarse]
 
