@@ -396,7 +396,8 @@ def _one_round(
     """
     anchor, choice = _pick_anchor(remaining)
     cluster = (
-        [o for o in remaining if fits_any(anchor, o.entries)]
+        # (the anchor's own name fits it: the anchor is one of its readings)
+        [o for o in remaining if o is choice or fits_any(anchor, o.entries)]
         if len(remaining) > 1
         else remaining  # the anchor's own name
     )
@@ -410,7 +411,7 @@ def _one_round(
         # Ksat in Kandal province"): each finer name is a place of its own, this round the
         # one that most names fit
         anchor, choice = _pick_anchor(finer)
-        cluster = [o for o in remaining if fits_any(anchor, o.entries)]
+        cluster = [o for o in remaining if o is choice or fits_any(anchor, o.entries)]
     alternatives = _alternatives(anchor, choice, remaining, cluster)
     ambiguous = bool(alternatives)
     m = choice.mention
