@@ -98,7 +98,10 @@ def _resolved(
     ctx = parse_context(province, district)
 
     def read(toks: str | tuple[Token, ...]) -> list[GeocodeResult]:
-        return drop_weak_abroad(text, [refine(r, ctx) for r in resolve_places(text, toks, ctx)])
+        results = resolve_places(text, toks, ctx)
+        if ctx.districts:  # (``refine`` returns a result as it is without a stated district)
+            results = [refine(r, ctx) for r in results]
+        return drop_weak_abroad(text, results)
 
     return read_repaired(text, read), ctx  # a curated landmark's name with one typo
 
@@ -166,7 +169,15 @@ def geocode(
             "online=True needs a user_agent naming your application (Nominatim usage policy)"
         )
     s = as_text(text)
-    result = _without_gc(_geocode_cached, s, *_context(province, district))
+    # (``_without_gc`` and ``_context`` written out: one string's call is the hot path)
+    p, d = (None, None) if province is None and district is None else _context(province, district)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = _geocode_cached(s, p, d)
+    finally:
+        if collecting:
+            gc.enable()
     if online and result.status == "unmatched" and s.strip():
         return online_geocode(s, str(user_agent), geocode)
     return result

@@ -162,6 +162,9 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
         The places kept, in their order (``results`` itself when the string names nothing
         abroad).
     """
+    words = _lower_words(text)
+    if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
+        return results  # most strings: no place abroad named, no admin word of one
     weak = [_weak_look_alike(r) for r in results]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]

@@ -10,6 +10,7 @@ when another name could confirm it. Cached per index entry tuple
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from ..normalize import COMMUNE, COUNTRY, DISTRICT, PROVINCE, VILLAGE
 from ..settings import get as get_settings
@@ -19,18 +20,20 @@ from .index import KIND_LEVEL, TIER_CURATED, TIER_OFFICIAL, TIER_VILLAGE, Entry,
 __all__ = ["readings"]
 
 
-def _hint_ok(e: Entry, hint: int) -> bool:
-    """Whether ``e`` is of the level an admin word next to its name says."""
-    if e.kind == "country":
+@cache
+def _hint_ok(kind: str, hint: int) -> bool:
+    """Whether an entry of ``kind`` is of the level an admin word next to its name says
+    (cached: a few kinds, five levels)."""
+    if kind == "country":
         return hint == COUNTRY
     if hint == PROVINCE:
-        return e.kind == "province"
+        return kind == "province"
     if hint == DISTRICT:
-        return e.kind in ("district", "place") or e.kind not in KIND_LEVEL
+        return kind in ("district", "place") or kind not in KIND_LEVEL
     if hint == COMMUNE:
-        return e.kind == "commune"
+        return kind == "commune"
     if hint == VILLAGE:
-        return e.kind in ("village", "place")
+        return kind in ("village", "place")
     return True
 
 
@@ -108,17 +111,20 @@ def readings(
     hit = _READINGS.get(entries, hint, drop_villages, town)
     if hit is not None:
         return hit
-    # (a village named after its own commune or district confirms itself: it stays, unless
-    # a village of the same name elsewhere does not)
-    villages = [e for e in entries if e.tier == TIER_VILLAGE]
-    self_named = bool(villages) and all(not e.confirm for e in villages)
-    others = [e for e in entries if e.tier != TIER_VILLAGE or self_named]
-    # villages stay readings beside a commune of the same name elsewhere ("Trapeang Sre,
-    # Kratie" is the village in Kratie): reducing keeps one only when a name confirms it
-    keep_villages = not drop_villages
-    es: list[Entry] = list(entries) if keep_villages else others
+    es: list[Entry]
+    if drop_villages:
+        # (a village named after its own commune or district confirms itself: it stays,
+        # unless a village of the same name elsewhere does not)
+        villages = [e for e in entries if e.tier == TIER_VILLAGE]
+        self_named = bool(villages) and all(not e.confirm for e in villages)
+        es = [e for e in entries if e.tier != TIER_VILLAGE or self_named]
+    else:
+        # villages stay readings beside a commune of the same name elsewhere ("Trapeang
+        # Sre, Kratie" is the village in Kratie): reducing keeps one only when a name
+        # confirms it
+        es = list(entries)
     if hint is not None:
-        keep = [e for e in es if _hint_ok(e, hint)]
+        keep = [e for e in es if _hint_ok(e.kind, hint)]
         if keep:
             es = _official_of_level(keep, hint)
         elif hint == VILLAGE:

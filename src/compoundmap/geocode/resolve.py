@@ -40,7 +40,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 # --- readings of every name, together ---------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Choice:
     """A mention and what it may still mean."""
 
@@ -162,8 +162,16 @@ def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Ent
         if all(e.kind in ("place", "village") for e in es):
             return es  # a GeoNames town is no coarser reading of a name called a village
     else:
-        tier = min([e.tier for e in es])
-        es = [e for e in es if e.tier == tier]
+        # (one pass: the best tier, and of it the coarsest depth, in the order written)
+        first = es[0]
+        tier, depth, out = first.tier, first.depth, [first]
+        for e in es[1:]:
+            t = e.tier
+            if t < tier or (t == tier and e.depth < depth):
+                tier, depth, out = t, e.depth, [e]
+            elif t == tier and e.depth == depth:
+                out.append(e)
+        return out
     coarse = min([e.depth for e in es])
     return [e for e in es if e.depth == coarse]
 
@@ -319,7 +327,8 @@ def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
                     n_consistent += 1
             if best is not None and n_consistent < best[0][0]:
                 continue  # fits fewer names than the best so far: the rest cannot tip it
-            single = 1 if fits_all(e, c.entries) else 0
+            # (a reading always fits itself: a name with one reading is single)
+            single = 1 if len(c.entries) == 1 or fits_all(e, c.entries) else 0
             key = (n_consistent, single, e.depth * 2 + e.is_point, -e.tier, -c.mention.start)
             if best is None or key > best[0]:
                 best = (key, e, c)
@@ -341,6 +350,11 @@ def _alternatives(
 ) -> list[Entry]:
     """Other readings of the anchor's name that the rest of the string fits just as well
     (every name of the anchor's cluster fits them too): they keep the name ambiguous."""
+    if len(choice.entries) == 1:
+        return []  # the anchor is the name's one reading
+    if len(remaining) == 1:
+        # the name alone: each of its readings fits it (a reading fits itself)
+        return [e for e in choice.entries if not consistent(anchor, e)]
     support = {id(o) for o in cluster}
     return [
         e
@@ -382,19 +396,22 @@ def _one_round(
     """
     anchor, choice = _pick_anchor(remaining)
     cluster = (
-        [o for o in remaining if fits_any(anchor, o.entries)]
+        # (the anchor's own name fits it: the anchor is one of its readings)
+        [o for o in remaining if o is choice or fits_any(anchor, o.entries)]
         if len(remaining) > 1
         else remaining  # the anchor's own name
     )
-    finer = [
-        o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth
-    ]
+    finer = (
+        [o for o in cluster if o is not choice and min([f.depth for f in o.entries]) > anchor.depth]
+        if len(cluster) > 1
+        else []  # the anchor's own name only
+    )
     if len(finer) > 1 and not _agree(finer):
         # a coarse name holding several finer names that lie apart ("Sampov Poun and Arey
         # Ksat in Kandal province"): each finer name is a place of its own, this round the
         # one that most names fit
         anchor, choice = _pick_anchor(finer)
-        cluster = [o for o in remaining if fits_any(anchor, o.entries)]
+        cluster = [o for o in remaining if o is choice or fits_any(anchor, o.entries)]
     alternatives = _alternatives(anchor, choice, remaining, cluster)
     ambiguous = bool(alternatives)
     m = choice.mention
@@ -402,7 +419,9 @@ def _one_round(
         fits = [e for e in [anchor, *alternatives] if ctx.supports(e)]
         if len(fits) == 1:
             anchor, ambiguous = fits[0], False
-    first = min([o.mention.start for o in cluster])
+    first = (
+        min([o.mention.start for o in cluster]) if len(cluster) > 1 else cluster[0].mention.start
+    )
     method = base_method(m, anchor)
     if ambiguous:
         return first, ambiguous_result(query, [anchor, *alternatives], m.score, method), cluster
@@ -450,8 +469,10 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     remaining = [c for c in places if not c.mention.reference]
     if not remaining:
         return []
-    remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
-    remaining = _drop_strays_outside_named_province(remaining)
+    if ctx.provinces or ctx.districts:  # (both return ``remaining`` as it is without)
+        remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
+    if len(remaining) > 1:  # (a single name is no stray of a province it names)
+        remaining = _drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
     if len(remaining) == 1:

@@ -298,7 +298,10 @@ def build_result(
     prov, dist, comm = _fill_hierarchy(anchor, cluster)
     point_entry: Entry | None = anchor
     if not anchor.is_point:
-        point_entry = _town_point(anchor, mention) or _cluster_point(anchor, cluster, dist)
+        # (each function's first test, asked here too: most anchors pass neither)
+        point_entry = (
+            _town_point(anchor, mention) if anchor.kind in ("district", "commune") else None
+        ) or (_cluster_point(anchor, cluster, dist) if anchor.tier == TIER_CURATED else None)
         if point_entry is not None:
             dist = dist or point_entry.district_code
             comm = comm or (point_entry.commune_code if anchor.depth >= 3 else None)
