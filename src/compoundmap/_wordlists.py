@@ -128,9 +128,10 @@ def word_list(role: str) -> tuple[str, ...]:
     (ordinary lower-case words of other languages, as ``article_lower``: "orang"),
     ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
     of ours after one of them and its admin word is that place's, 昆明市西山区) and
-    ``outskirts_before``, ``outskirts_after`` and ``outskirts_after_script`` (a town named as
-    the edge of where something is places its province only: "on the outskirts of
-    Sihanoukville", "シアヌークビル郊外").
+    ``outskirts_before``, ``outskirts_after``, ``outskirts_after_script`` and
+    ``outskirts_of`` (a town named as the edge of where something is places its province
+    only: "on the outskirts of Sihanoukville", "シアヌークビル郊外"; the articles that may
+    stand between).
 
     Examples
     --------

@@ -30,8 +30,9 @@ def _folded(role: str) -> frozenset[str]:
 _BEFORE = _folded("outskirts_before")
 _AFTER = _folded("outskirts_after")
 _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, reverse=True))
-#: Words for "of" (and articles) between an outskirts word and the name.
-_OF = _folded("reference_of") | _folded("admin_of") | {"the", "la", "las", "los", "der"}
+#: Words for "of" (and the articles of role ``outskirts_of``) between an outskirts word
+#: and the name.
+_OF = _folded("reference_of") | _folded("admin_of") | _folded("outskirts_of")
 #: Every Latin word of the lists: a string holding none needs no look (most strings).
 _WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
 #: The same, for callers that test a string's word set before calling :func:`outskirts`.
