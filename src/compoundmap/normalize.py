@@ -40,6 +40,7 @@ from .settings import get as get_settings
 _SIZES = get_settings()  # cache sizes are read once, here
 
 __all__ = [
+    "token_text",
     "ADMIN_WORDS",
     "KOREAN_ADMIN_WORDS",
     "COUNTRY",
@@ -244,7 +245,9 @@ _MARKED_ADMIN = {
 }
 
 _BREAK = Token("", stop=True)
-_TEXT = attrgetter("text")
+#: A token's text, as a C-level getter (``map(token_text, toks)`` for set tests over a
+#: string's tokens).
+token_text = attrgetter("text")
 # the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
 _LATIN_PHRASES = {
     (_fold_latin_token(a), _fold_latin_token(b)): word for (a, b), word in _LATIN_PHRASES.items()
@@ -359,7 +362,7 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
     """The tokens with number markers before a number dropped and two-word admin phrases
     folded to one token."""
-    if _RARE_FIRST.isdisjoint(map(_TEXT, toks)):
+    if _RARE_FIRST.isdisjoint(map(token_text, toks)):
         return tuple(toks)
     # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
     out: list[Token] = []

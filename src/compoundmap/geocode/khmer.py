@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from operator import attrgetter
 
-from ..normalize import ADMIN_WORDS, Token, clean_text, khmer_sign_fold, splits_syllable, word_list
+from ..normalize import (
+    ADMIN_WORDS,
+    Token,
+    clean_text,
+    khmer_sign_fold,
+    splits_syllable,
+    token_text,
+    word_list,
+)
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_VILLAGE, NameIndex, build_index
@@ -62,7 +69,7 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
     tuple of Token
         The tokens, such pairs of runs joined.
     """
-    if not _KHMER_LETTER.search("".join(map(_TEXT, toks))):
+    if not _KHMER_LETTER.search("".join(map(token_text, toks))):
         return tuple(toks)  # no Khmer run at all (one scan of the joined texts)
     out: list[Token] = [toks[0]]
     for tok in toks[1:]:
@@ -76,7 +83,6 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
 
 # a character of the Khmer block; a token's text (C-level)
 _KHMER_LETTER = re.compile("[\u1780-\u17ff]")
-_TEXT = attrgetter("text")
 
 
 def _khmer_run(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .._scripts import is_han
-from ..normalize import Token, admin_words, tokenize, word_list
+from ..normalize import Token, admin_words, token_text, tokenize, word_list
 from ..schema import LEVEL_OF_NAME
 from .index import Entry
 
@@ -98,8 +98,6 @@ _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 _REFERENCE_DIRECTION = frozenset(word_list("reference_direction"))
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
-# a token's text (C-level, for set tests over a string's tokens)
-_TEXT = attrgetter("text")
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
 _REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF | _REFERENCE_DIRECTION
@@ -425,7 +423,7 @@ def make_mention(
         (
             start,
             end,
-            toks[start].text if end - start == 1 else " ".join(map(_TEXT, toks[start:end])),
+            toks[start].text if end - start == 1 else " ".join(map(token_text, toks[start:end])),
             entries,
             method,
             score,

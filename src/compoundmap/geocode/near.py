@@ -9,9 +9,8 @@ The words are data (``stop_words.csv``, roles ``reference_near``, ``reference_ne
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
 
-from ..normalize import Token, word_list
+from ..normalize import Token, token_text, word_list
 from ..schema import LEVEL_OF_NAME
 from .entries import consistent
 from .index import Entry
@@ -30,8 +29,6 @@ _NEAR_OF = frozenset(word_list("reference_near_of")) | frozenset(word_list("refe
 _REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 # readings by sound or spelling, not as written: no other place a "near" name may yield to
 _GUESSED = frozenset({"phonetic", "fuzzy"})
-# a token's text (C-level, for set tests over a string's tokens)
-_TEXT = attrgetter("text")
 
 
 def _after_near(toks: Sequence[Token], start: int) -> bool:
@@ -68,7 +65,7 @@ def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Ment
     list of Mention
         The mentions, such names marked ``reference``.
     """
-    if _REFERENCE_NEAR.isdisjoint(map(_TEXT, toks)):
+    if _REFERENCE_NEAR.isdisjoint(map(token_text, toks)):
         return mentions  # no word for "near" (most strings): one set test
     near = [k for k, m in enumerate(mentions) if not m.reference and _after_near(toks, m.start)]
     if not near:

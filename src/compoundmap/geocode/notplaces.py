@@ -14,9 +14,8 @@ returns the tokens or mentions it keeps (or marks).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
 
-from ..normalize import Token, tokenize, word_list
+from ..normalize import Token, token_text, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
 from .mentions import Mention, is_content, script_reference_glosses, script_reference_spans
 from .tokens import split_tokens
@@ -36,8 +35,6 @@ __all__ = [
 #: Words that join two names as two places ("Bavet and Chrey Thom", "from Bavet to Chrey
 #: Thom"), as the tokeniser folds them (``stop_words.csv`` role ``coordinator``).
 COORDINATORS = frozenset(tokenize(w)[0].text for w in word_list("coordinator"))
-# a token's text (C-level, for set tests over a string's tokens)
-_TEXT = attrgetter("text")
 
 #: Lower-case conjunctions as the tokeniser folds them ("or", "ou", "o" → "o").
 CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_lower"))
@@ -224,7 +221,7 @@ def sibling_readings(flat: Sequence[Token], mentions: list[Mention]) -> list[Men
     list of Mention
         The mentions, each with the readings it keeps.
     """
-    if COORDINATORS.isdisjoint(map(_TEXT, flat)):
+    if COORDINATORS.isdisjoint(map(token_text, flat)):
         # no "and" (most strings): no gap joins two names, and a comma counts only in a
         # list that ends with one
         return mentions

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from operator import attrgetter
 
-from ..normalize import Token, tokenize, word_list
+from ..normalize import Token, token_text, tokenize, word_list
 from .entries import NameIndex
 from .mentions import Mention
 from .tokens import split_tokens
@@ -37,7 +36,6 @@ _OF = _folded("reference_of") | _folded("admin_of") | _folded("outskirts_of")
 _WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
 #: The same, for callers that test a string's word set before calling :func:`outskirts`.
 OUTSKIRTS_WORDS = _WORDS
-_TEXT = attrgetter("text")
 #: The run of script text right before an outskirts word ("シアヌークビル" of
 #: "シアヌークビル郊外の…").
 _AFTER_SCRIPT_RE = re.compile("|".join(re.escape(w) for w in _AFTER_SCRIPT))
@@ -104,7 +102,7 @@ def outskirts(
     '1801'
     """
     # (one set test first: most strings hold no such word)
-    latin = not _WORDS.isdisjoint(map(_TEXT, toks)) and any(
+    latin = not _WORDS.isdisjoint(map(token_text, toks)) and any(
         t.latin and t.text in _WORDS for t in toks
     )
     script: set[str] = (

@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from ..normalize import (
     Token,
+    token_text,
 )
 from ..settings import get as get_settings
 from . import khmer, parent_edits, sound, variants
@@ -54,7 +55,6 @@ from .variants import (
 __all__ = ["flat_tokens", "prepare", "spot"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
-_TEXT = attrgetter("text")
 _VIETNAMESE = attrgetter("vietnamese")
 
 
@@ -137,7 +137,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     if not mentions:
         return mentions
     # the string's words, once: the passes below need one of theirs (most strings: none)
-    words = frozenset(map(_TEXT, written))
+    words = frozenset(map(token_text, written))
     if len(mentions) > 1 and not NEAR_WORDS.isdisjoint(words):
         mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
