@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..normalize import Token, token_text, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
 from .mentions import Mention, is_content, script_reference_glosses, script_reference_spans
-from .tokens import split_tokens
+from .tokens import script_names
 
 __all__ = [
     "ARTICLES",
@@ -133,11 +133,7 @@ def script_references(
     """
     names = set()
     for span, first in script_reference_spans(text):
-        pieces = [
-            t.text
-            for t in split_tokens(span, index)
-            if t.text and not t.latin and not t.stop and t.admin is None
-        ]
+        pieces = script_names(span, index)
         if pieces:
             names.add(pieces[0] if first else pieces[-1])
     if not names:

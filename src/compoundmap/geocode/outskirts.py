@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..normalize import Token, token_text, tokenize, word_list
 from .entries import NameIndex
 from .mentions import Mention
-from .tokens import split_tokens
+from .tokens import script_names
 
 __all__ = ["OUTSKIRTS_WORDS", "outskirts"]
 
@@ -55,11 +55,7 @@ def _before(toks: Sequence[Token], start: int) -> bool:
 def _script_names(text: str, index: NameIndex) -> set[str]:
     names = set()
     for m in _SCRIPT_RE.finditer(text):
-        pieces = [
-            t.text
-            for t in split_tokens(m.group(1), index)
-            if t.text and not t.latin and t.admin is None
-        ]
+        pieces = script_names(m.group(1), index)
         if pieces:
             names.add(pieces[-1])
     return names

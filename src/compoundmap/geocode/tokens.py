@@ -33,6 +33,7 @@ from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
 from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
 
 __all__ = [
+    "script_names",
     "ABROAD_HAN",
     "flat_tokens",
     "is_hangul",
@@ -473,3 +474,30 @@ def _admin_here(s: str, pos: int, length: int, out: list[Token]) -> bool:
     if length == 1 and "\uac00" <= s[pos] <= "\ud7af":
         return len(s) == 1 or (pos + 1 == len(s) and bool(out) and bool(out[-1].text))
     return True
+
+
+def script_names(span: str, index: NameIndex) -> list[str]:
+    """The names a span of script text splits into: no Latin, stop or admin word.
+
+    Parameters
+    ----------
+    span : str
+        The text, as written.
+    index : NameIndex
+        The index the span is split against.
+
+    Returns
+    -------
+    list of str
+        The pieces' texts, in order, as mentions of the same text hold them.
+
+    Examples
+    --------
+    >>> script_names("プノンペン", build_index())
+    ['プノンペン']
+    """
+    return [
+        t.text
+        for t in split_tokens(span, index)
+        if t.text and not t.latin and not t.stop and t.admin is None
+    ]
