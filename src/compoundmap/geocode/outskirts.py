@@ -32,16 +32,13 @@ _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, rever
 #: Words for "of" (and the articles of role ``outskirts_of``) between an outskirts word
 #: and the name.
 _OF = _folded("reference_of") | _folded("admin_of") | _folded("outskirts_of")
-#: Every Latin word of the lists: a string holding none needs no look (most strings).
-_WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
-#: The same, for callers that test a string's word set before calling :func:`outskirts`.
-OUTSKIRTS_WORDS = _WORDS
-#: The run of script text right before an outskirts word ("シアヌークビル" of
-#: "シアヌークビル郊外の…").
+#: Every Latin word of the lists: a string holding none needs no look (most strings;
+#: callers may test a string's word set before calling :func:`outskirts`).
+OUTSKIRTS_WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
+#: An outskirts word glued after a script name, and the run of script text right before
+#: it ("シアヌークビル" of "シアヌークビル郊外の…").
 _AFTER_SCRIPT_RE = re.compile("|".join(re.escape(w) for w in _AFTER_SCRIPT))
-_SCRIPT_RE = re.compile(
-    r"([^\s\d,.;:()（）、，。・/]+?)\s?(?:" + "|".join(re.escape(w) for w in _AFTER_SCRIPT) + ")"
-)
+_SCRIPT_RE = re.compile(r"([^\s\d,.;:()（）、，。・/]+?)\s?(?:" + _AFTER_SCRIPT_RE.pattern + ")")
 
 
 def _before(toks: Sequence[Token], start: int) -> bool:
@@ -98,8 +95,8 @@ def outskirts(
     '1801'
     """
     # (one set test first: most strings hold no such word)
-    latin = not _WORDS.isdisjoint(map(token_text, toks)) and any(
-        t.latin and t.text in _WORDS for t in toks
+    latin = not OUTSKIRTS_WORDS.isdisjoint(map(token_text, toks)) and any(
+        t.latin and t.text in OUTSKIRTS_WORDS for t in toks
     )
     script: set[str] = (
         _script_names(text, index)
