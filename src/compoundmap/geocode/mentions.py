@@ -18,6 +18,8 @@ from ..schema import LEVEL_OF_NAME
 from .index import Entry
 
 __all__ = [
+    "REFERENCE_DESCRIPTOR",
+    "REFERENCE_OF",
     "Mention",
     "all_content",
     "fits_hint",
@@ -91,16 +93,16 @@ _HAN_AREA = frozenset(word_list("area_after_han"))
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
 _REFERENCE_BEFORE = frozenset(word_list("reference_before"))
-_REFERENCE_OF = frozenset(word_list("reference_of"))
+REFERENCE_OF = frozenset(word_list("reference_of"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 #: Directions written right before the name with no word for "of" (Indonesian/Malay
 #: "selatan Phnom Penh", south of Phnom Penh), role ``reference_direction``.
 _REFERENCE_DIRECTION = frozenset(word_list("reference_direction"))
-_REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
+REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
 _COMPANY_SUFFIX = frozenset(word_list("company_suffix"))
 # a name is a reference point only after one of these words (most names are not: one set
 # look-up instead of the tests of :func:`is_reference`)
-_REFERENCE_LAST = _REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | _REFERENCE_OF | _REFERENCE_DIRECTION
+_REFERENCE_LAST = REFERENCE_DESCRIPTOR | _REFERENCE_BEFORE | REFERENCE_OF | _REFERENCE_DIRECTION
 
 
 def _alternation(role: str) -> str:
@@ -307,7 +309,7 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
         Whether the words before the name make it a reference point.
     """
     k = start - 1
-    while k >= 0 and start - k <= 5 and toks[k].text in _REFERENCE_DESCRIPTOR:
+    while k >= 0 and start - k <= 5 and toks[k].text in REFERENCE_DESCRIPTOR:
         k -= 1
     if k >= 0 and toks[k].text in _REFERENCE_BEFORE and _distance_before(toks, k):
         return True
@@ -315,7 +317,7 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
         return True
     return (
         start >= 2
-        and toks[start - 1].text in _REFERENCE_OF
+        and toks[start - 1].text in REFERENCE_OF
         and (toks[start - 2].text in _REFERENCE_DISTANCE or toks[start - 2].text.endswith("km"))
     )
 

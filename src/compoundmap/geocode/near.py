@@ -14,7 +14,7 @@ from ..normalize import Token, token_text, word_list
 from ..schema import LEVEL_OF_NAME
 from .entries import consistent
 from .index import Entry
-from .mentions import Mention
+from .mentions import REFERENCE_DESCRIPTOR, REFERENCE_OF, Mention
 
 __all__ = ["NEAR_WORDS", "near_references"]
 
@@ -24,9 +24,7 @@ __all__ = ["NEAR_WORDS", "near_references"]
 _REFERENCE_NEAR = frozenset(word_list("reference_near"))
 #: The words for "near": a string holding none has no reference point to mark.
 NEAR_WORDS = _REFERENCE_NEAR
-_NEAR_OF = frozenset(word_list("reference_near_of")) | frozenset(word_list("reference_of"))
-#: Words between "near" and the name besides those ("near the town of")
-_REFERENCE_DESCRIPTOR = frozenset(word_list("reference_descriptor"))
+_NEAR_OF = frozenset(word_list("reference_near_of")) | REFERENCE_OF
 # readings by sound or spelling, not as written: no other place a "near" name may yield to
 _GUESSED = frozenset({"phonetic", "fuzzy"})
 
@@ -39,7 +37,7 @@ def _after_near(toks: Sequence[Token], start: int) -> bool:
     while (
         k >= 0
         and start - k <= 5
-        and (toks[k].text in _NEAR_OF or toks[k].text in _REFERENCE_DESCRIPTOR)
+        and (toks[k].text in _NEAR_OF or toks[k].text in REFERENCE_DESCRIPTOR)
     ):
         k -= 1
     return k >= 0 and toks[k].text in _REFERENCE_NEAR
