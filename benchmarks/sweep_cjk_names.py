@@ -157,7 +157,7 @@ def main() -> None:
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names
-        if is_kana(k) and all(e.kind == "province" for e in index.names[k])
+        if is_kana(k) and all(e.kind == "province" for e in index.names[k] if not e.inferred)
     }
     first = {}
     for k, code in sorted(kana_provinces.items()):
@@ -172,7 +172,7 @@ def main() -> None:
         verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
         tally[f"respelt listed {verdict}"] += 1
     for k in sorted(names):
-        districts = {e.code for e in index.names[k] if e.kind == "district"}
+        districts = {e.code for e in index.names[k] if e.kind == "district" and not e.inferred}
         at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
         if not is_kana(k) or len(districts) != 1 or at < 0:
             continue
