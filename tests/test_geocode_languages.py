@@ -1094,3 +1094,35 @@ def test_a_town_read_from_a_province_name_another_name_confirms_keeps_the_top_ba
     """白馬市 (Kep's Chinese name beside 市) is read as the town Kep only by the rule; the
     "Kep City" beside it writes that town: the answer keeps the top band."""
     assert cm.geocode("白馬市（ Kep City）").confidence == "high"
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        ("磅清扬、波萝勉、实居、柴桢等16个省", {"04", "14", "05", "20"}),  # cn.freshnewsasia
+        ("实居、干拉", {"05", "08"}),
+        ("實居", {"05"}),
+        ("真实居住", set()),  # "really live": 实居 inside a longer word is no place
+        ("国安、公安", set()),  # national security (stop_words.csv ordinary_han), not 國安省
+    ],
+)
+def test_a_chinese_province_name_without_its_province_word_as_a_whole_list_item(
+    text: str, provinces: set[str]
+) -> None:
+    """实居 is written for 实居省 (Kampong Speu) as an item of a 、 list; it is read so only
+    as a whole item (tokens._bare_province), never inside a longer run."""
+    assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == provinces
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("起点磅通省", "06"),  # victorzhang.cn (Global Times): Kampong Thom
+        ("拉達那基里省", "16"),  # Chinese Wikipedia mirror (华文学校列表): Ratanakiri
+        ("拉达那基里省的", "16"),  # the other character form
+    ],
+)
+def test_sourced_chinese_province_names_round_10(text: str, province: str) -> None:
+    """磅通 (Kampong Thom) and 拉達那基里 (Ratanakiri), aliases.csv round 10: each found
+    nothing."""
+    assert {p.province_code for p in cm.geocode_places(text)} == {province}
