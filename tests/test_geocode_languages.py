@@ -1120,9 +1120,10 @@ def test_a_chinese_province_name_without_its_province_word_as_a_whole_list_item(
         ("起点磅通省", "06"),  # victorzhang.cn (Global Times): Kampong Thom
         ("拉達那基里省", "16"),  # Chinese Wikipedia mirror (华文学校列表): Ratanakiri
         ("拉达那基里省的", "16"),  # the other character form
+        ("贡不省速富市", "07"),  # same page: Kampot (贡不 for 贡布)
     ],
 )
 def test_sourced_chinese_province_names_round_10(text: str, province: str) -> None:
-    """磅通 (Kampong Thom) and 拉達那基里 (Ratanakiri), aliases.csv round 10: each found
-    nothing."""
+    """磅通 (Kampong Thom), 拉達那基里 (Ratanakiri) and 贡不 (Kampot), aliases.csv round 10:
+    each found nothing."""
     assert {p.province_code for p in cm.geocode_places(text)} == {province}
