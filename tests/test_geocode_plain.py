@@ -46,6 +46,32 @@ def test_sourced_spellings(text: str, province: str, district: str | None) -> No
     assert _codes(text)[0] == (province, district)
 
 
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # Cambodia Daily headline: "B’bang Drug Sweep Snares RCAF Soldier"
+        ("B’bang", "02"),
+        ("B'bang", "02"),
+        # ADB monitoring report, abbreviations: "BMC - Banteay Meanchey BTB - Battambang"
+        ("BMC", "01"),
+        ("BTB", "02"),
+        # same report: "KPC - Kampong Cham"
+        ("KPC", "03"),
+        # Bangkok Post via CAAI (khmernz.blogspot.com): "P.Penh Court finishes examining Panich"
+        ("P.Penh Court", "12"),
+    ],
+)
+def test_sourced_abbreviations(text: str, province: str) -> None:
+    assert [p for p, _ in _codes(text)] == [province]
+
+
+def test_abbreviation_keeps_its_capital() -> None:
+    # "Bbang" (B'bang without its apostrophe) is kept whole (romanisation_variants.csv kind
+    # "abbreviation"); a bare word "bang" or "Bang" still names no place
+    assert not [r for r in cm.geocode_places("bang") if r.province_code]
+    assert not [r for r in cm.geocode_places("a big bang") if r.province_code]
+
+
 def test_japanese_preah_sihanouk_with_middle_dot() -> None:
     # starofcambodia.com: "プレア・シハヌーク州シハヌーク市内のビル内の職場"
     got = cm.geocode_places("プレア・シハヌーク州シハヌーク市内のビル内の職場")

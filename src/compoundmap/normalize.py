@@ -41,6 +41,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 
 __all__ = [
     "token_text",
+    "ABBREVIATION_KEYS",
     "ADMIN_WORDS",
     "KOREAN_ADMIN_WORDS",
     "COUNTRY",
@@ -147,6 +148,9 @@ _TOKEN_VARIANTS: dict[str, str] = {
 _NUMBER_MARKERS = frozenset(v for v, _, kind in romanisation_variants() if kind == "number_marker")
 # abbreviations written in capitals ("PP") whose letters no spelling fold may merge
 _KEPT_CAPITALS = {v: c for v, c, kind in romanisation_variants() if kind == "abbreviation"}
+#: The tokens those abbreviations fold to ("pp", "bbang"): a name is read from one only as
+#: written, never as a typo of it (a word "bang" is no misspelt "B'bang").
+ABBREVIATION_KEYS = frozenset(_KEPT_CAPITALS.values())
 
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ..normalize import Token
+from ..normalize import ABBREVIATION_KEYS, Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
@@ -35,11 +35,14 @@ def _edit_index() -> dict[str, tuple[str, ...]]:
     """Deletion neighbourhood of the Latin keys that name a province, a district or a town
     (entries at district level or coarser): each key and each key with one letter deleted →
     the keys. Two strings one edit apart (a letter dropped, added, changed or two swapped)
-    share an entry, so a typo is found with a few dict look-ups instead of a scan."""
+    share an entry, so a typo is found with a few dict look-ups instead of a scan. An
+    abbreviation ("B'bang") is read only as written: no key here."""
     min_letters = get_settings().edit_min_letters
     out: dict[str, set[str]] = {}
     for key, entries in name_index().items():
         if not key.isascii() or len(key) < min_letters or key.isdigit():
+            continue
+        if key in ABBREVIATION_KEYS:
             continue
         if not any(e.tier < TIER_VILLAGE and 1 <= e.depth <= 2 for e in entries):
             continue

@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
-from ..normalize import Token, key_of, skeleton
+from ..normalize import ABBREVIATION_KEYS, Token, key_of, skeleton
 from ..settings import Settings, depends_on_settings
 from ..settings import get as get_settings
 from .edits import one_edit
@@ -328,13 +328,15 @@ def scoped_fuzzy_mentions(
 @depends_on_settings
 @cache
 def _fuzzy_keys() -> dict[str, list[str]]:
-    """Latin keys grouped by initial letter, villages excluded (they need confirmation)."""
+    """Latin keys grouped by initial letter, villages excluded (they need confirmation), and
+    abbreviations ("B'bang": read only as written)."""
     min_letters = get_settings().fuzzy_key_min_letters
     out: dict[str, list[str]] = {}
     for key, entries in name_index().items():
         if (
             key.isascii()
             and len(key) >= min_letters
+            and key not in ABBREVIATION_KEYS
             and any(e.tier < TIER_VILLAGE for e in entries)
         ):
             out.setdefault(key[0], []).append(key)
