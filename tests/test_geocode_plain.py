@@ -70,6 +70,8 @@ def test_abbreviation_keeps_its_capital() -> None:
     # "abbreviation"); a bare word "bang" or "Bang" still names no place
     assert not [r for r in cm.geocode_places("bang") if r.province_code]
     assert not [r for r in cm.geocode_places("a big bang") if r.province_code]
+    # nor is it one typo away from "Bang" by a province word (Thma Bang is a district)
+    assert _codes("Phum Thma Bang province")[0] == ("09", "0907")
 
 
 def test_japanese_preah_sihanouk_with_middle_dot() -> None:

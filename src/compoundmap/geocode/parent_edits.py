@@ -32,7 +32,16 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from ..normalize import ADMIN_WORDS, COMMUNE, DISTRICT, PROVINCE, VILLAGE, Token, skeleton
+from ..normalize import (
+    ABBREVIATION_KEYS,
+    ADMIN_WORDS,
+    COMMUNE,
+    DISTRICT,
+    PROVINCE,
+    VILLAGE,
+    Token,
+    skeleton,
+)
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
@@ -81,11 +90,12 @@ def _units_by_parent(
 ) -> dict[tuple[str, str], tuple[tuple[str, tuple[Entry, ...]], ...]]:
     """(parent code, first letter) → (Latin key, its ``kind`` entries there) of every
     commune name of a district, every district name of a province, or every province name
-    of the country (:data:`_COUNTRY`) (official names and aliases, not villages), by key."""
+    of the country (:data:`_COUNTRY`) (official names and aliases, not villages, not
+    abbreviations: "Bang province" is no misspelt "B'bang"), by key."""
     parent = _PARENT[kind]
     out: dict[str, dict[str, list[Entry]]] = {}
     for key, entries in name_index().items():
-        if not key.isascii() or key.isdigit():
+        if not key.isascii() or key.isdigit() or key in ABBREVIATION_KEYS:
             continue
         for e in entries:
             if e.kind != kind or e.tier >= TIER_VILLAGE:
