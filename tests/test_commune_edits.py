@@ -80,6 +80,33 @@ def test_a_dropped_letter_is_read_inside_the_named_district() -> None:
     assert right / len(rows) >= 0.85, right / len(rows)
 
 
+@pytest.mark.parametrize(
+    ("text", "commune"),
+    [
+        # the tail of the name is a commune of other districts ("Mean Chey", "Ream",
+        # "Rung", "Tnaot"): no reading inside the named district, so the typo is read
+        ("Roluo Mean Chey commune, Ou Krieng Saen Chey district, Kratie province", "100704"),
+        ("Kun Ream commune, Banteay Srei district, Siemreap province", "170302"),
+        ("Dabouk Rung commune, Phnum Sruoch district, Kampong Speu province", "050603"),
+        ("Sean Tnaot commune, Chi Kraeng district, Siemreap province", "170412"),
+    ],
+)
+def test_a_name_read_only_elsewhere_is_no_reading_inside_the_district(
+    text: str, commune: str
+) -> None:
+    r = geocode(text)
+    assert (r.commune_code, r.confidence) == (commune, "medium")
+
+
+def test_a_commune_of_another_district_is_not_misread() -> None:
+    # Mean Chey and Ream are communes elsewhere; Banteay Srei has none one typo away
+    for text in (
+        "Mean Chey commune, Banteay Srei district, Siemreap province",
+        "Ream commune, Banteay Srei district, Siemreap province",
+    ):
+        assert geocode(text).commune_code is None, text
+
+
 @pytest.mark.parametrize("word", ORDINARY)
 def test_an_ordinary_word_is_never_a_commune(word: str) -> None:
     rows = _sample().head(20)

@@ -330,6 +330,27 @@ def _read_or_crossed(mentions: Sequence[Mention], a: int, b: int, kind: str) -> 
     return False
 
 
+def _read_elsewhere(mentions: Sequence[Mention], a: int, b: int, kind: str, parent: str) -> bool:
+    """Whether the mentions inside the words ``[a, b)`` read them as ``kind`` units only
+    outside ``parent`` (a district's communes, before the 2019-2025 re-districting too; a
+    province's districts), and none runs past them (never for a province: its parent is the
+    country)."""
+    field = _PARENT[kind]
+    if field is None:
+        return False
+    for m in mentions:
+        if m.start < b and m.end > a:
+            if m.start < a or m.end > b:
+                return False
+            for e in m.entries:
+                if e.kind == kind and e.tier < TIER_VILLAGE:
+                    if getattr(e, field) == parent or (
+                        kind == "commune" and e.legacy_district == parent
+                    ):
+                        return False
+    return True
+
+
 def _marked_village_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """The mentions, less a name a village word marks ("Phum Ti Pir village", "ấp Lekh Bei":
     also the numbered sangkats 2 and 3 of Sihanoukville), or a Khmer name read whole with its
@@ -420,10 +441,19 @@ def commune_edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> lis
             continue
         for a, b in _runs(flat, marks[level]):
             if _read_or_crossed(out, a, b, kind):
-                continue  # already read as such a unit (not a typo), or a name runs past
-            parent = named(out, a, b)
-            if parent is None:
-                continue
+                # already read as such a unit (not a typo), or a name runs past; but a unit
+                # of that name elsewhere only is no reading inside the named parent
+                # ("Roluo Mean Chey commune, Ou Krieng Saen Chey district": the communes
+                # Mean Chey lie in other districts; the one there is Roluos Mean Chey)
+                if kind == "province":
+                    continue
+                parent = named(out, a, b)
+                if parent is None or not _read_elsewhere(out, a, b, kind, parent):
+                    continue
+            else:
+                parent = named(out, a, b)
+                if parent is None:
+                    continue
             for start in range(a, b):  # the longest span first: "Say Tong Khang Tbong"
                 if kind == "province" and not _province_span(flat, out, start, a, b):
                     continue
