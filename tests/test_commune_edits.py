@@ -98,6 +98,21 @@ def test_a_name_read_only_elsewhere_is_no_reading_inside_the_district(
     assert (r.commune_code, r.confidence) == (commune, "medium")
 
 
+@pytest.mark.parametrize(
+    ("text", "commune"),
+    [
+        # a letter dropped from "Rumdaoh" (key "rumdoh" after the ao fold) leaves a
+        # changed vowel; "Klaeng", "Yeang" likewise
+        ("Rumdah commune, Rovieng district, Preah Vihear province", "130510"),
+        ("Klang commune, Sandan district, Kampong Thom province", "060603"),
+        ("Yang commune, Puok district, Siemreap province", "170716"),
+    ],
+)
+def test_a_changed_vowel_is_read_inside_the_named_district(text: str, commune: str) -> None:
+    r = geocode(text)
+    assert r.commune_code == commune and r.confidence != "high", r
+
+
 def test_a_commune_of_another_district_is_not_misread() -> None:
     # Mean Chey and Ream are communes elsewhere; Banteay Srei has none one typo away
     for text in (

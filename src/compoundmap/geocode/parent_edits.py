@@ -217,6 +217,19 @@ def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowel_changed(written: str, key: str) -> bool:
+    """Whether ``written`` is ``key`` with one vowel written as another ("Rumdah": the
+    commune Rumdaoh, whose key the romanisation fold made "rumdoh"; "Klang", Klaeng): of
+    every changed letter, the one a short name allows inside the named parent."""
+    if len(written) != len(key):
+        return False
+    diff = [(x, y) for x, y in zip(written, key, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
 def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, ...]] | None:
     """The ``kind`` unit inside ``parent`` whose name is one allowed edit from
     ``written``, when exactly one unit is."""
@@ -227,7 +240,10 @@ def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, .
         (key, entries)
         for key, entries in _units_by_parent(kind).get((parent, written[0]), ())
         if OSA.distance(written, key) <= 1
-        and edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
+        and (
+            edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
+            or _vowel_changed(written, key)
+        )
     ]
     if not hits or len({e.code for _, es in hits for e in es}) != 1:
         return None
