@@ -223,7 +223,9 @@ _VOWELS = frozenset("aeiouy")
 def _vowel_changed(written: str, key: str) -> bool:
     """Whether ``written`` is ``key`` with one vowel written as another ("Rumdah": the
     commune Rumdaoh, whose key the romanisation fold made "rumdoh"; "Klang", Klaeng): of
-    every changed letter, the one a short name allows inside the named parent."""
+    every changed letter, the one a short name allows inside the named parent (a district,
+    a province; not for a province, read among all 25: "Bat Kandaol province" is no
+    misspelt Kandal)."""
     if len(written) != len(key):
         return False
     diff = [(x, y) for x, y in zip(written, key, strict=True) if x != y]
@@ -242,7 +244,7 @@ def _one_unit(written: str, kind: str, parent: str) -> tuple[str, tuple[Entry, .
         if OSA.distance(written, key) <= 1
         and (
             edit_allowed(written, key, cfg.edit_any_min_letters, cfg.commune_edit_min_letters)
-            or _vowel_changed(written, key)
+            or (kind != "province" and _vowel_changed(written, key))
         )
     ]
     if not hits or len({e.code for _, es in hits for e in es}) != 1:
