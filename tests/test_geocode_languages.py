@@ -1120,3 +1120,25 @@ def test_a_misspelt_katakana_copy_of_a_name_written_as_such_adds_nothing() -> No
         b.confidence,
         b.method,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        # composed from the jablog.org page (Preah Sihanouk, "シハヌークビルとも呼ばれ…州"):
+        # with 州 the name is the province, the district after it is read in it alone
+        ("シハヌークビル州", "18", None),
+        ("シハヌークビル州プレイノップ郡", "18", "1802"),
+        ("シハヌークビル市", "18", "1801"),  # 市: the town
+        # liaglobal-jc.com area page: Doun Penh as ダウンペン (the aliases wrote ドンペン)
+        ("ダウンペン区", "12", "1202"),
+    ],
+)
+def test_sourced_japanese_names_of_sihanoukville_province_and_doun_penh(
+    text: str, province: str, district: str | None
+) -> None:
+    """シハヌークビル (the MOFA spelling) named only the town (aliases.csv): "シハヌークビル州
+    プレイノップ郡" came back as the town (medium) and Prey Nob both; ダウンペン区 found
+    nothing (two kana from ドンペン)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == {(province, district)}
