@@ -1142,3 +1142,23 @@ def test_sourced_japanese_names_of_sihanoukville_province_and_doun_penh(
     nothing (two kana from ドンペン)."""
     got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
     assert got == {(province, district)}
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        ("ケマラク・プーミン", "09", "0904"),  # jablog.org Khemarak Phoumin page
+        ("ケマラプーミン", "09", "0904"),  # one kana from it (news.3rd-in writes so)
+        ("メモット", "25", "2503"),  # jmedia.wiki Memot District page
+        ("モンコンボレイ郡", "01", "0102"),  # jablog.org Mongkol Borei page
+        ("ダラ・サコーリゾート", "09", None),  # newasianavi.com (localities.csv)
+    ],
+)
+def test_sourced_japanese_names_of_towns_districts_and_dara_sakor(
+    text: str, province: str, district: str | None
+) -> None:
+    """Japanese names of Khemarak Phoumin, Memot, Mongkol Borei (aliases.csv) and the Dara
+    Sakor development (localities.csv, no district: it spans two), round 10: each found
+    nothing."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == {(province, district)}
