@@ -54,6 +54,13 @@ Generated from the index (``build_index``), no labelled row:
   no admin word ("广州金边", a flight route) the answer must be the bare name's. The same
   names after a province of ours and its admin word ("上丁省X" for a name of Stung Treng)
   must keep their province: counted too.
+- town: each curated province name in Chinese characters or kana that the index also
+  reads as its eponymous town beside a town word (an ``inferred`` reading: 菩萨 → Krong
+  Pursat), with 市 after it; right when exactly that town comes back (菩萨市 → 15/1505).
+- bare item: each curated Chinese province name written with 省 whose stem is no name of
+  its own (实居省 → 实居), the stem as an item of a 、 list before another province's
+  curated name ("实居、金边"); right when both provinces come back. The stem glued inside a
+  longer run ("真实居住", "在实居") must give nothing.
 
 A digest of the bare, suffix and kana answers is printed: equal digests before and after
 a change mean those answers are unchanged.
@@ -73,6 +80,7 @@ from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, prin
 
 from compoundmap._wordlists import word_list
 from compoundmap.geocode.index import TIER_CURATED, TIER_VILLAGE, build_index
+from compoundmap.geocode.tokens import _bare_province
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
 #: A b-row syllable as written with ヴ.
@@ -183,7 +191,7 @@ def main() -> None:
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names
-        if is_kana(k) and all(e.kind == "province" for e in index.names[k])
+        if is_kana(k) and all(e.kind == "province" for e in index.names[k] if not e.inferred)
     }
     first = {}
     for k, code in sorted(kana_provinces.items()):
@@ -198,7 +206,7 @@ def main() -> None:
         verdict = "both" if got == {other, code} else "first" if got == {other} else "other"
         tally[f"respelt listed {verdict}"] += 1
     for k in sorted(names):
-        districts = {e.code for e in index.names[k] if e.kind == "district"}
+        districts = {e.code for e in index.names[k] if e.kind == "district" and not e.inferred}
         at = next((j for j, ch in enumerate(k) if ch in _A_TO_O), -1)
         if not is_kana(k) or len(districts) != 1 or at < 0:
             continue
@@ -293,6 +301,23 @@ def main() -> None:
         if code in by_code and by_code[code] != k:
             right = code in {q for q, _ in answer(f"{by_code[code]}省{k}")}
             tally["own province kept" if right else "own province lost"] += 1
+    for k in names:
+        towns = {(e.province_code, e.district_code) for e in index.names[k] if e.inferred}
+        if (is_han(k) or is_kana(k)) and len(towns) == 1:
+            got = answer(f"{k}市")
+            tally["town right" if set(got) == towns else "town other"] += 1
+            if set(got) != towns and len(wrong) < 80:
+                wrong.append(f"{k}市: {sorted(towns)} → {got}")
+    for k in names:
+        stem = k[:-1]
+        if not (k.endswith("省") and is_han(k[0]) and _bare_province(stem, index)):
+            continue
+        code = index.names[k][0].province_code
+        other = next(c for c in sorted(by_code) if c != code)
+        got = {q for q, _ in answer(f"{stem}、{by_code[other]}")}
+        tally["bare item both" if got == {code, other} else "bare item other"] += 1
+        inside = answer(f"真{stem}住") + answer(f"在{stem}")
+        tally["bare inside nothing" if not inside else "bare inside read"] += 1
     print(f"  CJK names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix, kana): {digest.hexdigest()[:16]}")

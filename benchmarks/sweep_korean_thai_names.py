@@ -184,7 +184,8 @@ def main() -> None:
                 wrong.append(f"{text!r}: {bare} → {got}")
     provinces = {}
     for k in names:
-        kinds = {(e.kind, e.province_code) for e in index.names[k]}
+        # (not counting a province's name read as its eponymous town beside a town word)
+        kinds = {(e.kind, e.province_code) for e in index.names[k] if not e.inferred}
         if is_hangul(k) and len(kinds) == 1 and next(iter(kinds))[0] == "province":
             provinces.setdefault(next(iter(kinds))[1], []).append(k)
     for _code, keys in sorted(provinces.items()):

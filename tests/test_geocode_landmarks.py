@@ -235,3 +235,59 @@ def test_a_town_named_as_the_outskirts_places_its_province_only(query: str, prov
     r = cm.geocode(query)
     assert (r.province_code, r.district_code, r.precision) == (province, None, 5), r
     assert cm.geocode("Sihanoukville").district_code == "1801"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # geocode_broad.csv rows (round 10): names the pages place, now in localities.csv
+        ("the Queenco casino", [("18", "1801")]),
+        ("Queenco Hotel and Casino", [("18", "1801")]),
+        ("the Huang Le compound", [("18", None)]),
+        ("The Royal Yong Li compound", [("18", None)]),
+        ("Crown High-Tech Industrial Park", [("18", "1801")]),
+        ("the Prince International Plaza", [("12", None)]),
+        ("The Ream City project", [("18", None)]),
+        ("Borey VIP", [("12", "1205")]),
+        ("the Kaoh Pao River", [("09", None)]),
+        ("Golden Fortune Tech Park", [("08", "0812")]),
+    ],
+)
+def test_round10_sourced_landmark_names(query: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Majestic",  # "Majestic Two casino" keys to the bare word: it needs its place
+        "Majestic Two casino",
+        "Yong Li",
+        "Prince Plaza",  # would key to the bare "prince": no alias
+        "Crown compound",  # Crown casinos in Poipet, Bavet and Pailin
+    ],
+)
+def test_generic_parts_of_new_landmark_names_give_no_place(query: str) -> None:
+    assert [c for c in _codes(query) if c[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # geocode_broad.csv rows (the Poipet bridges)
+        ("the Thai-Cambodian friendship bridge at the Klong Luek checkpoint in Sa Kaeo", ["01"]),
+        ("the nearby Friendship Bridge", []),
+        # the aliases of the two curated bridges, told apart by their demonyms
+        ("Thai-Cambodian Friendship Bridge", ["01"]),
+        ("Japanese Friendship Bridge", ["12"]),
+        ("the Cambodian-Japanese Friendship Bridge", ["12"]),
+        ("Friendship Bridge", []),
+        ("Japanese embassy near Friendship Bridge", []),
+    ],
+)
+def test_a_landmark_name_two_places_share(query: str, expected: list[str]) -> None:
+    """A name two landmarks share: "Friendship Bridge" (demonyms are stop words) is both the
+    Cambodian-Japanese bridge in Phnom Penh and the Thai-Cambodian bridge at Stung Bot. The
+    demonyms written before it tell which (shared_names.py); without them the coarser of
+    the two is no better a guess, so no place is given (resolve._landmarks_apart)."""
+    assert [c[0] for c in _codes(query) if c[0]] == expected

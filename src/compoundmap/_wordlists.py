@@ -127,7 +127,9 @@ def word_list(role: str) -> tuple[str, ...]:
     name with no "of": Indonesian/Malay "selatan Phnom Penh"), ``ordinary_lower``
     (ordinary lower-case words of other languages, as ``article_lower``: "orang"),
     ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
-    of ours after one of them and its admin word is that place's, 昆明市西山区) and
+    of ours after one of them and its admin word is that place's, 昆明市西山区),
+    ``ordinary_han`` (ordinary Chinese words that are also a curated province name without
+    its 省: 国安, national security, is not 國安省 standing alone) and
     ``outskirts_before``, ``outskirts_after``, ``outskirts_after_script`` and
     ``outskirts_of`` (a town named as the edge of where something is places its province
     only: "on the outskirts of Sihanoukville", "シアヌークビル郊外"; the articles that may

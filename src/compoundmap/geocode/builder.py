@@ -166,6 +166,8 @@ class IndexBuilder:
         self.index: dict[str, list[Entry]] = {}
         self.vietnamese: set[str] = set()
         self.towns: dict[str, list[str]] = {}  # province → its eponymous district(s)
+        self.town_names: dict[str, set[str]] = {}  # such a district → its towns' name keys
+        self._mef_towns: set[str] = set()  # provinces whose town is named like them in MEF
         self.min_letters = get_settings().index_key_min_letters
 
     def add(
@@ -251,7 +253,11 @@ class IndexBuilder:
                 entry = replace(entry, town_alias=True)
             self.add(alias, entry, official=official)
             town = self._eponymous_town(str(code)) if kind == "curated" else None
-            if town is not None and not str(alias).isascii():
+            if (
+                town is not None
+                and not str(alias).isascii()
+                and place_key(str(alias)) not in self.town_names.get(town, ())
+            ):
                 # a province's name in another script beside a town word (เมืองเปรยแวง) is
                 # its eponymous town, as "Prey Veng town" is in Latin letters
                 source_town = f"{source}; its eponymous town"
@@ -268,11 +274,44 @@ class IndexBuilder:
         Prey Veng is Prey Veng), if any."""
         if not self.towns:
             names = {c: place_key(str(r["name_en"])) for c, r in self.by_code.items()}
+            # the district a curated alias "<province> town" names ("Takeo town" → 2108,
+            # "Koh Kong town" → 0904): the krong, even where it is named otherwise (Pursat is
+            # Pousat, Takeo is Doun Kaev) or another district has the province's name
+            # (Kaoh Kong, 0903, is not the town)
+            curated = self.gaz.aliases[self.gaz.aliases["kind"] == "curated"]
+            for alias, c in curated[["alias", "code"]].itertuples(index=False):
+                c, alias = str(c), str(alias)
+                if (
+                    len(c) == 4
+                    and alias.isascii()
+                    and _town_alias(alias)
+                    and place_key(alias) == names.get(c[:2])
+                ):
+                    towns = self.towns.setdefault(c[:2], [])
+                    towns += [] if c in towns else [c]
+                    # GeoNames already reads the town's own names there as the town
+                    self.town_names[c] = self._town_names(c)
+            # else the district that has the province's own name (Prey Veng)
             for c, r in self.by_code.items():
                 if int(r["level"]) == 2 and names[c] == names.get(c[:2]):
-                    self.towns.setdefault(c[:2], []).append(c)
+                    if c[:2] not in self.towns or c[:2] in self._mef_towns:
+                        self._mef_towns.add(c[:2])
+                        self.towns.setdefault(c[:2], []).append(c)
         towns = self.towns.get(code, [])
         return towns[0] if len(towns) == 1 else None
+
+    def _town_names(self, district: str) -> set[str]:
+        """Keys of the names and alternate names of the GeoNames towns of ``district``."""
+        places = self.gaz.places
+        towns = places[
+            (places["district_code"] == district)
+            & (places["population"] >= get_settings().town_population)
+        ]
+        return {
+            place_key(str(n))
+            for name, alternates in towns[["name", "alternatenames"]].itertuples(index=False)
+            for n in [name, *alternates]
+        }
 
     def add_localities(self) -> None:
         """Curated localities (``localities.csv``) under their name and aliases."""

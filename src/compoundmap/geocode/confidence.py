@@ -203,8 +203,12 @@ def doubts(
     out: list[str] = []
     if m.method in ("phonetic", "fuzzy"):
         out.append("variant")
-    if anchor.inferred:
-        out.append("inferred")  # a province's name read as its eponymous town
+    if anchor.inferred and not any(
+        e.code == anchor.code and not e.inferred for c in cluster for e in c.entries
+    ):
+        # a province's name read as its eponymous town, that no name of the string (this
+        # one under another source, or "Kep City" beside 白馬市) reads as that town
+        out.append("inferred")
     if m.loose:
         out.append("loose")
     level = _LEVEL_OF_KIND.get(anchor.kind)

@@ -17,6 +17,7 @@ from .confidence import assess
 from .context import Context, parse_context
 from .idcache import IdentityCache
 from .index import (
+    KIND_LEVEL,
     TIER_CURATED,
     TIER_PLACE,
     TIER_VILLAGE,
@@ -146,6 +147,24 @@ def _supports(
     return out
 
 
+def _landmarks_apart(es: list[Entry], chosen: list[Entry]) -> list[Entry]:
+    """Curated landmarks that share a name with the chosen ones but lie apart from them:
+    "Friendship Bridge" (demonyms are stop words) is the Cambodian-Japanese bridge in Phnom
+    Penh or the Thai-Cambodian one at Stung Bot, and the coarser of the two is no better a
+    guess; both stay, and the answer is ambiguous. Admin units keep their coarsest-first
+    rule."""
+    if any(c.kind in KIND_LEVEL for c in chosen):
+        return []
+    return [
+        e
+        for e in es
+        if e.tier == TIER_CURATED
+        and e.kind not in KIND_LEVEL
+        and e not in chosen
+        and not any(consistent(e, c) for c in chosen)
+    ]
+
+
 def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Entry]:
     """The readings of the best tier, and of those the coarsest: one name for units of
     several levels (a district and its seat commune) means the coarser unless it says
@@ -171,6 +190,8 @@ def _best_tier_coarsest(es: list[Entry], village_word: bool = False) -> list[Ent
                 tier, depth, out = t, e.depth, [e]
             elif t == tier and e.depth == depth:
                 out.append(e)
+        if tier == TIER_CURATED and len(out) < len(es):
+            out += _landmarks_apart(es, out)
         return out
     coarse = min([e.depth for e in es])
     return [e for e in es if e.depth == coarse]

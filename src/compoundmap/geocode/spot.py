@@ -16,7 +16,7 @@ from ..normalize import (
     token_text,
 )
 from ..settings import get as get_settings
-from . import khmer, parent_edits, sound, variants
+from . import khmer, parent_edits, shared_names, sound, variants
 from .edits import edit_mentions
 from .exact import exact_mentions, latin_mention, ordinary_word, span_end
 from .index import (
@@ -70,6 +70,7 @@ def prepare() -> None:
     sound.prepare()
     variants.prepare()
     khmer.prepare()
+    shared_names.prepare()
 
 
 def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -> list[Mention]:
@@ -111,6 +112,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     if cased and _lower_word_in(flat, ARTICLES):
         flat = written = lower_articles(flat)
     mentions, loose = exact_mentions(flat, index, cased)
+    if mentions:
+        mentions = shared_names.told_apart(flat, mentions)
     # (an ASCII string holds no word spelt the Vietnamese way)
     if not (isinstance(text, str) and text.isascii()) and any(map(_VIETNAMESE, flat)):
         kept = not_vietnamese(flat, mentions, index, cased)

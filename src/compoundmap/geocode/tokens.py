@@ -340,6 +340,9 @@ def _script_pieces(
     s = tok.text
     out: list[Token] = []
     pos, n = 0, len(s)
+    bare = _bare_province(s, index) if 2 <= n <= 4 and is_han(s[0]) else ""
+    if bare:
+        return [Token(bare, latin=False)]
     while pos < n:
         if number and s[pos:] + number in index.names:
             out.append(Token(s[pos:], latin=False))
@@ -434,6 +437,25 @@ def _abroad_han_at(s: str, pos: int, index: NameIndex) -> str:
             )
         ):
             return name
+    return ""
+
+
+#: Ordinary Chinese words that are also a curated province name without its 省
+#: (``stop_words.csv`` role ``ordinary_han``: 国安, national security).
+_ORDINARY_HAN = frozenset(word_list("ordinary_han"))
+
+
+def _bare_province(run: str, index: NameIndex) -> str:
+    """The curated Chinese province name "<run>省" when ``run`` is a whole run written
+    without its 省 (a list item between 、: "磅清扬、波萝勉、实居、柴桢等16个省") and is no
+    name of its own; else "". Only a whole run: inside a longer run the bare name may be
+    part of an ordinary word (实居 in 真实居住)."""
+    if run in index.names or run in _ORDINARY_HAN:
+        return ""
+    full = run + "省"
+    entries = [e for e in index.names.get(full, ()) if not e.inferred]
+    if entries and all(e.kind == "province" and e.tier == TIER_CURATED for e in entries):
+        return full
     return ""
 
 

@@ -1,0 +1,91 @@
+"""Curated landmark names two localities share once their demonyms are dropped (demonyms
+are stop words): "Friendship Bridge" is the Cambodian-Japanese bridge in Phnom Penh and the
+Thai-Cambodian one at Stung Bot. The demonyms written before the name tell which; without
+them both readings stay and resolving gives no place (``resolve._landmarks_apart``).
+Spotting (``spot.py``) calls :func:`told_apart` on the exact pass's mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from .._util import records
+from ..gazetteer import get_gazetteer
+from ..normalize import Token, tokenize
+from .entries import KIND_LEVEL, TIER_CURATED, Entry
+from .mentions import Mention
+
+__all__ = ["prepare", "told_apart"]
+
+# (the stop words read before a name, at most: "the Thai-Cambodian Friendship Bridge")
+_LEAD = 3
+
+
+@cache
+def _leads() -> dict[str, frozenset[frozenset[str]]]:
+    """Locality name → the sets of stop words its name and aliases start with
+    ("Thai-Cambodian Friendship Bridge" → {thai, cambodian}; "Stung Bot" → the empty set)."""
+    out: dict[str, set[frozenset[str]]] = {}
+    for row in records(get_gazetteer().localities):
+        for name in [str(row["name"]), *map(str, row["aliases"])]:
+            lead: list[str] = []
+            for t in tokenize(name):
+                if not t.stop:
+                    break
+                lead.append(t.text)
+            out.setdefault(str(row["name"]), set()).add(frozenset(lead))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def prepare() -> None:
+    """Build the table of the stop words localities' names start with (``spot.prepare``)."""
+    _leads()
+
+
+def _landmarks(m: Mention) -> list[Entry]:
+    """The curated landmark readings of a mention (no admin unit)."""
+    return [e for e in m.entries if e.tier == TIER_CURATED and e.kind not in KIND_LEVEL]
+
+
+def told_apart(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, each name that several curated landmarks share narrowed to those whose
+    own name or alias starts with the stop words written before it ("Japanese Friendship
+    Bridge": the Phnom Penh bridge); other stop words ("the") are passed over, and with no
+    such word, or none that fits, every reading stays.
+
+    Parameters
+    ----------
+    flat : sequence of Token
+        The string's tokens.
+    mentions : list of Mention
+        The mentions spotted in them.
+
+    Returns
+    -------
+    list of Mention
+        The same mentions, a shared landmark name narrowed where its demonyms tell.
+    """
+    out = mentions
+    for i, m in enumerate(mentions):
+        if len(m.entries) < 2 or m.start == 0 or not flat[m.start - 1].stop:
+            continue
+        shared = _landmarks(m)
+        if len({e.name for e in shared}) < 2:
+            continue
+        leads = _leads()
+        words = {w for e in shared for lead in leads.get(e.name, ()) for w in lead}
+        seen: set[str] = set()
+        k = m.start - 1
+        while k >= max(0, m.start - _LEAD) and flat[k].stop:
+            if flat[k].text in words:
+                seen.add(flat[k].text)
+            k -= 1
+        written = frozenset(seen)
+        keep = [e for e in shared if written in leads.get(e.name, ())] if written else []
+        if keep and len(keep) < len(shared):
+            drop = {id(e) for e in shared if e not in keep}
+            if out is mentions:
+                out = list(mentions)
+            out[i] = m._replace(entries=tuple(e for e in m.entries if id(e) not in drop))
+    return out
