@@ -239,10 +239,10 @@ def main() -> None:
         tally["hyphen same" if same else "hyphen other"] += 1
     typo_rng = random.Random(13)
     for k in names:
-        units = [e for e in index.names[k] if e.tier < TIER_VILLAGE and 1 <= e.depth <= 2]
-        if not is_kana(k) or len(k) < 5 or not units or units[0].kind == "country":
+        readings = [e for e in index.names[k] if e.tier < TIER_VILLAGE and 1 <= e.depth <= 2]
+        if not is_kana(k) or len(k) < 5 or not readings or readings[0].kind == "country":
             continue
-        own = {e.province_code for e in units}
+        own = {e.province_code for e in readings}
         for _ in range(3):
             at, op = typo_rng.randrange(len(k)), typo_rng.choice("cda")
             letter = typo_rng.choice(_KANA_LETTERS)
