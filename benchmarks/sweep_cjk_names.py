@@ -36,6 +36,13 @@ Generated from the index (``build_index``), no labelled row:
   the answer must be that of the pair written with 、 (two names); and each katakana
   province name with 州 after アランヤプラテート- (the Thai town, unknown to the index);
   right when that province comes back alone;
+- kana typo: each katakana name of a province, district or town (five letters or more)
+  with one seeded edit (a kana changed, dropped or added, three per name; edits that
+  make another name are skipped): counted right (places only in the name's provinces) /
+  none / other (``geocode/kana_edits.py`` reads them);
+- kana abroad: towns and provinces abroad in katakana (Thai, Vietnamese, Lao, Myanmar
+  …), alone and with 県 or 州 after them: counted nothing / placed (none is a place in
+  Cambodia; ウドンタニ, read as Udong district by sound, is the one known exception);
 - abroad: each curated name in Chinese characters listed after a romanised place abroad
   ("Chong Chom、奧斯瑪", "Ha Tien和西港"); right when the name's province comes back and no
   other (a curated name written in Chinese is no look-alike of the Latin name abroad, and
@@ -72,7 +79,7 @@ import time
 from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
 
 from compoundmap._wordlists import word_list
-from compoundmap.geocode.index import TIER_CURATED, build_index
+from compoundmap.geocode.index import TIER_CURATED, TIER_VILLAGE, build_index
 from compoundmap.geocode.tokens import _bare_province
 
 _SUFFIXES = ("等地", "一带", "附近", "境内", "的园区", "周辺", "の拠点")
@@ -87,6 +94,25 @@ _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソ�
 _ADDRESS_TAIL = "ヘヘコミューンフフ村"
 #: Aranyaprathet in katakana: a name abroad the index does not hold, before a hyphen.
 _THAI_TOWN_KANA = "アランヤプラテート"
+#: Places abroad written in katakana, none of them in Cambodia.
+_KANA_ABROAD = (
+    *"バンコク チェンマイ パタヤ プーケット サケーオ".split(),
+    *"アランヤプラテート スリン シーサケート ブリーラム".split(),
+    *"ウボンラチャタニー トラート チャンタブリー カンチャナブリー".split(),
+    *"メーソート チェンセーン ノンカイ ウドンタニ コンケン".split(),
+    *"ナコンラチャシマ アユタヤ ラヨーン ハジャイ カプチョン".split(),
+    *"チョンチョム クロンルック カンタララック ホーチミン ハノイ".split(),
+    *"ダナン タイニン モクバイ アンザン キエンザン ロンアン".split(),
+    *"ドンタップ カントー ハティエン フーコック チャウドック".split(),
+    *"ビンズオン ドンナイ ブンタウ ビエンチャン ルアンパバーン ボケオ".split(),
+    *"トンプン パクセー チャンパサック ヤンゴン マンダレー ミャワディ".split(),
+    *"シュエコッコ タチレク クアラルンプール マニラ パラニャーケ".split(),
+    *"シンガポール マカオ シンセン ジャカルタ".split(),
+)
+#: The kana one edit may write in a name (katakana letters, small ones left out).
+_KANA_LETTERS = [
+    chr(c) for c in range(0x30A2, 0x30F3) if chr(c) not in "ァィゥェォッャュョヮヰヱヶヵ"
+]
 _ABROAD = (
     "Chong Chom",
     "Aranyaprathet",
@@ -211,6 +237,28 @@ def main() -> None:
         a, b = hyphen_rng.sample(kana, 2)
         same = answer(f"{a}-{b}") == answer(f"{a}、{b}")
         tally["hyphen same" if same else "hyphen other"] += 1
+    typo_rng = random.Random(13)
+    for k in names:
+        readings = [e for e in index.names[k] if e.tier < TIER_VILLAGE and 1 <= e.depth <= 2]
+        if not is_kana(k) or len(k) < 5 or not readings or readings[0].kind == "country":
+            continue
+        own = {e.province_code for e in readings}
+        for _ in range(3):
+            at, op = typo_rng.randrange(len(k)), typo_rng.choice("cda")
+            letter = typo_rng.choice(_KANA_LETTERS)
+            typo = {"c": k[:at] + letter + k[at + 1 :], "d": k[:at] + k[at + 1 :]}.get(
+                op, k[:at] + letter + k[at:]
+            )
+            if typo in index.names:
+                continue
+            got = {p for p, _ in answer(typo)}
+            verdict = "right" if got and got <= own else "none" if not got else "other"
+            tally[f"kana typo {verdict}"] += 1
+            if verdict == "other" and len(wrong) < 75:
+                wrong.append(f"{typo!r} ({k}): {sorted(own)} → {sorted(got)}")
+    for place in _KANA_ABROAD:
+        for text in (place, f"{place}県", f"{place}州"):
+            tally["kana abroad nothing" if not answer(text) else "kana abroad placed"] += 1
     for k, code in sorted(kana_provinces.items()):
         got = {p for p, _ in answer(f"{_THAI_TOWN_KANA}-{k}州")}
         tally["abroad hyphen right" if got == {code} else "abroad hyphen other"] += 1

@@ -1069,6 +1069,102 @@ def test_katakana_small_vowel_syllables_read_as_the_plain_kana(
 
 
 @pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        # poste-kh.com 2026-01-30 (broad dev row): Boeng Keng Kang, the aliases write
+        # ボンケンコン/バンケンコン
+        ("ブンケンコン区", "12", "1213"),
+        # generated (sweep_cjk_names.py, kana typo): Siem Reap with リ written レ, Svay
+        # Rieng with バ written ワ, Kampong Cham with コ written カ (no admin word)
+        ("シェムレアップ", "17", None),
+        ("スワイリエン州", "20", None),
+        ("カンボジアのカンポンチャム", "03", None),
+    ],
+)
+def test_katakana_names_one_kana_from_a_curated_name(
+    text: str, province: str, district: str | None
+) -> None:
+    """A run of katakana letters no pass read, one kana edit from the curated katakana
+    names of a single unit, is read as it, with or without an admin word
+    (``geocode/kana_edits.py``), never in the top band."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert {(p.province_code, p.district_code) for p in places} == {(province, district)}
+    assert all(p.confidence != "high" for p in places)
+
+
+def test_a_list_of_provinces_with_one_spelt_another_way() -> None:
+    """metaqsol.com (broad dev row): バンテンメンチェイ県 (Banteay Meanchey, the aliases
+    write バンテイメンチェイ) is one kana away and now read with the six others."""
+    text = (
+        "プレアヴィヒア県、ウドーメンチェイ県、バンテンメンチェイ県、バタンバン県、"
+        "パイリン県、プルサート県、ココン県"
+    )
+    got = {p.province_code for p in cm.geocode_places(text)}
+    assert got == {"13", "22", "01", "02", "24", "15", "09"}
+
+
+@pytest.mark.parametrize("text", ["タケウ州", "サケーオ県", "ミャワディ", "チャンタブリー県"])
+def test_short_or_foreign_katakana_runs_are_not_read_as_a_typo(text: str) -> None:
+    """Fewer than five kana (タケウ: one letter from the Thai province サケオ too) are not
+    corrected, and places abroad are no Cambodian unit one kana away
+    (benchmarks/sweep_cjk_names.py, kana abroad)."""
+    assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+def test_a_misspelt_katakana_copy_of_a_name_written_as_such_adds_nothing() -> None:
+    """The unit named as written elsewhere in the string keeps the answer and its band."""
+    a, b = cm.geocode("シハヌービクル, Sihanoukville"), cm.geocode("Sihanoukville")
+    assert (a.province_code, a.district_code, a.confidence, a.method) == (
+        b.province_code,
+        b.district_code,
+        b.confidence,
+        b.method,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        # composed from the jablog.org page (Preah Sihanouk, "シハヌークビルとも呼ばれ…州"):
+        # with 州 the name is the province, the district after it is read in it alone
+        ("シハヌークビル州", "18", None),
+        ("シハヌークビル州プレイノップ郡", "18", "1802"),
+        ("シハヌークビル市", "18", "1801"),  # 市: the town
+        # liaglobal-jc.com area page: Doun Penh as ダウンペン (the aliases wrote ドンペン)
+        ("ダウンペン区", "12", "1202"),
+    ],
+)
+def test_sourced_japanese_names_of_sihanoukville_province_and_doun_penh(
+    text: str, province: str, district: str | None
+) -> None:
+    """シハヌークビル (the MOFA spelling) named only the town (aliases.csv): "シハヌークビル州
+    プレイノップ郡" came back as the town (medium) and Prey Nob both; ダウンペン区 found
+    nothing (two kana from ドンペン)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == {(province, district)}
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district"),
+    [
+        ("ケマラク・プーミン", "09", "0904"),  # jablog.org Khemarak Phoumin page
+        ("ケマラプーミン", "09", "0904"),  # one kana from it (news.3rd-in writes so)
+        ("メモット", "25", "2503"),  # jmedia.wiki Memot District page
+        ("モンコンボレイ郡", "01", "0102"),  # jablog.org Mongkol Borei page
+        ("ダラ・サコーリゾート", "09", None),  # newasianavi.com (localities.csv)
+    ],
+)
+def test_sourced_japanese_names_of_towns_districts_and_dara_sakor(
+    text: str, province: str, district: str | None
+) -> None:
+    """Japanese names of Khemarak Phoumin, Memot, Mongkol Borei (aliases.csv) and the Dara
+    Sakor development (localities.csv, no district: it spans two), round 10: each found
+    nothing."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == {(province, district)}
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         ("菩薩省菩薩市", {("15", "1505")}),  # 49.213.3.36 (中評社, 2022): Krong Pursat

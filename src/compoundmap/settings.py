@@ -103,6 +103,10 @@ class Settings:
     edit_any_min_letters : int
         Letters from which any one edit is allowed (7); below, a changed letter too often
         makes another real word (Khmer "thlong" is not the district Thpong).
+    kana_edit_min_letters : int
+        Shortest run of katakana letters (as folded: ー and ッ dropped) the katakana typo
+        pass (``geocode/kana_edits.py``) reads one edit from a curated katakana name (5): a
+        kana is a syllable, and タケウ is one letter from the Thai province サケオ too.
     commune_edit_min_letters : int
         Shortest word the scoped typo pass (``geocode/parent_edits.py``) corrects, and the
         letters a dropped or added letter needs there (4): a name next to the commune
@@ -206,6 +210,7 @@ class Settings:
     edit_min_letters: int = 5
     edit_indel_min_letters: int = 6
     edit_any_min_letters: int = 7
+    kana_edit_min_letters: int = 5
     commune_edit_min_letters: int = 4
     window_fuzzy_min: float = 75.0
     window_fuzzy_min_letters: int = 7

@@ -27,6 +27,7 @@ from .index import (
     inner_stopwords,
     towns,
 )
+from .kana_edits import kana_edit_mentions
 from .mentions import (
     Mention,
     is_content,
@@ -135,6 +136,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = edit_mentions(flat, mentions)
     mentions = commune_edit_mentions(flat, mentions)
     mentions = sound_mentions(text, written, mentions, context)
+    mentions = kana_edit_mentions(text, written, mentions)
     if isinstance(text, str) and mentions and not text.isascii():
         mentions = script_references(text, written, mentions, index)
     if not mentions:
