@@ -1105,3 +1105,22 @@ def test_sourced_german_press_spellings(query: str, place: str) -> None:
     each found nothing."""
     r = cm.geocode(query)
     assert place in {r.commune_code, r.district_code}, r
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("das Callcenter in der Kurstadt Sihanoukville", "18", "1801"),  # thailandtip.info
+        ("dem Ferienort Sihanoukville", "18", "1801"),  # binance.weixuanerp.com
+        ("Kasinostadt Bavet", "20", "2008"),
+        ("In der Küstenprovinz Preah Sihanouk", "18", None),  # casino.org/de
+    ],
+)
+def test_german_compounds_of_town_and_province(
+    query: str, province: str, district: str | None
+) -> None:
+    """German "Badeort", "Ferienort", "Kurstadt", "Kasinostadt", "Kleinstadt" are town words
+    and "Küstenprovinz" a province word (admin_words.csv, round 10), as "Küstenstadt" is:
+    the name beside them is read at the band the English string gets."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code, r.confidence) == (province, district, "high")
