@@ -1124,3 +1124,26 @@ def test_german_compounds_of_town_and_province(
     the name beside them is read at the band the English string gets."""
     r = cm.geocode(query)
     assert (r.province_code, r.district_code, r.confidence) == (province, district, "high")
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("die Hauptstadt der Provinz Kampot", "0708"),  # pfeffer-aus-kampot.com
+        ("Hauptstadt der gleichnamigen Provinz Kep", "2302"),  # de.wiki.li
+    ],
+)
+def test_german_phrase_for_the_provincial_capital_is_its_town(query: str, district: str) -> None:
+    """ "Hauptstadt der (gleichnamigen) Provinz X" folds to the town word as "Provinzhauptstadt
+    X" does (admin_words.csv phrases of up to four words, round 10): the town, not the
+    province."""
+    r = cm.geocode(query)
+    assert (r.district_code, r.confidence) == (district, "high")
+    assert (
+        cm.geocode(
+            query.replace("Hauptstadt der gleichnamigen Provinz", "Provinzhauptstadt").replace(
+                "die Hauptstadt der Provinz", "Provinzhauptstadt"
+            )
+        ).district_code
+        == district
+    )
