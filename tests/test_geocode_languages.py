@@ -1223,3 +1223,84 @@ def test_sourced_chinese_province_names_round_10(text: str, province: str) -> No
     """磅通 (Kampong Thom), 拉達那基里 (Ratanakiri) and 贡不 (Kampot), aliases.csv round 10:
     each found nothing."""
     assert {p.province_code for p in cm.geocode_places(text)} == {province}
+
+
+@pytest.mark.parametrize(
+    ("query", "places", "band"),
+    [
+        # composed ("nahe" as epochtimes.de writes it after Poipet): "nahe" was read as a
+        # typo of the name before it, and the weak reading was then dropped beside "Thailand"
+        ("Kasinos in Poipet nahe Thailand", {("01", "0110")}, "high"),
+        # wochenblitz.com: "Kasino" was read with the name, by sound, and dropped beside Surin
+        ("O’Smach Kasino (Gegenüber Surin)", {("22", "2204")}, "high"),
+        ("Gebäude in Phnom Penh und Sihanoukville", {("12", None), ("18", "1801")}, "high"),
+        ("einem geschlossenen Gelände in Sihanoukville, Kambodscha", {("18", "1801")}, "high"),
+    ],
+)
+def test_german_function_and_kind_words_are_stopwords(
+    query: str, places: set[tuple[str, str | None]], band: str
+) -> None:
+    """German "nahe", "und", "gegenüber", "ein(em)", "Kasino", "Komplex", "Gebäude",
+    "Gelände" … are stopwords as their English equivalents are (stop_words.csv, round 10):
+    the name beside them is read as written, at the band the English string gets."""
+    got = cm.geocode_places(query)
+    assert {(p.province_code, p.district_code) for p in got} == places
+    assert {p.confidence for p in got} == {band}
+
+
+@pytest.mark.parametrize(
+    ("query", "place"),
+    [
+        ("In O Samach, direkt gegenüber dem thailändischen Grenzposten Chong Chom", "220405"),
+        ("Thmor Dar Kasino (Gegenüber Trat)", "150605"),
+        ("am Löwenkreisel", "1801"),
+        ("Shinaukville", "1801"),
+    ],
+)
+def test_sourced_german_press_spellings(query: str, place: str) -> None:
+    """Spellings the German-language press writes (aliases.csv, localities.csv, round 10):
+    each found nothing."""
+    r = cm.geocode(query)
+    assert place in {r.commune_code, r.district_code}, r
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("das Callcenter in der Kurstadt Sihanoukville", "18", "1801"),  # thailandtip.info
+        ("dem Ferienort Sihanoukville", "18", "1801"),  # binance.weixuanerp.com
+        ("Kasinostadt Bavet", "20", "2008"),
+        ("In der Küstenprovinz Preah Sihanouk", "18", None),  # casino.org/de
+    ],
+)
+def test_german_compounds_of_town_and_province(
+    query: str, province: str, district: str | None
+) -> None:
+    """German "Badeort", "Ferienort", "Kurstadt", "Kasinostadt", "Kleinstadt" are town words
+    and "Küstenprovinz" a province word (admin_words.csv, round 10), as "Küstenstadt" is:
+    the name beside them is read at the band the English string gets."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code, r.confidence) == (province, district, "high")
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("die Hauptstadt der Provinz Kampot", "0708"),  # pfeffer-aus-kampot.com
+        ("Hauptstadt der gleichnamigen Provinz Kep", "2302"),  # de.wiki.li
+    ],
+)
+def test_german_phrase_for_the_provincial_capital_is_its_town(query: str, district: str) -> None:
+    """ "Hauptstadt der (gleichnamigen) Provinz X" folds to the town word as "Provinzhauptstadt
+    X" does (admin_words.csv phrases of up to four words, round 10): the town, not the
+    province."""
+    r = cm.geocode(query)
+    assert (r.district_code, r.confidence) == (district, "high")
+    assert (
+        cm.geocode(
+            query.replace("Hauptstadt der gleichnamigen Provinz", "Provinzhauptstadt").replace(
+                "die Hauptstadt der Provinz", "Provinzhauptstadt"
+            )
+        ).district_code
+        == district
+    )

@@ -87,21 +87,20 @@ _SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab", "Deva"})
 
 
 def _normaliser_words() -> tuple[
-    dict[str, int], dict[tuple[str, str], str], dict[str, int], dict[str, str]
+    dict[str, int], dict[tuple[str, ...], str], dict[str, int], dict[str, str]
 ]:
-    """(admin words of spaced scripts → level, two-word phrases → the token they fold to,
-    admin words of other scripts → level, abbreviations → the word they stand for), from the
-    rows the normaliser uses."""
+    """(admin words of spaced scripts → level, phrases of two to four words → the token they
+    fold to, admin words of other scripts → level, abbreviations → the word they stand for),
+    from the rows the normaliser uses."""
     latin: dict[str, int] = {}
-    phrases: dict[tuple[str, str], str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
     script: dict[str, int] = {}
     abbreviations: dict[str, str] = {}
     for w in admin_words():
         if "normalize" not in w.used_by:
             continue
         if w.folds_to and w.script in _SPACED_SCRIPTS:
-            first, second = w.word.split()
-            phrases[(first, second)] = w.folds_to
+            phrases[tuple(w.word.split())] = w.folds_to
         elif w.folds_to:
             # "จ." (Thai, abbreviated จังหวัด): written out before tokenising, in the form
             # clean_text gives the rest of the string (NFKC: Thai ำ is ํ + า)
@@ -254,9 +253,11 @@ _BREAK = Token("", stop=True)
 token_text = attrgetter("text")
 # the phrases' words as the tokeniser folds them ("reach thani" → "rech", "thani")
 _LATIN_PHRASES = {
-    (_fold_latin_token(a), _fold_latin_token(b)): word for (a, b), word in _LATIN_PHRASES.items()
+    tuple(map(_fold_latin_token, words)): word for words, word in _LATIN_PHRASES.items()
 }
-_RARE_FIRST = frozenset(_NUMBER_MARKERS) | {a for a, _ in _LATIN_PHRASES}
+_RARE_FIRST = frozenset(_NUMBER_MARKERS) | {words[0] for words in _LATIN_PHRASES}
+#: the phrases' lengths, longest first ("hauptstadt der gleichnamigen provinz" before a pair)
+_PHRASE_LENGTHS = sorted({len(words) for words in _LATIN_PHRASES}, reverse=True)
 
 
 @lru_cache(maxsize=_SIZES.token_cache_size)
@@ -363,21 +364,30 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
     return _fold_phrases(toks)
 
 
+def _phrase_at(toks: list[Token], i: int) -> int:
+    """The number of words of the longest admin phrase starting at ``toks[i]`` (0: none)."""
+    for n in _PHRASE_LENGTHS:
+        if i + n <= len(toks) and tuple(map(token_text, toks[i : i + n])) in _LATIN_PHRASES:
+            return n
+    return 0
+
+
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
-    """The tokens with number markers before a number dropped and two-word admin phrases
-    folded to one token."""
+    """The tokens with number markers before a number dropped and admin phrases (two to
+    four words) folded to one token."""
     if _RARE_FIRST.isdisjoint(map(token_text, toks)):
         return tuple(toks)
-    # number markers ("ti", "lekh") before a number are dropped; two-word admin phrases fold
+    # number markers ("ti", "lekh") before a number are dropped; admin phrases fold
     out: list[Token] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        if t.latin and (t.text, nxt) in _LATIN_PHRASES:
-            word = _LATIN_PHRASES[(t.text, nxt)]
+        n = _phrase_at(toks, i) if t.latin and t.text in _RARE_FIRST else 0
+        if n:
+            word = _LATIN_PHRASES[tuple(map(token_text, toks[i : i + n]))]
             out.append(Token(word, admin=_LATIN_ADMIN[word]))
-            i += 2
+            i += n
             continue
         if t.latin and t.text in _NUMBER_MARKERS and nxt.isdigit():
             # "Lekh Bei" (a name that is a number) keeps a commune marker; "Ti Bei" inside a
