@@ -76,6 +76,29 @@ def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
     assert _codes("ភូមិលោក ខេត្តតាកែវ") == [("21", "2110", "211010")]
 
 
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        # norkorthom.com: a hotel (សណ្ឋាគារ), not the commune Kear (គារ) of Battambang
+        ("សណ្ឋាគារមួយកន្លែងស្ថិតក្នុងភូមិ៣ សង្កាត់២ ក្រុងព្រះសីហនុ", {"18"}),
+        ("អាគារអិលភីភីស្កាយ", set()),  # 1post.news: a building (អាគារ) in Poipet
+        ("អគារជួលមួយកន្លែង ក្បែរអូរព្រំដែន", set()),  # postnews.com.kh: building, stream
+        ("ធនាគារ ក្រុងព្រះសីហនុ", {"18"}),  # a bank
+        ("ផ្សារ ខណ្ឌដូនពេញ", {"12"}),  # a market, not the commune Phsar (Kampong Chhnang)
+        ("ក្នុងបឹងទន្លេសាប", set()),  # a lake, not the commune Boeng (Kampong Thom)
+    ],
+)
+def test_an_ordinary_word_is_no_commune(query: str, provinces: set[str]) -> None:
+    """Words of stop_words.csv role ``common`` that a commune's name ends or is (building,
+    hotel, bank: គារ; market ផ្សារ; stream អូរ; lake បឹង) give no place of their own; after
+    an admin word, and as the start of a longer name, they still read as before."""
+    assert {p for p, _, _ in _codes(query)} - {None} == provinces
+    assert _codes("ឃុំគារ ស្រុកមោងឫស្សី") == [("02", "0206", "020602")]
+    assert _codes("ឃុំផ្សារ") == [("04", "0401", "040107")]
+    assert _codes("ផ្សារដើមគរ") == [("12", "1204", "120409")]
+    assert _codes("ភូមិជោគជ័យ ឃុំអូរបីជាន់ ស្រុកអូរជ្រៅ") == [("01", "0105", "010509")]
+
+
 def test_a_name_split_by_a_space_is_read_whole() -> None:
     """MEF writes two communes with a space (អ បួនលើ, មេ សរថ្ងក); a dev row writes a
     casino's name so (khmercheayden.com: "កាស៊ីណូ ហេរ៉ូ(៧៧៧)"). Two names side by side

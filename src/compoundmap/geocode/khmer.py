@@ -2,8 +2,9 @@
 a name written with its signs otherwise right after its admin word, read through the fold
 of :func:`compoundmap.normalize.khmer_sign_fold` when that fold names one thing only
 (``ស្រុក|ស្វាយជ្រុំ`` is the district ស្វាយជ្រំ); ordinary words that are also a village's
-name (``stop_words.csv`` role ``common``: ក្នុង "in", លោក "Mr."); and a name a space splits
-in two (``កាស៊ីណូ ហេរ៉ូ``, MEF's ``អ បួនលើ``).
+or commune's name, or end in one (``stop_words.csv`` role ``common``: ក្នុង "in", លោក
+"Mr.", អាគារ "building"); and a name a space splits in two (``កាស៊ីណូ ហេរ៉ូ``, MEF's
+``អ បួនលើ``).
 
 The guards and their sweep: ``benchmarks/sweep_khmer_signs.py``.
 """
@@ -42,9 +43,10 @@ KHMER_ADMIN = tuple(
 )
 
 
-#: Ordinary Khmer words that are also the name of a village (ក្នុង "in", លោក "Mr.", ច្រក
-#: "pass"): ``stop_words.csv`` role ``common``, read as a name only right after an admin
-#: word ("ភូមិក្នុង").
+#: Ordinary Khmer words that are also the name of a village or commune, or end in one
+#: (ក្នុង "in", លោក "Mr.", ច្រក "pass", ផ្សារ "market", អាគារ "building": គារ is a commune):
+#: ``stop_words.csv`` role ``common``, read as a name only right after an admin word
+#: ("ភូមិក្នុង", "ឃុំផ្សារ").
 KHMER_COMMON = frozenset(
     clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
 )
