@@ -137,3 +137,18 @@ def test_a_glued_village_word_names_a_village_of_the_named_commune() -> None:
     assert _codes("ភូមិរំចេក ឃុំរំចេក ស្រុកកំពង់សៀម") == [("03", "0306", "030612")]
     assert _codes("ភូមិព្រៃសំបួរ ឃុំអង្គរបូរី ស្រុកអង្គរបូរី ខេត្តតាកែវ") == [("21", "2101", "210101")]
     assert _codes("ភូមិ៣ សង្កាត់ស្មាច់មានជ័យ ក្រុងខេមរ ភូមិន្ទ") == [("09", "0904", "090401")]
+
+
+def test_khmer_names_of_border_gates_name_the_gate() -> None:
+    """localities.csv rows of their own for the Khmer names of border gates: the Meun Chey
+    gate is in Prey Veng (not the commune Meun Chey of Svay Rieng); Stung Bot and Boeng
+    Trakuon in Banteay Meanchey (the codes of their English rows)."""
+    assert _codes("ច្រកទ្វារអន្តរជាតិម៉ឺនជ័យ") == [("14", None, None)]
+    assert _codes("ច្រកទ្វារអន្ដរជាតិស្ទឹងបត់") == [("01", "0110", "011003")]
+    assert _codes("ច្រកបឹងត្រកួន") == [("01", "0105", "010509")]
+    assert _codes("ឃុំម៉ឺនជ័យ") == [("20", "2003", "200306")]
+
+
+def test_a_page_spelling_of_khemarak_phoumin_is_read() -> None:
+    """aliases.csv: ខេរមភូមិន្ទ (ម and រ swapped, slabpakkatikkhmav.com) is Khemarak Phoumin."""
+    assert _codes("ក្រុងខេរមភូមិន្ទ") == [("09", "0904", None)]
