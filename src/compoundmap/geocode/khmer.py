@@ -57,7 +57,9 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
     ("កាស៊ីណូ ហេរ៉ូ"; MEF's "អ បួនលើ"): when the end of the first run (all of it, or what
     follows its last admin word) and the start of the second (all of it, or what comes
     before its first admin word) make an indexed name of a unit or locality (not only of
-    villages), and neither part is an indexed name itself.
+    villages), and neither part is an indexed name itself; and a number after a Khmer
+    admin word joined to the run after it when the two start a name ("ខណ្ឌ|7|មករា", MEF's
+    district ៧មករា: the tokeniser splits Khmer digits, folded to ASCII, from letters).
 
     Parameters
     ----------
@@ -78,9 +80,30 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
         last = out[-1]
         if _khmer_run(last) and _khmer_run(tok) and _spaced_name(last.text, tok.text, index):
             out[-1] = last._replace(text=last.text + tok.text)
+        elif _khmer_run(tok) and _number_first(out, tok.text, index):
+            out[-1] = tok._replace(text=last.text + tok.text)
         else:
             out.append(tok)
     return tuple(out)
+
+
+def _number_first(before: Sequence[Token], right: str, index: NameIndex) -> bool:
+    """Whether the number ending ``before`` starts a name with the start of the Khmer run
+    ``right`` (all of it, or what comes before its first admin word): MEF's district
+    "៧មករា" (7 Makara) and villages "១០មករា", "២៧សែនជ័យ", which the tokeniser splits
+    after the digits. Only right after a Khmer admin word ("ខណ្ឌ៧មករា", "ភូមិ ១០មករា"): a
+    date ("ថ្ងៃទី៧ មករា", 7 January) is no place."""
+    if len(before) < 2 or not before[-1].latin or not before[-1].text.isdigit():
+        return False
+    admin = before[-2]
+    if not (_khmer_run(admin) and admin.text.endswith(KHMER_ADMIN)):
+        return False
+    number, names = before[-1].text, index.names
+    ends = [len(right)] + [e for e in range(1, len(right)) if right.startswith(KHMER_ADMIN, e)]
+    return any(
+        number + right[:e] in names and (e == len(right) or not splits_syllable(right, 0, e))
+        for e in ends
+    )
 
 
 # a character of the Khmer block; a token's text (C-level)
