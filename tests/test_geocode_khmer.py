@@ -147,6 +147,9 @@ def test_khmer_names_of_border_gates_name_the_gate() -> None:
     assert _codes("ច្រកទ្វារអន្ដរជាតិស្ទឹងបត់") == [("01", "0110", "011003")]
     assert _codes("ច្រកបឹងត្រកួន") == [("01", "0105", "010509")]
     assert _codes("ឃុំម៉ឺនជ័យ") == [("20", "2003", "200306")]
+    # the Choam gate of Anlong Veng, not the commune Choam of Tbong Khmum
+    assert _codes("ច្រកទ្វារអន្តរជាតិជាំ") == [("22", "2201", None)]
+    assert _codes("ឃុំជាំ ស្រុកដំបែ") == [("25", "2503", "250302")]
 
 
 def test_a_page_spelling_of_khemarak_phoumin_is_read() -> None:
