@@ -165,3 +165,13 @@ def test_a_name_that_starts_with_a_number_is_read_after_its_admin_word() -> None
     assert _codes("ខណ្ឌ ៧មករា រាជធានីភ្នំពេញ") == [("12", "1203", None)]
     assert _codes("សង្កាត់វាលវង់ ខណ្ឌ៧មករា") == [("12", "1203", "120307")]
     assert all(p is None for p, _, _ in _codes("ថ្ងៃទី៧ មករា"))
+
+
+def test_a_name_beside_the_capital_keeps_the_capital() -> None:
+    """MEF's Khmer name of Phnom Penh holds its admin word (រាជធានីភ្នំពេញ): read as admin
+    word and name, a hotel's name beside it (kampucheathmey.com: "សណ្ឋាគារ ហ្វួង សាន
+    រាជធានីភ្នំពេញ", សាន is a village of Battambang) no longer drops the capital
+    (benchmarks/sweep_khmer_capital.py)."""
+    assert _codes("សណ្ឋាគារ ហ្វួង សាន រាជធានីភ្នំពេញ") == [("12", None, None)]
+    assert _codes("រាជធានីភ្នំពេញ") == [("12", None, None)]
+    assert _codes("ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ") == [("12", "1202", None)]

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..normalize import (
     ADMIN_WORDS,
+    PROVINCE,
     Token,
     clean_text,
     khmer_sign_fold,
@@ -33,6 +34,7 @@ __all__ = [
     "KHMER_COMMON",
     "folded_name",
     "khmer_folds",
+    "khmer_name_tokens",
     "khmer_space_joins",
     "prepare",
 ]
@@ -137,6 +139,42 @@ def _spaced_name(left: str, right: str, index: NameIndex) -> bool:
             if any(x.tier < TIER_VILLAGE for x in names.get(head + tail, ())):
                 return True
     return False
+
+
+def khmer_name_tokens(piece: str, index: NameIndex) -> list[Token]:
+    """The tokens of an indexed Khmer name the scan found: the name; or, when the name is a
+    province's only, starts with a province-level admin word and the rest of it is an
+    indexed name too (MEF's "រាជធានីភ្នំពេញ"), that admin word and the rest, so that the
+    province is said as "ខេត្តកំពត" says Kampot, not as a bare name beside another one
+    ("សាន រាជធានីភ្នំពេញ": the capital is kept; ``benchmarks/sweep_khmer_capital.py``).
+
+    Parameters
+    ----------
+    piece : str
+        An indexed name.
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    list of Token
+        One or two tokens.
+    """
+    if piece.startswith(_PROVINCE_WORDS):
+        names = index.names
+        for word in _PROVINCE_WORDS:
+            rest = piece[len(word) :]
+            if (
+                piece.startswith(word)
+                and rest in names
+                and all(e.kind == "province" for e in names[piece])
+            ):
+                return [Token(word, admin=ADMIN_WORDS[word], latin=False), Token(rest, latin=False)]
+    return [Token(piece, latin=False)]
+
+
+#: Khmer admin words of the province level (ខេត្ត, រាជធានី), longest first.
+_PROVINCE_WORDS = tuple(w for w in KHMER_ADMIN if ADMIN_WORDS[w] == PROVINCE)
 
 
 def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, int] | None:
