@@ -76,6 +76,29 @@ def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
     assert _codes("ភូមិលោក ខេត្តតាកែវ") == [("21", "2110", "211010")]
 
 
+@pytest.mark.parametrize(
+    ("query", "provinces"),
+    [
+        # norkorthom.com: a hotel (សណ្ឋាគារ), not the commune Kear (គារ) of Battambang
+        ("សណ្ឋាគារមួយកន្លែងស្ថិតក្នុងភូមិ៣ សង្កាត់២ ក្រុងព្រះសីហនុ", {"18"}),
+        ("អាគារអិលភីភីស្កាយ", set()),  # 1post.news: a building (អាគារ) in Poipet
+        ("អគារជួលមួយកន្លែង ក្បែរអូរព្រំដែន", set()),  # postnews.com.kh: building, stream
+        ("ធនាគារ ក្រុងព្រះសីហនុ", {"18"}),  # a bank
+        ("ផ្សារ ខណ្ឌដូនពេញ", {"12"}),  # a market, not the commune Phsar (Kampong Chhnang)
+        ("ក្នុងបឹងទន្លេសាប", set()),  # a lake, not the commune Boeng (Kampong Thom)
+    ],
+)
+def test_an_ordinary_word_is_no_commune(query: str, provinces: set[str]) -> None:
+    """Words of stop_words.csv role ``common`` that a commune's name ends or is (building,
+    hotel, bank: គារ; market ផ្សារ; stream អូរ; lake បឹង) give no place of their own; after
+    an admin word, and as the start of a longer name, they still read as before."""
+    assert {p for p, _, _ in _codes(query)} - {None} == provinces
+    assert _codes("ឃុំគារ ស្រុកមោងឫស្សី") == [("02", "0206", "020602")]
+    assert _codes("ឃុំផ្សារ") == [("04", "0401", "040107")]
+    assert _codes("ផ្សារដើមគរ") == [("12", "1204", "120409")]
+    assert _codes("ភូមិជោគជ័យ ឃុំអូរបីជាន់ ស្រុកអូរជ្រៅ") == [("01", "0105", "010509")]
+
+
 def test_a_name_split_by_a_space_is_read_whole() -> None:
     """MEF writes two communes with a space (អ បួនលើ, មេ សរថ្ងក); a dev row writes a
     casino's name so (khmercheayden.com: "កាស៊ីណូ ហេរ៉ូ(៧៧៧)"). Two names side by side
@@ -114,3 +137,41 @@ def test_a_glued_village_word_names_a_village_of_the_named_commune() -> None:
     assert _codes("ភូមិរំចេក ឃុំរំចេក ស្រុកកំពង់សៀម") == [("03", "0306", "030612")]
     assert _codes("ភូមិព្រៃសំបួរ ឃុំអង្គរបូរី ស្រុកអង្គរបូរី ខេត្តតាកែវ") == [("21", "2101", "210101")]
     assert _codes("ភូមិ៣ សង្កាត់ស្មាច់មានជ័យ ក្រុងខេមរ ភូមិន្ទ") == [("09", "0904", "090401")]
+
+
+def test_khmer_names_of_border_gates_name_the_gate() -> None:
+    """localities.csv rows of their own for the Khmer names of border gates: the Meun Chey
+    gate is in Prey Veng (not the commune Meun Chey of Svay Rieng); Stung Bot and Boeng
+    Trakuon in Banteay Meanchey (the codes of their English rows)."""
+    assert _codes("ច្រកទ្វារអន្តរជាតិម៉ឺនជ័យ") == [("14", None, None)]
+    assert _codes("ច្រកទ្វារអន្ដរជាតិស្ទឹងបត់") == [("01", "0110", "011003")]
+    assert _codes("ច្រកបឹងត្រកួន") == [("01", "0105", "010509")]
+    assert _codes("ឃុំម៉ឺនជ័យ") == [("20", "2003", "200306")]
+    # the Choam gate of Anlong Veng, not the commune Choam of Tbong Khmum
+    assert _codes("ច្រកទ្វារអន្តរជាតិជាំ") == [("22", "2201", None)]
+    assert _codes("ឃុំជាំ ស្រុកដំបែ") == [("25", "2503", "250302")]
+
+
+def test_a_page_spelling_of_khemarak_phoumin_is_read() -> None:
+    """aliases.csv: ខេរមភូមិន្ទ (ម and រ swapped, slabpakkatikkhmav.com) is Khemarak Phoumin."""
+    assert _codes("ក្រុងខេរមភូមិន្ទ") == [("09", "0904", None)]
+
+
+def test_a_name_that_starts_with_a_number_is_read_after_its_admin_word() -> None:
+    """MEF's district ៧មករា (7 Makara), as cen.com.kh writes it ("សង្កាត់វាលវង់ ខណ្ឌ៧មករា"):
+    the tokeniser splits the digits from the letters; after ខណ្ឌ they are one name again
+    (benchmarks/sweep_khmer_numbers.py). A date is no place."""
+    assert _codes("ខណ្ឌ៧មករា") == [("12", "1203", None)]
+    assert _codes("ខណ្ឌ ៧មករា រាជធានីភ្នំពេញ") == [("12", "1203", None)]
+    assert _codes("សង្កាត់វាលវង់ ខណ្ឌ៧មករា") == [("12", "1203", "120307")]
+    assert all(p is None for p, _, _ in _codes("ថ្ងៃទី៧ មករា"))
+
+
+def test_a_name_beside_the_capital_keeps_the_capital() -> None:
+    """MEF's Khmer name of Phnom Penh holds its admin word (រាជធានីភ្នំពេញ): read as admin
+    word and name, a hotel's name beside it (kampucheathmey.com: "សណ្ឋាគារ ហ្វួង សាន
+    រាជធានីភ្នំពេញ", សាន is a village of Battambang) no longer drops the capital
+    (benchmarks/sweep_khmer_capital.py)."""
+    assert _codes("សណ្ឋាគារ ហ្វួង សាន រាជធានីភ្នំពេញ") == [("12", None, None)]
+    assert _codes("រាជធានីភ្នំពេញ") == [("12", None, None)]
+    assert _codes("ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ") == [("12", "1202", None)]

@@ -2,8 +2,9 @@
 a name written with its signs otherwise right after its admin word, read through the fold
 of :func:`compoundmap.normalize.khmer_sign_fold` when that fold names one thing only
 (``ស្រុក|ស្វាយជ្រុំ`` is the district ស្វាយជ្រំ); ordinary words that are also a village's
-name (``stop_words.csv`` role ``common``: ក្នុង "in", លោក "Mr."); and a name a space splits
-in two (``កាស៊ីណូ ហេរ៉ូ``, MEF's ``អ បួនលើ``).
+or commune's name, or end in one (``stop_words.csv`` role ``common``: ក្នុង "in", លោក
+"Mr.", អាគារ "building"); and a name a space splits in two (``កាស៊ីណូ ហេរ៉ូ``, MEF's
+``អ បួនលើ``).
 
 The guards and their sweep: ``benchmarks/sweep_khmer_signs.py``.
 """
@@ -16,6 +17,7 @@ from functools import cache
 
 from ..normalize import (
     ADMIN_WORDS,
+    PROVINCE,
     Token,
     clean_text,
     khmer_sign_fold,
@@ -32,6 +34,7 @@ __all__ = [
     "KHMER_COMMON",
     "folded_name",
     "khmer_folds",
+    "khmer_name_tokens",
     "khmer_space_joins",
     "prepare",
 ]
@@ -42,9 +45,10 @@ KHMER_ADMIN = tuple(
 )
 
 
-#: Ordinary Khmer words that are also the name of a village (ក្នុង "in", លោក "Mr.", ច្រក
-#: "pass"): ``stop_words.csv`` role ``common``, read as a name only right after an admin
-#: word ("ភូមិក្នុង").
+#: Ordinary Khmer words that are also the name of a village or commune, or end in one
+#: (ក្នុង "in", លោក "Mr.", ច្រក "pass", ផ្សារ "market", អាគារ "building": គារ is a commune):
+#: ``stop_words.csv`` role ``common``, read as a name only right after an admin word
+#: ("ភូមិក្នុង", "ឃុំផ្សារ").
 KHMER_COMMON = frozenset(
     clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
 )
@@ -55,7 +59,9 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
     ("កាស៊ីណូ ហេរ៉ូ"; MEF's "អ បួនលើ"): when the end of the first run (all of it, or what
     follows its last admin word) and the start of the second (all of it, or what comes
     before its first admin word) make an indexed name of a unit or locality (not only of
-    villages), and neither part is an indexed name itself.
+    villages), and neither part is an indexed name itself; and a number after a Khmer
+    admin word joined to the run after it when the two start a name ("ខណ្ឌ|7|មករា", MEF's
+    district ៧មករា: the tokeniser splits Khmer digits, folded to ASCII, from letters).
 
     Parameters
     ----------
@@ -76,9 +82,30 @@ def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, .
         last = out[-1]
         if _khmer_run(last) and _khmer_run(tok) and _spaced_name(last.text, tok.text, index):
             out[-1] = last._replace(text=last.text + tok.text)
+        elif _khmer_run(tok) and _number_first(out, tok.text, index):
+            out[-1] = tok._replace(text=last.text + tok.text)
         else:
             out.append(tok)
     return tuple(out)
+
+
+def _number_first(before: Sequence[Token], right: str, index: NameIndex) -> bool:
+    """Whether the number ending ``before`` starts a name with the start of the Khmer run
+    ``right`` (all of it, or what comes before its first admin word): MEF's district
+    "៧មករា" (7 Makara) and villages "១០មករា", "២៧សែនជ័យ", which the tokeniser splits
+    after the digits. Only right after a Khmer admin word ("ខណ្ឌ៧មករា", "ភូមិ ១០មករា"): a
+    date ("ថ្ងៃទី៧ មករា", 7 January) is no place."""
+    if len(before) < 2 or not before[-1].latin or not before[-1].text.isdigit():
+        return False
+    admin = before[-2]
+    if not (_khmer_run(admin) and admin.text.endswith(KHMER_ADMIN)):
+        return False
+    number, names = before[-1].text, index.names
+    ends = [len(right)] + [e for e in range(1, len(right)) if right.startswith(KHMER_ADMIN, e)]
+    return any(
+        number + right[:e] in names and (e == len(right) or not splits_syllable(right, 0, e))
+        for e in ends
+    )
 
 
 # a character of the Khmer block; a token's text (C-level)
@@ -112,6 +139,42 @@ def _spaced_name(left: str, right: str, index: NameIndex) -> bool:
             if any(x.tier < TIER_VILLAGE for x in names.get(head + tail, ())):
                 return True
     return False
+
+
+def khmer_name_tokens(piece: str, index: NameIndex) -> list[Token]:
+    """The tokens of an indexed Khmer name the scan found: the name; or, when the name is a
+    province's only, starts with a province-level admin word and the rest of it is an
+    indexed name too (MEF's "រាជធានីភ្នំពេញ"), that admin word and the rest, so that the
+    province is said as "ខេត្តកំពត" says Kampot, not as a bare name beside another one
+    ("សាន រាជធានីភ្នំពេញ": the capital is kept; ``benchmarks/sweep_khmer_capital.py``).
+
+    Parameters
+    ----------
+    piece : str
+        An indexed name.
+    index : NameIndex
+        The name index.
+
+    Returns
+    -------
+    list of Token
+        One or two tokens.
+    """
+    if piece.startswith(_PROVINCE_WORDS):
+        names = index.names
+        for word in _PROVINCE_WORDS:
+            rest = piece[len(word) :]
+            if (
+                piece.startswith(word)
+                and rest in names
+                and all(e.kind == "province" for e in names[piece])
+            ):
+                return [Token(word, admin=ADMIN_WORDS[word], latin=False), Token(rest, latin=False)]
+    return [Token(piece, latin=False)]
+
+
+#: Khmer admin words of the province level (ខេត្ត, រាជធានី), longest first.
+_PROVINCE_WORDS = tuple(w for w in KHMER_ADMIN if ADMIN_WORDS[w] == PROVINCE)
 
 
 def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, int] | None:

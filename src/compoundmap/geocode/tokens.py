@@ -30,7 +30,7 @@ from ..normalize import (
 from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
-from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_space_joins
+from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_name_tokens, khmer_space_joins
 
 __all__ = [
     "script_names",
@@ -381,7 +381,7 @@ def _script_pieces(
                 and not _prefixed_piece(s, pos, length)
                 and not _khmer_coda_after(s, pos + length)
             ):
-                out.append(Token(piece, latin=False))
+                out.extend(khmer_name_tokens(piece, index))  # "រាជធានី|ភ្នំពេញ"
                 pos += length
                 break
             if piece in ADMIN_WORDS and _admin_here(s, pos, length, out):
