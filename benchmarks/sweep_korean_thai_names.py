@@ -36,6 +36,12 @@ Generated from the index (``build_index``), no labelled row:
   syllables in the same place ("바탐방, 주민들", "캄폿, 태국"): right when only the first
   province comes back;
 
+- area: each province name in hangul with a long district name of that province (four
+  syllables or more, no district word) and 지역 after it ("캄폿 앙코르체이 지역"): right when
+  that district comes back; and ordinary Korean words of four syllables or more in the
+  same place ("캄폿 국립공원 지역", "프놈펜 범죄단지 지역"): right when the answer is the bare
+  province's (a district read there is wrong: must stay 0);
+
 A digest of the bare and suffix answers is printed: equal digests before and after a change
 mean those answers are unchanged.
 
@@ -87,6 +93,56 @@ _DISTRICTS = (
     ("20", "2003", "롬돌"),
     ("01", "0107", "트마뿍"),
     ("08", "0809", "뽄냐르"),
+)
+
+
+#: Long district names (four syllables or more) as Korean may write them, each checked
+#: against the MEF 2025 list: (province code, district code, hangul).
+_LONG_DISTRICTS = (
+    ("19", "1902", "시엠보크"),
+    ("07", "0701", "앙코르체이"),
+    ("17", "1703", "반테아이스레이"),
+    ("04", "0405", "캄퐁트랄라치"),
+    ("07", "0706", "캄퐁트라치"),
+    ("13", "1307", "트벵민체이"),
+    ("25", "2505", "포니아크렉"),
+    ("12", "1204", "툴코우크"),
+    ("18", "1803", "스퉁하우"),
+    ("21", "2106", "프레이카바스"),
+)
+#: Ordinary Korean words of four syllables or more a page may write between a province and
+#: 지역.
+_LONG_WORDS = (
+    "국립공원",
+    "범죄단지",
+    "산악지대",
+    "국경지대",
+    "경제특구",
+    "관광지구",
+    "차이나타운",
+    "리조트단지",
+    "도심외곽",
+    "공업단지",
+    "시내중심",
+    "수상가옥",
+    "관광명소",
+    "해안도시",
+    "카지노단지",
+    "아파트단지",
+    "외곽농촌",
+    "중심가일대",
+    "고급주택가",
+    "신도시개발",
+    "국경검문소",
+    "코리아타운",
+    "한인밀집",
+    "프린스그룹",
+    "스캠센터",
+    "콜센터건물",
+    "호텔카지노",
+    "농업개발",
+    "지뢰제거",
+    "빈곤가정",
 )
 
 
@@ -255,6 +311,19 @@ def main() -> None:
             tally[f"listed word {verdict}"] += 1
             if verdict == "other" and len(wrong) < 100:
                 wrong.append(f"listed word {keys[0]}, {word}: {got}")
+    for prov, dist, name in _LONG_DISTRICTS:
+        for key in provinces.get(prov, ()):
+            for text in (f"{key} {name} 지역", f"{key}주 {name} 지역의 아파트"):
+                right = (prov, dist) in answer(text)
+                tally["area right" if right else "area none"] += 1
+    for _code, keys in sorted(provinces.items()):
+        for key in keys:
+            bare = answer(key)
+            for word in _LONG_WORDS:
+                got = answer(f"{key} {word} 지역")
+                tally["area word right" if got == bare else "area word other"] += 1
+                if got != bare and len(wrong) < 120:
+                    wrong.append(f"area word {key} {word} 지역: {bare} → {got}")
     print(f"  hangul and Thai names in the index: {len(names)}")
     print_tally(tally, wrong)
     print(f"  digest (bare, suffix): {digest.hexdigest()[:16]}")

@@ -1304,3 +1304,37 @@ def test_german_phrase_for_the_provincial_capital_is_its_town(query: str, distri
         ).district_code
         == district
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("쁘레아 시하누크와 캄퐁스프", {("18", None), ("05", None)}),
+        ("스뚱뜨렝주와 끄라젯주", {("19", None), ("10", None)}),
+        ("캄보디아 끄러쩨", {("10", None)}),
+        ("뚤꼭에서도", {("12", "1204")}),
+        ("톤레샵호수 수상마을로 유명한 캄퐁플럭", {("17", "1709")}),
+        ("씨엠립 톤레삽호수 깜뽕쁠럭 수상마을", {("17", "1709")}),
+        ("똔레쌉 호수 옆에 있는 프놈 끄롬", {("17", "1710")}),
+    ],
+)
+def test_korean_spellings_of_sihanouk_kratie_tuol_kouk_kampong_phluk_and_phnom_krom(
+    query: str, places: set[tuple[str, str | None]]
+) -> None:
+    """Round-10 rows (nbcambodia, kmib, ph20691, cafe.daum) and pages: 시하누크 for Preah
+    Sihanouk, 끄러째/끄라젯/크라티에 for Kratie, 뚤꼭 for Tuol Kouk, 캄퐁플럭 for the commune
+    Kampong Phluk (aliases.csv) and 프놈 크롬 for Phnom Krom (localities.csv). 끄러쩨 is 끄러째
+    and 깜뽕쁠럭 캄퐁플럭: ㅐ/ㅔ fold as one, as tense and aspirated initials do."""
+    got = {(r.province_code, r.district_code) for r in cm.geocode_places(query)}
+    assert got == places
+
+
+def test_korean_vowels_korean_no_longer_tells_apart_fold_as_one() -> None:
+    """ㅐ/ㅔ (and ㅒ/ㅖ, ㅙ/ㅞ) are one vowel to Korean writers of Khmer names (끄라째 and
+    끄라쩨 are both in aliases.csv); other vowels stay apart."""
+    from compoundmap._scripts import fold_script
+
+    assert fold_script("끄러째") == fold_script("끄러쩨") == fold_script("끄러제")
+    assert fold_script("얘") == fold_script("예")
+    assert fold_script("왜") == fold_script("웨")
+    assert fold_script("끄라쩨") != fold_script("끄러쩨")

@@ -87,14 +87,18 @@ def script_folds() -> dict[int, int | None]:
     """Spellings of one foreign name that transliterations of Khmer vary between, folded:
     Japanese long-vowel marks and small tsu dropped, ヴ as ブ (プレイベーン, プレイベン,
     シェムリアップ, シェムリアプ); Korean initial consonants plain, tense and aspirated as
-    one (깜뽕참, 캄퐁참; 따께오, 타케오)."""
+    one (깜뽕참, 캄퐁참; 따께오, 타케오), and the vowels ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅞ that Korean no longer
+    tells apart as one (끄라째, 끄라쩨; 끄러째, 끄러쩨)."""
     table: dict[int, int | None] = {ord("ー"): None, ord("ッ"): None, ord("ヴ"): ord("ブ")}
     # Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final
     initial = {1: 0, 15: 0, 4: 3, 16: 3, 8: 7, 17: 7, 10: 9, 13: 12, 14: 12}
+    medial = {1: 5, 3: 7, 10: 15}  # ㅐ → ㅔ, ㅒ → ㅖ, ㅙ → ㅞ
     for cp in range(0xAC00, 0xD7A4):
         i, rest = divmod(cp - 0xAC00, 21 * 28)
-        if i in initial:
-            table[cp] = 0xAC00 + initial[i] * 21 * 28 + rest
+        m, final = divmod(rest, 28)
+        if i in initial or m in medial:
+            i, m = initial.get(i, i), medial.get(m, m)
+            table[cp] = 0xAC00 + (i * 21 + m) * 28 + final
     return table
 
 

@@ -13,7 +13,8 @@ when its key is long; a Devanagari one needs a class more unless Cambodia is nam
 Hindi names places abroad with the same words). A hangul name of four syllables or more
 written with no admin word at all is read only as a province, alone, with two sound classes
 more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean spellings differ by a vowel),
-as written or without a particle glued after it ("반띠민제이에서").
+as written or without a particle glued after it ("반띠민제이에서"); one written between its
+province and a word for an area ("프놈펜 투올코욱 지역") is read as a district of that province.
 Villages are not read (one places nothing finer than its commune, and many sound alike),
 nor a unit the caller already states as context. What it finds is a ``phonetic`` mention,
 scored low: never the top band.
@@ -38,7 +39,7 @@ from ..normalize import (
 )
 from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
-from .index import TIER_VILLAGE, Entry, build_index, long_lived, name_index
+from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, build_index, long_lived, name_index
 from .mentions import Mention, make_mention, mention_start
 from .sound_runs import DEVANAGARI_WORD, THAI, devanagari_runs, flat_spans, korean_run, script_runs
 from .tokens import is_hangul
@@ -76,6 +77,12 @@ _LISTED_SYLLABLES = (2, 3)
 _PARTICLES = tuple(
     sorted({tokenize(w)[0].text for w in word_list("korean_particle")}, key=len, reverse=True)
 )
+#: Words for an area Korean writes after a district named with no district word ("프놈펜
+#: 투올코욱 지역", "스뚱뜨렝주 시엠부크 지역"), also with a particle glued (지역의, 지역에서).
+_AREA_WORDS = ("지역", "지구")
+#: Sound classes more than a district read inside its province needs (:data:`_MIN_SCOPED`),
+#: for a Korean name between its province and an area word.
+_AREA_EXTRA = 1
 _SCORE = 75.0
 
 _READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
@@ -223,6 +230,24 @@ def _scope(mentions: list[Mention], context: frozenset[str]) -> set[str]:
     return scope
 
 
+def _area_district(run: str, province: str) -> tuple[Entry, ...]:
+    """The district of ``province`` whose name sounds like ``run``, a Korean name written
+    between that province and an area word (:data:`_AREA_WORDS`): ``()`` unless exactly one
+    district fits with :data:`_AREA_EXTRA` sound class more than :data:`_MIN_SCOPED` needs,
+    by its official name (not by a nickname: "Snooky" sounds like 수상가옥; communes are
+    not read: many in a province sound alike)."""
+    index = _sound_index()
+    need = _MIN_SCOPED[_DISTRICT] + _AREA_EXTRA
+    units = {
+        e.code or "": e
+        for key in script_sound_keys(run)
+        if len(key) >= need
+        for e in index.get((_DISTRICT, key), ())
+        if e.tier == TIER_OFFICIAL and (e.code or "").startswith(province)
+    }
+    return tuple(units.values()) if len(units) == 1 else ()
+
+
 def _in_scope(e: Entry, scope: set[str]) -> bool:
     return any((e.code or "").startswith(c) for c in scope)
 
@@ -288,6 +313,7 @@ def sound_mentions(
     if spans is None or (spans and spans[-1][1] != len(flat)):
         return mentions
     runs: list[tuple[str, int, int, int]] = []
+    area: set[int] = set()  # starts of bare Korean names an area word follows
     for k, tok in enumerate(toks):
         a, b = spans[k]
         if tok.latin or a == b or not _READ.search(tok.text):
@@ -306,6 +332,8 @@ def sound_mentions(
             elif hangul and _bare_korean(tok.text):
                 # no admin word at all: a province spelt another way (캄퐁 츠낭 = 캄퐁치낭)
                 found = [(tok.text, _BARE, a, b)]
+                if nxt.startswith(_AREA_WORDS):
+                    area.add(a)
             elif hangul and _listed_korean(toks, k):
                 # a short item of a list ("바탐방, 반띠민제이, 파이린"): read last, when an
                 # item next to it is a province
@@ -347,6 +375,9 @@ def sound_mentions(
             stem = next((run[: -len(p)] for p in _PARTICLES if run.endswith(p)), "")
             if not entries and len(stem) >= _BARE_SYLLABLES:
                 entries = _read(stem, _PROVINCE, set(), _BARE_EXTRA)  # "반띠민제이에서"
+            if not entries and start in area:
+                own = _province_before(out, start)  # "프놈펜 투올코욱 지역": a district
+                entries = _area_district(run, own) if own else ()
             if entries and not all(e.code in context for e in entries):
                 out.append(make_mention(flat, start, end, entries, "phonetic", _SCORE))
                 taken.update(range(start, end))
