@@ -28,6 +28,7 @@ from .index import (
     towns,
 )
 from .mentions import Mention
+from .named_alone import named_alone
 from .placement import Span, placed_pairs
 from .readings import readings
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
@@ -480,10 +481,17 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
         One result per place, ordered by where its first name stands; empty when nothing
         is located.
     """
-    choices = reduce(spot(text, ctx.provinces | ctx.districts), ctx)
+    mentions = spot(text, ctx.provinces | ctx.districts)
+    choices = reduce(mentions, ctx)
+    places = [c for c in choices if c.entries[0].kind != "country"]
+    if not places and mentions and not (ctx.provinces or ctx.districts):
+        # a curated landmark that needs context, named alone with its kind word
+        alone = named_alone(query, text, mentions)
+        if alone is not None:
+            c = Choice(alone, _best_tier_coarsest(list(alone.entries)), alone.entries)
+            return [_one_round(query, [c], ctx, [c])[1]]
     if not choices:
         return []
-    places = [c for c in choices if c.entries[0].kind != "country"]
     if not places:
         c = choices[0]
         return [build_result(query, c.entries[0], c.mention, [c], "country", "high")]
