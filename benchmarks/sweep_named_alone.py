@@ -1,10 +1,11 @@
 """Sweep: curated landmark names alone, with their kind word (``geocode/named_alone.py``).
 
-Every name and alias of ``localities.csv`` in eight forms (bare, with an article, a
-preposition, inside a short sentence, with its kind word added), foreign look-alikes (the
-name beside a place abroad, listed or not) and ordinary-word negatives (a common word before
-a kind word: "my casino", "the lazy beach"). Prints each string's answer as
-``province district band`` one a line, for a diff of two runs (main's code and the branch's).
+Every name and alias of ``localities.csv`` in eleven forms (bare, with an article, a
+preposition, inside a short sentence, with its kind word added before or after), foreign
+look-alikes (the name beside a place abroad, listed or not) and ordinary-word negatives (a
+common word before or after a kind word: "my casino", "casino lucky"). Prints each
+string's answer as ``province district band`` one a line, for a diff of two runs (main's
+code and the branch's).
 
 Run: ``PYTHONPATH=src python benchmarks/sweep_named_alone.py > out.txt``
 """
@@ -93,6 +94,8 @@ def strings() -> list[str]:
             f"workers rescued from the {name}",
             f"a raid on the {name} last week",
             f"{name} {kind}",
+            f"{kind} {name}",
+            f"the {kind} {name} in Bangkok",
             f"the {name} {kind}s",
             name.lower(),
         ]
@@ -104,6 +107,8 @@ def strings() -> list[str]:
                 f"{w.title()} {k.title()}",
                 f"the {w} {k} was raided",
                 f"{w.title()} {k.title()} in Las Vegas",
+                f"{k} {w}",
+                f"{k.title()} {w.title()}",
             ]
     return list(dict.fromkeys(out))
 

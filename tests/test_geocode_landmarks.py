@@ -305,6 +305,8 @@ def test_a_landmark_name_two_places_share(query: str, expected: list[str]) -> No
         # aliases of the same rows, with an article
         ("the Bing Cheng compound", "18", "1801"),
         ("the Jin Ding casino", "18", "1801"),
+        # a geocode_broad.csv row: a nickname written after its kind word (localities.csv)
+        ("“casino hai con voi”", "08", "0812"),
     ],
 )
 def test_a_generic_landmark_named_with_its_kind_word_alone(
@@ -333,6 +335,8 @@ def test_a_generic_landmark_named_with_its_kind_word_alone(
         "Royal Naga Island",
         "Independence Monument",  # a kind word many towns' landmarks bear
         "Lions roundabout",
+        "hai con voi",  # "two elephants": the nickname without its kind word
+        "the casino hai con voi in Bangkok",
     ],
 )
 def test_a_generic_landmark_otherwise_needs_context(query: str) -> None:

@@ -50,27 +50,33 @@ KIND_WORDS = frozenset(
 )
 
 
-def _kind_written(m: Mention, flat: list[Token], own: frozenset[str]) -> int:
-    """Where the name ends with its kind word — one of ``own``, those of the locality's
-    own name or kind — (its last word, or the word right after it), when the name has a word
-    of its own besides stop words (three letters or more); 0 when it is not so written."""
+def _kind_written(m: Mention, flat: list[Token], own: frozenset[str]) -> tuple[int, int]:
+    """The span of the name with its kind word — one of ``own``, those of the locality's
+    own name or kind — as its last word, the word right after it or the word right before
+    it ("casino hai con voi"), when the name has a word of its own besides stop words
+    (three letters or more); ``(0, 0)`` when it is not so written."""
     words = flat[m.start : m.end]
+    start, end = m.start, m.end
     if words and words[-1].text in own:
-        end = m.end
+        pass
     elif m.end < len(flat) and flat[m.end].text in own:
         end = m.end + 1
+    elif m.start > 0 and flat[m.start - 1].text in own:
+        start = m.start - 1
     else:
-        return 0
+        return 0, 0
     if not any(
         t.latin and not t.stop and t.admin is None and len(t.text) >= 3 and not t.text.isdigit()
         for t in words
         if t.text not in KIND_WORDS
     ):
-        return 0
-    return end
+        return 0, 0
+    return start, end
 
 
-def _nothing_else(m: Mention, end: int, flat: list[Token], mentions: list[Mention]) -> bool:
+def _nothing_else(
+    m: Mention, span: tuple[int, int], flat: list[Token], mentions: list[Mention]
+) -> bool:
     """Whether every other word of the string is a stop or admin word, Cambodia, or — when
     the name is capitalised — an ordinary word in lower case ("near present day Hawaii
     Beach"); a capitalised word no name explains may be a place abroad the lists lack
@@ -78,7 +84,7 @@ def _nothing_else(m: Mention, end: int, flat: list[Token], mentions: list[Mentio
     capitalised = any(not t.lower for t in flat[m.start : m.end])
     country = {i for o in mentions if o is not m for i in range(o.start, o.end)}
     for i, t in enumerate(flat):
-        if m.start <= i < end or i in country or t.stop or t.admin is not None or not t.text:
+        if span[0] <= i < span[1] or i in country or t.stop or t.admin is not None or not t.text:
             continue
         if not (capitalised and t.lower and t.latin):
             return False
@@ -158,8 +164,8 @@ def named_alone(
     own = _own_words(m, flat, es)
     if not own or not _as_written(m, flat, query):
         return None
-    end = _kind_written(m, flat, own)
-    if not end or not _nothing_else(m, end, flat, mentions):
+    span = _kind_written(m, flat, own)
+    if span[1] == 0 or not _nothing_else(m, span, flat, mentions):
         return None
     from .places import names_abroad  # places reads what resolve (this module's caller) gives
 
