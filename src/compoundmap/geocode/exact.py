@@ -4,12 +4,14 @@ the look-up missed; names inside runs of Khmer, Thai and CJK text.
 """
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .._scripts import is_han
 from ..normalize import (
     COMMUNE,
     VILLAGE,
     Token,
+    token_text,
 )
 from ..settings import Settings
 from ..settings import get as get_settings
@@ -225,9 +227,8 @@ def latin_mention(
     is a name only after a commune or village word ("Sangkat 3")."""
     names = index.names
     max_words, min_letters = cfg.phonetic_max_words, cfg.phonetic_min_letters
-    prefix = [""]
-    for k in range(pos, stop):
-        prefix.append(prefix[-1] + flat[k].text)
+    # the keys of the spans from ``pos``: prefix[k] joins the first k words (C-level sums)
+    prefix = ["", *accumulate(map(token_text, flat[pos:stop]))]
     for end in range(stop, pos, -1):
         last = flat[end - 1]
         key = prefix[end - pos]
