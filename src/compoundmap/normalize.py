@@ -16,7 +16,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ._cleantext import POSSESSIVE_RE as _POSSESSIVE_RE
@@ -162,6 +162,9 @@ _ASCII_SCAN_RE = re.compile(
     f"({_ASCII_BREAK_RE.pattern})|([^{_SEP_RE.pattern.removeprefix('[').removesuffix(']+')}]+)"
 )
 _DOUBLE_RE = re.compile(r"(\D)\1+")  # doubled letters; "11" and "300" are other numbers
+# the doubled letter once: a match's group 1, as a C-level callable (``sub(r"\1", …)``
+# expands its template in Python code, one call per word)
+_LETTER = itemgetter(1)
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
@@ -219,7 +222,7 @@ def _fold_latin_token(tok: str) -> str:
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
     # doubled letters once
     t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
-    t = _DOUBLE_RE.sub(r"\1", t)
+    t = _DOUBLE_RE.sub(_LETTER, t)
     if len(t) > 4 and t.endswith("ev"):
         # ែវ at the end of a word: UNGEGN "aev", reporting "eo" ("Sarikakaev", "Sarikakéo"),
         # as the word list has it for the word alone (kaev, keo)
@@ -263,7 +266,12 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
     viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
     low = raw.islower()
-    marked = _MARKED_ADMIN.get(unicodedata.normalize("NFC", raw).lower()) if _MARKED_ADMIN else None
+    # (an ASCII word is no marked admin word: those are written with their marks)
+    marked = (
+        _MARKED_ADMIN.get(unicodedata.normalize("NFC", raw).lower())
+        if _MARKED_ADMIN and not raw.isascii()
+        else None
+    )
     return tuple(
         Token(
             p,
