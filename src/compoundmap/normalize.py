@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -179,7 +179,9 @@ class Token:
     uses (:func:`vietnamese_word`), 2 when such a word is also capitalised (a word of a
     Vietnamese name: "Trảng", "Hà"); ``lower`` whether the word is written in lower case
     (in a string that capitalises its names, such a word is an ordinary one: the typo
-    passes leave it alone).
+    passes leave it alone). ``content`` (derived, not compared) whether it is a Latin word
+    that may be part of a name: not a break, stopword or admin word, nor a word spelt the
+    Vietnamese way (the typo passes never read one as a Khmer name).
 
     A frozen dataclass with slots, not a named tuple: the geocoder reads these fields a
     few hundred times per string, and a slot is read in half the time of a tuple field.
@@ -191,6 +193,20 @@ class Token:
     latin: bool = True
     vietnamese: int = 0
     lower: bool = False
+    # (computed once per token, most of them cached per word: the passes ask it ~9 times
+    # per string)
+    content: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "content",
+            self.latin
+            and self.text != ""
+            and not self.stop
+            and self.admin is None
+            and not self.vietnamese,
+        )
 
     def _replace(self, **changes: Any) -> Token:
         """A copy with ``changes`` (as a named tuple's ``_replace``)."""

@@ -29,7 +29,6 @@ from .index import (
 )
 from .mentions import (
     Mention,
-    is_content,
 )
 from .near import NEAR_WORDS, near_references
 from .notplaces import (
@@ -224,7 +223,7 @@ def _glued_words(
         tok = flat[k]
         if (
             tok.admin is None
-            and is_content(tok)
+            and tok.content
             and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
         ):
             out = (k,)
@@ -235,7 +234,7 @@ def _glued_words(
         tok = flat[k]
         if (
             tok.admin is None
-            and is_content(tok)
+            and tok.content
             and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
         ):
             out += (k,)
