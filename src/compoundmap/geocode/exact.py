@@ -189,10 +189,14 @@ def span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: froz
     end, last = pos, min(len(flat), pos + max_ngram)
     while end < last:
         tok = flat[end]
+        # (a content word, most of them, is in: one field read)
         if not (
-            tok.latin
-            and tok.text
-            and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+            tok.content
+            or (
+                tok.latin
+                and tok.text
+                and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+            )
         ):
             break
         end += 1
