@@ -28,7 +28,6 @@ from .index import (
 from .mentions import (
     Mention,
     hint_at,
-    is_content,
     is_khmer,
     make_mention,
     town_at,
@@ -313,9 +312,9 @@ def ordinary_word(flat: Sequence[Token], k: int) -> bool:
         "yang terang benderang").
     """
     tok = flat[k]
-    if not (tok.lower and is_content(tok)):
+    if not (tok.lower and tok.content):
         return False
     for j in (k - 1, k + 1):
-        if 0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower:
+        if 0 <= j < len(flat) and flat[j].content and not flat[j].lower:
             return False
     return True
