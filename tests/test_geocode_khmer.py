@@ -81,7 +81,7 @@ def test_an_ordinary_word_is_no_village(query: str, province: str) -> None:
     [
         # norkorthom.com: a hotel (សណ្ឋាគារ), not the commune Kear (គារ) of Battambang
         ("សណ្ឋាគារមួយកន្លែងស្ថិតក្នុងភូមិ៣ សង្កាត់២ ក្រុងព្រះសីហនុ", {"18"}),
-        ("អាគារអិលភីភីស្កាយ", set()),  # 1post.news: a building (អាគារ) in Poipet
+        ("អាគារ ក្រុងព្រះសីហនុ", {"18"}),  # a building (អាគារ), not also Kear
         ("អគារជួលមួយកន្លែង ក្បែរអូរព្រំដែន", set()),  # postnews.com.kh: building, stream
         ("ធនាគារ ក្រុងព្រះសីហនុ", {"18"}),  # a bank
         ("ផ្សារ ខណ្ឌដូនពេញ", {"12"}),  # a market, not the commune Phsar (Kampong Chhnang)
@@ -175,3 +175,33 @@ def test_a_name_beside_the_capital_keeps_the_capital() -> None:
     assert _codes("សណ្ឋាគារ ហ្វួង សាន រាជធានីភ្នំពេញ") == [("12", None, None)]
     assert _codes("រាជធានីភ្នំពេញ") == [("12", None, None)]
     assert _codes("ខណ្ឌដូនពេញ រាជធានីភ្នំពេញ") == [("12", "1202", None)]
+
+
+def test_khmer_casinos_and_gates_named_after_a_place_elsewhere() -> None:
+    """localities.csv, round 10 km2: a casino or gate named after its village or a hill
+    whose bare name is a commune in another province (rasmeistoengtrang.com: the casino
+    កាឡាក់ស៊ីជ្រៃធំ in Kandal, not the commune Chrey Thum of Svay Rieng; mekong-post.com:
+    the Phnom Dei gate of Sampov Lun, not the commune Phnum Dei of Banteay Meanchey)."""
+    assert _codes("កាឡាក់ស៊ីជ្រៃធំ") == [("08", "0812", "081205")]
+    assert _codes("ជ្រៃធំ") == [("20", "2004", "200406")]  # the bare name as before
+    assert _codes("ច្រកទ្វារព្រំដែនតំបន់ភ្នំដី ស្រុកសំពៅលូន") == [("02", "0210", None)]
+    assert _codes("កាស៊ីណូក្រសាំងជ្រុំ") == [("20", "2005", "200511")]
+    assert _codes("អាគារអិលភីភីស្កាយ") == [("01", "0110", None)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "អគារធំ",  # a big building, not a village ធំ
+        "ផ្សារធំ",  # a big market
+        "នគរបាល",  # police: its last syllable is the name គរ
+    ],
+)
+def test_big_and_police_are_ordinary_words(query: str) -> None:
+    """stop_words.csv role ``common``, round 10 km2: ធំ (big) and នគរបាល (police) give no
+    place of their own; as part of a name (កោះធំ, កំពង់ធំ) and after an admin word they read
+    as before."""
+    assert all(p is None for p, _, _ in _codes(query))
+    assert _codes("ស្រុកកោះធំ") == [("08", "0804", None)]
+    assert _codes("ខេត្តកំពង់ធំ") == [("06", None, None)]
+    assert _codes("អធិការដ្ឋាននគរបាលស្រុកព្រៃនប់") == [("18", "1802", None)]
