@@ -25,6 +25,7 @@ from .index import (
     inner_stopwords,
     name_edge_words,
 )
+from .khmer import KHMER_KINDS
 from .mentions import (
     Mention,
     hint_at,
@@ -140,7 +141,13 @@ def _script_mention(flat: Sequence[Token], pos: int, index: NameIndex) -> Mentio
         if numbered:
             entries, end = numbered, end + 1
     prev = flat[pos - 1] if pos else None
-    if prev is not None and not prev.latin and prev.text and prev.admin is None:
+    if (
+        prev is not None
+        and not prev.latin
+        and prev.text
+        and prev.admin is None
+        and not (prev.stop and prev.text in KHMER_KINDS)  # a casino word: a break
+    ):
         before = index.names.get(prev.text, ())
         if not any(
             f.kind == "country" or (f.depth < e.depth and consistent(e, f))

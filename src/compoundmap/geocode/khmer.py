@@ -28,14 +28,18 @@ from ..normalize import (
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_VILLAGE, NameIndex, build_index
+from .mentions import Mention
 
 __all__ = [
     "KHMER_ADMIN",
     "KHMER_COMMON",
+    "KHMER_KINDS",
     "folded_name",
     "khmer_folds",
     "khmer_name_tokens",
     "khmer_space_joins",
+    "kind_before",
+    "named_after_kind",
     "prepare",
 ]
 
@@ -52,6 +56,40 @@ KHMER_ADMIN = tuple(
 KHMER_COMMON = frozenset(
     clean_text(w) for w in word_list("common") if "\u1780" <= w[:1] <= "\u17ff"
 )
+
+
+#: Khmer words for a casino, as pages spell them (``stop_words.csv`` role ``kind_khmer``): a
+#: casino is often named after a village ("កាសុីណូអន្លង់ជ្រៃ", in the village Anlong Chrey of
+#: Tbong Khmum), whose name is a commune or village in other provinces too.
+KHMER_KINDS = frozenset(clean_text(w) for w in word_list("kind_khmer"))
+
+
+def kind_before(s: str, pos: int) -> str:
+    """The word of :data:`KHMER_KINDS` that ``s`` writes right before ``pos``, or ""."""
+    for kind in KHMER_KINDS:
+        if s.endswith(kind, 0, pos):
+            return kind
+    return ""
+
+
+def named_after_kind(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """The one name of a string, marked ``loose`` when a casino word is glued before it and
+    it reads only as communes or villages of more than one province ("កាសុីណូអន្លង់ជ្រៃ":
+    the casino is named after a village of Tbong Khmum, the commune Anlong Chrey is in
+    Stung Treng): nothing else in the string says which, so the reading loses the top band
+    (``confidence.py``). A name of one province only keeps it (benchmarks/
+    sweep_khmer_casino.py)."""
+    m = mentions[0]
+    if (
+        len(mentions) == 1
+        and m.start > 0
+        and flat[m.start - 1].stop
+        and flat[m.start - 1].text in KHMER_KINDS
+        and all(e.kind in ("commune", "village") for e in m.entries)
+        and len({e.province_code for e in m.entries}) > 1
+    ):
+        return [m._replace(loose=True)]
+    return mentions
 
 
 def khmer_space_joins(toks: Sequence[Token], index: NameIndex) -> tuple[Token, ...]:

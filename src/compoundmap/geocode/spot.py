@@ -152,6 +152,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         not OUTSKIRTS_WORDS.isdisjoint(words) or (isinstance(text, str) and not text.isascii())
     ):
         mentions = outskirts(text, written, mentions, index)
+    if len(mentions) == 1 and not khmer.KHMER_KINDS.isdisjoint(words):
+        mentions = khmer.named_after_kind(written, mentions)  # "កាសុីណូអន្លង់ជ្រៃ"
     return _mark_loose(written, mentions, cased)
 
 

@@ -30,7 +30,14 @@ from ..normalize import (
 from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
-from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_name_tokens, khmer_space_joins
+from .khmer import (
+    KHMER_ADMIN,
+    KHMER_COMMON,
+    folded_name,
+    khmer_name_tokens,
+    khmer_space_joins,
+    kind_before,
+)
 
 __all__ = [
     "script_names",
@@ -381,6 +388,9 @@ def _script_pieces(
                 and not _prefixed_piece(s, pos, length)
                 and not _khmer_coda_after(s, pos + length)
             ):
+                if out and out[-1].stop and not out[-1].text and kind_before(s, pos):
+                    # a casino word glued before the name: the break says which
+                    out[-1] = Token(kind_before(s, pos), stop=True, latin=False)
                 out.extend(khmer_name_tokens(piece, index))  # "រាជធានី|ភ្នំពេញ"
                 pos += length
                 break
