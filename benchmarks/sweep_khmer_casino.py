@@ -1,7 +1,8 @@
 """Sweep: a Khmer casino word glued before a name (``stop_words.csv`` role ``kind_khmer``;
-``geocode.khmer.named_after_kind``): "កាសុីណូអន្លង់ជ្រៃ" is a casino named after its
-village in Tbong Khmum, while the bare name is a commune of Stung Treng. When the name is
-the string's only one and reads only as a commune or village, the reading is marked
+``geocode.khmer.named_after_kind``): a casino is often named after its village, whose name
+may be a commune or village in other provinces too ("កាស៊ីណូជ្រៃធំ": the village Chrey Thum
+of Kandal, the commune Chrey Thum of Svay Rieng). When the name is the string's only one
+and reads only as communes or villages of more than one province, the reading is marked
 ``loose`` and loses the top band; the place returned is unchanged.
 
 Strings: every MEF 2025 commune's Khmer name after "កាស៊ីណូ" (alone: band tallied by

@@ -208,15 +208,14 @@ def test_big_and_police_are_ordinary_words(query: str) -> None:
 
 
 def test_a_casino_named_after_a_village_loses_the_top_band() -> None:
-    """stop_words.csv role ``kind_khmer`` (khmer.named_after_kind): breakingtvonline.com
-    writes the casino of the village Anlong Chrey (Tbong Khmum) "កាសុីណូអន្លង់ជ្រៃ"; bare,
-    the name is the commune Anlong Chrey of Stung Treng. After a casino word, a name of
-    communes or villages in several provinces is no longer sure; with its commune and
-    district, or as a name of one province only, the answer is as before
-    (benchmarks/sweep_khmer_casino.py)."""
-    got = cm.geocode_places("កាសុីណូអន្លង់ជ្រៃ")
-    assert [r.confidence for r in got] == ["medium"]
-    assert cm.geocode_places("អន្លង់ជ្រៃ")[0].confidence == "high"
-    full = cm.geocode_places("កាស៊ីណូអន្លង់ជ្រៃ ឃុំកក់ ស្រុកពញាក្រែក")
-    assert [(r.province_code, r.confidence) for r in full] == [("25", "high")]
+    """stop_words.csv role ``kind_khmer`` (khmer.named_after_kind): rasmeistoengtrang.com
+    writes of a casino (កាស៊ីណូ) named after the village Chrey Thum of Kandal; bare, ជ្រៃធំ
+    is the commune Chrey Thum of Svay Rieng. After a casino word, a name of communes or
+    villages in several provinces is no longer sure; with its commune and district, or as a
+    name of one province only, the answer is as before (benchmarks/sweep_khmer_casino.py)."""
+    got = cm.geocode_places("កាស៊ីណូជ្រៃធំ")
+    assert [(r.province_code, r.confidence) for r in got] == [("20", "medium")]
+    assert cm.geocode_places("ជ្រៃធំ")[0].confidence == "high"
+    full = cm.geocode_places("កាស៊ីណូជ្រៃធំ សង្កាត់សំពៅពូន ក្រុងសំពៅពូន")
+    assert [(r.province_code, r.confidence) for r in full] == [("08", "high")]
     assert [r.confidence for r in cm.geocode_places("កាស៊ីណូបាវិត")] == ["high"]

@@ -59,8 +59,8 @@ KHMER_COMMON = frozenset(
 
 
 #: Khmer words for a casino, as pages spell them (``stop_words.csv`` role ``kind_khmer``): a
-#: casino is often named after a village ("កាសុីណូអន្លង់ជ្រៃ", in the village Anlong Chrey of
-#: Tbong Khmum), whose name is a commune or village in other provinces too.
+#: casino is often named after a village ("កាឡាក់ស៊ីជ្រៃធំ", in the village Chrey Thum of
+#: Kandal), whose name is a commune or village in other provinces too.
 KHMER_KINDS = frozenset(clean_text(w) for w in word_list("kind_khmer"))
 
 
@@ -74,9 +74,9 @@ def kind_before(s: str, pos: int) -> str:
 
 def named_after_kind(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
     """The one name of a string, marked ``loose`` when a casino word is glued before it and
-    it reads only as communes or villages of more than one province ("កាសុីណូអន្លង់ជ្រៃ":
-    the casino is named after a village of Tbong Khmum, the commune Anlong Chrey is in
-    Stung Treng): nothing else in the string says which, so the reading loses the top band
+    it reads only as communes or villages of more than one province ("កាស៊ីណូជ្រៃធំ": a
+    casino may be named after the village Chrey Thum of Kandal, the commune Chrey Thum is in
+    Svay Rieng): nothing else in the string says which, so the reading loses the top band
     (``confidence.py``). A name of one province only keeps it (benchmarks/
     sweep_khmer_casino.py)."""
     m = mentions[0]

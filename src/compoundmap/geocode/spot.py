@@ -153,7 +153,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     ):
         mentions = outskirts(text, written, mentions, index)
     if len(mentions) == 1 and not khmer.KHMER_KINDS.isdisjoint(words):
-        mentions = khmer.named_after_kind(written, mentions)  # "កាសុីណូអន្លង់ជ្រៃ"
+        mentions = khmer.named_after_kind(written, mentions)  # "កាស៊ីណូជ្រៃធំ"
     return _mark_loose(written, mentions, cased)
 
 
