@@ -104,6 +104,8 @@ def word_list(role: str) -> tuple[str, ...]:
     "Jin Bei Group Co Ltd"), ``organisation``
     (make a capitalised run an organisation's name), ``common`` (ordinary words that are
     also one-word names: a place in text only with an admin word next to them),
+    ``kind_khmer`` (Khmer words for a casino: glued before a string's only name of
+    communes or villages in several provinces, the reading loses the top band),
     ``placement`` (Latin words that place one name inside another: "Anlong Veng in northern
     Siem Reap"), ``placement_suffix`` (the same after a Chinese/Japanese name: "の北部"),
     ``foreign_admin`` (admin words used only for places abroad: "tambon", "subdistrict"),
