@@ -1190,6 +1190,27 @@ def test_sourced_japanese_names_of_oddar_meanchey_kratie_pursat_and_districts(
     assert cm.geocode(text).confidence == "high"
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("シアヌ―クビル", {("18", "1801")}),  # ― typed for ー (composed)
+        ("ポ―サット州", {("15", None)}),  # composed
+        ("ダラサコ―リゾート", {("09", None)}),  # starofcambodia.com ("ダラサコ―リゾート")
+        ("オダ―・メンチェイ州", {("22", None)}),  # before ・
+        ("プノンペン―シアヌークビル", {("12", None), ("18", "1801")}),  # a dash: two names
+        ("ダラサコー―コンポンチュナン", {("09", None), ("04", None)}),  # two names meet
+    ],
+)
+def test_a_horizontal_bar_between_katakana_is_a_long_vowel_or_a_dash(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """― (U+2015) between two katakana letters: the long-vowel mark when a name runs across
+    it, a break otherwise (geocode/kana_bars.py). Before, シアヌ―クビル, ポ―サット州 and
+    オダ―・メンチェイ州 found nothing; the dash between two names must stay a break."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places
+
+
 def test_a_short_thai_katakana_name_stays_unread() -> None:
     """サケオ (Sa Kaeo, Thailand) is one kana from タケオ (Takeo): no alias or rule reads it."""
     assert cm.geocode("サケオ県").province_code is None
