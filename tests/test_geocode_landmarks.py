@@ -55,8 +55,9 @@ def test_landmark_names_find_their_province() -> None:
 
 
 def test_generic_landmark_needs_its_place() -> None:
-    """A landmark marked ``needs_context`` is no answer on its own, and is one with its
-    province named beside it."""
+    """A landmark marked ``needs_context`` is no sure answer on its own — at most its own
+    province below the top band, when written with its kind word ("Naga Island",
+    named_alone.py) — and is one with its province named beside it."""
     gaz = get_gazetteer()
     province_name = {
         str(r.code): str(r.name_en) for r in gaz.units[gaz.units["level"] == 1].itertuples()
@@ -64,8 +65,9 @@ def test_generic_landmark_needs_its_place() -> None:
     rows = [r for r in gaz.localities.itertuples() if r.needs_context]
     assert len(rows) >= 5
     for r in rows:
-        alone = cm.geocode_places(str(r.name))
-        assert not [p for p in alone if p.province_code], r.name
+        alone = [p for p in cm.geocode_places(str(r.name)) if p.province_code]
+        assert all(p.province_code == str(r.province_code) for p in alone), r.name
+        assert all(p.confidence != "high" and not p.commune_code for p in alone), r.name
         named = cm.geocode_places(f"{r.name}, {province_name[str(r.province_code)]}")
         assert {p.province_code for p in named} == {str(r.province_code)}, r.name
 
@@ -291,3 +293,57 @@ def test_a_landmark_name_two_places_share(query: str, expected: list[str]) -> No
     demonyms written before it tell which (shared_names.py); without them the coarser of
     the two is no better a guess, so no place is given (resolve._landmarks_apart)."""
     assert [c[0] for c in _codes(query) if c[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        # geocode_broad.csv rows: curated landmarks that need context, named with their kind word
+        ("Naga Island", "18", None),
+        ("La Lin Hotel", "22", "2204"),  # the row's commune (Ou Smach) is not given alone
+        ("near present day Hawaii Beach", "18", "1801"),
+        # aliases of the same rows, with an article
+        ("the Bing Cheng compound", "18", "1801"),
+        ("the Jin Ding casino", "18", "1801"),
+        # a geocode_broad.csv row: a nickname written after its kind word (localities.csv)
+        ("“casino hai con voi”", "08", "0812"),
+    ],
+)
+def test_a_generic_landmark_named_with_its_kind_word_alone(
+    query: str, province: str, district: str | None
+) -> None:
+    """A ``needs_context`` landmark written with its kind word and no other name gives its
+    province (its district when the row has one, never its commune), never at the top band
+    (named_alone.py)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code, r.commune_code) == (province, district, None)
+    assert r.confidence in ("medium", "low")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Naga",  # no kind word
+        "Bing Cheng",
+        "My Casino",  # no word of its own besides a stop word
+        "Prince Casino",  # "Princess Casino" one edit away: not as written
+        "the Majestic Hotel",  # "hotel" is no word of "Majestic Two casino"
+        "Tropicana casino in Las Vegas",  # a capitalised name no list holds
+        "tropicana casino in las vegas",
+        "Lazy Beach, Thailand",  # a place abroad
+        "Naga Island in the Philippines",
+        "Royal Naga Island",
+        "Independence Monument",  # a kind word many towns' landmarks bear
+        "Lions roundabout",
+        "hai con voi",  # "two elephants": the nickname without its kind word
+        "the casino hai con voi in Bangkok",
+    ],
+)
+def test_a_generic_landmark_otherwise_needs_context(query: str) -> None:
+    assert [c for c in _codes(query) if c[0]] == []
+
+
+def test_a_generic_landmark_with_a_stated_context_is_read_as_before() -> None:
+    """With a stated province the context confirms or contradicts the landmark as before."""
+    assert cm.geocode("Naga Island", province="Preah Sihanouk").province_code == "18"
+    assert cm.geocode("Naga Island", province="Kampot").province_code != "18"

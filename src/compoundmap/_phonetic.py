@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from .settings import get as get_settings
 
 __all__ = ["latin_sound_keys", "script_sound_keys", "skeleton"]
 
 _DOUBLE_RE = re.compile(r"(.)\1+")
+#: A match's first group, as a C-level callable: ``sub(_GROUP_1, s)`` is ``sub(r"\1", s)``
+#: without the template expanded by Python code per call.
+_GROUP_1 = itemgetter(1)
 _VOWELS_RE = re.compile(r"[aeiouy]+")
 _C_RE = re.compile(r"c(?!h)")
 _FINAL_B_RE = re.compile(r"b\b")
@@ -37,14 +41,18 @@ def skeleton(key: str) -> str:
     if not key.isascii():
         return key
     s = key
-    s = _R_AFTER_VOWEL_RE.sub("", s)
+    # (a pattern about one letter runs only when the key holds it: most keys miss some)
+    if "r" in s:
+        s = _R_AFTER_VOWEL_RE.sub("", s)
     s = s.replace("ph", "p").replace("w", "v").replace("td", "d").replace("q", "k")
-    s = _C_RE.sub("k", s)
-    s = _FINAL_B_RE.sub("p", s)
-    s = _H_AFTER_VOWEL_RE.sub("", s)
+    if "c" in s:
+        s = _C_RE.sub("k", s)
+    if "b" in s:
+        s = _FINAL_B_RE.sub("p", s)
+    if "h" in s:
+        s = _H_AFTER_VOWEL_RE.sub("", s)
     s = _VOWELS_RE.sub("", s)
-    s = _DOUBLE_RE.sub(r"\1", s)
-    return s
+    return _DOUBLE_RE.sub(_GROUP_1, s)
 
 
 # --- sound classes: a name written in katakana, hangul or Thai against its romanisation ----

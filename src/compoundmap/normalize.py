@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ._cleantext import POSSESSIVE_RE as _POSSESSIVE_RE
@@ -165,6 +165,9 @@ _ASCII_SCAN_RE = re.compile(
     f"({_ASCII_BREAK_RE.pattern})|([^{_SEP_RE.pattern.removeprefix('[').removesuffix(']+')}]+)"
 )
 _DOUBLE_RE = re.compile(r"(\D)\1+")  # doubled letters; "11" and "300" are other numbers
+# the doubled letter once: a match's group 1, as a C-level callable (``sub(r"\1", …)``
+# expands its template in Python code, one call per word)
+_LETTER = itemgetter(1)
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
@@ -179,7 +182,9 @@ class Token:
     uses (:func:`vietnamese_word`), 2 when such a word is also capitalised (a word of a
     Vietnamese name: "Trảng", "Hà"); ``lower`` whether the word is written in lower case
     (in a string that capitalises its names, such a word is an ordinary one: the typo
-    passes leave it alone).
+    passes leave it alone). ``content`` (derived, not compared) whether it is a Latin word
+    that may be part of a name: not a break, stopword or admin word, nor a word spelt the
+    Vietnamese way (the typo passes never read one as a Khmer name).
 
     A frozen dataclass with slots, not a named tuple: the geocoder reads these fields a
     few hundred times per string, and a slot is read in half the time of a tuple field.
@@ -191,6 +196,20 @@ class Token:
     latin: bool = True
     vietnamese: int = 0
     lower: bool = False
+    # (computed once per token, most of them cached per word: the passes ask it ~9 times
+    # per string)
+    content: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "content",
+            self.latin
+            and self.text != ""
+            and not self.stop
+            and self.admin is None
+            and not self.vietnamese,
+        )
 
     def _replace(self, **changes: Any) -> Token:
         """A copy with ``changes`` (as a named tuple's ``_replace``)."""
@@ -222,7 +241,7 @@ def _fold_latin_token(tok: str) -> str:
     # generic romanisation folds: ae/ea → e, oay → ey (UNGEGN "choăy" = chey), ao → o,
     # doubled letters once
     t = t.replace("ae", "e").replace("ea", "e").replace("oay", "ey").replace("ao", "o")
-    t = _DOUBLE_RE.sub(r"\1", t)
+    t = _DOUBLE_RE.sub(_LETTER, t)
     if len(t) > 4 and t.endswith("ev"):
         # ែវ at the end of a word: UNGEGN "aev", reporting "eo" ("Sarikakaev", "Sarikakéo"),
         # as the word list has it for the word alone (kaev, keo)
@@ -268,7 +287,12 @@ def _latin_tokens(raw: str) -> tuple[Token, ...]:
     parts = [folded] if folded.isalpha() else [p for p in _DIGIT_SPLIT_RE.split(folded) if p]
     viet = (2 if raw[:1].isupper() else 1) if vietnamese_word(raw) else 0
     low = raw.islower()
-    marked = _MARKED_ADMIN.get(unicodedata.normalize("NFC", raw).lower()) if _MARKED_ADMIN else None
+    # (an ASCII word is no marked admin word: those are written with their marks)
+    marked = (
+        _MARKED_ADMIN.get(unicodedata.normalize("NFC", raw).lower())
+        if _MARKED_ADMIN and not raw.isascii()
+        else None
+    )
     return tuple(
         Token(
             p,

@@ -19,7 +19,7 @@ from ..normalize import ABBREVIATION_KEYS, Token
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, all_content, is_content, make_mention, mention_start
+from .mentions import Mention, all_content, make_mention, mention_start
 
 __all__ = ["edit_allowed", "edit_mentions", "one_edit"]
 
@@ -131,7 +131,7 @@ def _loose_words(flat: Sequence[Token], mentions: list[Mention]) -> list[int]:
         village_word = m.end - m.start == 1 and m.entries and m.entries[0].tier == TIER_VILLAGE
         if not ((alone or village_word) and m.entries):
             covered.update(range(m.start, m.end))
-    return [k for k, t in enumerate(flat) if is_content(t) and k not in covered]
+    return [k for k, t in enumerate(flat) if t.content and k not in covered]
 
 
 def edit_mentions(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

@@ -4,12 +4,14 @@ the look-up missed; names inside runs of Khmer, Thai and CJK text.
 """
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .._scripts import is_han
 from ..normalize import (
     COMMUNE,
     VILLAGE,
     Token,
+    token_text,
 )
 from ..settings import Settings
 from ..settings import get as get_settings
@@ -26,7 +28,6 @@ from .index import (
 from .mentions import (
     Mention,
     hint_at,
-    is_content,
     is_khmer,
     make_mention,
     town_at,
@@ -187,10 +188,14 @@ def span_end(flat: Sequence[Token], pos: int, max_ngram: int, stops_inside: froz
     end, last = pos, min(len(flat), pos + max_ngram)
     while end < last:
         tok = flat[end]
+        # (a content word, most of them, is in: one field read)
         if not (
-            tok.latin
-            and tok.text
-            and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+            tok.content
+            or (
+                tok.latin
+                and tok.text
+                and ((tok.admin is None and not tok.stop) or tok.text in stops_inside)
+            )
         ):
             break
         end += 1
@@ -225,9 +230,8 @@ def latin_mention(
     is a name only after a commune or village word ("Sangkat 3")."""
     names = index.names
     max_words, min_letters = cfg.phonetic_max_words, cfg.phonetic_min_letters
-    prefix = [""]
-    for k in range(pos, stop):
-        prefix.append(prefix[-1] + flat[k].text)
+    # the keys of the spans from ``pos``: prefix[k] joins the first k words (C-level sums)
+    prefix = ["", *accumulate(map(token_text, flat[pos:stop]))]
     for end in range(stop, pos, -1):
         last = flat[end - 1]
         key = prefix[end - pos]
@@ -308,9 +312,9 @@ def ordinary_word(flat: Sequence[Token], k: int) -> bool:
         "yang terang benderang").
     """
     tok = flat[k]
-    if not (tok.lower and is_content(tok)):
+    if not (tok.lower and tok.content):
         return False
     for j in (k - 1, k + 1):
-        if 0 <= j < len(flat) and is_content(flat[j]) and not flat[j].lower:
+        if 0 <= j < len(flat) and flat[j].content and not flat[j].lower:
             return False
     return True

@@ -33,7 +33,7 @@ from ..gazetteer import get_gazetteer
 from ..normalize import Token, tokenize
 from ..settings import depends_on_settings
 from .index import build_index, long_lived, name_index
-from .places import is_foreign_name
+from .places import is_foreign_name, lower_words
 from .result import GeocodeResult
 from .tokens import split_tokens
 
@@ -247,8 +247,10 @@ def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
     """
     if not text.isascii():
         return None
-    distinctive = _distinctive()
-    if distinctive.isdisjoint(_WORD.findall(text.lower())):
+    # (the string's words as places reads them, for the last few strings: the same runs
+    # as ``_WORD`` finds when the string holds no "_")
+    words = lower_words(text) if "_" not in text else _WORD.findall(text.lower())
+    if _distinctive().isdisjoint(words):
         return None
     vocab, keys, longest = _names()
     toks = split_tokens(text, build_index())

@@ -46,7 +46,7 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .edits import edit_allowed
 from .index import TIER_VILLAGE, Entry, long_lived, name_index
-from .mentions import Mention, is_content, make_mention, mention_start
+from .mentions import Mention, make_mention, mention_start
 
 __all__ = ["commune_edit_mentions", "prepare"]
 
@@ -204,13 +204,13 @@ def _runs(flat: Sequence[Token], marks: Sequence[int]) -> list[tuple[int, int]]:
     n = len(flat)
     for k in marks:
         a, first = k, max(0, k - _MAX_WORDS)  # (at most _MAX_WORDS words either way)
-        while a > first and is_content(flat[a - 1]):
+        while a > first and flat[a - 1].content:
             a -= 1
         if a < k:
             out.append((a, k))
             continue
         b, last = k + 1, min(n, k + 1 + _MAX_WORDS)
-        while b < last and is_content(flat[b]):
+        while b < last and flat[b].content:
             b += 1
         if b > k + 1:
             out.append((k + 1, b))

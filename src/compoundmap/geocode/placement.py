@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .._scripts import fold_script
-from ..normalize import Token, word_list
+from ..normalize import Token, token_text, word_list
 from .mentions import Mention
 
 __all__ = ["Span", "placed_pairs"]
@@ -94,7 +94,7 @@ def placed_pairs(
     if len(mentions) < 2:
         return frozenset()
     link, suffixes = _words()
-    if link.isdisjoint([t.text for t in flat]) and all([m.text.isascii() for m in mentions]):
+    if link.isdisjoint(map(token_text, flat)) and all([m.text.isascii() for m in mentions]):
         return frozenset()  # no placement word, and no name a suffix could follow (most)
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     pairs: set[frozenset[Span]] = set()

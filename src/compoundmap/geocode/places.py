@@ -26,6 +26,7 @@ __all__ = [
     "drop_weak_abroad",
     "foreign_result",
     "is_foreign_name",
+    "lower_words",
     "merge_nested",
     "names_abroad",
     "prepare",
@@ -72,13 +73,32 @@ def is_foreign_name(name: str) -> bool:
 #: A word: a run of letters and digits, a run of Chinese, Japanese or Korean script apart
 #: (Chinese glues a romanised name to the next word: "Ha Tien和西港" names Ha Tien).
 _WORD_RE = re.compile(r"[^\W\u2e80-\u9fff\uac00-\ud7af]+|[\u2e80-\u9fff\uac00-\ud7af]+")
+#: The same words in ASCII text, where ``[^\W]`` is ``[a-z0-9_]`` (a plain set: faster).
+_ASCII_WORD_RE = re.compile("[a-z0-9_]+")
 
 
 @lru_cache(maxsize=16)
-def _lower_words(text: str) -> tuple[str, ...]:
+def lower_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` in lower case, a run of CJK script apart from the Latin word
-    it is glued to (read twice per string: cached for the last few strings)."""
-    return tuple(_WORD_RE.findall(text.lower()))
+    it is glued to (read two or three times per string: cached for the last few strings).
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+
+    Returns
+    -------
+    tuple of str
+        Its words, in order.
+
+    Examples
+    --------
+    >>> lower_words("Ha Tien和西港, O'Smach")
+    ('ha', 'tien', '和西港', 'o', 'smach')
+    """
+    lower = text.lower()
+    return tuple((_ASCII_WORD_RE if lower.isascii() else _WORD_RE).findall(lower))
 
 
 _PART_SPLIT = re.compile(r"[,;/()|]+|\s+-\s+|\band\b")
@@ -88,7 +108,7 @@ def foreign_result(text: str) -> GeocodeResult | None:
     """An unmatched result explaining itself when every part of ``text`` names a place
     outside Cambodia ("Bangkok", "Moc Bai, Vietnam"); ``None`` otherwise."""
     known, first_words = _foreign_keys()
-    if first_words.isdisjoint(_lower_words(text)):
+    if first_words.isdisjoint(lower_words(text)):
         return None
     parts = _PART_SPLIT.split(text)
     keys = [place_key(p) for p in parts]
@@ -128,7 +148,7 @@ def names_abroad(text: str) -> bool:
     """Whether ``text`` names a place outside Cambodia (``foreign_places.csv``: a run of up
     to four words) or uses an admin word of places abroad ("Tambon Khlong Yai", "Tha Sai
     Luat subdistrict")."""
-    words = _lower_words(text)
+    words = lower_words(text)
     if not _foreign_admin_words().isdisjoint(words):
         return True
     known, first_words = _foreign_keys()
@@ -162,7 +182,7 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
         The places kept, in their order (``results`` itself when the string names nothing
         abroad).
     """
-    words = _lower_words(text)
+    words = lower_words(text)
     if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
         return results  # most strings: no place abroad named, no admin word of one
     weak = [_weak_look_alike(r) for r in results]
@@ -177,7 +197,7 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
 def _countries_named(text: str) -> dict[str, frozenset[str]]:
     """Country code → keys of the places of that country ``text`` names (runs of up to four
     words found in ``foreign_places.csv``); empty when it names none."""
-    words = _lower_words(text)
+    words = lower_words(text)
     known, first_words = _foreign_keys()
     if first_words.isdisjoint(words):
         return {}  # most strings

@@ -28,10 +28,12 @@ from .index import (
     towns,
 )
 from .mentions import Mention
+from .named_alone import named_alone
 from .placement import Span, placed_pairs
 from .readings import readings
 from .result import GeocodeResult, ambiguous_result, base_method, build_result
 from .spot import flat_tokens, spot
+from .strays import drop_stray_communes, drop_stray_guesses, drop_strays_outside_named_province
 
 __all__ = ["Choice", "Context", "parse_context", "readings", "reduce", "resolve_places"]
 
@@ -267,69 +269,6 @@ def reduce(mentions: list[Mention], ctx: Context) -> list[Choice]:
 # --- one place per round ------------------------------------------------------------------
 
 
-def _drop_stray_communes(real: list[Choice], ctx: Context) -> list[Choice]:
-    """With a stated province, a commune/village name found only in other provinces is
-    most likely a word that happens to be a commune name there: drop it."""
-    if not ctx.provinces or len(real) <= 1:
-        return real
-    return [
-        c
-        for c in real
-        if any(e.province_code in ctx.provinces for e in c.entries)
-        or any(e.depth < 3 or e.is_point for e in c.entries)
-    ] or real
-
-
-def _drop_stray_guesses(real: list[Choice], ctx: Context) -> list[Choice]:
-    """A name found only by the loosest spelling match (the all-else-failed fuzzy pass)
-    whose every reading contradicts the stated province or district is a guess the context
-    refutes: drop it ("Bokor" is no Bar Kaev of Ratanakiri in a Kampot report), even when
-    nothing is left (the caller then falls back to what was stated)."""
-    if not (ctx.provinces or ctx.districts):
-        return real
-    return [
-        c
-        for c in real
-        if c.mention.method != "fuzzy" or not all(ctx.contradicts(e) for e in c.entries)
-    ]
-
-
-def _drop_strays_outside_named_province(real: list[Choice]) -> list[Choice]:
-    """A string that names exactly one province by its own name ("Taing Kork village …,
-    Kampong Cham province") states it as surely as a context would: a district, commune or
-    village read only by sound (``phonetic``/``fuzzy``), or a commune or village of the
-    official lists, that lies only in other provinces is a look-alike of a name there, not
-    a second place. Provinces, towns, points and curated names are kept: a list may name
-    places of other provinces ("Sihanoukville; Poipet; Chrey Thom; … Kampot province")."""
-    if len(real) < 2:
-        return real
-    named: set[str | None] = set()
-    for c in real:
-        if c.mention.method in _LOOSE:
-            continue
-        for e in c.entries:
-            if e.kind != "province":
-                break
-        else:
-            named.add(c.entries[0].province_code)
-    if len(named) != 1:
-        return real
-
-    def stray(c: Choice) -> bool:
-        es = c.entries
-        for e in es:
-            if e.province_code in named or e.depth < 2:
-                return False
-        return c.mention.method in _LOOSE or all(
-            e.depth >= 3 and not e.is_point and e.tier > TIER_CURATED for e in es
-        )
-
-    return [c for c in real if not stray(c)] or real
-
-
-_LOOSE = frozenset({"phonetic", "fuzzy"})
-
-
 def _pick_anchor(remaining: list[Choice]) -> tuple[Entry, Choice]:
     """The reading consistent with the most names (villages do not vote), then one whose
     name has no conflicting reading, then the finest (a point beats its unit), then the
@@ -480,10 +419,17 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
         One result per place, ordered by where its first name stands; empty when nothing
         is located.
     """
-    choices = reduce(spot(text, ctx.provinces | ctx.districts), ctx)
+    mentions = spot(text, ctx.provinces | ctx.districts)
+    choices = reduce(mentions, ctx)
+    places = [c for c in choices if c.entries[0].kind != "country"]
+    if not places and mentions and not (ctx.provinces or ctx.districts):
+        # a curated landmark that needs context, named alone with its kind word
+        alone = named_alone(query, text, mentions)
+        if alone is not None:
+            c = Choice(alone, _best_tier_coarsest(list(alone.entries)), alone.entries)
+            return [_one_round(query, [c], ctx, [c])[1]]
     if not choices:
         return []
-    places = [c for c in choices if c.entries[0].kind != "country"]
     if not places:
         c = choices[0]
         return [build_result(query, c.entries[0], c.mention, [c], "country", "high")]
@@ -491,9 +437,9 @@ def resolve_places(query: str, text: str | tuple[Token, ...], ctx: Context) -> l
     if not remaining:
         return []
     if ctx.provinces or ctx.districts:  # (both return ``remaining`` as it is without)
-        remaining = _drop_stray_guesses(_drop_stray_communes(remaining, ctx), ctx)
+        remaining = drop_stray_guesses(drop_stray_communes(remaining, ctx), ctx)
     if len(remaining) > 1:  # (a single name is no stray of a province it names)
-        remaining = _drop_strays_outside_named_province(remaining)
+        remaining = drop_strays_outside_named_province(remaining)
     if not remaining:
         return []
     if len(remaining) == 1:

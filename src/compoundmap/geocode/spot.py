@@ -30,7 +30,6 @@ from .index import (
 from .kana_edits import kana_edit_mentions
 from .mentions import (
     Mention,
-    is_content,
 )
 from .near import NEAR_WORDS, near_references
 from .notplaces import (
@@ -229,7 +228,7 @@ def _glued_words(
         tok = flat[k]
         if (
             tok.admin is None
-            and is_content(tok)
+            and tok.content
             and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
         ):
             out = (k,)
@@ -240,7 +239,7 @@ def _glued_words(
         tok = flat[k]
         if (
             tok.admin is None
-            and is_content(tok)
+            and tok.content
             and not (cased and tok.lower and len(tok.text) > _SHORT_SYLLABLE)
         ):
             out += (k,)
