@@ -36,6 +36,10 @@ Generated from the index (``build_index``), no labelled row:
   the answer must be that of the pair written with 、 (two names); and each katakana
   province name with 州 after アランヤプラテート- (the Thai town, unknown to the index);
   right when that province comes back alone;
+- bar: the same pairs joined by a horizontal bar ― (U+2015) instead, as a dash; the
+  answer must be that of the pair written with 、; and each katakana name with ― typed for
+  a long-vowel mark after one of its letters (a seeded one, not ン or ッ: "シアヌ―クビル");
+  the answer must be the bare name's (``geocode/kana_bars.py``);
 - kana typo: each katakana name of a province, district or town (five letters or more)
   with one seeded edit (a kana changed, dropped or added, three per name; edits that
   make another name are skipped): counted right (places only in the name's provinces) /
@@ -122,6 +126,10 @@ _ABROAD = (
     "Bangkok",
     "Ban Khlong Luk",
 )
+
+
+#: The horizontal bar Japanese pages type for ー or as a dash (U+2015).
+_BAR = "\u2015"
 
 
 def main() -> None:
@@ -237,6 +245,22 @@ def main() -> None:
         a, b = hyphen_rng.sample(kana, 2)
         same = answer(f"{a}-{b}") == answer(f"{a}、{b}")
         tally["hyphen same" if same else "hyphen other"] += 1
+    bar_rng = random.Random(17)
+    for _ in range(n):
+        a, b = bar_rng.sample(kana, 2)
+        dash, listed = answer(a + _BAR + b), answer(f"{a}、{b}")
+        tally["bar dash same" if dash == listed else "bar dash other"] += 1
+        if dash != listed and len(wrong) < 15:
+            wrong.append(f"{a + _BAR + b!r}: {listed} → {dash}")
+    for k in kana:
+        spots = [p for p in range(1, len(k)) if k[p - 1] not in "ンッ"]
+        if not spots:
+            continue
+        at = bar_rng.choice(spots)
+        barred, plain = answer(k[:at] + _BAR + k[at:]), answer(k)
+        tally["bar long vowel same" if barred == plain else "bar long vowel other"] += 1
+        if barred != plain and len(wrong) < 15:
+            wrong.append(f"{k[:at] + _BAR + k[at:]!r}: {plain} → {barred}")
     typo_rng = random.Random(13)
     for k in names:
         readings = [e for e in index.names[k] if e.tier < TIER_VILLAGE and 1 <= e.depth <= 2]

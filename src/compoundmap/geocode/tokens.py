@@ -30,6 +30,7 @@ from ..normalize import (
 from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
+from .kana_bars import kana_bars
 from .khmer import (
     KHMER_ADMIN,
     KHMER_COMMON,
@@ -103,10 +104,15 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if index is build_index():
                 _last = (text, index, tuple(toks))
             return list(toks)
+        kana = text
         if _KANA_JUNCTION.search(text):
             # two katakana names joined by a hyphen are two names ("アランヤプラテート-
             # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
-            toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
+            kana = _KANA_JUNCTION.sub("\u3001", text)
+        if "\u2015" in kana:
+            kana = kana_bars(kana, index)  # ― typed for ー, or a dash between two names
+        if kana != text:
+            toks = tokenize(kana)
     else:
         toks = text
     if len(toks) > 1:
