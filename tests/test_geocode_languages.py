@@ -1338,3 +1338,20 @@ def test_korean_vowels_korean_no_longer_tells_apart_fold_as_one() -> None:
     assert fold_script("얘") == fold_script("예")
     assert fold_script("왜") == fold_script("웨")
     assert fold_script("끄라쩨") != fold_script("끄러쩨")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("スントゥアヴ郡トゥムノープロロック村", ("18", "1803", "180303")),  # poste-kh.com
+        ("スントゥアヴ郡", ("18", "1803", None)),
+        ("トゥムノープロロック", ("18", "1803", "180303")),
+    ],
+)
+def test_stueng_hav_and_tumnob_rolok_as_a_japanese_page_writes_them(
+    text: str, place: tuple[str, str, str | None]
+) -> None:
+    """The page spelling of Stueng Hav district and its commune Tumnob Rolok (aliases.csv,
+    round 10 r10b-multi; a dev row of the kind): each found nothing."""
+    got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
+    assert got == {place}
