@@ -1355,3 +1355,29 @@ def test_stueng_hav_and_tumnob_rolok_as_a_japanese_page_writes_them(
     round 10 r10b-multi; a dev row of the kind): each found nothing."""
     got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
     assert got == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("コンポンスプー・スバイリエン", {("05", None), ("20", None)}),
+        ("プレイベン・シェムリアップ・タケオなど", {("14", None), ("17", None), ("21", None)}),
+        ("เสียมราฐ กันดาล และพนมเปญ", {("17", None), ("08", None), ("12", None)}),
+        ("กำปงจาม กำปงธม และสตึงแตรง", {("03", None), ("06", None), ("19", None)}),
+        # one name, an address, a village: as before
+        ("コンポン・チャム", {("03", None)}),
+        ("バベット・カンダル村", {("20", "2008")}),
+        ("プノンペン・チャムカモン", {("12", "1201")}),
+        ("ポイペト・バンテアイミアンチェイ", {("01", "0110")}),
+        ("ปอยเปต บันเตียเมียนเจย", {("01", "0110")}),
+    ],
+)
+def test_a_list_written_with_a_middle_dot_or_a_thai_space(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """・ and a Thai space also join the words of one name, and cleaning glued the two
+    names, so the second was lost (benchmarks/sweep_script_lists.py: 0/60 per form). Two
+    whole names of provinces or districts, neither inside the other, are a list
+    (geocode/script_lists.py)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places

@@ -31,6 +31,7 @@ from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, TIER_VILLAGE, NameIndex, build_index
 from .khmer import KHMER_ADMIN, KHMER_COMMON, folded_name, khmer_name_tokens, khmer_space_joins
+from .script_lists import SCRIPT_JOINER, list_breaks
 
 __all__ = [
     "script_names",
@@ -96,10 +97,16 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if index is build_index():
                 _last = (text, index, tuple(toks))
             return list(toks)
+        joined = text
         if _KANA_JUNCTION.search(text):
             # two katakana names joined by a hyphen are two names ("アランヤプラテート-
             # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
-            toks = tokenize(_KANA_JUNCTION.sub("\u3001", text))
+            joined = _KANA_JUNCTION.sub("\u3001", text)
+        if SCRIPT_JOINER.search(joined):
+            # a list written with ・ or a Thai space ("プノンペン・シアヌークビル")
+            joined = list_breaks(joined, index)
+        if joined is not text:
+            toks = tokenize(joined)
     else:
         toks = text
     if len(toks) > 1:
