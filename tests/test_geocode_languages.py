@@ -1381,3 +1381,25 @@ def test_a_list_written_with_a_middle_dot_or_a_thai_space(
     (geocode/script_lists.py)."""
     got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
     assert got == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kampot et Kep", {("07", None), ("23", None)}),  # gave Kep alone
+        ("Takeo et Kampong Cham", {("21", None), ("03", None)}),  # gave Kampong Cham alone
+        ("Takeo y Battambang", {("21", None), ("02", None)}),
+        ("Phnom Penh e Sihanoukville", {("12", None), ("18", "1801")}),
+        # "y" is a conjunction only in lower case between capitalised names: a Jarai name
+        # written with Y keeps its commune
+        ("Y Tung commune, Ou Ya Dav district, Ratanak Kiri province", {("16", "1607")}),
+    ],
+)
+def test_french_spanish_and_italian_and_join_two_places(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """ "et", "y" and "e" (stop_words.csv: et a stop word, y and e conjunctions in lower
+    case; all three coordinators) join two names as "and" does; "Kampot et" was read as
+    one misspelt name and dropped (benchmarks/sweep_script_lists.py: 55/60 and 56/60)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places
