@@ -1403,3 +1403,18 @@ def test_french_spanish_and_italian_and_join_two_places(
     one misspelt name and dropped (benchmarks/sweep_script_lists.py: 55/60 and 56/60)."""
     got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
     assert got == places
+
+
+def test_a_long_unknown_word_before_a_dot_is_a_place_of_its_own() -> None:
+    """ "アランヤプラテート・ポイペト国境" (diaryinbangkok.com; a dev row): the Thai town, which
+    the index does not hold, and Poipet, as the hyphen writes it; the first word of one of
+    our names before a dot is not ("バンテアイ・ミアンチェイ" stays the province)."""
+    got = {
+        (p.province_code, p.district_code)
+        for p in cm.geocode_places("アランヤプラテート・ポイペト国境")
+    }
+    assert got == {("01", "0110")}
+    got = {
+        (p.province_code, p.district_code) for p in cm.geocode_places("バンテアイ・ミアンチェイ")
+    }
+    assert got == {("01", None)}

@@ -31,6 +31,8 @@ SCRIPT_JOINER = re.compile(f"(?<=[{_KANA}])[・･](?=[{_KANA}])|(?<=[{_THAI}]) 
 _RUN_BEFORE = re.compile(f"(?:[{_KANA}]+|[{_THAI}]+)$")
 _RUN_AFTER = re.compile(f"[{_KANA}]+|[{_THAI}]+")
 #: Admin words written after a name (Japanese, Chinese characters): 州, 郡, 村 …
+#: The kana an unknown word before a dot has at least to be read as a place of its own.
+_UNKNOWN_MIN = 6
 _AFTER_WORDS = tuple(
     sorted((w for w in ADMIN_WORDS if w and "\u3040" <= w[0] <= "\u9fff"), key=len, reverse=True)
 )
@@ -52,8 +54,18 @@ def _list_break(text: str, at: int, index: NameIndex) -> bool:
     if text[at] != " " and text.startswith(_AFTER_WORDS, after.end()):
         return False
     first, second = _units(left, index), _units(right, index)
-    if not first or not second:
+    if not second:
         return False
+    if not first:
+        # a name the index does not hold before the dot: a place of its own when it is a
+        # long word that no name of ours holds ("アランヤプラテート・ポイペト", the Thai
+        # town and Poipet), not the first word of one of our names ("バンテアイ・…")
+        return (
+            text[at] != " "
+            and len(clean_text(left)) >= _UNKNOWN_MIN
+            and clean_text(left) not in index.names
+            and clean_text(left + right) not in index.names
+        )
     if any(consistent(a, b) for a in first for b in second):
         return False  # one inside the other: an address ("พนมเปญ ตวลคอร์ก")
     names = index.names
