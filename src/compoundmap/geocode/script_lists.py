@@ -9,7 +9,11 @@ second was lost).
 Such a joiner is read as the list break 、 when the runs on both sides are each a whole
 curated name of a province or a district (or town), neither contains the other, the two
 glued are no name, and (for the dot) no admin word follows the second ("バベット・カンダル村"
-stays a village). Used by :func:`compoundmap.geocode.tokens.split_tokens` on the raw
+stays a village). Before a dot, a long word the index does not hold (six kana or more) is
+a place of its own too ("アランヤプラテート・ポイペト", the Thai town and Poipet, as the
+hyphen reads it), unless the two glued are a name ("バンテアイ・ミアンチェイ").
+
+Used by :func:`compoundmap.geocode.tokens.split_tokens` on the raw
 string, only when it holds a dot between katakana or a space between Thai letters.
 """
 
