@@ -1390,3 +1390,83 @@ def test_korean_vowels_korean_no_longer_tells_apart_fold_as_one() -> None:
     assert fold_script("얘") == fold_script("예")
     assert fold_script("왜") == fold_script("웨")
     assert fold_script("끄라쩨") != fold_script("끄러쩨")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("スントゥアヴ郡トゥムノープロロック村", ("18", "1803", "180303")),  # poste-kh.com
+        ("スントゥアヴ郡", ("18", "1803", None)),
+        ("トゥムノープロロック", ("18", "1803", "180303")),
+    ],
+)
+def test_stueng_hav_and_tumnob_rolok_as_a_japanese_page_writes_them(
+    text: str, place: tuple[str, str, str | None]
+) -> None:
+    """The page spelling of Stueng Hav district and its commune Tumnob Rolok (aliases.csv,
+    round 10 r10b-multi; a dev row of the kind): each found nothing."""
+    got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
+    assert got == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("コンポンスプー・スバイリエン", {("05", None), ("20", None)}),
+        ("プレイベン・シェムリアップ・タケオなど", {("14", None), ("17", None), ("21", None)}),
+        ("เสียมราฐ กันดาล และพนมเปญ", {("17", None), ("08", None), ("12", None)}),
+        ("กำปงจาม กำปงธม และสตึงแตรง", {("03", None), ("06", None), ("19", None)}),
+        # one name, an address, a village: as before
+        ("コンポン・チャム", {("03", None)}),
+        ("バベット・カンダル村", {("20", "2008")}),
+        ("プノンペン・チャムカモン", {("12", "1201")}),
+        ("ポイペト・バンテアイミアンチェイ", {("01", "0110")}),
+        ("ปอยเปต บันเตียเมียนเจย", {("01", "0110")}),
+    ],
+)
+def test_a_list_written_with_a_middle_dot_or_a_thai_space(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """・ and a Thai space also join the words of one name, and cleaning glued the two
+    names, so the second was lost (benchmarks/sweep_script_lists.py: 0/60 per form). Two
+    whole names of provinces or districts, neither inside the other, are a list
+    (geocode/script_lists.py)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kampot et Kep", {("07", None), ("23", None)}),  # gave Kep alone
+        ("Takeo et Kampong Cham", {("21", None), ("03", None)}),  # gave Kampong Cham alone
+        ("Takeo y Battambang", {("21", None), ("02", None)}),
+        ("Phnom Penh e Sihanoukville", {("12", None), ("18", "1801")}),
+        # "y" is a conjunction only in lower case between capitalised names: a Jarai name
+        # written with Y keeps its commune
+        ("Y Tung commune, Ou Ya Dav district, Ratanak Kiri province", {("16", "1607")}),
+    ],
+)
+def test_french_spanish_and_italian_and_join_two_places(
+    text: str, places: set[tuple[str, str | None]]
+) -> None:
+    """ "et", "y" and "e" (stop_words.csv: et a stop word, y and e conjunctions in lower
+    case; all three coordinators) join two names as "and" does; "Kampot et" was read as
+    one misspelt name and dropped (benchmarks/sweep_script_lists.py: 55/60 and 56/60)."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == places
+
+
+def test_a_long_unknown_word_before_a_dot_is_a_place_of_its_own() -> None:
+    """ "アランヤプラテート・ポイペト国境" (diaryinbangkok.com; a dev row): the Thai town, which
+    the index does not hold, and Poipet, as the hyphen writes it; the first word of one of
+    our names before a dot is not ("バンテアイ・ミアンチェイ" stays the province)."""
+    got = {
+        (p.province_code, p.district_code)
+        for p in cm.geocode_places("アランヤプラテート・ポイペト国境")
+    }
+    assert got == {("01", "0110")}
+    got = {
+        (p.province_code, p.district_code) for p in cm.geocode_places("バンテアイ・ミアンチェイ")
+    }
+    assert got == {("01", None)}

@@ -39,6 +39,7 @@ from .khmer import (
     khmer_space_joins,
     kind_before,
 )
+from .script_lists import SCRIPT_JOINER, list_breaks
 
 __all__ = [
     "script_names",
@@ -104,15 +105,18 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             if index is build_index():
                 _last = (text, index, tuple(toks))
             return list(toks)
-        kana = text
+        joined = text
         if _KANA_JUNCTION.search(text):
             # two katakana names joined by a hyphen are two names ("アランヤプラテート-
             # ポイペト", the Thai and Cambodian sides of a crossing), as if written with 、
-            kana = _KANA_JUNCTION.sub("\u3001", text)
-        if "\u2015" in kana:
-            kana = kana_bars(kana, index)  # ― typed for ー, or a dash between two names
-        if kana != text:
-            toks = tokenize(kana)
+            joined = _KANA_JUNCTION.sub("\u3001", text)
+        if "\u2015" in joined:
+            joined = kana_bars(joined, index)  # ― typed for ー, or a dash between two names
+        if SCRIPT_JOINER.search(joined):
+            # a list written with ・ or a Thai space ("プノンペン・シアヌークビル")
+            joined = list_breaks(joined, index)
+        if joined != text:
+            toks = tokenize(joined)
     else:
         toks = text
     if len(toks) > 1:
