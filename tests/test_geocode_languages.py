@@ -1278,6 +1278,20 @@ def test_sourced_chinese_province_names_round_10(text: str, province: str) -> No
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "金贝4园区",  # bole90.com (西港警方): the Jinbei 4 compound
+        "金貝4園區",  # the other character form
+        "金贝园区",
+    ],
+)
+def test_the_chinese_name_of_the_jinbei_compounds(text: str) -> None:
+    """金贝 (Jin Bei / Jinbei, Sihanoukville), localities.csv round 10 (r10c-zh): found
+    nothing."""
+    assert {(p.province_code, p.district_code) for p in cm.geocode_places(text)} == {("18", "1801")}
+
+
+@pytest.mark.parametrize(
     ("query", "places", "band"),
     [
         # composed ("nahe" as epochtimes.de writes it after Poipet): "nahe" was read as a
