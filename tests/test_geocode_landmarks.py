@@ -347,3 +347,21 @@ def test_a_generic_landmark_with_a_stated_context_is_read_as_before() -> None:
     """With a stated province the context confirms or contradicts the landmark as before."""
     assert cm.geocode("Naga Island", province="Preah Sihanouk").province_code == "18"
     assert cm.geocode("Naga Island", province="Kampot").province_code != "18"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the Bavet casino complex "colloquially referred to as 'Moc Bai'" (cyberscammonitor),
+        # written with its kind word as VOD writes "the Crown, Moc Bai and Heng Heng compounds"
+        ("the Moc Bai compound", [("20", "2008")]),
+        ("Moc Bai Casino", [("20", "2008")]),
+        # the bare name stays the Vietnamese border gate across from Bavet
+        ("Moc Bai", []),
+        ("the Moc Bai border gate", []),
+    ],
+)
+def test_the_bavet_moc_bai_complex_named_with_its_kind_word(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [c for c in _codes(query) if c[0]] == expected
