@@ -1484,3 +1484,31 @@ def test_a_long_unknown_word_before_a_dot_is_a_place_of_its_own() -> None:
         (p.province_code, p.district_code) for p in cm.geocode_places("バンテアイ・ミアンチェイ")
     }
     assert got == {("01", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("cư trú trái phép ở tỉnh Siêm Riệp", ("17", None, None)),  # dantri.com.vn
+        ("tỉnh Siêm Riệp", ("17", None, None)),
+        ("หมู่บ้านเปรยจัน ฝั่งตรงข้ามชายแดน จ.สระแก้ว", ("01", "0105", "010509")),  # kapook.com
+        ("บ้านจกเจย และบ้านเปรยจัน", ("01", "0105", "010509")),  # mgronline.com
+    ],
+)
+def test_vietnamese_siem_reap_and_thai_prey_chan_as_pages_write_them(
+    text: str, place: tuple[str, str | None, str | None]
+) -> None:
+    """Siêm Riệp (a Vietnamese spelling of Siem Reap: a word so spelt counts only when the
+    gazetteer holds it) and the Thai spellings of the villages Prey Chan and Chouk Chey of Ou
+    Beichoan (aliases.csv, round 10c r10c-thvi; dev rows of the kind): each found nothing."""
+    got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
+    assert got == {place}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ไพรจันทร์", "บ้านหนองจาน อ.โคกสูง จ.สระแก้ว", "อำเภอโชคชัย จังหวัดนครราชสีมา", "huyện Mộc Hóa"],
+)
+def test_thai_and_vietnamese_places_across_the_border_give_no_cambodian_place(text: str) -> None:
+    """Thai and Vietnamese names near the Thai spellings above give no Cambodian place."""
+    assert not [p for p in cm.geocode_places(text) if p.province_code]
