@@ -122,12 +122,14 @@ def test_held_out_floors() -> None:
     86 %, one wrong place of 57 in the top band; round 4 province 90.3 % (84/93), none of 56
     wrong in the top band (the placement doubt was written for that one error, so the top
     band is no longer unseen evidence); after round 8 92.5 % (86/93), 86.5 %; after round 9
-    94.6 % (88/93), 92.3 % (48/52), none of 63 wrong in the top band. A floor against
-    regressions, below the issue's goal (97 %, 90 %) for this kind of string; the top band
-    is held to the issue's once in 100."""
+    94.6 % (88/93), 92.3 % (48/52), none of 63 wrong in the top band; after round 10
+    97.8 % (91/93), 96.2 % (50/52), none of 65 wrong (two of the three rows gained came
+    from fixes in classes the overlap check had shown in held-out text: see
+    docs/geocoding.md, Round 10). The issue's goal for this kind of string (97 %, 90 %, the
+    top band wrong at most once in 100) is the floor."""
     prov, dist, found = _scores("fresh held-out")
     *wrong, of = found
-    assert prov >= 0.94 and dist >= 0.92, (prov, dist)
+    assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     assert len(wrong) <= int(of.split()[1]) / 100, wrong
 
 
@@ -136,7 +138,8 @@ def test_second_held_out_floors() -> None:
     province 84.6 %, district 76.5 %, two wrong places of 78 in the top band; after round 5
     (scored once, aggregates only) 86.0 %, 79.0 %, two wrong of 77; after the lead's rules of
     round 5 88.8 %, 80.2 %, one wrong of 79; after round 8 90.9 %, 85.2 %, one wrong of 81;
-    after round 9 91.6 %, 85.2 %, none of 82 wrong. The issue's goal for this kind of string
+    after round 9 91.6 %, 85.2 %, none of 82 wrong; after round 10 92.3 %, 85.2 %, none of
+    88 wrong. The issue's goal for this kind of string
     (90 %, 85 %, the top band wrong at most once in 100) is the floor."""
     prov, dist, found = _scores("fresh2 held-out")
     *wrong, of = found
