@@ -9,6 +9,9 @@ Sets (all in ``tests/data/``, provenance in ``tests/data/README.md``):
   only places abroad: right when no Cambodian place comes back);
 - ``geocode_fresh2.csv``: 143 real strings in 14 languages collected in round 3 after
   every other set and frozen before that round's last tuning (18 name only places abroad);
+- ``geocode_fresh3.csv``: real strings like the bundled ones collected in round 10 by a
+  curator who never ran the geocoder nor read its code or curated names, scored once (held
+  out);
 - ``passages.csv``: 110 short passages for ``extract_places`` (55 name no Cambodian place);
 - a synthetic set: random communes written "X commune, Y district, Z province", with one
   letter dropped, and bare with the province as context.
@@ -180,8 +183,12 @@ def string_sets(held_out: bool = True) -> dict[str, pd.DataFrame]:
         "fresh": fresh,
         "fresh2": fresh2,
     }
+    fresh3 = DATA / "geocode_fresh3.csv"
+    if fresh3.exists():
+        sets["fresh3"] = pd.read_csv(fresh3, dtype=str, keep_default_na=False)
     if not held_out:
-        del sets["fresh"], sets["fresh2"]
+        for name in ("fresh", "fresh2", "fresh3"):
+            sets.pop(name, None)
     return sets
 
 
@@ -267,7 +274,8 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
     for b in others:
         cells = [_pct(*t.bands[b]) if t.bands[b][1] else "-" for t in tallies.values()]
         print(f"| {b} | " + " | ".join(cells) + " |")
-    for name in [n for n in ("broad dev", "broad test", "fresh", "fresh2") if n in tallies]:
+    by_kind = ("broad dev", "broad test", "fresh", "fresh2", "fresh3")
+    for name in [n for n in by_kind if n in tallies]:
         print(f"\n{name}: by category and language")
         for key, (ok, n) in sorted(tallies[name].by.items()):
             print(f"  {key:32} {_pct(ok, n)}")
