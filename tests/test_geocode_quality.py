@@ -76,6 +76,7 @@ def _sets() -> dict[str, pd.DataFrame]:
         "round-2 broad test": round2[round2["split"] == "test"],
         "fresh held-out": _read("geocode_fresh.csv"),
         "fresh2 held-out": _read("geocode_fresh2.csv"),
+        "fresh3 held-out": _read("geocode_fresh3.csv"),
     }
 
 
@@ -329,3 +330,15 @@ def test_several_places_one_row_each_keeping_the_input_row() -> None:
     assert list(out["input_row"]) == [0, 0, 1]
     assert list(out["place_index"]) == [0, 1, 0]
     assert list(out["province_code"]) == ["12", "18", "20"]
+
+
+def test_third_held_out_floors() -> None:
+    """fresh3, collected in round 10 by a curator who never ran the geocoder nor read its
+    code or curated names, scored once (docs/geocoding.md, Round 10): province 87.1 %
+    (74/85), district 87.5 % (28/32), one wrong place of 56 in the top band. Below the
+    issue's goals (97 %, 90 %, once in 100): a floor against regressions only. On failure
+    only the counts are shown: the set stays unread."""
+    prov, dist, found = _scores("fresh3 held-out")
+    *wrong, of = found
+    assert prov >= 0.87 and dist >= 0.87, (prov, dist)
+    assert len(wrong) <= 1, f"{len(wrong)} wrong in the top band {of}"
