@@ -131,11 +131,13 @@ def word_list(role: str) -> tuple[str, ...]:
     ``abroad_han`` (Chinese names of provinces and prefecture-level cities of China: a name
     of ours after one of them and its admin word is that place's, 昆明市西山区),
     ``ordinary_han`` (ordinary Chinese words that are also a curated province name without
-    its 省: 国安, national security, is not 國安省 standing alone) and
+    its 省: 国安, national security, is not 國安省 standing alone),
     ``outskirts_before``, ``outskirts_after``, ``outskirts_after_script`` and
     ``outskirts_of`` (a town named as the edge of where something is places its province
     only: "on the outskirts of Sihanoukville", "シアヌークビル郊外"; the articles that may
-    stand between).
+    stand between), and ``landmark_kind_alone`` (island, hotel, casino …: written with a
+    curated landmark's name that needs its place named, the name alone gives its province
+    at ``medium`` at most).
 
     Examples
     --------

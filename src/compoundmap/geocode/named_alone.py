@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..normalize import tokenize
+from ..normalize import tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, Entry, consistent
 from .mentions import Mention
 from .tokens import flat_tokens
@@ -31,23 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["KIND_WORDS", "named_alone"]
 
 #: The kind words (folded, as ``normalize.tokenize`` writes them) that, written in or right
-#: after a curated landmark's name, make the name alone place it. Words of a building or a
-#: site; not "monument", "roundabout", "zone", "market": many towns have an "Independence
-#: Monument" or a "lions roundabout".
-KIND_WORDS = frozenset(
-    {
-        "island",
-        "hotel",
-        "bech",  # beach (folded)
-        "beach",
-        "casino",
-        "building",
-        "plaza",
-        "tower",
-        "resort",
-        "compound",
-    }
-)
+#: after a curated landmark's name, make the name alone place it (``stop_words.csv`` role
+#: ``landmark_kind_alone``): words of a building or a site; not "monument", "roundabout",
+#: "zone", "market": many towns have an "Independence Monument" or a "lions roundabout".
+KIND_WORDS = frozenset(word_list("landmark_kind_alone"))
 
 
 def _kind_written(m: Mention, flat: list[Token], own: frozenset[str]) -> tuple[int, int]:
