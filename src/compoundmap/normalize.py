@@ -388,12 +388,15 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
     return _fold_phrases(toks)
 
 
-def _phrase_at(toks: list[Token], i: int) -> int:
-    """The number of words of the longest admin phrase starting at ``toks[i]`` (0: none)."""
+def _phrase_at(toks: list[Token], i: int) -> tuple[int, str]:
+    """The number of words of the longest admin phrase starting at ``toks[i]`` and the
+    token it folds to ((0, "") when none starts there)."""
     for n in _PHRASE_LENGTHS:
-        if i + n <= len(toks) and tuple(map(token_text, toks[i : i + n])) in _LATIN_PHRASES:
-            return n
-    return 0
+        if i + n <= len(toks):
+            word = _LATIN_PHRASES.get(tuple(map(token_text, toks[i : i + n])))
+            if word is not None:
+                return n, word
+    return 0, ""
 
 
 def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
@@ -407,9 +410,8 @@ def _fold_phrases(toks: list[Token]) -> tuple[Token, ...]:
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
-        n = _phrase_at(toks, i) if t.latin and t.text in _RARE_FIRST else 0
+        n, word = _phrase_at(toks, i) if t.latin and t.text in _RARE_FIRST else (0, "")
         if n:
-            word = _LATIN_PHRASES[tuple(map(token_text, toks[i : i + n]))]
             out.append(Token(word, admin=_LATIN_ADMIN[word]))
             i += n
             continue

@@ -167,7 +167,6 @@ class IndexBuilder:
         self.vietnamese: set[str] = set()
         self.towns: dict[str, list[str]] = {}  # province → its eponymous district(s)
         self.town_names: dict[str, set[str]] = {}  # such a district → its towns' name keys
-        self._mef_towns: set[str] = set()  # provinces whose town is named like them in MEF
         self.min_letters = get_settings().index_key_min_letters
 
     def add(
@@ -292,11 +291,10 @@ class IndexBuilder:
                     # GeoNames already reads the town's own names there as the town
                     self.town_names[c] = self._town_names(c)
             # else the district that has the province's own name (Prey Veng)
+            by_alias = set(self.towns)
             for c, r in self.by_code.items():
-                if int(r["level"]) == 2 and names[c] == names.get(c[:2]):
-                    if c[:2] not in self.towns or c[:2] in self._mef_towns:
-                        self._mef_towns.add(c[:2])
-                        self.towns.setdefault(c[:2], []).append(c)
+                if int(r["level"]) == 2 and c[:2] not in by_alias and names[c] == names.get(c[:2]):
+                    self.towns.setdefault(c[:2], []).append(c)
         towns = self.towns.get(code, [])
         return towns[0] if len(towns) == 1 else None
 
