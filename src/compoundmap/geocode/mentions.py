@@ -24,7 +24,6 @@ __all__ = [
     "all_content",
     "fits_hint",
     "hint_at",
-    "is_content",
     "is_khmer",
     "is_reference",
     "make_mention",
@@ -137,16 +136,9 @@ def is_khmer(s: str) -> bool:
     return any("\u1780" <= ch <= "\u17ff" for ch in s)
 
 
-def is_content(tok: Token) -> bool:
-    """A Latin word that may be part of a name: not a break, stopword or admin word, nor a
-    word spelt the Vietnamese way (the typo passes never read one as a Khmer name); the
-    token's ``content``, computed when it is made (the hottest loops read that field)."""
-    return tok.content
-
-
 def all_content(toks: Sequence[Token], start: int, end: int) -> bool:
-    """Whether every token of ``toks[start:end]`` :func:`is_content` (a loop, not ``all``
-    over a generator)."""
+    """Whether every token of ``toks[start:end]`` is a content word (``Token.content``: a
+    Latin word that may be part of a name; a loop, not ``all`` over a generator)."""
     for k in range(start, end):
         if not toks[k].content:
             return False

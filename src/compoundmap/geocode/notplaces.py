@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..normalize import Token, token_text, tokenize, word_list
 from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
-from .mentions import Mention, is_content, script_reference_glosses, script_reference_spans
+from .mentions import Mention, script_reference_glosses, script_reference_spans
 from .tokens import script_names
 
 __all__ = [
@@ -66,7 +66,7 @@ def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
     """
 
     def content(j: int) -> bool:
-        return 0 <= j < len(flat) and is_content(flat[j]) and flat[j].latin
+        return 0 <= j < len(flat) and flat[j].content
 
     return [
         t._replace(stop=True)

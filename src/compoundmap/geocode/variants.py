@@ -31,7 +31,7 @@ from .index import (
     long_lived,
     name_index,
 )
-from .mentions import Mention, fits_hint, hint_at, is_content, make_mention, mention_start
+from .mentions import Mention, fits_hint, hint_at, make_mention, mention_start
 
 __all__ = [
     "initial_fuzzy_mentions",
@@ -377,10 +377,7 @@ def initial_fuzzy_mentions(flat: Sequence[Token], found: list[Mention]) -> list[
             continue
         end = start
         while (
-            end < n
-            and end not in taken
-            and is_content(flat[end])
-            and end - start < cfg.fuzzy_max_words
+            end < n and end not in taken and flat[end].content and end - start < cfg.fuzzy_max_words
         ):
             end += 1
         # a number after the words is part of the name: "Chrang Chamres 2" is Chrang
