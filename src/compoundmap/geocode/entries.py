@@ -23,6 +23,7 @@ __all__ = [
     "Entry",
     "NameIndex",
     "consistent",
+    "curated_locality",
     "contains",
     "fits_all",
     "fits_any",
@@ -96,6 +97,23 @@ class Entry:
         object.__setattr__(
             self, "confirm", (self.kind == "village" and not self.self_named) or self.needs_context
         )
+
+
+def curated_locality(e: Entry) -> bool:
+    """Whether ``e`` is a curated locality (a landmark: border crossing, casino, temple …;
+    ``localities.csv``), not an admin unit nor a GeoNames place.
+
+    Parameters
+    ----------
+    e : Entry
+        A reading of a name.
+
+    Returns
+    -------
+    bool
+        True for a curated entry of a kind that is no admin level.
+    """
+    return e.tier == TIER_CURATED and e.kind not in KIND_LEVEL
 
 
 def consistent(a: Entry, b: Entry) -> bool:

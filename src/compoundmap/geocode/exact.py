@@ -22,6 +22,7 @@ from .index import (
     Entry,
     NameIndex,
     consistent,
+    curated_locality,
     inner_stopwords,
     name_edge_words,
 )
@@ -291,7 +292,7 @@ def _named_exactly_before(
     like "Choam border checkpoint", but "Cham Yeam" is itself a border crossing, and the
     words after it only say what kind of place it is. Only curated kinds (border crossing,
     casino …) count: a unit's name inside a longer sound-alike is left to the sound test."""
-    kinds = {e.kind for e in entries if e.tier == TIER_CURATED and e.kind not in KIND_LEVEL}
+    kinds = {e.kind for e in entries if curated_locality(e)}
     if not kinds:
         return False
     codes = {e.code for e in entries}

@@ -27,6 +27,7 @@ from .entries import (
     NameIndex,
     consistent,
     contains,
+    curated_locality,
     fits_all,
     fits_any,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "NameIndex",
     "build_index",
     "consistent",
+    "curated_locality",
     "contains",
     "fits_all",
     "fits_any",

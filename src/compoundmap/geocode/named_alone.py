@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..normalize import tokenize, word_list
-from .index import KIND_LEVEL, TIER_CURATED, Entry, consistent
+from .index import Entry, consistent, curated_locality
 from .mentions import Mention
 from .tokens import flat_tokens
 
@@ -140,10 +140,7 @@ def named_alone(
     if m.reference or m.method != "exact" or not m.entries:
         return None
     es = m.entries
-    if not all(
-        e.confirm and e.needs_context and e.tier == TIER_CURATED and e.kind not in KIND_LEVEL
-        for e in es
-    ):
+    if not all(e.confirm and e.needs_context and curated_locality(e) for e in es):
         return None
     if any(not consistent(a, b) for a in es for b in es):
         return None  # two landmarks of that name lie apart

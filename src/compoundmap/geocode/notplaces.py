@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..normalize import Token, token_text, tokenize, word_list
-from .index import KIND_LEVEL, TIER_CURATED, TIER_VILLAGE, NameIndex, consistent
+from .index import TIER_VILLAGE, NameIndex, consistent, curated_locality
 from .mentions import Mention, script_reference_glosses, script_reference_spans
 from .tokens import script_names
 
@@ -157,10 +157,7 @@ def script_references(
 def _landmark(m: Mention) -> bool:
     """Whether every reading of ``m`` is a curated landmark (temple, casino, border
     crossing …), none an admin unit."""
-    return bool(m.entries) and all(
-        e.tier == TIER_CURATED and e.kind not in KIND_LEVEL and e.kind != "country"
-        for e in m.entries
-    )
+    return bool(m.entries) and all(curated_locality(e) and e.kind != "country" for e in m.entries)
 
 
 def other_names(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

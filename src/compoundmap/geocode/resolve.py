@@ -23,6 +23,7 @@ from .index import (
     TIER_VILLAGE,
     Entry,
     consistent,
+    curated_locality,
     fits_all,
     fits_any,
     towns,
@@ -160,10 +161,7 @@ def _landmarks_apart(es: list[Entry], chosen: list[Entry]) -> list[Entry]:
     return [
         e
         for e in es
-        if e.tier == TIER_CURATED
-        and e.kind not in KIND_LEVEL
-        and e not in chosen
-        and not any(consistent(e, c) for c in chosen)
+        if curated_locality(e) and e not in chosen and not any(consistent(e, c) for c in chosen)
     ]
 
 

@@ -13,7 +13,7 @@ from functools import cache
 from .._util import records
 from ..gazetteer import get_gazetteer
 from ..normalize import Token, tokenize
-from .entries import KIND_LEVEL, TIER_CURATED, Entry
+from .entries import TIER_CURATED, Entry, curated_locality
 from .mentions import Mention
 
 __all__ = ["prepare", "told_apart"]
@@ -45,7 +45,9 @@ def prepare() -> None:
 
 def _landmarks(m: Mention) -> list[Entry]:
     """The curated landmark readings of a mention (no admin unit)."""
-    return [e for e in m.entries if e.tier == TIER_CURATED and e.kind not in KIND_LEVEL]
+    # (the tier first: a plain attribute test, so that the village readings most names have
+    # cost no call)
+    return [e for e in m.entries if e.tier == TIER_CURATED and curated_locality(e)]
 
 
 def told_apart(flat: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

@@ -28,6 +28,7 @@ from .index import (
     Entry,
     NameIndex,
     build_index,
+    curated_locality,
     long_lived,
     name_index,
 )
@@ -277,9 +278,7 @@ def scoped_fuzzy_mentions(
         if any(e.kind in kinds and e.tier <= TIER_OFFICIAL for e in m.entries) or (
             # a curated place named as written inside the scope ("… opposite Chup Koki
             # checkpoint in Oddar Meanchey": not a longer typo "opposite chup koki …")
-            m in inside
-            and m.method == "exact"
-            and all(e.tier == TIER_CURATED and e.kind not in KIND_LEVEL for e in m.entries)
+            m in inside and m.method == "exact" and all(curated_locality(e) for e in m.entries)
         ):
             for k in range(m.start, m.end):
                 blocked[k] = True
