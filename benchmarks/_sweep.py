@@ -99,6 +99,12 @@ def mef_list(level: str) -> pd.DataFrame:
     return pd.read_csv(raw_path("gazetteer", "mef2025") / f"Cambodia{level}List2025.csv", dtype=str)
 
 
+def khmer_names(table: pd.DataFrame, level: str) -> dict[str, str]:
+    """Code → Khmer name of one MEF list (:func:`mef_list`): ``level`` is ``"province"``,
+    ``"district"``, ``"commune"`` or ``"village"`` (its columns' prefix)."""
+    return dict(zip(table[f"{level}_code"], table[f"{level}_kh"], strict=True))
+
+
 def print_tally(tally: Mapping[str, int], examples: Iterable[str] = ()) -> None:
     """Print each count of ``tally`` on a line (``  key: n``, keys sorted), then each of
     ``examples`` on a line indented by four spaces."""

@@ -20,7 +20,7 @@ import collections
 import hashlib
 import time
 
-from _sweep import mef_list, print_cpu
+from _sweep import khmer_names, mef_list, print_cpu
 
 from compoundmap.geocode import geocode_places
 
@@ -42,8 +42,8 @@ def main() -> None:
     districts = mef_list("District")
     communes = mef_list("Commune")
     villages = mef_list("Villages")
-    pkh = dict(zip(provinces["province_code"], provinces["province_kh"], strict=True))
-    dkh = dict(zip(districts["district_code"], districts["district_kh"], strict=True))
+    pkh = khmer_names(provinces, "province")
+    dkh = khmer_names(districts, "district")
     where: collections.defaultdict[str, set[str]] = collections.defaultdict(set)
     for table, col in ((communes, "commune_kh"), (villages, "village_kh")):
         for name, code in zip(table[col], table["province_code"], strict=True):

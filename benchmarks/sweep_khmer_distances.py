@@ -17,7 +17,7 @@ from __future__ import annotations
 import collections
 import time
 
-from _sweep import mef_list, print_cpu
+from _sweep import khmer_names, mef_list, print_cpu
 
 from compoundmap.geocode import geocode_places
 
@@ -31,7 +31,7 @@ def main() -> None:
     """Count the answers of each kind of string."""
     started = time.process_time()
     provinces = mef_list("Province")
-    kh = dict(zip(provinces["province_code"], provinces["province_kh"], strict=True))
+    kh = khmer_names(provinces, "province")
     word = {code: "រាជធានី" if code == "12" else "ខេត្ត" for code in kh}
     tally: collections.Counter[str] = collections.Counter()
     for p in kh:

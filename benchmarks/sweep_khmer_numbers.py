@@ -20,7 +20,7 @@ import collections
 import hashlib
 import time
 
-from _sweep import mef_list, print_cpu
+from _sweep import khmer_names, mef_list, print_cpu
 
 from compoundmap.geocode import geocode_places
 
@@ -41,9 +41,9 @@ def main() -> None:
     districts = mef_list("District")
     communes = mef_list("Commune")
     villages = mef_list("Villages")
-    pkh = dict(zip(provinces["province_code"], provinces["province_kh"], strict=True))
-    dkh = dict(zip(districts["district_code"], districts["district_kh"], strict=True))
-    ckh = dict(zip(communes["commune_code"], communes["commune_kh"], strict=True))
+    pkh = khmer_names(provinces, "province")
+    dkh = khmer_names(districts, "district")
+    ckh = khmer_names(communes, "commune")
     tally: collections.Counter[str] = collections.Counter()
     cases: list[tuple[str, str, str]] = []  # (kind, name, district code)
     for code, name in dkh.items():

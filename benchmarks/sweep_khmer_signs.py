@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from _sweep import mef_list, print_cpu
+from _sweep import khmer_names, mef_list, print_cpu
 
 from compoundmap._data import raw_path
 from compoundmap.geocode import geocode_places
@@ -125,8 +125,8 @@ def _khmer(word: object) -> bool:
 def strings() -> None:
     """Part 3: every commune as written and respelt, with its district and province."""
     communes, districts, provinces = mef_list("Commune"), mef_list("District"), mef_list("Province")
-    dname = dict(zip(districts["district_code"], districts["district_kh"], strict=True))
-    pname = dict(zip(provinces["province_code"], provinces["province_kh"], strict=True))
+    dname = khmer_names(districts, "district")
+    pname = khmer_names(provinces, "province")
     names = build_index().names
     digest = hashlib.sha256()
     tally: dict[str, collections.Counter[str]] = {

@@ -22,7 +22,7 @@ import argparse
 import collections
 import time
 
-from _sweep import mef_list, print_cpu, print_tally
+from _sweep import khmer_names, mef_list, print_cpu, print_tally
 
 from compoundmap.geocode import geocode_places
 
@@ -39,10 +39,10 @@ def main() -> None:
     parser.add_argument("--step", type=int, default=10, help="every N-th village")
     step = parser.parse_args().step
     started = time.process_time()
-    prov = mef_list("Province").set_index("province_code")["province_kh"].to_dict()
-    dist = mef_list("District").set_index("district_code")["district_kh"].to_dict()
+    prov = khmer_names(mef_list("Province"), "province")
+    dist = khmer_names(mef_list("District"), "district")
     comm = mef_list("Commune").drop_duplicates("commune_code")
-    comm = comm.set_index("commune_code")["commune_kh"].to_dict()
+    comm = khmer_names(comm, "commune")
     villages = mef_list("Villages").iloc[::step]
     tally: collections.Counter[str] = collections.Counter()
     examples: list[str] = []
