@@ -365,3 +365,38 @@ def test_the_bavet_moc_bai_complex_named_with_its_kind_word(
     query: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [c for c in _codes(query) if c[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # round 11 (r11-landcjk) dev rows: the Japanese names of two border casino resorts
+        ("ロイヤルヒルリゾート", [("22", "2204")]),
+        ("国境に位置するホテル・コッコンリゾート", [("09", "0905")]),
+        # Poipet as 柬中时报 writes it, and the Chinese name of its Grand Diamond casino
+        ("位于柬泰边境波比市的一家赌场", [("01", "0110")]),
+        ("大鑽石城賭場", [("01", "0110")]),
+        # 코롱산로엠 was read as Koh Rong by its first syllables (the wrong commune)
+        ("코롱산로엠(Koh Rong Sanloem) 섬", [("18", "1805")]),
+        # the Korean compound, the Chinese NagaWorld and Angkor park, Techo airport
+        ("원구단지", [("12", None)]),
+        ("金界娛樂城", [("12", None)]),
+        ("吴哥考古园区", [("17", None)]),
+        ("テチョ国際空港", [("08", None)]),
+        ("떼쪼국제공항", [("08", None)]),
+        # 波比 alone is a given name (Bobby), not Poipet
+        ("波比", []),
+    ],
+)
+def test_cjk_names_of_casinos_compounds_islands_and_airports(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """CJK names of landmarks that reporting uses as locations (localities.csv and
+    aliases.csv, round 11 landcjk), each read as the landmark's row."""
+    assert [c for c in _codes(query) if c[0]] == expected
+
+
+def test_the_korean_name_of_koh_rong_sanloem_is_not_koh_rong() -> None:
+    """코롱산로엠 / 론사렘섬 are Koh Rong Sanloem (commune 180502), not Koh Rong (180501)."""
+    for text in ("코롱산로엠", "론사렘섬"):
+        assert {p.commune_code for p in cm.geocode_places(text)} == {"180502"}
