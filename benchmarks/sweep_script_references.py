@@ -7,7 +7,8 @@ and script (the shortest of two letters or more), every ordered pair of two prov
 - reference: P written as the point measured from and Q as the place, the ways Korean,
   Japanese and Chinese pages write it ("P에서 1시간 거리인 Q", "P에서 차로 30분 거리의 Q",
   "Q(P 동북쪽 약 470km 떨어진 곳)", "P 남쪽 25km 지점의 Q", "PからN分のQ",
-  "Pの南西約200キロのQ", "距P2小时车程的Q" …); right when Q alone comes back;
+  "Pの南西約200キロのQ", "P南約20キロに位置するQ", "距P2小时车程的Q" …); right when Q
+  alone comes back;
 - alone: P written as the point measured from with nothing else named ("P에서 1시간
   거리"); right when P comes back (the name is all the string says);
 - plain: P and Q in a list with no distance ("P, Q", "P와 Q"): both must come back, as
@@ -38,6 +39,8 @@ _FORMS = {
         "{p}から約2時間の{q}",
         "{p}から南へ30キロの{q}",
         "{p}の南西約200キロの{q}",
+        "{p}南約20キロに位置する{q}",
+        "{p}北西方約50キロの{q}",
     ),
     "zh": ("距{p}2小时车程的{q}", "距{p}30分钟的{q}", "{p}以南30公里的{q}"),
 }

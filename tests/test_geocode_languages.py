@@ -1052,6 +1052,26 @@ def test_a_japanese_direction_after_a_name_makes_it_a_reference_point() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("プノンペン南約20キロに位置するテチョー国際空港", "08"),  # round 11 dev row (krorma)
+        ("プノンペン北西方約50キロのコンポンスプー州", "05"),  # composed
+    ],
+)
+def test_a_japanese_direction_glued_without_no_makes_it_a_reference_point(
+    text: str, province: str
+) -> None:
+    """ "P南約20キロのQ" (no の between the name and the direction): P is still the point
+    the distance is measured from (stop_words.csv reference_after_script, round 11)."""
+    assert {p.province_code for p in cm.geocode_places(text)} == {province}
+
+
+def test_a_japanese_direction_glued_to_a_name_without_a_distance_is_the_name() -> None:
+    """With no distance after it the name is the place the string means."""
+    assert {p.province_code for p in cm.geocode_places("プノンペン南約")} == {"12"}
+
+
+@pytest.mark.parametrize(
     ("small", "plain", "province"),
     [
         ("トゥボンクムム", "トボンクムム", "25"),  # both spellings: jablog.org, jmedia.wiki
