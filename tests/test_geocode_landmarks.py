@@ -365,3 +365,42 @@ def test_the_bavet_moc_bai_complex_named_with_its_kind_word(
     query: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [c for c in _codes(query) if c[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # geocode_broad.csv rows (round 11): sanctioned or reported casinos and Phnom Penh
+        # landmarks that the pages place, now in localities.csv / aliases.csv
+        ("the Golden Sun Sky Casino and Hotel", [("18", None)]),  # OFAC 2025-09
+        ("DNA Star Vegas Resort", [("01", "0110")]),
+        ("Sisowath Quay", [("12", None)]),
+        ("Sorya mall", [("12", None)]),
+        ("the Trat–Thmar Dar border area", [("15", "1506")]),
+    ],
+)
+def test_round11_sourced_landmark_names(query: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _codes(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Star Vegas",  # the bare brand still needs its place
+        "DNA",
+        "Sisowath",  # a royal name, a boulevard, a high school
+        "Sorya",
+        "Golden Sun",
+        "Goddess of Liberty",  # needs its place: statues elsewhere
+        "the Goddess of Liberty statue in New York",
+    ],
+)
+def test_generic_parts_of_round11_landmark_names_give_no_place(query: str) -> None:
+    assert [c for c in _codes(query) if c[0]] == []
+
+
+def test_a_casino_named_after_a_statue_is_placed_at_medium_alone() -> None:
+    """ "Goddess of Liberty Hotel and Casino" (ggbnews: Sihanoukville) needs its place named:
+    with its kind word alone it gives its province, never high."""
+    r = cm.geocode("the Goddess of Liberty Hotel and Casino")
+    assert (r.province_code, r.confidence) == ("18", "medium")
