@@ -377,6 +377,8 @@ def test_the_bavet_moc_bai_complex_named_with_its_kind_word(
         ("Sisowath Quay", [("12", None)]),
         ("Sorya mall", [("12", None)]),
         ("the Trat–Thmar Dar border area", [("15", "1506")]),
+        ("the Kings Crown Casino", [("20", "2008")]),  # Bavet
+        ("the Try Pheap Mittapheap Casino Entertainment Resort", [("16", None)]),
     ],
 )
 def test_round11_sourced_landmark_names(query: str, expected: list[tuple[str, str | None]]) -> None:
@@ -393,6 +395,10 @@ def test_round11_sourced_landmark_names(query: str, expected: list[tuple[str, st
         "Golden Sun",
         "Goddess of Liberty",  # needs its place: statues elsewhere
         "the Goddess of Liberty statue in New York",
+        "the Las Vegas Sun reported",  # a Las Vegas newspaper's name
+        "Sunshine Bay",
+        "Grand Dragon",
+        "the Grand Dragon hotel in Vientiane",
     ],
 )
 def test_generic_parts_of_round11_landmark_names_give_no_place(query: str) -> None:
@@ -404,3 +410,21 @@ def test_a_casino_named_after_a_statue_is_placed_at_medium_alone() -> None:
     with its kind word alone it gives its province, never high."""
     r = cm.geocode("the Goddess of Liberty Hotel and Casino")
     assert (r.province_code, r.confidence) == ("18", "medium")
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        ("the Goddess of Liberty Hotel and Casino", "18"),  # ggbnews: Sihanoukville
+        ("Hotel Sunshine Bay", "18"),  # giadinhnazarethvietnam (id)
+        ("the Grand Dragon Resort", "08"),  # opposite An Phu, Kandal
+        ("Las Vegas Sun casino", "20"),  # asgam: Bavet
+    ],
+)
+def test_round11_landmarks_that_need_their_place_are_medium_alone(
+    query: str, province: str
+) -> None:
+    """Names other places or businesses bear (needs_context): named alone with their kind
+    word they give their province, never high (named_alone)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.confidence) == (province, "medium")
