@@ -428,3 +428,22 @@ def test_round11_landmarks_that_need_their_place_are_medium_alone(
     word they give their province, never high (named_alone)."""
     r = cm.geocode(query)
     assert (r.province_code, r.confidence) == (province, "medium")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # geocode_broad.csv row (Cambodia Daily): the street number is no distance
+        ("a house on Street 51, across from Wat Langka", [("12", None)]),
+        ("Street 271 across from Royal Hill Resort", [("22", "2204")]),
+        # a distance before "from" still makes the name a reference point
+        ("the building 20 km from Poipet in Banteay Meanchey", [("01", None)]),
+    ],
+)
+def test_across_from_a_landmark_is_opposite_it_not_a_distance(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """Round 11 (stop_words.csv role reference_before_idiom): "across from X" is X's place
+    even when a number (a street's) stands before it; 1,047 of 1,054 generated strings that
+    changed give the answer of the bare "across from X", none wrong at high."""
+    assert _codes(query) == expected
