@@ -97,6 +97,8 @@ def word_list(role: str) -> tuple[str, ...]:
     """Words of one role in ``data/raw/gazetteer/stop_words.csv``, in file order: ``stop``
     (never start or make a name), ``reference_before`` and ``reference_distance`` (make the
     next name a reference point: "from Poipet", "50 km north of Poipet"),
+    ``reference_before_idiom`` (a word that makes "from" after it an idiom, no distance:
+    "across from"),
     ``reference_descriptor`` (words that may stand between "from" and the reference point:
     "from the border town of Poipet"), ``reference_of`` (the words for "of" after a
     distance or direction: "50 km north of", "à 30 km de", "südlich von"),

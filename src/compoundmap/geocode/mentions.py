@@ -92,6 +92,10 @@ _HAN_AREA = frozenset(word_list("area_after_han"))
 #: ("km", "north" …) and the words for "of" there ("de", "von", "dari" …), from
 #: ``stop_words.csv``.
 _REFERENCE_BEFORE = frozenset(word_list("reference_before"))
+#: Words that make "from" after them part of an idiom for "opposite", no distance
+#: ("Street 51, across from Wat Langka": the number is a street's), ``stop_words.csv``
+#: role ``reference_before_idiom``.
+_FROM_IDIOM = frozenset(word_list("reference_before_idiom"))
 REFERENCE_OF = frozenset(word_list("reference_of"))
 _REFERENCE_DISTANCE = frozenset(word_list("reference_distance"))
 #: Directions written right before the name with no word for "of" (Indonesian/Malay
@@ -302,7 +306,12 @@ def is_reference(toks: Sequence[Token], start: int) -> bool:
     k = start - 1
     while k >= 0 and start - k <= 5 and toks[k].text in REFERENCE_DESCRIPTOR:
         k -= 1
-    if k >= 0 and toks[k].text in _REFERENCE_BEFORE and _distance_before(toks, k):
+    if (
+        k >= 0
+        and toks[k].text in _REFERENCE_BEFORE
+        and not (k >= 1 and toks[k - 1].text in _FROM_IDIOM)
+        and _distance_before(toks, k)
+    ):
         return True
     if start >= 1 and toks[start - 1].text in _REFERENCE_DIRECTION:
         return True
