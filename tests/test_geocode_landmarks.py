@@ -365,3 +365,17 @@ def test_the_bavet_moc_bai_complex_named_with_its_kind_word(
     query: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [c for c in _codes(query) if c[0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Phnom Chisor", "high"),  # lonelyplanet.com: "a solitary hill in Takeo Province"
+        ("Phnom Chi Sor temple", "high"),  # truecambodia.blogspot.com
+        ("Phnomn Chisor", "medium"),  # a broad dev row: one letter more, read as a typo
+    ],
+)
+def test_phnom_chisor_is_in_takeo(text: str, band: str) -> None:
+    """Phnom Chisor (localities.csv, round 11): the hill temple of Takeo, no district."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.confidence) == ("21", None, band)

@@ -1523,7 +1523,7 @@ def test_thai_and_vietnamese_places_across_the_border_give_no_cambodian_place(te
         ("камбоджийской Преа Вихеар", ("13", None)),  # ru24.pro
         ("ХРАМА ПРЕАХ-ВИХЕАР", ("13", None)),  # cyberleninka.ru
         ("буддийский храм Преахвихеа", ("13", None)),  # mail.ru: е for the э of Прэахвихеа
-        ("Тогда в Сиануквилле", ("18", None)),  # vitalysuper.com: л written twice
+        ("Тогда в Сиануквилле", ("18", "1801")),  # vitalysuper.com: л written twice
         ("национальный парк Бокор", ("07", "0709")),  # turtella.ru
         ("в славном городе Кампоте", ("07", "0708")),  # gronderc.blogspot.com
         ("प्रेह विहार मंदिर", ("13", None)),  # tv9hindi.com
@@ -1549,3 +1549,21 @@ def test_russian_spellings_that_differ_by_e_or_a_doubled_letter_are_one_key() ->
 @pytest.mark.parametrize("text", ["в провинции программа", "в городе эксперт", "касса"])
 def test_ordinary_russian_words_with_a_doubled_letter_or_e_are_no_place(text: str) -> None:
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("у погранперехода О’Смач", ("22", "2204", "220405")),  # vedomosti.ru
+        ("на Ко Ронг Самлоем", ("18", "1805", "180502")),  # ru.xcv.wiki
+        ("Кох Ронг Самлоем", ("18", "1805", None)),  # not the other island's commune
+        ("Тогда в Сиануквилле", ("18", "1801", None)),  # the city, as for the English name
+        ("провинция Сиануквиль", ("18", None, None)),
+    ],
+)
+def test_russian_spellings_of_o_smach_koh_rong_and_sihanoukville(
+    text: str, place: tuple[str, str | None, str | None]
+) -> None:
+    """О Смач, Ко Ронг Самлоем, Кох Ронг and Сиануквиль (aliases.csv, round 11)."""
+    got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
+    assert got == {place}
