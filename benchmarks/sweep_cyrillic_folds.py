@@ -6,7 +6,11 @@ time (one е written э, one consonant doubled, one doubled letter written once)
 after "в провинции"; right when the answer is the alias's unit (or lies in it), elsewhere
 when it lies outside it, nothing when no place comes back. Negatives: ordinary Russian
 words with э or a doubled letter, alone and after "в провинции" and "в городе"; each
-should give nothing.
+should give nothing. Sound (``sound.py``, a Cyrillic name after its admin word): every
+Cyrillic alias of a province with one vowel changed (so that no exact key holds it) after
+"в провинции", with and without "Камбоджа"; and the Russian names of 50 provinces of
+Thailand, Vietnam, Laos, China, Myanmar, Indonesia and the Philippines after "в
+провинции", with and without "Камбоджа", which must give no Cambodian place.
 
 Run: ``python benchmarks/sweep_cyrillic_folds.py``.
 """
@@ -31,6 +35,27 @@ WORDS = (
     "теннис оттепель иммиграция коммерция эксперт экономика этаж поэт дуэль эра "
     "эвакуация территория сессия аппарат аккаунт миссия комиссия кампания"
 ).split()
+
+
+FOREIGN = (
+    "Сурин Сисакет Бурирам Убонратчатхани Сакэу Чантхабури Трат Накхонратчасима Удонтхани "
+    "Нонгкхай Чиангмай Чианграй Пхукет Краби Сонгкхла Тэйнинь Лонган Анзянг Донгтхап "
+    "Киензянг Биньфыок Дакнонг Зялай Контум Гуандун Юньнань Гуанси Фуцзянь Чжэцзян Хайнань "
+    "Сычуань Аттапы Тямпасак Саласан Саваннакхет Луангнамтха Бокео Шан Кайин Мандалай "
+    "Танинтайи Ява Бали Суматра Минданао Себу Лусон Пампанга Батангас Кавите"
+).split()
+VOWELS = "аеиоуя"
+
+
+def one_vowel_changed(name: str) -> set[str]:
+    """The name with one vowel written as another."""
+    out: set[str] = set()
+    for k, ch in enumerate(name):
+        if ch in VOWELS:
+            for other in VOWELS:
+                if other != ch:
+                    out.add(name[:k] + other + name[k + 1 :])
+    return out
 
 
 def respellings(name: str) -> set[str]:
@@ -69,6 +94,25 @@ def main() -> None:
                 found.append(f"{frame.format(word)} -> {r.province_code}")
     print("ordinary words:", ", ".join(f"{k} {v}" for k, v in sorted(neg.items())))
     for line in found:
+        print("  ", line)
+    sound: collections.Counter[str] = collections.Counter()
+    for row in rows:
+        if len(row["code"]) != 2:
+            continue
+        for text in sorted(one_vowel_changed(row["alias"])):
+            for frame in ("в провинции {}", "Камбоджа, в провинции {}"):
+                sound[verdict(geocode(frame.format(text)), row["code"])] += 1
+    print("sound, one vowel changed:", ", ".join(f"{k} {v}" for k, v in sorted(sound.items())))
+    abroad: collections.Counter[str] = collections.Counter()
+    read = []
+    for name in FOREIGN:
+        for frame in ("в провинции {}", "Камбоджа и Таиланд: в провинции {}"):
+            r = geocode(frame.format(name))
+            abroad["nothing" if r.province_code is None else f"place {r.confidence}"] += 1
+            if r.province_code is not None:
+                read.append(f"{frame.format(name)} -> {r.province_code} {r.confidence}")
+    print("provinces abroad:", ", ".join(f"{k} {v}" for k, v in sorted(abroad.items())))
+    for line in read:
         print("  ", line)
     print_cpu(t0)
 

@@ -1567,3 +1567,36 @@ def test_russian_spellings_of_o_smach_koh_rong_and_sihanoukville(
     """О Смач, Ко Ронг Самлоем, Кох Ронг and Сиануквиль (aliases.csv, round 11)."""
     got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
     assert got == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("с провинцией Бентей Минчей", ("01", None)),  # gid.turtella.ru
+        ("в провинции Бантеймеантьей", ("01", None)),  # news.mail.ru
+        ("района Тхма Пхуок в провинции Бантеймеантьей", ("01", "0107")),
+    ],
+)
+def test_russian_name_after_its_admin_word_is_read_by_sound(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    """A capitalised Cyrillic name right after провинция/район is read by its consonants
+    (ть as the Khmer ch, х dropped), low band, as Hindi names before their admin word; alone,
+    a province needs five sound classes, Cambodia named or not."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.confidence) == (*place, "low")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в провинции Убонратчатхани",  # Thailand
+        "Камбоджа и Таиланд: в провинции Сисакет",
+        "в провинции Гуандун",  # China
+        "Камбоджа, в провинции эвакуация",  # an ordinary word in lower case
+        "Камбоджа и Таиланд: в провинции Пампанга",  # Philippines: PNPN, as Phnom Penh
+        "Камбоджа, в провинции Свайрианг",  # four classes: too short to read alone
+    ],
+)
+def test_russian_names_abroad_and_ordinary_words_are_not_read_by_sound(text: str) -> None:
+    assert cm.geocode(text).province_code is None
