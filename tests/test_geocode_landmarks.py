@@ -482,3 +482,17 @@ def test_across_from_a_landmark_is_opposite_it_not_a_distance(
     even when a number (a street's) stands before it; 1,047 of 1,054 generated strings that
     changed give the answer of the bare "across from X", none wrong at high."""
     assert _codes(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("Phnom Chisor", "high"),  # lonelyplanet.com: "a solitary hill in Takeo Province"
+        ("Phnom Chi Sor temple", "high"),  # truecambodia.blogspot.com
+        ("Phnomn Chisor", "medium"),  # a broad dev row: one letter more, read as a typo
+    ],
+)
+def test_phnom_chisor_is_in_takeo(text: str, band: str) -> None:
+    """Phnom Chisor (localities.csv, round 11): the hill temple of Takeo, no district."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.confidence) == ("21", None, band)

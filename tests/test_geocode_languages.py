@@ -1532,3 +1532,91 @@ def test_vietnamese_siem_reap_and_thai_prey_chan_as_pages_write_them(
 def test_thai_and_vietnamese_places_across_the_border_give_no_cambodian_place(text: str) -> None:
     """Thai and Vietnamese names near the Thai spellings above give no Cambodian place."""
     assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # real rows (geocode_broad.csv, round 11 r11-translit) and page spellings
+        ("в восточном городе Кратьэх", ("10", "1002")),  # vietnam.vn/ru: город = the town
+        ("в провинцию Ратанакири", ("16", None)),  # olgakolos.ru
+        ("камбоджийской Преа Вихеар", ("13", None)),  # ru24.pro
+        ("ХРАМА ПРЕАХ-ВИХЕАР", ("13", None)),  # cyberleninka.ru
+        ("буддийский храм Преахвихеа", ("13", None)),  # mail.ru: е for the э of Прэахвихеа
+        ("Тогда в Сиануквилле", ("18", "1801")),  # vitalysuper.com: л written twice
+        ("национальный парк Бокор", ("07", "0709")),  # turtella.ru
+        ("в славном городе Кампоте", ("07", "0708")),  # gronderc.blogspot.com
+        ("प्रेह विहार मंदिर", ("13", None)),  # tv9hindi.com
+    ],
+)
+def test_russian_and_hindi_spellings_of_kratie_ratanakiri_preah_vihear_and_bokor(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    """Russian pages write Kratie, Ratanakiri, Preah Vihear and Bokor their own ways
+    (aliases.csv, round 11), э or е and a letter once or twice for one name (folded as the
+    Latin keys are), and город (town) before a provincial town; Hindi writes प्रेह विहार."""
+    got = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert got == {place}
+
+
+def test_russian_spellings_that_differ_by_e_or_a_doubled_letter_are_one_key() -> None:
+    """э/е and a doubled letter fold in Cyrillic keys, as in Latin ones; other letters stay."""
+    assert place_key("Прэахвихеа") == place_key("Преахвихеа")
+    assert place_key("Сиануквилле") == place_key("Сиануквиле")
+    assert place_key("Кратьэх") != place_key("Кратах")
+
+
+@pytest.mark.parametrize("text", ["в провинции программа", "в городе эксперт", "касса"])
+def test_ordinary_russian_words_with_a_doubled_letter_or_e_are_no_place(text: str) -> None:
+    assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("у погранперехода О’Смач", ("22", "2204", "220405")),  # vedomosti.ru
+        ("на Ко Ронг Самлоем", ("18", "1805", "180502")),  # ru.xcv.wiki
+        ("Кох Ронг Самлоем", ("18", "1805", None)),  # not the other island's commune
+        ("Тогда в Сиануквилле", ("18", "1801", None)),  # the city, as for the English name
+        ("провинция Сиануквиль", ("18", None, None)),
+    ],
+)
+def test_russian_spellings_of_o_smach_koh_rong_and_sihanoukville(
+    text: str, place: tuple[str, str | None, str | None]
+) -> None:
+    """О Смач, Ко Ронг Самлоем, Кох Ронг and Сиануквиль (aliases.csv, round 11)."""
+    got = {(p.province_code, p.district_code, p.commune_code) for p in cm.geocode_places(text)}
+    assert got == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("с провинцией Бентей Минчей", ("01", None)),  # gid.turtella.ru
+        ("в провинции Бантеймеантьей", ("01", None)),  # news.mail.ru
+        ("района Тхма Пхуок в провинции Бантеймеантьей", ("01", "0107")),
+    ],
+)
+def test_russian_name_after_its_admin_word_is_read_by_sound(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    """A capitalised Cyrillic name right after провинция/район is read by its consonants
+    (ть as the Khmer ch, х dropped), low band, as Hindi names before their admin word; alone,
+    a province needs five sound classes, Cambodia named or not."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.confidence) == (*place, "low")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в провинции Убонратчатхани",  # Thailand
+        "Камбоджа и Таиланд: в провинции Сисакет",
+        "в провинции Гуандун",  # China
+        "Камбоджа, в провинции эвакуация",  # an ordinary word in lower case
+        "Камбоджа и Таиланд: в провинции Пампанга",  # Philippines: PNPN, as Phnom Penh
+        "Камбоджа, в провинции Свайрианг",  # four classes: too short to read alone
+    ],
+)
+def test_russian_names_abroad_and_ordinary_words_are_not_read_by_sound(text: str) -> None:
+    assert cm.geocode(text).province_code is None

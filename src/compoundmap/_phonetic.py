@@ -128,6 +128,24 @@ _DEVANAGARI_ROWS = {
 }
 _DEVANAGARI_CLASS = {ch: c for c, row in _DEVANAGARI_ROWS.items() for ch in row}
 
+# Cyrillic consonants (Russian writes Khmer names by sound: Бантеймеантьей = Banteay
+# Meanchey), as the tokeniser folds them (lower case, й as и, э as е, a letter once). Vowels,
+# й, ь, ъ and х (Russian writes Khmer h and the h of kh, th, ph with it: Тхма Пхуок) are
+# dropped; т before ь, я or ю writes the Khmer ch (Кратьэх, Кампонгтям), and г after н is the
+# g of "ng", written once like the Latin digraph.
+_CYRILLIC_ROWS = {
+    "K": "кг",
+    "T": "тд",
+    "P": "пбфв",
+    "S": "сзшщж",
+    "C": "чц",
+    "N": "н",
+    "M": "м",
+    "R": "рл",
+}
+_CYRILLIC_CLASS = {ch: c for c, row in _CYRILLIC_ROWS.items() for ch in row}
+_CYRILLIC_SOFT = frozenset("ьяю")
+
 # Hangul jamo: initial (19), medial w-glides (ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ write a v/w), final (28)
 _HANGUL_INITIAL = "KKNTTRMPPSSXCCCKTPX"  # X: ㅇ, ㅎ (no consonant)
 _HANGUL_W_MEDIALS = frozenset({9, 10, 11, 14, 15, 16})
@@ -190,10 +208,11 @@ def _latin_classes(s: str) -> list[str]:
 
 
 def script_sound_keys(run: str) -> tuple[str, ...]:
-    """The sound-class keys of a name written in katakana, hangul, Thai or Devanagari (as
-    cleaned by the normaliser); ``()`` for other text. Thai and hangul also give the key without an
-    ``R`` written after a vowel (Thai มงคล ends in l, romanised Mongkol or Mangkul). グ after
-    ン, like ग after a nasal, is the g of "ng" (ストゥング・トレン = Stung Treng): not counted.
+    """The sound-class keys of a name written in katakana, hangul, Thai, Devanagari or
+    Cyrillic (as cleaned by the normaliser); ``()`` for other text. Thai and hangul also give
+    the key without an ``R`` written after a vowel (Thai มงคล ends in l, romanised Mongkol or
+    Mangkul). グ after ン, like ग after a nasal, is the g of "ng" (ストゥング・トレン = Stung
+    Treng): not counted.
 
     Examples
     --------
@@ -216,6 +235,13 @@ def script_sound_keys(run: str) -> tuple[str, ...]:
         elif ch == "ว":
             nxt = run[k + 1] if k + 1 < len(run) else ""
             classes.append("P" if nxt in _THAI_VOWEL_SIGNS or k == 0 else "")
+        elif ch in _CYRILLIC_CLASS:
+            if ch == "г" and classes and classes[-1] == "N":
+                continue  # the g of "ng"
+            nxt = run[k + 1] if k + 1 < len(run) else ""
+            classes.append("C" if ch == "т" and nxt in _CYRILLIC_SOFT else _CYRILLIC_CLASS[ch])
+        elif "\u0430" <= ch <= "\u044f" or ch == "\u0451":
+            continue  # a vowel, й, ь, ъ or х
         elif ch in _DEVANAGARI_CLASS:
             if ch == "ग" and classes and classes[-1] == "N":
                 continue  # the g of "ng"

@@ -232,6 +232,10 @@ def _fold_latin_token(tok: str) -> str:
         # "कंपोट" (Kampot) would be one key
         t = "".join(ch for ch in t if ch.isalnum() or "\u093e" <= ch <= "\u094c")
         t = t.translate(_DEVANAGARI_VOWEL_LENGTH)
+        if "\u0400" <= t[:1] <= "\u04ff":
+            # Russian transliterations of one Khmer name write э or е and a letter once or
+            # twice (Прэахвихеа, Преахвихеа; Сиануквиль, Сиануквилль): folded as Latin is
+            t = _DOUBLE_RE.sub(_LETTER, t.replace("э", "е"))
     if not t.isascii() or t in _LATIN_ADMIN or t in _STOPWORDS:
         return t
     if tok in _KEPT_CAPITALS:

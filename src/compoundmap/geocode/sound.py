@@ -1,20 +1,22 @@
-"""Names written in katakana, hangul, Thai or Devanagari that the index does not hold, read
-by sound.
+"""Names written in katakana, hangul, Thai, Devanagari or Cyrillic that the index does not
+hold, read by sound.
 
 A district or commune is rarely among the curated names in other scripts (``aliases.csv``
 holds provinces and towns), but sources write them next to their admin word:
 "バッタンバン州カムリエン郡" (Kamrieng district), "อำเภอโอโจรว" (Ou Chrov district), "킨스와이군"
-(Kien Svay district), "स्वे रींग प्रांत" (Svay Rieng province). This pass, run last by
+(Kien Svay district), "स्वे रींग प्रांत" (Svay Rieng province), "в провинции
+Бантеймеантьей" (a capitalised Russian name right after its admin word). This pass, run last by
 :func:`~compoundmap.geocode.spot.spot`, reads such a run by its consonants
 (:func:`~compoundmap.normalize.script_sound_keys`) and keeps it only when exactly one unit
 of the level its admin word says has that sound key, inside the province or district the
 string names (a province, or a district named with nothing around it, may be found alone
 when its key is long; a Devanagari one needs a class more unless Cambodia is named, as
-Hindi names places abroad with the same words). A hangul name of four syllables or more
-written with no admin word at all is read only as a province, alone, with two sound classes
-more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean spellings differ by a vowel),
-as written or without a particle glued after it ("반띠민제이에서"); one written between its
-province and a word for an area ("프놈펜 투올코욱 지역") is read as a district of that province.
+Hindi names places abroad with the same words, a Cyrillic one always). A hangul name of four
+syllables or more written with no admin word at all is read only as a province, alone, with
+two sound classes more ("캄퐁 츠낭" = 캄퐁치낭, "반띠민제이" = 반테이민체이: Korean
+spellings differ by a vowel), as written or without a particle glued after it
+("반띠민제이에서"); one written between its province and a word for an area ("프놈펜
+투올코욱 지역") is read as a district of that province.
 Villages are not read (one places nothing finer than its commune, and many sound alike),
 nor a unit the caller already states as context. What it finds is a ``phonetic`` mention,
 scored low: never the top band.
@@ -41,7 +43,16 @@ from ..schema import LEVEL_OF_NAME
 from ..settings import depends_on_settings
 from .index import TIER_OFFICIAL, TIER_VILLAGE, Entry, build_index, long_lived, name_index
 from .mentions import Mention, make_mention, mention_start
-from .sound_runs import DEVANAGARI_WORD, THAI, devanagari_runs, flat_spans, korean_run, script_runs
+from .sound_runs import (
+    CYRILLIC_WORD,
+    DEVANAGARI_WORD,
+    THAI,
+    cyrillic_runs,
+    devanagari_runs,
+    flat_spans,
+    korean_run,
+    script_runs,
+)
 from .tokens import is_hangul
 
 __all__ = ["prepare", "sound_mentions"]
@@ -85,8 +96,11 @@ _AREA_WORDS = ("지역", "지구")
 _AREA_EXTRA = 1
 _SCORE = 75.0
 
-_READ = re.compile("[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f]")
+_READ = re.compile(
+    "[\u30a1-\u30ff\u0e01-\u0e4e\uac00-\ud7a3\u0900-\u0963\u0966-\u097f\u0410-\u044f]"
+)
 _KANA_RUN = re.compile("[\u30a1-\u30ff]+")
+_CYRILLIC_TEXT = re.compile("[\u0410-\u044f]")
 #: An r after a vowel at the end of a word followed by another word ("Chbar Ampov").
 _WORD_FINAL_R = re.compile(r"(?<=[aeiouAEIOU])r(?=\s+\w)")
 
@@ -341,6 +355,8 @@ def sound_mentions(
         runs.extend(found)
     if isinstance(text, str):
         runs.extend(devanagari_runs(text, toks, spans))
+        if _CYRILLIC_TEXT.search(text):
+            runs.extend(cyrillic_runs(toks, spans))
     if not runs:
         return mentions
     taken = {k for m in mentions for k in range(m.start, m.end)}
@@ -387,7 +403,10 @@ def sound_mentions(
             # easily another village of the same sound: villages are not read
             continue
         inner = {c for c in scope if len(c) >= 4} if level == _COMMUNE else set()
-        extra = 1 if DEVANAGARI_WORD.match(run) and not cambodia else 0
+        # a Russian name needs the class more even then (Пампанга sounds like Phnom Penh)
+        extra = (
+            1 if CYRILLIC_WORD.match(run) or (DEVANAGARI_WORD.match(run) and not cambodia) else 0
+        )
         if address and level == _DISTRICT and not scope and _KANA_RUN.fullmatch(run):
             extra = -_ADDRESS_LESS  # カムリエン郡 in a Cambodian address with no province
         entries = ()

@@ -17,8 +17,10 @@ from .index import build_index
 from .tokens import is_hangul, korean_admin, split_tokens
 
 __all__ = [
+    "CYRILLIC_WORD",
     "DEVANAGARI_WORD",
     "THAI",
+    "cyrillic_runs",
     "devanagari_runs",
     "flat_spans",
     "korean_run",
@@ -31,6 +33,10 @@ THAI = re.compile("[\u0e01-\u0e4e]")
 DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: The most words a Hindi name before its admin word is read from.
 _DEVANAGARI_MAX_WORDS = 3
+#: A word in Cyrillic (as the tokeniser folds it: lower case).
+CYRILLIC_WORD = re.compile("[\u0430-\u044f\u0451]+")
+#: The most words a Russian name after its admin word is read from.
+_CYRILLIC_MAX_WORDS = 2
 
 
 def flat_spans(toks: Sequence[Token]) -> list[tuple[int, int]] | None:
@@ -164,4 +170,37 @@ def devanagari_runs(
         for n in range(len(names), 0, -1):
             run = "".join(as_written[i] for i in names[-n:])
             out.append((run, level, spans[names[-n]][0], spans[names[-1]][1]))
+    return out
+
+
+def cyrillic_runs(
+    toks: Sequence[Token], spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, int, int, int]]:
+    """Russian names after their admin word ("провинции Бантеймеантьей", "района Тхма
+    Пхуок"): the up to :data:`_CYRILLIC_MAX_WORDS` capitalised Cyrillic words right after a
+    Cyrillic admin word, longest first. A word in lower case, a one-letter word, a stop
+    word, an admin word or a break ends the run ("в провинции специальная …" is no name).
+    Only the name right after the word: of a list after it ("провинций А, Б и В") the first
+    item is read."""
+    out: list[tuple[str, int, int, int]] = []
+    for k, tok in enumerate(toks):
+        level = tok.admin
+        if level is None or not CYRILLIC_WORD.fullmatch(tok.text):
+            continue
+        names: list[int] = []
+        j = k + 1
+        while (
+            j < len(toks)
+            and toks[j].admin is None
+            and not toks[j].stop
+            and len(toks[j].text) > 1
+            and not toks[j].lower
+            and CYRILLIC_WORD.fullmatch(toks[j].text)
+            and len(names) < _CYRILLIC_MAX_WORDS
+        ):
+            names.append(j)
+            j += 1
+        for n in range(len(names), 0, -1):
+            run = "".join(toks[i].text for i in names[:n])
+            out.append((run, level, spans[names[0]][0], spans[names[n - 1]][1]))
     return out
