@@ -356,3 +356,14 @@ def test_border_pairs_of_round_11_give_the_cambodian_side(
     query: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _places(query) == expected
+
+
+def test_a_low_alias_reading_beside_a_place_abroad_is_a_look_alike() -> None:
+    # "Lam" (an other name of a Mondul Kiri commune, low) is the first word of Lam Dong, the
+    # Vietnamese province; "Udon" of Udon Thani read as Oudong: an alias read at low
+    # confidence is as weak a cue as a sound or typo match (places.drop_weak_abroad)
+    assert _places("the Lam Dong border checkpoint") == []
+    assert _places("the Udon Thani border checkpoint") == []
+    assert _places("Lam Dong and Mondulkiri") == [("11", None)]
+    # with no place abroad named, the reading stays
+    assert _places("Lam commune") == [("16", "1607")]
