@@ -293,3 +293,77 @@ def test_names_joined_by_and_are_siblings(query: str, expected: set[tuple[str, s
     """Two names "and" joins (or a comma in a list ending with "and") are two places: the
     second is not read as a village inside the first."""
     assert {(p.province_code, p.district_code) for p in geocode_places(query)} == expected
+
+
+# --- places abroad and border pairs, round 11 (foreign_places.csv, stop_words.csv) -----------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Vietnamese home provinces written without diacritics (ISO 3166-2:VN): each was read
+        # as a Cambodian look-alike (Soc Trang: the commune Trang; Lam Dong: Lam; Dak Lak: L'ak)
+        "Soc Trang province",
+        "a man from Soc Trang province",
+        "Hai Phong",
+        "Phu Yen police",
+        "Lam Dong",
+        "Dak Lak province",
+        "Tien Giang",
+        "Thua Thien Hue",
+        "Ba Ria-Vung Tau",
+        "Bac Kan",
+        "Phu Tho province",
+        "Lang Son",
+        # Thai border places (sourced rows): Khok Sung was the commune Sung, Ban Nong Chan
+        # the commune Ba Baong, Chiang Saen the commune Chan Saen, a fuzzy word beside Tak
+        # Province the district Chong Kal (dev rows of the kind)
+        "Khok Sung",
+        "two different areas of Chiang Sean district",
+        "Ban Nong Chan village in Tambon None Makmun, Khok Sung district",
+        "Nong Jan and Nong Ya Kaeo villages",
+        "the Ban Chong Khae checkpoint in Tak Province",
+    ],
+)
+def test_places_abroad_of_round_11_give_no_cambodian_place(query: str) -> None:
+    assert _places(query) == []
+
+
+def test_the_units_those_places_looked_like_keep_their_names() -> None:
+    assert _places("Trang commune") == [("02", "0212")]
+    assert _places("Sung commune") == [("02", "0209")]
+    assert _places("Chan Saen") == [("05", "0510")]
+    assert _places("Chong Kal district") == [("22", "2203")]
+    assert _places("Tak Team village, Siem Pang") == [("19", "1903")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # nationthailand.com (a dev row): the Cambodian village facing Ban Nong Ya Kaew
+        ("around Prey Chan village", [("01", "0105")]),
+        # "opposite"/"facing" are no word of a name: "Poipet opposite" was read as a typo of a
+        # longer curated name and dropped as a look-alike of the Thai town beside it
+        ("Poipet opposite Aranyaprathet", [("01", "0110")]),
+        ("Poipet facing Aranyaprathet", [("01", "0110")]),
+        ("O'Smach opposite Chong Chom", [("22", "2204")]),
+        # the Lao crossing's Cambodian side under its travellers' name (localities.csv)
+        ("the Laos-Cambodia border crossing at Dong Kralor", [("19", None)]),
+        ("Voen Kham - Dom Kralor", [("19", None)]),
+    ],
+)
+def test_border_pairs_of_round_11_give_the_cambodian_side(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _places(query) == expected
+
+
+def test_a_low_alias_reading_beside_a_place_abroad_is_a_look_alike() -> None:
+    # "Lam" (an other name of a Mondul Kiri commune, low) is the first word of Lam Dong, the
+    # Vietnamese province; "Udon" of Udon Thani read as Oudong: an alias read at low
+    # confidence is as weak a cue as a sound or typo match (places.drop_weak_abroad)
+    assert _places("the Lam Dong border checkpoint") == []
+    assert _places("the Udon Thani border checkpoint") == []
+    assert _places("Lam Dong and Mondulkiri") == [("11", None)]
+    # with no place abroad named, the reading stays
+    assert _places("Lam commune") == [("16", "1607")]

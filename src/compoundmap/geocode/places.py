@@ -232,9 +232,12 @@ def _abroad_namesake(r: GeocodeResult, countries: dict[str, frozenset[str]]) -> 
 def _weak_look_alike(r: GeocodeResult) -> bool:
     """A Cambodian reading short of ``high``, not curated nor confirmed by another name, found
     by sound or naming a commune or village by one word (a district or province named
-    exactly stays: "Moc Bai - Bavet"; so does a commune named exactly in several words)."""
-    if not r.province_code or r.confidence == "high" or r.method.startswith("alias"):
+    exactly stays: "Moc Bai - Bavet"; so does a commune named exactly in several words). An
+    other name (alias) counts as curated unless read at ``low`` ("Lam" of "Lam Dong")."""
+    if not r.province_code or r.confidence == "high":
         return False
+    if r.method.startswith("alias") and r.confidence != "low":
+        return False  # a curated or GeoNames other name; at low, read on a weak cue
     if "+hierarchy" in r.method:
         return False  # another Cambodian name confirms it ("Trapeang Sre … Snoul-Kratie")
     base = r.method.split("+")[0]
