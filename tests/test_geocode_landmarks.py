@@ -496,3 +496,38 @@ def test_phnom_chisor_is_in_takeo(text: str, band: str) -> None:
     """Phnom Chisor (localities.csv, round 11): the hill temple of Takeo, no district."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code, r.confidence) == ("21", None, band)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # round 11 (r11-lists) rows: casinos that casino inventories and raid reports list
+        ("the recently opened Xihu Resort Hotel", [("18", "1801")]),
+        ("Golden Sea Hotel and Casino", [("18", "1801")]),
+        ("SilverWorld casino", [("20", "2008")]),
+        ("DV Casino", [("18", "1801")]),  # keyed by its whole name: DV alone is no key
+        ("DV", []),
+        ("City Impression Entertainment World", [("17", "1710")]),
+        # the Arabic name of the Huang Le compound, kept with its kind word
+        ("مجمع هوانغ لي", [("18", None)]),
+        # the Arabic for city before Sihanoukville
+        ("مدينة سيهانوكفيل الساحلية", [("18", "1801")]),
+        # their bare or foreign-looking parts give nothing
+        ("Golden Sea", []),
+        ("the Golden Sea Hotel in Da Nang", []),
+        ("Xihu", []),
+        ("Xihu Resort Hotel in Hangzhou", []),
+        ("Le Macau", []),
+        ("City Impression", []),
+        ("هوانغ لي", []),
+    ],
+)
+def test_round11_listed_casinos_and_compound_names(
+    query: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """Names of casinos and compounds from casino inventories, raid and sanction reports
+    (localities.csv and admin_words.csv, round 11 lists), each read as its
+    row; the generic names (needs_context) are never read at the top band alone."""
+    assert [c for c in _codes(query) if c[0]] == expected
+    if query in ("the recently opened Xihu Resort Hotel", "Golden Sea Hotel and Casino"):
+        assert cm.geocode(query).confidence in ("medium", "low")
