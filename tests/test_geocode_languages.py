@@ -1512,3 +1512,63 @@ def test_vietnamese_siem_reap_and_thai_prey_chan_as_pages_write_them(
 def test_thai_and_vietnamese_places_across_the_border_give_no_cambodian_place(text: str) -> None:
     """Thai and Vietnamese names near the Thai spellings above give no Cambodian place."""
     assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # fr.qaz.wiki O_Smach (a space after the apostrophe)
+        ("la municipalité de Samraong de la province d' Oddar Meanchey", ("22", "2204")),
+        ("la population d'Anlong Veng", ("22", "2201")),  # wikiland.org/fr Anlong_Veng
+        ("la région d'O'Smach, province d'Oddar Meanchey", ("22", "2204")),  # a dev row
+        ("les temples d’Angkor", ("17", None)),
+        ("le district d'Angkor Chey", ("07", "0701")),
+        ("la commune d'Ou Krasar", ("23", "2302")),
+        ("nell'Oddar Meanchey", ("22", None)),
+    ],
+)
+def test_an_elided_article_before_a_name_is_a_word_of_its_own(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    """French/Italian "d'", "l'", "nell'" before a capitalised name: the apostrophe joined
+    the article to the name ("d'Angkor" was read as Dangkao of Phnom Penh, "d'Oddar" by
+    sound at medium, "d'Ou Krasar" not at all). Now the article is written out."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == place
+    assert r.confidence == "high"
+
+
+@pytest.mark.parametrize("text", ["L'ak", "L'ANG COMMUNE", "Ta L'Ak", "O'Smach", "Rolea B'ier"])
+def test_a_khmer_name_with_an_inner_apostrophe_keeps_it(text: str) -> None:
+    """Khmer romanisations with a letter and an apostrophe (MEF villages "L'ak", the commune
+    "L'ang") are no elided article: lower case after the apostrophe, capitals only, or a
+    capital "L'" after another word of the name."""
+    from compoundmap._cleantext import expand_elisions
+
+    assert expand_elisions(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("le chef-lieu de Kampot", "0708"),
+        ("le chef-lieu de la province de Kampot", "0708"),
+        ("la capitale provinciale de Kampot", "0708"),
+        ("La capitale provinciale est Stung Saen", "0603"),  # wikiland.org/fr Kampong Thom
+    ],
+)
+def test_french_words_for_the_provincial_capital(text: str, district: str) -> None:
+    """ "chef-lieu", "chef-lieu de (la) province", "capitale provinciale" fold to the town
+    word as English "provincial capital" does: the town, not the province only."""
+    assert cm.geocode(text).district_code == district
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Phnom Tamao", "Parc zoologique de Phnom Tamao", "Phnom Tamao Wildlife Rescue Centre"],
+)
+def test_phnom_tamao_is_in_takeo(text: str) -> None:
+    """Phnom Tamao (Bati district, Takeo; localities.csv) was read as the commune Ta Mao of
+    Kratie (medium)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == ("21", "2102")
