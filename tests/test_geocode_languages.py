@@ -1572,3 +1572,18 @@ def test_phnom_tamao_is_in_takeo(text: str) -> None:
     Kratie (medium)."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code) == ("21", "2102")
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # lecourrier.vn 505546
+        ("le site de l'incendie dans l'arrondissement de Russey Keo à Phnom Penh", "1207"),
+        ("l'arrondissement de Battambang", "0203"),
+        ("l’arrondissement de Tboung Khmum", "2507"),
+    ],
+)
+def test_the_french_arrondissement_is_a_district(text: str, district: str) -> None:
+    """French "arrondissement" (a Phnom Penh khan in reporting) is a district word, also as
+    "l'arrondissement" folds ("larrondissement"): the town or district, not the province."""
+    assert cm.geocode(text).district_code == district
