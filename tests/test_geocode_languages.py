@@ -1587,3 +1587,13 @@ def test_the_french_arrondissement_is_a_district(text: str, district: str) -> No
     """French "arrondissement" (a Phnom Penh khan in reporting) is a district word, also as
     "l'arrondissement" folds ("larrondissement"): the town or district, not the province."""
     assert cm.geocode(text).district_code == district
+
+
+@pytest.mark.parametrize(
+    "text", ["Chong Kneas", "le village flottant de Chong Kneas", "Chong Kneas floating village"]
+)
+def test_chong_kneas_is_the_commune_chong_khnies(text: str) -> None:
+    """The travel and reporting spelling of the Tonle Sap floating village (aliases.csv) gave
+    nothing; it is the commune Chong Khnies of Siem Reap town."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == ("17", "1710", "171007")
