@@ -1597,3 +1597,17 @@ def test_chong_kneas_is_the_commune_chong_khnies(text: str) -> None:
     nothing; it is the commune Chong Khnies of Siem Reap town."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code, r.commune_code) == ("17", "1710", "171007")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("la province de Kèp", ("23", None)), ("Bavèt", ("20", "2008")), ("Hà Tiên", (None, None))],
+)
+def test_a_french_grave_accent_before_a_final_stop_is_no_vietnamese_mark(
+    text: str, place: tuple[str | None, str | None]
+) -> None:
+    """French writes "Kèp", "Bavèt": a capitalised word with a grave accent counted as
+    Vietnamese and its reading was dropped, but no Vietnamese syllable ending in p, t, c or
+    ch takes the grave accent. Vietnamese names keep their mark ("Hà Tiên" is no place)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == place

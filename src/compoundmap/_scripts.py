@@ -30,6 +30,9 @@ _SIZES = get_settings()  # cache sizes are read once, here
 # Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
 # hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).
 _VIET_MARKS = frozenset("\u0309\u0323\u031b")
+# A Vietnamese syllable ending in p, t, c or ch takes the acute or the dot below, never the
+# grave accent: "Kèp", "Bavèt" are French spellings of Khmer names, not Vietnamese words.
+_CHECKED_END_RE = re.compile(r"(?:[ptc]|ch)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=_SIZES.token_cache_size)
@@ -37,12 +40,15 @@ def vietnamese_word(word: str) -> bool:
     """Whether a word is spelt the Vietnamese way: đ, a hook above, a dot below, a horn, a
     vowel with two marks, or a capitalised word with a grave accent (Hà, Tà). Such a word is
     part of a Vietnamese name ("Trảng Bàng", "Lâm Đồng", "Hà Tiên"), never of a romanised
-    Khmer one.
+    Khmer one. A grave accent on a word that ends in p, t, c or ch is French ("Kèp"): no
+    Vietnamese syllable so ending takes it.
 
     Examples
     --------
     >>> vietnamese_word("Trảng"), vietnamese_word("Hà"), vietnamese_word("Kâmpôt")
     (True, True, False)
+    >>> vietnamese_word("Kèp"), vietnamese_word("Bavèt")
+    (False, False)
     """
     if word.isascii():
         return False
@@ -54,7 +60,7 @@ def vietnamese_word(word: str) -> bool:
             marks += 1
             if ch in _VIET_MARKS or marks > 1:
                 return True
-            if ch == "\u0300" and word[:1].isupper():
+            if ch == "\u0300" and word[:1].isupper() and not _CHECKED_END_RE.search(word):
                 return True
         else:
             marks = 0
