@@ -2,7 +2,8 @@
 character-level first step of :mod:`compoundmap.normalize` (and of the geoparser's tables).
 
 :func:`clean_text` applies NFKC, the Khmer subscript and digit folds, the Japanese and
-Korean transliteration folds, and drops zero-width characters and possessive ``'s``;
+Korean transliteration folds, drops zero-width characters and possessive ``'s``, and
+writes out a French/Italian elided article before a name (``d'Angkor`` → ``de Angkor``);
 :func:`strip_diacritics` and :func:`char_is_latin` say what a Latin word is without its
 marks and whether a character is of a script written with spaces between words.
 """
@@ -18,11 +19,13 @@ from ._util import is_missing
 from .settings import get as get_settings
 
 __all__ = [
+    "ELISION_RE",
     "POSSESSIVE_RE",
     "QUOTES",
     "QUOTE_RE",
     "char_is_latin",
     "clean_text",
+    "expand_elisions",
     "has_ascii_quote",
     "is_latin",
     "is_scanned",
@@ -42,6 +45,46 @@ def has_ascii_quote(s: str) -> bool:
 
 
 POSSESSIVE_RE = re.compile(f"[{re.escape(QUOTES)}]s\\b", re.IGNORECASE)
+# French/Italian elided articles before a capitalised name ("les temples d'Angkor", "la
+# province d’Oddar Meanchey", "l'Amber Casino", "nell'Oddar Meanchey"): the article is a
+# word of its own, written out, and the name keeps its first letter. Without this the
+# apostrophe joined them ("dangkor" read as Dangkao). Only before a capital: Khmer
+# romanisations write a letter and an apostrophe inside a name in lower case ("L'ak",
+# "L’ang", villages of the MEF list), and "O'Smach" starts with no elided article. A
+# capital article ("L'Amber", "D'après") only where no word precedes it on its side of a
+# break, so a name written "Ta L'Ak" keeps its letter; and never in a word of capitals only
+# ("L'ANG COMMUNE" is the commune L'ang). Some pages leave a space after the apostrophe
+# ("la province d' Oddar Meanchey"); the name may hold one itself ("la région d'O'Smach")
+# or start with a one-letter word ("la commune d'A Buon Leu").
+_APOSTROPHES = "'’‘`´ʼʻ"
+ELISION_RE = re.compile(
+    f"(?<![^\\W\\d_])([DdLl]|[Dd]ell|[Nn]ell)[{_APOSTROPHES}] ?"
+    f"(?=[A-ZÀ-ÖØ-Þ](?:[^\\W\\d_]|[{_APOSTROPHES}])*[a-zß-ÿ]"
+    f"|[A-ZÀ-ÖØ-Þ](?![^\\W\\d_]|[{_APOSTROPHES}]))"
+)
+_ELIDED = {"d": "de ", "l": "le ", "dell": "della ", "nell": "nella "}
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]\s*$")
+
+
+def expand_elisions(s: str) -> str:
+    """``s`` with each elided French/Italian article before a capitalised name written
+    out as a word of its own (``"d'Angkor"`` → ``"de Angkor"``); see ``ELISION_RE``.
+
+    Examples
+    --------
+    >>> expand_elisions("les temples d'Angkor, l’Amber Casino, O'Smach, L'ak, Ta L'Ak")
+    "les temples de Angkor, le Amber Casino, O'Smach, L'ak, Ta L'Ak"
+    """
+
+    def written_out(m: re.Match[str]) -> str:
+        article = m.group(1)
+        if article[0].isupper() and _WORD_BEFORE_RE.search(s, 0, m.start()):
+            return m.group(0)
+        return _ELIDED[article.lower()]
+
+    return ELISION_RE.sub(written_out, s)
+
+
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 _KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
@@ -63,7 +106,7 @@ def clean_text(text: object) -> str:
     if s.isascii():
         # NFKC leaves ASCII as it is, and every other fold below is of non-ASCII characters
         if has_ascii_quote(s):
-            s = POSSESSIVE_RE.sub("", s)
+            s = expand_elisions(POSSESSIVE_RE.sub("", s))
         return " ".join(s.split())
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
@@ -74,7 +117,7 @@ def clean_text(text: object) -> str:
     s = fold_script(s)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
-    s = POSSESSIVE_RE.sub("", s)
+    s = expand_elisions(POSSESSIVE_RE.sub("", s))
     return " ".join(s.split())
 
 

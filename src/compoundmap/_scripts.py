@@ -30,6 +30,11 @@ _SIZES = get_settings()  # cache sizes are read once, here
 # Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
 # hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).
 _VIET_MARKS = frozenset("\u0309\u0323\u031b")
+# A Vietnamese syllable ending in p, t, c or ch takes the acute or the dot below, never the
+# grave accent, and Vietnamese spells no rhyme "èng" (a plain e before ng is a handful of
+# sound words, none with the grave; "-iềng", "-ềnh" carry the circumflex as well): "Kèp",
+# "Bavèt", "Prey Vèng", "Stung Trèng" are French spellings of Khmer names.
+_CHECKED_END_RE = re.compile(r"(?:[ptc]|ch|\u00e8ng)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=_SIZES.token_cache_size)
@@ -37,12 +42,15 @@ def vietnamese_word(word: str) -> bool:
     """Whether a word is spelt the Vietnamese way: đ, a hook above, a dot below, a horn, a
     vowel with two marks, or a capitalised word with a grave accent (Hà, Tà). Such a word is
     part of a Vietnamese name ("Trảng Bàng", "Lâm Đồng", "Hà Tiên"), never of a romanised
-    Khmer one.
+    Khmer one. A grave accent on a word that ends in p, t, c, ch or "èng" is French ("Kèp",
+    "Vèng"): no Vietnamese syllable so ending takes it.
 
     Examples
     --------
     >>> vietnamese_word("Trảng"), vietnamese_word("Hà"), vietnamese_word("Kâmpôt")
     (True, True, False)
+    >>> vietnamese_word("Kèp"), vietnamese_word("Bavèt"), vietnamese_word("Vèng")
+    (False, False, False)
     """
     if word.isascii():
         return False
@@ -54,7 +62,7 @@ def vietnamese_word(word: str) -> bool:
             marks += 1
             if ch in _VIET_MARKS or marks > 1:
                 return True
-            if ch == "\u0300" and word[:1].isupper():
+            if ch == "\u0300" and word[:1].isupper() and not _CHECKED_END_RE.search(word):
                 return True
         else:
             marks = 0

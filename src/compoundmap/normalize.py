@@ -22,7 +22,7 @@ from typing import Any
 from ._cleantext import POSSESSIVE_RE as _POSSESSIVE_RE
 from ._cleantext import QUOTE_RE as _QUOTE_RE
 from ._cleantext import char_is_latin as _char_is_latin
-from ._cleantext import clean_text, is_latin, is_scanned
+from ._cleantext import clean_text, expand_elisions, is_latin, is_scanned
 from ._cleantext import has_ascii_quote as _has_ascii_quote
 from ._cleantext import split_scripts as _split_scripts
 from ._cleantext import strip_diacritics as _strip_diacritics
@@ -371,7 +371,7 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
     s = text[: get_settings().max_chars]
     quoted = _has_ascii_quote(s)
     if quoted:
-        s = _POSSESSIVE_RE.sub("", s)
+        s = expand_elisions(_POSSESSIVE_RE.sub("", s))
         quoted = _has_ascii_quote(s)
     toks: list[Token] = []
     latin = _latin_tokens
