@@ -219,3 +219,18 @@ def test_a_casino_named_after_a_village_loses_the_top_band() -> None:
     full = cm.geocode_places("កាស៊ីណូជ្រៃធំ សង្កាត់សំពៅពូន ក្រុងសំពៅពូន")
     assert [(r.province_code, r.confidence) for r in full] == [("08", "high")]
     assert [r.confidence for r in cm.geocode_places("កាស៊ីណូបាវិត")] == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ខណ្ឌឬស្សីកែវ", ("12", "1207", None)),
+        ("ឃុំត្រពាំងឬស្សី ស្រុកកំពង់ស្វាយ ខេត្តកំពង់ធំ", ("06", "0602", "060209")),  # a dev row
+        ("ស្រុកមោងឬស្សី ខេត្តបាត់ដំបង", ("02", "0206", None)),
+    ],
+)
+def test_the_vowel_ryy_written_for_ry(text: str, place: tuple[str, str, str | None]) -> None:
+    """Pages write ឬ (RYY) where MEF writes ឫ (RY) in ឫស្សី ("bamboo"); ``clean_text`` folds
+    ឬ to ឫ in the text and the index (round 11, r11-landsea)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == place
