@@ -393,3 +393,24 @@ def test_landmarks_of_thai_vietnamese_and_korean_reporting_round_11(
 def test_the_vietnamese_gates_and_thai_words_near_them_stay_unmatched(text: str) -> None:
     """The Vietnamese side of a crossing and the Thai words grand, diamond give no place."""
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "บ้านสตึงบท",  # th.wikipedia.org
+        "สะพานมิตรภาพไทย-กัมพูชา (หนองเอี่ยน-สตึงบท)",  # amazingplacetovisits.com
+        "ด่านสตึงบท",
+        "สตึงบท",
+    ],
+)
+def test_the_stung_bot_crossing_written_in_thai(text: str) -> None:
+    """The Thai names of the Stung Bot crossing (Poipet) are those of its English row; they
+    found nothing before. The Thai side (Ban Nong Ian, Sa Kaeo) stays foreign."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == ("01", "0110")
+
+
+@pytest.mark.parametrize("text", ["ด่านหนองเอี่ยน", "บ้านหนองเอี่ยน ต.ท่าข้าม อ.อรัญประเทศ"])
+def test_the_thai_side_of_the_stung_bot_crossing_stays_unmatched(text: str) -> None:
+    assert cm.geocode(text).province_code is None
