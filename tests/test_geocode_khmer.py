@@ -219,3 +219,35 @@ def test_a_casino_named_after_a_village_loses_the_top_band() -> None:
     full = cm.geocode_places("កាស៊ីណូជ្រៃធំ សង្កាត់សំពៅពូន ក្រុងសំពៅពូន")
     assert [(r.province_code, r.confidence) for r in full] == [("08", "high")]
     assert [r.confidence for r in cm.geocode_places("កាស៊ីណូបាវិត")] == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ខណ្ឌឬស្សីកែវ", ("12", "1207", None)),
+        ("ឃុំត្រពាំងឬស្សី ស្រុកកំពង់ស្វាយ ខេត្តកំពង់ធំ", ("06", "0602", "060209")),  # a dev row
+        ("ស្រុកមោងឬស្សី ខេត្តបាត់ដំបង", ("02", "0206", None)),
+    ],
+)
+def test_the_vowel_ryy_written_for_ry(text: str, place: tuple[str, str, str | None]) -> None:
+    """Pages write ឬ (RYY) where MEF writes ឫ (RY) in ឫស្សី ("bamboo"); ``clean_text`` folds
+    ឬ to ឫ in the text and the index (round 11, r11-landsea)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("ពន្ធនាគារព្រៃស", "12"),  # Prey Sar prison: was the commune Kear (Battambang), high
+        ("ពន្ធនាគារ ក្រុងប៉ោយប៉ែត", "01"),
+        ("រមណីយដ្ឋានកោះរ៉ុង", "18"),  # was ambiguous: រមណីយ is the commune Rummeakney
+        ("រមណីយដ្ឋាន ក្រុងកែប", "23"),
+    ],
+)
+def test_prison_and_resort_are_ordinary_words(text: str, province: str) -> None:
+    """ពន្ធនាគារ (prison) ends in the commune Kear, រមណីយដ្ឋាន (resort) starts with the
+    commune Rummeakney: both are role ``common`` in stop_words.csv (round 11, r11-landsea),
+    read as names only after an admin word."""
+    assert {p.province_code for p in cm.geocode_places(text)} == {province}
+    assert cm.geocode("ពន្ធនាគារ").province_code is None

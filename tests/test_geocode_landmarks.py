@@ -531,3 +531,52 @@ def test_round11_listed_casinos_and_compound_names(
     assert [c for c in _codes(query) if c[0]] == expected
     if query in ("the recently opened Xihu Resort Hotel", "Golden Sea Hotel and Casino"):
         assert cm.geocode(query).confidence in ("medium", "low")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boeng Chheng", ("18", "1801", "180103")),  # laodong.vn: "ở Sangkat 3, Sihanoukville"
+        ("보엥치엥(Boeng Chheng) 국제엔터테인먼트 건물", ("18", "1801", "180103")),  # a dev row
+        ("บ่อนกาสิโน “แกรนด์ไดม่อน”", ("01", "0110", None)),  # thaich8.com
+        ("กาสิโน แกรนด์ไดมอนด์", ("01", "0110", None)),
+        ("Prey Vor", ("20", None, None)),
+        ("Bình Hiệp-Brây Vo", ("20", None, None)),  # vietnamplus.vn
+    ],
+)
+def test_landmarks_of_thai_vietnamese_and_korean_reporting_round_11(
+    text: str, place: tuple[str, str | None, str | None]
+) -> None:
+    """Localities of round 11 (r11-landsea): the Boeng Chheng International Entertainment
+    building (Sangkat 3 of Sihanoukville), the Thai names of Grand Diamond City (Poipet) and
+    the Prey Vor border gate of Svay Rieng (facing Binh Hiep, Vietnam); each found nothing or
+    another province before."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == place
+
+
+@pytest.mark.parametrize("text", ["cửa khẩu quốc tế Bình Hiệp", "Moc Bai", "แกรนด์", "ไดมอนด์"])
+def test_the_vietnamese_gates_and_thai_words_near_them_stay_unmatched(text: str) -> None:
+    """The Vietnamese side of a crossing and the Thai words grand, diamond give no place."""
+    assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "บ้านสตึงบท",  # th.wikipedia.org
+        "สะพานมิตรภาพไทย-กัมพูชา (หนองเอี่ยน-สตึงบท)",  # amazingplacetovisits.com
+        "ด่านสตึงบท",
+        "สตึงบท",
+    ],
+)
+def test_the_stung_bot_crossing_written_in_thai(text: str) -> None:
+    """The Thai names of the Stung Bot crossing (Poipet) are those of its English row; they
+    found nothing before. The Thai side (Ban Nong Ian, Sa Kaeo) stays foreign."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == ("01", "0110")
+
+
+@pytest.mark.parametrize("text", ["ด่านหนองเอี่ยน", "บ้านหนองเอี่ยน ต.ท่าข้าม อ.อรัญประเทศ"])
+def test_the_thai_side_of_the_stung_bot_crossing_stays_unmatched(text: str) -> None:
+    assert cm.geocode(text).province_code is None

@@ -1727,3 +1727,29 @@ def test_a_french_grave_accent_before_a_final_stop_is_no_vietnamese_mark(
     place)."""
     places = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
     assert place in places or (place == (None, None) and not places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ม.2 ต.เทพนิมิต อ.โป่งน้ำร้อน จ.จันทบุรี",  # mgronline.com 9680000083797
+        "ม.3 ต.โนนหมากมุ่น อ.โคกสูง จ.สระแก้ว",
+        "หมู่ที่ 4 ตำบลผ่านศึก อำเภออรัญประเทศ จังหวัดสระแก้ว",
+    ],
+)
+def test_a_thai_village_number_before_its_tambon_is_no_numbered_sangkat(text: str) -> None:
+    """A Thai address's village number ("ม.2", moo 2) stands before the tambon word, which is
+    the next name's (Thai writes admin words before names): it is no Sangkat 2 of
+    Sihanoukville (Lekh Pir), which a dev row of round 11 (r11-landsea) gave at high."""
+    assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+@pytest.mark.parametrize(
+    ("text", "commune"),
+    [("Sangkat 3", "180103"), ("3 sangkat", "180103"), ("ต.3", "180103")],
+)
+def test_a_number_beside_its_commune_word_is_still_a_numbered_sangkat(
+    text: str, commune: str
+) -> None:
+    """The Thai village-number rule leaves a number read with its own commune word."""
+    assert cm.geocode(text).commune_code == commune

@@ -87,7 +87,9 @@ def expand_elisions(s: str) -> str:
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
-_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+# Khmer digits to ASCII; the independent vowel ឬ (RYY) to ឫ (RY): names write both for one
+# syllable (ឬស្សី and ឫស្សី, "bamboo": ខណ្ឌឬស្សីកែវ for the khan ឫស្សីកែវ)
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩\u17ac", "0123456789\u17ab")
 
 
 def clean_text(text: object) -> str:
@@ -111,7 +113,7 @@ def clean_text(text: object) -> str:
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
-    # subscript; fold to TA. Khmer digits to ASCII.
+    # subscript; fold to TA. Khmer digits to ASCII, ឬ to ឫ.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
     # Japanese and Korean transliterations of one name (see compoundmap._scripts)
     s = fold_script(s)

@@ -258,7 +258,7 @@ def latin_mention(
             if entries:
                 break
         method, score = "exact", 100.0
-        if entries and key.isdigit() and hint_at(flat, pos, end, False) not in (COMMUNE, VILLAGE):
+        if entries and key.isdigit() and not _numbered_unit(flat, pos, end):
             entries = ()
         if (
             not entries
@@ -278,6 +278,18 @@ def latin_mention(
         if entries:
             return make_mention(flat, pos, end, entries, method, score)
     return None
+
+
+def _numbered_unit(flat: Sequence[Token], pos: int, end: int) -> bool:
+    """Whether the number ``flat[pos:end]`` is read as a numbered commune or village
+    ("Sangkat 3", "3 sangkat"): only beside that admin word. A Thai admin word after the
+    number is the next name's, as Thai writes it before the name ("ม.3 ต.โนนหมากมุ่น":
+    moo 3 of tambon Non Mak Mun, no Sangkat 3).
+    """
+    nxt = flat[end] if end < len(flat) else None
+    if nxt is not None and nxt.admin is not None and "\u0e00" <= nxt.text[:1] <= "\u0e7f":
+        return pos > 0 and flat[pos - 1].admin in (COMMUNE, VILLAGE)
+    return hint_at(flat, pos, end, False) in (COMMUNE, VILLAGE)
 
 
 def _named_exactly_before(
