@@ -163,20 +163,17 @@ def test_dev_set_and_broad_set_floors() -> None:
     translation): dev 97.0 %/96.6 %, test 91.8 %/84.9 %. r9-ja2 added 43 Japanese rows (22
     dev, 21 test; the test rows 19/21, district 7/11). At the end of round 9 (1,425 rows:
     759 dev, 666 test) dev 97.2 %/96.7 %, test 92.0 %/85.3 %: the floors follow. Round 11
-    (r11-landcjk) added 65 CJK landmark rows (33 dev, 32 test), after which the set
-    measures test district 84.8 %: its floor follows (0.845). Round 11
-    (r11-translit) added 62 transliteration and misspelling rows (26 dev, 36 test; Russian,
-    Korean, Japanese, Hindi …; the test rows 28/36, district 8/12, no earlier answer changed
-    right or wrong): dev 97.6 %/96.9 %, test 92.5 %/84.96 %; the test district floor follows
-    to 84.5 % (it was 85.4 % without the rows, and the branch's code moves no earlier row).
-    Both merged: dev 97.4 %/96.5 %, test 92.2 %/84.3 %; floors 96 % and 84 % (new rows are
-    harder than the old; no earlier row got worse)."""
+    added 427 rows of the kinds the never-seen fresh3 set found weak (landmarks, places
+    abroad, communes with their district, French, Russian and other transliterations: 217
+    dev, 210 test). No earlier row answers worse (round-10 set: dev 1,034 → 1,035, test 889 →
+    890), but the new rows are harder: at the end of round 11 (2,440 rows) dev 97.1 %/95.7 %,
+    test 92.2 %/84.5 %, and the floors follow (96.5 %/95 %, 91.5 %/84 %)."""
     prov, dist, _ = _scores("dev set")
     assert prov >= 0.97 and dist >= 0.90, (prov, dist)
     for name in ("round-2 broad dev", "round-2 broad test"):
         prov, dist, _ = _scores(name)
         assert prov >= 0.90 and dist >= 0.85, (name, prov, dist)
-    for name, floor in (("broad dev", (0.97, 0.96)), ("broad test", (0.915, 0.84))):
+    for name, floor in (("broad dev", (0.965, 0.95)), ("broad test", (0.915, 0.84))):
         prov, dist, _ = _scores(name)
         assert prov >= floor[0] and dist >= floor[1], (name, prov, dist)
 
