@@ -40,6 +40,11 @@ Generated from the index (``build_index``), no labelled row:
   answer must be that of the pair written with 、; and each katakana name with ― typed for
   a long-vowel mark after one of its letters (a seeded one, not ン or ッ: "シアヌ―クビル");
   the answer must be the bare name's (``geocode/kana_bars.py``);
+- kind before: each katakana name (three letters or more) with a kind word glued before
+  it (カジノ, ホテル, リゾート, カジノリゾート: "カジノポイペト"); the answer must be the
+  bare name's; with a made-up katakana word between them ("カジノヘヘフフポイペト", an
+  unknown longer name) nothing must come back; the kind words before places abroad in
+  katakana give nothing (not in the digest);
 - kana typo: each katakana name of a province, district or town (five letters or more)
   with one seeded edit (a kana changed, dropped or added, three per name; edits that
   make another name are skipped): counted right (places only in the name's provinces) /
@@ -93,6 +98,11 @@ _VU = {"バ": "ヴァ", "ビ": "ヴィ", "ベ": "ヴェ", "ボ": "ヴォ"}
 _SMALL_VOWEL = {"シ": "スィ", "ト": "トゥ", "ド": "ドゥ"}
 #: A syllable of the a column written with the o column (カンポン, コンポン).
 _A_TO_O = dict(zip("カタナハマラサパバガダ", "コトノホモロソポボゴド", strict=True))
+#: Katakana kind words written glued before a name (casino, hotel, resort, casino resort).
+_KANA_KINDS = ("カジノ", "ホテル", "リゾート", "カジノリゾート")
+#: A made-up katakana word between a kind word and a name: an unknown name that ends in
+#: the known one (checked: reads nothing alone).
+_UNKNOWN_KANA = "ヘヘフフ"
 #: A commune and village after a district (an address with no province): two made-up names
 #: that sound like no unit (checked: they read nothing alone).
 _ADDRESS_TAIL = "ヘヘコミューンフフ村"
@@ -196,6 +206,21 @@ def main() -> None:
             continue
         got = answer(name[:at] + _SMALL_VOWEL[name[at]] + name[at + 1 :])
         tally["small vowel same" if got == answer(name) else "small vowel changed"] += 1
+    for name in names:
+        if not is_kana(name) or len(name) < 3:
+            continue
+        plain = answer(name)
+        for kind in _KANA_KINDS:
+            got = answer(kind + name)
+            tally["kind before same" if got == plain else "kind before changed"] += 1
+            if got != plain and len(wrong) < 90:
+                wrong.append(f"{kind + name!r}: {plain} → {got}")
+            unknown = answer(kind + _UNKNOWN_KANA + name)
+            tally["kind unknown nothing" if not unknown else "kind unknown placed"] += 1
+    for place in _KANA_ABROAD:
+        for kind in _KANA_KINDS:
+            got = answer(kind + place)
+            tally["kind abroad nothing" if not got else "kind abroad placed"] += 1
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names

@@ -1753,3 +1753,24 @@ def test_a_number_beside_its_commune_word_is_still_a_numbered_sangkat(
 ) -> None:
     """The Thai village-number rule leaves a number read with its own commune word."""
     assert cm.geocode(text).commune_code == commune
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("カジノリゾートバベット", ("20", "2008")),
+        ("カジノポイペト", ("01", "0110")),
+        ("ホテルシアヌークビル", ("18", "1801")),
+        ("カジノホテルポイペト", ("01", "0110")),
+        ("カジノヘヘフフポイペト", (None, None)),  # an unknown longer name ending in one
+    ],
+)
+def test_a_katakana_kind_word_glued_before_a_name_is_a_word_of_its_own(
+    text: str, place: tuple[str | None, str | None]
+) -> None:
+    """stop_words.csv role ``kind_before_kana`` (tokens._kana_kind_before_name): a casino,
+    hotel or resort word glued before a known katakana name was an unknown longer name and
+    gave nothing (r11-landcjk leftover); now the name after it is read. Unknown letters
+    between them still make one unknown name (benchmarks/sweep_cjk_names.py "kind")."""
+    places = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
+    assert places == {place}

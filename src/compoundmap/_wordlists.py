@@ -139,7 +139,8 @@ def word_list(role: str) -> tuple[str, ...]:
     only: "on the outskirts of Sihanoukville", "シアヌークビル郊外"; the articles that may
     stand between), and ``landmark_kind_alone`` (island, hotel, casino …: written with a
     curated landmark's name that needs its place named, the name alone gives its province
-    at ``medium`` at most).
+    at ``medium`` at most) and ``kind_before_kana`` (katakana words for a casino, hotel or
+    resort: glued before a known name, "カジノポイペト", a word of their own).
 
     Examples
     --------

@@ -21,6 +21,7 @@ from ..normalize import (
     ADMIN_WORDS,
     KOREAN_ADMIN_WORDS,
     Token,
+    clean_text,
     splits_syllable,
     tokenize,
     word_list,
@@ -267,6 +268,14 @@ def _script_pieces(
                 pos += length
                 break
         else:
+            kind = _kana_kind_before_name(s, pos, index) if s[pos] in _KANA_KIND_FIRST else ""
+            if kind:
+                # a katakana kind word glued before a name (カジノ|ポイペト, ホテル|シアヌーク
+                # ビル): a word of its own, so the name after it is read
+                if not (out and out[-1].stop):
+                    out.append(Token("", stop=True, latin=False))
+                pos += len(kind)
+                continue
             if "\u30a1" <= s[pos] <= "\u30fc" and s[pos] != "\u30fb":
                 # an unknown katakana letter is part of an unknown name: a known name glued
                 # after it (オッダー|ミェンチェイ) is not counted on its own (not Thai, which
@@ -278,6 +287,36 @@ def _script_pieces(
                 out.append(Token("", stop=True, latin=False))
             pos += 1
     return out
+
+
+#: Katakana words for a kind of place (casino, hotel, resort: ``stop_words.csv`` role
+#: ``kind_before_kana``), longest first, by first letter.
+_KANA_KINDS = tuple(
+    sorted({clean_text(w) for w in word_list("kind_before_kana")}, key=len, reverse=True)
+)
+_KANA_KIND_FIRST = frozenset(w[0] for w in _KANA_KINDS)
+
+
+def _kana_kind_before_name(s: str, pos: int, index: NameIndex) -> str:
+    """The katakana kind words (one or more: カジノリゾート) written at ``s[pos]`` when a
+    known name of the index (``script_name_min_chars`` letters or more) starts right after
+    them, else "". Otherwise the kind word's letters are an unknown katakana name's (a
+    known name glued after them would be part of it: ``_script_pieces``)."""
+    end = pos
+    while True:
+        kind = next((w for w in _KANA_KINDS if s.startswith(w, end)), "")
+        if not kind:
+            break
+        end += len(kind)
+    if end == pos:
+        return ""
+    min_chars = get_settings().script_name_min_chars
+    if any(
+        s[end : end + k] in index.names and not splits_syllable(s, end, end + k)
+        for k in range(min_chars, min(index.max_script_len, len(s) - end) + 1)
+    ):
+        return s[pos:end]
+    return ""
 
 
 #: Chinese names of places in China (provinces, prefecture-level cities), from
