@@ -1774,3 +1774,26 @@ def test_a_katakana_kind_word_glued_before_a_name_is_a_word_of_its_own(
     between them still make one unknown name (benchmarks/sweep_cjk_names.py "kind")."""
     places = {(p.province_code, p.district_code) for p in cm.geocode_places(text)}
     assert places == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        ("連接首都金邊和蒙多基裏省的76號公路", {"11", "12"}),  # easyfundingllc (中新社)
+        ("拉達那基裡省", {"16"}),
+        ("菩萨省、马德望省、拜灵、卜迭棉芷和暹粒省", {"01", "02", "15", "17", "24"}),  # 7jpz
+        ("卜迭棉芷省和拜靈省", {"01", "24"}),  # gcc-gp.com
+    ],
+)
+def test_chinese_li_variants_and_pailin_as_baling(text: str, provinces: set[str]) -> None:
+    """裏 and 裡 fold to 里 (_scripts.script_folds: converters to traditional characters write
+    蒙多基裏 for 蒙多基里, Mondulkiri), and 拜灵/拜靈 is Pailin (aliases.csv, two pages)."""
+    assert {p.province_code for p in cm.geocode_places(text)} == provinces
+
+
+@pytest.mark.parametrize("text", ["波比国际关口", "波比國際口岸"])
+def test_the_chinese_name_of_the_poipet_border_gate(text: str) -> None:
+    """aliases.csv 波比国际关口 (7jpz), 波比國際口岸 (ttnews): Poipet, as 波比市; 波比 alone
+    stays nothing (a given name)."""
+    assert cm.geocode(text).district_code == "0110"
+    assert cm.geocode("波比").province_code is None

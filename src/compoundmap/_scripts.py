@@ -96,8 +96,16 @@ def script_folds() -> dict[int, int | None]:
     Japanese long-vowel marks and small tsu dropped, ヴ as ブ (プレイベーン, プレイベン,
     シェムリアップ, シェムリアプ); Korean initial consonants plain, tense and aspirated as
     one (깜뽕참, 캄퐁참; 따께오, 타케오), and the vowels ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅞ that Korean no longer
-    tells apart as one (끄라째, 끄라쩨; 끄러째, 끄러쩨)."""
-    table: dict[int, int | None] = {ord("ー"): None, ord("ッ"): None, ord("ヴ"): ord("ブ")}
+    tells apart as one (끄라째, 끄라쩨; 끄러째, 끄러쩨); and the Chinese 裏 and 裡 as 里, which
+    converters to traditional characters write for the 里 of a transliteration (蒙多基裏省,
+    蒙多基里省: Mondulkiri)."""
+    table: dict[int, int | None] = {
+        ord("ー"): None,
+        ord("ッ"): None,
+        ord("ヴ"): ord("ブ"),
+        ord("裏"): ord("里"),
+        ord("裡"): ord("里"),
+    }
     # Hangul syllable = 0xAC00 + (initial * 21 + medial) * 28 + final
     initial = {1: 0, 15: 0, 4: 3, 16: 3, 8: 7, 17: 7, 10: 9, 13: 12, 14: 12}
     medial = {1: 5, 3: 7, 10: 15}  # ㅐ → ㅔ, ㅒ → ㅖ, ㅙ → ㅞ
