@@ -45,6 +45,9 @@ Generated from the index (``build_index``), no labelled row:
   bare name's; with a made-up katakana word between them ("カジノヘヘフフポイペト", an
   unknown longer name) nothing must come back; the kind words before places abroad in
   katakana give nothing (not in the digest);
+- latin kind: each Latin name of the index that ends in "compound" or "casino", written
+  with the Chinese word instead, glued or after a space ("moc bai园区", "jin bei 賭場"); the
+  answer must be the English name's (not in the digest);
 - kana typo: each katakana name of a province, district or town (five letters or more)
   with one seeded edit (a kana changed, dropped or added, three per name; edits that
   make another name are skipped): counted right (places only in the name's provinces) /
@@ -85,8 +88,10 @@ import random
 import sys
 import time
 
+import pandas as pd
 from _sweep import answer, bare_right, has_cjk, is_han, is_kana, print_cpu, print_tally
 
+from compoundmap._data import raw_path
 from compoundmap._wordlists import word_list
 from compoundmap.geocode.index import TIER_CURATED, TIER_VILLAGE, build_index
 from compoundmap.geocode.tokens import _bare_province
@@ -221,6 +226,28 @@ def main() -> None:
         for kind in _KANA_KINDS:
             got = answer(kind + place)
             tally["kind abroad nothing" if not got else "kind abroad placed"] += 1
+    latin_kinds = (("compound", ("园区", "園區")), ("casino", ("赌场", "賭場")))
+    localities = pd.read_csv(raw_path("gazetteer", "localities.csv"), dtype=str).fillna("")
+    latin_names = sorted(
+        {
+            n.strip()
+            for row in localities.itertuples()
+            for n in (row.name, *row.aliases.split(";"))
+            if n.strip().isascii()
+        }
+    )
+    for k in latin_names:
+        for kind, han in latin_kinds:
+            stem = k[: -len(kind) - 1]
+            if not (k.lower().endswith(" " + kind) and stem):
+                continue
+            english = answer(k)
+            for word in han:
+                for text in (stem + word, f"{stem} {word}"):
+                    same = answer(text) == english
+                    tally["latin kind same" if same else "latin kind other"] += 1
+                    if not same and len(wrong) < 100:
+                        wrong.append(f"{text!r}: {english} → {answer(text)}")
     kana_provinces = {
         k: index.names[k][0].province_code
         for k in names

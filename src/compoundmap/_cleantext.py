@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ._scripts import fold_script
 from ._util import is_missing
+from ._wordlists import word_list
 from .settings import get as get_settings
 
 __all__ = [
@@ -32,6 +33,27 @@ __all__ = [
     "split_scripts",
     "strip_diacritics",
 ]
+
+#: Chinese words for a compound and a casino (``stop_words.csv`` roles
+#: ``kind_han_compound``, ``kind_han_casino``), the English word each is read as after a
+#: Latin name ("Moc Bai园区" is the Moc Bai compound, as "Moc Bai compound" reads).
+_HAN_KINDS = {
+    **{w: "compound" for w in word_list("kind_han_compound")},
+    **{w: "casino" for w in word_list("kind_han_casino")},
+}
+_HAN_KIND_FIRST = frozenset(w[0] for w in _HAN_KINDS)
+_HAN_KIND_RE = re.compile(
+    r"([A-Za-z](?: ?\d+)?)\s?(" + "|".join(sorted(_HAN_KINDS, key=len, reverse=True)) + ")"
+)
+
+
+def _latin_before_han_kind(s: str) -> str:
+    """``s`` with a Chinese kind word written right after a Latin letter (or a number after
+    one: "Lucky 88赌场") in English, as a word of its own ("Moc Bai园区" → "Moc Bai
+    compound"): Chinese pages glue the kind to the Latin name of a compound or casino,
+    which the index holds in English."""
+    return _HAN_KIND_RE.sub(lambda m: f"{m.group(1)} {_HAN_KINDS[m.group(2)]} ", s)
+
 
 # Characters that are quote marks or apostrophes in the sources.
 QUOTES = "'’‘`´ʼʻ′\"“”„«»‹›"
@@ -117,6 +139,8 @@ def clean_text(text: object) -> str:
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
     # Japanese and Korean transliterations of one name (see compoundmap._scripts)
     s = fold_script(s)
+    if _HAN_KIND_FIRST.intersection(s):
+        s = _latin_before_han_kind(s)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = expand_elisions(POSSESSIVE_RE.sub("", s))

@@ -140,7 +140,9 @@ def word_list(role: str) -> tuple[str, ...]:
     stand between), and ``landmark_kind_alone`` (island, hotel, casino …: written with a
     curated landmark's name that needs its place named, the name alone gives its province
     at ``medium`` at most) and ``kind_before_kana`` (katakana words for a casino, hotel or
-    resort: glued before a known name, "カジノポイペト", a word of their own).
+    resort: glued before a known name, "カジノポイペト", a word of their own),
+    ``kind_han_compound`` and ``kind_han_casino`` (园区, 赌场 …: right after a Latin name
+    read as English "compound", "casino": "Moc Bai园区").
 
     Examples
     --------
