@@ -1753,3 +1753,26 @@ def test_a_number_beside_its_commune_word_is_still_a_numbered_sangkat(
 ) -> None:
     """The Thai village-number rule leaves a number read with its own commune word."""
     assert cm.geocode(text).commune_code == commune
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "சிஹானூக்வில்லே பகுதியில்",  # Tamil, tamizhkalam.com
+        "கம்போடியாவின் சிஹானுக்வில் துறைமுகத்தை",  # Tamil, etvbharat 2020
+        "সিহানুকভিলের কাছে",  # Bengali, bangladiary.com
+        "বৃহস্পতিবার সিহানুকভিলে ৪১ জন চীনা নাগরিক",  # Bengali, shampratikdeshkal.com
+    ],
+)
+def test_tamil_and_bengali_spellings_of_sihanoukville_are_the_city(text: str) -> None:
+    """Round 11b (r11b-scripts): the Tamil and Bengali spellings of Sihanoukville that reports
+    on trafficked workers write are the city, as the English bare name (aliases.csv); Bengali
+    case endings are vowel signs the scanner does not cut, so the forms are listed as written."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("18", "1801")]
+
+
+@pytest.mark.parametrize("word", ["پنجاب", "سندھ", "بلوچستان", "حکومت"])
+def test_an_urdu_province_word_before_a_name_abroad_gives_nothing(word: str) -> None:
+    """صوبہ (Urdu "province", admin_words.csv) does not make a Pakistani province Cambodian."""
+    assert not [p for p in cm.geocode_places(f"صوبہ {word}") if p.province_code]
