@@ -1776,3 +1776,10 @@ def test_tamil_and_bengali_spellings_of_sihanoukville_are_the_city(text: str) ->
 def test_an_urdu_province_word_before_a_name_abroad_gives_nothing(word: str) -> None:
     """صوبہ (Urdu "province", admin_words.csv) does not make a Pakistani province Cambodian."""
     assert not [p for p in cm.geocode_places(f"صوبہ {word}") if p.province_code]
+
+
+@pytest.mark.parametrize("text", ["مدينة بويبت الحدودية", "في بلدة بويبت الكمبودية", "وبويبت"])
+def test_the_afp_arabic_spelling_of_poipet_is_the_town(text: str) -> None:
+    """بويبت (AFP Arabic, aliases.csv) is Poipet, also with its proclitic and town word."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("01", "0110")]
