@@ -1783,3 +1783,27 @@ def test_the_afp_arabic_spelling_of_poipet_is_the_town(text: str) -> None:
     """بويبت (AFP Arabic, aliases.csv) is Poipet, also with its proclitic and town word."""
     places = [p for p in cm.geocode_places(text) if p.province_code]
     assert [(p.province_code, p.district_code) for p in places] == [("01", "0110")]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("সিয়েম রিপ প্রদেশ", "17"),  # Bengali, a broad dev row (r11-translit)
+        ("স্বে রিয়েং", "20"),  # GeoNames' Bengali name of Svay Rieng, with its space
+        ("কম্বোডিয়ার সিয়েম রিপের", "17"),  # the genitive -er on the second part
+        ("ਪ੍ਰੇ ਵੰਗ", "14"),  # Gurmukhi, GeoNames
+    ],
+)
+def test_an_indic_name_a_space_splits_is_read_whole(text: str, province: str) -> None:
+    """Round 11b (r11b-scripts, ``indic_joins.py``): Bengali, Tamil … are written with spaces
+    but scanned as runs; two runs that together (and neither alone) make a name are one."""
+    assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == {province}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["নৌকাটি স্থানীয় সময় বৃহস্পতিবার", "প্রাদেশিক মুখপাত্র বলেন", "শহরের কাছে", "তুলে দেয়া হয়েছিল"],
+)
+def test_ordinary_bengali_words_and_endings_give_no_place(text: str) -> None:
+    """Ordinary Bengali (with -e/-er endings) joined or not gives no place."""
+    assert not [p for p in cm.geocode_places(text) if p.province_code]
