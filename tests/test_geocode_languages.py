@@ -1807,3 +1807,10 @@ def test_an_indic_name_a_space_splits_is_read_whole(text: str, province: str) ->
 def test_ordinary_bengali_words_and_endings_give_no_place(text: str) -> None:
     """Ordinary Bengali (with -e/-er endings) joined or not gives no place."""
     assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+@pytest.mark.parametrize("text", ["जिनबेई-4 नामक जगह", "जिनबेई-४ नावाच्या ठिकाणाहून"])
+def test_the_devanagari_jinbei_compounds_are_in_sihanoukville_city(text: str) -> None:
+    """जिनबेई (aliases.csv, newsindialive): the Jinbei compounds Indians were rescued from."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("18", "1801")]
