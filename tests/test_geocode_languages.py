@@ -1814,3 +1814,18 @@ def test_the_devanagari_jinbei_compounds_are_in_sihanoukville_city(text: str) ->
     """जिनबेई (aliases.csv, newsindialive): the Jinbei compounds Indians were rescued from."""
     places = [p for p in cm.geocode_places(text) if p.province_code]
     assert [(p.province_code, p.district_code) for p in places] == [("18", "1801")]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Tarihi Preah Vihear tapınağı yakınlarında", "13"),  # Turkish, sabah 2008
+        ("దేవాలయం ప్రేహ విహార్", "13"),  # Telugu, andhrapravasi (spaced, indic_joins)
+        ("नामपेन्ह (कंबोडिया)", "12"),  # Marathi dateline, lokmat
+    ],
+)
+def test_turkish_telugu_and_marathi_spellings_of_border_and_capital_names(
+    text: str, province: str
+) -> None:
+    """Round 11b (r11b-scripts) aliases of the pages on the 2025 border conflict."""
+    assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == {province}
