@@ -1816,3 +1816,79 @@ def test_a_chinese_kind_word_after_a_latin_name_reads_as_english(
     the index is found (benchmarks/sweep_cjk_names.py "latin kind": 300/300 as the English
     name, 216/300 before)."""
     assert (cm.geocode(text).province_code, cm.geocode(text).district_code) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "சிஹானூக்வில்லே பகுதியில்",  # Tamil, tamizhkalam.com
+        "கம்போடியாவின் சிஹானுக்வில் துறைமுகத்தை",  # Tamil, etvbharat 2020
+        "সিহানুকভিলের কাছে",  # Bengali, bangladiary.com
+        "বৃহস্পতিবার সিহানুকভিলে ৪১ জন চীনা নাগরিক",  # Bengali, shampratikdeshkal.com
+    ],
+)
+def test_tamil_and_bengali_spellings_of_sihanoukville_are_the_city(text: str) -> None:
+    """Round 11b (r11b-scripts): the Tamil and Bengali spellings of Sihanoukville that reports
+    on trafficked workers write are the city, as the English bare name (aliases.csv); Bengali
+    case endings are vowel signs the scanner does not cut, so the forms are listed as written."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("18", "1801")]
+
+
+@pytest.mark.parametrize("word", ["پنجاب", "سندھ", "بلوچستان", "حکومت"])
+def test_an_urdu_province_word_before_a_name_abroad_gives_nothing(word: str) -> None:
+    """صوبہ (Urdu "province", admin_words.csv) does not make a Pakistani province Cambodian."""
+    assert not [p for p in cm.geocode_places(f"صوبہ {word}") if p.province_code]
+
+
+@pytest.mark.parametrize("text", ["مدينة بويبت الحدودية", "في بلدة بويبت الكمبودية", "وبويبت"])
+def test_the_afp_arabic_spelling_of_poipet_is_the_town(text: str) -> None:
+    """بويبت (AFP Arabic, aliases.csv) is Poipet, also with its proclitic and town word."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("01", "0110")]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("সিয়েম রিপ প্রদেশ", "17"),  # Bengali, a broad dev row (r11-translit)
+        ("স্বে রিয়েং", "20"),  # GeoNames' Bengali name of Svay Rieng, with its space
+        ("কম্বোডিয়ার সিয়েম রিপের", "17"),  # the genitive -er on the second part
+        ("ਪ੍ਰੇ ਵੰਗ", "14"),  # Gurmukhi, GeoNames
+    ],
+)
+def test_an_indic_name_a_space_splits_is_read_whole(text: str, province: str) -> None:
+    """Round 11b (r11b-scripts, ``indic_joins.py``): Bengali, Tamil … are written with spaces
+    but scanned as runs; two runs that together (and neither alone) make a name are one."""
+    assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == {province}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["নৌকাটি স্থানীয় সময় বৃহস্পতিবার", "প্রাদেশিক মুখপাত্র বলেন", "শহরের কাছে", "তুলে দেয়া হয়েছিল"],
+)
+def test_ordinary_bengali_words_and_endings_give_no_place(text: str) -> None:
+    """Ordinary Bengali (with -e/-er endings) joined or not gives no place."""
+    assert not [p for p in cm.geocode_places(text) if p.province_code]
+
+
+@pytest.mark.parametrize("text", ["जिनबेई-4 नामक जगह", "जिनबेई-४ नावाच्या ठिकाणाहून"])
+def test_the_devanagari_jinbei_compounds_are_in_sihanoukville_city(text: str) -> None:
+    """जिनबेई (aliases.csv, newsindialive): the Jinbei compounds Indians were rescued from."""
+    places = [p for p in cm.geocode_places(text) if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("18", "1801")]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Tarihi Preah Vihear tapınağı yakınlarında", "13"),  # Turkish, sabah 2008
+        ("దేవాలయం ప్రేహ విహార్", "13"),  # Telugu, andhrapravasi (spaced, indic_joins)
+        ("नामपेन्ह (कंबोडिया)", "12"),  # Marathi dateline, lokmat
+    ],
+)
+def test_turkish_telugu_and_marathi_spellings_of_border_and_capital_names(
+    text: str, province: str
+) -> None:
+    """Round 11b (r11b-scripts) aliases of the pages on the 2025 border conflict."""
+    assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == {province}

@@ -70,22 +70,31 @@ def vietnamese_word(word: str) -> bool:
 
 
 _SYLLABLE_TAIL = frozenset("\u0e30\u0e32\u0e33\u0e45")  # Thai vowels written after a consonant
+#: Bengali case endings written as the vowel sign e (and r) on a name's last consonant, the
+#: whole rest of a run: locative -e and genitive -er ("সিহানুকভিলে", "সিহানুকভিলের").
+_BENGALI_CASE_ENDINGS = frozenset(("\u09c7", "\u09c7\u09b0"))
 
 
 def splits_syllable(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` cuts a syllable of Khmer or Thai text in two: it ends
     before a dependent vowel, a sign or a subscript (``អូរ`` in ``អូរាំង``), or starts on one
-    or right after a subscript mark. Such a piece is part of a longer word, not a name.
+    or right after a subscript mark. Such a piece is part of a longer word, not a name. A
+    Bengali case ending written as a vowel sign on the name's last consonant, ending the run,
+    cuts no name ("সিহানুকভিলের", of Sihanoukville).
 
     Examples
     --------
     >>> splits_syllable("ស្រុកអូរាំង", 5, 8)
     True
+    >>> splits_syllable("সিহানুকভিলের", 0, 10)
+    False
     """
     if end < len(s):
         nxt = s[end]
         if nxt in _SYLLABLE_TAIL or unicodedata.category(nxt) in ("Mn", "Mc"):
-            return True
+            # a Bengali case ending (-e, -er) is a vowel sign on the name's last consonant
+            # ("সিহানুকভিলে", in Sihanoukville): the run ends with it, the name is whole
+            return not (nxt == "\u09c7" and s[end:] in _BENGALI_CASE_ENDINGS)
     if start < len(s) and unicodedata.category(s[start]) in ("Mn", "Mc"):
         return True
     return start > 0 and s[start - 1] == "\u17d2"

@@ -3,7 +3,8 @@ split into the names and admin words it holds (longest first), Korean admin syll
 to their name, Khmer names told apart by a number or letter read whole, a Khmer name written
 with its signs otherwise after its admin word read as the name (``ស្រុកស្វាយជ្រុំ``), an
 ordinary Khmer word that is also a village's name read as a word (ក្នុង, "in"), a Khmer name
-a space splits read whole (``កាស៊ីណូ ហេរ៉ូ``), and a hyphen that joins two names ("Moc
+a space splits read whole (``កាស៊ីណូ ហេរ៉ូ``; a Bengali or Tamil one likewise:
+``indic_joins.py``), and a hyphen that joins two names ("Moc
 Bai-Bavet") read as the break a spaced one is, as is a possessive after a unit's name
 ("Kandal’s Koh Thom district"; where such joins break: ``junctions.py``).
 
@@ -29,6 +30,7 @@ from ..normalize import (
 from ..settings import depends_on_settings, on_settings_change
 from ..settings import get as get_settings
 from .index import TIER_CURATED, NameIndex, build_index
+from .indic_joins import indic_space_joins
 from .junctions import JUNCTION, POSSESSIVE, junction_breaks
 from .kana_bars import kana_bars
 from .khmer import (
@@ -120,7 +122,7 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
     else:
         toks = text
     if len(toks) > 1:
-        toks = khmer_space_joins(toks, index)
+        toks = indic_space_joins(khmer_space_joins(toks, index), index)
     flat: list[Token] = []
     lettered = False
     for k, tok in enumerate(toks):
