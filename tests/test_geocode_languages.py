@@ -1672,6 +1672,27 @@ def test_french_words_for_the_provincial_capital(text: str, district: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # lecourrier.ch 2014-08-25
+        ("en direction de Kampong Chhnang, le chef-lieu de province", "0403"),
+        # justchippingin.blogspot.com 2014/02
+        ("Stung Treng, a provincial capital town", "1904"),
+        ("Kampot, the provincial capital", "0708"),
+    ],
+)
+def test_a_town_apposition_after_a_comma_names_the_town(text: str, district: str) -> None:
+    """An article and a town word after a comma ("X, the provincial capital") say X is the
+    town, as "X provincial capital" does; a town word with a name after it is that name's."""
+    assert cm.geocode(text).district_code == district
+
+
+def test_a_town_word_before_a_name_is_not_an_apposition() -> None:
+    r = cm.geocode("Kandal, the provincial capital Ta Khmau")
+    assert (r.province_code, r.district_code) == ("08", "0811")
+
+
+@pytest.mark.parametrize(
     "text",
     ["Phnom Tamao", "Parc zoologique de Phnom Tamao", "Phnom Tamao Wildlife Rescue Centre"],
 )
