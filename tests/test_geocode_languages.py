@@ -1774,3 +1774,19 @@ def test_a_number_beside_its_commune_word_is_still_a_numbered_sangkat(
 ) -> None:
     """The Thai village-number rule leaves a number read with its own commune word."""
     assert cm.geocode(text).commune_code == commune
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Kampon Cham", ("03", None, None)),  # abdmenfamille.jimdo.com
+        ("Kampon Thom", ("06", None, None)),
+        # khmerization.blogspot.com 2012-10 (Ratanak Mondol, Battambang)
+        ("Banang, a small remote village in Sdao commune", ("02", "0207", "020701")),
+    ],
+)
+def test_reporting_spellings_kampon_and_sdao(text: str, codes: tuple[str | None, ...]) -> None:
+    """ "Kampon" (final g dropped) is Kampong, "Sdao" is the commune name Sdau
+    (romanisation_variants.csv)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == codes
