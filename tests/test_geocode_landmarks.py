@@ -580,13 +580,3 @@ def test_the_stung_bot_crossing_written_in_thai(text: str) -> None:
 @pytest.mark.parametrize("text", ["ด่านหนองเอี่ยน", "บ้านหนองเอี่ยน ต.ท่าข้าม อ.อรัญประเทศ"])
 def test_the_thai_side_of_the_stung_bot_crossing_stays_unmatched(text: str) -> None:
     assert cm.geocode(text).province_code is None
-
-
-@pytest.mark.parametrize("text", ["Heng He casino", "Heng Heng casino"])
-def test_the_heng_he_casino_is_in_bavet(text: str) -> None:
-    """Heng He, "Heng Heng in Khmer signage", stands in the Bavet SEZ (newfoundtimes.com);
-    it needs context: the bare name is also a person's or a company's, so it gives nothing
-    alone and its district at medium with its kind word."""
-    r = cm.geocode(text)
-    assert (r.province_code, r.district_code, r.confidence) == ("20", "2008", "medium")
-    assert cm.geocode("Heng Heng").province_code is None
