@@ -1790,3 +1790,16 @@ def test_reporting_spellings_kampon_and_sdao(text: str, codes: tuple[str | None,
     (romanisation_variants.csv)."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code, r.commune_code) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ethnic Cham", "the ethnic Cham, Muslim village", "suku Cham", "the ethnic Kuy village"],
+)
+def test_a_word_after_ethnic_names_a_people(text: str) -> None:
+    """A capitalised word after a lower-case "ethnic" (etnis, suku, etnia) names a people:
+    "the ethnic Cham" (konniandmatt.blogspot.com) was the commune Cham of Prey Veng at
+    high. The name of a place keeps its reading elsewhere in the string."""
+    assert cm.geocode(text).province_code is None
+    r = cm.geocode("ethnic Cham village in Kampong Cham")
+    assert r.province_code == "03"
