@@ -1679,6 +1679,9 @@ def test_french_words_for_the_provincial_capital(text: str, district: str) -> No
         # justchippingin.blogspot.com 2014/02
         ("Stung Treng, a provincial capital town", "1904"),
         ("Kampot, the provincial capital", "0708"),
+        # surlarouteasiatique.blogspot.com 2014-01
+        ("Kompong Chhnang, une petite ville située sur la rive ouest du lac Tonlé Sap", "0403"),
+        ("Kampot, a small town", "0708"),
     ],
 )
 def test_a_town_apposition_after_a_comma_names_the_town(text: str, district: str) -> None:
@@ -1690,6 +1693,8 @@ def test_a_town_apposition_after_a_comma_names_the_town(text: str, district: str
 def test_a_town_word_before_a_name_is_not_an_apposition() -> None:
     r = cm.geocode("Kandal, the provincial capital Ta Khmau")
     assert (r.province_code, r.district_code) == ("08", "0811")
+    r = cm.geocode("Svay Rieng, the city of Bavet")
+    assert (r.province_code, r.district_code) == ("20", "2008")
 
 
 @pytest.mark.parametrize(
