@@ -1808,3 +1808,12 @@ def test_a_word_after_ethnic_names_a_people(text: str) -> None:
     assert cm.geocode(text).province_code is None
     r = cm.geocode("ethnic Cham village in Kampong Cham")
     assert r.province_code == "03"
+
+
+def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
+    """ "Bà Vét" (sggp.org.vn: "một casino ở TP Bà Vét (tỉnh Svay Rieng)") is Bavet: its
+    words were dropped as pieces of a Vietnamese name. The alias only marks the spelling, so
+    "Bavet" itself answers as before (method exact)."""
+    r = cm.geocode("một casino ở TP Bà Vét (tỉnh Svay Rieng)")
+    assert (r.province_code, r.district_code) == ("20", "2008")
+    assert cm.geocode("Bavet").method == "exact"
