@@ -295,15 +295,19 @@ def _past_town_descriptor(toks: Sequence[Token], end: int) -> int:
     word ("Svay Rieng's border city of Bavet": the town is Bavet); or the position of the
     town word of an apposition after a comma ("Kampong Chhnang, the provincial capital":
     :func:`_town_apposition`)."""
-    if end < len(toks) and toks[end].text == "" and toks[end].latin:
+    n = len(toks)
+    if end >= n:
+        return end
+    text = toks[end].text
+    if not text and toks[end].latin:
         # (a Latin comma: the breaks between Chinese or Japanese words are no apposition)
         town = _town_apposition(toks, end + 1)
         return end if town < 0 else town
     if (
-        end + 1 < len(toks)
-        and toks[end].text in _TOWN_DESCRIPTORS
+        end + 1 < n
+        and text in _TOWN_DESCRIPTORS
         and toks[end + 1].text in _TOWN_WORDS
-        and not (end + 2 < len(toks) and toks[end + 2].text in _OF_WORDS)
+        and not (end + 2 < n and toks[end + 2].text in _OF_WORDS)
     ):
         return end + 1
     return end
