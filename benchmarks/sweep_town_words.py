@@ -4,10 +4,11 @@
 Generated from the gazetteer: each province's English names, and each district that is a
 town (``krong``, a GeoNames town of ``town_population`` or more in it bears its name),
 written with "provincial town" and "provincial capital" after the name and "the
-provincial capital of"/"the provincial town" before it. Counted: the answer's level (a
-district, as a town is; the province; nothing) and, for a town's own name, whether it is
-that town. As a check that the phrase is no place, "Battambang provincial police" and the
-like must stay the province.
+provincial capital of"/"the provincial town" before it, and as an apposition after a
+comma ("Kampong Chhnang, the provincial capital", "…, le chef-lieu de province").
+Counted: the answer's level (a district, as a town is; the province; nothing) and, for a
+town's own name, whether it is that town. As a check that the phrase is no place,
+"Battambang provincial police" and the like must stay the province.
 
 Run: ``python benchmarks/sweep_town_words.py``.
 """
@@ -29,6 +30,9 @@ PHRASES = (
     "{} provincial capital",
     "the provincial town {}",
     "the provincial capital of {}",
+    "{}, the provincial capital",
+    "{}, a provincial town",
+    "{}, le chef-lieu de province",
 )
 
 

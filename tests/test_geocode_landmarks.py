@@ -580,3 +580,17 @@ def test_the_stung_bot_crossing_written_in_thai(text: str) -> None:
 @pytest.mark.parametrize("text", ["ด่านหนองเอี่ยน", "บ้านหนองเอี่ยน ต.ท่าข้าม อ.อรัญประเทศ"])
 def test_the_thai_side_of_the_stung_bot_crossing_stays_unmatched(text: str) -> None:
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("across the Mekong to Koh Pen", "03"),  # noddysasianadventures.blogspot.com
+        ("a bike ride north out to Prasat Han Chey", "03"),
+        ("Siam Reap", "17"),  # adamteale.com
+    ],
+)
+def test_kampong_cham_sights_and_a_siem_reap_spelling(text: str, province: str) -> None:
+    """Koh Paen (the bamboo-bridge island) and Phnom Han Chey are Kampong Cham sights
+    (localities.csv, province only); "Siam Reap" is Siem Reap (aliases.csv)."""
+    assert cm.geocode(text).province_code == province

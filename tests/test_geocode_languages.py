@@ -1892,3 +1892,67 @@ def test_turkish_telugu_and_marathi_spellings_of_border_and_capital_names(
 ) -> None:
     """Round 11b (r11b-scripts) aliases of the pages on the 2025 border conflict."""
     assert {p.province_code for p in cm.geocode_places(text) if p.province_code} == {province}
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # lecourrier.ch 2014-08-25
+        ("en direction de Kampong Chhnang, le chef-lieu de province", "0403"),
+        # justchippingin.blogspot.com 2014/02
+        ("Stung Treng, a provincial capital town", "1904"),
+        ("Kampot, the provincial capital", "0708"),
+        # surlarouteasiatique.blogspot.com 2014-01
+        ("Kompong Chhnang, une petite ville située sur la rive ouest du lac Tonlé Sap", "0403"),
+        ("Kampot, a small town", "0708"),
+    ],
+)
+def test_a_town_apposition_after_a_comma_names_the_town(text: str, district: str) -> None:
+    """An article and a town word after a comma ("X, the provincial capital") say X is the
+    town, as "X provincial capital" does; a town word with a name after it is that name's."""
+    assert cm.geocode(text).district_code == district
+
+
+def test_a_town_word_before_a_name_is_not_an_apposition() -> None:
+    r = cm.geocode("Kandal, the provincial capital Ta Khmau")
+    assert (r.province_code, r.district_code) == ("08", "0811")
+    r = cm.geocode("Svay Rieng, the city of Bavet")
+    assert (r.province_code, r.district_code) == ("20", "2008")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Kampon Cham", ("03", None, None)),  # abdmenfamille.jimdo.com
+        ("Kampon Thom", ("06", None, None)),
+        # khmerization.blogspot.com 2012-10 (Ratanak Mondol, Battambang)
+        ("Banang, a small remote village in Sdao commune", ("02", "0207", "020701")),
+    ],
+)
+def test_reporting_spellings_kampon_and_sdao(text: str, codes: tuple[str | None, ...]) -> None:
+    """ "Kampon" (final g dropped) is Kampong, "Sdao" is the commune name Sdau
+    (romanisation_variants.csv)."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code, r.commune_code) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ethnic Cham", "the ethnic Cham, Muslim village", "suku Cham", "the ethnic Kuy village"],
+)
+def test_a_word_after_ethnic_names_a_people(text: str) -> None:
+    """A capitalised word after a lower-case "ethnic" (etnis, suku, etnia) names a people:
+    "the ethnic Cham" (konniandmatt.blogspot.com) was the commune Cham of Prey Veng at
+    high. The name of a place keeps its reading elsewhere in the string."""
+    assert cm.geocode(text).province_code is None
+    r = cm.geocode("ethnic Cham village in Kampong Cham")
+    assert r.province_code == "03"
+
+
+def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
+    """ "Bà Vét" (sggp.org.vn: "một casino ở TP Bà Vét (tỉnh Svay Rieng)") is Bavet: its
+    words were dropped as pieces of a Vietnamese name. The alias only marks the spelling, so
+    "Bavet" itself answers as before (method exact)."""
+    r = cm.geocode("một casino ở TP Bà Vét (tỉnh Svay Rieng)")
+    assert (r.province_code, r.district_code) == ("20", "2008")
+    assert cm.geocode("Bavet").method == "exact"

@@ -121,7 +121,10 @@ def word_list(role: str) -> tuple[str, ...]:
     reference point in other languages and scripts: "à 30 km de", "에서 … km", "프놈펜 동북쪽
     약 470km", "에서 1시간 거리", Khmer "… គីឡូម៉ែត្រ ពី"), ``korean_particle`` (particles
     glued after a Korean name: "반띠민제이에서"), ``town_descriptor`` ("border" of "Koh Kong
-    border town"), ``coordinator`` ("and", "to": join two names as two places, "Bavet and
+    border town"), ``apposition_article`` (an article after a comma before a town word that
+    names the town before the comma: "Kampong Chhnang, the provincial capital"),
+    ``ethnic_before`` (a lower-case "ethnic": the capitalised word after it names a people,
+    "the ethnic Cham"), ``coordinator`` ("and", "to": join two names as two places, "Bavet and
     Chrey Thom"), ``case_ending_russian`` (the case endings a Russian place name is
     declined with, longest first: "ом", "е" of "в Сиануквиле"), ``area_after_han`` (地区:
     after a name in Chinese characters the area around it, no admin level: 马德望地区),

@@ -250,6 +250,8 @@ class IndexBuilder:
             entry = self.unit_entry(str(code), str(alias), tier, str(source), hint)
             if town_alias:
                 entry = replace(entry, town_alias=True)
+            if kind == "curated" and self._vietnamese_spelling(str(alias), entry, official):
+                continue
             self.add(alias, entry, official=official)
             town = self._eponymous_town(str(code)) if kind == "curated" else None
             if (
@@ -267,6 +269,27 @@ class IndexBuilder:
                 bare = numbered.group(1)
                 dropped = f"{source}, number dropped"
                 self.add(bare, self.unit_entry(str(code), bare, TIER_OFFICIAL, dropped, None))
+
+    def _vietnamese_spelling(self, alias: str, entry: Entry, official: bool) -> bool:
+        """Whether a curated alias spelt the Vietnamese way ("Bà Vét") only spells a name
+        the index already files for the same unit under the same keys ("Bavet"): then its
+        keys are marked as names the gazetteer spells that way (a Vietnamese word there is
+        no piece of a Vietnamese name) and no second entry is filed, so the unit's own name
+        keeps answering as before."""
+        if not any(vietnamese_word(w) for w in alias.split()):
+            return False
+        keys = [k for k in keys_for(alias, official) if k]
+        code = entry.commune_code or entry.district_code or entry.province_code
+        if not keys or not all(
+            any(
+                (e.commune_code or e.district_code or e.province_code) == code
+                for e in self.index.get(k, ())
+            )
+            for k in keys
+        ):
+            return False
+        self.vietnamese.update(keys)
+        return True
 
     def _eponymous_town(self, code: str) -> str | None:
         """The district of province ``code`` that has the province's own name (the krong of

@@ -82,7 +82,11 @@ _TOWN_WORDS = frozenset(
 #: Words that may stand between a name and the town word after it ("Koh Kong border
 #: town", "Kep coastal town"): they say what kind of town it is (``stop_words.csv``, role
 #: ``town_descriptor``).
-_TOWN_DESCRIPTORS = frozenset(word_list("town_descriptor"))
+_TOWN_DESCRIPTORS = frozenset(t.text for w in word_list("town_descriptor") for t in tokenize(w))
+#: Articles that may open an apposition naming the town after a comma ("Kampong Chhnang,
+#: the provincial capital", "…, le chef-lieu de province") (``stop_words.csv``, role
+#: ``apposition_article``).
+_APPOSITION_ARTICLES = frozenset(word_list("apposition_article"))
 #: The Chinese words for "area" that ``admin_words.csv`` holds as a district word for
 #: Japanese (センソック地区): after a name in Chinese characters they say no level (马德望地区
 #: is the Battambang area, not Battambang district) (``stop_words.csv``, role
@@ -259,15 +263,51 @@ def _town_past(toks: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+def _town_apposition(toks: Sequence[Token], k: int) -> int:
+    """The position of the town word when ``toks[k:]`` (after a comma) is an apposition
+    that says the name before the comma is a town, else -1: an optional article and
+    descriptor, a town word, and after it another town word, a separator or a stop word
+    other than "of" ("Kampong Chhnang, the provincial capital", "Stung Treng, a
+    provincial capital town", "…, le chef-lieu de province", "Kompong Chhnang, une petite
+    ville située sur la rive ouest"). A town word followed by a name is that name's
+    ("Kandal, the provincial capital Ta Khmau")."""
+    if k < len(toks) and toks[k].text in _APPOSITION_ARTICLES:
+        k += 1
+    if k < len(toks) and toks[k].text in _TOWN_DESCRIPTORS:
+        k += 1
+    if k >= len(toks) or toks[k].text not in _TOWN_WORDS or not toks[k].latin:
+        return -1
+    town = k
+    k += 1
+    while k < len(toks) and toks[k].text in _TOWN_WORDS:
+        k += 1
+    if k == len(toks) or toks[k].text == "":
+        return town
+    # a stop word may follow ("…, a town located on the river", "…, une petite ville
+    # située sur la rive"), not "of" ("Svay Rieng, the city of Bavet": the town is Bavet)
+    nxt = toks[k]
+    return town if nxt.stop and nxt.latin and nxt.text not in _OF_WORDS else -1
+
+
 def _past_town_descriptor(toks: Sequence[Token], end: int) -> int:
     """``end``, or the position after a descriptor word there when a town word follows it
     ("Koh Kong border town": the town word is the name's), unless "of" follows that town
-    word ("Svay Rieng's border city of Bavet": the town is Bavet)."""
+    word ("Svay Rieng's border city of Bavet": the town is Bavet); or the position of the
+    town word of an apposition after a comma ("Kampong Chhnang, the provincial capital":
+    :func:`_town_apposition`)."""
+    n = len(toks)
+    if end >= n:
+        return end
+    text = toks[end].text
+    if not text and toks[end].latin:
+        # (a Latin comma: the breaks between Chinese or Japanese words are no apposition)
+        town = _town_apposition(toks, end + 1)
+        return end if town < 0 else town
     if (
-        end + 1 < len(toks)
-        and toks[end].text in _TOWN_DESCRIPTORS
+        end + 1 < n
+        and text in _TOWN_DESCRIPTORS
         and toks[end + 1].text in _TOWN_WORDS
-        and not (end + 2 < len(toks) and toks[end + 2].text in _OF_WORDS)
+        and not (end + 2 < n and toks[end + 2].text in _OF_WORDS)
     ):
         return end + 1
     return end

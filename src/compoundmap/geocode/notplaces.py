@@ -22,6 +22,7 @@ from .tokens import script_names
 
 __all__ = [
     "ARTICLES",
+    "LOWER_MARKED",
     "CONJUNCTIONS",
     "COORDINATORS",
     "lower_articles",
@@ -46,6 +47,12 @@ CONJUNCTIONS = frozenset(tokenize(w)[0].text for w in word_list("conjunction_low
 ARTICLES = frozenset(
     tokenize(w)[0].text for role in ("article_lower", "ordinary_lower") for w in word_list(role)
 )
+#: Lower-case words for "ethnic" ("ethnic", "etnis", "suku" …, role ``ethnic_before``): the
+#: capitalised word after one names a people, not a place ("the ethnic Cham" is no commune
+#: Cham). :func:`lower_articles` marks that word; the spotting gate looks for these too.
+ETHNIC = frozenset(tokenize(w)[0].text for w in word_list("ethnic_before"))
+#: The words whose lower-case presence sends a string through :func:`lower_articles`.
+LOWER_MARKED = ARTICLES | ETHNIC
 
 
 def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
@@ -82,7 +89,8 @@ def lower_conjunctions(flat: Sequence[Token]) -> list[Token]:
 
 def lower_articles(flat: Sequence[Token]) -> list[Token]:
     """The tokens, each lower-case indefinite article (or ordinary word: "271 orang")
-    marked a stopword: in a string that capitalises its names, "un" of "un casino situé à
+    and each capitalised word after a lower-case "ethnic" ("the ethnic Cham") marked a
+    stopword: in a string that capitalises its names, "un" of "un casino situé à
     Sihanoukville" is the French article, never the village Un (អ៊ុន) of Ratanakiri, which
     such a string would write "Un". Next to an admin word it stays a name ("khum un", "un
     commune, Ratanak Kiri").
@@ -101,8 +109,14 @@ def lower_articles(flat: Sequence[Token]) -> list[Token]:
     def by_admin(k: int) -> bool:
         return any(0 <= j < len(flat) and flat[j].admin is not None for j in (k - 1, k + 1))
 
+    def people(k: int) -> bool:
+        # a capitalised word right after a lower-case "ethnic" names a people
+        return k > 0 and not flat[k].lower and flat[k - 1].lower and flat[k - 1].text in ETHNIC
+
     return [
-        t._replace(stop=True) if t.lower and t.text in ARTICLES and not by_admin(k) else t
+        t._replace(stop=True)
+        if (t.lower and t.text in ARTICLES and not by_admin(k)) or (t.admin is None and people(k))
+        else t
         for k, t in enumerate(flat)
     ]
 

@@ -33,9 +33,9 @@ from .mentions import (
 )
 from .near import NEAR_WORDS, near_references
 from .notplaces import (
-    ARTICLES,
     CONJUNCTIONS,
     COORDINATORS,
+    LOWER_MARKED,
     lower_articles,
     lower_conjunctions,
     not_vietnamese,
@@ -108,7 +108,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     cased = _cased(flat)
     if cased and _lower_word_in(flat, CONJUNCTIONS):
         flat = written = lower_conjunctions(flat)
-    if cased and _lower_word_in(flat, ARTICLES):
+    if cased and _lower_word_in(flat, LOWER_MARKED):
         flat = written = lower_articles(flat)
     mentions, loose = exact_mentions(flat, index, cased)
     if mentions:
