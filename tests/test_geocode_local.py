@@ -367,3 +367,27 @@ def test_a_low_alias_reading_beside_a_place_abroad_is_a_look_alike() -> None:
     assert _places("Lam Dong and Mondulkiri") == [("11", None)]
     # with no place abroad named, the reading stays
     assert _places("Lam commune") == [("16", "1607")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # cnrp-media.blogspot.com 2011-01 (Viet Nam News): the crossing by its two sides
+        "Hoa Lu - Trapeang Sre",
+        # de.paperblog.com: "der Stadt Trapeang Sre in der kambodschanischen Provinz Kratie"
+        "Der neue Grenzübergang Hoa Lu in Vietnams Binh Phuoc Provinz mit der Stadt Trapeang Sre",
+        # what-when-how.com (Rough Guide): "Trapeang Sre-Loc Ninh Around 20km southeast of Snuol"
+        "Trapeang Sre-Loc Ninh",
+        "Trapeang Sre opposite Hoa Lu",
+    ],
+)
+def test_a_crossing_named_with_the_country_across_is_the_crossing(query: str) -> None:
+    # "Trapeang Sre" alone is the Prey Veng commune Trapeang Srae; named with a place of
+    # Vietnam it is the Kratie crossing (places._crossings_by_far_side), not that commune
+    assert _places(query) == [("10", "1005")]
+
+
+def test_the_commune_of_a_crossings_name_keeps_it_when_nothing_abroad_is_named() -> None:
+    assert _places("Trapeang Sre") == [("14", "1405")]
+    # its province written confirms the commune, even beside a place abroad
+    assert _places("Trapeang Sre, Prey Veng, opposite Hoa Lu") == [("14", "1405")]

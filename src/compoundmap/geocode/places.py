@@ -18,6 +18,7 @@ from ..normalize import place_key, tokenize, word_list
 from ..schema import Precision
 from ..settings import depends_on_settings
 from .context import parse_context
+from .crossings import crossing_pairs
 from .index import TIER_CURATED, Entry, build_index
 from .resolve import resolve_places
 from .result import GeocodeResult, ambiguous_result
@@ -185,6 +186,7 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     words = lower_words(text)
     if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
         return results  # most strings: no place abroad named, no admin word of one
+    results = _crossings_by_far_side(text, words, results)
     weak = [_weak_look_alike(r) for r in results]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
@@ -192,6 +194,79 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     if not countries:
         return results
     return [r for r in results if not _abroad_namesake(r, countries)]
+
+
+@cache
+def _crossing_sides() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Country code of the foreign side of a curated border crossing ("VN" for Hoa Lu) →
+    (words of its Cambodian side, the crossing's name) for each two-sided name of a crossing
+    in ``localities.csv`` ("Hoa Lu - Trapeang Sre") whose one side only is a place abroad."""
+    from ..gazetteer import get_gazetteer  # (the index module reads it the same way)
+
+    table = get_gazetteer().localities
+    known = _foreign_keys()[0]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, aliases, kind in zip(table["name"], table["aliases"], table["kind"], strict=True):
+        if kind != "border_crossing":
+            continue
+        for pair in crossing_pairs([str(name), *map(str, aliases)]):
+            home, far = pair.split("-", 1) if pair.count("-") == 1 else ("", "")
+            if home and is_foreign_name(far) and not is_foreign_name(home):
+                side = (lower_words(home), str(name))
+                cc = _country_of(known[place_key(far)])
+                if side not in out.setdefault(cc, []):
+                    out[cc].append(side)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _crossings_by_far_side(
+    text: str, words: tuple[str, ...], results: list[GeocodeResult]
+) -> list[GeocodeResult]:
+    """A string naming a curated crossing's Cambodian side and a place of the country
+    across ("Trapeang Sre opposite Hoa Lu", "Trapeang Sre, on the Vietnam border") means the
+    crossing: a reading of the Cambodian side's name as another unit of that name (the
+    commune Trapeang Srae of Prey Veng, not the Kratie crossing), unless another name
+    confirms that unit (:func:`_parent_written`), is replaced by the crossing."""
+    sides = _crossing_sides()
+    countries = [cc for cc in _countries_named(text) if cc in sides]
+    if not countries:
+        return results  # most strings naming a place abroad
+    names = build_index().names
+    for cc in countries:
+        for home, crossing_name in sides[cc]:
+            if not _holds_run(words, home):
+                continue
+            read_as = {(e.name, e.province_code) for e in names.get(place_key(" ".join(home)), ())}
+            crossing = resolve_places(text, crossing_name, parse_context(None, None))
+            if len(crossing) != 1:
+                continue
+            c = crossing[0]
+            out: list[GeocodeResult] = []
+            for r in results:
+                if (
+                    (r.matched_name, r.province_code) in read_as
+                    and "+hierarchy" not in r.method
+                    and not _parent_written(r, text)
+                    and (r.province_code, r.commune_code) != (c.province_code, c.commune_code)
+                ):
+                    r = c
+                if r not in out:
+                    out.append(r)
+            results = out
+    return results
+
+
+def _parent_written(r: GeocodeResult, text: str) -> bool:
+    """Whether ``text`` writes the English name of ``r``'s province or district ("Trapeang
+    Sre, Prey Veng"): the unit read is confirmed."""
+    lower = text.lower()
+    return any(n and n.lower() in lower for n in (r.province_name, r.district_name))
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether ``words`` hold ``run`` as consecutive words."""
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _countries_named(text: str) -> dict[str, frozenset[str]]:
