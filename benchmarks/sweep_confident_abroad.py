@@ -8,7 +8,9 @@ confidence ("Bokeo international airport" is in Laos, not the Ratanakiri distric
    places of Laos, Thailand, Vietnam and Myanmar that reporting on the border names
    (:data:`OTHER_ABROAD`), each with English kind words ("X international airport",
    "the X Friendship Bridge", "X border gate", "X province" …): the string names no
-   Cambodian place, so every answer is wrong.
+   Cambodian place, so every answer is wrong. **Bridges**: the friendship bridges of two
+   neighbours ("the Second Thai-Lao Friendship Bridge", "Thai-Myanmar Friendship Bridge
+   2"): no Cambodian place; the Thai-Cambodian and Cambodian-Japanese ones are checked too.
 2. **Relations**: a place abroad, a relation word and a Cambodian place ("Hoa Lu opposite
    Trapeang Sre", "Mae Sot, near Battambang"): every answer outside the Cambodian place's
    province is wrong. **Across**: the Cambodian side of a crossing with each listed place of
@@ -150,6 +152,29 @@ CAMBODIAN = (
     ("Sihanoukville", "18", ""),
 )
 
+#: Two peoples or countries of a friendship bridge; the province of the one in Cambodia.
+BRIDGE_PAIRS = (
+    ("Thai", "Lao", None),
+    ("Thai", "Myanmar", None),
+    ("Thailand", "Myanmar", None),
+    ("Thai", "Burmese", None),
+    ("China", "Laos", None),
+    ("Lao", "Vietnamese", None),
+    ("Chinese", "Myanmar", None),
+    ("Thai", "Cambodian", "01"),
+    ("Thai", "Cambodia", "01"),
+    ("Cambodian", "Japanese", "12"),
+)
+
+BRIDGE_PHRASES = (
+    "{a}-{b} Friendship Bridge",
+    "the {a}-{b} Friendship Bridge",
+    "the Second {a}-{b} Friendship Bridge",
+    "the 2nd {a}-{b} Friendship Bridge",
+    "the {a}-{b} Friendship Bridge 2",
+    "the {a}-{b} friendship bridge in Mae Sot",
+)
+
 RELATION_PHRASES = (
     "{fx} opposite {kh}",
     "{kh}, opposite {fx}",
@@ -183,7 +208,16 @@ def main() -> None:
     table = pd.read_csv(
         raw_path("gazetteer", "foreign_places.csv"), dtype=str, keep_default_na=False
     )
-    parts: dict[str, list[tuple[str, str | None]]] = {"kinds": [], "across": [], "any": []}
+    parts: dict[str, list[tuple[str, str | None]]] = {
+        "kinds": [],
+        "bridges": [],
+        "across": [],
+        "any": [],
+    }
+    for a, b, code in BRIDGE_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            for phrase in BRIDGE_PHRASES:
+                parts["bridges"].append((phrase.format(a=x, b=y), code))
     for name in abroad:
         for phrase in KIND_PHRASES:
             parts["kinds"].append((phrase.format(name), None))

@@ -391,3 +391,25 @@ def test_the_commune_of_a_crossings_name_keeps_it_when_nothing_abroad_is_named()
     assert _places("Trapeang Sre") == [("14", "1405")]
     # its province written confirms the commune, even beside a place abroad
     assert _places("Trapeang Sre, Prey Veng, opposite Hoa Lu") == [("14", "1405")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # a geocode_broad.csv row: the Lao province's airport, not Bar Kaev of Ratanakiri
+        "Bokeo international airport",
+        "the Bokeo Friendship Bridge",
+        # totallaos.com: "Sekong is a province in the southeast of Laos"
+        "Sekong province",
+        "Sekong international airport",
+    ],
+)
+def test_a_name_abroad_that_a_cambodian_place_bears_is_not_singled_out(query: str) -> None:
+    assert _places(query) == []
+
+
+def test_a_namesake_confirmed_by_another_name_keeps_its_place() -> None:
+    assert _places("Bokeo district, Ratanakiri") == [("16", "1603")]
+    assert _places("Bokeo and Lumphat") == [("16", "1603"), ("16", "1605")]
+    assert _places("sekong district, Stung Treng") == [("19", "1903")]
+    assert _places("Sekong commune, Siem Pang district") == [("19", "1903")]

@@ -187,7 +187,10 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
         return results  # most strings: no place abroad named, no admin word of one
     results = _crossings_by_far_side(text, words, results)
-    weak = [_weak_look_alike(r) for r in results]
+    namesakes = _namesake_readings(words)
+    if namesakes:
+        results = _drop_namesakes_abroad(text, namesakes, results)
+    weak = [_weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes) for r in results]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
     countries = _countries_named(text)
@@ -254,6 +257,49 @@ def _crossings_by_far_side(
                     out.append(r)
             results = out
     return results
+
+
+def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
+    """(Name, province code) of the Cambodian places that bear, as written, the name of a
+    listed place abroad that the string's ``words`` hold ("Bokeo": Bar Kaev of Ratanakiri;
+    "Sekong": the commune of Siem Pang); empty for most strings."""
+    known, first_words = _foreign_keys()
+    names = build_index().names
+    out: set[tuple[str, str | None]] = set()
+    for i, w in enumerate(words):
+        if w not in first_words:
+            continue
+        for n in range(1, 5):
+            run = words[i : i + n]
+            key = place_key(" ".join(run))
+            if key in known and key == "".join(run) and key in names:
+                out |= {(e.name, e.province_code) for e in names[key]}
+    return out
+
+
+def _confirmed_namesake(
+    r: GeocodeResult, text: str, namesakes: set[tuple[str, str | None]]
+) -> bool:
+    """Whether ``r`` reads a name abroad that a Cambodian place bears, and the string writes
+    that place's province or district ("Sekong district, Stung Treng"): no look-alike."""
+    return (r.matched_name, r.province_code) in namesakes and _parent_written(r, text)
+
+
+def _drop_namesakes_abroad(
+    text: str, namesakes: set[tuple[str, str | None]], results: list[GeocodeResult]
+) -> list[GeocodeResult]:
+    """A Cambodian reading of a name that is, as written, also a listed place abroad
+    (:func:`_namesake_readings`: "Bokeo international airport" is the Lao province, or Bar
+    Kaev of Ratanakiri) is not singled out by the string: dropped, as the name alone gives
+    nothing (:func:`foreign_result`), unless another name confirms it ("Bokeo district,
+    Ratanakiri"; "Bokeo and Lumphat", a place of the same province)."""
+    namesake = [(r.matched_name, r.province_code) in namesakes for r in results]
+    sure = {r.province_code for r, n in zip(results, namesake, strict=True) if not n}
+    return [
+        r
+        for r, n in zip(results, namesake, strict=True)
+        if not n or r.province_code in sure or "+hierarchy" in r.method or _parent_written(r, text)
+    ]
 
 
 def _parent_written(r: GeocodeResult, text: str) -> bool:
