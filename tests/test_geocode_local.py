@@ -413,3 +413,26 @@ def test_a_namesake_confirmed_by_another_name_keeps_its_place() -> None:
     assert _places("Bokeo and Lumphat") == [("16", "1603"), ("16", "1605")]
     assert _places("sekong district, Stung Treng") == [("19", "1903")]
     assert _places("Sekong commune, Siem Pang district") == [("19", "1903")]
+
+
+def test_a_namesake_abroad_is_the_cambodian_place_in_a_stated_province() -> None:
+    # "Sekong" alone is the Lao province as much as the commune of Siem Pang; the caller's
+    # province picks the commune out (frame._resolved, places.named_here)
+    assert geocode("Sekong commune", province="19").commune_code == "190302"
+    assert geocode("Sekong commune").province_code is None
+    assert geocode("Bokeo", province="16").district_code == "1603"
+
+
+@pytest.mark.parametrize(
+    ("query", "province"),
+    [
+        # a geocode_broad.csv row (was the commune Cham of Prey Veng, medium)
+        ("Kampon Cham", "03"),
+        # GeoNames alternates of the provincial towns: "Kompon Chnang", "Kompon Spu"
+        ("Kompon Chnang", "04"),
+        ("Kompon Spu", "05"),
+        ("Kampon Thom", "06"),
+    ],
+)
+def test_kampong_without_its_final_g(query: str, province: str) -> None:
+    assert [p for p, _ in _places(query)] == [province]

@@ -26,6 +26,7 @@ from .result import GeocodeResult, ambiguous_result
 __all__ = [
     "drop_weak_abroad",
     "foreign_result",
+    "named_here",
     "is_foreign_name",
     "lower_words",
     "merge_nested",
@@ -161,7 +162,9 @@ def names_abroad(text: str) -> bool:
     )
 
 
-def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeResult]:
+def drop_weak_abroad(
+    text: str, results: list[GeocodeResult], stated: frozenset[str] = frozenset()
+) -> list[GeocodeResult]:
     """In a string that names a place abroad ("Ha Tien, Kien Giang"; "Ban Khlong Luek,
     Aranyaprathet district, Sa Kaeo"), a weak Cambodian reading (:func:`_weak_look_alike`)
     is most likely a look-alike of the foreign name (the commune Tien of Phnom Penh, Ban
@@ -176,6 +179,9 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
         The string as written.
     results : list of GeocodeResult
         The places found in it.
+    stated : frozenset of str, optional
+        Province codes the caller states: a Cambodian place bearing a name abroad is
+        confirmed in them (:func:`named_here`).
 
     Returns
     -------
@@ -189,8 +195,10 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     results = _crossings_by_far_side(text, words, results)
     namesakes = _namesake_readings(words)
     if namesakes:
-        results = _drop_namesakes_abroad(text, namesakes, results)
-    weak = [_weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes) for r in results]
+        results = _drop_namesakes_abroad(text, namesakes, results, stated)
+    weak = [
+        _weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes, stated) for r in results
+    ]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
     countries = _countries_named(text)
@@ -277,28 +285,63 @@ def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
     return out
 
 
+def named_here(text: str, provinces: frozenset[str]) -> bool:
+    """Whether a name abroad that ``text`` holds is also borne by a Cambodian place in one of
+    ``provinces`` (the caller's stated context: "Sekong commune" with Stung Treng).
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    provinces : frozenset of str
+        Province codes the caller states (may be empty).
+
+    Returns
+    -------
+    bool
+        ``True`` when the context picks out the Cambodian namesake.
+    """
+    if not provinces:
+        return False  # most calls: no context
+    return any(code in provinces for _, code in _namesake_readings(lower_words(text)))
+
+
 def _confirmed_namesake(
-    r: GeocodeResult, text: str, namesakes: set[tuple[str, str | None]]
+    r: GeocodeResult,
+    text: str,
+    namesakes: set[tuple[str, str | None]],
+    stated: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``r`` reads a name abroad that a Cambodian place bears, and the string writes
-    that place's province or district ("Sekong district, Stung Treng"): no look-alike."""
-    return (r.matched_name, r.province_code) in namesakes and _parent_written(r, text)
+    that place's province or district ("Sekong district, Stung Treng") or the caller states
+    its province: no look-alike."""
+    return (r.matched_name, r.province_code) in namesakes and (
+        r.province_code in stated or _parent_written(r, text)
+    )
 
 
 def _drop_namesakes_abroad(
-    text: str, namesakes: set[tuple[str, str | None]], results: list[GeocodeResult]
+    text: str,
+    namesakes: set[tuple[str, str | None]],
+    results: list[GeocodeResult],
+    stated: frozenset[str] = frozenset(),
 ) -> list[GeocodeResult]:
     """A Cambodian reading of a name that is, as written, also a listed place abroad
     (:func:`_namesake_readings`: "Bokeo international airport" is the Lao province, or Bar
     Kaev of Ratanakiri) is not singled out by the string: dropped, as the name alone gives
     nothing (:func:`foreign_result`), unless another name confirms it ("Bokeo district,
-    Ratanakiri"; "Bokeo and Lumphat", a place of the same province)."""
+    Ratanakiri"; "Bokeo and Lumphat", a place of the same province) or the caller states its
+    province (``stated``)."""
     namesake = [(r.matched_name, r.province_code) in namesakes for r in results]
     sure = {r.province_code for r, n in zip(results, namesake, strict=True) if not n}
     return [
         r
         for r, n in zip(results, namesake, strict=True)
-        if not n or r.province_code in sure or "+hierarchy" in r.method or _parent_written(r, text)
+        if not n
+        or r.province_code in sure
+        or r.province_code in stated
+        or "+hierarchy" in r.method
+        or _parent_written(r, text)
     ]
 
 
