@@ -236,8 +236,10 @@ def _crossings_by_far_side(
     """A string naming a curated crossing's Cambodian side and a place of the country
     across ("Trapeang Sre opposite Hoa Lu", "Trapeang Sre, on the Vietnam border") means the
     crossing: a reading of the Cambodian side's name as another unit of that name (the
-    commune Trapeang Srae of Prey Veng, not the Kratie crossing), unless another name
-    confirms that unit (:func:`_parent_written`), is replaced by the crossing."""
+    commune Trapeang Srae of Prey Veng, not the Kratie crossing) in another province, unless
+    another name confirms that unit (:func:`_parent_written`), is replaced by the crossing (a
+    reading in the crossing's own province stays as read: "O'smach District … near the
+    border with Thailand" is no more the crossing than the district)."""
     sides = _crossing_sides()
     countries = [cc for cc in _countries_named(text) if cc in sides]
     if not countries:
@@ -258,7 +260,7 @@ def _crossings_by_far_side(
                     (r.matched_name, r.province_code) in read_as
                     and "+hierarchy" not in r.method
                     and not _parent_written(r, text)
-                    and (r.province_code, r.commune_code) != (c.province_code, c.commune_code)
+                    and r.province_code != c.province_code
                 ):
                     r = c
                 if r not in out:
