@@ -293,6 +293,8 @@ def test_generic_parts_of_new_landmark_names_give_no_place(query: str) -> None:
         ("the Thai-Myanmar Friendship Bridge 2 in Mae Sot", []),
         ("the 2nd Thai-Myanmar Friendship Bridge", []),
         ("Myanmar-Thai Friendship Bridge", []),
+        # a place abroad before the name: a bridge there (shared_names._place_abroad_before)
+        ("the Ha Tien Friendship Bridge", []),
     ],
 )
 def test_a_landmark_name_two_places_share(query: str, expected: list[str]) -> None:
