@@ -376,8 +376,18 @@ def _ascii_tokens(text: str) -> tuple[Token, ...]:
     toks: list[Token] = []
     latin = _latin_tokens
     if not quoted:
+        s = " ".join(s.split())
+        if s.replace(" ", "").replace(",", "").isalnum():
+            # words, single spaces and commas only (most strings): the words and breaks the
+            # scan below finds, in order, without the regular expression
+            for k, part in enumerate(s.split(",")):
+                if k and toks and toks[-1].text:
+                    toks.append(_BREAK)
+                for word in part.split():
+                    toks.extend(latin(word))
+            return _fold_phrases(toks)
         # the words and breaks in one scan (as the loop below finds them, in order)
-        for brk, word in _ASCII_SCAN_RE.findall(" ".join(s.split())):
+        for brk, word in _ASCII_SCAN_RE.findall(s):
             if not brk:
                 toks.extend(latin(word))
             elif toks and toks[-1].text:

@@ -147,22 +147,36 @@ def _named_units(
     for m in mentions:
         if m.start < end and m.end > start:
             continue
-        entries: list[Entry] = []  # (one loop for both: this runs per mention and string)
-        kinds: set[str] = set()
-        for e in m.entries:
-            if e.tier < TIER_VILLAGE:
-                entries.append(e)
-                kinds.add(e.kind)
-        if m.hint == PROVINCE or kinds == {"province"}:
+        hint = m.hint
+        # the one kind of the readings other than villages ("" for several, None for none);
+        # not needed beside a province word, which decides first
+        kind: str | None = None
+        if hint != PROVINCE:
+            for e in m.entries:
+                if e.tier < TIER_VILLAGE:
+                    if kind is None:
+                        kind = e.kind
+                    elif e.kind != kind:
+                        kind = ""
+                        break
+        if hint == PROVINCE or kind == "province":
             provinces |= {
-                e.province_code for e in entries if e.kind == "province" and e.province_code
+                e.province_code
+                for e in m.entries
+                if e.kind == "province" and e.tier < TIER_VILLAGE and e.province_code
             }
-        elif m.hint == DISTRICT or kinds == {"district"}:
+        elif hint == DISTRICT or kind == "district":
             districts |= {
-                e.district_code for e in entries if e.kind == "district" and e.district_code
+                e.district_code
+                for e in m.entries
+                if e.kind == "district" and e.tier < TIER_VILLAGE and e.district_code
             }
-        elif m.hint == COMMUNE or kinds == {"commune"}:
-            communes |= {e.commune_code for e in entries if e.kind == "commune" and e.commune_code}
+        elif hint == COMMUNE or kind == "commune":
+            communes |= {
+                e.commune_code
+                for e in m.entries
+                if e.kind == "commune" and e.tier < TIER_VILLAGE and e.commune_code
+            }
     return provinces, districts, communes
 
 
