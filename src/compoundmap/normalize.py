@@ -26,9 +26,17 @@ from ._cleantext import clean_text, expand_elisions, is_latin, is_scanned
 from ._cleantext import has_ascii_quote as _has_ascii_quote
 from ._cleantext import split_scripts as _split_scripts
 from ._cleantext import strip_diacritics as _strip_diacritics
+from ._normwords import ABBREVIATION_KEYS, ADMIN_WORDS, KOREAN_ADMIN_WORDS
+from ._normwords import ABBREVIATION_RE as _ABBREVIATION_RE
+from ._normwords import ABBREVIATIONS as _ABBREVIATIONS
+from ._normwords import ASCII_ABBREVIATIONS as _ASCII_ABBREVIATIONS
+from ._normwords import KEPT_CAPITALS as _KEPT_CAPITALS
+from ._normwords import LATIN_ADMIN as _LATIN_ADMIN
+from ._normwords import LATIN_PHRASES as _LATIN_PHRASES
+from ._normwords import NUMBER_MARKERS as _NUMBER_MARKERS
+from ._normwords import TOKEN_VARIANTS as _TOKEN_VARIANTS
 from ._phonetic import latin_sound_keys, script_sound_keys, skeleton
 from ._scripts import HANGUL_PART as _HANGUL_PART
-from ._scripts import fold_script as _fold_script
 from ._scripts import is_hangul as _is_hangul
 from ._scripts import khmer_sign_fold, splits_syllable, vietnamese_word
 from ._util import is_missing
@@ -79,77 +87,6 @@ COUNTRY, PROVINCE, DISTRICT, COMMUNE, VILLAGE = (
     int(AdminLevel.VILLAGE),
 )
 
-
-#: Scripts written with spaces between words: their words are folded and looked up as
-#: n-grams like Latin ones (Cyrillic, Arabic, Devanagari). Khmer, Thai and CJK runs are
-#: scanned instead.
-_SPACED_SCRIPTS = frozenset({"Latn", "Cyrl", "Arab", "Deva"})
-
-
-def _normaliser_words() -> tuple[
-    dict[str, int], dict[tuple[str, ...], str], dict[str, int], dict[str, str]
-]:
-    """(admin words of spaced scripts → level, phrases of two to four words → the token they
-    fold to, admin words of other scripts → level, abbreviations → the word they stand for),
-    from the rows the normaliser uses."""
-    latin: dict[str, int] = {}
-    phrases: dict[tuple[str, ...], str] = {}
-    script: dict[str, int] = {}
-    abbreviations: dict[str, str] = {}
-    for w in admin_words():
-        if "normalize" not in w.used_by:
-            continue
-        if w.folds_to and w.script in _SPACED_SCRIPTS:
-            phrases[tuple(w.word.split())] = w.folds_to
-        elif w.folds_to:
-            # "จ." (Thai, abbreviated จังหวัด): written out before tokenising, in the form
-            # clean_text gives the rest of the string (NFKC: Thai ำ is ํ + า)
-            abbreviations[w.word] = unicodedata.normalize("NFKC", w.folds_to)
-        elif w.script in _SPACED_SCRIPTS:
-            latin[w.word] = w.level
-        else:
-            # keyed as clean_text writes a run (NFKC, then the script folds): อำเภอ and
-            # ตำบล were never found in a cleaned Thai run, which spells ำ as ํ + า
-            script[_fold_script(unicodedata.normalize("NFKC", w.word))] = w.level
-    return latin, phrases, script, abbreviations
-
-
-# Latin-script admin words (after folding) → level: English, transliterated Khmer, French,
-# Portuguese/Spanish, Indonesian/Malay and Vietnamese (unaccented) as sources use them.
-# Two-word Vietnamese/Indonesian admin phrases are folded to one token before lookup ("thi"
-# and "xa" alone are not admin words of the phrase's level). Non-Latin admin words are
-# matched as substrings inside runs of Khmer, Thai, CJK text.
-_LATIN_ADMIN, _LATIN_PHRASES, _SCRIPT_ADMIN, _ABBREVIATIONS = _normaliser_words()
-# an abbreviation counts only as a word of its own, before a name ("จ.สระแก้ว")
-_ABBREVIATION_RE = (
-    re.compile(
-        "(?<![\u0e00-\u0e7f])("
-        + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
-        + ")"
-    )
-    if _ABBREVIATIONS
-    else None
-)
-# whether an ASCII string may hold an abbreviation (the bundled ones are all Thai)
-_ASCII_ABBREVIATIONS = any(a.isascii() for a in _ABBREVIATIONS)
-
-#: Every admin word the normaliser knows, with the level it hints at.
-ADMIN_WORDS: dict[str, int] = {**_LATIN_ADMIN, **_SCRIPT_ADMIN}
-#: Korean admin syllables that may stand as a word of their own ("주", "군" …).
-KOREAN_ADMIN_WORDS = frozenset(w for w in _SCRIPT_ADMIN if len(w) == 1 and _is_hangul(w))
-
-# Whole-token romanisation variants → one spelling (applied after diacritics are removed),
-# Khmer number words ("Lekh Bei", "Ti Muoy") and Roman numerals (not "i" and "v", which are
-# too often something else). "ti"/"lekh" mean "number": "Ti Bei" = "Lekh Bei" = 3.
-_TOKEN_VARIANTS: dict[str, str] = {
-    v: c for v, c, kind in romanisation_variants() if kind not in ("number_marker", "abbreviation")
-}
-_NUMBER_MARKERS = frozenset(v for v, _, kind in romanisation_variants() if kind == "number_marker")
-# abbreviations written in capitals ("PP") whose letters no spelling fold may merge
-_KEPT_CAPITALS = {v: c for v, c, kind in romanisation_variants() if kind == "abbreviation"}
-#: The tokens those abbreviations fold to ("pp", "bbang"): a name is read from one only as
-#: written, never as a typo of it (a word "bang" is no misspelt "B'bang").
-ABBREVIATION_KEYS = frozenset(_KEPT_CAPITALS.values())
 
 #: Words that never start or make a place name on their own (articles, prepositions,
 #: compass words, common nouns in location phrases) in the languages of the sources.

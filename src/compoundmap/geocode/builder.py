@@ -1,6 +1,5 @@
-"""Building the geocoder's name index from the gazetteer: the keys a name is filed under
-(:func:`keys_for`) and :class:`IndexBuilder`, which files every unit, locality, place and
-village under its keys in a fixed order.
+"""Building the geocoder's name index from the gazetteer: :class:`IndexBuilder`, which files
+every unit, locality, place and village under its keys (``keys.py``) in a fixed order.
 
 Called once per process by :func:`compoundmap.geocode.index.build_index`; nothing else
 should need it.
@@ -15,9 +14,7 @@ from typing import Any
 from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer
 from ..normalize import (
-    ADMIN_WORDS,
     DISTRICT,
-    admin_words,
     country_names,
     is_scanned,
     place_key,
@@ -36,98 +33,11 @@ from .entries import (
     Entry,
     NameIndex,
 )
+from .keys import OFFICIAL_KINDS, alias_hint, is_town_alias, keeps_town_word, keys_for, place_keys
 
-__all__ = ["OFFICIAL_KINDS", "IndexBuilder", "keys_for"]
-
-#: A name whose key would be one word shorter than this once its end stopwords go keeps them.
-_SHORT_KEY = 6
-#: Kinds of ``Gazetteer.aliases`` that are official names (their keys keep their end words).
-OFFICIAL_KINDS = frozenset({"name_en_2025", "name_km_2025", "name_en_hdx_2018"})
+__all__ = ["IndexBuilder"]
 
 _NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
-
-_KHMER_PREFIXES = tuple(
-    sorted((w for w in ADMIN_WORDS if "\u1780" <= w[0] <= "\u17ff"), key=len, reverse=True)
-)
-
-
-def _alias_hint(name: str) -> int | None:
-    """The level an alias's own admin word gives it ("Koh Kong town" → district)."""
-    toks = tokenize(name)
-    for t in (toks[-1:] + toks[:1]) if toks else ():
-        if t.admin is not None:
-            return t.admin
-    return None
-
-
-_TOWN_WORDS = frozenset(w.word for w in admin_words() if w.kind == "town")
-
-
-def _town_alias(name: str) -> bool:
-    """Whether an alias's own admin word is a town word ("Koh Kong town", "Krong Bokor")."""
-    toks = tokenize(name)
-    return any(t.text in _TOWN_WORDS for t in (toks[-1:] + toks[:1]) if t.admin is not None)
-
-
-def _keeps_town_word(key: str) -> bool:
-    """Whether an index key still begins or ends with a town word: Latin keys lose their
-    admin words, keys in scripts without spaces keep them ("暹粒市", "ក្រុងសៀមរាប")."""
-    return any(not w.isascii() and (key.startswith(w) or key.endswith(w)) for w in _TOWN_WORDS)
-
-
-def _place_keys(name: str) -> list[str]:
-    """Keys of a GeoNames alternate name: one glued to a Khmer admin prefix ("ភូមិអន្លង់វិល",
-    village Anlong Vil) only without it, so the whole word does not hide the villages and
-    communes of that name (the prefix is then read as the admin word it is)."""
-    keys = keys_for(name)
-    if len(keys) > 1 and keys[0].startswith(_KHMER_PREFIXES):
-        return keys[1:]
-    return keys
-
-
-def keys_for(name: str, official: bool = False) -> list[str]:
-    """Index keys of a gazetteer name: its compact key, plus the key without a Khmer admin
-    prefix written without a space ("ភូមិបាវិត" → "បាវិត").
-
-    An official unit name keeps the admin words and stopwords at its ends: they are part of
-    the name ("Phnum Srok", "Phnum Den", "Svay At"), and without them the key would be an
-    ordinary word ("phnom", "svay") that many other names start with. Only a number stays
-    a key of its own ("Lekh Bei" → "3", "Sangkat 3").
-
-    Parameters
-    ----------
-    name : str
-        A name as the gazetteer or a curated file writes it.
-    official : bool, default False
-        The name is an admin unit's official name (admin words and stopwords at its ends
-        are kept).
-
-    Returns
-    -------
-    list of str
-        The keys, the compact key first; empty when the name leaves no key.
-    """
-    key = place_key(name)
-    toks = tokenize(name)
-    if official:
-        full = "".join(t.text for t in toks)
-        key = full if not key.isdigit() else key
-        keys = [full, key] if full != key else [full]
-        keys = [k for k in keys if k]
-    else:
-        # admin words and stopwords at the ends go ("Koh Kong town", "Golden Phoenix
-        # casino"), unless what is left is one short word, which other names and ordinary
-        # words share: "my" of "My Casino", "phnom" of "Phnom Den", "amber" of "Amber Casino"
-        full = "".join(t.text for t in toks)
-        core = [t for t in toks if not (t.stop or t.admin is not None)]
-        if key != full and len(core) < 2 and len(key) < _SHORT_KEY and not key.isdigit():
-            key = full
-        keys = [key] if key else []
-    for prefix in _KHMER_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            keys.append(key[len(prefix) :])
-            break
-    return keys
 
 
 def _abroad(name: str) -> bool:
@@ -244,8 +154,8 @@ class IndexBuilder:
         aliases = self.gaz.aliases[["alias", "code", "kind", "source"]]
         for alias, code, kind, source in aliases.itertuples(index=False):
             tier = TIER_CURATED if kind == "curated" else TIER_OFFICIAL
-            hint = _alias_hint(alias) if kind == "curated" else None
-            town_alias = hint is not None and _town_alias(alias)
+            hint = alias_hint(alias) if kind == "curated" else None
+            town_alias = hint is not None and is_town_alias(alias)
             official = kind in OFFICIAL_KINDS
             entry = self.unit_entry(str(code), str(alias), tier, str(source), hint)
             if town_alias:
@@ -306,7 +216,7 @@ class IndexBuilder:
                 if (
                     len(c) == 4
                     and alias.isascii()
-                    and _town_alias(alias)
+                    and is_town_alias(alias)
                     and place_key(alias) == names.get(c[:2])
                 ):
                     towns = self.towns.setdefault(c[:2], [])
@@ -446,7 +356,7 @@ class IndexBuilder:
                     len(alt_key) < settings.alternate_name_min_letters or alt.isupper()
                 ):
                     continue
-                keys = _place_keys(alt)
+                keys = place_keys(alt)
                 self.add(alt, entry, keys=keys)
                 if also is not None:
                     # not under a key that keeps its town word ("暹粒市", "ក្រុងសៀមរាប"),
@@ -454,7 +364,7 @@ class IndexBuilder:
                     keys = [
                         k
                         for k in keys
-                        if not _keeps_town_word(k)
+                        if not keeps_town_word(k)
                         and not any(
                             e.kind == "province" and e.province_code == province
                             for e in self.index.get(k, ())

@@ -28,17 +28,11 @@ from .context import Context, context_text, parse_context, refine
 from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
-from .places import (
-    drop_weak_abroad,
-    foreign_result,
-    merge_nested,
-    named_here,
-    second_chance,
-    several_places,
-)
+from .places import drop_weak_abroad, foreign_result, named_here
 from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
+from .several import merge_nested, second_chance, several_places
 from .spot import prepare
 
 __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "paused_gc"]

@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..gazetteer import get_gazetteer
 from ..normalize import tokenize
 from ..settings import depends_on_settings
-from .builder import OFFICIAL_KINDS, IndexBuilder, keys_for
+from .builder import IndexBuilder
 from .entries import (
     KIND_LEVEL,
     TIER_CURATED,
@@ -31,6 +31,7 @@ from .entries import (
     fits_all,
     fits_any,
 )
+from .keys import OFFICIAL_KINDS, keys_for
 
 __all__ = [
     "KIND_LEVEL",
