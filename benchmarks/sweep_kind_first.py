@@ -52,7 +52,7 @@ def _strings() -> dict[str, tuple[str, str]]:
     """Each string → (form or control, the string whose answer it should give)."""
     words = _rows("stop_words.csv")
     kinds = {w["word"] for w in words if w["role"] == "landmark_kind_alone"}
-    first: dict[str, list[str]] = {k: [k.capitalize()] for k in kinds}
+    first: dict[str, list[str]] = {k: [] for k in kinds}
     for w in words:
         if w["role"].startswith("kind_first_"):
             first.setdefault(w["role"].removeprefix("kind_first_"), []).append(w["word"])

@@ -6,10 +6,11 @@ kind of a landmark before its name ("Kasino Mocbai", "Casino Moc Bai", "le casin
 bare words are an admin unit or a place abroad keeps its kind word in its key
 (``builder._locality_keys``), and spotting never starts a name on a kind word (a stop word).
 
-When the string as written places nothing (or reads as a place abroad), holds a kind word of
-``stop_words.csv`` (the English words of role ``landmark_kind_alone`` and, for each, the words
-of role ``kind_first_<word>`` that mean it) followed by capitalised words, those words are
-read again with the English kind word after them. The reading is kept only when every place
+When the string as written places nothing (or reads as a place abroad) and holds a kind word
+of ``stop_words.csv`` (role ``kind_first_<word>``: a word that, written before a name, means
+the English kind word ``<word>`` of role ``landmark_kind_alone``; not "Island Paradise")
+followed by capitalised words, those words are read again with the English kind word after
+them. The reading is kept only when every place
 it finds is matched and one of them is a curated locality whose name or kind holds that kind
 word; its ``high`` answers are lowered to ``medium`` (the string did not write the name as
 keyed). One regular-expression search per string; the second reading only on strings that
@@ -44,8 +45,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """The search for a kind word followed by a name, and each kind word (lower case) → the
     English kind word it means."""
     meaning: dict[str, str] = {}
-    for kind in sorted(KIND_WORDS):
-        meaning[kind] = kind
+    for kind in sorted(KIND_WORDS):  # ("Island Paradise", "Beach Lazy": not so written)
         for word in word_list(f"kind_first_{kind}"):
             meaning[word.lower()] = kind
     words = "|".join(re.escape(w) for w in sorted(meaning, key=len, reverse=True))
