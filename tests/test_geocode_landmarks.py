@@ -623,3 +623,28 @@ def test_a_landmark_written_with_its_kind_word_first(
 def test_a_kind_word_first_before_no_landmark_places_nothing(query: str) -> None:
     """A kind word before an ordinary word or a place abroad places nothing in Cambodia."""
     assert cm.geocode(query).province_code is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "the Crown, Moc Bai and Heng Heng compounds",  # en, VOD (broad dev)
+        "les casinos Moc Bai et Le Macau",
+        "Moc Bai and Titan King casinos",
+    ],
+)
+def test_names_listed_with_one_plural_kind_word(query: str) -> None:
+    """Names sharing one plural kind word are each read with the kind word; the curated
+    Bavet casinos among them place the list, never at the top band (kind_first.py)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == ("20", "2008")
+    assert r.confidence != "high"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["the Bellagio and Wynn casinos", "les hotels Lucky et Grand", "the Big and Old casinos"],
+)
+def test_names_abroad_listed_with_a_plural_kind_word_place_nothing(query: str) -> None:
+    """A list of casinos abroad or of ordinary words places nothing in Cambodia."""
+    assert cm.geocode(query).province_code is None

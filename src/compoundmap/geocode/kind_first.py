@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..normalize import Token
     from .result import GeocodeResult
 
-__all__ = ["kind_first_text", "prepare", "read_kind_first"]
+__all__ = ["kind_first_text", "listed_names", "prepare", "read_kind_first"]
 
 #: A name after the kind word: capitalised words (or numbers), as written.
 _NAME = r"[^\W_a-z][\w'’&-]*(?:[ \t]+[^\W_a-z][\w'’&-]*)*"
@@ -52,6 +52,52 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)(?i:({words}))[ \t]+({_NAME})"), meaning
 
 
+@cache
+def _list_pattern() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Names listed before a plural kind word ("the Crown, Moc Bai and Heng Heng compounds")
+    and after it ("les casinos Titan King et Le Macau"), the split between the listed names
+    (a comma or a word of role ``coordinator``), and each plural kind word → its English
+    singular (role ``kind_plural_<kind>``)."""
+    plural: dict[str, str] = {}
+    for kind in sorted(KIND_WORDS):
+        for word in word_list(f"kind_plural_{kind}"):
+            plural[word.lower()] = kind
+    joins = "|".join(re.escape(w) for w in sorted(word_list("coordinator"), key=len, reverse=True))
+    kinds = "|".join(re.escape(w) for w in sorted(plural, key=len, reverse=True)) or "(?!)"
+    item = _NAME
+    listed = rf"{item}(?:(?:,[ \t]*|[ \t]+(?:{joins})[ \t]+){item})+"
+    pattern = re.compile(
+        rf"(?<!\w)(?P<before>{listed})[ \t]+(?i:(?P<kind>{kinds}))(?!\w)"
+        rf"|(?<!\w)(?i:(?P<kind2>{kinds}))[ \t]+(?P<after>{listed})"
+    )
+    return pattern, re.compile(rf",[ \t]*|[ \t]+(?:{joins})[ \t]+"), plural
+
+
+def listed_names(text: str) -> tuple[list[str], str] | None:
+    """The names of a list sharing one plural kind word, each with the English singular
+    kind word after it ("the Crown, Moc Bai and Heng Heng compounds" → "Crown compound",
+    "Moc Bai compound", "Heng Heng compound"), and that word; ``None`` when ``text`` holds
+    no such list.
+
+    Parameters
+    ----------
+    text : str
+        The place string.
+
+    Returns
+    -------
+    tuple of (list of str, str), or None
+        The names with their kind word, and the kind word.
+    """
+    pattern, split, plural = _list_pattern()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    names = m.group("before") or m.group("after")
+    kind = plural[(m.group("kind") or m.group("kind2")).lower()]
+    return [f"{n} {kind}" for n in split.split(names) if n], kind
+
+
 @depends_on_settings
 @cache
 def _locality_words() -> dict[str, frozenset[str]]:
@@ -67,6 +113,7 @@ def _locality_words() -> dict[str, frozenset[str]]:
 def prepare() -> None:
     """Build the search and the localities' words once, before the first string."""
     _pattern()
+    _list_pattern()
     _locality_words()
 
 
@@ -116,12 +163,25 @@ def read_kind_first(
         The results, or an empty list.
     """
     rewritten = kind_first_text(text)
-    if rewritten is None:
-        return []
-    results = read(rewritten[0])
+    results = [] if rewritten is None else _of_kind(read(rewritten[0]), rewritten[1])
+    if not results:
+        listed = listed_names(text)
+        if listed is not None:  # each listed name read with the kind word alone
+            seen: set[tuple[str | None, ...]] = set()
+            for name in listed[0]:
+                for r in _of_kind(read(name), listed[1]):
+                    if (r.province_code, r.district_code, r.commune_code) not in seen:
+                        seen.add((r.province_code, r.district_code, r.commune_code))
+                        results.append(r)
+    return [replace(r, confidence="medium") if r.confidence == "high" else r for r in results]
+
+
+def _of_kind(results: list[GeocodeResult], kind: str) -> list[GeocodeResult]:
+    """``results`` when every one is matched and one is a curated locality whose name or
+    kind holds ``kind``; empty otherwise."""
     if not results or any(r.status != "matched" for r in results):
         return []
     words = _locality_words()
-    if not any(rewritten[1] in words.get(r.matched_name or "", ()) for r in results):
+    if not any(kind in words.get(r.matched_name or "", ()) for r in results):
         return []
-    return [replace(r, confidence="medium") if r.confidence == "high" else r for r in results]
+    return results
