@@ -285,6 +285,16 @@ def test_generic_parts_of_new_landmark_names_give_no_place(query: str) -> None:
         ("the Cambodian-Japanese Friendship Bridge", ["12"]),
         ("Friendship Bridge", []),
         ("Japanese embassy near Friendship Bridge", []),
+        # bridges of another pair of countries (shared_names._abroad_words): thediplomat.com
+        # 2024-10 "across the Second Thai-Lao Friendship Bridge"; nationthailand.com 2025-02
+        # "at the Thai-Myanmar Friendship Bridge 2 in Mae Sot", "the 2nd Thai-Myanmar
+        # Friendship Bridge" (the first was read as the Stung Bot bridge, high)
+        ("the Second Thai-Lao Friendship Bridge", []),
+        ("the Thai-Myanmar Friendship Bridge 2 in Mae Sot", []),
+        ("the 2nd Thai-Myanmar Friendship Bridge", []),
+        ("Myanmar-Thai Friendship Bridge", []),
+        # a place abroad before the name: a bridge there (shared_names._place_abroad_before)
+        ("the Ha Tien Friendship Bridge", []),
     ],
 )
 def test_a_landmark_name_two_places_share(query: str, expected: list[str]) -> None:

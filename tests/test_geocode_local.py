@@ -367,3 +367,62 @@ def test_a_low_alias_reading_beside_a_place_abroad_is_a_look_alike() -> None:
     assert _places("Lam Dong and Mondulkiri") == [("11", None)]
     # with no place abroad named, the reading stays
     assert _places("Lam commune") == [("16", "1607")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # cnrp-media.blogspot.com 2011-01 (Viet Nam News): the crossing by its two sides
+        "Hoa Lu - Trapeang Sre",
+        # de.paperblog.com: "der Stadt Trapeang Sre in der kambodschanischen Provinz Kratie"
+        "Der neue Grenzübergang Hoa Lu in Vietnams Binh Phuoc Provinz mit der Stadt Trapeang Sre",
+        # what-when-how.com (Rough Guide): "Trapeang Sre-Loc Ninh Around 20km southeast of Snuol"
+        "Trapeang Sre-Loc Ninh",
+        "Trapeang Sre opposite Hoa Lu",
+    ],
+)
+def test_a_crossing_named_with_the_country_across_is_the_crossing(query: str) -> None:
+    # "Trapeang Sre" alone is the Prey Veng commune Trapeang Srae; named with a place of
+    # Vietnam it is the Kratie crossing (places._crossings_by_far_side), not that commune
+    assert _places(query) == [("10", "1005")]
+
+
+def test_the_commune_of_a_crossings_name_keeps_it_when_nothing_abroad_is_named() -> None:
+    assert _places("Trapeang Sre") == [("14", "1405")]
+    # its province written confirms the commune, even beside a place abroad
+    assert _places("Trapeang Sre, Prey Veng, opposite Hoa Lu") == [("14", "1405")]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # a geocode_broad.csv row: the Lao province's airport, not Bar Kaev of Ratanakiri
+        "Bokeo international airport",
+        "the Bokeo Friendship Bridge",
+        # totallaos.com: "Sekong is a province in the southeast of Laos"
+        "Sekong province",
+        "Sekong international airport",
+        # foreign_places.csv: phuket-go.com "flown from Kunming in China to Don Mueang
+        # Airport"; Da Nang (ISO VN-DN) — both were read as the Daung crossing by sound
+        "Don Mueang Airport",
+        "the Don Mueang checkpoint",
+        "Da Nang border gate",
+    ],
+)
+def test_a_name_abroad_that_a_cambodian_place_bears_is_not_singled_out(query: str) -> None:
+    assert _places(query) == []
+
+
+def test_a_namesake_confirmed_by_another_name_keeps_its_place() -> None:
+    assert _places("Bokeo district, Ratanakiri") == [("16", "1603")]
+    assert _places("Bokeo and Lumphat") == [("16", "1603"), ("16", "1605")]
+    assert _places("sekong district, Stung Treng") == [("19", "1903")]
+    assert _places("Sekong commune, Siem Pang district") == [("19", "1903")]
+
+
+def test_a_namesake_abroad_is_the_cambodian_place_in_a_stated_province() -> None:
+    # "Sekong" alone is the Lao province as much as the commune of Siem Pang; the caller's
+    # province picks the commune out (frame._resolved, places.named_here)
+    assert geocode("Sekong commune", province="19").commune_code == "190302"
+    assert geocode("Sekong commune").province_code is None
+    assert geocode("Bokeo", province="16").district_code == "1603"

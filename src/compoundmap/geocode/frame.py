@@ -30,7 +30,14 @@ from .kind_first import read_kind_first
 from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
-from .places import drop_weak_abroad, foreign_result, merge_nested, second_chance, several_places
+from .places import (
+    drop_weak_abroad,
+    foreign_result,
+    merge_nested,
+    named_here,
+    second_chance,
+    several_places,
+)
 from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
@@ -94,7 +101,9 @@ def _resolved(
 ) -> tuple[list[GeocodeResult], Context | None]:
     """The places ``text`` names (weak look-alikes of places abroad dropped) and the context
     read; for a field naming only places abroad its one ``foreign`` result and no context
-    (``geocode`` and ``geocode_places`` alike: "Bokeo, Laos" is not Bar Kaev)."""
+    (``geocode`` and ``geocode_places`` alike: "Bokeo, Laos" is not Bar Kaev) — unless the
+    caller states the province of a Cambodian place bearing that name ("Sekong commune",
+    province Stung Treng: :func:`~.places.named_here`)."""
     _prepared()
     foreign = foreign_result(text)
     ctx = parse_context(province, district)
@@ -103,9 +112,10 @@ def _resolved(
         results = resolve_places(text, toks, ctx)
         if ctx.districts:  # (``refine`` returns a result as it is without a stated district)
             results = [refine(r, ctx) for r in results]
-        return drop_weak_abroad(text, results)
+        return drop_weak_abroad(text, results, ctx.all_provinces)
 
-    if foreign is not None:  # ("Casino Moc Bai": the Bavet casino, not Moc Bai abroad)
+    if foreign is not None and not named_here(text, ctx.all_provinces):
+        # ("Casino Moc Bai": the Bavet casino, not Moc Bai abroad)
         kinds = read_kind_first(text, read)
         return (kinds, ctx) if kinds else ([foreign], None)
     results = read_repaired(text, read)  # a curated landmark's name with one typo

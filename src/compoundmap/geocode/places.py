@@ -18,6 +18,7 @@ from ..normalize import place_key, tokenize, word_list
 from ..schema import Precision
 from ..settings import depends_on_settings
 from .context import parse_context
+from .crossings import crossing_pairs
 from .index import TIER_CURATED, Entry, build_index
 from .resolve import resolve_places
 from .result import GeocodeResult, ambiguous_result
@@ -25,6 +26,7 @@ from .result import GeocodeResult, ambiguous_result
 __all__ = [
     "drop_weak_abroad",
     "foreign_result",
+    "named_here",
     "is_foreign_name",
     "lower_words",
     "merge_nested",
@@ -160,7 +162,9 @@ def names_abroad(text: str) -> bool:
     )
 
 
-def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeResult]:
+def drop_weak_abroad(
+    text: str, results: list[GeocodeResult], stated: frozenset[str] = frozenset()
+) -> list[GeocodeResult]:
     """In a string that names a place abroad ("Ha Tien, Kien Giang"; "Ban Khlong Luek,
     Aranyaprathet district, Sa Kaeo"), a weak Cambodian reading (:func:`_weak_look_alike`)
     is most likely a look-alike of the foreign name (the commune Tien of Phnom Penh, Ban
@@ -175,6 +179,9 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
         The string as written.
     results : list of GeocodeResult
         The places found in it.
+    stated : frozenset of str, optional
+        Province codes the caller states: a Cambodian place bearing a name abroad is
+        confirmed in them (:func:`named_here`).
 
     Returns
     -------
@@ -185,13 +192,172 @@ def drop_weak_abroad(text: str, results: list[GeocodeResult]) -> list[GeocodeRes
     words = lower_words(text)
     if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
         return results  # most strings: no place abroad named, no admin word of one
-    weak = [_weak_look_alike(r) for r in results]
+    results = _crossings_by_far_side(text, words, results)
+    namesakes = _namesake_readings(words)
+    if namesakes:
+        results = _drop_namesakes_abroad(text, namesakes, results, stated)
+    weak = [
+        _weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes, stated) for r in results
+    ]
     if any(weak) and names_abroad(text):
         results = [r for r, w in zip(results, weak, strict=True) if not w]
     countries = _countries_named(text)
     if not countries:
         return results
     return [r for r in results if not _abroad_namesake(r, countries)]
+
+
+@cache
+def _crossing_sides() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Country code of the foreign side of a curated border crossing ("VN" for Hoa Lu) →
+    (words of its Cambodian side, the crossing's name) for each two-sided name of a crossing
+    in ``localities.csv`` ("Hoa Lu - Trapeang Sre") whose one side only is a place abroad."""
+    from ..gazetteer import get_gazetteer  # (the index module reads it the same way)
+
+    table = get_gazetteer().localities
+    known = _foreign_keys()[0]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, aliases, kind in zip(table["name"], table["aliases"], table["kind"], strict=True):
+        if kind != "border_crossing":
+            continue
+        for pair in crossing_pairs([str(name), *map(str, aliases)]):
+            home, far = pair.split("-", 1) if pair.count("-") == 1 else ("", "")
+            if home and is_foreign_name(far) and not is_foreign_name(home):
+                side = (lower_words(home), str(name))
+                cc = _country_of(known[place_key(far)])
+                if side not in out.setdefault(cc, []):
+                    out[cc].append(side)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _crossings_by_far_side(
+    text: str, words: tuple[str, ...], results: list[GeocodeResult]
+) -> list[GeocodeResult]:
+    """A string naming a curated crossing's Cambodian side and a place of the country
+    across ("Trapeang Sre opposite Hoa Lu", "Trapeang Sre, on the Vietnam border") means the
+    crossing: a reading of the Cambodian side's name as another unit of that name (the
+    commune Trapeang Srae of Prey Veng, not the Kratie crossing) in another province, unless
+    another name confirms that unit (:func:`_parent_written`), is replaced by the crossing (a
+    reading in the crossing's own province stays as read: "O'smach District … near the
+    border with Thailand" is no more the crossing than the district)."""
+    sides = _crossing_sides()
+    countries = [cc for cc in _countries_named(text) if cc in sides]
+    if not countries:
+        return results  # most strings naming a place abroad
+    names = build_index().names
+    for cc in countries:
+        for home, crossing_name in sides[cc]:
+            if not _holds_run(words, home):
+                continue
+            read_as = {(e.name, e.province_code) for e in names.get(place_key(" ".join(home)), ())}
+            crossing = resolve_places(text, crossing_name, parse_context(None, None))
+            if len(crossing) != 1:
+                continue
+            c = crossing[0]
+            out: list[GeocodeResult] = []
+            for r in results:
+                if (
+                    (r.matched_name, r.province_code) in read_as
+                    and "+hierarchy" not in r.method
+                    and not _parent_written(r, text)
+                    and r.province_code != c.province_code
+                ):
+                    r = c
+                if r not in out:
+                    out.append(r)
+            results = out
+    return results
+
+
+def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
+    """(Name, province code) of the Cambodian places that bear, as written, the name of a
+    listed place abroad that the string's ``words`` hold ("Bokeo": Bar Kaev of Ratanakiri;
+    "Sekong": the commune of Siem Pang); empty for most strings."""
+    known, first_words = _foreign_keys()
+    names = build_index().names
+    out: set[tuple[str, str | None]] = set()
+    for i, w in enumerate(words):
+        if w not in first_words:
+            continue
+        for n in range(1, 5):
+            run = words[i : i + n]
+            key = place_key(" ".join(run))
+            if key in known and key == "".join(run) and key in names:
+                out |= {(e.name, e.province_code) for e in names[key]}
+    return out
+
+
+def named_here(text: str, provinces: frozenset[str]) -> bool:
+    """Whether a name abroad that ``text`` holds is also borne by a Cambodian place in one of
+    ``provinces`` (the caller's stated context: "Sekong commune" with Stung Treng).
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+    provinces : frozenset of str
+        Province codes the caller states (may be empty).
+
+    Returns
+    -------
+    bool
+        ``True`` when the context picks out the Cambodian namesake.
+    """
+    if not provinces:
+        return False  # most calls: no context
+    return any(code in provinces for _, code in _namesake_readings(lower_words(text)))
+
+
+def _confirmed_namesake(
+    r: GeocodeResult,
+    text: str,
+    namesakes: set[tuple[str, str | None]],
+    stated: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether ``r`` reads a name abroad that a Cambodian place bears, and the string writes
+    that place's province or district ("Sekong district, Stung Treng") or the caller states
+    its province: no look-alike."""
+    return (r.matched_name, r.province_code) in namesakes and (
+        r.province_code in stated or _parent_written(r, text)
+    )
+
+
+def _drop_namesakes_abroad(
+    text: str,
+    namesakes: set[tuple[str, str | None]],
+    results: list[GeocodeResult],
+    stated: frozenset[str] = frozenset(),
+) -> list[GeocodeResult]:
+    """A Cambodian reading of a name that is, as written, also a listed place abroad
+    (:func:`_namesake_readings`: "Bokeo international airport" is the Lao province, or Bar
+    Kaev of Ratanakiri) is not singled out by the string: dropped, as the name alone gives
+    nothing (:func:`foreign_result`), unless another name confirms it ("Bokeo district,
+    Ratanakiri"; "Bokeo and Lumphat", a place of the same province) or the caller states its
+    province (``stated``)."""
+    namesake = [(r.matched_name, r.province_code) in namesakes for r in results]
+    sure = {r.province_code for r, n in zip(results, namesake, strict=True) if not n}
+    return [
+        r
+        for r, n in zip(results, namesake, strict=True)
+        if not n
+        or r.province_code in sure
+        or r.province_code in stated
+        or "+hierarchy" in r.method
+        or _parent_written(r, text)
+    ]
+
+
+def _parent_written(r: GeocodeResult, text: str) -> bool:
+    """Whether ``text`` writes the English name of ``r``'s province or district ("Trapeang
+    Sre, Prey Veng"): the unit read is confirmed."""
+    lower = text.lower()
+    return any(n and n.lower() in lower for n in (r.province_name, r.district_name))
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether ``words`` hold ``run`` as consecutive words."""
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _countries_named(text: str) -> dict[str, frozenset[str]]:
