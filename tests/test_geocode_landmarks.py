@@ -604,3 +604,57 @@ def test_kampong_cham_sights_and_a_siem_reap_spelling(text: str, province: str) 
     """Koh Paen (the bamboo-bridge island) and Phnom Han Chey are Kampong Cham sights
     (localities.csv, province only); "Siam Reap" is Siem Reap (aliases.csv)."""
     assert cm.geocode(text).province_code == province
+
+
+@pytest.mark.parametrize(
+    ("query", "province", "district"),
+    [
+        ("Kasino Mocbai", "20", "2008"),  # id, cnnindonesia (broad dev)
+        ("Casino Moc Bai", "20", "2008"),  # the Bavet casino, not Moc Bai abroad
+        ("sòng bạc Moc Bai", "20", "2008"),
+        ("KOMPLEKS BANGUNAN Jinbei 4 di Shihanoukville", "18", "1801"),
+    ],
+)
+def test_a_landmark_written_with_its_kind_word_first(
+    query: str, province: str, district: str
+) -> None:
+    """A curated landmark keyed "<name> <kind>" written with its kind word first, in the
+    order of French, Spanish, Indonesian or Vietnamese, is read as "<name> <kind>", never
+    at the top band (kind_first.py)."""
+    r = cm.geocode(query)
+    assert (r.status, r.province_code, r.district_code) == ("matched", province, district)
+    assert r.confidence != "high"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Casino Lucky", "kasino Macau", "el complejo Las Vegas", "gedung Bangkok", "Hotel Grand"],
+)
+def test_a_kind_word_first_before_no_landmark_places_nothing(query: str) -> None:
+    """A kind word before an ordinary word or a place abroad places nothing in Cambodia."""
+    assert cm.geocode(query).province_code is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "the Crown, Moc Bai and Heng Heng compounds",  # en, VOD (broad dev)
+        "les casinos Moc Bai et Le Macau",
+        "Moc Bai and Titan King casinos",
+    ],
+)
+def test_names_listed_with_one_plural_kind_word(query: str) -> None:
+    """Names sharing one plural kind word are each read with the kind word; the curated
+    Bavet casinos among them place the list, never at the top band (kind_first.py)."""
+    r = cm.geocode(query)
+    assert (r.province_code, r.district_code) == ("20", "2008")
+    assert r.confidence != "high"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["the Bellagio and Wynn casinos", "les hotels Lucky et Grand", "the Big and Old casinos"],
+)
+def test_names_abroad_listed_with_a_plural_kind_word_place_nothing(query: str) -> None:
+    """A list of casinos abroad or of ordinary words places nothing in Cambodia."""
+    assert cm.geocode(query).province_code is None

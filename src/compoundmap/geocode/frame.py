@@ -25,6 +25,8 @@ from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .context import Context, context_text, parse_context, refine
+from .kind_first import prepare as prepare_kind_first
+from .kind_first import read_kind_first
 from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
@@ -80,10 +82,12 @@ def _without_gc(fn: Callable[..., _R], *args: Any) -> _R:
 def _prepared() -> None:
     """Build the index and its look-up tables once per process (and settings), before the
     first string: none is built midway through a batch (:func:`~.spot.prepare`,
-    :func:`~.places.prepare`, :func:`~.landmark_typos.prepare`)."""
+    :func:`~.places.prepare`, :func:`~.landmark_typos.prepare`,
+    :func:`~.kind_first.prepare`)."""
     prepare()
     prepare_places()
     prepare_landmark_typos()
+    prepare_kind_first()
 
 
 def _resolved(
@@ -97,8 +101,6 @@ def _resolved(
     _prepared()
     foreign = foreign_result(text)
     ctx = parse_context(province, district)
-    if foreign is not None and not named_here(text, ctx.all_provinces):
-        return [foreign], None
 
     def read(toks: str | tuple[Token, ...]) -> list[GeocodeResult]:
         results = resolve_places(text, toks, ctx)
@@ -106,7 +108,14 @@ def _resolved(
             results = [refine(r, ctx) for r in results]
         return drop_weak_abroad(text, results, ctx.all_provinces)
 
-    return read_repaired(text, read), ctx  # a curated landmark's name with one typo
+    if foreign is not None and not named_here(text, ctx.all_provinces):
+        # ("Casino Moc Bai": the Bavet casino, not Moc Bai abroad)
+        kinds = read_kind_first(text, read)
+        return (kinds, ctx) if kinds else ([foreign], None)
+    results = read_repaired(text, read)  # a curated landmark's name with one typo
+    if not results:  # a landmark written with its kind word first ("Kasino Mocbai")
+        results = read_kind_first(text, read)
+    return results, ctx
 
 
 @depends_on_settings
