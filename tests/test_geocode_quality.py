@@ -77,6 +77,7 @@ def _sets() -> dict[str, pd.DataFrame]:
         "fresh held-out": _read("geocode_fresh.csv"),
         "fresh2 held-out": _read("geocode_fresh2.csv"),
         "fresh3 held-out": _read("geocode_fresh3.csv"),
+        "fresh4 held-out": _read("geocode_fresh4.csv"),
     }
 
 
@@ -347,4 +348,17 @@ def test_third_held_out_floors() -> None:
     prov, dist, found = _scores("fresh3 held-out")
     *wrong, of = found
     assert prov >= 0.87 and dist >= 0.87, (prov, dist)
+    assert len(wrong) <= 1, f"{len(wrong)} wrong in the top band {of}"
+
+
+def test_fourth_held_out_floors() -> None:
+    """fresh4, collected at the start of round 11 by two curators who never ran the
+    geocoder nor read its code, curated names or any labelled set, scored with the code of
+    the start and of the end of round 11 (docs/geocoding.md, Round 11): province 82.8 %
+    (77/93) both times, district 78.3 % (18/23), one wrong place of 61 in the top band. Below
+    the issue's goals (90 %, 85 %, once in 100): a floor against regressions only. On failure
+    only the counts are shown: the set stays unread."""
+    prov, dist, found = _scores("fresh4 held-out")
+    *wrong, of = found
+    assert prov >= 0.82 and dist >= 0.78, (prov, dist)
     assert len(wrong) <= 1, f"{len(wrong)} wrong in the top band {of}"
