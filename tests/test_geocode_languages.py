@@ -1970,18 +1970,26 @@ def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
         ("في مدينة سييم ريب", ("17", "1710")),
         ("سيم ريب", ("17", None)),
         ("پنوم پنه", ("12", None)),
+        ("مقاطعة كوه كونغ", ("09", None)),
+        ("στην παραθαλάσσια πόλη Σιχανούκβιλ", ("18", "1801")),
+        ("в Пномпені", ("12", None)),
     ],
 )
-def test_arabic_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
+def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
     """Arabic spellings of Cambodian provinces from Arabic encyclopaedia-type pages
-    (istifaga.com on Kampong Cham, habebty-egypt, calendarz, marefa.org; aliases.csv): a
-    bare name is the province, as its English name; "مدينة" (town) reads the krong."""
+    (istifaga.com on Kampong Cham and Koh Kong, habebty-egypt, calendarz, marefa.org), the
+    Greek Σιχανούκβιλ (lifo.gr) and the Ukrainian Пномпені (nr-gazeta.ru/uk; aliases.csv): a
+    bare name reads as its English name does (a province; Sihanoukville the city); "مدينة"
+    (town) reads the krong."""
     r = cm.geocode(text)
     assert (r.province_code, r.district_code) == codes
 
 
-@pytest.mark.parametrize("text", ["ريب", "بنه", "تشام", "فيها", "في مدينة كبيرة", "محافظة ستة"])
-def test_arabic_words_near_the_new_spellings_name_no_place(text: str) -> None:
-    """Ordinary Arabic words that share a part with the new spellings give no place
-    (benchmarks/sweep_arabic_names.py: 1,200 ordinary strings, nothing 1,200)."""
+@pytest.mark.parametrize(
+    "text",
+    ["ريب", "بنه", "تشام", "فيها", "في مدينة كبيرة", "محافظة ستة", "στην πόλη", "пені", "в місті"],
+)
+def test_words_near_the_new_spellings_name_no_place(text: str) -> None:
+    """Ordinary Arabic, Greek and Ukrainian words that share a part with the new spellings
+    give no place (benchmarks/sweep_province_names.py: 2,488 ordinary strings, nothing)."""
     assert cm.geocode(text).province_code is None
