@@ -1973,12 +1973,15 @@ def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
         ("مقاطعة كوه كونغ", ("09", None)),
         ("στην παραθαλάσσια πόλη Σιχανούκβιλ", ("18", "1801")),
         ("в Пномпені", ("12", None)),
+        ("রাজধানী ও বৃহত্তম শহর নমপেন", ("12", None)),
+        ("নমপেনের এই ক্যাসিনো", ("12", None)),
     ],
 )
 def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
     """Arabic spellings of Cambodian provinces from Arabic encyclopaedia-type pages
     (istifaga.com on Kampong Cham and Koh Kong, habebty-egypt, calendarz, marefa.org), the
-    Greek Σιχανούκβιλ (lifo.gr) and the Ukrainian Пномпені (nr-gazeta.ru/uk; aliases.csv): a
+    Greek Σιχανούκβιλ (lifo.gr), the Ukrainian Пномпені (nr-gazeta.ru/uk) and the Bengali
+    নমপেন (bn.wikipedia; its genitive -er is read by the Bengali ending rule; aliases.csv): a
     bare name reads as its English name does (a province; Sihanoukville the city); "مدينة"
     (town) reads the krong."""
     r = cm.geocode(text)
