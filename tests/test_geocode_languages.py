@@ -1975,13 +1975,16 @@ def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
         ("в Пномпені", ("12", None)),
         ("রাজধানী ও বৃহত্তম শহর নমপেন", ("12", None)),
         ("নমপেনের এই ক্যাসিনো", ("12", None)),
+        ("কম্বোডিয়ার নমপেন", ("12", None)),
+        ("സിഹനൂക്വിൽ കുടുങ്ങിയവരിൽ മലയാളികളും", ("18", "1801")),
     ],
 )
 def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
     """Arabic spellings of Cambodian provinces from Arabic encyclopaedia-type pages
     (istifaga.com on Kampong Cham and Koh Kong, habebty-egypt, calendarz, marefa.org), the
     Greek Σιχανούκβιλ (lifo.gr), the Ukrainian Пномпені (nr-gazeta.ru/uk) and the Bengali
-    নমপেন (bn.wikipedia; its genitive -er is read by the Bengali ending rule; aliases.csv): a
+    নমপেন (bn.wikipedia; its genitive -er is read by the Bengali ending rule) and the
+    Malayalam സിഹനൂക്വിൽ (onlinekeralanews; aliases.csv): a
     bare name reads as its English name does (a province; Sihanoukville the city); "مدينة"
     (town) reads the krong."""
     r = cm.geocode(text)
@@ -1990,9 +1993,23 @@ def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | N
 
 @pytest.mark.parametrize(
     "text",
-    ["ريب", "بنه", "تشام", "فيها", "في مدينة كبيرة", "محافظة ستة", "στην πόλη", "пені", "в місті"],
+    [
+        "ريب",
+        "بنه",
+        "تشام",
+        "فيها",
+        "في مدينة كبيرة",
+        "محافظة ستة",
+        "στην πόλη",
+        "пені",
+        "в місті",
+        "নমনীয়",
+        "পেনসিল",
+        "ഉറക്കമില്ലാത്ത നഗരം",
+    ],
 )
 def test_words_near_the_new_spellings_name_no_place(text: str) -> None:
-    """Ordinary Arabic, Greek and Ukrainian words that share a part with the new spellings
-    give no place (benchmarks/sweep_province_names.py: 2,488 ordinary strings, nothing)."""
+    """Ordinary Arabic, Greek, Ukrainian, Bengali and Malayalam words that share a part with
+    the new spellings give no place (benchmarks/sweep_province_names.py: 3,615 ordinary
+    strings, nothing)."""
     assert cm.geocode(text).province_code is None
