@@ -1,6 +1,7 @@
 """Sweep: names of Cambodian provinces and towns added as aliases in round 11c (r11c-names)
 in Arabic (باتامبانغ, كامبونغ تشام, كراتيه, بريه فيهير, سييم ريب, سيم ريب, پنوم پنه, كوه كونغ),
-Greek (Σιχανούκβιλ), Ukrainian (Пномпені), Bengali (নমপেন) and Malayalam (സിഹനൂക്വിൽ), and
+Greek (Σιχανούκβιλ), Ukrainian (Пномпені), Bengali (নমপেন), Malayalam (സിഹനൂക്വിൽ) and
+Gujarati (નામપેન્હ), and
 ordinary words of those languages, which must give no place.
 
 Positives: each alias alone and in its language's frames (Arabic after محافظة, مقاطعة and
@@ -32,11 +33,21 @@ GREEK = {"Σιχανούκβιλ": "18"}
 UKRAINIAN = {"Пномпені": "12"}
 BENGALI = {"নমপেন": "12"}
 MALAYALAM = {"സിഹനൂക്വിൽ": "18"}
+GUJARATI = {"નામપેન્હ": "12"}
 FRAMES = ("{}", "محافظة {}", "مقاطعة {}", "في مدينة {}")
 GREEK_FRAMES = ("{}", "στην πόλη {}", "στην παραθαλάσσια πόλη {}")
 UKRAINIAN_FRAMES = ("{}", "в {}", "у {}")
 BENGALI_FRAMES = ("{}", "রাজধানী {}", "{}ের এই ক্যাসিনো")
 MALAYALAM_FRAMES = ("{}", "നഗരമാണ് {}", "{} കുടുങ്ങിയവരിൽ")
+GUJARATI_FRAMES = ("{}", "{} આ રાજતંત્રીય દેશનું", "રાજધાની {}")
+GUJARATI_WORDS = (
+    "કંબોડિયા જેને પહલે કંપૂચિયા ના નામે ઓળખવામાં આવતો હતો અગ્નિ એશિયામાં આવેલો એક દેશ છે "
+    "આ રાજતંત્રીય દેશનું સૌથી મોટું શહેર તથા રાજધાની છે કંબોડિયાનો આવિર્ભાવ એક સમયે ખૂબ "
+    "શક્તિશાળી રહેલા હિંદુ તથા બૌદ્ધ ખ્મેર સામ્રાજ્યથી થયો હતો જેણે અગિયારમીથી ચૌદમી સદી "
+    "વચ્ચે પૂરા હિન્દ ચીન ક્ષેત્ર પર શાસન કર્યું હતું ભારતીય દૂતાવાસે તેને મેના રોજ નામના "
+    "સ્થળે છેતરપિંડી કરનાર એમ્પ્લોયરથી બચાવ્યો નોકરી અપાવવાના નામે વિદેશ લઈ જઈને તગડા "
+    "પગારની લાલચ આપી ઓપરેશન સ્થાનિક અધિકારીઓના સમર્થનથી હાથ ધરવામાં આવ્યું નામ પેન નામું"
+)
 BENGALI_WORDS = (
     "নাগা ওয়ার্ল্ড র কাছে যেতেই মাথা ঘুরে গেল আমাদের মনে হচ্ছে কোন উৎসব উৎযাপন উপলক্ষে "
     "বর্ণিল সাজে সেজেছে এই ক্যাসিনো এতো দেখছি যেন আমাদের যমুনা ফিউচার পার্কের চেয়েও বড় "
@@ -144,6 +155,7 @@ def main() -> None:
         (UKRAINIAN, UKRAINIAN_FRAMES),
         (BENGALI, BENGALI_FRAMES),
         (MALAYALAM, MALAYALAM_FRAMES),
+        (GUJARATI, GUJARATI_FRAMES),
     ):
         for alias, code in names.items():
             for frame in frames:
@@ -162,6 +174,7 @@ def main() -> None:
         (UKRAINIAN_WORDS, UKRAINIAN_FRAMES),
         (BENGALI_WORDS, BENGALI_FRAMES),
         (MALAYALAM_WORDS, MALAYALAM_FRAMES),
+        (GUJARATI_WORDS, GUJARATI_FRAMES),
     ):
         words = text.split()
         all_words |= set(words)

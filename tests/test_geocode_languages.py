@@ -1977,6 +1977,7 @@ def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
         ("নমপেনের এই ক্যাসিনো", ("12", None)),
         ("কম্বোডিয়ার নমপেন", ("12", None)),
         ("സിഹനൂക്വിൽ കുടുങ്ങിയവരിൽ മലയാളികളും", ("18", "1801")),
+        ("નામપેન્હ આ રાજતંત્રીય દેશનું સૌથી મોટું શહેર", ("12", None)),
     ],
 )
 def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
@@ -1984,7 +1985,8 @@ def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | N
     (istifaga.com on Kampong Cham and Koh Kong, habebty-egypt, calendarz, marefa.org), the
     Greek Σιχανούκβιλ (lifo.gr), the Ukrainian Пномпені (nr-gazeta.ru/uk) and the Bengali
     নমপেন (bn.wikipedia; its genitive -er is read by the Bengali ending rule) and the
-    Malayalam സിഹനൂക്വിൽ (onlinekeralanews; aliases.csv): a
+    Malayalam സിഹനൂക്വിൽ (onlinekeralanews) and the Gujarati નામપેન્હ (Gujarati Wikipedia
+    text; aliases.csv): a
     bare name reads as its English name does (a province; Sihanoukville the city); "مدينة"
     (town) reads the krong."""
     r = cm.geocode(text)
@@ -2006,10 +2008,11 @@ def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | N
         "নমনীয়",
         "পেনসিল",
         "ഉറക്കമില്ലാത്ത നഗരം",
+        "નામ પેન",
     ],
 )
 def test_words_near_the_new_spellings_name_no_place(text: str) -> None:
-    """Ordinary Arabic, Greek, Ukrainian, Bengali and Malayalam words that share a part with
-    the new spellings give no place (benchmarks/sweep_province_names.py: 3,615 ordinary
-    strings, nothing)."""
+    """Ordinary Arabic, Greek, Ukrainian, Bengali, Malayalam and Gujarati words that share a
+    part with the new spellings give no place (benchmarks/sweep_province_names.py: 3,926
+    ordinary strings, nothing)."""
     assert cm.geocode(text).province_code is None
