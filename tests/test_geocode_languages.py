@@ -2016,3 +2016,27 @@ def test_words_near_the_new_spellings_name_no_place(text: str) -> None:
     part with the new spellings give no place (benchmarks/sweep_province_names.py: 3,926
     ordinary strings, nothing)."""
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("ব্যাটামবং প্রদেশ", ("02", None)),
+        ("ব্যাটামবং প্রদেশের রাজধানী", ("02", None)),
+        ("প্রে ভেং প্রদেশ", ("14", None)),
+        ("ব্যাটামবং", ("02", "0203")),
+        ("στην πόλη Σιχανούκβιλ", ("18", "1801")),
+    ],
+)
+def test_bengali_province_word_reads_the_province(text: str, codes: tuple[str, str | None]) -> None:
+    """Bengali প্রদেশ (province; defzone.net bn: "ব্যাটামবং প্রদেশের রাজধানী") after a name
+    reads the province, not the town of the same name (admin_words.csv); Greek πόλη (town;
+    lifo.gr) before a name keeps the town."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == codes
+
+
+@pytest.mark.parametrize("text", ["প্রদেশ", "চীনের গুয়াংডং প্রদেশ", "πόλη", "στην πόλη Μπανγκόκ"])
+def test_bengali_and_greek_admin_words_alone_name_no_place(text: str) -> None:
+    """The new admin words alone, or with a foreign place, give nothing."""
+    assert cm.geocode(text).province_code is None
