@@ -1956,3 +1956,87 @@ def test_a_vietnamese_spelling_of_a_name_reads_as_the_name() -> None:
     r = cm.geocode("một casino ở TP Bà Vét (tỉnh Svay Rieng)")
     assert (r.province_code, r.district_code) == ("20", "2008")
     assert cm.geocode("Bavet").method == "exact"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("باتامبانغ", ("02", None)),
+        ("محافظة باتامبانغ", ("02", None)),
+        ("في مقاطعة كامبونغ تشام", ("03", None)),
+        ("كراتيه", ("10", None)),
+        ("بريه فيهير", ("13", None)),
+        ("سييم ريب", ("17", None)),
+        ("في مدينة سييم ريب", ("17", "1710")),
+        ("سيم ريب", ("17", None)),
+        ("پنوم پنه", ("12", None)),
+        ("مقاطعة كوه كونغ", ("09", None)),
+        ("στην παραθαλάσσια πόλη Σιχανούκβιλ", ("18", "1801")),
+        ("в Пномпені", ("12", None)),
+        ("রাজধানী ও বৃহত্তম শহর নমপেন", ("12", None)),
+        ("নমপেনের এই ক্যাসিনো", ("12", None)),
+        ("কম্বোডিয়ার নমপেন", ("12", None)),
+        ("സിഹനൂക്വിൽ കുടുങ്ങിയവരിൽ മലയാളികളും", ("18", "1801")),
+        ("નામપેન્હ આ રાજતંત્રીય દેશનું સૌથી મોટું શહેર", ("12", None)),
+    ],
+)
+def test_script_spellings_of_province_names(text: str, codes: tuple[str, str | None]) -> None:
+    """Arabic spellings of Cambodian provinces from Arabic encyclopaedia-type pages
+    (istifaga.com on Kampong Cham and Koh Kong, habebty-egypt, calendarz, marefa.org), the
+    Greek Σιχανούκβιλ (lifo.gr), the Ukrainian Пномпені (nr-gazeta.ru/uk) and the Bengali
+    নমপেন (bn.wikipedia; its genitive -er is read by the Bengali ending rule) and the
+    Malayalam സിഹനൂക്വിൽ (onlinekeralanews) and the Gujarati નામપેન્હ (Gujarati Wikipedia
+    text; aliases.csv): a
+    bare name reads as its English name does (a province; Sihanoukville the city); "مدينة"
+    (town) reads the krong."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ريب",
+        "بنه",
+        "تشام",
+        "فيها",
+        "في مدينة كبيرة",
+        "محافظة ستة",
+        "στην πόλη",
+        "пені",
+        "в місті",
+        "নমনীয়",
+        "পেনসিল",
+        "ഉറക്കമില്ലാത്ത നഗരം",
+        "નામ પેન",
+    ],
+)
+def test_words_near_the_new_spellings_name_no_place(text: str) -> None:
+    """Ordinary Arabic, Greek, Ukrainian, Bengali, Malayalam and Gujarati words that share a
+    part with the new spellings give no place (benchmarks/sweep_province_names.py: 3,926
+    ordinary strings, nothing)."""
+    assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("ব্যাটামবং প্রদেশ", ("02", None)),
+        ("ব্যাটামবং প্রদেশের রাজধানী", ("02", None)),
+        ("প্রে ভেং প্রদেশ", ("14", None)),
+        ("ব্যাটামবং", ("02", "0203")),
+        ("στην πόλη Σιχανούκβιλ", ("18", "1801")),
+    ],
+)
+def test_bengali_province_word_reads_the_province(text: str, codes: tuple[str, str | None]) -> None:
+    """Bengali প্রদেশ (province; defzone.net bn: "ব্যাটামবং প্রদেশের রাজধানী") after a name
+    reads the province, not the town of the same name (admin_words.csv); Greek πόλη (town;
+    lifo.gr) before a name keeps the town."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.district_code) == codes
+
+
+@pytest.mark.parametrize("text", ["প্রদেশ", "চীনের গুয়াংডং প্রদেশ", "πόλη", "στην πόλη Μπανγκόκ"])
+def test_bengali_and_greek_admin_words_alone_name_no_place(text: str) -> None:
+    """The new admin words alone, or with a foreign place, give nothing."""
+    assert cm.geocode(text).province_code is None
