@@ -2040,3 +2040,28 @@ def test_bengali_province_word_reads_the_province(text: str, codes: tuple[str, s
 def test_bengali_and_greek_admin_words_alone_name_no_place(text: str) -> None:
     """The new admin words alone, or with a foreign place, give nothing."""
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Cambodia's capital", 5),
+        ("the capital of Cambodia", 5),
+        ("la capital de Camboya", 5),
+        ("the outskirts of Cambodia’s capital", 5),  # the outskirts: its province only
+    ],
+)
+def test_a_phrase_for_the_capital_is_phnom_penh(text: str, precision: int) -> None:
+    """A phrase naming the capital without its name (stop_words.csv role
+    capital_of_cambodia) is Phnom Penh, read as the string with the name written in."""
+    r = cm.geocode(text)
+    assert (r.province_code, r.precision) == ("12", precision)
+    assert r.method.endswith("+capital")
+
+
+def test_the_capital_phrase_needs_whole_words_and_no_other_province() -> None:
+    assert cm.geocode("Cambodia's capitalism").province_code is None
+    assert cm.geocode("Cambodia").province_code is None
+    # a province the string names is read as written; the phrase adds nothing
+    assert cm.geocode("Phnom Penh, Cambodia's capital").method == "exact"
+    assert cm.geocode("Kampot, 150 km from Cambodia's capital").province_code == "07"

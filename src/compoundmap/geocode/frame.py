@@ -24,6 +24,7 @@ from ..normalize import Token
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
+from .capital import read_capital
 from .context import Context, context_text, parse_context, refine
 from .kind_first import prepare as prepare_kind_first
 from .kind_first import read_kind_first
@@ -115,6 +116,8 @@ def _resolved(
     results = read_repaired(text, read)  # a curated landmark's name with one typo
     if not results:  # a landmark written with its kind word first ("Kasino Mocbai")
         results = read_kind_first(text, read)
+    if not any(r.province_code for r in results):  # "the outskirts of Cambodia's capital"
+        results = read_capital(text, read) or results
     return results, ctx
 
 
