@@ -2,12 +2,13 @@
 capital of Cambodia", "la capital de Camboya") is Phnom Penh.
 
 The geocoder reads "Cambodia" in such a phrase as the country, so "the outskirts of
-Cambodia's capital" placed nothing finer than Cambodia. When a string places no province,
-the phrases of ``stop_words.csv`` (role ``capital_of_cambodia``, each row citing a page) are
-looked for in its lower-cased text; the first found is replaced by the capital's name and
-the string is read again, so the words around it keep their meaning ("the outskirts of
-Phnom Penh": its province only). The answers read so are marked ``+capital`` in their
-method. One substring test per phrase, only on strings that placed no province.
+Cambodia's capital" placed nothing finer than Cambodia. When a string places nothing finer
+than the country (each phrase names Cambodia), the phrases of ``stop_words.csv`` (role
+``capital_of_cambodia``, each row citing a page) are looked for in its lower-cased text;
+the first found is replaced by the capital's name and the string is read again, so the
+words around it keep their meaning ("the outskirts of Phnom Penh": its province only). The
+answers read so are marked ``+capital`` in their method. One substring test per phrase,
+only on strings that placed the country and nothing finer.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def read_capital(
     Parameters
     ----------
     text : str
-        The place string (it placed no province as written).
+        The place string (it placed the country and nothing finer as written).
     read : callable
         Reads a string or its tokens into results.
 

@@ -116,7 +116,9 @@ def _resolved(
     results = read_repaired(text, read)  # a curated landmark's name with one typo
     if not results:  # a landmark written with its kind word first ("Kasino Mocbai")
         results = read_kind_first(text, read)
-    if not any(r.province_code for r in results):  # "the outskirts of Cambodia's capital"
+    if any(r.precision == Precision.COUNTRY for r in results) and not any(
+        r.province_code for r in results
+    ):  # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
     return results, ctx
 
