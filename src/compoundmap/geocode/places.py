@@ -7,6 +7,7 @@ abroad are dropped. Several places in one field are combined in ``several.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import pandas as pd
@@ -141,6 +142,26 @@ def _foreign_admin_words() -> frozenset[str]:
     return frozenset(word_list("foreign_admin"))
 
 
+#: Longest name of ``foreign_places.csv`` looked for, in words.
+_FOREIGN_MAX_WORDS = 4
+
+
+def _foreign_runs(words: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(Run, its key) for each run of one to :data:`_FOREIGN_MAX_WORDS` of ``words`` that
+    starts on the first word of a name abroad and whose key is one (``foreign_places.csv``),
+    in order: what :func:`names_abroad`, :func:`_countries_named` and
+    :func:`_namesake_readings` read."""
+    known, first_words = _foreign_keys()
+    for i, w in enumerate(words):
+        if w not in first_words:
+            continue
+        for n in range(1, _FOREIGN_MAX_WORDS + 1):
+            run = words[i : i + n]
+            key = place_key(" ".join(run))
+            if key in known:
+                yield run, key
+
+
 def names_abroad(text: str) -> bool:
     """Whether ``text`` names a place outside Cambodia (``foreign_places.csv``: a run of up
     to four words) or uses an admin word of places abroad ("Tambon Khlong Yai", "Tha Sai
@@ -148,13 +169,7 @@ def names_abroad(text: str) -> bool:
     words = lower_words(text)
     if not _foreign_admin_words().isdisjoint(words):
         return True
-    known, first_words = _foreign_keys()
-    return any(
-        place_key(" ".join(words[i : i + n])) in known
-        for i, w in enumerate(words)
-        if w in first_words
-        for n in range(1, 5)
-    )
+    return any(True for _ in _foreign_runs(words))
 
 
 def drop_weak_abroad(
@@ -268,17 +283,11 @@ def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
     """(Name, province code) of the Cambodian places that bear, as written, the name of a
     listed place abroad that the string's ``words`` hold ("Bokeo": Bar Kaev of Ratanakiri;
     "Sekong": the commune of Siem Pang); empty for most strings."""
-    known, first_words = _foreign_keys()
     names = build_index().names
     out: set[tuple[str, str | None]] = set()
-    for i, w in enumerate(words):
-        if w not in first_words:
-            continue
-        for n in range(1, 5):
-            run = words[i : i + n]
-            key = place_key(" ".join(run))
-            if key in known and key == "".join(run) and key in names:
-                out |= {(e.name, e.province_code) for e in names[key]}
+    for run, key in _foreign_runs(words):
+        if key == "".join(run) and key in names:
+            out |= {(e.name, e.province_code) for e in names[key]}
     return out
 
 
@@ -363,13 +372,8 @@ def _countries_named(text: str) -> dict[str, frozenset[str]]:
     if first_words.isdisjoint(words):
         return {}  # most strings
     found: dict[str, set[str]] = {}
-    for i, w in enumerate(words):
-        if w not in first_words:
-            continue
-        for n in range(1, 5):
-            key = place_key(" ".join(words[i : i + n]))
-            if key in known:
-                found.setdefault(_country_of(known[key]), set()).add(key)
+    for _, key in _foreign_runs(words):
+        found.setdefault(_country_of(known[key]), set()).add(key)
     return {cc: frozenset(keys) for cc, keys in found.items()}
 
 
