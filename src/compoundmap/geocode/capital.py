@@ -13,7 +13,6 @@ only on strings that placed the country and nothing finer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -22,8 +21,7 @@ from ..normalize import word_list
 from ..settings import depends_on_settings
 
 if TYPE_CHECKING:
-    from ..normalize import Token
-    from .result import GeocodeResult
+    from .result import GeocodeResult, Reader
 
 __all__ = ["capital_text", "read_capital"]
 
@@ -63,9 +61,7 @@ def capital_text(text: str) -> str | None:
     return None
 
 
-def read_capital(
-    text: str, read: Callable[[str | tuple[Token, ...]], list[GeocodeResult]]
-) -> list[GeocodeResult]:
+def read_capital(text: str, read: Reader) -> list[GeocodeResult]:
     """The results of ``text`` read with its phrase for the capital replaced by the
     capital's name, their method marked ``+capital``; empty when the string holds no such
     phrase or that reading places no province.

@@ -20,7 +20,6 @@ pass it and placed nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -31,8 +30,7 @@ from ..settings import depends_on_settings
 from .named_alone import KIND_WORDS
 
 if TYPE_CHECKING:
-    from ..normalize import Token
-    from .result import GeocodeResult
+    from .result import GeocodeResult, Reader
 
 __all__ = ["kind_first_text", "listed_names", "prepare", "read_kind_first"]
 
@@ -143,9 +141,7 @@ def kind_first_text(text: str) -> tuple[str, str] | None:
     return f"{text[: m.start()]}{name} {kind}{text[m.end() :]}", kind
 
 
-def read_kind_first(
-    text: str, read: Callable[[str | tuple[Token, ...]], list[GeocodeResult]]
-) -> list[GeocodeResult]:
+def read_kind_first(text: str, read: Reader) -> list[GeocodeResult]:
     """The results of ``text`` read with its kind word after the name (see the module
     docstring), ``high`` lowered to ``medium``; empty when the string is not so written or
     that reading places no curated locality of that kind.

@@ -23,7 +23,7 @@ look-ups per word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -34,7 +34,7 @@ from ..normalize import Token, tokenize
 from ..settings import depends_on_settings
 from .index import build_index, long_lived, name_index
 from .places import is_foreign_name, lower_words
-from .result import GeocodeResult
+from .result import GeocodeResult, Reader
 from .tokens import split_tokens
 
 __all__ = ["MIN_LETTERS", "prepare", "read_repaired", "repaired_tokens"]
@@ -288,9 +288,7 @@ def repaired_tokens(text: str) -> tuple[tuple[Token, ...], str] | None:
     return None
 
 
-def read_repaired(
-    text: str, read: Callable[[str | tuple[Token, ...]], list[GeocodeResult]]
-) -> list[GeocodeResult]:
+def read_repaired(text: str, read: Reader) -> list[GeocodeResult]:
     """``read(text)``, or, when ``text`` names a curated landmark with one typo that this
     reading misses, ``read`` of the tokens with the name written right, every ``high``
     answer lowered to ``medium`` (the string did not write the name).

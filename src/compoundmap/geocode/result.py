@@ -7,13 +7,14 @@ confirm it become codes, names, a point and a precision on the project's scale
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._util import float_or_none
 from ..gazetteer import get_gazetteer
+from ..normalize import Token
 from ..schema import Precision
 from ..settings import get as get_settings
 from .index import (
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PRECISION_LABELS",
     "GeocodeResult",
+    "Reader",
     "ambiguous_result",
     "base_method",
     "build_result",
@@ -137,6 +139,10 @@ class GeocodeResult:
             lines.append(f"  candidate {c['code']} {c['name']} (level {c['level']})")
         return "\n".join(lines)
 
+
+#: How ``frame`` reads a string again (a string, or tokens it rewrote) into results: what
+#: the second readings of ``landmark_typos``, ``kind_first`` and ``capital`` are given.
+Reader = Callable[[str | tuple[Token, ...]], list[GeocodeResult]]
 
 _new = object.__new__
 _set = object.__setattr__
