@@ -658,3 +658,52 @@ def test_names_listed_with_one_plural_kind_word(query: str) -> None:
 def test_names_abroad_listed_with_a_plural_kind_word_place_nothing(query: str) -> None:
     """A list of casinos abroad or of ordinary words places nothing in Cambodia."""
     assert cm.geocode(query).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("query", "place", "bands"),
+    [
+        # ki-media (Bangkok Post 2011): the list of the ten Poipet casinos
+        ("Howah Genting Casino, Poipet Resort and Club and Star King", ("01", "0110"), {"high"}),
+        (
+            "Golden Crown Club, Grand Diamond City, Princess Crown, Holiday Poipet",
+            ("01", "0110"),
+            {"high"},
+        ),
+        ("Star Vegas and Club", ("01", "0110"), {"high"}),  # a dev row
+        # phnompenhpost (border casinos of Pailin)
+        ("the Mongkodpich casino in the border province of Pailin", ("24", None), {"high"}),
+        # 12go.asia (Cambodia-Laos crossings): a dev row
+        ("a river checkpoint at Koh Chheuteal Thom", ("19", None), {"high"}),
+        # bangkokpost (LYP Group's zone near Cham Yeam)
+        ("the Koh Kong SEZ", ("09", "0905"), {"high"}),
+        # AFP via cambodiatonight (Pailin): generic names, never the top band alone
+        ("Diamond Crown casino", ("24", None), {"medium"}),
+        ("Star King casino", ("01", "0110"), {"medium"}),
+    ],
+)
+def test_round12_casinos_and_crossings_from_list_pages(
+    query: str, place: tuple[str, str | None], bands: set[str]
+) -> None:
+    """Round 12 (r12-lists) localities from pages that list casinos and crossings by town:
+    each real string is placed in its own province (and district where the row has one);
+    the generic names (needs_context) stay below the top band."""
+    assert _codes(query) == [place]
+    assert cm.geocode(query).confidence in bands
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Diamond Crown",
+        "Princess Crown",
+        "Star King",
+        "Tropicana Resort and Casino in Atlantic City",
+        "Hong Kong Special Economic Zone",
+        "Konig Industrial Estate",
+    ],
+)
+def test_round12_generic_list_names_alone_or_abroad_give_no_place(query: str) -> None:
+    """The generic words of round 12's list names, alone or with a place abroad, and
+    look-alikes of the Koh Kong SEZ place nothing."""
+    assert [c for c in _codes(query) if c[0]] == []
