@@ -677,6 +677,10 @@ def test_names_abroad_listed_with_a_plural_kind_word_place_nothing(query: str) -
         ("a river checkpoint at Koh Chheuteal Thom", ("19", None), {"high"}),
         # bangkokpost (LYP Group's zone near Cham Yeam)
         ("the Koh Kong SEZ", ("09", "0905"), {"high"}),
+        # Phnom Penh City Hall 2012 (Bak Kheng, now in Chraoy Chongvar); NNA 2019; PPP 2016
+        ("Morodak Techo National Stadium", ("12", "1211"), {"high"}),
+        ("Phnom Penh Safari", ("12", "1211"), {"high"}),
+        ("Golden Silver Gulf resort project", ("18", None), {"high"}),  # a dev row
         # AFP via cambodiatonight (Pailin): generic names, never the top band alone
         ("Diamond Crown casino", ("24", None), {"medium"}),
         ("Star King casino", ("01", "0110"), {"medium"}),
