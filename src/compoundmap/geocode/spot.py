@@ -31,7 +31,7 @@ from .kana_edits import kana_edit_mentions
 from .mentions import (
     Mention,
 )
-from .near import NEAR_WORDS, near_references
+from .near import NEAR_WORDS, edge_references, near_references
 from .notplaces import (
     CONJUNCTIONS,
     COORDINATORS,
@@ -46,6 +46,7 @@ from .notplaces import (
 from .outskirts import OUTSKIRTS_WORDS, outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
+from .streets import STREET_SCRIPT_RE, STREET_WORDS, street_names
 from .tokens import flat_tokens, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
@@ -142,6 +143,12 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         return mentions
     # the string's words, once: the passes below need one of theirs (most strings: none)
     words = frozenset(map(token_text, written))
+    if not STREET_WORDS.isdisjoint(words) or (
+        isinstance(text, str) and not text.isascii() and STREET_SCRIPT_RE.search(text)
+    ):
+        mentions = street_names(text, written, mentions, index)  # "Kampot Road", "西港路"
+        if not mentions:
+            return mentions
     if len(mentions) > 1 and not NEAR_WORDS.isdisjoint(words):
         mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
@@ -152,6 +159,8 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         not OUTSKIRTS_WORDS.isdisjoint(words) or (isinstance(text, str) and not text.isascii())
     ):
         mentions = outskirts(text, written, mentions, index)
+        if len(mentions) > 1:
+            mentions = edge_references(written, mentions)  # "カンダル州、プノンペン郊外": Kandal
     if len(mentions) == 1 and not khmer.KHMER_KINDS.isdisjoint(words):
         mentions = khmer.named_after_kind(written, mentions)  # "កាស៊ីណូជ្រៃធំ"
     return _mark_loose(written, mentions, cased)
