@@ -263,6 +263,7 @@ def _town_past(toks: Sequence[Token], start: int, end: int) -> bool:
         or (end < len(toks) and toks[end].text in _TOWN_WORDS)
         or (
             before > 0
+            and toks[before - 1].text in _TOWN_WORDS
             and not toks[before].text
             and (end >= len(toks) or toks[end].admin is None)
             and _town_before_comma(toks, before)

@@ -57,6 +57,8 @@ __all__ = ["flat_tokens", "prepare", "spot"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 _VIETNAMESE = attrgetter("vietnamese")
+_EDGE = attrgetter("edge")
+_STREETS_OR_OUTSKIRTS = STREET_WORDS | OUTSKIRTS_WORDS
 
 
 def prepare() -> None:
@@ -143,8 +145,11 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         return mentions
     # the string's words, once: the passes below need one of theirs (most strings: none)
     words = frozenset(map(token_text, written))
-    if not STREET_WORDS.isdisjoint(words) or (
-        isinstance(text, str) and not text.isascii() and STREET_SCRIPT_RE.search(text)
+    script = text if isinstance(text, str) and not text.isascii() else None
+    # (one set test for the two rare word lists below: most strings hold neither)
+    rare = not _STREETS_OR_OUTSKIRTS.isdisjoint(words)
+    if (rare and not STREET_WORDS.isdisjoint(words)) or (
+        script is not None and STREET_SCRIPT_RE.search(script)
     ):
         mentions = street_names(text, written, mentions, index)  # "Kampot Road", "西港路"
         if not mentions:
@@ -155,11 +160,9 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         mentions = other_names(written, mentions)
     if len(mentions) > 1 and not COORDINATORS.isdisjoint(words):
         mentions = sibling_readings(written, mentions)
-    if mentions and (
-        not OUTSKIRTS_WORDS.isdisjoint(words) or (isinstance(text, str) and not text.isascii())
-    ):
+    if mentions and (script is not None or (rare and not OUTSKIRTS_WORDS.isdisjoint(words))):
         mentions = outskirts(text, written, mentions, index)
-        if len(mentions) > 1:
+        if len(mentions) > 1 and any(map(_EDGE, mentions)):
             mentions = edge_references(written, mentions)  # "カンダル州、プノンペン郊外": Kandal
     if len(mentions) == 1 and not khmer.KHMER_KINDS.isdisjoint(words):
         mentions = khmer.named_after_kind(written, mentions)  # "កាស៊ីណូជ្រៃធំ"
