@@ -18,7 +18,7 @@ from ..schema import LEVEL_OF_NAME
 from .entries import consistent
 from .index import Entry
 from .mentions import REFERENCE_DESCRIPTOR, REFERENCE_OF, Mention
-from .outskirts import OUTSKIRTS_BEFORE, OUTSKIRTS_OF, OUTSKIRTS_WORDS
+from .outskirts import OUTSKIRTS_BEFORE, OUTSKIRTS_OF
 
 __all__ = ["NEAR_WORDS", "edge_references", "near_references"]
 
@@ -28,7 +28,7 @@ __all__ = ["NEAR_WORDS", "edge_references", "near_references"]
 _REFERENCE_NEAR = frozenset(word_list("reference_near"))
 #: The words for "near" and for the outskirts: a string holding none has no reference
 #: point to mark.
-NEAR_WORDS = _REFERENCE_NEAR | OUTSKIRTS_WORDS
+NEAR_WORDS = _REFERENCE_NEAR | frozenset(p.split()[0] for p in OUTSKIRTS_BEFORE)
 _NEAR_OF = frozenset(word_list("reference_near_of")) | REFERENCE_OF
 #: What may stand between a word for the outskirts and the name ("on the outskirts of the
 #: capital", "en las afueras de la capital").
