@@ -46,7 +46,7 @@ from .notplaces import (
 from .outskirts import OUTSKIRTS_WORDS, outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
-from .streets import STREET_SCRIPT_CHARS, STREET_SCRIPT_RE, STREET_WORDS, street_names
+from .streets import STREET_SCRIPT_RE, STREET_WORDS, street_names
 from .tokens import flat_tokens, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
@@ -149,9 +149,7 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     # (one set test for the two rare word lists below: most strings hold neither)
     rare = not _STREETS_OR_OUTSKIRTS.isdisjoint(words)
     if (rare and not STREET_WORDS.isdisjoint(words)) or (
-        script is not None
-        and not STREET_SCRIPT_CHARS.isdisjoint(script)
-        and STREET_SCRIPT_RE.search(script)
+        script is not None and STREET_SCRIPT_RE.search(script)
     ):
         mentions = street_names(text, written, mentions, index)  # "Kampot Road", "西港路"
         if not mentions:

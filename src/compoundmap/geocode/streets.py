@@ -22,7 +22,7 @@ from .entries import NameIndex
 from .mentions import Mention
 from .tokens import split_tokens
 
-__all__ = ["STREET_SCRIPT_CHARS", "STREET_SCRIPT_RE", "STREET_WORDS", "street_names"]
+__all__ = ["STREET_SCRIPT_RE", "STREET_WORDS", "street_names"]
 
 
 def _folded(role: str) -> frozenset[str]:
@@ -46,11 +46,6 @@ _AFTER_SCRIPT = "|".join(
 )
 #: A road word of another script: the caller tests a non-ASCII string with it first.
 STREET_SCRIPT_RE = re.compile(f"{_BEFORE_SCRIPT}|{_AFTER_SCRIPT}")
-#: The first letters of those words: a string holding none needs no regex search (one
-#: set test in C; most strings).
-STREET_SCRIPT_CHARS = frozenset(
-    w[0] for role in ("street_before_script", "street_after_script") for w in word_list(role)
-)
 _SCRIPT_BEFORE_RE = re.compile(rf"(?:{_BEFORE_SCRIPT})\s?({_RUN}+)")
 _SCRIPT_AFTER_RE = re.compile(rf"({_RUN}+?)\s?(?:{_AFTER_SCRIPT})")
 
