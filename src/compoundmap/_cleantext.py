@@ -108,6 +108,9 @@ def expand_elisions(s: str) -> str:
 
 
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: The Latin middle dot · and the hyphenation point ‧ between two katakana: typed for the
+#: Japanese ・ between the words of a name ("コンポン·チャム"), dropped as ・ is.
+_KANA_DOT_RE = re.compile("(?<=[\u30a1-\u30fa\u30fc])[\u00b7\u2027](?=[\u30a1-\u30fa\u30fc])")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 # Khmer digits to ASCII; the independent vowel ឬ (RYY) to ឫ (RY): names write both for one
 # syllable (ឬស្សី and ឫស្សី, "bamboo": ខណ្ឌឬស្សីកែវ for the khan ឫស្សីកែវ)
@@ -134,6 +137,8 @@ def clean_text(text: object) -> str:
         return " ".join(s.split())
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
+    if "\u00b7" in s or "\u2027" in s:
+        s = _KANA_DOT_RE.sub("", s)
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII, ឬ to ឫ.
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)

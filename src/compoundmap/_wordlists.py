@@ -145,7 +145,10 @@ def word_list(role: str) -> tuple[str, ...]:
     at ``medium`` at most) and ``kind_before_kana`` (katakana words for a casino, hotel or
     resort: glued before a known name, "カジノポイペト", a word of their own),
     ``kind_han_compound`` and ``kind_han_casino`` (园区, 赌场 …: right after a Latin name
-    read as English "compound", "casino": "Moc Bai园区").
+    read as English "compound", "casino": "Moc Bai园区"), ``street_before``,
+    ``street_after``, ``street_before_script`` and ``street_after_script`` (road words: a
+    name right after or before one names a street, not the place: "Jalan Kampot",
+    "Kampot Road", "ถนนกำปงสปือ", "西港路").
 
     Examples
     --------

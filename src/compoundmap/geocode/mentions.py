@@ -258,9 +258,35 @@ def _town_past(toks: Sequence[Token], start: int, end: int) -> bool:
     before = start - 1
     while before >= 0 and toks[before].text in _OF_WORDS:
         before -= 1
-    return (before >= 0 and toks[before].text in _TOWN_WORDS) or (
-        end < len(toks) and toks[end].text in _TOWN_WORDS
+    return (
+        (before >= 0 and toks[before].text in _TOWN_WORDS)
+        or (end < len(toks) and toks[end].text in _TOWN_WORDS)
+        or (
+            before > 0
+            and toks[before - 1].text in _TOWN_WORDS
+            and not toks[before].text
+            and (end >= len(toks) or toks[end].admin is None)
+            and _town_before_comma(toks, before)
+        )
     )
+
+
+def _town_before_comma(toks: Sequence[Token], comma: int) -> bool:
+    """Whether an apposition that says the name after the comma at ``comma`` is a town
+    stands before it: an optional article and descriptor and a town word, at the start of
+    the string or after a break or a stop word other than "of" ("the provincial capital,
+    Samraong", "in the provincial capital, Samraong"; not "Svay Rieng town, Bavet", where
+    the town word is the name's before the comma)."""
+    k = comma - 1
+    if not toks[comma].latin or not toks[k].latin or toks[k].text not in _TOWN_WORDS:
+        return False
+    while k >= 0 and toks[k].text in _TOWN_WORDS:
+        k -= 1
+    if k >= 0 and toks[k].text in _TOWN_DESCRIPTORS:
+        k -= 1
+    if k >= 0 and toks[k].text in _APPOSITION_ARTICLES:
+        k -= 1
+    return k < 0 or not toks[k].text or (toks[k].stop and toks[k].text not in _OF_WORDS)
 
 
 def _town_apposition(toks: Sequence[Token], k: int) -> int:

@@ -18,7 +18,7 @@ from .entries import NameIndex
 from .mentions import Mention
 from .tokens import script_names
 
-__all__ = ["OUTSKIRTS_WORDS", "outskirts"]
+__all__ = ["OUTSKIRTS_BEFORE", "OUTSKIRTS_OF", "OUTSKIRTS_WORDS", "outskirts"]
 
 
 def _folded(role: str) -> frozenset[str]:
@@ -27,6 +27,10 @@ def _folded(role: str) -> frozenset[str]:
 
 
 _BEFORE = _folded("outskirts_before")
+#: The outskirts words written before a name, as the tokeniser writes them ("ngoai o").
+OUTSKIRTS_BEFORE = _BEFORE
+#: The articles that may stand between one and the name ("las afueras de la capital").
+OUTSKIRTS_OF = _folded("outskirts_of")
 _AFTER = _folded("outskirts_after")
 _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, reverse=True))
 #: Words for "of" (and the articles of role ``outskirts_of``) between an outskirts word

@@ -31,7 +31,10 @@ __all__ = ["SCRIPT_JOINER", "list_breaks"]
 _KANA = "\u30a1-\u30fa\u30fc"  # katakana letters and the long-vowel mark ー
 _THAI = "\u0e01-\u0e4e"
 #: A middle dot between katakana letters, or a space between Thai letters (the gate).
-SCRIPT_JOINER = re.compile(f"(?<=[{_KANA}])[・･](?=[{_KANA}])|(?<=[{_THAI}]) (?=[{_THAI}])")
+#: (Besides ・ and ･, the Latin middle dot · and the hyphenation point ‧, typed for ・.)
+SCRIPT_JOINER = re.compile(
+    f"(?<=[{_KANA}])[・･\u00b7\u2027](?=[{_KANA}])|(?<=[{_THAI}]) (?=[{_THAI}])"
+)
 _RUN_BEFORE = re.compile(f"(?:[{_KANA}]+|[{_THAI}]+)$")
 _RUN_AFTER = re.compile(f"[{_KANA}]+|[{_THAI}]+")
 #: Admin words written after a name (Japanese, Chinese characters): 州, 郡, 村 …

@@ -31,7 +31,7 @@ from .kana_edits import kana_edit_mentions
 from .mentions import (
     Mention,
 )
-from .near import NEAR_WORDS, near_references
+from .near import NEAR_WORDS, edge_references, near_references
 from .notplaces import (
     CONJUNCTIONS,
     COORDINATORS,
@@ -46,6 +46,7 @@ from .notplaces import (
 from .outskirts import OUTSKIRTS_WORDS, outskirts
 from .parent_edits import commune_edit_mentions
 from .sound import sound_mentions
+from .streets import STREET_SCRIPT_RE, STREET_WORDS, street_names
 from .tokens import flat_tokens, split_tokens
 from .variants import (
     initial_fuzzy_mentions,
@@ -56,6 +57,8 @@ __all__ = ["flat_tokens", "prepare", "spot"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 _VIETNAMESE = attrgetter("vietnamese")
+_EDGE = attrgetter("edge")
+_STREETS_OR_OUTSKIRTS = STREET_WORDS | OUTSKIRTS_WORDS
 
 
 def prepare() -> None:
@@ -142,16 +145,25 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
         return mentions
     # the string's words, once: the passes below need one of theirs (most strings: none)
     words = frozenset(map(token_text, written))
+    script = text if isinstance(text, str) and not text.isascii() else None
+    # (one set test for the two rare word lists below: most strings hold neither)
+    rare = not _STREETS_OR_OUTSKIRTS.isdisjoint(words)
+    if (rare and not STREET_WORDS.isdisjoint(words)) or (
+        script is not None and STREET_SCRIPT_RE.search(script)
+    ):
+        mentions = street_names(text, written, mentions, index)  # "Kampot Road", "西港路"
+        if not mentions:
+            return mentions
     if len(mentions) > 1 and not NEAR_WORDS.isdisjoint(words):
         mentions = near_references(written, mentions)
     if cased and len(mentions) > 1:
         mentions = other_names(written, mentions)
     if len(mentions) > 1 and not COORDINATORS.isdisjoint(words):
         mentions = sibling_readings(written, mentions)
-    if mentions and (
-        not OUTSKIRTS_WORDS.isdisjoint(words) or (isinstance(text, str) and not text.isascii())
-    ):
+    if mentions and (script is not None or (rare and not OUTSKIRTS_WORDS.isdisjoint(words))):
         mentions = outskirts(text, written, mentions, index)
+        if len(mentions) > 1 and any(map(_EDGE, mentions)):
+            mentions = edge_references(written, mentions)  # "カンダル州、プノンペン郊外": Kandal
     if len(mentions) == 1 and not khmer.KHMER_KINDS.isdisjoint(words):
         mentions = khmer.named_after_kind(written, mentions)  # "កាស៊ីណូជ្រៃធំ"
     return _mark_loose(written, mentions, cased)
