@@ -407,6 +407,13 @@ def test_the_commune_of_a_crossings_name_keeps_it_when_nothing_abroad_is_named()
         "Don Mueang Airport",
         "the Don Mueang checkpoint",
         "Da Nang border gate",
+        # foreign_places.csv: Cape Town in Hindi, Bengali, Arabic and Urdu (funfact.id,
+        # bn.wikivoyage, irhal.com); their first word is how those scripts write Kep, and
+        # the Bengali one read as Kep at high (places._WORD_RE now keeps vowel signs)
+        "केप टाउन",
+        "কেপ টাউন",
+        "كيب تاون",
+        "کیپ ٹاؤن",
     ],
 )
 def test_a_name_abroad_that_a_cambodian_place_bears_is_not_singled_out(query: str) -> None:
