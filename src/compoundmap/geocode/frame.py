@@ -35,6 +35,7 @@ from .places import drop_weak_abroad, foreign_result, named_here
 from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
+from .romanised import read_romanised
 from .several import merge_nested, second_chance, several_places
 from .spot import prepare
 
@@ -120,6 +121,8 @@ def _resolved(
         r.province_code for r in results
     ):  # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
+    if not any(r.province_code for r in results):  # a name in a script read only by aliases
+        results = read_romanised(text, read) or results
     return results, ctx
 
 
