@@ -2130,3 +2130,23 @@ def test_gujarati_nam_pen_reads_as_latin_nam_pen_does() -> None:
             "low",
         )
     )
+
+
+def test_a_tamil_velar_nasal_is_ng() -> None:
+    """Tamil ங is ng, as Khmer names are romanised: "அங்கோர்வாட் கோவிலுக்கு அருகில்" (near
+    the Angkor Wat temple; dailymotion, a round 12 dev row) is Angkor Wat by its skeleton."""
+    places = [p for p in cm.geocode_places("அங்கோர்வாட் கோவிலுக்கு அருகில்") if p.province_code]
+    assert [(p.province_code, p.district_code) for p in places] == [("17", "1710")]
+    assert places[0].confidence == "medium"
+
+
+def test_a_tamil_initial_c_read_as_s_and_as_ch_must_agree() -> None:
+    """Tamil ச starting a word is s (சீம் ரீப், Siem Reap) or ch (சாம், Cham): read as s,
+    "கம்போங் சாம்" would be Kampong Som, Sihanoukville's old name; as ch, Kampong Cham. The
+    two readings disagree, so the string gives nothing rather than a guess."""
+    from compoundmap.geocode.romanised import romanised_texts
+
+    assert romanised_texts("கம்போங் சாம்") == ["Kmpong Sam"]
+    assert romanised_texts("கம்போங் சாம்", tamil_ch=True) == ["Kmpong Cham"]
+    assert not [p for p in cm.geocode_places("கம்போங் சாம்") if p.province_code]
+    assert cm.geocode("சீம் ரீப்").province_code == "17"

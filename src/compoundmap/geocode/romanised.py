@@ -11,25 +11,29 @@ When a string places no province as written and holds a letter of these scripts,
 its words in them is romanised with anyascii (ISC licence) and the string is read again by
 the Latin matcher, with its spelling variants and typo tolerance ("penam pen" is Phnom Penh
 by its consonant skeleton). A word the geocoder knows as written (an admin word, a name of
-Cambodia, also with a case ending or an Arabic proclitic) is kept as written; a word
-romanised to fewer than :data:`MIN_LETTERS` letters is kept too (a particle is no name). A
+Cambodia, also with a case ending or an Arabic proclitic) is kept as written, and so is a
+word an article starts (``stop_words.csv`` role ``romanised_article``: Arabic al-, a common
+noun or adjective) and a word romanised to fewer than :data:`MIN_LETTERS` letters (a
+particle is no name). A
 few letters are romanised as transliterations of Khmer names write them, not as anyascii
-does: the anusvara is n (m before p, b, m and at the end of a word), the Indic c is ch
-(Tamil ச is s at the start of a word), Bengali ভ is v (Bengali has no other letter for it),
-Arabic long vowels are vowels (و o, ي e inside a word), غ is g, and Greek ου is ou, μπ at the
-start of a word b.
+does: the anusvara is n (m before p, b, m and at the end of a word), the Indic velar nasal
+is ng, the Indic c is ch, Bengali ভ is v (Bengali has no other letter for it), Arabic long
+vowels are vowels (و o, ي e inside a word), غ is g, and Greek ου is ou, μπ at the start of
+a word b. Tamil ச starting a word is s (Siem, Sihanouk) or ch (Cham): such a string is
+read both ways, and a reading is kept only when the two agree or one alone reads.
 
 Endings: the case endings and postpositions glued to a name (``stop_words.csv``, role
 ``romanised_ending``: Malayalam -il, Tamil -il, Bengali -er …) are stripped only when the
-string as romanised places nothing and what remains does; an Arabic proclitic
-(:func:`~.stems.arabic_stems`) likewise.
+string as romanised places nothing (or only by the fuzzy pass) and what remains does; an
+Arabic proclitic (:func:`~.stems.arabic_stems`) likewise.
 
 A reading is kept only when every place it finds is a province, a district or a town
-(a GeoNames place of ``town_population``), or, matched exactly, a curated landmark: a
-romanised ordinary word is far more often a commune or a village's name than a Cambodian
-place. Its answers are ``medium`` at most, ``low`` when the name was matched only loosely
-(fuzzy), and their method ends in ``+romanised``. One regular-expression search per string
-that placed no province; the second reading only when it finds such a letter.
+(a GeoNames place of ``town_population``), or, matched otherwise than by the fuzzy pass,
+a curated landmark: a romanised ordinary word is far more often a commune or a village's
+name than a Cambodian place; and none when the romanised string names a place abroad. Its
+answers are ``medium`` at most, ``low`` when the name was matched only loosely (fuzzy), and
+their method ends in ``+romanised``. One regular-expression search per string that placed no
+province; the second reading only when it finds such a letter.
 """
 
 from __future__ import annotations
@@ -81,7 +85,13 @@ _NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
 _ANUSVARA = re.compile("[\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0b82\u0c02\u0c82\u0d02\u0d82]")
 _NASAL = re.compile(r"\x01(?=[pbm]|$)")
 _INDIC_C = re.compile("c(?!h)")
-_TAMIL_S = re.compile("^\u0b9a")  # ச at the start of a word: s, as Tamil writes Siem, Sihanouk
+_TAMIL_C = re.compile("^\u0b9a")  # ச at the start of a word: s (Siem, Sihanouk) or ch (Cham)
+_TAMIL_C_ANYWHERE = re.compile("(?:^|[^\\w\u0b80-\u0bff])\u0b9a")
+# the velar nasal letter of each Indic script (ङ ঙ ਙ ઙ ଙ ங ఙ ಙ ങ ඞ), which anyascii writes n:
+# ng, as Khmer names are romanised (Kampong, Angkor)
+_VELAR_NASAL = str.maketrans(
+    dict.fromkeys("\u0919\u0999\u0a19\u0a99\u0b19\u0b99\u0c19\u0c99\u0d19\u0d9e", "ng")
+)
 # Arabic letters anyascii drops or spells apart from the vowels and g of a transliteration
 _ARABIC_LETTERS = str.maketrans(
     {
@@ -149,7 +159,7 @@ def _known_form(word: str) -> str | None:
     return stem if stem is not None and stem in known else None
 
 
-def romanised(word: str) -> str:
+def romanised(word: str, tamil_ch: bool = False) -> str:
     """A word of these scripts in Latin letters, as transliterations of Khmer names write
     them (see the module docstring); as written when that gives fewer than
     :data:`MIN_LETTERS` letters.
@@ -158,6 +168,8 @@ def romanised(word: str) -> str:
     ----------
     word : str
         One word.
+    tamil_ch : bool, default False
+        Romanise a Tamil ச starting the word ch, not s.
 
     Returns
     -------
@@ -174,7 +186,10 @@ def romanised(word: str) -> str:
         s = _ARABIC_O.sub("o", s)
         s = _ARABIC_Y.sub("e", _ARABIC_W.sub("o", s.translate(_ARABIC_LETTERS)))
     elif _IS_INDIC.search(s):
-        s = _ANUSVARA.sub("\x01", _TAMIL_S.sub("\u0bb8", s)).replace("\u09ad", "v")
+        if not tamil_ch:
+            s = _TAMIL_C.sub("\u0bb8", s)  # (ஸ, s)
+        s = _ANUSVARA.sub("\x01", s).replace("\u09ad", "v")
+        s = s.translate(_VELAR_NASAL)
     out = anyascii(s)
     if "\x01" in out:
         out = _NASAL.sub("m", out).replace("\x01", "n")
@@ -190,7 +205,7 @@ def romanised(word: str) -> str:
     return out[:1].upper() + out[1:]
 
 
-def romanised_texts(text: str) -> list[str]:
+def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
     """``text`` with its words in these scripts romanised: as written, then, when a word
     carries a listed ending or an Arabic proclitic, with it stripped; empty when ``text``
     holds no such word.
@@ -199,6 +214,8 @@ def romanised_texts(text: str) -> list[str]:
     ----------
     text : str
         The place string.
+    tamil_ch : bool, default False
+        Romanise a Tamil ச starting a word ch, not s (:func:`romanised`).
 
     Returns
     -------
@@ -223,8 +240,8 @@ def romanised_texts(text: str) -> list[str]:
             stripped += (between, known)
             continue
         stem = _stem(word)
-        whole += (between, romanised(word))
-        stripped += (between, romanised(stem if stem is not None else word))
+        whole += (between, romanised(word, tamil_ch))
+        stripped += (between, romanised(stem if stem is not None else word, tamil_ch))
     if not whole:
         return []
     out = ["".join(whole) + text[last:]]
@@ -236,7 +253,7 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     """The places of ``text`` read with its words in these scripts romanised (see the
     module docstring), at ``medium`` confidence at most and method ``…+romanised``; empty
     when the string holds no such word or no reading places a province, district, town
-    or landmark.
+    or landmark only.
 
     Parameters
     ----------
@@ -252,8 +269,20 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     """
     if _GATE.search(text) is None:
         return []
+    found = _read(romanised_texts(text), read)
+    if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
+        other = _read(romanised_texts(text, tamil_ch=True), read)
+        if found and other and _provinces(found) != _provinces(other):
+            return []
+        found = found or other
+    return found
+
+
+def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
+    """The first reading of ``texts`` whose every place is coarse (:func:`_coarse`),
+    capped; a fuzzy one only when no later text reads closer."""
     found: list[GeocodeResult] = []
-    for rewritten in romanised_texts(text):
+    for rewritten in texts:
         if names_abroad(rewritten):
             return []  # a place abroad, romanised: what else it reads is a look-alike
         results = [r for r in read(rewritten) if r.province_code]
@@ -264,10 +293,15 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     return found
 
 
+def _provinces(results: list[GeocodeResult]) -> set[str | None]:
+    """The provinces of ``results``."""
+    return {r.province_code for r in results}
+
+
 def _coarse(r: GeocodeResult) -> bool:
-    """Whether ``r``'s name is, in the index, a province, a district or a town, or (matched
-    exactly) a curated landmark."""
-    loose = "fuzzy" in r.method or "phonetic" in r.method
+    """Whether ``r``'s name is, in the index, a province, a district or a town, or (not
+    matched by the fuzzy pass) a curated landmark."""
+    loose = "fuzzy" in r.method
     towns = get_settings().town_population
     for e in name_index().get(place_key(r.matched_name or ""), ()):
         if e.kind in ("province", "district") or (e.kind == "place" and e.population >= towns):
