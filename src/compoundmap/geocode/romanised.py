@@ -55,7 +55,7 @@ from .stems import arabic_stems
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
-__all__ = ["MIN_LETTERS", "read_romanised", "romanised", "romanised_texts"]
+__all__ = ["MIN_LETTERS", "prepare", "read_romanised", "romanised", "romanised_texts"]
 
 #: Letters a word's romanisation needs to be read (shorter: kept as written).
 MIN_LETTERS = 3
@@ -134,6 +134,13 @@ def _articles() -> tuple[str, ...]:
 def _endings() -> tuple[str, ...]:
     """The endings of role ``romanised_ending``, longest first."""
     return tuple(sorted(word_list("romanised_ending"), key=len, reverse=True))
+
+
+def prepare() -> None:
+    """Read the word lists once, before the first string."""
+    _known()
+    _articles()
+    _endings()
 
 
 def _stem(word: str) -> str | None:
