@@ -123,7 +123,9 @@ def _resolved(
         r.province_code for r in results
     ):  # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
-    if not any(r.province_code for r in results):  # a name in a script read only by aliases
+    if (not results or not results[0].province_code) and not any(
+        r.province_code for r in results
+    ):  # a name in a script read only by aliases (the first test spares most strings the loop)
         results = read_romanised(text, read) or results
     return results, ctx
 

@@ -32,8 +32,9 @@ A reading is kept only when every place it finds is a province, a district or a 
 a curated landmark: a romanised ordinary word is far more often a commune or a village's
 name than a Cambodian place; and none when the romanised string names a place abroad. Its
 answers are ``medium`` at most, ``low`` when the name was matched only loosely (fuzzy), and
-their method ends in ``+romanised``. One regular-expression search per string that placed no
-province; the second reading only when it finds such a letter.
+their method ends in ``+romanised``. Per string that placed no province, one pass for its
+highest character and, when that lies past the Latin letters and their marks (U+0370),
+one regular-expression search; the second reading only when it finds such a letter.
 """
 
 from __future__ import annotations
@@ -274,8 +275,8 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     list of GeocodeResult
         The results, or an empty list.
     """
-    if _GATE.search(text) is None:
-        return []
+    if max(text, default="") < "\u0370" or _GATE.search(text) is None:
+        return []  # (max: a C-level pass; most strings hold no letter past U+0370)
     found = _read(romanised_texts(text), read)
     if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
         other = _read(romanised_texts(text, tamil_ch=True), read)
