@@ -474,6 +474,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.readings",
         "compoundmap.geocode.resolve",
         "compoundmap.geocode.result",
+        "compoundmap.geocode.romanised",
         "compoundmap.settings",
     ],
 )

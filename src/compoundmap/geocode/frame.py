@@ -35,6 +35,8 @@ from .places import drop_weak_abroad, foreign_result, named_here
 from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
+from .romanised import prepare as prepare_romanised
+from .romanised import read_romanised
 from .several import merge_nested, second_chance, several_places
 from .spot import prepare
 
@@ -84,11 +86,12 @@ def _prepared() -> None:
     """Build the index and its look-up tables once per process (and settings), before the
     first string: none is built midway through a batch (:func:`~.spot.prepare`,
     :func:`~.places.prepare`, :func:`~.landmark_typos.prepare`,
-    :func:`~.kind_first.prepare`)."""
+    :func:`~.kind_first.prepare`, :func:`~.romanised.prepare`)."""
     prepare()
     prepare_places()
     prepare_landmark_typos()
     prepare_kind_first()
+    prepare_romanised()
 
 
 def _resolved(
@@ -120,6 +123,10 @@ def _resolved(
         r.province_code for r in results
     ):  # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
+    if (not results or not results[0].province_code) and not any(
+        r.province_code for r in results
+    ):  # a name in a script read only by aliases (the first test spares most strings the loop)
+        results = read_romanised(text, read) or results
     return results, ctx
 
 

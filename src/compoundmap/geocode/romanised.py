@@ -1,0 +1,325 @@
+"""Names in scripts the geocoder reads only through listed aliases, read again romanised.
+
+Indic scripts (Devanagari … Sinhala), Arabic script, Hebrew, Greek, Armenian, Georgian,
+Ethiopic, Burmese and Lao have no reader of their own: a Cambodian name written in one of
+them is found only when its spelling is an alias or a GeoNames name as written ("பெனாம்
+பென்", a Tamil Phnom Penh no list holds, or "സിഹാനൂക്വില്ലിൽ", Sihanoukville with the
+Malayalam locative, are missed). Latin, Khmer, Thai, CJK and Hangul have readers; Cyrillic has
+its aliases, case endings and sound pass (``stems``, ``sound_runs``), and is left to them.
+
+When a string places no province as written and holds a letter of these scripts, each of
+its words in them is romanised with anyascii (ISC licence) and the string is read again by
+the Latin matcher, with its spelling variants and typo tolerance ("penam pen" is Phnom Penh
+by its consonant skeleton). A word the geocoder knows as written (an admin word, a name of
+Cambodia, also with a case ending or an Arabic proclitic) is kept as written, and so is a
+word an article starts (``stop_words.csv`` role ``romanised_article``: Arabic al-, a common
+noun or adjective) and a word romanised to fewer than :data:`MIN_LETTERS` letters (a
+particle is no name). A
+few letters are romanised as transliterations of Khmer names write them, not as anyascii
+does: the anusvara is n (m before p, b, m and at the end of a word), the Indic velar nasal
+is ng, the Indic c is ch, Bengali ভ is v (Bengali has no other letter for it), Arabic long
+vowels are vowels (و o, ي e inside a word), غ is g, and Greek ου is ou, μπ at the start of
+a word b. Tamil ச starting a word is s (Siem, Sihanouk) or ch (Cham): such a string is
+read both ways, and a reading is kept only when the two agree or one alone reads.
+
+Endings: the case endings and postpositions glued to a name (``stop_words.csv``, role
+``romanised_ending``: Malayalam -il, Tamil -il, Bengali -er …) are stripped only when the
+string as romanised places nothing (or only by the fuzzy pass) and what remains does; an
+Arabic proclitic (:func:`~.stems.arabic_stems`) likewise.
+
+A reading is kept only when every place it finds is a province, a district or a town
+(a GeoNames place of ``town_population``), or, matched otherwise than by the fuzzy pass,
+a curated landmark: a romanised ordinary word is far more often a commune or a village's
+name than a Cambodian place; and none when the romanised string names a place abroad. Its
+answers are ``medium`` at most, ``low`` when the name was matched only loosely (fuzzy), and
+their method ends in ``+romanised``. Per string that placed no province, one pass for its
+highest character and, when that lies past the Latin letters and their marks (U+0370),
+one regular-expression search; the second reading only when it finds such a letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from anyascii import anyascii
+
+from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
+from ..settings import depends_on_settings
+from ..settings import get as get_settings
+from .index import KIND_LEVEL, TIER_CURATED, name_index
+from .places import names_abroad
+from .stems import arabic_stems
+
+if TYPE_CHECKING:
+    from .result import GeocodeResult, Reader
+
+__all__ = ["MIN_LETTERS", "prepare", "read_romanised", "romanised", "romanised_texts"]
+
+#: Letters a word's romanisation needs to be read (shorter: kept as written).
+MIN_LETTERS = 3
+
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_LETTERS = (
+    "\u0370-\u03ff\u1f00-\u1fff"  # Greek
+    "\u0530-\u058f"  # Armenian
+    "\u0590-\u05ff"  # Hebrew
+    f"{_ARABIC}"  # Arabic, Persian, Urdu
+    "\u0900-\u0dff"  # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+    # Kannada, Malayalam, Sinhala
+    "\u0e80-\u0eff"  # Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u10a0-\u10ff"  # Georgian
+    "\u1200-\u139f"  # Ethiopic
+)
+_GATE = re.compile(f"[{_LETTERS}]")
+#: A word: letters of these scripts (and joiners), with any letters glued to them.
+_WORD = re.compile(rf"\w*[{_LETTERS}][\w{_LETTERS}\u200c\u200d]*")
+_IS_ARABIC = re.compile(f"[{_ARABIC}]")
+_IS_INDIC = re.compile("[\u0900-\u0dff]")
+_IS_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
+
+# the anusvara of the Indic scripts (and the Gurmukhi tippi), marked before anyascii
+_ANUSVARA = re.compile("[\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0b82\u0c02\u0c82\u0d02\u0d82]")
+_NASAL = re.compile(r"\x01(?=[pbm]|$)")
+_INDIC_C = re.compile("c(?!h)")
+_TAMIL_C = re.compile("^\u0b9a")  # ச at the start of a word: s (Siem, Sihanouk) or ch (Cham)
+_TAMIL_C_ANYWHERE = re.compile("(?:^|[^\\w\u0b80-\u0bff])\u0b9a")
+# the velar nasal letter of each Indic script (ङ ঙ ਙ ઙ ଙ ங ఙ ಙ ങ ඞ), which anyascii writes n:
+# ng, as Khmer names are romanised (Kampong, Angkor)
+_VELAR_NASAL = str.maketrans(
+    dict.fromkeys("\u0919\u0999\u0a19\u0a99\u0b19\u0b99\u0c19\u0c99\u0d19\u0d9e", "ng")
+)
+# Arabic letters anyascii drops or spells apart from the vowels and g of a transliteration
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "\u0627": "a",  # ا
+        "\u0623": "a",  # أ
+        "\u0625": "i",  # إ
+        "\u0622": "a",  # آ
+        "\u0649": "a",  # ى
+        "\u0629": "a",  # ة
+        "\u063a": "g",  # غ
+        "\u0639": "",  # ع
+        "\u0621": "",  # ء
+    }
+)
+_ARABIC_W = re.compile("(?<=.)\u0648")  # و inside a word: a vowel
+_ARABIC_O = re.compile("^[\u0623\u0627]\u0648")  # أو, او starting a word: o (أوسماش)
+_ARABIC_Y = re.compile("(?<=.)[\u064a\u06cc]")  # ي, ی inside a word: a vowel
+_GREEK_FIXES = (("oy", "ou"), ("Oy", "Ou"), ("ngk", "ng"), ("gk", "ng"))
+_GREEK_B = re.compile("^[Mm]p")
+
+
+@depends_on_settings
+@cache
+def _known() -> frozenset[str]:
+    """Words of these scripts the geocoder knows as written: admin words, names of Cambodia."""
+    words = {w for w in ADMIN_WORDS if _GATE.search(w)}
+    words |= {n for n in country_names() if _GATE.search(n)}
+    return frozenset(words)
+
+
+@depends_on_settings
+@cache
+def _articles() -> tuple[str, ...]:
+    """The articles of role ``romanised_article``: a word they start is no name."""
+    return word_list("romanised_article")
+
+
+@depends_on_settings
+@cache
+def _endings() -> tuple[str, ...]:
+    """The endings of role ``romanised_ending``, longest first."""
+    return tuple(sorted(word_list("romanised_ending"), key=len, reverse=True))
+
+
+def prepare() -> None:
+    """Read the word lists once, before the first string."""
+    _known()
+    _articles()
+    _endings()
+
+
+def _stem(word: str) -> str | None:
+    """``word`` without its longest listed ending or Arabic proclitic, when that leaves
+    three letters or more; ``None`` otherwise."""
+    for ending in _endings():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    stems = arabic_stems(word)
+    return stems[0] if stems else None
+
+
+def _known_form(word: str) -> str | None:
+    """``word``, or its stem, when the geocoder knows it as written or it starts with an
+    article (a common noun, no name); ``None`` otherwise."""
+    known = _known()
+    if word in known or word.startswith(_articles()):
+        return word
+    toks = tokenize(word)
+    if len(toks) == 1 and (toks[0].admin is not None or toks[0].text in known):
+        return word
+    stem = _stem(word)
+    return stem if stem is not None and stem in known else None
+
+
+def romanised(word: str, tamil_ch: bool = False) -> str:
+    """A word of these scripts in Latin letters, as transliterations of Khmer names write
+    them (see the module docstring); as written when that gives fewer than
+    :data:`MIN_LETTERS` letters.
+
+    Parameters
+    ----------
+    word : str
+        One word.
+    tamil_ch : bool, default False
+        Romanise a Tamil ச starting the word ch, not s.
+
+    Returns
+    -------
+    str
+        The romanised word (capitalised: a name), or ``word``.
+
+    Examples
+    --------
+    >>> romanised("பெனாம்"), romanised("சிஹானூக்வில்"), romanised("كوه")
+    ('Penam', 'Sihanukvil', 'Koh')
+    """
+    s = word
+    if _IS_ARABIC.search(s):
+        s = _ARABIC_O.sub("o", s)
+        s = _ARABIC_Y.sub("e", _ARABIC_W.sub("o", s.translate(_ARABIC_LETTERS)))
+    elif _IS_INDIC.search(s):
+        if not tamil_ch:
+            s = _TAMIL_C.sub("\u0bb8", s)  # (ஸ, s)
+        s = _ANUSVARA.sub("\x01", s).replace("\u09ad", "v")
+        s = s.translate(_VELAR_NASAL)
+    out = anyascii(s)
+    if "\x01" in out:
+        out = _NASAL.sub("m", out).replace("\x01", "n")
+    if _IS_INDIC.search(word):
+        out = _INDIC_C.sub("ch", out)
+    elif _IS_GREEK.search(word):
+        out = _GREEK_B.sub("B", out)
+        for a, b in _GREEK_FIXES:
+            out = out.replace(a, b)
+    out = _NOT_LETTER.sub("", out)
+    if len(out) < MIN_LETTERS:
+        return word
+    return out[:1].upper() + out[1:]
+
+
+def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
+    """``text`` with its words in these scripts romanised: as written, then, when a word
+    carries a listed ending or an Arabic proclitic, with it stripped; empty when ``text``
+    holds no such word.
+
+    Parameters
+    ----------
+    text : str
+        The place string.
+    tamil_ch : bool, default False
+        Romanise a Tamil ச starting a word ch, not s (:func:`romanised`).
+
+    Returns
+    -------
+    list of str
+        One or two rewritten strings, to be read in turn.
+
+    Examples
+    --------
+    >>> romanised_texts("കാമ്പോട്ടിൽ")
+    ['Kampottil', 'Kampott']
+    """
+    whole: list[str] = []
+    stripped: list[str] = []
+    last = 0
+    for m in _WORD.finditer(text):
+        between = text[last : m.start()]
+        last = m.end()
+        word = m.group()
+        known = _known_form(word)
+        if known is not None:
+            whole += (between, known)
+            stripped += (between, known)
+            continue
+        stem = _stem(word)
+        whole += (between, romanised(word, tamil_ch))
+        stripped += (between, romanised(stem if stem is not None else word, tamil_ch))
+    if not whole:
+        return []
+    out = ["".join(whole) + text[last:]]
+    second = "".join(stripped) + text[last:]
+    return out if second == out[0] else [*out, second]
+
+
+def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
+    """The places of ``text`` read with its words in these scripts romanised (see the
+    module docstring), at ``medium`` confidence at most and method ``…+romanised``; empty
+    when the string holds no such word or no reading places a province, district, town
+    or landmark only.
+
+    Parameters
+    ----------
+    text : str
+        The place string (it placed no province as written).
+    read : callable
+        Reads a string or its tokens into results.
+
+    Returns
+    -------
+    list of GeocodeResult
+        The results, or an empty list.
+    """
+    if max(text, default="") < "\u0370" or _GATE.search(text) is None:
+        return []  # (max: a C-level pass; most strings hold no letter past U+0370)
+    found = _read(romanised_texts(text), read)
+    if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
+        other = _read(romanised_texts(text, tamil_ch=True), read)
+        if found and other and _provinces(found) != _provinces(other):
+            return []
+        found = found or other
+    return found
+
+
+def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
+    """The first reading of ``texts`` whose every place is coarse (:func:`_coarse`),
+    capped; a fuzzy one only when no later text reads closer."""
+    found: list[GeocodeResult] = []
+    for rewritten in texts:
+        if names_abroad(rewritten):
+            return []  # a place abroad, romanised: what else it reads is a look-alike
+        results = [r for r in read(rewritten) if r.province_code]
+        if results and all(map(_coarse, results)):
+            found = [_capped(r) for r in results]
+            if any(r.confidence != "low" for r in found):
+                break  # (a fuzzy reading as written: its stem may be read closer)
+    return found
+
+
+def _provinces(results: list[GeocodeResult]) -> set[str | None]:
+    """The provinces of ``results``."""
+    return {r.province_code for r in results}
+
+
+def _coarse(r: GeocodeResult) -> bool:
+    """Whether ``r``'s name is, in the index, a province, a district or a town, or (not
+    matched by the fuzzy pass) a curated landmark."""
+    loose = "fuzzy" in r.method
+    towns = get_settings().town_population
+    for e in name_index().get(place_key(r.matched_name or ""), ()):
+        if e.kind in ("province", "district") or (e.kind == "place" and e.population >= towns):
+            return True
+        if not loose and e.tier == TIER_CURATED and e.kind not in KIND_LEVEL:
+            return True
+    return False
+
+
+def _capped(r: GeocodeResult) -> GeocodeResult:
+    """``r`` at ``medium`` confidence at most (``low`` when fuzzy), its method marked."""
+    low = r.confidence == "low" or "fuzzy" in r.method
+    return replace(r, confidence="low" if low else "medium", method=f"{r.method}+romanised")
