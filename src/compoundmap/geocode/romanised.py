@@ -117,9 +117,12 @@ _GREEK_B = re.compile("^[Mm]p")
 @depends_on_settings
 @cache
 def _known() -> frozenset[str]:
-    """Words of these scripts the geocoder knows as written: admin words, names of Cambodia."""
+    """Words of these scripts the geocoder knows as written: admin words, names of Cambodia,
+    and ordinary words of role ``stop`` (Tamil தாக்கிய "attacked", which CLDR also gives as
+    Takeo's name: a word listed as no name is not read as one once romanised)."""
     words = {w for w in ADMIN_WORDS if _GATE.search(w)}
     words |= {n for n in country_names() if _GATE.search(n)}
+    words |= {w for w in word_list("stop") if _GATE.search(w)}
     return frozenset(words)
 
 
