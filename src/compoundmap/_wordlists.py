@@ -155,8 +155,17 @@ def word_list(role: str) -> tuple[str, ...]:
     >>> "from" in word_list("reference_before")
     True
     """
-    rows = _read_word_list("stop_words.csv", ("word", "role", "source"))
-    return tuple(r["word"] for r in rows if r["role"] == role)
+    return _stop_words().get(role, ())
+
+
+@cache
+def _stop_words() -> dict[str, tuple[str, ...]]:
+    """The words of ``stop_words.csv`` by role, in file order: the file is read once, not
+    once per role (some fifty roles are asked for)."""
+    by_role: dict[str, list[str]] = {}
+    for r in _read_word_list("stop_words.csv", ("word", "role", "source")):
+        by_role.setdefault(r["role"], []).append(r["word"])
+    return {role: tuple(words) for role, words in by_role.items()}
 
 
 @cache

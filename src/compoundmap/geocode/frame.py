@@ -44,6 +44,10 @@ __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "pause
 
 _SIZES = get_settings()  # cache sizes are read once, here
 _R = TypeVar("_R")
+#: (read for every string: C-level tests, no generator per string)
+_COUNTRY = int(Precision.COUNTRY)
+_PRECISION = attrgetter("precision")
+_PROVINCE = attrgetter("province_code")
 
 
 # --- one string -----------------------------------------------------------------------
@@ -119,9 +123,8 @@ def _resolved(
     results = read_repaired(text, read)  # a curated landmark's name with one typo
     if not results:  # a landmark written with its kind word first ("Kasino Mocbai")
         results = read_kind_first(text, read)
-    if any(r.precision == Precision.COUNTRY for r in results) and not any(
-        r.province_code for r in results
-    ):  # only Cambodia named: "the outskirts of Cambodia's capital"
+    if _COUNTRY in map(_PRECISION, results) and not any(map(_PROVINCE, results)):
+        # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
     if (not results or not results[0].province_code) and not any(
         r.province_code for r in results

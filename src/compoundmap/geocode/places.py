@@ -115,9 +115,14 @@ def foreign_result(text: str) -> GeocodeResult | None:
     if first_words.isdisjoint(lower_words(text)):
         return None
     parts = _PART_SPLIT.split(text)
-    keys = [place_key(p) for p in parts]
-    keys = [k for k in keys if k]
-    if not keys or not all(k in known for k in keys) or any(map(_curated_whole, parts)):
+    keys: list[str] = []
+    for p in parts:
+        key = place_key(p)
+        if key and key not in known:
+            return None  # a part that names no place abroad (most strings read this far)
+        if key:
+            keys.append(key)
+    if not keys or any(map(_curated_whole, parts)):
         return None
     return GeocodeResult(
         query=text, status="unmatched", method="foreign", matched_name=known[keys[0]]
