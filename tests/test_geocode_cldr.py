@@ -19,12 +19,14 @@ _SOURCE = re.compile(
 _ISO = re.compile(r"ISO 3166-2 KH-(\d{1,2}) ")
 
 
-def _cldr_rows() -> list[dict[str, str]]:
+def _cldr_rows(source: str) -> list[dict[str, str]]:
     with open(raw_path("gazetteer", "aliases.csv"), encoding="utf-8", newline="") as f:
-        return [r for r in csv.DictReader(f) if r["source"].startswith("Unicode CLDR")]
+        return [r for r in csv.DictReader(f) if r["source"].startswith(source)]
 
 
-_ROWS = _cldr_rows()
+_ROWS = _cldr_rows("Unicode CLDR subdivisions")
+#: Phnom Penh as CLDR's time-zone names write it (exemplar city of Asia/Phnom_Penh).
+_CITY_ROWS = _cldr_rows("Unicode CLDR 49 exemplar city")
 
 
 def test_cldr_rows_cite_their_file_and_iso_code() -> None:
@@ -91,3 +93,16 @@ def test_words_cldr_gave_name_no_place(text: str) -> None:
 )
 def test_cldr_names_in_their_frames(text: str, code: str) -> None:
     assert cm.geocode(text).province_code == code
+
+
+@pytest.mark.parametrize("row", _CITY_ROWS, ids=lambda r: r["alias"])
+def test_cldr_exemplar_cities_read_as_phnom_penh(row: dict[str, str]) -> None:
+    """CLDR's name of Phnom Penh in each locale whose spelling nothing else listed (Tamil
+    ஃப்னோம் பென், Sindhi فنام پينه …) is the capital at the top band."""
+    res = cm.geocode(row["alias"])
+    assert (res.province_code, res.confidence) == ("12", "high")
+    assert row["code"] == "12" and "Asia/Phnom_Penh, locale " in row["source"]
+
+
+def test_cldr_exemplar_city_rows_are_there() -> None:
+    assert len(_CITY_ROWS) >= 25
