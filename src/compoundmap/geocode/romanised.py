@@ -291,17 +291,31 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
 
 def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
     """The first reading of ``texts`` whose every place is coarse (:func:`_coarse`),
-    capped; a fuzzy one only when no later text reads closer."""
+    capped; a loose (fuzzy) one only when no later text reads closer; a firm one as
+    written yields only to the text with its endings stripped reading other provinces
+    firmly (a word read whole beside a word whose ending kept it unread, "Stung
+    Trengkiliruntu" read as Stoung, yields to the reading of both, "Stung Treng")."""
     found: list[GeocodeResult] = []
     for rewritten in texts:
         if names_abroad(rewritten):
             return []  # a place abroad, romanised: what else it reads is a look-alike
         results = [r for r in read(rewritten) if r.province_code]
-        if results and all(map(_coarse, results)):
-            found = [_capped(r) for r in results]
-            if any(r.confidence != "low" for r in found):
-                break  # (a fuzzy reading as written: its stem may be read closer)
+        if not results or not all(map(_coarse, results)):
+            continue
+        capped = [_capped(r) for r in results]
+        if (
+            found
+            and _firm(found)
+            and (not _firm(capped) or _provinces(capped) == _provinces(found))
+        ):
+            break
+        found = capped
     return found
+
+
+def _firm(results: list[GeocodeResult]) -> bool:
+    """Whether some result of ``results`` is above the ``low`` band."""
+    return any(r.confidence != "low" for r in results)
 
 
 def _provinces(results: list[GeocodeResult]) -> set[str | None]:
