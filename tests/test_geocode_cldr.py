@@ -106,3 +106,37 @@ def test_cldr_exemplar_cities_read_as_phnom_penh(row: dict[str, str]) -> None:
 
 def test_cldr_exemplar_city_rows_are_there() -> None:
     assert len(_CITY_ROWS) >= 25
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a space splits the name in scripts whose runs the tokeniser keeps whole; two runs of
+        # one script are read as the name they make together (geocode/indic_joins.py)
+        ("Πνομ Πενχ", "12"),  # Greek, CLDR's exemplar city
+        ("Καμπόνγκ Τσαμ", "03"),
+        ("Επαρχία Σβέι Ριένγκ", "20"),
+        ("פנום פן", "12"),  # Hebrew
+        ("ፍኖም ፔንህ", "12"),  # Amharic
+        ("ፕኖም ፐን", "12"),  # Tigrinya
+        ("ܦܢܘܡ ܦܢ", "12"),  # Syriac
+    ],
+)
+def test_spaced_names_of_other_scripts_read_whole(text: str, code: str) -> None:
+    res = cm.geocode(text)
+    assert (res.province_code, res.confidence) == (code, "high")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two runs that are names each, or words, are not joined into a place
+        "Πνομ",
+        "Πενχ",
+        "Σαν Χουάν",  # Greek "San Juan"
+        "מחוז תל אביב",  # Hebrew "Tel Aviv District"
+        "ደቡብ አፍሪካ",  # Amharic "South Africa"
+    ],
+)
+def test_spaced_runs_of_other_scripts_that_make_no_name(text: str) -> None:
+    assert cm.geocode(text).province_code is None
