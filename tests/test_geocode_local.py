@@ -437,9 +437,10 @@ def test_a_namesake_abroad_is_the_cambodian_place_in_a_stated_province() -> None
 
 def test_no_country_or_city_name_of_any_cldr_locale_is_a_cambodian_place_at_the_top_band() -> None:
     """Every country and territory name, and every time zone's city, of every CLDR locale
-    (Babel's copy; 63,206 distinct names) read as a place string (``benchmarks/sweep_territories.py``):
-    none is in Cambodia. Cape Verde in Assamese, Punjabi, Amharic … read as Kep, Khmer
-    Stockholm as a commune, at ``high`` before round 12 listed them as places abroad. Left:
+    (Babel's copy; 63,206 distinct names) read as a place string
+    (``benchmarks/sweep_territories.py``): none is in Cambodia. Cape Verde in Assamese,
+    Punjabi, Amharic … read as Kep, Khmer Stockholm as a commune, at ``high`` before round 12
+    listed them as places abroad. Left:
     names that are exactly a Cambodian place's name too (Estonian "Taani", Denmark, is the
     Kampot commune Tani; "Oral", the Kazakh city, and its spellings are how sources also
     write Aoral; Czech "Soul", Seoul, is Snuol's), and Khmer South Georgia, whose "and"
