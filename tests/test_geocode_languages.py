@@ -2093,6 +2093,9 @@ def test_a_place_name_in_a_street_name_is_the_street() -> None:
     # national roads are numbers: the place named beside one stays
     assert cm.geocode("National Road 5, Battambang").province_code == "02"
     assert cm.geocode("Street 271, Phnom Penh").province_code == "12"
+    # a name before a road word and a number is the place of a numbered street
+    assert cm.geocode("Phnom Penh's Street 271").province_code == "12"
+    assert cm.geocode("Sen Sok Street 1986").district_code == "1208"
     # Vietnamese đường is also "the way": a province written after it is the province
     assert cm.geocode("trên đường Sihanoukville").province_code == "18"
 

@@ -6,7 +6,8 @@ or right before one written after them (Road, Street, St., Blvd, Boulevard, Aven
 大道, 通り) is dropped: nothing the string says places the street in that province. A
 street a source places (Phnom Penh's boulevards) is a curated locality whose name holds
 the road word, so the name found covers it and stays. National roads are numbers
-("National Road 5", "Route 48"): no name to drop.
+("National Road 5", "Route 48"): no name to drop; and a name before a road word and a
+number is the place of a numbered street ("Phnom Penh's Street 271"), not its name.
 
 The words are data (``stop_words.csv``, roles ``street_before``, ``street_after``,
 ``street_before_script`` and ``street_after_script``).
@@ -86,7 +87,9 @@ def _latin_street(toks: Sequence[Token], m: Mention) -> bool:
     ):
         return True
     if m.end < len(toks) and toks[m.end].latin and toks[m.end].text in _AFTER:
-        return before is None or before.text not in _ARTICLES
+        numbered = m.end + 1 < len(toks) and toks[m.end + 1].text.isdigit()
+        # "Phnom Penh Street 271", "Phnom Penh's Street 271": a numbered street of the place
+        return not numbered and (before is None or before.text not in _ARTICLES)
     return False
 
 
@@ -124,6 +127,8 @@ def street_names(
     '23'
     >>> geocode("National Road 5, Battambang").province_code
     '02'
+    >>> geocode("Phnom Penh's Street 271").province_code
+    '12'
     """
     script = (
         _script_streets(text, index)
