@@ -69,12 +69,14 @@ def is_foreign_name(name: str) -> bool:
 
 
 #: A word: a run of letters, digits and the vowel signs and other marks that Indic, Thai,
-#: Khmer, Burmese, Hebrew and Arabic words carry (``\w`` alone cuts "केप" into "क", "प"),
+#: Khmer, Burmese, Hebrew and Arabic words carry (``\w`` alone cuts "केप" into "क", "प";
+#: the danda and Khmer sentence signs are punctuation, not marks),
 #: and a run of Chinese, Japanese or Korean script apart (Chinese glues a romanised name to
 #: the next word: "Ha Tien和西港" names Ha Tien).
 _WORD_RE = re.compile(
     r"(?:[^\W\u2e80-\u9fff\uac00-\ud7af]|[\u0300-\u036f\u0591-\u05c7\u0610-\u061a"
-    r"\u064b-\u065f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])+"
+    r"\u064b-\u065f\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f"
+    r"\u1780-\u17d3\u17db-\u17ff])+"
     r"|[\u2e80-\u9fff\uac00-\ud7af]+"
 )
 #: The same words in ASCII text, where ``[^\W]`` is ``[a-z0-9_]`` (a plain set: faster).
