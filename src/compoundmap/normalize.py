@@ -68,6 +68,7 @@ __all__ = [
     "khmer_sign_fold",
     "latin_sound_keys",
     "normalize",
+    "normalized_words",
     "place_key",
     "romanisation_variants",
     "script_sound_keys",
@@ -410,6 +411,23 @@ def normalize(text: object) -> str:
             return ""
         text = str(text)
     return " ".join(t.text for t in tokenize(text))
+
+
+def normalized_words(role: str) -> frozenset[str]:
+    """The words of role ``role`` (``stop_words.csv``) as the tokeniser writes them, each
+    through :func:`normalize` ("ngoại ô" → "ngoai o", "pinggiran" → "pingiran").
+
+    Parameters
+    ----------
+    role : str
+        A role of ``stop_words.csv`` (:func:`word_list`).
+
+    Returns
+    -------
+    frozenset of str
+        The normalised words.
+    """
+    return frozenset(map(normalize, word_list(role)))
 
 
 def key_of(tokens: tuple[Token, ...] | list[Token]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..normalize import Token, token_text, tokenize, word_list
+from ..normalize import Token, normalized_words, token_text, word_list
 from .entries import NameIndex
 from .mentions import Mention
 from .tokens import script_names
@@ -21,21 +21,16 @@ from .tokens import script_names
 __all__ = ["OUTSKIRTS_BEFORE", "OUTSKIRTS_OF", "OUTSKIRTS_WORDS", "outskirts"]
 
 
-def _folded(role: str) -> frozenset[str]:
-    # as the tokeniser writes them ("pinggiran" → "pingiran", "périphérie" → "peripherie")
-    return frozenset(" ".join(t.text for t in tokenize(w)) for w in word_list(role))
-
-
-_BEFORE = _folded("outskirts_before")
+_BEFORE = normalized_words("outskirts_before")
 #: The outskirts words written before a name, as the tokeniser writes them ("ngoai o").
 OUTSKIRTS_BEFORE = _BEFORE
 #: The articles that may stand between one and the name ("las afueras de la capital").
-OUTSKIRTS_OF = _folded("outskirts_of")
-_AFTER = _folded("outskirts_after")
+OUTSKIRTS_OF = normalized_words("outskirts_of")
+_AFTER = normalized_words("outskirts_after")
 _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, reverse=True))
 #: Words for "of" (and the articles of role ``outskirts_of``) between an outskirts word
 #: and the name.
-_OF = _folded("reference_of") | _folded("admin_of") | _folded("outskirts_of")
+_OF = normalized_words("reference_of") | normalized_words("admin_of") | OUTSKIRTS_OF
 #: Every Latin word of the lists: a string holding none needs no look (most strings;
 #: callers may test a string's word set before calling :func:`outskirts`).
 OUTSKIRTS_WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..normalize import Token, tokenize, word_list
+from ..normalize import Token, normalized_words, word_list
 from .entries import NameIndex
 from .mentions import Mention
 from .tokens import split_tokens
@@ -26,13 +26,8 @@ from .tokens import split_tokens
 __all__ = ["STREET_SCRIPT_RE", "STREET_WORDS", "street_names"]
 
 
-def _folded(role: str) -> frozenset[str]:
-    # as the tokeniser writes them ("đường" → "duong")
-    return frozenset(" ".join(t.text for t in tokenize(w)) for w in word_list(role))
-
-
-_BEFORE = _folded("street_before")
-_AFTER = _folded("street_after")
+_BEFORE = normalized_words("street_before")
+_AFTER = normalized_words("street_after")
 #: Every Latin road word: a string holding none needs no look (most strings; the caller
 #: tests the string's word set first).
 STREET_WORDS = _BEFORE | _AFTER
