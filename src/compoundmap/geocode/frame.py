@@ -126,9 +126,7 @@ def _resolved(
     if _COUNTRY in map(_PRECISION, results) and not any(map(_PROVINCE, results)):
         # only Cambodia named: "the outskirts of Cambodia's capital"
         results = read_capital(text, read) or results
-    if (not results or not results[0].province_code) and not any(
-        r.province_code for r in results
-    ):  # a name in a script read only by aliases (the first test spares most strings the loop)
+    if not any(map(_PROVINCE, results)):  # a name in a script read only by aliases
         results = read_romanised(text, read) or results
     return results, ctx
 
