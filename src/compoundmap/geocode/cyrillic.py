@@ -15,7 +15,8 @@ same names write them:
   Kracheh), ё yo, ю yu, я ya;
 - ы is u (Стынгтраенг Stungtraeng), ъ inside a word a (Bulgarian: Къмпот);
 - the letters of other Cyrillic alphabets as their Latin practice: і, ї, ґ (Ukrainian),
-  ә, ғ, қ, ң, ө, ұ, ү, һ (Kazakh, Kyrgyz, Mongolian), ј, љ, њ, ћ, ђ, џ (Serbian), ў.
+  ә, ғ, қ, ң, ө, ұ, ү, һ (Kazakh, Kyrgyz, Mongolian), ҳ, ҷ, ӣ, ӯ, җ, ҙ, ҫ (Tajik, Tatar,
+  Bashkir), ј, љ, њ, ћ, ђ, џ (Serbian), ў.
 
 Only a word written with a capital is romanised (a proper name; an ordinary Russian word
 in lower case is no name): :func:`cyrillic_latin` returns the empty string for any other.
@@ -88,6 +89,14 @@ _LETTERS = str.maketrans(
         "ұ": "u",
         "ү": "u",
         "һ": "h",
+        # Tajik, Tatar, Bashkir
+        "ҳ": "h",
+        "ҷ": "j",
+        "ӣ": "i",
+        "ӯ": "u",
+        "җ": "zh",
+        "ҙ": "z",
+        "ҫ": "s",
         # Serbian, Macedonian
         "ђ": "dj",
         "ј": "y",
