@@ -167,8 +167,11 @@ def test_older_sources_name_a_communes_2018_district() -> None:
 
 
 def test_common_words_are_not_places() -> None:
-    for text in ["Golden Triangle", "the crime organization known as 'Mango Compound'"]:
+    for text in ["Golden Triangle", "the crime organization known as 'Mango'", "mango farm"]:
         assert geocode(text).status == "unmatched", text
+    # the registry's name of Mango Park (compounds.csv CM-0500, localities.csv) is a place
+    r = geocode("the crime organization known as 'Mango Compound'")
+    assert (r.province_code, r.district_code) == ("05", "0503")
 
 
 def test_country_only_and_garbage() -> None:

@@ -8,8 +8,9 @@ should need it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer
@@ -35,6 +36,9 @@ from .entries import (
 )
 from .keys import OFFICIAL_KINDS, alias_hint, is_town_alias, keeps_town_word, keys_for, place_keys
 
+if TYPE_CHECKING:
+    from ..normalize import Token
+
 __all__ = ["IndexBuilder"]
 
 _NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
@@ -46,6 +50,13 @@ def _abroad(name: str) -> bool:
     from .places import is_foreign_name  # places reads the index this module builds
 
     return is_foreign_name(name)
+
+
+def drops_abroad(toks: Sequence[Token]) -> bool:
+    """Whether a name's stop or admin words, which its key leaves out, include a place
+    abroad ("China Project" → project): such a curated name keeps its full key, and its
+    first word may start a span (``index.name_edge_words``)."""
+    return any(_abroad(t.text) for t in toks if t.stop or t.admin is not None)
 
 
 def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -285,16 +296,21 @@ class IndexBuilder:
         """Keys of a locality's name: "Koh Kong Resort" and "O'Smach Resort" keep their
         end word, because without it they would be the name of an admin unit ("Koh Kong",
         "Ou Smach"), which must keep meaning the unit; so does "Moc Bai Casino" (the Bavet
-        casino), whose bare name is a place abroad (``foreign_places.csv``)."""
+        casino), whose bare name is a place abroad (``foreign_places.csv``). So does a name
+        whose key would be a bare number ("A7 Park" → 7: the letter is a stop word) or would
+        lose a word that names a place abroad ("China Project" → project): that key is a
+        number or an ordinary word, not the landmark."""
         keys = keys_for(name)
-        full = "".join(t.text for t in tokenize(name))
+        toks = tokenize(name)
+        full = "".join(t.text for t in toks)
         if full not in keys and (
             any(
                 e.kind in ("province", "district", "commune")
                 for k in keys
                 for e in self.index.get(k, ())
             )
-            or any(_abroad(k) for k in keys)
+            or any(_abroad(k) or k.isdigit() for k in keys)
+            or drops_abroad(toks)
         ):
             return [full]
         return keys

@@ -16,7 +16,7 @@ from typing import TypeVar
 from ..gazetteer import get_gazetteer
 from ..normalize import tokenize
 from ..settings import depends_on_settings
-from .builder import IndexBuilder
+from .builder import IndexBuilder, drops_abroad
 from .entries import (
     KIND_LEVEL,
     TIER_CURATED,
@@ -147,7 +147,9 @@ def towns() -> dict[str, Entry]:
 @cache
 def name_edge_words() -> frozenset[str]:
     """Stopwords and admin words that start an official unit name ("Phum Thmei", "A Buon
-    Leu"): a span may start on one of these when the whole span is an indexed name."""
+    Leu"), or that name a place abroad and start a curated locality's name ("China
+    Project", ``builder.drops_abroad``): a span may start on one of these when the whole
+    span is an indexed name."""
     gaz = get_gazetteer()
     aliases = gaz.aliases
     out: set[str] = set()
@@ -155,6 +157,11 @@ def name_edge_words() -> frozenset[str]:
         toks = tokenize(str(name))
         if toks and (toks[0].stop or toks[0].admin is not None) and toks[0].text:
             out.add(toks[0].text)
+    for name, others in gaz.localities[["name", "aliases"]].itertuples(index=False):
+        for each in (name, *others):
+            toks = tokenize(str(each))
+            if toks and toks[0].stop and toks[0].text and drops_abroad(toks[:1]):
+                out.add(toks[0].text)
     return frozenset(out)
 
 
