@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from .._data import raw_path
-from .._scripts import is_han
+from .._scripts import INDIC, block_ranges, is_han
 from ..normalize import place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from .context import parse_context
@@ -73,12 +73,20 @@ def is_foreign_name(name: str) -> bool:
 #: the danda and Khmer sentence signs are punctuation, not marks),
 #: and a run of Chinese, Japanese or Korean script apart (Chinese glues a romanised name to
 #: the next word: "Ha Tien和西港" names Ha Tien).
-_WORD_RE = re.compile(
-    r"(?:[^\W\u2e80-\u9fff\uac00-\ud7af]|[\u0300-\u036f\u0591-\u05c7\u0610-\u061a"
-    r"\u064b-\u065f\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f"
-    r"\u1780-\u17d3\u17db-\u17ff])+"
-    r"|[\u2e80-\u9fff\uac00-\ud7af]+"
+_CJK = block_ranges("cjk", "hangul_syllables")
+_MARKED = block_ranges(
+    "combining_diacritical_marks",
+    "hebrew_points",
+    "arabic_signs",
+    "arabic_vowel_marks",
+    *INDIC,
+    "thai",
+    "lao",
+    "myanmar",
+    "khmer",
+    without=("dandas", "khmer_sentence_signs"),
 )
+_WORD_RE = re.compile(f"(?:[^\\W{_CJK}]|[{_MARKED}])+|[{_CJK}]+")
 #: The same words in ASCII text, where ``[^\W]`` is ``[a-z0-9_]`` (a plain set: faster).
 _ASCII_WORD_RE = re.compile("[a-z0-9_]+")
 

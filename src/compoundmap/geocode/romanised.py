@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
+from .._scripts import ARABIC, GREEK, INDIC, block_ranges
 from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -61,25 +62,25 @@ __all__ = ["MIN_LETTERS", "prepare", "read_romanised", "romanised", "romanised_t
 #: Letters a word's romanisation needs to be read (shorter: kept as written).
 MIN_LETTERS = 3
 
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_LETTERS = (
-    "\u0370-\u03ff\u1f00-\u1fff"  # Greek
-    "\u0530-\u058f"  # Armenian
-    "\u0590-\u05ff"  # Hebrew
-    f"{_ARABIC}"  # Arabic, Persian, Urdu
-    "\u0900-\u0dff"  # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
-    # Kannada, Malayalam, Sinhala
-    "\u0e80-\u0eff"  # Lao
-    "\u1000-\u109f"  # Myanmar
-    "\u10a0-\u10ff"  # Georgian
-    "\u1200-\u139f"  # Ethiopic
+_ARABIC = block_ranges(*ARABIC)  # Arabic, Persian, Urdu
+_LETTERS = block_ranges(
+    *GREEK,
+    "armenian",
+    "hebrew",
+    *ARABIC,
+    *INDIC,
+    "lao",
+    "myanmar",
+    "georgian",
+    "ethiopic",
+    "ethiopic_supplement",
 )
 _GATE = re.compile(f"[{_LETTERS}]")
 #: A word: letters of these scripts (and joiners), with any letters glued to them.
 _WORD = re.compile(rf"\w*[{_LETTERS}][\w{_LETTERS}\u200c\u200d]*")
 _IS_ARABIC = re.compile(f"[{_ARABIC}]")
-_IS_INDIC = re.compile("[\u0900-\u0dff]")
-_IS_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_IS_INDIC = re.compile(f"[{block_ranges(*INDIC)}]")
+_IS_GREEK = re.compile(f"[{block_ranges(*GREEK)}]")
 _NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
 
 # the anusvara of the Indic scripts (and the Gurmukhi tippi), marked before anyascii
@@ -87,7 +88,7 @@ _ANUSVARA = re.compile("[\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0b82\u0c02\u0c82\
 _NASAL = re.compile(r"\x01(?=[pbm]|$)")
 _INDIC_C = re.compile("c(?!h)")
 _TAMIL_C = re.compile("^\u0b9a")  # ச at the start of a word: s (Siem, Sihanouk) or ch (Cham)
-_TAMIL_C_ANYWHERE = re.compile("(?:^|[^\\w\u0b80-\u0bff])\u0b9a")
+_TAMIL_C_ANYWHERE = re.compile(f"(?:^|[^\\w{block_ranges('tamil')}])\u0b9a")
 # the velar nasal letter of each Indic script (ङ ঙ ਙ ઙ ଙ ங ఙ ಙ ങ ඞ), which anyascii writes n:
 # ng, as Khmer names are romanised (Kampong, Angkor)
 _VELAR_NASAL = str.maketrans(
