@@ -158,16 +158,16 @@ def _stem(word: str) -> str | None:
     return stems[0] if stems else None
 
 
-def _known_form(word: str) -> str | None:
-    """``word``, or its stem, when the geocoder knows it as written or it starts with an
-    article (a common noun, no name); ``None`` otherwise."""
+def _known_form(word: str, stem: str | None) -> str | None:
+    """``word``, or its stem (:func:`_stem`, computed once by the caller), when the geocoder
+    knows it as written or it starts with an article (a common noun, no name); ``None``
+    otherwise."""
     known = _known()
     if word in known or word.startswith(_articles()):
         return word
     toks = tokenize(word)
     if len(toks) == 1 and (toks[0].admin is not None or toks[0].text in known):
         return word
-    stem = _stem(word)
     return stem if stem is not None and stem in known else None
 
 
@@ -246,12 +246,12 @@ def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
         between = text[last : m.start()]
         last = m.end()
         word = m.group()
-        known = _known_form(word)
+        stem = _stem(word)
+        known = _known_form(word, stem)
         if known is not None:
             whole += (between, known)
             stripped += (between, known)
             continue
-        stem = _stem(word)
         whole += (between, romanised(word, tamil_ch))
         stripped += (between, romanised(stem if stem is not None else word, tamil_ch))
     if not whole:
