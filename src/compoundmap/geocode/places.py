@@ -7,7 +7,7 @@ abroad are dropped. Several places in one field are combined in ``several.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 import pandas as pd
@@ -170,14 +170,14 @@ _FOREIGN_MAX_WORDS = 4
 def _foreign_runs(words: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
     """(Run, its key) for each run of one to :data:`_FOREIGN_MAX_WORDS` of ``words`` that
     starts on the first word of a name abroad and whose key is one (``foreign_places.csv``),
-    in order: what :func:`names_abroad`, :func:`_countries_named` and
-    :func:`_namesake_readings` read."""
+    in order: what :func:`names_abroad`, :func:`_countries_of` and
+    :func:`_namesake_readings` read (:func:`drop_weak_abroad` reads them once)."""
     known, first_words = _foreign_keys()
     for i, w in enumerate(words):
         if w not in first_words:
             continue
-        for n in range(1, _FOREIGN_MAX_WORDS + 1):
-            run = words[i : i + n]
+        for n in range(1, min(_FOREIGN_MAX_WORDS, len(words) - i) + 1):
+            run = words[i : i + n]  # (no run past the last word: it would be the last again)
             key = place_key(" ".join(run))
             if key in known:
                 yield run, key
@@ -223,16 +223,20 @@ def drop_weak_abroad(
     words = lower_words(text)
     if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
         return results  # most strings: no place abroad named, no admin word of one
-    results = _crossings_by_far_side(text, words, results)
-    namesakes = _namesake_readings(words)
+    runs = tuple(_foreign_runs(words))  # (once: each step below reads them)
+    abroad_admin = not _foreign_admin_words().isdisjoint(words)
+    if not runs and not abroad_admin:
+        return results  # the first word of a name abroad, but no name (most of the rest)
+    countries = _countries_of(runs)
+    results = _crossings_by_far_side(text, words, results, countries)
+    namesakes = _namesake_readings(runs)
     if namesakes:
         results = _drop_namesakes_abroad(text, namesakes, results, stated)
     weak = [
         _weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes, stated) for r in results
     ]
-    if any(weak) and names_abroad(text):
+    if any(weak) and (runs or abroad_admin):  # (names_abroad)
         results = [r for r, w in zip(results, weak, strict=True) if not w]
-    countries = _countries_named(text)
     if not countries:
         return results
     return [r for r in results if not _abroad_namesake(r, countries)]
@@ -262,7 +266,10 @@ def _crossing_sides() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 def _crossings_by_far_side(
-    text: str, words: tuple[str, ...], results: list[GeocodeResult]
+    text: str,
+    words: tuple[str, ...],
+    results: list[GeocodeResult],
+    named: dict[str, frozenset[str]],
 ) -> list[GeocodeResult]:
     """A string naming a curated crossing's Cambodian side and a place of the country
     across ("Trapeang Sre opposite Hoa Lu", "Trapeang Sre, on the Vietnam border") means the
@@ -270,9 +277,10 @@ def _crossings_by_far_side(
     commune Trapeang Srae of Prey Veng, not the Kratie crossing) in another province, unless
     another name confirms that unit (:func:`_parent_written`), is replaced by the crossing (a
     reading in the crossing's own province stays as read: "O'smach District … near the
-    border with Thailand" is no more the crossing than the district)."""
+    border with Thailand" is no more the crossing than the district). ``named``: the
+    countries the string names (:func:`_countries_of`)."""
     sides = _crossing_sides()
-    countries = [cc for cc in _countries_named(text) if cc in sides]
+    countries = [cc for cc in named if cc in sides]
     if not countries:
         return results  # most strings naming a place abroad
     names = build_index().names
@@ -300,13 +308,15 @@ def _crossings_by_far_side(
     return results
 
 
-def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
+def _namesake_readings(
+    runs: Iterable[tuple[tuple[str, ...], str]],
+) -> set[tuple[str, str | None]]:
     """(Name, province code) of the Cambodian places that bear, as written, the name of a
-    listed place abroad that the string's ``words`` hold ("Bokeo": Bar Kaev of Ratanakiri;
-    "Sekong": the commune of Siem Pang); empty for most strings."""
+    listed place abroad that the string holds (its ``runs``, :func:`_foreign_runs`: "Bokeo":
+    Bar Kaev of Ratanakiri; "Sekong": the commune of Siem Pang); empty for most strings."""
     names = build_index().names
     out: set[tuple[str, str | None]] = set()
-    for run, key in _foreign_runs(words):
+    for run, key in runs:
         if key == "".join(run) and key in names:
             out |= {(e.name, e.province_code) for e in names[key]}
     return out
@@ -330,7 +340,8 @@ def named_here(text: str, provinces: frozenset[str]) -> bool:
     """
     if not provinces:
         return False  # most calls: no context
-    return any(code in provinces for _, code in _namesake_readings(lower_words(text)))
+    readings = _namesake_readings(_foreign_runs(lower_words(text)))
+    return any(code in provinces for _, code in readings)
 
 
 def _confirmed_namesake(
@@ -385,15 +396,13 @@ def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
-def _countries_named(text: str) -> dict[str, frozenset[str]]:
-    """Country code → keys of the places of that country ``text`` names (runs of up to four
-    words found in ``foreign_places.csv``); empty when it names none."""
-    words = lower_words(text)
-    known, first_words = _foreign_keys()
-    if first_words.isdisjoint(words):
-        return {}  # most strings
+def _countries_of(runs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, frozenset[str]]:
+    """Country code → keys of the places of that country a string names (its ``runs``,
+    :func:`_foreign_runs`: names of up to four words found in ``foreign_places.csv``); empty
+    when it names none."""
+    known = _foreign_keys()[0]
     found: dict[str, set[str]] = {}
-    for _, key in _foreign_runs(words):
+    for _, key in runs:
         found.setdefault(_country_of(known[key]), set()).add(key)
     return {cc: frozenset(keys) for cc, keys in found.items()}
 
