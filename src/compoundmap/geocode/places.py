@@ -28,6 +28,7 @@ __all__ = [
     "named_here",
     "is_foreign_name",
     "lower_words",
+    "may_name_abroad",
     "names_abroad",
     "prepare",
 ]
@@ -183,6 +184,33 @@ def _foreign_runs(words: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str
                 yield run, key
 
 
+def may_name_abroad(text: str) -> bool:
+    """Whether ``text`` holds the first word of a listed name abroad or an admin word of
+    places abroad: the cheap test of a string's words that :func:`foreign_result` and
+    :func:`drop_weak_abroad` start with (failing it, most strings get ``None`` and their
+    results as they are); a caller of both tests it once.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+
+    Returns
+    -------
+    bool
+        ``False`` when no word of ``text`` starts a name abroad or is an admin word of one.
+
+    Examples
+    --------
+    >>> may_name_abroad("Ha Tien, Kien Giang"), may_name_abroad("Tambon Khlong Yai")
+    (True, True)
+    >>> may_name_abroad("Kampot")
+    False
+    """
+    words = lower_words(text)
+    return not (_foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words))
+
+
 def names_abroad(text: str) -> bool:
     """Whether ``text`` names a place outside Cambodia (``foreign_places.csv``: a run of up
     to four words) or uses an admin word of places abroad ("Tambon Khlong Yai", "Tha Sai
@@ -220,9 +248,9 @@ def drop_weak_abroad(
         The places kept, in their order (``results`` itself when the string names nothing
         abroad).
     """
-    words = lower_words(text)
-    if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
+    if not may_name_abroad(text):
         return results  # most strings: no place abroad named, no admin word of one
+    words = lower_words(text)
     runs = tuple(_foreign_runs(words))  # (once: each step below reads them)
     abroad_admin = not _foreign_admin_words().isdisjoint(words)
     if not runs and not abroad_admin:
