@@ -465,6 +465,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "module",
     [
+        "compoundmap.geocode.cyrillic",
         "compoundmap.geocode.frame",
         "compoundmap.geocode.idcache",
         "compoundmap.geocode.index",

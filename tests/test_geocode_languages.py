@@ -1617,7 +1617,6 @@ def test_russian_name_after_its_admin_word_is_read_by_sound(
         "в провинции Гуандун",  # China
         "Камбоджа, в провинции эвакуация",  # an ordinary word in lower case
         "Камбоджа и Таиланд: в провинции Пампанга",  # Philippines: PNPN, as Phnom Penh
-        "Камбоджа, в провинции Свайрианг",  # four classes: too short to read alone
     ],
 )
 def test_russian_names_abroad_and_ordinary_words_are_not_read_by_sound(text: str) -> None:
@@ -2244,3 +2243,92 @@ def test_a_tamil_initial_c_read_as_s_and_as_ch_must_agree() -> None:
     assert romanised_texts("கம்போங் சாம்", tamil_ch=True) == ["Kmpong Cham"]
     assert not read_romanised("கம்போங் சாம்", cm.geocode_places)
     assert {p.province_code for p in read_romanised("சீம் ரீப்", cm.geocode_places)} == {"17"}
+
+
+def test_svairiang_is_read_romanised_not_by_sound() -> None:
+    """ "Камбоджа, в провинции Свайрианг" was a case of the test above (four sound classes:
+    too short for the sound pass). Romanised it is "Svayriang", which the Latin matcher reads
+    as Svay Rieng; round 13's Cyrillic reading gives it that answer, at ``low``."""
+    r = cm.geocode("Камбоджа, в провинции Свайрианг")
+    assert (r.province_code, r.confidence) == ("20", "low")
+    assert r.method.endswith("+romanised")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Бавет", ("20", "2008")),
+        ("город Бавет", ("20", "2008")),
+        ("в городе Бавет", ("20", "2008")),
+        ("в Бавете", ("20", "2008")),
+        ("из Бавета", ("20", "2008")),
+        ("в Баветі", ("20", "2008")),  # Ukrainian locative
+        ("Пуршат", ("15", None)),
+        ("Удармеантьей", ("22", None)),
+        ("Бантеймеантьей", ("01", None)),
+        ("Тбонгкхмум", ("25", None)),
+        ("Сиемрип", ("17", None)),
+        ("Сием Рип", ("17", None)),
+        ("в Сиемрипе", ("17", None)),
+        ("у Сіємріпі", ("17", None)),
+        ("Чам Йеам", ("09", "0905")),
+        ("Баттамбаң", ("02", None)),  # Kazakh ң
+    ],
+)
+def test_cyrillic_names_nobody_listed_are_read_romanised(
+    text: str, place: tuple[str, str | None]
+) -> None:
+    """A capitalised Cyrillic name no list holds is romanised as Russian pages write Khmer
+    names (х h, ть ch, ей ey, ы u: ``geocode/cyrillic.py``), its case ending stripped, and
+    read by the Latin matcher; never above ``medium``. Called directly, so that an alias
+    added later does not hide the rule."""
+    from compoundmap.geocode.romanised import read_romanised
+
+    places = read_romanised(text, cm.geocode_places)
+    assert [(p.province_code, p.district_code) for p in places] == [place]
+    assert all(p.confidence in ("medium", "low") for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # thaiportal.ru (a round 13 dev row): "Пришлось ехать в Сием Рип, где ночевать"
+        ("ехать в Сием Рип", ("17", None)),
+        # bbabo.net (a round 13 dev row): the Chinese-backed resort in Koh Kong province
+        ("Дара Сакор", ("09", None)),
+        # ng.ru (a round 13 dev row): "Та" (two letters) is read too: Ta Moan Thom temple,
+        # not a village Prasat under Takeo (a name Takeo also bears in GeoNames)
+        ("храма Прасат Та Моан Тхом", ("22", "2202")),
+    ],
+)
+def test_real_cyrillic_rows_read_romanised(text: str, place: tuple[str, str | None]) -> None:
+    """Round 13 tuning rows (Russian pages) that nothing read before the Cyrillic reading."""
+    from compoundmap.geocode.romanised import read_romanised
+
+    places = read_romanised(text, cm.geocode_places)
+    assert [(p.province_code, p.district_code) for p in places] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мошенники заманивали людей обещаниями высокой зарплаты",
+        "Полиция провела рейд в здании казино",
+        "Он рассказал журналистам о побоях",
+        "Москва",
+        "Бангкок",
+        "Паттайя",
+        "город",
+        "в городе бавет",  # lower case: no name
+    ],
+)
+def test_ordinary_cyrillic_words_are_not_read_romanised(text: str) -> None:
+    """Ordinary Russian words, names abroad and a name in lower case give no place: a word
+    in lower case is never romanised, and a reading must be a province, district, town or
+    curated landmark (``benchmarks/sweep_cyrillic.py``: of 3,046 runs of ordinary text one
+    false reading, "Назван" at ``low``; of 6,863 CLDR names of countries, languages and
+    months 20 read, 3 at ``medium``, none ``high``)."""
+    from compoundmap.geocode.romanised import read_romanised
+
+    assert not read_romanised(text, cm.geocode_places)
+    assert cm.geocode(text).province_code is None

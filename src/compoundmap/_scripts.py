@@ -44,6 +44,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 BLOCKS: dict[str, tuple[int, int]] = {
     "combining_diacritical_marks": (0x0300, 0x036F),
     "greek": (0x0370, 0x03FF),
+    "cyrillic": (0x0400, 0x04FF),
     "armenian": (0x0530, 0x058F),
     "hebrew": (0x0590, 0x05FF),
     "hebrew_points": (0x0591, 0x05C7),  # cantillation marks and vowel points

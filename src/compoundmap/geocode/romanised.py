@@ -50,9 +50,10 @@ from .._scripts import ARABIC, GREEK, INDIC, block_ranges
 from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
+from .cyrillic import CYRILLIC, CYRILLIC_MIN_LETTERS, cyrillic_latin
 from .index import KIND_LEVEL, TIER_CURATED, name_index
 from .places import names_abroad
-from .stems import arabic_stems
+from .stems import inflection_stems
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
@@ -74,12 +75,14 @@ _LETTERS = block_ranges(
     "georgian",
     "ethiopic",
     "ethiopic_supplement",
+    "cyrillic",  # a capitalised word nothing read (cyrillic.py)
 )
 _GATE = re.compile(f"[{_LETTERS}]")
 #: A word: letters of these scripts (and joiners), with any letters glued to them.
 _WORD = re.compile(rf"\w*[{_LETTERS}][\w{_LETTERS}\u200c\u200d]*")
 _IS_ARABIC = re.compile(f"[{_ARABIC}]")
 _IS_INDIC = re.compile(f"[{block_ranges(*INDIC)}]")
+_IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_GREEK = re.compile(f"[{block_ranges(*GREEK)}]")
 _NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
 
@@ -154,7 +157,7 @@ def _stem(word: str) -> str | None:
     for ending in _endings():
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
-    stems = arabic_stems(word)
+    stems = inflection_stems(word)
     return stems[0] if stems else None
 
 
@@ -193,6 +196,9 @@ def romanised(word: str, tamil_ch: bool = False) -> str:
     >>> romanised("பெனாம்"), romanised("சிஹானூக்வில்"), romanised("كوه")
     ('Penam', 'Sihanukvil', 'Koh')
     """
+    if _IS_CYRILLIC.match(word):  # its own letter rules
+        out = cyrillic_latin(word)
+        return out if len(out) >= CYRILLIC_MIN_LETTERS else word
     s = word
     if _IS_ARABIC.search(s):
         s = _ARABIC_O.sub("o", s)
@@ -258,7 +264,7 @@ def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
         return []
     out = ["".join(whole) + text[last:]]
     second = "".join(stripped) + text[last:]
-    return out if second == out[0] else [*out, second]
+    return [t for t in dict.fromkeys((*out, second)) if t != text]  # (as written: read)
 
 
 def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
@@ -328,9 +334,11 @@ def _coarse(r: GeocodeResult) -> bool:
     """Whether ``r``'s name is, in the index, a province, a district or a town, or (not
     matched by the fuzzy pass) a curated landmark."""
     loose = "fuzzy" in r.method
+    fine = r.commune_code is not None  # (a village under a name a province also bears)
     towns = get_settings().town_population
     for e in name_index().get(place_key(r.matched_name or ""), ()):
-        if e.kind in ("province", "district") or (e.kind == "place" and e.population >= towns):
+        coarse = e.kind in ("province", "district") or (e.kind == "place" and e.population >= towns)
+        if coarse and not fine:
             return True
         if not loose and e.tier == TIER_CURATED and e.kind not in KIND_LEVEL:
             return True
