@@ -475,6 +475,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.indic_joins",
         "compoundmap.geocode.kana_bars",
         "compoundmap.geocode.kana_edits",
+        "compoundmap.geocode.places",
         "compoundmap.geocode.readings",
         "compoundmap.geocode.resolve",
         "compoundmap.geocode.result",
@@ -499,6 +500,29 @@ def test_places_abroad_stay_unmatched_and_say_why(query: str, country: str) -> N
     assert (r.status, r.province_code, r.latitude, r.precision) == ("unmatched", None, None, None)
     assert r.method == "foreign" and r.matched_name is not None
     assert r.matched_name.endswith(f"({country})")
+
+
+def test_the_gate_for_places_abroad_is_a_superset_of_what_they_read() -> None:
+    """places.may_name_abroad: a string failing it gets no foreign result and keeps its
+    places; a string naming a place abroad or an admin word of one passes it."""
+    from compoundmap.geocode.places import (
+        drop_weak_abroad,
+        foreign_result,
+        may_name_abroad,
+        names_abroad,
+    )
+
+    for text in (
+        "Bangkok",
+        "Moc Bai, Vietnam",
+        "Tambon Khlong Yai",
+        "Poipet, opposite Aranyaprathet",
+    ):
+        assert may_name_abroad(text) and names_abroad(text)
+    for text in ("Kampot", "Tuol Kouk, Phnom Penh", "Sangkat Buon, Sihanoukville"):
+        results = [geocode(text)]
+        assert not may_name_abroad(text)
+        assert foreign_result(text) is None and drop_weak_abroad(text, results) is results
 
 
 def test_a_cambodian_place_beside_a_foreign_one_is_still_found() -> None:

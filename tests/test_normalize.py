@@ -109,7 +109,13 @@ def test_missing_values_are_empty() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["compoundmap.normalize", "compoundmap._cleantext", "compoundmap._phonetic"]
+    "module",
+    [
+        "compoundmap.normalize",
+        "compoundmap._cleantext",
+        "compoundmap._phonetic",
+        "compoundmap._scripts",
+    ],
 )
 def test_docstring_examples_hold(module: str) -> None:
     import doctest
@@ -221,3 +227,20 @@ def test_doubled_digits_are_another_number_not_a_doubled_letter() -> None:
     assert place_key("Kampong Thomm") == place_key("Kampong Thom")
     r = geocode("Village 11, Sangkat 4, Sihanoukville")
     assert r.commune_code == "180104" and r.matched_name == "Lekh Buon", r
+
+
+def test_script_blocks_build_character_classes() -> None:
+    """_scripts.block_ranges: the named Unicode blocks, sorted, touching ones merged, parts
+    left out; the one home of the ranges the geocoder's script regexes are built from."""
+    import re
+
+    from compoundmap._scripts import BLOCKS, INDIC, KATAKANA, block_ranges
+
+    assert block_ranges("greek_extended", "greek") == r"\u0370-\u03ff\u1f00-\u1fff"
+    assert block_ranges("armenian", "hebrew") == r"\u0530-\u05ff"  # touching: one range
+    assert block_ranges("chakma") == r"\U00011100-\U0001114f"
+    indic = re.compile(f"[{block_ranges(*INDIC, without=('dandas',))}]")
+    assert indic.match("क") and indic.match("ස") and not indic.match("।")
+    assert block_ranges("khmer", without=("khmer_sentence_signs",)) == r"\u1780-\u17d3\u17db-\u17ff"
+    assert KATAKANA == r"\u30a1-\u30fa\u30fc"
+    assert all(low <= high for low, high in BLOCKS.values())

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ._scripts import fold_script
+from ._scripts import KATAKANA, TYPED_KANA_DOTS, fold_script
 from ._util import is_missing
 from ._wordlists import word_list
 from .settings import get as get_settings
@@ -110,7 +110,7 @@ def expand_elisions(s: str) -> str:
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: The Latin middle dot · and the hyphenation point ‧ between two katakana: typed for the
 #: Japanese ・ between the words of a name ("コンポン·チャム"), dropped as ・ is.
-_KANA_DOT_RE = re.compile("(?<=[\u30a1-\u30fa\u30fc])[\u00b7\u2027](?=[\u30a1-\u30fa\u30fc])")
+_KANA_DOT_RE = re.compile(f"(?<=[{KATAKANA}])[{TYPED_KANA_DOTS}](?=[{KATAKANA}])")
 _KHMER_NUMBER_RE = re.compile(r"(លេខ|ទី)\s*(?=\d)")
 # Khmer digits to ASCII; the independent vowel ឬ (RYY) to ឫ (RY): names write both for one
 # syllable (ឬស្សី and ឫស្សី, "bamboo": ខណ្ឌឬស្សីកែវ for the khan ឫស្សីកែវ)
@@ -137,7 +137,7 @@ def clean_text(text: object) -> str:
         return " ".join(s.split())
     s = unicodedata.normalize("NFKC", s)
     s = _ZERO_WIDTH_RE.sub("", s).replace("・", "").replace("･", "")
-    if "\u00b7" in s or "\u2027" in s:
+    if any(map(s.__contains__, TYPED_KANA_DOTS)):
         s = _KANA_DOT_RE.sub("", s)
     # Khmer: coeng + DA (្ដ) and coeng + TA (្ត) are written interchangeably for the same
     # subscript; fold to TA. Khmer digits to ASCII, ឬ to ឫ.

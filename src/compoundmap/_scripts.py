@@ -1,8 +1,10 @@
 """Script tests the normaliser and the geocoder share: a Vietnamese-spelled word, a piece of
 Khmer or Thai text that cuts a syllable in two, a Korean run, a run of Chinese characters;
 the folds of Japanese and Korean spellings that transliterations of one Khmer name vary
-between; and the fold of the Khmer signs one name is written with or without
-(:func:`khmer_sign_fold`). Private: re-exported by :mod:`compoundmap.normalize`.
+between; the fold of the Khmer signs one name is written with or without
+(:func:`khmer_sign_fold`); and the Unicode blocks the script regexes of the geocoder are
+built from (:data:`BLOCKS`, :func:`block_ranges`). Private: re-exported by
+:mod:`compoundmap.normalize`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from functools import lru_cache
 from .settings import get as get_settings
 
 __all__ = [
+    "ARABIC",
+    "BLOCKS",
+    "GREEK",
     "HANGUL_PART",
+    "INDIC",
+    "KATAKANA",
+    "TYPED_KANA_DOTS",
+    "block_ranges",
     "SCRIPT_FOLDS",
     "fold_script",
     "is_han",
@@ -26,6 +35,140 @@ __all__ = [
 ]
 
 _SIZES = get_settings()  # cache sizes are read once, here
+
+#: Unicode blocks (first and last code point) by name, and the few parts of blocks the
+#: script regexes name apart: the one home of the code-point ranges that
+#: ``geocode.romanised`` (scripts without a reader of their own), ``geocode.indic_joins``
+#: (scripts written with spaces between words) and ``geocode.places`` (scripts whose words
+#: carry marks) each build their own choice of scripts from (:func:`block_ranges`).
+BLOCKS: dict[str, tuple[int, int]] = {
+    "combining_diacritical_marks": (0x0300, 0x036F),
+    "greek": (0x0370, 0x03FF),
+    "cyrillic": (0x0400, 0x04FF),
+    "armenian": (0x0530, 0x058F),
+    "hebrew": (0x0590, 0x05FF),
+    "hebrew_points": (0x0591, 0x05C7),  # cantillation marks and vowel points
+    "arabic": (0x0600, 0x06FF),
+    "arabic_signs": (0x0610, 0x061A),  # honorifics and small high letters
+    "arabic_vowel_marks": (0x064B, 0x065F),  # harakat and other combining marks
+    "syriac": (0x0700, 0x074F),
+    "arabic_supplement": (0x0750, 0x077F),
+    "nko": (0x07C0, 0x07FF),
+    "arabic_extended_a": (0x08A0, 0x08FF),
+    "devanagari": (0x0900, 0x097F),
+    "dandas": (0x0964, 0x0965),  # the Devanagari danda and double danda: punctuation
+    "bengali": (0x0980, 0x09FF),
+    "gurmukhi": (0x0A00, 0x0A7F),
+    "gujarati": (0x0A80, 0x0AFF),
+    "oriya": (0x0B00, 0x0B7F),
+    "tamil": (0x0B80, 0x0BFF),
+    "telugu": (0x0C00, 0x0C7F),
+    "kannada": (0x0C80, 0x0CFF),
+    "malayalam": (0x0D00, 0x0D7F),
+    "sinhala": (0x0D80, 0x0DFF),
+    "thai": (0x0E00, 0x0E7F),
+    "lao": (0x0E80, 0x0EFF),
+    "myanmar": (0x1000, 0x109F),
+    "georgian": (0x10A0, 0x10FF),
+    "ethiopic": (0x1200, 0x137F),
+    "ethiopic_supplement": (0x1380, 0x139F),
+    "cherokee": (0x13A0, 0x13FF),
+    "khmer": (0x1780, 0x17FF),
+    "khmer_sentence_signs": (0x17D4, 0x17DA),  # ។ ៕ ៖ ៗ ៘ ៙ ៚
+    "greek_extended": (0x1F00, 0x1FFF),
+    "coptic": (0x2C80, 0x2CFF),
+    "ethiopic_extended": (0x2D80, 0x2DDF),
+    # CJK radicals, kana, bopomofo, Hangul compatibility jamo … CJK unified ideographs
+    "cjk": (0x2E80, 0x9FFF),
+    "katakana_letters": (0x30A1, 0x30FA),
+    "katakana_long_vowel_mark": (0x30FC, 0x30FC),  # ー
+    "cherokee_supplement": (0xAB70, 0xABBF),
+    "hangul_syllables": (0xAC00, 0xD7AF),
+    "arabic_presentation_forms_a": (0xFB50, 0xFDFF),
+    "arabic_presentation_forms_b": (0xFE70, 0xFEFF),
+    "chakma": (0x11100, 0x1114F),
+    "adlam": (0x1E900, 0x1E95F),
+}
+#: The blocks of scripts written in more than one.
+GREEK = ("greek", "greek_extended")
+ARABIC = (
+    "arabic",
+    "arabic_supplement",
+    "arabic_extended_a",
+    "arabic_presentation_forms_a",
+    "arabic_presentation_forms_b",
+)
+#: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala.
+INDIC = (
+    "devanagari",
+    "bengali",
+    "gurmukhi",
+    "gujarati",
+    "oriya",
+    "tamil",
+    "telugu",
+    "kannada",
+    "malayalam",
+    "sinhala",
+)
+
+
+def _escaped(cp: int) -> str:
+    """A code point as a regular-expression escape."""
+    return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
+
+
+def block_ranges(*names: str, without: tuple[str, ...] = ()) -> str:
+    """The code points of the named blocks of :data:`BLOCKS`, less those of ``without``, as
+    the inside of a regular-expression character class: ranges in code-point order, touching
+    ones merged, written as escapes.
+
+    Parameters
+    ----------
+    *names : str
+        Names of :data:`BLOCKS`.
+    without : tuple of str, default ()
+        Names of :data:`BLOCKS` whose code points are left out.
+
+    Returns
+    -------
+    str
+        The ranges, to be put between ``[`` and ``]``.
+
+    Examples
+    --------
+    >>> print(block_ranges("hebrew", *GREEK))
+    \\u0370-\\u03ff\\u0590-\\u05ff\\u1f00-\\u1fff
+    >>> print(block_ranges("devanagari", "bengali", without=("dandas",)))
+    \\u0900-\\u0963\\u0966-\\u09ff
+    """
+    spans: list[list[int]] = []
+    for low, high in sorted(BLOCKS[n] for n in names):
+        if spans and low <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], high)
+        else:
+            spans.append([low, high])
+    for cut_low, cut_high in (BLOCKS[n] for n in without):
+        kept: list[list[int]] = []
+        for low, high in spans:
+            if cut_high < low or cut_low > high:
+                kept.append([low, high])
+                continue
+            if low < cut_low:
+                kept.append([low, cut_low - 1])
+            if cut_high < high:
+                kept.append([cut_high + 1, high])
+        spans = kept
+    return "".join(
+        _escaped(low) if low == high else f"{_escaped(low)}-{_escaped(high)}" for low, high in spans
+    )
+
+
+#: Katakana letters and the long-vowel mark ー, inside a character class.
+KATAKANA = block_ranges("katakana_letters", "katakana_long_vowel_mark")
+#: The Latin middle dot · and the hyphenation point ‧: typed for the Japanese ・ between the
+#: words of a name ("コンポン·チャム").
+TYPED_KANA_DOTS = "\u00b7\u2027"
 
 # Marks of Vietnamese spelling that romanised Khmer (UNGEGN, ALA-LC, French) never uses:
 # hook above, dot below, horn; and a vowel with two marks (ầ, ặ, ế).

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from .._scripts import block_ranges
+
 __all__ = ["CYRILLIC", "CYRILLIC_MIN_LETTERS", "cyrillic_latin"]
 
 #: Letters a capitalised Cyrillic word's romanisation needs to be read: two, as Khmer names
@@ -34,7 +36,7 @@ CYRILLIC_MIN_LETTERS = 2
 
 #: The Cyrillic block (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian,
 #: Kazakh, Kyrgyz, Mongolian …).
-CYRILLIC = "\u0400-\u04ff"
+CYRILLIC = block_ranges("cyrillic")
 
 # two-letter groups first: ть and т before a soft vowel are ch (Кампонгтям, Кратьэх)
 _GROUPS = re.compile("тья|ть|т[яюё]|ъ(?=.)")

@@ -31,7 +31,7 @@ from .kind_first import read_kind_first
 from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
-from .places import drop_weak_abroad, foreign_result, named_here
+from .places import drop_weak_abroad, foreign_result, may_name_abroad, named_here
 from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
@@ -107,14 +107,15 @@ def _resolved(
     caller states the province of a Cambodian place bearing that name ("Sekong commune",
     province Stung Treng: :func:`~.places.named_here`)."""
     _prepared()
-    foreign = foreign_result(text)
+    abroad = may_name_abroad(text)  # (both tests below start with it: tested once)
+    foreign = foreign_result(text) if abroad else None
     ctx = parse_context(province, district)
 
     def read(toks: str | tuple[Token, ...]) -> list[GeocodeResult]:
         results = resolve_places(text, toks, ctx)
         if ctx.districts:  # (``refine`` returns a result as it is without a stated district)
             results = [refine(r, ctx) for r in results]
-        return drop_weak_abroad(text, results, ctx.all_provinces)
+        return drop_weak_abroad(text, results, ctx.all_provinces) if abroad else results
 
     if foreign is not None and not named_here(text, ctx.all_provinces):
         # ("Casino Moc Bai": the Bavet casino, not Moc Bai abroad)

@@ -16,37 +16,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
+from .._scripts import BLOCKS, GREEK, INDIC, block_ranges
 from ..normalize import Token, token_text
 from .index import TIER_VILLAGE, NameIndex
 
 __all__ = ["indic_space_joins"]
 
+#: The spaced scripts other than the Indic ones, each a number of its own (:func:`_block`):
+#: Greek, Armenian, Hebrew, Syriac, N'Ko, Georgian, Ethiopic, Cherokee, Coptic, Chakma, Adlam.
+_OTHER_SCRIPT_BLOCKS = (
+    GREEK,
+    ("armenian",),
+    ("hebrew",),
+    ("syriac",),
+    ("nko",),
+    ("georgian",),
+    ("ethiopic", "ethiopic_supplement", "ethiopic_extended"),
+    ("cherokee", "cherokee_supplement"),
+    ("coptic",),
+    ("chakma",),
+    ("adlam",),
+)
 #: A letter of the spaced scripts the tokeniser scans whose names a space may split: Indic
-#: (Bengali … Sinhala), Greek, Armenian, Hebrew, Syriac, N'Ko, Georgian, Ethiopic, Cherokee,
-#: Coptic, Chakma, Adlam.
+#: (Bengali … Sinhala) and the others above.
 _SPACED_LETTER = re.compile(
-    "[\u0980-\u0dff\u0370-\u03ff\u1f00-\u1fff\u0530-\u05ff\u0700-\u074f\u07c0-\u07ff"
-    "\u10a0-\u10ff\u1200-\u13ff\u2c80-\u2cff\u2d80-\u2ddf\uab70-\uabbf"
-    "\U00011100-\U0001114f\U0001e900-\U0001e95f]"
+    f"[{block_ranges(*INDIC, *chain(*_OTHER_SCRIPT_BLOCKS), without=('devanagari',))}]"
 )
-#: Those scripts other than the Indic ones: (first, last code point, script number).
-_OTHER_SCRIPTS = (
-    (0x0370, 0x03FF, 1),  # Greek
-    (0x1F00, 0x1FFF, 1),  # Greek extended
-    (0x0530, 0x058F, 2),  # Armenian
-    (0x0590, 0x05FF, 3),  # Hebrew
-    (0x0700, 0x074F, 4),  # Syriac
-    (0x07C0, 0x07FF, 5),  # N'Ko
-    (0x10A0, 0x10FF, 6),  # Georgian
-    (0x1200, 0x139F, 7),  # Ethiopic and its supplement
-    (0x2D80, 0x2DDF, 7),  # Ethiopic extended
-    (0x13A0, 0x13FF, 8),  # Cherokee
-    (0xAB70, 0xABBF, 8),  # Cherokee supplement
-    (0x2C80, 0x2CFF, 9),  # Coptic
-    (0x11100, 0x1114F, 10),  # Chakma
-    (0x1E900, 0x1E95F, 11),  # Adlam
+#: Those other scripts: (first, last code point, script number).
+_OTHER_SCRIPTS = tuple(
+    (*BLOCKS[name], number)
+    for number, names in enumerate(_OTHER_SCRIPT_BLOCKS, start=1)
+    for name in names
 )
+#: The spaced Indic scripts: Bengali … Sinhala.
+_INDIC_FIRST, _INDIC_LAST = BLOCKS["bengali"][0], BLOCKS["sinhala"][1]
 #: Bengali case endings a name may carry (the vowel sign e, and r): locative, genitive.
 _BENGALI_ENDINGS = ("\u09c7\u09b0", "\u09c7")
 
@@ -57,7 +62,7 @@ def _block(tok: Token) -> int:
     if tok.latin or not tok.text:
         return 0
     first = ord(tok.text[0])
-    if 0x980 <= first <= 0xDFF:
+    if _INDIC_FIRST <= first <= _INDIC_LAST:
         return first >> 7
     for low, high, script in _OTHER_SCRIPTS:
         if low <= first <= high:

@@ -7,13 +7,13 @@ abroad are dropped. Several places in one field are combined in ``several.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 import pandas as pd
 
 from .._data import raw_path
-from .._scripts import is_han
+from .._scripts import INDIC, block_ranges, is_han
 from ..normalize import place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from .context import parse_context
@@ -28,6 +28,7 @@ __all__ = [
     "named_here",
     "is_foreign_name",
     "lower_words",
+    "may_name_abroad",
     "names_abroad",
     "prepare",
 ]
@@ -73,12 +74,20 @@ def is_foreign_name(name: str) -> bool:
 #: the danda and Khmer sentence signs are punctuation, not marks),
 #: and a run of Chinese, Japanese or Korean script apart (Chinese glues a romanised name to
 #: the next word: "Ha Tien和西港" names Ha Tien).
-_WORD_RE = re.compile(
-    r"(?:[^\W\u2e80-\u9fff\uac00-\ud7af]|[\u0300-\u036f\u0591-\u05c7\u0610-\u061a"
-    r"\u064b-\u065f\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f"
-    r"\u1780-\u17d3\u17db-\u17ff])+"
-    r"|[\u2e80-\u9fff\uac00-\ud7af]+"
+_CJK = block_ranges("cjk", "hangul_syllables")
+_MARKED = block_ranges(
+    "combining_diacritical_marks",
+    "hebrew_points",
+    "arabic_signs",
+    "arabic_vowel_marks",
+    *INDIC,
+    "thai",
+    "lao",
+    "myanmar",
+    "khmer",
+    without=("dandas", "khmer_sentence_signs"),
 )
+_WORD_RE = re.compile(f"(?:[^\\W{_CJK}]|[{_MARKED}])+|[{_CJK}]+")
 #: The same words in ASCII text, where ``[^\W]`` is ``[a-z0-9_]`` (a plain set: faster).
 _ASCII_WORD_RE = re.compile("[a-z0-9_]+")
 
@@ -162,17 +171,44 @@ _FOREIGN_MAX_WORDS = 4
 def _foreign_runs(words: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
     """(Run, its key) for each run of one to :data:`_FOREIGN_MAX_WORDS` of ``words`` that
     starts on the first word of a name abroad and whose key is one (``foreign_places.csv``),
-    in order: what :func:`names_abroad`, :func:`_countries_named` and
-    :func:`_namesake_readings` read."""
+    in order: what :func:`names_abroad`, :func:`_countries_of` and
+    :func:`_namesake_readings` read (:func:`drop_weak_abroad` reads them once)."""
     known, first_words = _foreign_keys()
     for i, w in enumerate(words):
         if w not in first_words:
             continue
-        for n in range(1, _FOREIGN_MAX_WORDS + 1):
-            run = words[i : i + n]
+        for n in range(1, min(_FOREIGN_MAX_WORDS, len(words) - i) + 1):
+            run = words[i : i + n]  # (no run past the last word: it would be the last again)
             key = place_key(" ".join(run))
             if key in known:
                 yield run, key
+
+
+def may_name_abroad(text: str) -> bool:
+    """Whether ``text`` holds the first word of a listed name abroad or an admin word of
+    places abroad: the cheap test of a string's words that :func:`foreign_result` and
+    :func:`drop_weak_abroad` start with (failing it, most strings get ``None`` and their
+    results as they are); a caller of both tests it once.
+
+    Parameters
+    ----------
+    text : str
+        The string as written.
+
+    Returns
+    -------
+    bool
+        ``False`` when no word of ``text`` starts a name abroad or is an admin word of one.
+
+    Examples
+    --------
+    >>> may_name_abroad("Ha Tien, Kien Giang"), may_name_abroad("Tambon Khlong Yai")
+    (True, True)
+    >>> may_name_abroad("Kampot")
+    False
+    """
+    words = lower_words(text)
+    return not (_foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words))
 
 
 def names_abroad(text: str) -> bool:
@@ -212,19 +248,23 @@ def drop_weak_abroad(
         The places kept, in their order (``results`` itself when the string names nothing
         abroad).
     """
-    words = lower_words(text)
-    if _foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words):
+    if not may_name_abroad(text):
         return results  # most strings: no place abroad named, no admin word of one
-    results = _crossings_by_far_side(text, words, results)
-    namesakes = _namesake_readings(words)
+    words = lower_words(text)
+    runs = tuple(_foreign_runs(words))  # (once: each step below reads them)
+    abroad_admin = not _foreign_admin_words().isdisjoint(words)
+    if not runs and not abroad_admin:
+        return results  # the first word of a name abroad, but no name (most of the rest)
+    countries = _countries_of(runs)
+    results = _crossings_by_far_side(text, words, results, countries)
+    namesakes = _namesake_readings(runs)
     if namesakes:
         results = _drop_namesakes_abroad(text, namesakes, results, stated)
     weak = [
         _weak_look_alike(r) and not _confirmed_namesake(r, text, namesakes, stated) for r in results
     ]
-    if any(weak) and names_abroad(text):
+    if any(weak) and (runs or abroad_admin):  # (names_abroad)
         results = [r for r, w in zip(results, weak, strict=True) if not w]
-    countries = _countries_named(text)
     if not countries:
         return results
     return [r for r in results if not _abroad_namesake(r, countries)]
@@ -254,7 +294,10 @@ def _crossing_sides() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 def _crossings_by_far_side(
-    text: str, words: tuple[str, ...], results: list[GeocodeResult]
+    text: str,
+    words: tuple[str, ...],
+    results: list[GeocodeResult],
+    named: dict[str, frozenset[str]],
 ) -> list[GeocodeResult]:
     """A string naming a curated crossing's Cambodian side and a place of the country
     across ("Trapeang Sre opposite Hoa Lu", "Trapeang Sre, on the Vietnam border") means the
@@ -262,9 +305,10 @@ def _crossings_by_far_side(
     commune Trapeang Srae of Prey Veng, not the Kratie crossing) in another province, unless
     another name confirms that unit (:func:`_parent_written`), is replaced by the crossing (a
     reading in the crossing's own province stays as read: "O'smach District … near the
-    border with Thailand" is no more the crossing than the district)."""
+    border with Thailand" is no more the crossing than the district). ``named``: the
+    countries the string names (:func:`_countries_of`)."""
     sides = _crossing_sides()
-    countries = [cc for cc in _countries_named(text) if cc in sides]
+    countries = [cc for cc in named if cc in sides]
     if not countries:
         return results  # most strings naming a place abroad
     names = build_index().names
@@ -292,13 +336,15 @@ def _crossings_by_far_side(
     return results
 
 
-def _namesake_readings(words: tuple[str, ...]) -> set[tuple[str, str | None]]:
+def _namesake_readings(
+    runs: Iterable[tuple[tuple[str, ...], str]],
+) -> set[tuple[str, str | None]]:
     """(Name, province code) of the Cambodian places that bear, as written, the name of a
-    listed place abroad that the string's ``words`` hold ("Bokeo": Bar Kaev of Ratanakiri;
-    "Sekong": the commune of Siem Pang); empty for most strings."""
+    listed place abroad that the string holds (its ``runs``, :func:`_foreign_runs`: "Bokeo":
+    Bar Kaev of Ratanakiri; "Sekong": the commune of Siem Pang); empty for most strings."""
     names = build_index().names
     out: set[tuple[str, str | None]] = set()
-    for run, key in _foreign_runs(words):
+    for run, key in runs:
         if key == "".join(run) and key in names:
             out |= {(e.name, e.province_code) for e in names[key]}
     return out
@@ -322,7 +368,8 @@ def named_here(text: str, provinces: frozenset[str]) -> bool:
     """
     if not provinces:
         return False  # most calls: no context
-    return any(code in provinces for _, code in _namesake_readings(lower_words(text)))
+    readings = _namesake_readings(_foreign_runs(lower_words(text)))
+    return any(code in provinces for _, code in readings)
 
 
 def _confirmed_namesake(
@@ -377,15 +424,13 @@ def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
-def _countries_named(text: str) -> dict[str, frozenset[str]]:
-    """Country code → keys of the places of that country ``text`` names (runs of up to four
-    words found in ``foreign_places.csv``); empty when it names none."""
-    words = lower_words(text)
-    known, first_words = _foreign_keys()
-    if first_words.isdisjoint(words):
-        return {}  # most strings
+def _countries_of(runs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, frozenset[str]]:
+    """Country code → keys of the places of that country a string names (its ``runs``,
+    :func:`_foreign_runs`: names of up to four words found in ``foreign_places.csv``); empty
+    when it names none."""
+    known = _foreign_keys()[0]
     found: dict[str, set[str]] = {}
-    for _, key in _foreign_runs(words):
+    for _, key in runs:
         found.setdefault(_country_of(known[key]), set()).add(key)
     return {cc: frozenset(keys) for cc, keys in found.items()}
 

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
+from .._scripts import ARABIC, GREEK, INDIC, block_ranges
 from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
@@ -62,27 +63,27 @@ __all__ = ["MIN_LETTERS", "prepare", "read_romanised", "romanised", "romanised_t
 #: Letters a word's romanisation needs to be read (shorter: kept as written).
 MIN_LETTERS = 3
 
-_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_LETTERS = (
-    "\u0370-\u03ff\u1f00-\u1fff"  # Greek
-    "\u0530-\u058f"  # Armenian
-    "\u0590-\u05ff"  # Hebrew
-    f"{_ARABIC}"  # Arabic, Persian, Urdu
-    "\u0900-\u0dff"  # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
-    # Kannada, Malayalam, Sinhala
-    "\u0e80-\u0eff"  # Lao
-    "\u1000-\u109f"  # Myanmar
-    "\u10a0-\u10ff"  # Georgian
-    "\u1200-\u139f"  # Ethiopic
-    f"{CYRILLIC}"  # Cyrillic: a capitalised word nothing read (cyrillic.py)
+_ARABIC = block_ranges(*ARABIC)  # Arabic, Persian, Urdu
+_LETTERS = block_ranges(
+    *GREEK,
+    "armenian",
+    "hebrew",
+    *ARABIC,
+    *INDIC,
+    "lao",
+    "myanmar",
+    "georgian",
+    "ethiopic",
+    "ethiopic_supplement",
+    "cyrillic",  # a capitalised word nothing read (cyrillic.py)
 )
 _GATE = re.compile(f"[{_LETTERS}]")
 #: A word: letters of these scripts (and joiners), with any letters glued to them.
 _WORD = re.compile(rf"\w*[{_LETTERS}][\w{_LETTERS}\u200c\u200d]*")
 _IS_ARABIC = re.compile(f"[{_ARABIC}]")
-_IS_INDIC = re.compile("[\u0900-\u0dff]")
+_IS_INDIC = re.compile(f"[{block_ranges(*INDIC)}]")
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
-_IS_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_IS_GREEK = re.compile(f"[{block_ranges(*GREEK)}]")
 _NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
 
 # the anusvara of the Indic scripts (and the Gurmukhi tippi), marked before anyascii
@@ -90,7 +91,7 @@ _ANUSVARA = re.compile("[\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0b82\u0c02\u0c82\
 _NASAL = re.compile(r"\x01(?=[pbm]|$)")
 _INDIC_C = re.compile("c(?!h)")
 _TAMIL_C = re.compile("^\u0b9a")  # ச at the start of a word: s (Siem, Sihanouk) or ch (Cham)
-_TAMIL_C_ANYWHERE = re.compile("(?:^|[^\\w\u0b80-\u0bff])\u0b9a")
+_TAMIL_C_ANYWHERE = re.compile(f"(?:^|[^\\w{block_ranges('tamil')}])\u0b9a")
 # the velar nasal letter of each Indic script (ङ ঙ ਙ ઙ ଙ ங ఙ ಙ ങ ඞ), which anyascii writes n:
 # ng, as Khmer names are romanised (Kampong, Angkor)
 _VELAR_NASAL = str.maketrans(
@@ -160,16 +161,16 @@ def _stem(word: str) -> str | None:
     return stems[0] if stems else None
 
 
-def _known_form(word: str) -> str | None:
-    """``word``, or its stem, when the geocoder knows it as written or it starts with an
-    article (a common noun, no name); ``None`` otherwise."""
+def _known_form(word: str, stem: str | None) -> str | None:
+    """``word``, or its stem (:func:`_stem`, computed once by the caller), when the geocoder
+    knows it as written or it starts with an article (a common noun, no name); ``None``
+    otherwise."""
     known = _known()
     if word in known or word.startswith(_articles()):
         return word
     toks = tokenize(word)
     if len(toks) == 1 and (toks[0].admin is not None or toks[0].text in known):
         return word
-    stem = _stem(word)
     return stem if stem is not None and stem in known else None
 
 
@@ -251,12 +252,12 @@ def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
         between = text[last : m.start()]
         last = m.end()
         word = m.group()
-        known = _known_form(word)
+        stem = _stem(word)
+        known = _known_form(word, stem)
         if known is not None:
             whole += (between, known)
             stripped += (between, known)
             continue
-        stem = _stem(word)
         whole += (between, romanised(word, tamil_ch))
         stripped += (between, romanised(stem if stem is not None else word, tamil_ch))
     if not whole:

@@ -22,18 +22,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .._scripts import KATAKANA, TYPED_KANA_DOTS
 from ..normalize import ADMIN_WORDS, clean_text
 from .entries import Entry, consistent
 from .index import TIER_CURATED, NameIndex
 
 __all__ = ["SCRIPT_JOINER", "list_breaks"]
 
-_KANA = "\u30a1-\u30fa\u30fc"  # katakana letters and the long-vowel mark ー
+_KANA = KATAKANA  # katakana letters and the long-vowel mark ー
 _THAI = "\u0e01-\u0e4e"
 #: A middle dot between katakana letters, or a space between Thai letters (the gate).
 #: (Besides ・ and ･, the Latin middle dot · and the hyphenation point ‧, typed for ・.)
 SCRIPT_JOINER = re.compile(
-    f"(?<=[{_KANA}])[・･\u00b7\u2027](?=[{_KANA}])|(?<=[{_THAI}]) (?=[{_THAI}])"
+    f"(?<=[{_KANA}])[・･{TYPED_KANA_DOTS}](?=[{_KANA}])|(?<=[{_THAI}]) (?=[{_THAI}])"
 )
 _RUN_BEFORE = re.compile(f"(?:[{_KANA}]+|[{_THAI}]+)$")
 _RUN_AFTER = re.compile(f"[{_KANA}]+|[{_THAI}]+")

@@ -148,10 +148,10 @@ def spot(text: str | tuple[Token, ...], context: frozenset[str] = frozenset()) -
     script = text if isinstance(text, str) and not text.isascii() else None
     # (one set test for the two rare word lists below: most strings hold neither)
     rare = not _STREETS_OR_OUTSKIRTS.isdisjoint(words)
-    if (rare and not STREET_WORDS.isdisjoint(words)) or (
-        script is not None and STREET_SCRIPT_RE.search(script)
-    ):
-        mentions = street_names(text, written, mentions, index)  # "Kampot Road", "西港路"
+    # a road word of another script: searched for once, here (street_names reads the answer)
+    script_road = script if script is not None and STREET_SCRIPT_RE.search(script) else None
+    if script_road is not None or (rare and not STREET_WORDS.isdisjoint(words)):
+        mentions = street_names(script_road, written, mentions, index)  # "Kampot Road", "西港路"
         if not mentions:
             return mentions
     if len(mentions) > 1 and not NEAR_WORDS.isdisjoint(words):

@@ -89,7 +89,7 @@ def _latin_street(toks: Sequence[Token], m: Mention) -> bool:
 
 
 def street_names(
-    text: str | tuple[Token, ...],
+    script: str | None,
     toks: Sequence[Token],
     mentions: list[Mention],
     index: NameIndex,
@@ -98,8 +98,10 @@ def street_names(
 
     Parameters
     ----------
-    text : str or tuple of Token
-        The string as written (script names are found in it before tokenising).
+    script : str or None
+        The string as written when it holds a road word of another script (the caller's
+        gate, :data:`STREET_SCRIPT_RE`: script names are found in it before tokenising);
+        ``None`` otherwise.
     toks : sequence of Token
         The string's tokens as spotting indexes them.
     mentions : list of Mention
@@ -125,14 +127,14 @@ def street_names(
     >>> geocode("Phnom Penh's Street 271").province_code
     '12'
     """
-    script = (
-        _script_streets(text, index)
-        if isinstance(text, str) and not text.isascii() and STREET_SCRIPT_RE.search(text)
-        else set()
-    )
+    script_streets = _script_streets(script, index) if script is not None else set()
     kept = [
         m
         for m in mentions
-        if not (_latin_street(toks, m) if toks[m.start].latin else (script and m.text in script))
+        if not (
+            _latin_street(toks, m)
+            if toks[m.start].latin
+            else (script_streets and m.text in script_streets)
+        )
     ]
     return kept if len(kept) < len(mentions) else mentions
