@@ -2244,3 +2244,57 @@ def test_a_tamil_initial_c_read_as_s_and_as_ch_must_agree() -> None:
     assert romanised_texts("கம்போங் சாம்", tamil_ch=True) == ["Kmpong Cham"]
     assert not read_romanised("கம்போங் சாம்", cm.geocode_places)
     assert {p.province_code for p in read_romanised("சீம் ரீப்", cm.geocode_places)} == {"17"}
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        # Kandal romanised beside Phnom Penh read by its alias (round 13)
+        ("مقاطعة كاندال على مشارف العاصمة بنوم بنه", ["08", "12"]),
+        # ... and with a listed word for the outskirts, Phnom Penh a reference point
+        ("مقاطعة كاندال في ضواحي بنوم بنه", ["08"]),
+    ],
+)
+def test_a_name_in_a_script_without_a_reader_is_read_beside_a_place_read(
+    text: str, provinces: list[str]
+) -> None:
+    """The romanised reading also reads, in a string that placed a province, the words of
+    a script without a reader that nothing read ("مقاطعة كاندال", Kandal, beside بنوم بنه,
+    Phnom Penh's alias): what only they place is ``medium`` at most."""
+    places = cm.geocode_places(text)
+    assert [p.province_code for p in places] == provinces
+    kandal = next(p for p in places if p.province_code == "08")
+    assert kandal.confidence in ("medium", "low")
+    assert kandal.method.endswith("+romanised")
+
+
+def test_the_reading_beside_leaves_other_strings_alone() -> None:
+    """Strings without such a script, or whose words of it were all read, are returned as
+    they are (the same list: no second reading)."""
+    from compoundmap.geocode.romanised import read_romanised_beside
+
+    for text in ("Kandal; Phnom Penh", "干丹省，金边郊区", "சிஹானூக்வில்லே பகுதியில்"):
+        results = cm.geocode_places(text)
+        assert read_romanised_beside(text, cm.geocode_places, results) is results or [
+            (r.province_code, r.district_code, r.confidence) for r in results
+        ] == [
+            (r.province_code, r.district_code, r.confidence)
+            for r in read_romanised_beside(text, cm.geocode_places, results)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("pair", "alone", "province"),
+    [
+        ("province de Kandal, aux abords de Phnom Penh", "aux abords de Poipet", "01"),
+        ("Provinz Kandal vor den Toren von Phnom Penh", "vor den Toren von Poipet", "01"),
+        ("provinsi Kandal di pinggiran Phnom Penh", "di pinggiran Poipet", "01"),
+        ("провинция Кандаль на окраине Пномпеня", "на окраине Пномпеня", "12"),
+    ],
+)
+def test_outskirts_and_nearness_in_other_languages(pair: str, alone: str, province: str) -> None:
+    """ "A on the outskirts of / near B" gives A (B a reference point) in the languages
+    reporting uses (round 13 rows of ``outskirts_before``);
+    "the outskirts of B" alone gives B's province."""
+    assert [p.province_code for p in cm.geocode_places(pair)] == ["08"]
+    assert cm.geocode(alone).province_code == province
