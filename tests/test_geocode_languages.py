@@ -2290,6 +2290,9 @@ def test_the_reading_beside_leaves_other_strings_alone() -> None:
         ("Provinz Kandal vor den Toren von Phnom Penh", "vor den Toren von Poipet", "01"),
         ("provinsi Kandal di pinggiran Phnom Penh", "di pinggiran Poipet", "01"),
         ("провинция Кандаль на окраине Пномпеня", "на окраине Пномпеня", "12"),
+        ("مقاطعة كاندال في ضواحي بنوم بنه", "ضواحي بنوم بنه", "12"),
+        ("কান্দাল প্রদেশ, নমপেনের উপকণ্ঠে", "নমপেনের উপকণ্ঠে", "12"),
+        ("จังหวัดกันดาล ชานเมืองพนมเปญ", "ชานเมืองปอยเปต", "01"),
     ],
 )
 def test_outskirts_and_nearness_in_other_languages(pair: str, alone: str, province: str) -> None:
@@ -2298,3 +2301,33 @@ def test_outskirts_and_nearness_in_other_languages(pair: str, alone: str, provin
     "the outskirts of B" alone gives B's province."""
     assert [p.province_code for p in cm.geocode_places(pair)] == ["08"]
     assert cm.geocode(alone).province_code == province
+
+
+def test_an_outskirts_word_after_a_name_gives_its_province_only() -> None:
+    """Written after the name (Bengali "…ের উপকণ্ঠে", Urdu "… کے مضافات میں", Thai
+    "ชานเมือง…" before it), the town's outskirts place its province, not its district."""
+    for text, province in (
+        ("ชานเมืองปอยเปต", "01"),
+        ("سیہانوک ویل کے مضافات میں", "18"),
+        ("নমপেনের উপকণ্ঠে", "12"),
+    ):
+        r = cm.geocode(text)
+        assert (r.province_code, r.district_code) == (province, None), text
+
+
+def test_not_far_from_in_russian_is_a_word_for_near() -> None:
+    """ "неподалеку от" (not far from, sch371.ru) is a word for "near": beside another place
+    the name after it is a reference point, alone it is the place."""
+    assert [
+        p.province_code for p in cm.geocode_places("провинция Кандаль неподалеку от Пномпеня")
+    ] == ["08"]
+    assert cm.geocode("неподалеку от Пномпеня").province_code == "12"
+
+
+def test_a_loose_romanised_reading_is_not_taken_beside_a_place_read() -> None:
+    """Beside a place read as written, a romanised word matched only by sound or a typo is
+    not taken: "பாண்டேயாய் மேயஞ்செய்ில்" (Banteay Meanchey with a Tamil ending) romanises
+    to "Panteyay Meyncheyil", whose "Meynchey" the sound pass reads as Phnom Penh's Mean
+    Chey; beside Sihanoukville only Sihanoukville comes back."""
+    places = cm.geocode_places("பாண்டேயாய் மேயஞ்செய்ில் சிஹானூக்வில்")
+    assert [p.province_code for p in places] == ["18"]

@@ -130,6 +130,8 @@ _RELATION_ROLES = (
     "reference_descriptor",
     "outskirts_before",
     "outskirts_of",
+    "outskirts_after",
+    "outskirts_after_of",
 )
 
 
@@ -364,24 +366,38 @@ def read_romanised_beside(
 
 
 def _beside(texts: list[str], read: Reader, results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """The first reading of ``texts`` that places something ``results`` do not (a
-    province, or a district of a province they place without one), all of it coarse;
-    those results capped, the others as ``results`` give them. Empty when none does."""
+    """The reading of ``texts`` that places something ``results`` do not (a province, or a
+    district of a province they place without one), all of it found surely (:func:`_sure`);
+    those results capped, the others as ``results`` give them. As in :func:`_read`, the
+    text with its endings stripped overrides the text as written when it reads other
+    provinces ("Stung Trengiliruntu" read as Stoung yields to "Stung Treng"). Empty when
+    no text does."""
     before: dict[str | None, GeocodeResult] = {
         r.province_code: r for r in results if r.province_code
     }
+    found: list[GeocodeResult] = []
     for rewritten in texts:
         if names_abroad(rewritten):
             return []
         got = [r for r in read(rewritten) if r.province_code]
         new = [_adds(r, before) for r in got]
-        if not any(new) or not all(_coarse(r) for r, n in zip(got, new, strict=True) if n):
+        if not any(new) or not all(_sure(r) for r, n in zip(got, new, strict=True) if n):
             continue
-        return [
+        out = [
             _capped(r) if n else before.get(r.province_code, r)
             for r, n in zip(got, new, strict=True)
         ]
-    return []
+        if found and _provinces(out) == _provinces(found):
+            break
+        found = out
+    return found
+
+
+def _sure(r: GeocodeResult) -> bool:
+    """Whether ``r``, read beside a place read as written, is coarse (:func:`_coarse`) and
+    was found as written or by its spelling variants, not by the sound or typo passes
+    (those read many romanised words as some district: "Meynchey" as Mean Chey)."""
+    return _coarse(r) and r.confidence != "low" and not _LOOSE.intersection(r.method.split("+"))
 
 
 def _adds(r: GeocodeResult, before: dict[str | None, GeocodeResult]) -> bool:
@@ -412,6 +428,10 @@ def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
             break
         found = capped
     return found
+
+
+#: Methods of a loose reading (by sound, by a typo), not taken beside a place read.
+_LOOSE = frozenset({"phonetic", "fuzzy", "edit"})
 
 
 def _firm(results: list[GeocodeResult]) -> bool:
