@@ -2331,3 +2331,10 @@ def test_a_loose_romanised_reading_is_not_taken_beside_a_place_read() -> None:
     Chey; beside Sihanoukville only Sihanoukville comes back."""
     places = cm.geocode_places("பாண்டேயாய் மேயஞ்செய்ில் சிஹானூக்வில்")
     assert [p.province_code for p in places] == ["18"]
+
+
+def test_a_bengali_province_and_town_are_two_places() -> None:
+    """A real row of round 13 (vietnam.vn/bn): "কম্বোডিয়ার কান্দাল প্রদেশ এবং সিহানুকভিল
+    শহরে" (in Cambodia's Kandal province and Sihanoukville city) names two places."""
+    places = cm.geocode_places("কম্বোডিয়ার কান্দাল প্রদেশ এবং সিহানুকভিল শহরে")
+    assert [p.province_code for p in places] == ["08", "18"]
