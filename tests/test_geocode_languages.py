@@ -2341,3 +2341,17 @@ def test_a_bengali_province_and_town_are_two_places() -> None:
     শহরে" (in Cambodia's Kandal province and Sihanoukville city) names two places."""
     places = cm.geocode_places("কম্বোডিয়ার কান্দাল প্রদেশ এবং সিহানুকভিল শহরে")
     assert [p.province_code for p in places] == ["08", "18"]
+
+
+@pytest.mark.parametrize(
+    ("pair", "place", "alone", "province"),
+    [
+        ("सिहानोकविले, नोम पेन्ह के पास", "18", "नोम पेन्ह के पास", "12"),
+        ("कम्पोंग चाम, नोम पेन्ह के पास", "03", "कम्पोंग चाम के पास", "03"),
+    ],
+)
+def test_near_written_after_the_name(pair: str, place: str, alone: str, province: str) -> None:
+    """Hindi "X के पास" (near X, hindi.lifeberrys.com) is a word for "near" written after
+    the name: beside another place X is a reference point; alone it is the place."""
+    assert [p.province_code for p in cm.geocode_places(pair)] == [place]
+    assert cm.geocode(alone).province_code == province

@@ -132,6 +132,8 @@ _RELATION_ROLES = (
     "outskirts_of",
     "outskirts_after",
     "outskirts_after_of",
+    "reference_near_after",
+    "reference_near_after_of",
 )
 
 
