@@ -14,6 +14,13 @@ query, alone and in runs of two and three: what the geocoder places in them with
 romanised reading and without it (each new place is a false reading unless the run holds a
 name).
 
+Beside a place read (round 13, ``read_romanised_beside``): each listed name with an ending of
+its script glued on (a spelling nobody listed) written before and after a listed name of
+another province in the same script (the partner: the first listed name of the script the
+geocoder reads as written), read by ``geocode_places``: right when exactly the two provinces
+come back, "partner only" when the name is lost; and the ordinary runs above written after
+the partner: a place other than the partner's is a false reading.
+
 Run: ``python benchmarks/sweep_romanised.py``.
 """
 
@@ -158,10 +165,75 @@ def negatives() -> None:
     print_tally(tally, new[:40])
 
 
+def partners(names: dict[str, str]) -> dict[str | None, tuple[str, str]]:
+    """For each script, its first listed name the geocoder reads as written (no romanised
+    reading) to exactly its province, and that province."""
+    out: dict[str | None, tuple[str, str]] = {}
+    for name, code in names.items():
+        script = script_of(name)
+        if script in out:
+            continue
+        results = geocode_places(name)
+        if provinces(results) == {code} and not any("romanised" in r.method for r in results):
+            out[script] = (name, code)
+    return out
+
+
+def beside() -> None:
+    """Names with an ending, beside a partner read as written; ordinary runs beside it."""
+    names = listed_names()
+    partner = partners(names)
+    endings: dict[str | None, list[str]] = collections.defaultdict(list)
+    for ending in word_list("romanised_ending"):
+        endings[script_of(ending)].append(ending)
+    tally: collections.Counter[str] = collections.Counter()
+    wrong: list[str] = []
+    for name, code in names.items():
+        script = script_of(name)
+        if script not in partner or partner[script][1] == code:
+            continue
+        other, other_code = partner[script]
+        for form in (name + e for e in endings[script]):
+            for text in (f"{form} {other}", f"{other}, {form}"):
+                got = provinces(geocode_places(text))
+                if got == {code, other_code}:
+                    verdict = "right"
+                elif got == {other_code}:
+                    verdict = "partner only"
+                elif got - {code, other_code}:
+                    verdict = "wrong"
+                    wrong.append(f"{text} ({code}) → {sorted(got)}")
+                else:
+                    verdict = "other"
+                tally[f"{verdict}"] += 1
+                tally[f"{script} {verdict}"] += 1
+    print("beside: listed names with an ending, beside a partner name read as written")
+    print_tally(tally, wrong[:20])
+    tally = collections.Counter()
+    new: list[str] = []
+    for run, origin in ordinary_words().items():
+        script = script_of(run)
+        if script not in partner:
+            continue
+        other, other_code = partner[script]
+        results = geocode_places(f"{other} {run}")
+        tally[f"{origin} strings"] += 1
+        extra = [r for r in results if r.province_code and r.province_code != other_code]
+        if extra:
+            tally[f"{origin} placed beside"] += 1
+            for r in extra:
+                how = "romanised" if "romanised" in r.method else "as written"
+                tally[f"beside {r.confidence} {how}"] += 1
+            new.append(f"{other} {run} → {sorted(provinces(extra))} {extra[0].confidence}")
+    print("beside: ordinary runs after a partner name")
+    print_tally(tally, new[:40])
+
+
 def main() -> None:
     t0 = time.process_time()
     positives()
     negatives()
+    beside()
     print_cpu(t0)
 
 

@@ -2332,3 +2332,114 @@ def test_ordinary_cyrillic_words_are_not_read_romanised(text: str) -> None:
 
     assert not read_romanised(text, cm.geocode_places)
     assert cm.geocode(text).province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "provinces"),
+    [
+        # Kandal romanised beside Phnom Penh read by its alias (round 13)
+        ("مقاطعة كاندال على مشارف العاصمة بنوم بنه", ["08", "12"]),
+        # ... and with a listed word for the outskirts, Phnom Penh a reference point
+        ("مقاطعة كاندال في ضواحي بنوم بنه", ["08"]),
+    ],
+)
+def test_a_name_in_a_script_without_a_reader_is_read_beside_a_place_read(
+    text: str, provinces: list[str]
+) -> None:
+    """The romanised reading also reads, in a string that placed a province, the words of
+    a script without a reader that nothing read ("مقاطعة كاندال", Kandal, beside بنوم بنه,
+    Phnom Penh's alias): what only they place is ``medium`` at most."""
+    places = cm.geocode_places(text)
+    assert [p.province_code for p in places] == provinces
+    kandal = next(p for p in places if p.province_code == "08")
+    assert kandal.confidence in ("medium", "low")
+    assert kandal.method.endswith("+romanised")
+
+
+def test_the_reading_beside_leaves_other_strings_alone() -> None:
+    """Strings without such a script, or whose words of it were all read, are returned as
+    they are (the same list: no second reading)."""
+    from compoundmap.geocode.romanised import read_romanised_beside
+
+    for text in ("Kandal; Phnom Penh", "干丹省，金边郊区", "சிஹானூக்வில்லே பகுதியில்"):
+        results = cm.geocode_places(text)
+        assert read_romanised_beside(text, cm.geocode_places, results) is results or [
+            (r.province_code, r.district_code, r.confidence) for r in results
+        ] == [
+            (r.province_code, r.district_code, r.confidence)
+            for r in read_romanised_beside(text, cm.geocode_places, results)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("pair", "alone", "province"),
+    [
+        ("province de Kandal, aux abords de Phnom Penh", "aux abords de Poipet", "01"),
+        ("Provinz Kandal vor den Toren von Phnom Penh", "vor den Toren von Poipet", "01"),
+        ("provinsi Kandal di pinggiran Phnom Penh", "di pinggiran Poipet", "01"),
+        ("провинция Кандаль на окраине Пномпеня", "на окраине Пномпеня", "12"),
+        ("مقاطعة كاندال في ضواحي بنوم بنه", "ضواحي بنوم بنه", "12"),
+        ("কান্দাল প্রদেশ, নমপেনের উপকণ্ঠে", "নমপেনের উপকণ্ঠে", "12"),
+        ("จังหวัดกันดาล ชานเมืองพนมเปญ", "ชานเมืองปอยเปต", "01"),
+        ("провинция Кандаль в пригороде Пномпеня", "в пригороде Сиануквиля", "18"),
+        ("مقاطعة كاندال بالقرب من بنوم بنه", "بالقرب من بنوم بنه", "12"),
+        ("استان کاندال نزدیک پنوم پن", "نزدیک پنوم پن", "12"),
+    ],
+)
+def test_outskirts_and_nearness_in_other_languages(pair: str, alone: str, province: str) -> None:
+    """ "A on the outskirts of / near B" gives A (B a reference point) in the languages
+    reporting uses (round 13 rows of ``outskirts_before``);
+    "the outskirts of B" alone gives B's province."""
+    assert [p.province_code for p in cm.geocode_places(pair)] == ["08"]
+    assert cm.geocode(alone).province_code == province
+
+
+def test_an_outskirts_word_after_a_name_gives_its_province_only() -> None:
+    """Written after the name (Bengali "…ের উপকণ্ঠে", Urdu "… کے مضافات میں", Thai
+    "ชานเมือง…" before it), the town's outskirts place its province, not its district."""
+    for text, province in (
+        ("ชานเมืองปอยเปต", "01"),
+        ("سیہانوک ویل کے مضافات میں", "18"),
+        ("নমপেনের উপকণ্ঠে", "12"),
+    ):
+        r = cm.geocode(text)
+        assert (r.province_code, r.district_code) == (province, None), text
+
+
+def test_not_far_from_in_russian_is_a_word_for_near() -> None:
+    """ "неподалеку от" (not far from, sch371.ru) is a word for "near": beside another place
+    the name after it is a reference point, alone it is the place."""
+    assert [
+        p.province_code for p in cm.geocode_places("провинция Кандаль неподалеку от Пномпеня")
+    ] == ["08"]
+    assert cm.geocode("неподалеку от Пномпеня").province_code == "12"
+
+
+def test_a_loose_romanised_reading_is_not_taken_beside_a_place_read() -> None:
+    """Beside a place read as written, a romanised word matched only by sound or a typo is
+    not taken: "பாண்டேயாய் மேயஞ்செய்ில்" (Banteay Meanchey with a Tamil ending) romanises
+    to "Panteyay Meyncheyil", whose "Meynchey" the sound pass reads as Phnom Penh's Mean
+    Chey; beside Sihanoukville only Sihanoukville comes back."""
+    places = cm.geocode_places("பாண்டேயாய் மேயஞ்செய்ில் சிஹானூக்வில்")
+    assert [p.province_code for p in places] == ["18"]
+
+
+def test_a_bengali_province_and_town_are_two_places() -> None:
+    """A real row of round 13 (vietnam.vn/bn): "কম্বোডিয়ার কান্দাল প্রদেশ এবং সিহানুকভিল
+    শহরে" (in Cambodia's Kandal province and Sihanoukville city) names two places."""
+    places = cm.geocode_places("কম্বোডিয়ার কান্দাল প্রদেশ এবং সিহানুকভিল শহরে")
+    assert [p.province_code for p in places] == ["08", "18"]
+
+
+@pytest.mark.parametrize(
+    ("pair", "place", "alone", "province"),
+    [
+        ("सिहानोकविले, नोम पेन्ह के पास", "18", "नोम पेन्ह के पास", "12"),
+        ("कम्पोंग चाम, नोम पेन्ह के पास", "03", "कम्पोंग चाम के पास", "03"),
+    ],
+)
+def test_near_written_after_the_name(pair: str, place: str, alone: str, province: str) -> None:
+    """Hindi "X के पास" (near X, hindi.lifeberrys.com) is a word for "near" written after
+    the name: beside another place X is a reference point; alone it is the place."""
+    assert [p.province_code for p in cm.geocode_places(pair)] == [place]
+    assert cm.geocode(alone).province_code == province

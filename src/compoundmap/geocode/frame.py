@@ -36,7 +36,7 @@ from .places import prepare as prepare_places
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
 from .romanised import prepare as prepare_romanised
-from .romanised import read_romanised
+from .romanised import read_romanised, read_romanised_beside
 from .several import merge_nested, second_chance, several_places
 from .spot import prepare
 
@@ -129,6 +129,8 @@ def _resolved(
         results = read_capital(text, read) or results
     if not any(map(_PROVINCE, results)):  # a name in a script read only by aliases
         results = read_romanised(text, read) or results
+    elif not text.isascii():  # beside a place read: words of those scripts nothing read
+        results = read_romanised_beside(text, read, results)
     return results, ctx
 
 

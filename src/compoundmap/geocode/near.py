@@ -6,14 +6,16 @@ it, else the place itself ("a casino near Poipet"; "on the outskirts of Poipet" 
 province, ``outskirts.py``).
 
 The words are data (``stop_words.csv``, roles ``reference_near``, ``reference_near_of``,
-``reference_of``, ``reference_descriptor``, ``outskirts_before`` and ``outskirts_of``).
+``reference_near_after`` and ``reference_near_after_of`` — written after the name: Hindi
+"के पास", Urdu "کے قریب", Bengali "কাছে" —, ``reference_of``, ``reference_descriptor``,
+``outskirts_before`` and ``outskirts_of``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..normalize import Token, token_text, word_list
+from ..normalize import Token, normalized_words, token_text, word_list
 from ..schema import LEVEL_OF_NAME
 from .entries import consistent
 from .index import Entry
@@ -26,9 +28,14 @@ __all__ = ["NEAR_WORDS", "edge_references", "near_references"]
 #: may stand between one and the name besides the words for "of" ("vicino a", "malapit
 #: sa"), from ``stop_words.csv`` (roles ``reference_near`` and ``reference_near_of``).
 _REFERENCE_NEAR = frozenset(word_list("reference_near"))
+#: Words for "near" written after the name (Hindi "के पास", Urdu "کے قریب", Bengali
+#: "…ের কাছে"), and the genitive words that may stand between (role
+#: ``reference_near_after_of``).
+_NEAR_AFTER = normalized_words("reference_near_after")
+_NEAR_AFTER_OF = normalized_words("reference_near_after_of")
 #: The words for "near" and for the outskirts: a string holding none has no reference
 #: point to mark.
-NEAR_WORDS = _REFERENCE_NEAR | frozenset(p.split()[0] for p in OUTSKIRTS_BEFORE)
+NEAR_WORDS = _REFERENCE_NEAR | frozenset(p.split()[0] for p in OUTSKIRTS_BEFORE) | _NEAR_AFTER
 _NEAR_OF = frozenset(word_list("reference_near_of")) | REFERENCE_OF
 #: What may stand between a word for the outskirts and the name ("on the outskirts of the
 #: capital", "en las afueras de la capital").
@@ -49,6 +56,14 @@ def _after_near(toks: Sequence[Token], start: int) -> bool:
     ):
         k -= 1
     return k >= 0 and toks[k].text in _REFERENCE_NEAR
+
+
+def _near_after(toks: Sequence[Token], end: int) -> bool:
+    """Whether a word for "near" written after the name stands at ``toks[end]``, or right
+    after a genitive word there ("नोम पेन्ह के पास")."""
+    if end < len(toks) and toks[end].text in _NEAR_AFTER_OF:
+        end += 1
+    return end < len(toks) and toks[end].text in _NEAR_AFTER
 
 
 def _outskirts_at(toks: Sequence[Token], start: int) -> int:
@@ -97,7 +112,11 @@ def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Ment
     """
     if NEAR_WORDS.isdisjoint(map(token_text, toks)):
         return mentions  # no word for "near" nor the outskirts (most strings): one set test
-    near = [k for k, m in enumerate(mentions) if not m.reference and _after_near(toks, m.start)]
+    near = [
+        k
+        for k, m in enumerate(mentions)
+        if not m.reference and (_after_near(toks, m.start) or _near_after(toks, m.end))
+    ]
     marked = _marked(mentions, near) if near else mentions
     # a town named as the outskirts of where the place right before or after it lies
     # ("Kandal province, on the outskirts of the capital Phnom Penh")

@@ -4,8 +4,10 @@ so the name places its province only, never the town's point or district.
 
 The words are data (``stop_words.csv``, roles ``outskirts_before`` — written before the name,
 with or without a word for "of": "outskirts of", "la périphérie de", "pinggiran" —,
-``outskirts_after`` — after a Latin name: "Sihanoukville's outskirts" — and
-``outskirts_after_script`` — glued after a Korean, Japanese or Chinese name: 郊外, 외곽).
+``outskirts_after`` — after a name written in words: "Sihanoukville's outskirts", Urdu
+"X کے مضافات" with ``outskirts_after_of`` between — and
+``outskirts_after_script`` — glued after a Korean, Japanese or Chinese name: 郊外, 외곽 —,
+and ``outskirts_before_script`` — glued before a Thai name: ชานเมือง).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ OUTSKIRTS_BEFORE = _BEFORE
 #: The articles that may stand between one and the name ("las afueras de la capital").
 OUTSKIRTS_OF = normalized_words("outskirts_of")
 _AFTER = normalized_words("outskirts_after")
+#: Words that may stand between a name and an outskirts word written after it (Urdu
+#: genitive "کے": "X کے مضافات").
+_AFTER_OF = normalized_words("outskirts_after_of")
 _AFTER_SCRIPT = tuple(sorted(word_list("outskirts_after_script"), key=len, reverse=True))
 #: Words for "of" (and the articles of role ``outskirts_of``) between an outskirts word
 #: and the name.
@@ -38,6 +43,13 @@ OUTSKIRTS_WORDS = frozenset(w for p in _BEFORE | _AFTER for w in p.split())
 #: it ("シアヌークビル" of "シアヌークビル郊外の…").
 _AFTER_SCRIPT_RE = re.compile("|".join(re.escape(w) for w in _AFTER_SCRIPT))
 _SCRIPT_RE = re.compile(r"([^\s\d,.;:()（）、，。・/]+?)\s?(?:" + _AFTER_SCRIPT_RE.pattern + ")")
+#: An outskirts word glued before a script name (Thai "ชานเมือง"), and the run after it.
+_BEFORE_SCRIPT = tuple(sorted(word_list("outskirts_before_script"), key=len, reverse=True))
+_BEFORE_SCRIPT_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in _BEFORE_SCRIPT) + r")\s?([^\s\d,.;:()（）、，。・/]+)"
+)
+#: Any outskirts word of a script (one search before the two above).
+_ANY_SCRIPT_RE = re.compile("|".join(re.escape(w) for w in (*_AFTER_SCRIPT, *_BEFORE_SCRIPT)))
 
 
 def _before(toks: Sequence[Token], start: int) -> bool:
@@ -48,12 +60,24 @@ def _before(toks: Sequence[Token], start: int) -> bool:
     return any(" ".join(words[j:]) in _BEFORE for j in range(len(words)))
 
 
+def _after(toks: Sequence[Token], end: int) -> bool:
+    """Whether an outskirts word written after a name stands at ``toks[end]``, or right
+    after a word of :data:`_AFTER_OF` there."""
+    if end < len(toks) and toks[end].latin and toks[end].text in _AFTER_OF:
+        end += 1
+    return end < len(toks) and toks[end].latin and toks[end].text in _AFTER
+
+
 def _script_names(text: str, index: NameIndex) -> set[str]:
     names = set()
     for m in _SCRIPT_RE.finditer(text):
         pieces = script_names(m.group(1), index)
         if pieces:
             names.add(pieces[-1])
+    for m in _BEFORE_SCRIPT_RE.finditer(text):
+        pieces = script_names(m.group(1), index)
+        if pieces:
+            names.add(pieces[0])
     return names
 
 
@@ -99,19 +123,15 @@ def outskirts(
     )
     script: set[str] = (
         _script_names(text, index)
-        if isinstance(text, str) and not text.isascii() and _AFTER_SCRIPT_RE.search(text)
+        if isinstance(text, str) and not text.isascii() and _ANY_SCRIPT_RE.search(text)
         else set()
     )
     if not latin and not script:
         return mentions
     out = []
     for m in mentions:
-        edge = (
-            toks[m.start].latin
-            and (
-                _before(toks, m.start)
-                or (m.end < len(toks) and toks[m.end].latin and toks[m.end].text in _AFTER)
-            )
-        ) or (not toks[m.start].latin and m.text in script)
+        edge = (toks[m.start].latin and (_before(toks, m.start) or _after(toks, m.end))) or (
+            not toks[m.start].latin and m.text in script
+        )
         out.append(m._replace(edge=True) if edge else m)
     return out

@@ -53,12 +53,20 @@ from ..settings import get as get_settings
 from .cyrillic import CYRILLIC, CYRILLIC_MIN_LETTERS, cyrillic_latin
 from .index import KIND_LEVEL, TIER_CURATED, name_index
 from .places import names_abroad
+from .spot import spot
 from .stems import inflection_stems
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
-__all__ = ["MIN_LETTERS", "prepare", "read_romanised", "romanised", "romanised_texts"]
+__all__ = [
+    "MIN_LETTERS",
+    "prepare",
+    "read_romanised",
+    "read_romanised_beside",
+    "romanised",
+    "romanised_texts",
+]
 
 #: Letters a word's romanisation needs to be read (shorter: kept as written).
 MIN_LETTERS = 3
@@ -118,15 +126,35 @@ _GREEK_FIXES = (("oy", "ou"), ("Oy", "Ou"), ("ngk", "ng"), ("gk", "ng"))
 _GREEK_B = re.compile("^[Mm]p")
 
 
+#: Roles of ``stop_words.csv`` whose words say how a name relates to the place ("near",
+#: "the outskirts of"): kept as written.
+_RELATION_ROLES = (
+    "reference_near",
+    "reference_near_of",
+    "reference_descriptor",
+    "outskirts_before",
+    "outskirts_of",
+    "outskirts_after",
+    "outskirts_after_of",
+    "reference_near_after",
+    "reference_near_after_of",
+)
+
+
 @depends_on_settings
 @cache
 def _known() -> frozenset[str]:
     """Words of these scripts the geocoder knows as written: admin words, names of Cambodia,
     and ordinary words of role ``stop`` (Tamil தாக்கிய "attacked", which CLDR also gives as
-    Takeo's name: a word listed as no name is not read as one once romanised)."""
+    Takeo's name: a word listed as no name is not read as one once romanised), and the
+    words of :data:`_RELATION_ROLES`."""
     words = {w for w in ADMIN_WORDS if _GATE.search(w)}
     words |= {n for n in country_names() if _GATE.search(n)}
     words |= {w for w in word_list("stop") if _GATE.search(w)}
+    # words that make a name a reference point ("ضواحي", the outskirts of): romanised,
+    # they would no longer say so
+    for role in _RELATION_ROLES:
+        words |= {w for w in word_list(role) if _GATE.search(w)}
     return frozenset(words)
 
 
@@ -223,7 +251,9 @@ def romanised(word: str, tamil_ch: bool = False) -> str:
     return out[:1].upper() + out[1:]
 
 
-def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
+def romanised_texts(
+    text: str, tamil_ch: bool = False, keep: frozenset[str] = frozenset()
+) -> list[str]:
     """``text`` with its words in these scripts romanised: as written, then, when a word
     carries a listed ending or an Arabic proclitic, with it stripped; empty when ``text``
     holds no such word.
@@ -234,6 +264,8 @@ def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
         The place string.
     tamil_ch : bool, default False
         Romanise a Tamil ச starting a word ch, not s (:func:`romanised`).
+    keep : frozenset of str, optional
+        Words kept as written (another pass read them: :func:`read_romanised_beside`).
 
     Returns
     -------
@@ -253,7 +285,7 @@ def romanised_texts(text: str, tamil_ch: bool = False) -> list[str]:
         last = m.end()
         word = m.group()
         stem = _stem(word)
-        known = _known_form(word, stem)
+        known = word if word in keep else _known_form(word, stem)
         if known is not None:
             whole += (between, known)
             stripped += (between, known)
@@ -296,6 +328,93 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     return found
 
 
+def read_romanised_beside(
+    text: str, read: Reader, results: list[GeocodeResult]
+) -> list[GeocodeResult]:
+    """``results`` (``text`` as written placed a province), or, when ``text`` also holds
+    words of these scripts that no pass read, the string read again with those words
+    romanised and the words read kept as written, when that reading places something
+    ``results`` do not ("مقاطعة كاندال على مشارف العاصمة بنوم بنه": Phnom Penh by its
+    alias, Kandal romanised, Phnom Penh then a reference point). What only the romanised
+    words place must be coarse (as :func:`read_romanised` asks) and is capped at
+    ``medium`` (``low`` when fuzzy); nothing changes when the romanised string names a
+    place abroad.
+
+    Parameters
+    ----------
+    text : str
+        The place string.
+    read : callable
+        Reads a string or its tokens into results.
+    results : list of GeocodeResult
+        What ``text`` as written gave (some result places a province).
+
+    Returns
+    -------
+    list of GeocodeResult
+        The new reading, or ``results``.
+    """
+    if max(text) < "\u0370" or _GATE.search(text) is None:
+        return results  # (most strings: a C-level pass, or one regex search)
+    words = [m.group() for m in _WORD.finditer(text)]
+    unread = [w for w in words if _known_form(w, _stem(w)) is None]
+    if not unread:
+        return results
+    # the words a pass read (as the tokeniser writes them): kept as written
+    covered = {w for m in spot(text) for w in m.text.split()}
+    keep = frozenset(w for w in unread if {t.text for t in tokenize(w)} <= covered)
+    if len(keep) == len(unread):
+        return results
+    found = _beside(romanised_texts(text, keep=keep), read, results)
+    if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
+        other = _beside(romanised_texts(text, tamil_ch=True, keep=keep), read, results)
+        if found and other and _provinces(found) != _provinces(other):
+            return results
+        found = found or other
+    return found or results
+
+
+def _beside(texts: list[str], read: Reader, results: list[GeocodeResult]) -> list[GeocodeResult]:
+    """The reading of ``texts`` that places something ``results`` do not (a province, or a
+    district of a province they place without one), all of it found surely (:func:`_sure`);
+    those results capped, the others as ``results`` give them. As in :func:`_read`, the
+    text with its endings stripped overrides the text as written when it reads other
+    provinces ("Stung Trengiliruntu" read as Stoung yields to "Stung Treng"). Empty when
+    no text does."""
+    before: dict[str | None, GeocodeResult] = {
+        r.province_code: r for r in results if r.province_code
+    }
+    found: list[GeocodeResult] = []
+    for rewritten in texts:
+        if names_abroad(rewritten):
+            return []
+        got = [r for r in read(rewritten) if r.province_code]
+        new = [_adds(r, before) for r in got]
+        if not any(new) or not all(_sure(r) for r, n in zip(got, new, strict=True) if n):
+            continue
+        out = [
+            _capped(r) if n else before.get(r.province_code, r)
+            for r, n in zip(got, new, strict=True)
+        ]
+        if found and _provinces(out) == _provinces(found):
+            break
+        found = out
+    return found
+
+
+def _sure(r: GeocodeResult) -> bool:
+    """Whether ``r``, read beside a place read as written, is coarse (:func:`_coarse`) and
+    was found as written or by its spelling variants, not by the sound or typo passes
+    (those read many romanised words as some district: "Meynchey" as Mean Chey)."""
+    return _coarse(r) and r.confidence != "low" and not _LOOSE.intersection(r.method.split("+"))
+
+
+def _adds(r: GeocodeResult, before: dict[str | None, GeocodeResult]) -> bool:
+    """Whether ``r`` places what ``before`` (results by province) does not."""
+    old = before.get(r.province_code)
+    return old is None or (r.district_code is not None and old.district_code is None)
+
+
 def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
     """The first reading of ``texts`` whose every place is coarse (:func:`_coarse`),
     capped; a loose (fuzzy) one only when no later text reads closer; a firm one as
@@ -318,6 +437,10 @@ def _read(texts: list[str], read: Reader) -> list[GeocodeResult]:
             break
         found = capped
     return found
+
+
+#: Methods of a loose reading (by sound, by a typo), not taken beside a place read.
+_LOOSE = frozenset({"phonetic", "fuzzy", "edit"})
 
 
 def _firm(results: list[GeocodeResult]) -> bool:
