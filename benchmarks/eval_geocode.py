@@ -183,12 +183,12 @@ def string_sets(held_out: bool = True) -> dict[str, pd.DataFrame]:
         "fresh": fresh,
         "fresh2": fresh2,
     }
-    for name in ("fresh3", "fresh4", "fresh5", "fresh6"):
+    for name in ("fresh3", "fresh4", "fresh5", "fresh6", "fresh7"):
         path = DATA / f"geocode_{name}.csv"
         if path.exists():
             sets[name] = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not held_out:
-        for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
+        for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"):
             sets.pop(name, None)
     return sets
 
@@ -275,7 +275,17 @@ def report(misses: Iterable[str] = (), held_out: bool = True) -> None:
     for b in others:
         cells = [_pct(*t.bands[b]) if t.bands[b][1] else "-" for t in tallies.values()]
         print(f"| {b} | " + " | ".join(cells) + " |")
-    by_kind = ("broad dev", "broad test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+    by_kind = (
+        "broad dev",
+        "broad test",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+    )
     for name in [n for n in by_kind if n in tallies]:
         print(f"\n{name}: by category and language")
         for key, (ok, n) in sorted(tallies[name].by.items()):
