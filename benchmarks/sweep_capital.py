@@ -126,6 +126,7 @@ PROVINCIAL = (
     "the capital of {}",
     "the province's capital of {}",
     "the provincial capital of {}",
+    "{}'s capital",
     "{}, the provincial capital",
     "{} town",
     "la capital provincial, {}",

@@ -2329,6 +2329,7 @@ def test_money_other_capitals_and_former_capitals_are_not_phnom_penh(text: str) 
         ("the province's capital of Samraong", "high"),
         ("the provincial capital of Samraong", "high"),
         ("the province's capital of Samroang", "medium"),  # misspelt: the phonetic pass
+        ("Samraong's capital", "medium"),  # placed nowhere as written: read as "… town"
         ("thủ phủ Samraong", "high"),
         ("ibu kota provinsi Samraong", "high"),
         ("la capital provincial, Samraong", "high"),

@@ -68,6 +68,8 @@ _RUN_ON = "[^\\s\\d!-/:-@\\[-`{-~\u2019\u060c]"
 _KH_ENDING, _CAP_ENDING = 14, 2
 #: A Romance "capital" with a masculine adjective after it is money ("capital camboyano").
 _MASCULINE = re.compile(r"(?:an[oi]s?|iens?)$")
+#: A capitalised name of one to three words with "'s capital" after it.
+_POSSESSIVE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['\u2019]s (?:provincial )?capital\b")
 #: The word right before a position and right after one.
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"\W*([^\W\d_]+)")
@@ -206,6 +208,28 @@ def read_capital(text: str, read: Reader) -> list[GeocodeResult]:
     """
     rewritten = capital_text(text)
     if rewritten is None:
-        return []
+        return _read_possessive(text, read)
     results = [r for r in read(rewritten) if r.province_code]
     return [replace(r, method=f"{r.method}+capital") for r in results]
+
+
+def _read_possessive(text: str, read: Reader) -> list[GeocodeResult]:
+    """ "Samraong's capital" (a name shared by many units, placed nowhere as written) read
+    as "Samraong town": its results when each is a town (a district), at ``medium`` at
+    most (the phrase names a town less firmly than "Samraong town"); else none."""
+    if "s capital" not in text and "s provincial capital" not in text:
+        return []
+    m = _POSSESSIVE.search(text)
+    if m is None:
+        return []
+    results = read(f"{text[: m.start()]}{m.group(1)} town{text[m.end() :]}")
+    if not results or not all(r.district_code for r in results):
+        return []
+    return [
+        replace(
+            r,
+            method=f"{r.method}+capital",
+            confidence="medium" if r.confidence == "high" else r.confidence,
+        )
+        for r in results
+    ]
