@@ -27,6 +27,7 @@ camboyano": money). Gated on one search of the capital words.
 
 from __future__ import annotations
 
+import collections
 import re
 import unicodedata
 from dataclasses import replace
@@ -106,9 +107,11 @@ def _alternation(words: set[str], run_on: int) -> str:
 
 @depends_on_settings
 @cache
-def _rule() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(the gate: any word for a capital; the phrase: that word next to a form of
-    Cambodia, groups ``cap`` and ``kh`` either way round)."""
+def _rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """(the gate: three-letter pieces one of which every form of Cambodia and every
+    phrase of role ``capital_of_cambodia`` holds, those of ASCII forms and all; the
+    phrase: a word for a capital next to a form of Cambodia, groups ``cap`` and ``kh``
+    either way round)."""
     caps = {unicodedata.normalize("NFC", w.lower()) for w in word_list("national_capital")}
     forms = {_stem(n) for n in country_names() if " " not in n.strip()}
     forms |= {unicodedata.normalize("NFC", w.lower()) for w in word_list("cambodia_form")}
@@ -118,17 +121,37 @@ def _rule() -> tuple[re.Pattern[str], re.Pattern[str]]:
     link = _alternation(links, 0)
     one = f"(?:(?:{link})\\s*)?"
     gap = f"(?:'[^\\W\\d_]{{0,3}})?\\s*{one}{one}"
-    gate = re.compile(f"(?:{cap})")
     phrase = re.compile(f"(?P<kh1>{kh}){gap}(?P<cap1>{cap})|(?P<cap2>{cap}){gap}(?P<kh2>{kh})")
-    return gate, phrase
+    forms |= set(_phrases())
+    return _pieces({f for f in forms if f.isascii()}), _pieces(forms), phrase
+
+
+def _pieces(forms: set[str]) -> tuple[str, ...]:
+    """Three-letter pieces one of which each of ``forms`` holds, few (greedy; of pieces
+    held as often, the one starting furthest in: a name's start is shared with ordinary
+    place names, "Kamp…" of Kampong): "mbo" and "mpu" for the Latin names of Cambodia. A
+    string holding none names no form: the gate costs a substring test or two, not a
+    search of every form."""
+    left = set(forms)
+    found: list[str] = []
+    while left:
+        count: collections.Counter[str] = collections.Counter()
+        start: dict[str, int] = {}
+        for f in left:
+            for i in range(max(len(f) - 2, 1)):
+                piece = f[i : i + 3]
+                count[piece] += 1
+                start[piece] = min(start.get(piece, i), i)
+        best = max(sorted(count), key=lambda p: (count[p], start[p]))
+        found.append(best)
+        left = {f for f in left if best not in f}
+    return tuple(found)
 
 
 def _capital_span(lower: str) -> tuple[int, int] | None:
     """Where ``lower`` (lower case, NFC) names Cambodia's capital by a word for "capital"
     and a form of Cambodia's name; ``None`` when nowhere."""
-    gate, phrase = _rule()
-    if gate.search(lower) is None:
-        return None
+    phrase = _rule()[2]
     for m in phrase.finditer(lower):
         cap = m.group("cap1") or m.group("cap2")
         kh = m.group("kh1") or m.group("kh2")
@@ -171,16 +194,18 @@ def capital_text(text: str) -> str | None:
     str or None
         The rewritten string.
     """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     lower = text.lower().replace("\u2019", "'")
+    ascii_pieces, pieces, _ = _rule()
+    if not any(p in lower for p in (ascii_pieces if lower.isascii() else pieces)):
+        return None  # no form of Cambodia's name: most strings
     for phrase in _phrases():
         at = lower.find(phrase)
         if at >= 0 and (at == 0 or not lower[at - 1].isalnum()):
             end = at + len(phrase)
             if (end == len(lower) or not lower[end].isalnum()) and _plain(lower, at, end):
                 return f"{text[:at]}{_CAPITAL}{text[end:]}"
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-        lower = text.lower().replace("\u2019", "'")
     if len(lower) != len(text):
         return None  # (a letter whose lower case is longer: positions would not agree)
     span = _capital_span(lower)
