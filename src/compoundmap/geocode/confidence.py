@@ -218,10 +218,15 @@ def doubts(
         and not (m.hint == VILLAGE and anchor.kind in ("village", "place"))
     ):
         if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND) and not (
-            m.town and m.hint == DISTRICT and anchor.kind == "province" and anchor.tier == 1
+            m.town
+            and m.hint == DISTRICT
+            and anchor.kind == "province"
+            and anchor.tier == 1
+            and len(remaining) <= 1
         ):
-            # (a town word before a province's own name, "the capital of Phnom Penh": the
-            # province holds the town meant, a coarser answer, not another level)
+            # (a town word before a province's own name, the string's only name, "the
+            # capital of Phnom Penh": the province holds the town meant, a coarser answer,
+            # not another level)
             out.append("level")
     confirmed = _confirmed(anchor, choice, cluster, ctx)
     if (
