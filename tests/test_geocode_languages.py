@@ -2443,3 +2443,111 @@ def test_near_written_after_the_name(pair: str, place: str, alone: str, province
     the name: beside another place X is a reference point; alone it is the place."""
     assert [p.province_code for p in cm.geocode_places(pair)] == [place]
     assert cm.geocode(alone).province_code == province
+
+
+# --- round 13 (r13-capital): a phrase for the capital in any language; "capital of X" ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # real strings: atlasofwars.com ("staying in a riverfront hotel in the Cambodian
+        # capital"), weltwoche.ch ("Phnom Penh, die Hauptstadt Kambodschas")
+        "a riverfront hotel in the Cambodian capital",
+        "Phnom Penh, die Hauptstadt Kambodschas",
+        # the phrases of the brief, one per language
+        "the airport in the Cambodian capital",
+        "la capitale cambodgienne",
+        "die kambodschanische Hauptstadt",
+        "den kambodsjanske hovedstaden",
+        "kambodjanska huvudstaden",
+        "de Cambodjaanse hoofdstad",
+        "la capital camboyana",
+        "a capital do Camboja",
+        "la capitale della Cambogia",
+        "Kambodžan pääkaupungissa",
+        "w stolicy Kambodży",
+        "hlavní město Kambodže",
+        "столица Камбоджи",
+        "столиця Камбоджі",
+        "ibu kota Kamboja",
+        "ibu negara Kemboja",
+        "kabisera ng Cambodia",
+        "thủ đô Campuchia",
+        "เมืองหลวงของกัมพูชา",
+        "柬埔寨首都",
+        "柬首都",
+        "カンボジアの首都",
+        "캄보디아의 수도",
+        "العاصمة الكمبودية",
+        "پایتخت کامبوج",
+        "کمبوڈیا کا دارالحکومت",
+        "कंबोडिया की राजधानी",
+        "কম্বোডিয়ার রাজধানী",
+        "கம்போடியாவின் தலைநகர்",
+        "Kamboçya'nın başkenti",
+    ],
+)
+def test_a_word_for_capital_next_to_cambodia_is_phnom_penh(text: str) -> None:
+    """A word for "capital" (stop_words.csv role national_capital) next to a name of
+    Cambodia (country_names.csv, CLDR) or a form of it ("kambodschanische", "Камбоджи") is
+    Phnom Penh, in any language; also when the string placed nothing as written."""
+    r = cm.geocode(text)
+    assert r.province_code == "12", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand's capital",
+        "the Lao capital Vientiane",
+        "泰国首都",
+        "la capitale thaïlandaise",
+        "capital flight from Cambodia",
+        "venture capital in Cambodia",
+        "Cambodian capital markets",
+        "el capital camboyano",
+        "Cambodia's capitalism",
+        "the former capital of Cambodia",
+        "Cambodia's former capital",
+        "the gambling capital of Cambodia",
+        "die ehemalige Hauptstadt Kambodschas",
+    ],
+)
+def test_money_other_capitals_and_former_capitals_are_not_phnom_penh(text: str) -> None:
+    """Another country's capital, "capital" meaning money, and a capital qualified as
+    another than today's (roles capital_qualifier, capital_money_after) never give Phnom
+    Penh."""
+    assert cm.geocode(text).province_code != "12", text
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("capital of Samraong", "high"),
+        ("the province's capital of Samraong", "high"),
+        ("the provincial capital of Samraong", "high"),
+        ("the province's capital of Samroang", "medium"),  # misspelt: the phonetic pass
+        ("Samraong's capital", "medium"),  # placed nowhere as written: read as "… town"
+        ("thủ phủ Samraong", "high"),
+        ("ibu kota provinsi Samraong", "high"),
+        ("la capital provincial, Samraong", "high"),
+    ],
+)
+def test_capital_of_a_town_name_is_that_town(text: str, confidence: str) -> None:
+    """'capital of X' and the provincial-capital phrases of other languages (admin_words.csv,
+    folded to 'town') read X as the town (krong) of that name: Samraong town, Oddar Meanchey,
+    not one of the many units named Samraong."""
+    r = cm.geocode(text)
+    assert (r.district_code, r.confidence) == ("2204", confidence)
+
+
+def test_capital_of_a_province_stays_in_that_province() -> None:
+    """A province's own name after a town word is its town, or the province: never a unit
+    of that name in another province ('capital of Kandal' was a Kandal commune in Tboung
+    Khmum at medium)."""
+    assert cm.geocode("capital of Kampot").district_code == "0708"
+    r = cm.geocode("capital of Kandal")
+    assert (r.province_code, r.district_code) == ("08", None)
+    r = cm.geocode("the capital of Siem Reap province")
+    assert (r.province_code, r.district_code) == ("17", None)

@@ -148,7 +148,13 @@ def word_list(role: str) -> tuple[str, ...]:
     read as English "compound", "casino": "Moc Bai园区"), ``street_before``,
     ``street_after``, ``street_before_script`` and ``street_after_script`` (road words: a
     name right after or before one names a street, not the place: "Jalan Kampot",
-    "Kampot Road", "ถนนกำปงสปือ", "西港路").
+    "Kampot Road", "ถนนกำปงสปือ", "西港路"), ``capital_of_cambodia`` (phrases for Phnom
+    Penh: "Cambodia's capital"), ``national_capital`` (a word for a country's capital in
+    any language: capital, Hauptstadt, столица, 首都 …), ``capital_link`` (words between it
+    and Cambodia's name: "of", "の", "ของ"), ``cambodia_form`` (forms of Cambodia's name no
+    name of ``country_names.csv`` starts: 柬, الكمبودي), ``capital_qualifier`` (a word
+    before the phrase that makes it another capital: "former", "gambling", "venture") and
+    ``capital_money_after`` (a word after "capital" that makes it money: "markets").
 
     Examples
     --------

@@ -217,7 +217,20 @@ def doubts(
         and m.hint != level
         and not (m.hint == VILLAGE and anchor.kind in ("village", "place"))
     ):
-        if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND):
+        if not (m.hint == DISTRICT and anchor.kind not in _LEVEL_OF_KIND) and not (
+            m.town
+            and m.hint == DISTRICT
+            and anchor.kind == "province"
+            and anchor.tier == 1
+            and all(
+                e.province_code == anchor.province_code or e.kind in ("commune", "village")
+                for e in m.entries
+            )
+        ):
+            # (a town word before a province's own name that names no town or district
+            # outside it, "the capital of Phnom Penh" (a commune Phnum Penh lies in Preah
+            # Vihear: no town): the province holds the town meant, a coarser answer, not
+            # another level)
             out.append("level")
     confirmed = _confirmed(anchor, choice, cluster, ctx)
     if (

@@ -45,8 +45,6 @@ __all__ = ["FRAME_COLUMNS", "geocode", "geocode_frame", "geocode_places", "pause
 _SIZES = get_settings()  # cache sizes are read once, here
 _R = TypeVar("_R")
 #: (read for every string: C-level tests, no generator per string)
-_COUNTRY = int(Precision.COUNTRY)
-_PRECISION = attrgetter("precision")
 _PROVINCE = attrgetter("province_code")
 
 
@@ -124,8 +122,9 @@ def _resolved(
     results = read_repaired(text, read)  # a curated landmark's name with one typo
     if not results:  # a landmark written with its kind word first ("Kasino Mocbai")
         results = read_kind_first(text, read)
-    if _COUNTRY in map(_PRECISION, results) and not any(map(_PROVINCE, results)):
-        # only Cambodia named: "the outskirts of Cambodia's capital"
+    if not any(map(_PROVINCE, results)):
+        # only Cambodia named, or nothing: "the outskirts of Cambodia's capital", "la
+        # capitale cambodgienne"
         results = read_capital(text, read) or results
     if not any(map(_PROVINCE, results)):  # a name in a script read only by aliases
         results = read_romanised(text, read) or results

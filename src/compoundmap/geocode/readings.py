@@ -125,6 +125,15 @@ def readings(
         es = list(entries)
     if hint is not None:
         keep = [e for e in es if _hint_ok(e.kind, hint)]
+        if town and keep and hint == DISTRICT and drop_villages:
+            # "the capital of Kandal", "town of Kandal", the string's only name: a
+            # province's own name with a town word is its town, in that province; no unit
+            # of that name elsewhere (with other names, they choose)
+            own = {e.province_code for e in es if e.kind == "province" and e.tier == 1}
+            if own:
+                keep = [e for e in keep if e.province_code in own]
+                if not keep:
+                    es = [e for e in es if e.kind == "province" and e.tier == 1]
         if keep:
             es = _official_of_level(keep, hint)
         elif hint == VILLAGE:
