@@ -711,3 +711,25 @@ def test_round12_generic_list_names_alone_or_abroad_give_no_place(query: str) ->
     """The generic words of round 12's list names, alone or with a place abroad, and
     look-alikes of the Koh Kong SEZ place nothing."""
     assert [c for c in _codes(query) if c[0]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # CR-2813 (Viet Nam News) and CR-1309 (Thai: "PuLi casino hotel near the Nam Phu
+        # market, Poipet city"): a registry landmark without a point, in the town named as
+        # a city beside it
+        ("Venus Casino and Resort in Bavet City, Svay Rieng Province", "Bavet"),
+        ("โรงแรมภูริกาสิโน ใกล้ตลาดน้ำพุ เมืองปอยเปต ประเทศกัมพูชา", "Poipet"),
+    ],
+)
+def test_landmark_without_point_takes_the_point_of_the_town_named_as_a_city(
+    text: str, town: str
+) -> None:
+    """A curated landmark with no point of its own, placed only in a district, takes the
+    point of the town the string names in that district, also when the town is written
+    with a city word ("Bavet City", Thai เมือง): a named place, not the district's point."""
+    result = cm.geocode(text)
+    own = cm.geocode(town)
+    assert result.precision == 2
+    assert (result.latitude, result.longitude) == (own.latitude, own.longitude)

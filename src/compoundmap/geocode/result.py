@@ -253,19 +253,24 @@ def _town_point(anchor: Entry, mention: Mention) -> Entry | None:
 def _cluster_point(anchor: Entry, cluster: Sequence[Choice], dist: str | None) -> Entry | None:
     """For a curated place printed with no point and placed only in a district ("Mok Bay
     Casino", "Jinbei Casino"), the one point-level place the string names beside it in that
-    district ("Bavet town; Mok Bay Casino", "Jinbei …, Sihanoukville"): its point is finer
-    than the district's. A place known to a commune keeps the commune's point (O'Smach
-    Resort is not at Samraong town)."""
+    district ("Bavet town; Mok Bay Casino", "Jinbei …, Sihanoukville"), or the town a
+    name of that district is read as ("… in Bavet City", Thai "เมืองปอยเปต":
+    :func:`_town_point`): its point is finer than the district's. A place known to a commune
+    keeps the commune's point (O'Smach Resort is not at Samraong town)."""
     if anchor.tier != TIER_CURATED or anchor.kind in (*KIND_LEVEL, "place"):
         return None
     if anchor.is_point or dist is None or anchor.commune_code:
         return None  # a commune it lies in gives a closer point than a town
-    points = {
-        (e.lat, e.lon): e
-        for c in cluster
-        for e in c.mention.entries
-        if e.is_point and e.district_code == dist and consistent(e, anchor)
-    }
+    points: dict[tuple[float | None, float | None], Entry] = {}
+    for c in cluster:
+        for e in c.mention.entries:
+            if e.is_point:
+                if e.district_code == dist and consistent(e, anchor):
+                    points[e.lat, e.lon] = e
+            elif e.kind == "district" and e.code == dist:
+                town = _town_point(e, c.mention)
+                if town is not None:
+                    points[town.lat, town.lon] = town
     return next(iter(points.values())) if len(points) == 1 else None
 
 
