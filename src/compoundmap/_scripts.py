@@ -80,10 +80,13 @@ BLOCKS: dict[str, tuple[int, int]] = {
     "ethiopic_extended": (0x2D80, 0x2DDF),
     # CJK radicals, kana, bopomofo, Hangul compatibility jamo … CJK unified ideographs
     "cjk": (0x2E80, 0x9FFF),
+    "hiragana_katakana": (0x3040, 0x30FF),  # the two kana blocks
+    "cjk_ideographs": (0x3400, 0x9FFF),  # extension A, Yijing hexagrams, unified ideographs
     "katakana_letters": (0x30A1, 0x30FA),
     "katakana_long_vowel_mark": (0x30FC, 0x30FC),  # ー
     "cherokee_supplement": (0xAB70, 0xABBF),
     "hangul_syllables": (0xAC00, 0xD7AF),
+    "cjk_compatibility_ideographs": (0xF900, 0xFAFF),
     "arabic_presentation_forms_a": (0xFB50, 0xFDFF),
     "arabic_presentation_forms_b": (0xFE70, 0xFEFF),
     "chakma": (0x11100, 0x1114F),

@@ -34,6 +34,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .._scripts import block_ranges
 from ..normalize import country_names, word_list
 from ..settings import depends_on_settings
 
@@ -59,7 +60,17 @@ def _phrases() -> tuple[str, ...]:
 #: must start a word and may run on. Other scripts (Han, kana, Thai, Lao, Khmer, Burmese)
 #: are matched as written, glued.
 _GLUED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+    "["
+    + block_ranges(
+        "thai",
+        "lao",
+        "myanmar",
+        "khmer",
+        "hiragana_katakana",
+        "cjk_ideographs",
+        "cjk_compatibility_ideographs",
+    )
+    + "]"
 )
 #: What a word of a spaced script may run on with: letters and marks, no space, digit or
 #: punctuation (an ending: "Kambodschas", "kambodschanische", "stolicy", "hovedstaden").
