@@ -475,6 +475,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.indic_joins",
         "compoundmap.geocode.kana_bars",
         "compoundmap.geocode.kana_edits",
+        "compoundmap.geocode.outskirts",
         "compoundmap.geocode.places",
         "compoundmap.geocode.readings",
         "compoundmap.geocode.resolve",

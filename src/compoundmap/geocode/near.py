@@ -20,7 +20,7 @@ from ..schema import LEVEL_OF_NAME
 from .entries import consistent
 from .index import Entry
 from .mentions import REFERENCE_DESCRIPTOR, REFERENCE_OF, Mention
-from .outskirts import OUTSKIRTS_BEFORE, OUTSKIRTS_OF
+from .outskirts import OUTSKIRTS_BEFORE, OUTSKIRTS_OF, written_after
 
 __all__ = ["NEAR_WORDS", "edge_references", "near_references"]
 
@@ -56,14 +56,6 @@ def _after_near(toks: Sequence[Token], start: int) -> bool:
     ):
         k -= 1
     return k >= 0 and toks[k].text in _REFERENCE_NEAR
-
-
-def _near_after(toks: Sequence[Token], end: int) -> bool:
-    """Whether a word for "near" written after the name stands at ``toks[end]``, or right
-    after a genitive word there ("नोम पेन्ह के पास")."""
-    if end < len(toks) and toks[end].text in _NEAR_AFTER_OF:
-        end += 1
-    return end < len(toks) and toks[end].text in _NEAR_AFTER
 
 
 def _outskirts_at(toks: Sequence[Token], start: int) -> int:
@@ -115,7 +107,8 @@ def near_references(toks: Sequence[Token], mentions: list[Mention]) -> list[Ment
     near = [
         k
         for k, m in enumerate(mentions)
-        if not m.reference and (_after_near(toks, m.start) or _near_after(toks, m.end))
+        if not m.reference
+        and (_after_near(toks, m.start) or written_after(toks, m.end, _NEAR_AFTER, _NEAR_AFTER_OF))
     ]
     marked = _marked(mentions, near) if near else mentions
     # a town named as the outskirts of where the place right before or after it lies

@@ -20,7 +20,7 @@ from .entries import NameIndex
 from .mentions import Mention
 from .tokens import script_names
 
-__all__ = ["OUTSKIRTS_BEFORE", "OUTSKIRTS_OF", "OUTSKIRTS_WORDS", "outskirts"]
+__all__ = ["OUTSKIRTS_BEFORE", "OUTSKIRTS_OF", "OUTSKIRTS_WORDS", "outskirts", "written_after"]
 
 
 _BEFORE = normalized_words("outskirts_before")
@@ -60,12 +60,38 @@ def _before(toks: Sequence[Token], start: int) -> bool:
     return any(" ".join(words[j:]) in _BEFORE for j in range(len(words)))
 
 
-def _after(toks: Sequence[Token], end: int) -> bool:
-    """Whether an outskirts word written after a name stands at ``toks[end]``, or right
-    after a word of :data:`_AFTER_OF` there."""
-    if end < len(toks) and toks[end].latin and toks[end].text in _AFTER_OF:
+def written_after(
+    toks: Sequence[Token], end: int, words: frozenset[str], between: frozenset[str]
+) -> bool:
+    """Whether a word of ``words`` written after a name stands at ``toks[end]`` (the token
+    after the name), or right after a word of ``between`` there (a genitive: Urdu "X کے
+    مضافات", Hindi "X के पास"); words tokenised like Latin ones only.
+
+    Parameters
+    ----------
+    toks : sequence of Token
+        The string's tokens.
+    end : int
+        The index of the token right after the name.
+    words : frozenset of str
+        The words looked for, as the tokeniser writes them.
+    between : frozenset of str
+        The words that may stand between the name and one of ``words``.
+
+    Returns
+    -------
+    bool
+        Whether one of ``words`` follows the name.
+
+    Examples
+    --------
+    >>> from compoundmap.normalize import tokenize
+    >>> written_after(tokenize("Poipet outskirts"), 1, frozenset({"outskirts"}), frozenset())
+    True
+    """
+    if end < len(toks) and toks[end].latin and toks[end].text in between:
         end += 1
-    return end < len(toks) and toks[end].latin and toks[end].text in _AFTER
+    return end < len(toks) and toks[end].latin and toks[end].text in words
 
 
 def _script_names(text: str, index: NameIndex) -> set[str]:
@@ -130,8 +156,9 @@ def outskirts(
         return mentions
     out = []
     for m in mentions:
-        edge = (toks[m.start].latin and (_before(toks, m.start) or _after(toks, m.end))) or (
-            not toks[m.start].latin and m.text in script
-        )
+        edge = (
+            toks[m.start].latin
+            and (_before(toks, m.start) or written_after(toks, m.end, _AFTER, _AFTER_OF))
+        ) or (not toks[m.start].latin and m.text in script)
         out.append(m._replace(edge=True) if edge else m)
     return out
