@@ -769,6 +769,17 @@ def test_a_spelling_of_a_town_named_like_its_province_means_the_province() -> No
     assert geocode("ក្រុងសៀមរាប").district_code == "1710"
 
 
+def test_a_spelling_of_sihanoukville_means_the_city_as_the_name_does() -> None:
+    # a curated decision reads the bare "Sihanoukville" as the city (aliases.csv); GeoNames'
+    # other spellings of the city ("Sihanukville", "Kampong Somville") and misspellings
+    # near them follow it, and mean the province only with a province word
+    for name in ("Sihanukville", "Kampong Somville", "Sianukville", "Sihanaukville"):
+        r = geocode(name)
+        assert (r.province_code, r.district_code) == ("18", "1801"), name
+    r = geocode("Sihanukville province")
+    assert (r.province_code, r.district_code) == ("18", None)
+
+
 def test_a_unit_named_like_an_ordinary_word_is_found_with_its_admin_word() -> None:
     # Basaed folds to "based", a stopword: alone it is a word, with its admin word the unit
     assert geocode("Basaed district").district_code == "0501"

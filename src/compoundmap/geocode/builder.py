@@ -16,6 +16,7 @@ from .._util import float_or_none, records, str_or_none
 from ..gazetteer import Gazetteer
 from ..normalize import (
     DISTRICT,
+    PROVINCE,
     country_names,
     is_scanned,
     place_key,
@@ -342,6 +343,17 @@ class IndexBuilder:
             population=int(row["population"]),
         )
 
+    def _curated_as_town(self, key: str, town: Entry) -> bool:
+        """Whether a curated alias files the bare ``key`` as ``town``'s district (the
+        project's decision that "Sihanoukville" means the city, not the province)."""
+        return any(
+            e.tier == TIER_CURATED
+            and e.kind == "district"
+            and e.code == town.district_code
+            and e.hint is None  # the bare name, not "<name> city"
+            for e in self.index.get(key, ())
+        )
+
     def add_places(self) -> None:
         """GeoNames places under their name and alternate names (not codes such as KOS or
         PNH, nor very short romanisations). A capital that is its own province (Phnom Penh)
@@ -359,9 +371,18 @@ class IndexBuilder:
                 entry = self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
             # a town named like its province ("Siem Reap", "Pursat"): its other spellings
             # ("Siem Riep", "Porsat") are the province's too, so a bare one means the
-            # province, as the province's own spellings do, and a town word the town
+            # province, as the province's own spellings do, and a town word the town —
+            # unless a curated alias reads the bare name as the town (Sihanoukville): its
+            # other spellings ("Sihanukville") then mean the town, as the name does, and
+            # the province only with a province word
             also = (
-                self.unit_entry(province, str(row["name"]), TIER_PLACE, entry.source, None)
+                self.unit_entry(
+                    province,
+                    str(row["name"]),
+                    TIER_PLACE,
+                    entry.source,
+                    PROVINCE if self._curated_as_town(key, entry) else None,
+                )
                 if named_like_province and entry.kind == "place" and entry.commune_code is None
                 else None
             )
