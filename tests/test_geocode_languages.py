@@ -2551,3 +2551,29 @@ def test_capital_of_a_province_stays_in_that_province() -> None:
     assert (r.province_code, r.district_code) == ("08", None)
     r = cm.geocode("the capital of Siem Reap province")
     assert (r.province_code, r.district_code) == ("17", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("เสียม ราฐ", "17"),
+        ("พนม เปญ", "12"),
+    ],
+)
+def test_a_thai_name_split_by_a_space_is_read_whole(text: str, code: str) -> None:
+    """Thai pages keep the space of a romanised Khmer name; the two halves are one name when
+    together, and only together, they are an indexed name."""
+    r = cm.geocode(text)
+    assert (r.district_code or r.province_code) == code
+
+
+def test_a_thai_list_written_with_spaces_stays_a_list() -> None:
+    """Two whole names with a space between them are two places, not one joined name."""
+    from compoundmap.geocode.thai_joins import thai_space_joins
+
+    assert thai_space_joins("เสียมราฐ กันดาล", build_index()) == "เสียมราฐ กันดาล"
+    assert {p.province_code for p in cm.geocode_places("เสียมราฐ กันดาล และพนมเปญ")} == {
+        "17",
+        "08",
+        "12",
+    }
