@@ -481,6 +481,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.resolve",
         "compoundmap.geocode.result",
         "compoundmap.geocode.romanised",
+        "compoundmap.geocode.thai_joins",
         "compoundmap.settings",
     ],
 )

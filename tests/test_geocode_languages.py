@@ -2551,3 +2551,86 @@ def test_capital_of_a_province_stays_in_that_province() -> None:
     assert (r.province_code, r.district_code) == ("08", None)
     r = cm.geocode("the capital of Siem Reap province")
     assert (r.province_code, r.district_code) == ("17", None)
+
+
+def _towns_table() -> list[tuple[str, str, str]]:
+    """(name, code, language) of the round-14 towns table: the aliases.csv rows whose note
+    starts with "towns table <lang>;"."""
+    with open(raw_path("gazetteer", "aliases.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [
+        (r["alias"], r["code"], r["note"][len("towns table ") :].split(";", 1)[0])
+        for r in rows
+        if r["note"].startswith("towns table ")
+    ]
+
+
+@pytest.mark.parametrize(("name", "code", "lang"), _towns_table())
+def test_a_town_or_district_of_the_towns_table_reads_to_its_unit(
+    name: str, code: str, lang: str
+) -> None:
+    """Every spelling of the towns table (a cited page writes it: Chinese, Japanese, Korean,
+    Thai, Vietnamese) read alone gives its unit at the top band."""
+    assert lang in ("zh-Hans", "zh-Hant", "ja", "ko", "th", "vi")
+    r = cm.geocode(name)
+    assert (r.district_code or r.province_code or "").startswith(code), (name, r)
+    assert r.confidence == "high"
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # 7jpz.com: "首府为大金瓯市(Ta Khmau)" / "首府为幕园市(Chbar Mon)"
+        ("干拉省首府大金瓯市", "0811"),
+        ("磅士卑省幕园市", "0502"),
+        # 58cam: "柬埔寨政府决定在干拉省成立“阿雷沙”市"
+        ("干拉省阿雷沙市", "0813"),
+        # 58cam: "连接金边老市场、水净华区、干拉省阿雷沙区的阿雷沙大桥": 水净华 = Chroy Changvar
+        ("金边水净华区", "1211"),
+        # hmong.in.th: "เมืองหลวงบันลุง"; sawadee.wiki: "เมืองหลักและเมืองที่ใหญ่ที่สุดคือเมืองสวง"
+        ("เมืองหลวงบันลุง", "1602"),
+        ("เมืองสวง", "2506"),
+        # nyonyum.net: "モンドルキリ州の中心地はサェンモノロム"
+        ("モンドルキリ州の中心地はサェンモノロム", "1105"),
+        # yoda.wiki (ko): "자본의반룽"
+        ("라타나키리 주 반룽", "1602"),
+    ],
+)
+def test_towns_written_in_chinese_thai_japanese_korean(text: str, district: str) -> None:
+    """Spans of the pages the towns table cites read to the town's district."""
+    assert cm.geocode(text).district_code == district
+
+
+def test_a_town_kept_with_its_admin_word_is_not_an_ordinary_word() -> None:
+    """สวง (Suong) is only an alias with เมือง: bare it is inside แสวง (to seek); 幕园 only
+    with 市."""
+    assert cm.geocode("แสวงหาผลประโยชน์").province_code is None
+    assert cm.geocode("幕园").province_code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ชบาร์ อัมปอฟ", "1210"),  # hmong.in.th Khan_Chbar_Ampov, spaced as the page writes it
+        ("เขตชบาร์ อัมปอฟ", "1210"),
+        ("เสียม ราฐ", "17"),
+        ("พนม เปญ", "12"),
+    ],
+)
+def test_a_thai_name_split_by_a_space_is_read_whole(text: str, code: str) -> None:
+    """Thai pages keep the space of a romanised Khmer name; the two halves are one name when
+    together, and only together, they are an indexed name."""
+    r = cm.geocode(text)
+    assert (r.district_code or r.province_code) == code
+
+
+def test_a_thai_list_written_with_spaces_stays_a_list() -> None:
+    """Two whole names with a space between them are two places, not one joined name."""
+    from compoundmap.geocode.thai_joins import thai_space_joins
+
+    assert thai_space_joins("เสียมราฐ กันดาล", build_index()) == "เสียมราฐ กันดาล"
+    assert {p.province_code for p in cm.geocode_places("เสียมราฐ กันดาล และพนมเปญ")} == {
+        "17",
+        "08",
+        "12",
+    }

@@ -42,6 +42,7 @@ from .khmer import (
     kind_before,
 )
 from .script_lists import SCRIPT_JOINER, list_breaks
+from .thai_joins import thai_space_joins
 
 __all__ = [
     "script_names",
@@ -116,7 +117,7 @@ def split_tokens(text: str | tuple[Token, ...], index: NameIndex) -> list[Token]
             joined = kana_bars(joined, index)  # ― typed for ー, or a dash between two names
         if SCRIPT_JOINER.search(joined):
             # a list written with ・ or a Thai space ("プノンペン・シアヌークビル")
-            joined = list_breaks(joined, index)
+            joined = thai_space_joins(list_breaks(joined, index), index)
         if joined != text:
             toks = tokenize(joined)
     else:
