@@ -731,6 +731,11 @@ def test_round12_generic_list_names_alone_or_abroad_give_no_place(query: str) ->
         ("Phnom Chhngok Cave Temple", ("07", None), {"high"}),
         ("Phnom Chhnork", ("07", None), {"high"}),
         ("Techo Marikot bridge to Koh Puos", ("18", None), {"high"}),
+        # bnews / vietnam.vn 2025: the Thuong Phuoc (Dong Thap) - Kaoh Roka (Prey Veng) gate
+        ("Koh Roka checkpoint", ("14", "1406"), {"high"}),
+        ("Kaoh Roka border gate", ("14", "1406"), {"high"}),
+        # Cambodia Daily 2015: the casino by the Kamrieng (Battambang) border checkpoint
+        ("the Sranasie Casino", ("02", "0212"), {"high"}),
     ],
 )
 def test_round14_buildings_markets_and_sights_from_list_pages(
@@ -754,6 +759,8 @@ def test_round14_buildings_markets_and_sights_from_list_pages(
         "Central Market",
         "Chang Riec",  # Chàng Riệc gate (Tay Ninh, Vietnam): read as Chantrea before
         "Chàng Riêc, dans la province de Tay Ninh",
+        "Thường Phước",  # the Vietnamese side of the Kaoh Roka gate
+        "Thuong Phuoc",
     ],
 )
 def test_round14_generic_or_foreign_list_names_give_no_place(query: str) -> None:
