@@ -781,6 +781,15 @@ def test_a_spelling_of_sihanoukville_means_the_city_as_the_name_does() -> None:
     assert (r.province_code, r.district_code) == ("18", None)
 
 
+def test_another_name_of_a_town_that_units_elsewhere_bear_is_not_top_band() -> None:
+    # GeoNames gives Takeo town the other name "Prasat", the official name of six communes
+    # elsewhere; "Prasat district" (Surin's, in Thailand) leaves only the town at the
+    # district level, but nothing chose it over the communes so named
+    for text in ("Prasat district", "Prasat district, Surin"):
+        assert geocode(text).confidence != "high", text
+    assert geocode("Takeo town").confidence == "high"
+
+
 def test_a_unit_named_like_an_ordinary_word_is_found_with_its_admin_word() -> None:
     # Basaed folds to "based", a stopword: alone it is a word, with its admin word the unit
     assert geocode("Basaed district").district_code == "0501"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..normalize import COMMUNE, DISTRICT, PROVINCE, VILLAGE
 from ..settings import get as get_settings
-from .index import TIER_CURATED, Entry, consistent, fits_any
+from .index import TIER_CURATED, TIER_OFFICIAL, TIER_PLACE, Entry, consistent, fits_any
 from .mentions import Mention
 from .placement import Span
 
@@ -242,6 +242,17 @@ def doubts(
         out.append("namesake")  # a reading in another province, and nothing chose this one
     elif not confirmed and _curated_elsewhere(anchor, m):
         out.append("namesake")  # "Chrey Thom commune": sources write the bare name elsewhere
+    elif (
+        not confirmed
+        and anchor.tier == TIER_PLACE
+        and any(
+            e.tier == TIER_OFFICIAL and e.province_code != anchor.province_code for e in m.entries
+        )
+    ):
+        # "Prasat district": GeoNames' other name of a town (Takeo's "Prasat") that is the
+        # official name of units in other provinces (six communes Prasat): the admin word
+        # left only the town, but nothing chose it over the units so named
+        out.append("namesake")
     if confirmed and not ctx.supports(anchor) and _tied(anchor, choice, cluster):
         out.append("tie")
     # (the cluster is drawn from ``remaining``: of the same length, it is all of it)
