@@ -18,6 +18,7 @@ from ..normalize import (
     DISTRICT,
     country_names,
     is_scanned,
+    kind_after_words,
     place_key,
     skeleton,
     tokenize,
@@ -57,6 +58,18 @@ def drops_abroad(toks: Sequence[Token]) -> bool:
     abroad ("China Project" → project): such a curated name keeps its full key, and its
     first word may start a span (``index.name_edge_words``)."""
     return any(_abroad(t.text) for t in toks if t.stop or t.admin is not None)
+
+
+def _kind_twins(toks: Sequence[Token], full: str, keys: list[str]) -> list[str]:
+    """The key of a curated name kept whole ("A7 Park", "Taeja Complex") with its end word
+    in the English kind word it means (``normalize.kind_after_words``: park, complex →
+    compound), the word a kind word of another script after the name is read as ("A7园区" →
+    "A7 compound"); empty when the key drops its end word or the word is that kind word."""
+    last = toks[-1].text if len(toks) > 1 else ""
+    kind = kind_after_words().get(last)
+    if kind is None or kind == last or full not in keys:
+        return []
+    return ["".join(t.text for t in toks[:-1]) + kind.replace(" ", "")]
 
 
 def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -312,8 +325,8 @@ class IndexBuilder:
             or any(_abroad(k) or k.isdigit() for k in keys)
             or drops_abroad(toks)
         ):
-            return [full]
-        return keys
+            keys = [full]
+        return keys + _kind_twins(toks, full, keys)
 
     def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Province code → keys of the province's names; province code → keys of its
