@@ -44,17 +44,27 @@ _SCRIPT_KINDS = {
     if not w.isascii()
 }
 _SCRIPT_KIND_FIRST = frozenset(w[0] for w in _SCRIPT_KINDS)
+#: A quote mark or bracket may close the name before its kind word (「Silver Star」賭場,
+#: 목바이(Moc Bai) 카지노): it goes with the rewrite, as a space would.
 _SCRIPT_KIND_RE = re.compile(
-    r"([A-Za-z](?: ?\d+)?)\s?(" + "|".join(sorted(_SCRIPT_KINDS, key=len, reverse=True)) + ")"
+    r"([A-Za-z](?: ?\d+)?)[」』”\"’')）]?\s?("
+    + "|".join(sorted(_SCRIPT_KINDS, key=len, reverse=True))
+    + ")"
 )
 
 
 def _latin_before_script_kind(s: str) -> str:
     """``s`` with a kind word of another script written right after a Latin letter (or a
-    number after one: "Lucky 88赌场") in English, as a word of its own ("Moc Bai园区" →
-    "Moc Bai compound", "A7 파크" → "A7 compound"): Chinese, Japanese, Korean and Thai pages
-    write the kind after the Latin name of a compound, casino or hotel, glued or spaced;
-    the index holds the name in English."""
+    number after one: "Lucky 88赌场"; or a quote mark closing the name: 「A7」园区) in
+    English, as a word of its own ("Moc Bai园区" → "Moc Bai compound", "A7 파크" → "A7
+    compound"): Chinese, Japanese, Korean and Thai pages write the kind after the Latin name
+    of a compound, casino or hotel, glued or spaced; the index holds the name in English.
+
+    Examples
+    --------
+    >>> _latin_before_script_kind("「A7」园区、YN酒店")
+    '「A7 compound 、YN hotel '
+    """
     return _SCRIPT_KIND_RE.sub(lambda m: f"{m.group(1)} {_SCRIPT_KINDS[m.group(2)]} ", s)
 
 
