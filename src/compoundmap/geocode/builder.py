@@ -60,14 +60,14 @@ def drops_abroad(toks: Sequence[Token]) -> bool:
     return any(_abroad(t.text) for t in toks if t.stop or t.admin is not None)
 
 
-def _kind_twins(toks: Sequence[Token], full: str, keys: list[str]) -> list[str]:
+def _kind_twins(toks: Sequence[Token], keys: list[str]) -> list[str]:
     """The key of a curated name kept whole ("A7 Park", "Taeja Complex") with its end word
     in the English kind word it means (``normalize.kind_after_words``: park, complex →
     compound), the word a kind word of another script after the name is read as ("A7园区" →
     "A7 compound"); empty when the key drops its end word or the word is that kind word."""
     last = toks[-1].text if len(toks) > 1 else ""
     kind = kind_after_words().get(last)
-    if kind is None or kind == last or full not in keys:
+    if kind is None or kind == last or "".join(t.text for t in toks) not in keys:
         return []
     return ["".join(t.text for t in toks[:-1]) + kind.replace(" ", "")]
 
@@ -269,7 +269,10 @@ class IndexBuilder:
         }
 
     def add_localities(self) -> None:
-        """Curated localities (``localities.csv``) under their name and aliases."""
+        """Curated localities (``localities.csv``) under their name and aliases, and a name
+        kept whole with an English kind word also under its twin key (``_kind_twins``)
+        when no name already has that key."""
+        twins: list[tuple[str, Entry, str]] = []
         for row in records(self.gaz.localities):
             entry = Entry(
                 name=str(row["name"]),
@@ -288,7 +291,13 @@ class IndexBuilder:
             if entry.kind == "border_crossing":
                 names += [n for n in crossing_names(names, _abroad) if n not in names]
             for name in names:
-                self.add(name, entry, keys=self._locality_keys(name))
+                keys = self._locality_keys(name)
+                self.add(name, entry, keys=keys)
+                twins += [(name, entry, k) for k in _kind_twins(tokenize(name), keys)]
+        named = set(self.index)
+        for name, entry, key in twins:
+            if key not in named:  # a name as written wins over another's twin
+                self.add(name, entry, keys=[key])
 
     def add_crossing_cores(self) -> None:
         """Curated border crossings under their bare place name ("Daung", "Chong Chom"),
@@ -325,8 +334,8 @@ class IndexBuilder:
             or any(_abroad(k) or k.isdigit() for k in keys)
             or drops_abroad(toks)
         ):
-            keys = [full]
-        return keys + _kind_twins(toks, full, keys)
+            return [full]
+        return keys
 
     def _unit_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Province code → keys of the province's names; province code → keys of its
