@@ -771,8 +771,6 @@ def test_a_latin_site_name_with_a_kind_word_of_another_script_reads_the_site(
         # mgronline.com 9690000017540 (Thai: the casino licences withdrawn in Sihanoukville)
         ("กาสิโน Jinbei 4", ("18", "1801")),
         ("กาสิโน GC Casino ในสีหนุวิลล์", ("18", "1801")),
-        # PLO (reports.csv CR-2549): Vietnamese khu before a compound's name
-        ("khu A7", ("20", "2008")),
         # a quote mark closing the Latin name before the kind word
         ("「A7」园区", ("20", "2008")),
     ],
@@ -780,8 +778,8 @@ def test_a_latin_site_name_with_a_kind_word_of_another_script_reads_the_site(
 def test_kind_word_written_before_or_quoted_reads_the_site(
     text: str, place: tuple[str, str]
 ) -> None:
-    """Thai writes กาสิโน before the Latin name and Vietnamese khu; Chinese may quote the
-    name before 园区: each reads the site."""
+    """Thai writes กาสิโน before the Latin name; Chinese may quote the name before 园区: each
+    reads the site."""
     got = cm.geocode(text)
     assert (got.province_code, got.district_code) == place
 
