@@ -3,7 +3,7 @@ or a Vietnamese/Thai one before it, and Latin words glued to CJK text that are n
 
 Names: every curated locality name and alias (``localities.csv``) and every registry name
 (``compounds.csv``: name, aliases) written in Latin letters only, of a site whose kind has
-kind words (casino, compound, hotel, building, resort, special economic zone), less the names
+kind words (casino, compound, hotel, building, resort, special (economic) zone), less the names
 that need their place named (``needs_context``) and the registry's skipped names
 (``registry_skips.csv``). The name loses its English end kind word ("A7 Park" → "A7") and is
 written alone (the control: what the name reads without a kind word), with each kind word of
@@ -57,6 +57,7 @@ _END_WORDS = {
     "building": "building",
     "condominium": "building",
     "special economic zone": "special economic zone",
+    "special zone": "special zone",
 }
 #: A name that starts with a kind word ("casino Amber", "khu casino Robot") is left out.
 _FIRST_WORDS = frozenset({"casino", "hotel", "khu", "the", *_END_WORDS})
