@@ -789,3 +789,76 @@ def test_landmark_without_point_takes_the_point_of_the_town_named_as_a_city(
     own = cm.geocode(town)
     assert result.precision == 2
     assert (result.latitude, result.longitude) == (own.latitude, own.longitude)
+
+
+# Round 14 (r14-mixed): a site's Latin name with a kind word of another script after it,
+# glued or spaced (stop_words.csv roles kind_after_<kind>; benchmarks/sweep_glued.py).
+_GLUED_SITES = [
+    # (registry / curated name as the index holds it, its province and district)
+    ("A7", "compound", ("20", "2008")),  # "A7 Park": its key is kept whole (a bare number)
+    ("Taeja", "compound", ("21", None)),  # "Taeja Complex": complex = compound
+    ("Mango", "compound", ("05", "0503")),  # "Mango Compound"
+    ("YN", "hotel", ("12", None)),  # "YN Hotel"
+    ("Xinli", "casino", ("18", "1801")),  # "Xinli Casino"
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "place"), _GLUED_SITES)
+def test_a_latin_site_name_with_a_kind_word_of_another_script_reads_the_site(
+    name: str, kind: str, place: tuple[str, str | None]
+) -> None:
+    """Every kind word of another script for the site's kind (园区, 園區, 파크, 단지, パーク,
+    団地, 酒店, ホテル, 호텔, โรงแรม, 赌场, カジノ, 카지노, คาสิโน …), glued to the name or after a
+    space, reads the site as its English name does: the words are read as the English kind
+    word, and a name kept whole with Park or Complex is also keyed with "compound"."""
+    from compoundmap.normalize import kind_after_words
+
+    words = [w for w, k in kind_after_words().items() if k == kind and not w.isascii()]
+    assert len(words) >= 4
+    for word in words:
+        for text in (name + word, f"{name} {word}"):
+            got = cm.geocode(text)
+            assert (got.province_code, got.district_code) == place, text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # mgronline.com 9690000017540 (Thai: the casino licences withdrawn in Sihanoukville)
+        ("กาสิโน Jinbei 4", ("18", "1801")),
+        ("กาสิโน GC Casino ในสีหนุวิลล์", ("18", "1801")),
+        # a quote mark closing the Latin name before the kind word
+        ("「A7」园区", ("20", "2008")),
+    ],
+)
+def test_kind_word_written_before_or_quoted_reads_the_site(
+    text: str, place: tuple[str, str]
+) -> None:
+    """Thai writes กาสิโน before the Latin name; Chinese may quote the name before 园区: each
+    reads the site."""
+    got = cm.geocode(text)
+    assert (got.province_code, got.district_code) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VIP酒店",
+        "KTV园区",
+        "APP下载",
+        "USDT转账",
+        "AI换脸",
+        "WiFi密码",
+        "5号楼",
+        "3號",
+        "12번지",
+        "7番地",
+        "緬甸KK園區",  # news.ltn.com.tw 5310617: the Myanmar KK Park, not a place of ours
+        "KK园区",
+    ],
+)
+def test_latin_words_glued_to_cjk_that_are_not_places_read_nothing(text: str) -> None:
+    """Latin words glued to Chinese, Korean or Japanese text that are no site of ours
+    (brands, KTV, VIP, APP, a number with 号/번지/番地, the Myanmar KK Park) place nothing
+    in Cambodia, also before a kind word."""
+    assert [p for p in cm.geocode_places(text) if p.province_code] == []

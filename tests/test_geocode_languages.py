@@ -1812,7 +1812,7 @@ def test_the_chinese_name_of_the_poipet_border_gate(text: str) -> None:
 def test_a_chinese_kind_word_after_a_latin_name_reads_as_english(
     text: str, place: tuple[str, str]
 ) -> None:
-    """stop_words.csv roles ``kind_han_compound`` / ``kind_han_casino`` (_cleantext): 园区
+    """stop_words.csv roles ``kind_after_compound`` / ``kind_after_casino`` (_cleantext): 园区
     or 赌场 glued to a Latin name is read as "compound" / "casino", so the English name of
     the index is found (benchmarks/sweep_cjk_names.py "latin kind": 300/300 as the English
     name, 216/300 before)."""

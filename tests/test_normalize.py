@@ -115,6 +115,7 @@ def test_missing_values_are_empty() -> None:
         "compoundmap._cleantext",
         "compoundmap._phonetic",
         "compoundmap._scripts",
+        "compoundmap._wordlists",
     ],
 )
 def test_docstring_examples_hold(module: str) -> None:

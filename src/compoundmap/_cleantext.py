@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ._scripts import KATAKANA, TYPED_KANA_DOTS, fold_script
 from ._util import is_missing
-from ._wordlists import word_list
+from ._wordlists import kind_after_words
 from .settings import get as get_settings
 
 __all__ = [
@@ -34,25 +34,38 @@ __all__ = [
     "strip_diacritics",
 ]
 
-#: Chinese words for a compound and a casino (``stop_words.csv`` roles
-#: ``kind_han_compound``, ``kind_han_casino``), the English word each is read as after a
-#: Latin name ("Moc Bai园区" is the Moc Bai compound, as "Moc Bai compound" reads).
-_HAN_KINDS = {
-    **{w: "compound" for w in word_list("kind_han_compound")},
-    **{w: "casino" for w in word_list("kind_han_casino")},
+#: Words of other scripts for a site's kind (``stop_words.csv`` roles ``kind_after_<kind>``:
+#: 园区, 賭場, 파크, カジノ, โรงแรม …), the English word each is read as after a Latin name
+#: ("Moc Bai园区" is the Moc Bai compound, as "Moc Bai compound" reads; "A7파크" the A7 Park).
+#: Folded as the text is before they are sought (``fold_script``: 파크 → 바그, パーク → パク).
+_SCRIPT_KINDS = {
+    fold_script(unicodedata.normalize("NFKC", w)): kind
+    for w, kind in kind_after_words().items()
+    if not w.isascii()
 }
-_HAN_KIND_FIRST = frozenset(w[0] for w in _HAN_KINDS)
-_HAN_KIND_RE = re.compile(
-    r"([A-Za-z](?: ?\d+)?)\s?(" + "|".join(sorted(_HAN_KINDS, key=len, reverse=True)) + ")"
+_SCRIPT_KIND_FIRST = frozenset(w[0] for w in _SCRIPT_KINDS)
+#: A quote mark or bracket may close the name before its kind word (「Silver Star」賭場,
+#: 목바이(Moc Bai) 카지노): it goes with the rewrite, as a space would.
+_SCRIPT_KIND_RE = re.compile(
+    r"([A-Za-z](?: ?\d+)?)[」』”\"’')）]?\s?("
+    + "|".join(sorted(_SCRIPT_KINDS, key=len, reverse=True))
+    + ")"
 )
 
 
-def _latin_before_han_kind(s: str) -> str:
-    """``s`` with a Chinese kind word written right after a Latin letter (or a number after
-    one: "Lucky 88赌场") in English, as a word of its own ("Moc Bai园区" → "Moc Bai
-    compound"): Chinese pages glue the kind to the Latin name of a compound or casino,
-    which the index holds in English."""
-    return _HAN_KIND_RE.sub(lambda m: f"{m.group(1)} {_HAN_KINDS[m.group(2)]} ", s)
+def _latin_before_script_kind(s: str) -> str:
+    """``s`` with a kind word of another script written right after a Latin letter (or a
+    number after one: "Lucky 88赌场"; or a quote mark closing the name: 「A7」园区) in
+    English, as a word of its own ("Moc Bai园区" → "Moc Bai compound", "A7 파크" → "A7
+    compound"): Chinese, Japanese, Korean and Thai pages write the kind after the Latin name
+    of a compound, casino or hotel, glued or spaced; the index holds the name in English.
+
+    Examples
+    --------
+    >>> _latin_before_script_kind("「A7」园区、YN酒店")
+    '「A7 compound 、YN hotel '
+    """
+    return _SCRIPT_KIND_RE.sub(lambda m: f"{m.group(1)} {_SCRIPT_KINDS[m.group(2)]} ", s)
 
 
 # Characters that are quote marks or apostrophes in the sources.
@@ -144,8 +157,8 @@ def clean_text(text: object) -> str:
     s = s.replace("\u17d2\u178a", "\u17d2\u178f").translate(_KHMER_DIGITS)
     # Japanese and Korean transliterations of one name (see compoundmap._scripts)
     s = fold_script(s)
-    if _HAN_KIND_FIRST.intersection(s):
-        s = _latin_before_han_kind(s)
+    if _SCRIPT_KIND_FIRST.intersection(s):
+        s = _latin_before_script_kind(s)
     # Khmer "number" words before a numeral: លេខ (lekh) and ទី (ti), as in the Latin names
     s = _KHMER_NUMBER_RE.sub(lambda m: " lekh " if m.group(1) == "លេខ" else " ti ", s)
     s = expand_elisions(POSSESSIVE_RE.sub("", s))

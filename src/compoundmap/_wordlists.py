@@ -14,7 +14,14 @@ from ._data import raw_path
 from .errors import DataFileError
 from .schema import LEVEL_OF_NAME
 
-__all__ = ["AdminWord", "admin_words", "country_names", "romanisation_variants", "word_list"]
+__all__ = [
+    "AdminWord",
+    "admin_words",
+    "country_names",
+    "kind_after_words",
+    "romanisation_variants",
+    "word_list",
+]
 
 
 # --- word lists (data/raw/gazetteer/*.csv, provenance in data/raw/PROVENANCE.md) ----------
@@ -144,8 +151,8 @@ def word_list(role: str) -> tuple[str, ...]:
     curated landmark's name that needs its place named, the name alone gives its province
     at ``medium`` at most) and ``kind_before_kana`` (katakana words for a casino, hotel or
     resort: glued before a known name, "カジノポイペト", a word of their own),
-    ``kind_han_compound`` and ``kind_han_casino`` (园区, 赌场 …: right after a Latin name
-    read as English "compound", "casino": "Moc Bai园区"), ``street_before``,
+    ``kind_after_<kind>`` (a word written after a site's name that names its kind, in every
+    script: 园区, 파크, カジノ, โรงแรม …; see :func:`kind_after_words`), ``street_before``,
     ``street_after``, ``street_before_script`` and ``street_after_script`` (road words: a
     name right after or before one names a street, not the place: "Jalan Kampot",
     "Kampot Road", "ถนนกำปงสปือ", "西港路"), ``capital_of_cambodia`` (phrases for Phnom
@@ -172,6 +179,31 @@ def _stop_words() -> dict[str, tuple[str, ...]]:
     for r in _read_word_list("stop_words.csv", ("word", "role", "source")):
         by_role.setdefault(r["role"], []).append(r["word"])
     return {role: tuple(words) for role, words in by_role.items()}
+
+
+@cache
+def kind_after_words() -> dict[str, str]:
+    """Words of the roles ``kind_after_<kind>`` of ``stop_words.csv`` → the English kind word
+    they mean (``_`` of ``<kind>`` read as a space: ``special_economic_zone``).
+
+    A word of another script (园区, 파크, カジノ, โรงแรม …) written right after a Latin name,
+    glued or spaced, is read as the English word ("A7园区" → "A7 compound"; ``_cleantext``);
+    a curated name that keeps a Latin one of them in its key is also keyed with the English
+    word ("A7 Park" → "A7 compound"; ``geocode.builder``). One home for the kind words after
+    a name in every language.
+
+    Examples
+    --------
+    >>> kind_after_words()["園區"], kind_after_words()["park"], kind_after_words()["카지노"]
+    ('compound', 'compound', 'casino')
+    """
+    prefix = "kind_after_"
+    return {
+        word: role[len(prefix) :].replace("_", " ")
+        for role, words in _stop_words().items()
+        if role.startswith(prefix)
+        for word in words
+    }
 
 
 @cache

@@ -40,7 +40,14 @@ from ._scripts import HANGUL_PART as _HANGUL_PART
 from ._scripts import is_hangul as _is_hangul
 from ._scripts import khmer_sign_fold, splits_syllable, vietnamese_word
 from ._util import is_missing
-from ._wordlists import AdminWord, admin_words, country_names, romanisation_variants, word_list
+from ._wordlists import (
+    AdminWord,
+    admin_words,
+    country_names,
+    kind_after_words,
+    romanisation_variants,
+    word_list,
+)
 from .schema import AdminLevel
 from .settings import depends_on_settings
 from .settings import get as get_settings
@@ -65,6 +72,7 @@ __all__ = [
     "is_latin",
     "is_scanned",
     "key_of",
+    "kind_after_words",
     "khmer_sign_fold",
     "latin_sound_keys",
     "normalize",

@@ -19,6 +19,7 @@ from ..normalize import (
     PROVINCE,
     country_names,
     is_scanned,
+    kind_after_words,
     place_key,
     skeleton,
     tokenize,
@@ -58,6 +59,18 @@ def drops_abroad(toks: Sequence[Token]) -> bool:
     abroad ("China Project" → project): such a curated name keeps its full key, and its
     first word may start a span (``index.name_edge_words``)."""
     return any(_abroad(t.text) for t in toks if t.stop or t.admin is not None)
+
+
+def _kind_twins(toks: Sequence[Token], keys: list[str]) -> list[str]:
+    """The key of a curated name kept whole ("A7 Park", "Taeja Complex") with its end word
+    in the English kind word it means (``normalize.kind_after_words``: park, complex →
+    compound), the word a kind word of another script after the name is read as ("A7园区" →
+    "A7 compound"); empty when the key drops its end word or the word is that kind word."""
+    last = toks[-1].text if len(toks) > 1 else ""
+    kind = kind_after_words().get(last)
+    if kind is None or kind == last or "".join(t.text for t in toks) not in keys:
+        return []
+    return ["".join(t.text for t in toks[:-1]) + kind.replace(" ", "")]
 
 
 def _legacy_districts(by_code: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -257,7 +270,10 @@ class IndexBuilder:
         }
 
     def add_localities(self) -> None:
-        """Curated localities (``localities.csv``) under their name and aliases."""
+        """Curated localities (``localities.csv``) under their name and aliases, and a name
+        kept whole with an English kind word also under its twin key (``_kind_twins``)
+        when no name already has that key."""
+        twins: list[tuple[str, Entry, str]] = []
         for row in records(self.gaz.localities):
             entry = Entry(
                 name=str(row["name"]),
@@ -276,7 +292,13 @@ class IndexBuilder:
             if entry.kind == "border_crossing":
                 names += [n for n in crossing_names(names, _abroad) if n not in names]
             for name in names:
-                self.add(name, entry, keys=self._locality_keys(name))
+                keys = self._locality_keys(name)
+                self.add(name, entry, keys=keys)
+                twins += [(name, entry, k) for k in _kind_twins(tokenize(name), keys)]
+        named = set(self.index)
+        for name, entry, key in twins:
+            if key not in named:  # a name as written wins over another's twin
+                self.add(name, entry, keys=[key])
 
     def add_crossing_cores(self) -> None:
         """Curated border crossings under their bare place name ("Daung", "Chong Chom"),
