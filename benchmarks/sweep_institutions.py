@@ -9,6 +9,11 @@ Indonesia in Cambodia", "中国驻柬埔寨大使馆", "주캄보디아 대한�
    the word "embassy" or "ambassador": none may give Phnom Penh.
 3. **Another place wins**: an embassy phrase with a Cambodian town written in it keeps the
    town's province.
+4. **A province's capital named through its province** (``provincial_capital.py``): each
+   province's English name in "the capital of X province", "X province's capital" and
+   "thủ phủ tỉnh X": a town of that province (a district a GeoNames town of
+   ``town_population`` or more names), the province only, or wrong. CJK phrases are
+   tested in ``tests/test_geocode_provincial_capital.py``.
 
 Printed: right / none by confidence band, the negatives that gave Phnom Penh and the misses.
 
@@ -22,7 +27,10 @@ import time
 
 from _sweep import print_cpu, print_tally
 
+from compoundmap import get_gazetteer
 from compoundmap.geocode import geocode
+from compoundmap.geocode.index import towns
+from compoundmap.settings import get as get_settings
 
 #: Sending countries, English names (40).
 COUNTRIES = (
@@ -127,6 +135,29 @@ WINNERS = [
 ]
 
 
+#: Phrases naming a province's capital ("{}" is the province's name).
+PROVINCIAL = ("the capital of {} province", "{} province's capital", "thủ phủ tỉnh {}")
+
+
+def _provincial(tally: collections.Counter[str], wrong: list[str]) -> None:
+    """Part 4: each province's name in each phrase of ``PROVINCIAL``."""
+    units = get_gazetteer().units
+    population = get_settings().town_population
+    urban = {c for c, t in towns().items() if t.population >= population}
+    provinces = units[units["level"] == 1]
+    for code, name in zip(provinces["code"], provinces["name_en"], strict=True):
+        for phrase in PROVINCIAL:
+            r = geocode(phrase.format(name))
+            if r.province_code == code and r.district_code in urban:
+                v = "town"
+            elif r.province_code == code and r.district_code is None:
+                v = "province only"
+            else:
+                v = "WRONG"
+                wrong.append(f"provincial capital: {phrase.format(name)} -> {r.district_code}")
+            tally[f"provincial capital: {v} {r.confidence or '-'}"] += 1
+
+
 def main() -> None:
     t0 = time.process_time()
     tally: collections.Counter[str] = collections.Counter()
@@ -152,6 +183,7 @@ def main() -> None:
         tally[f"another place wins: {v}"] += 1
         if r.province_code != code:
             wrong.append(f"another place lost: {text} → {r.province_code} (gold {code})")
+    _provincial(tally, wrong)
     print_tally(tally, wrong)
     print_cpu(t0)
 

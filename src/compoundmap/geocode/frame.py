@@ -34,6 +34,7 @@ from .landmark_typos import read_repaired
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, may_name_abroad, named_here
 from .places import prepare as prepare_places
+from .provincial_capital import read_provincial_capital
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
 from .romanised import prepare as prepare_romanised
@@ -131,6 +132,7 @@ def _resolved(
         results = read_romanised(text, read) or results
     elif not text.isascii():  # beside a place read: words of those scripts nothing read
         results = read_romanised_beside(text, read, results)
+    results = read_provincial_capital(text, read, results)  # "the capital of X province"
     return results, ctx
 
 
