@@ -41,7 +41,7 @@ from ..settings import depends_on_settings
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
-__all__ = ["CAPITAL", "cambodia_forms", "capital_text", "read_capital"]
+__all__ = ["CAPITAL", "cambodia_forms", "capital_text", "gate_pieces", "read_capital"]
 
 #: The capital's name as the gazetteer writes it (MEF 2025 province 12, Phnom Penh).
 CAPITAL = _CAPITAL = "Phnom Penh"
@@ -157,15 +157,31 @@ def _rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     gap = f"(?:'[^\\W\\d_]{{0,3}})?\\s*{one}{one}"
     phrase = re.compile(f"(?P<kh1>{kh}){gap}(?P<cap1>{cap})|(?P<cap2>{cap}){gap}(?P<kh2>{kh})")
     forms |= set(_phrases())
-    return _pieces({f for f in forms if f.isascii()}), _pieces(forms), phrase
+    return gate_pieces({f for f in forms if f.isascii()}), gate_pieces(forms), phrase
 
 
-def _pieces(forms: set[str]) -> tuple[str, ...]:
+def gate_pieces(forms: set[str]) -> tuple[str, ...]:
     """Three-letter pieces one of which each of ``forms`` holds, few (greedy; of pieces
     held as often, the one starting furthest in: a name's start is shared with ordinary
     place names, "Kamp…" of Kampong): "mbo" and "mpu" for the Latin names of Cambodia. A
     string holding none names no form: the gate costs a substring test or two, not a
-    search of every form."""
+    search of every form.
+
+    Parameters
+    ----------
+    forms : set of str
+        The words a rule looks for, lower case.
+
+    Returns
+    -------
+    tuple of str
+        The pieces.
+
+    Examples
+    --------
+    >>> gate_pieces({"embassy", "embajada", "ambassade"})
+    ('mba',)
+    """
     left = set(forms)
     found: list[str] = []
     while left:

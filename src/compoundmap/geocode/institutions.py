@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from .._scripts import block_ranges
 from ..normalize import word_list
 from ..settings import depends_on_settings
-from .capital import CAPITAL, cambodia_forms
+from .capital import CAPITAL, cambodia_forms, gate_pieces
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
@@ -112,7 +112,9 @@ class _Rule:
 
     def __init__(self) -> None:
         embassy = _nfc_lower(word_list("embassy"))
-        self.gate = re.compile("|".join(map(re.escape, sorted(embassy, key=len, reverse=True))))
+        # the gate: pieces one of which every embassy word holds ("mba", "sch", 使馆 …)
+        self.ascii_pieces = gate_pieces({w for w in embassy if w.isascii()})
+        self.pieces = gate_pieces(embassy)
         self.embassy = re.compile(_alt(embassy, _EMB_ENDING))
         self.not_embassy = tuple(_nfc_lower(word_list("embassy_not")))
         self.consulate = tuple(_nfc_lower(word_list("consulate")))
@@ -166,9 +168,14 @@ def embassy_span(text: str) -> tuple[int, int] | None:
     True
     """
     rule = _rule()
-    lower = unicodedata.normalize("NFC", text).lower()
-    if rule.gate.search(lower) is None:
-        return None  # no embassy word: nearly every string
+    lower = text.lower()
+    if lower.isascii():
+        if not any(p in lower for p in rule.ascii_pieces):
+            return None  # no embassy word: nearly every string
+    else:
+        lower = unicodedata.normalize("NFC", lower)
+        if not any(p in lower for p in rule.pieces):
+            return None
     if any(w in lower for w in rule.consulate):
         return None
     if len(lower) != len(text):
