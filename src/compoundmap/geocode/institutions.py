@@ -112,9 +112,10 @@ class _Rule:
 
     def __init__(self) -> None:
         embassy = _nfc_lower(word_list("embassy"))
-        # the gate: pieces one of which every embassy word holds ("mba", "sch", 使馆 …)
+        # the gate: pieces one of which every embassy word holds ("mba", "edu", 使馆 …);
+        # an ASCII string tests the few ASCII ones, another string searches for all at once
         self.ascii_pieces = gate_pieces({w for w in embassy if w.isascii()})
-        self.pieces = gate_pieces(embassy)
+        self.pieces = re.compile("|".join(map(re.escape, gate_pieces(embassy))))
         self.embassy = re.compile(_alt(embassy, _EMB_ENDING))
         self.not_embassy = tuple(_nfc_lower(word_list("embassy_not")))
         self.consulate = tuple(_nfc_lower(word_list("consulate")))
@@ -170,11 +171,14 @@ def embassy_span(text: str) -> tuple[int, int] | None:
     rule = _rule()
     lower = text.lower()
     if lower.isascii():
-        if not any(p in lower for p in rule.ascii_pieces):
+        for piece in rule.ascii_pieces:
+            if piece in lower:
+                break
+        else:
             return None  # no embassy word: nearly every string
     else:
         lower = unicodedata.normalize("NFC", lower)
-        if not any(p in lower for p in rule.pieces):
+        if rule.pieces.search(lower) is None:
             return None
     if any(w in lower for w in rule.consulate):
         return None
