@@ -160,8 +160,15 @@ def word_list(role: str) -> tuple[str, ...]:
     any language: capital, Hauptstadt, столица, 首都 …), ``capital_link`` (words between it
     and Cambodia's name: "of", "の", "ของ"), ``cambodia_form`` (forms of Cambodia's name no
     name of ``country_names.csv`` starts: 柬, الكمبودي), ``capital_qualifier`` (a word
-    before the phrase that makes it another capital: "former", "gambling", "venture") and
-    ``capital_money_after`` (a word after "capital" that makes it money: "markets").
+    before the phrase that makes it another capital: "former", "gambling", "venture"),
+    ``capital_money_after`` (a word after "capital" that makes it money: "markets"), and
+    the embassy rule's roles (``geocode/institutions.py``): ``embassy`` (a word for an
+    embassy: embassy, Botschaft, 大使馆, 대사관 …), ``embassy_not`` (an ambassador:
+    "ambassador", "embajador"), ``consulate`` (a consulate word: the rule never reads the
+    string), ``embassy_link`` ("in" before Cambodia's name: in, au, в, tại, ประจำ),
+    ``embassy_link_before`` (glued before it: 驻, 在, 주), ``embassy_link_after`` (after it:
+    주재, में), ``embassy_locative_ending`` (an ending of the name that says "in": -ssa, 'da)
+    and ``embassy_fill`` (words between "in" and the name: "the Kingdom of").
 
     Examples
     --------

@@ -41,10 +41,10 @@ from ..settings import depends_on_settings
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
-__all__ = ["capital_text", "read_capital"]
+__all__ = ["CAPITAL", "cambodia_forms", "capital_text", "gate_pieces", "read_capital"]
 
 #: The capital's name as the gazetteer writes it (MEF 2025 province 12, Phnom Penh).
-_CAPITAL = "Phnom Penh"
+CAPITAL = _CAPITAL = "Phnom Penh"
 
 
 @depends_on_settings
@@ -102,6 +102,30 @@ def _stem(name: str) -> str:
     return low
 
 
+@depends_on_settings
+@cache
+def cambodia_forms() -> frozenset[str]:
+    """The forms of Cambodia's name a phrase is matched with, lower case (NFC): each
+    one-word name of ``country_names.csv`` (Unicode CLDR territory names) as the stem its
+    inflections start with in a spaced script ("kambodsch", "камбодж"), as written in a
+    glued one ("カンボジア", "柬埔寨"), and the words of ``stop_words.csv`` role
+    ``cambodia_form`` (柬 of 柬首都).
+
+    Returns
+    -------
+    frozenset of str
+        The forms.
+
+    Examples
+    --------
+    >>> {"kambodsch", "камбодж", "カンボジア", "柬"} <= cambodia_forms()
+    True
+    """
+    forms = {_stem(n) for n in country_names() if " " not in n.strip()}
+    forms |= {unicodedata.normalize("NFC", w.lower()) for w in word_list("cambodia_form")}
+    return frozenset(forms)
+
+
 def _alternation(words: set[str], run_on: int) -> str:
     """A regex alternation of ``words`` (longest first): glued-script words as written, the
     others as a whole word that may run on by up to ``run_on`` letters."""
@@ -124,8 +148,7 @@ def _rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     phrase: a word for a capital next to a form of Cambodia, groups ``cap`` and ``kh``
     either way round)."""
     caps = {unicodedata.normalize("NFC", w.lower()) for w in word_list("national_capital")}
-    forms = {_stem(n) for n in country_names() if " " not in n.strip()}
-    forms |= {unicodedata.normalize("NFC", w.lower()) for w in word_list("cambodia_form")}
+    forms = set(cambodia_forms())
     links = {unicodedata.normalize("NFC", w.lower()) for w in word_list("capital_link")}
     cap = _alternation(caps, _CAP_ENDING)
     kh = _alternation(forms, _KH_ENDING)
@@ -134,15 +157,31 @@ def _rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     gap = f"(?:'[^\\W\\d_]{{0,3}})?\\s*{one}{one}"
     phrase = re.compile(f"(?P<kh1>{kh}){gap}(?P<cap1>{cap})|(?P<cap2>{cap}){gap}(?P<kh2>{kh})")
     forms |= set(_phrases())
-    return _pieces({f for f in forms if f.isascii()}), _pieces(forms), phrase
+    return gate_pieces({f for f in forms if f.isascii()}), gate_pieces(forms), phrase
 
 
-def _pieces(forms: set[str]) -> tuple[str, ...]:
+def gate_pieces(forms: set[str]) -> tuple[str, ...]:
     """Three-letter pieces one of which each of ``forms`` holds, few (greedy; of pieces
     held as often, the one starting furthest in: a name's start is shared with ordinary
     place names, "Kamp…" of Kampong): "mbo" and "mpu" for the Latin names of Cambodia. A
     string holding none names no form: the gate costs a substring test or two, not a
-    search of every form."""
+    search of every form.
+
+    Parameters
+    ----------
+    forms : set of str
+        The words a rule looks for, lower case.
+
+    Returns
+    -------
+    tuple of str
+        The pieces.
+
+    Examples
+    --------
+    >>> gate_pieces({"embassy", "embajada", "ambassade"})
+    ('mba',)
+    """
     left = set(forms)
     found: list[str] = []
     while left:

@@ -26,6 +26,7 @@ from ..settings import depends_on_settings
 from ..settings import get as get_settings
 from .capital import read_capital
 from .context import Context, context_text, parse_context, refine
+from .institutions import read_institution
 from .kind_first import prepare as prepare_kind_first
 from .kind_first import read_kind_first
 from .landmark_typos import prepare as prepare_landmark_typos
@@ -33,6 +34,7 @@ from .landmark_typos import read_repaired
 from .online import online_geocode
 from .places import drop_weak_abroad, foreign_result, may_name_abroad, named_here
 from .places import prepare as prepare_places
+from .provincial_capital import read_provincial_capital
 from .resolve import resolve_places
 from .result import GeocodeResult, unmatched_result
 from .romanised import prepare as prepare_romanised
@@ -125,11 +127,12 @@ def _resolved(
     if not any(map(_PROVINCE, results)):
         # only Cambodia named, or nothing: "the outskirts of Cambodia's capital", "la
         # capitale cambodgienne"
-        results = read_capital(text, read) or results
+        results = read_capital(text, read) or read_institution(text, read) or results
     if not any(map(_PROVINCE, results)):  # a name in a script read only by aliases
         results = read_romanised(text, read) or results
     elif not text.isascii():  # beside a place read: words of those scripts nothing read
         results = read_romanised_beside(text, read, results)
+    results = read_provincial_capital(text, read, results)  # "the capital of X province"
     return results, ctx
 
 
