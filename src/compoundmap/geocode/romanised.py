@@ -50,9 +50,9 @@ from .._scripts import ARABIC, GREEK, INDIC, block_ranges
 from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
+from .abroad import names_abroad
 from .cyrillic import CYRILLIC, CYRILLIC_MIN_LETTERS, cyrillic_latin
 from .index import KIND_LEVEL, TIER_CURATED, name_index
-from .places import names_abroad
 from .spot import spot
 from .stems import inflection_stems
 
