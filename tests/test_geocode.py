@@ -482,6 +482,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.resolve",
         "compoundmap.geocode.result",
         "compoundmap.geocode.romanised",
+        "compoundmap.geocode.transliteration",
         "compoundmap.settings",
     ],
 )
