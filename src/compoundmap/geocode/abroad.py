@@ -275,8 +275,14 @@ def may_name_abroad(text: str) -> bool:
     >>> may_name_abroad("Kampot")
     False
     """
-    words = lower_words(text)
-    return not (_foreign_keys()[1].isdisjoint(words) and _foreign_admin_words().isdisjoint(words))
+    return not _gate_words().isdisjoint(lower_words(text))
+
+
+@cache
+def _gate_words() -> frozenset[str]:
+    """The words :func:`may_name_abroad` looks for: the first words of names abroad and the
+    admin words of places abroad, in one set (one test per string)."""
+    return _foreign_keys()[1] | _foreign_admin_words()
 
 
 def names_abroad(text: str) -> bool:
@@ -304,8 +310,9 @@ def countries_of(runs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, froze
 
     Examples
     --------
-    >>> countries_of(foreign_runs(lower_words("Ha Tien, Kien Giang")))
-    {'VN': frozenset({'hatien', 'kiengiang'})}
+    >>> runs = foreign_runs(lower_words("Ha Tien, Kien Giang"))
+    >>> {cc: sorted(keys) for cc, keys in countries_of(runs).items()}  # (sets: sorted)
+    {'VN': ['hatien', 'kiengiang']}
     """
     known = _foreign_keys()[0]
     found: dict[str, set[str]] = {}
