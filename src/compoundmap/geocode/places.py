@@ -284,9 +284,11 @@ def _named_in_chinese(r: GeocodeResult) -> bool:
 
 
 def prepare() -> None:
-    """Build the table of curated Chinese names now (:func:`_chinese_names`, else on the
-    first place read from Chinese script, while a string waits)."""
+    """Build the tables of curated Chinese names and of crossings by their far side now
+    (:func:`_chinese_names`, :func:`_crossing_sides`; else in the first string that needs
+    them, while it waits)."""
     _chinese_names()
+    _crossing_sides()
 
 
 @depends_on_settings
