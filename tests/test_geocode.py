@@ -468,11 +468,13 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "module",
     [
+        "compoundmap.geocode.abroad",
         "compoundmap.geocode.cyrillic",
         "compoundmap.geocode.frame",
         "compoundmap.geocode.idcache",
         "compoundmap.geocode.index",
         "compoundmap.geocode.indic_joins",
+        "compoundmap.geocode.institutions",
         "compoundmap.geocode.kana_bars",
         "compoundmap.geocode.kana_edits",
         "compoundmap.geocode.outskirts",
@@ -482,6 +484,7 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
         "compoundmap.geocode.result",
         "compoundmap.geocode.romanised",
         "compoundmap.geocode.thai_joins",
+        "compoundmap.geocode.transliteration",
         "compoundmap.settings",
     ],
 )
@@ -505,14 +508,10 @@ def test_places_abroad_stay_unmatched_and_say_why(query: str, country: str) -> N
 
 
 def test_the_gate_for_places_abroad_is_a_superset_of_what_they_read() -> None:
-    """places.may_name_abroad: a string failing it gets no foreign result and keeps its
+    """abroad.may_name_abroad: a string failing it gets no foreign result and keeps its
     places; a string naming a place abroad or an admin word of one passes it."""
-    from compoundmap.geocode.places import (
-        drop_weak_abroad,
-        foreign_result,
-        may_name_abroad,
-        names_abroad,
-    )
+    from compoundmap.geocode.abroad import foreign_result, may_name_abroad, names_abroad
+    from compoundmap.geocode.places import drop_weak_abroad
 
     for text in (
         "Bangkok",

@@ -169,7 +169,7 @@ def test_provincial_alone_still_means_the_province() -> None:
     assert (r.province_code, r.district_code) == ("02", None)
 
 
-# --- the other side of a crossing is abroad (foreign_places.csv, places.py) --------------
+# --- the other side of a crossing is abroad (foreign_places.csv, abroad.py) --------------
 
 
 @pytest.mark.parametrize(
@@ -409,7 +409,7 @@ def test_the_commune_of_a_crossings_name_keeps_it_when_nothing_abroad_is_named()
         "Da Nang border gate",
         # foreign_places.csv: Cape Town in Hindi, Bengali, Arabic and Urdu (funfact.id,
         # bn.wikivoyage, irhal.com); their first word is how those scripts write Kep, and
-        # the Bengali one read as Kep at high (places._WORD_RE now keeps vowel signs)
+        # the Bengali one read as Kep at high (abroad._WORD_RE now keeps vowel signs)
         "केप टाउन",
         "কেপ টাউন",
         "كيب تاون",

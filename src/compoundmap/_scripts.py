@@ -39,7 +39,7 @@ _SIZES = get_settings()  # cache sizes are read once, here
 #: Unicode blocks (first and last code point) by name, and the few parts of blocks the
 #: script regexes name apart: the one home of the code-point ranges that
 #: ``geocode.romanised`` (scripts without a reader of their own), ``geocode.indic_joins``
-#: (scripts written with spaces between words) and ``geocode.places`` (scripts whose words
+#: (scripts written with spaces between words) and ``geocode.abroad`` (scripts whose words
 #: carry marks) each build their own choice of scripts from (:func:`block_ranges`).
 BLOCKS: dict[str, tuple[int, int]] = {
     "combining_diacritical_marks": (0x0300, 0x036F),

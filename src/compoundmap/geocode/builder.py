@@ -49,7 +49,7 @@ _NUMBERED_RE = re.compile(r"^(.+?)\s+(?:Ti|TI|ti)\s+\S+$")
 def _abroad(name: str) -> bool:
     """Whether ``name`` is a place abroad (``foreign_places.csv``): the foreign side of a
     crossing gives it no names of its own ("Chong Chom" is in Surin)."""
-    from .places import is_foreign_name  # places reads the index this module builds
+    from .abroad import is_foreign_name  # abroad reads the index this module builds
 
     return is_foreign_name(name)
 

@@ -21,12 +21,19 @@ from ..settings import get as get_settings
 from .index import KIND_LEVEL, TIER_OFFICIAL, TIER_VILLAGE, Entry, long_lived, name_index
 from .mentions import Mention, all_content, make_mention, mention_start
 
-__all__ = ["edit_allowed", "edit_mentions", "one_edit"]
+__all__ = ["edit_allowed", "edit_mentions", "one_edit", "prepare"]
 
 _SIZES = get_settings()  # cache sizes are read once, here
 
 
 # --- pass 5: one edit from a province, district or town ----------------------------------
+
+
+def prepare() -> None:
+    """Build this pass's tables now (:func:`_edit_index`, :func:`_window_keys`; else in the
+    first string that needs them, while it waits)."""
+    _edit_index()
+    _window_keys()
 
 
 @depends_on_settings

@@ -24,6 +24,7 @@ from ..normalize import Token
 from ..schema import Precision
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
+from .abroad import foreign_result, may_name_abroad
 from .capital import read_capital
 from .context import Context, context_text, parse_context, refine
 from .institutions import read_institution
@@ -32,7 +33,7 @@ from .kind_first import read_kind_first
 from .landmark_typos import prepare as prepare_landmark_typos
 from .landmark_typos import read_repaired
 from .online import online_geocode
-from .places import drop_weak_abroad, foreign_result, may_name_abroad, named_here
+from .places import drop_weak_abroad, named_here
 from .places import prepare as prepare_places
 from .provincial_capital import read_provincial_capital
 from .resolve import resolve_places

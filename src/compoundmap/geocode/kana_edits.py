@@ -32,7 +32,7 @@ from ..settings import get as get_settings
 from .index import TIER_VILLAGE, Entry, build_index, long_lived
 from .mentions import Mention, make_mention, mention_start
 
-__all__ = ["kana_edit_mentions"]
+__all__ = ["kana_edit_mentions", "prepare"]
 
 _KANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 
@@ -40,6 +40,12 @@ _KANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 def _unit(e: Entry) -> bool:
     """A province, district or town (the units the Latin one-edit pass reads too)."""
     return e.tier < TIER_VILLAGE and 1 <= e.depth <= 2 and e.kind != "country"
+
+
+def prepare() -> None:
+    """Build the katakana one-edit table now (:func:`_kana_index`, else in the first string
+    holding katakana, while it waits)."""
+    _kana_index()
 
 
 @depends_on_settings

@@ -32,8 +32,8 @@ from rapidfuzz.distance import OSA
 from ..gazetteer import get_gazetteer
 from ..normalize import Token, tokenize
 from ..settings import depends_on_settings
+from .abroad import is_foreign_name, lower_words
 from .index import build_index, long_lived, name_index
-from .places import is_foreign_name, lower_words
 from .result import GeocodeResult, Reader
 from .tokens import split_tokens
 

@@ -151,7 +151,7 @@ def named_alone(
     span = _kind_written(m, flat, own)
     if span[1] == 0 or not _nothing_else(m, span, flat, mentions):
         return None
-    from .places import names_abroad  # places reads what resolve (this module's caller) gives
+    from .abroad import names_abroad  # abroad reads the index resolve (this module's caller) reads
 
     if names_abroad(query):
         return None

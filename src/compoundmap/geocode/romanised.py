@@ -8,19 +8,16 @@ Malayalam locative, are missed). Latin, Khmer, Thai, CJK and Hangul have readers
 its aliases, case endings and sound pass (``stems``, ``sound_runs``), and is left to them.
 
 When a string places no province as written and holds a letter of these scripts, each of
-its words in them is romanised with anyascii (ISC licence) and the string is read again by
-the Latin matcher, with its spelling variants and typo tolerance ("penam pen" is Phnom Penh
-by its consonant skeleton). A word the geocoder knows as written (an admin word, a name of
+its words in them is romanised (``transliteration.py``: anyascii, with a few letters written
+as transliterations of Khmer names write them) and the string is read again by the Latin
+matcher, with its spelling variants and typo tolerance ("penam pen" is Phnom Penh by its
+consonant skeleton). A word the geocoder knows as written (an admin word, a name of
 Cambodia, also with a case ending or an Arabic proclitic) is kept as written, and so is a
 word an article starts (``stop_words.csv`` role ``romanised_article``: Arabic al-, a common
-noun or adjective) and a word romanised to fewer than :data:`MIN_LETTERS` letters (a
-particle is no name). A
-few letters are romanised as transliterations of Khmer names write them, not as anyascii
-does: the anusvara is n (m before p, b, m and at the end of a word), the Indic velar nasal
-is ng, the Indic c is ch, Bengali ভ is v (Bengali has no other letter for it), Arabic long
-vowels are vowels (و o, ي e inside a word), غ is g, and Greek ου is ou, μπ at the start of
-a word b. Tamil ச starting a word is s (Siem, Sihanouk) or ch (Cham): such a string is
-read both ways, and a reading is kept only when the two agree or one alone reads.
+noun or adjective) and a word romanised to fewer than
+:data:`~.transliteration.MIN_LETTERS` letters (a particle is no name). Tamil ச starting a
+word is s (Siem, Sihanouk) or ch (Cham): such a string is read both ways, and a reading is
+kept only when the two agree or one alone reads.
 
 Endings: the case endings and postpositions glued to a name (``stop_words.csv``, role
 ``romanised_ending``: Malayalam -il, Tamil -il, Bengali -er …) are stripped only when the
@@ -44,34 +41,27 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from anyascii import anyascii
-
 from .._scripts import ARABIC, GREEK, INDIC, block_ranges
 from ..normalize import ADMIN_WORDS, country_names, place_key, tokenize, word_list
 from ..settings import depends_on_settings
 from ..settings import get as get_settings
-from .cyrillic import CYRILLIC, CYRILLIC_MIN_LETTERS, cyrillic_latin
+from .abroad import names_abroad
 from .index import KIND_LEVEL, TIER_CURATED, name_index
-from .places import names_abroad
 from .spot import spot
 from .stems import inflection_stems
+from .transliteration import romanised
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
 __all__ = [
-    "MIN_LETTERS",
     "prepare",
     "read_romanised",
     "read_romanised_beside",
-    "romanised",
     "romanised_texts",
 ]
 
-#: Letters a word's romanisation needs to be read (shorter: kept as written).
-MIN_LETTERS = 3
 
-_ARABIC = block_ranges(*ARABIC)  # Arabic, Persian, Urdu
 _LETTERS = block_ranges(
     *GREEK,
     "armenian",
@@ -88,42 +78,8 @@ _LETTERS = block_ranges(
 _GATE = re.compile(f"[{_LETTERS}]")
 #: A word: letters of these scripts (and joiners), with any letters glued to them.
 _WORD = re.compile(rf"\w*[{_LETTERS}][\w{_LETTERS}\u200c\u200d]*")
-_IS_ARABIC = re.compile(f"[{_ARABIC}]")
-_IS_INDIC = re.compile(f"[{block_ranges(*INDIC)}]")
-_IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
-_IS_GREEK = re.compile(f"[{block_ranges(*GREEK)}]")
-_NOT_LETTER = re.compile(r"[^A-Za-z0-9]")
 
-# the anusvara of the Indic scripts (and the Gurmukhi tippi), marked before anyascii
-_ANUSVARA = re.compile("[\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0b82\u0c02\u0c82\u0d02\u0d82]")
-_NASAL = re.compile(r"\x01(?=[pbm]|$)")
-_INDIC_C = re.compile("c(?!h)")
-_TAMIL_C = re.compile("^\u0b9a")  # ச at the start of a word: s (Siem, Sihanouk) or ch (Cham)
 _TAMIL_C_ANYWHERE = re.compile(f"(?:^|[^\\w{block_ranges('tamil')}])\u0b9a")
-# the velar nasal letter of each Indic script (ङ ঙ ਙ ઙ ଙ ங ఙ ಙ ങ ඞ), which anyascii writes n:
-# ng, as Khmer names are romanised (Kampong, Angkor)
-_VELAR_NASAL = str.maketrans(
-    dict.fromkeys("\u0919\u0999\u0a19\u0a99\u0b19\u0b99\u0c19\u0c99\u0d19\u0d9e", "ng")
-)
-# Arabic letters anyascii drops or spells apart from the vowels and g of a transliteration
-_ARABIC_LETTERS = str.maketrans(
-    {
-        "\u0627": "a",  # ا
-        "\u0623": "a",  # أ
-        "\u0625": "i",  # إ
-        "\u0622": "a",  # آ
-        "\u0649": "a",  # ى
-        "\u0629": "a",  # ة
-        "\u063a": "g",  # غ
-        "\u0639": "",  # ع
-        "\u0621": "",  # ء
-    }
-)
-_ARABIC_W = re.compile("(?<=.)\u0648")  # و inside a word: a vowel
-_ARABIC_O = re.compile("^[\u0623\u0627]\u0648")  # أو, او starting a word: o (أوسماش)
-_ARABIC_Y = re.compile("(?<=.)[\u064a\u06cc]")  # ي, ی inside a word: a vowel
-_GREEK_FIXES = (("oy", "ou"), ("Oy", "Ou"), ("ngk", "ng"), ("gk", "ng"))
-_GREEK_B = re.compile("^[Mm]p")
 
 
 #: Roles of ``stop_words.csv`` whose words say how a name relates to the place ("near",
@@ -190,9 +146,8 @@ def _stem(word: str) -> str | None:
 
 
 def _known_form(word: str, stem: str | None) -> str | None:
-    """``word``, or its stem (:func:`_stem`, computed once by the caller), when the geocoder
-    knows it as written or it starts with an article (a common noun, no name); ``None``
-    otherwise."""
+    """``word``, or its ``stem`` (:func:`_stem`), when the geocoder knows it as written or it
+    starts with an article (a common noun, no name); ``None`` otherwise."""
     known = _known()
     if word in known or word.startswith(_articles()):
         return word
@@ -202,57 +157,29 @@ def _known_form(word: str, stem: str | None) -> str | None:
     return stem if stem is not None and stem in known else None
 
 
-def romanised(word: str, tamil_ch: bool = False) -> str:
-    """A word of these scripts in Latin letters, as transliterations of Khmer names write
-    them (see the module docstring); as written when that gives fewer than
-    :data:`MIN_LETTERS` letters.
+#: Per word of these scripts in a string: (the text before it, the word, its stem, its
+#: known form); and the text after the last word (:func:`_word_forms`).
+_Forms = tuple[list[tuple[str, str, str | None, str | None]], str]
 
-    Parameters
-    ----------
-    word : str
-        One word.
-    tamil_ch : bool, default False
-        Romanise a Tamil ச starting the word ch, not s.
 
-    Returns
-    -------
-    str
-        The romanised word (capitalised: a name), or ``word``.
-
-    Examples
-    --------
-    >>> romanised("பெனாம்"), romanised("சிஹானூக்வில்"), romanised("كوه")
-    ('Penam', 'Sihanukvil', 'Koh')
-    """
-    if _IS_CYRILLIC.match(word):  # its own letter rules
-        out = cyrillic_latin(word)
-        return out if len(out) >= CYRILLIC_MIN_LETTERS else word
-    s = word
-    if _IS_ARABIC.search(s):
-        s = _ARABIC_O.sub("o", s)
-        s = _ARABIC_Y.sub("e", _ARABIC_W.sub("o", s.translate(_ARABIC_LETTERS)))
-    elif _IS_INDIC.search(s):
-        if not tamil_ch:
-            s = _TAMIL_C.sub("\u0bb8", s)  # (ஸ, s)
-        s = _ANUSVARA.sub("\x01", s).replace("\u09ad", "v")
-        s = s.translate(_VELAR_NASAL)
-    out = anyascii(s)
-    if "\x01" in out:
-        out = _NASAL.sub("m", out).replace("\x01", "n")
-    if _IS_INDIC.search(word):
-        out = _INDIC_C.sub("ch", out)
-    elif _IS_GREEK.search(word):
-        out = _GREEK_B.sub("B", out)
-        for a, b in _GREEK_FIXES:
-            out = out.replace(a, b)
-    out = _NOT_LETTER.sub("", out)
-    if len(out) < MIN_LETTERS:
-        return word
-    return out[:1].upper() + out[1:]
+def _word_forms(text: str) -> _Forms:
+    """Each word of these scripts in ``text`` with its stem (:func:`_stem`) and known form
+    (:func:`_known_form`), computed once per string for every rewriting of it."""
+    forms = []
+    last = 0
+    for m in _WORD.finditer(text):
+        word = m.group()
+        stem = _stem(word)
+        forms.append((text[last : m.start()], word, stem, _known_form(word, stem)))
+        last = m.end()
+    return forms, text[last:]
 
 
 def romanised_texts(
-    text: str, tamil_ch: bool = False, keep: frozenset[str] = frozenset()
+    text: str,
+    tamil_ch: bool = False,
+    keep: frozenset[str] = frozenset(),
+    forms: _Forms | None = None,
 ) -> list[str]:
     """``text`` with its words in these scripts romanised: as written, then, when a word
     carries a listed ending or an Arabic proclitic, with it stripped; empty when ``text``
@@ -266,6 +193,8 @@ def romanised_texts(
         Romanise a Tamil ச starting a word ch, not s (:func:`romanised`).
     keep : frozenset of str, optional
         Words kept as written (another pass read them: :func:`read_romanised_beside`).
+    forms : optional
+        Its words' forms (:func:`_word_forms`), when the caller has them.
 
     Returns
     -------
@@ -277,15 +206,12 @@ def romanised_texts(
     >>> romanised_texts("കാമ്പോട്ടിൽ")
     ['Kampottil', 'Kampott']
     """
+    words, tail = _word_forms(text) if forms is None else forms
     whole: list[str] = []
     stripped: list[str] = []
-    last = 0
-    for m in _WORD.finditer(text):
-        between = text[last : m.start()]
-        last = m.end()
-        word = m.group()
-        stem = _stem(word)
-        known = word if word in keep else _known_form(word, stem)
+    for between, word, stem, known in words:
+        if word in keep:
+            known = word
         if known is not None:
             whole += (between, known)
             stripped += (between, known)
@@ -294,9 +220,8 @@ def romanised_texts(
         stripped += (between, romanised(stem if stem is not None else word, tamil_ch))
     if not whole:
         return []
-    out = ["".join(whole) + text[last:]]
-    second = "".join(stripped) + text[last:]
-    return [t for t in dict.fromkeys((*out, second)) if t != text]  # (as written: read)
+    out = "".join(whole) + tail, "".join(stripped) + tail
+    return [t for t in dict.fromkeys(out) if t != text]  # (as written: read)
 
 
 def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
@@ -319,9 +244,10 @@ def read_romanised(text: str, read: Reader) -> list[GeocodeResult]:
     """
     if max(text, default="") < "\u0370" or _GATE.search(text) is None:
         return []  # (max: a C-level pass; most strings hold no letter past U+0370)
-    found = _read(romanised_texts(text), read)
+    forms = _word_forms(text)  # (once: read by each rewriting)
+    found = _read(romanised_texts(text, forms=forms), read)
     if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
-        other = _read(romanised_texts(text, tamil_ch=True), read)
+        other = _read(romanised_texts(text, tamil_ch=True, forms=forms), read)
         if found and other and _provinces(found) != _provinces(other):
             return []
         found = found or other
@@ -356,8 +282,8 @@ def read_romanised_beside(
     """
     if max(text) < "\u0370" or _GATE.search(text) is None:
         return results  # (most strings: a C-level pass, or one regex search)
-    words = [m.group() for m in _WORD.finditer(text)]
-    unread = [w for w in words if _known_form(w, _stem(w)) is None]
+    forms = _word_forms(text)  # (once: read here and by each rewriting)
+    unread = [word for _, word, _, known in forms[0] if known is None]
     if not unread:
         return results
     # the words a pass read (as the tokeniser writes them): kept as written
@@ -365,9 +291,9 @@ def read_romanised_beside(
     keep = frozenset(w for w in unread if {t.text for t in tokenize(w)} <= covered)
     if len(keep) == len(unread):
         return results
-    found = _beside(romanised_texts(text, keep=keep), read, results)
+    found = _beside(romanised_texts(text, keep=keep, forms=forms), read, results)
     if _TAMIL_C_ANYWHERE.search(text):  # Tamil ச: s or ch; both ways must agree
-        other = _beside(romanised_texts(text, tamil_ch=True, keep=keep), read, results)
+        other = _beside(romanised_texts(text, True, keep, forms), read, results)
         if found and other and _provinces(found) != _provinces(other):
             return results
         found = found or other

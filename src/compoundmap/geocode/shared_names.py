@@ -67,17 +67,17 @@ def _abroad_words() -> frozenset[str]:
 
 @cache
 def _abroad_first_words() -> frozenset[str]:
-    """The first words of the names of ``foreign_places.csv`` (``places``' quick pattern)."""
-    from .places import _foreign_keys  # places reads what spot builds
+    """The first words of the names of ``foreign_places.csv`` (``abroad``'s quick pattern)."""
+    from .abroad import first_words_abroad  # abroad reads what spot builds
 
-    return _foreign_keys()[1]
+    return first_words_abroad()
 
 
 def _place_abroad_before(flat: Sequence[Token], start: int) -> bool:
     """Whether the one to three words before ``start`` spell a listed place abroad ("the
     Ha Tien Friendship Bridge", "the Si Phan Don Friendship Bridge": a bridge there, not a
     Cambodian one)."""
-    from .places import is_foreign_name  # places reads what spot builds
+    from .abroad import is_foreign_name  # abroad reads what spot builds
 
     return any(
         is_foreign_name(" ".join(t.text for t in flat[j:start]))

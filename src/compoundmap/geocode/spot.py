@@ -16,7 +16,7 @@ from ..normalize import (
     token_text,
 )
 from ..settings import get as get_settings
-from . import khmer, parent_edits, shared_names, sound, variants
+from . import edits, kana_edits, khmer, parent_edits, shared_names, sound, variants
 from .edits import edit_mentions
 from .exact import exact_mentions, latin_mention, ordinary_word, span_end
 from .index import (
@@ -71,6 +71,8 @@ def prepare() -> None:
     parent_edits.prepare()
     sound.prepare()
     variants.prepare()
+    edits.prepare()
+    kana_edits.prepare()
     khmer.prepare()
     shared_names.prepare()
 
