@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from .._scripts import block_ranges
 from ..normalize import word_list
 from ..settings import depends_on_settings
-from .capital import CAPITAL, cambodia_forms, gate_pieces
+from .capital import CAPITAL, GLUED_BLOCKS, cambodia_forms, gate_pieces
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
@@ -55,20 +55,7 @@ __all__ = ["embassy_span", "read_institution"]
 
 #: Scripts written without spaces between words (and Hangul, whose words glue a country's
 #: name to the embassy word: 한국대사관): their words are matched as written.
-_GLUED = re.compile(
-    "["
-    + block_ranges(
-        "thai",
-        "lao",
-        "myanmar",
-        "khmer",
-        "hiragana_katakana",
-        "cjk_ideographs",
-        "cjk_compatibility_ideographs",
-        "hangul_syllables",
-    )
-    + "]"
-)
+_GLUED = re.compile("[" + block_ranges(*GLUED_BLOCKS, "hangul_syllables") + "]")
 #: Letters and marks a word of a spaced script may run on with (an ending).
 _RUN_ON = "[^\\s\\d!-/:-@\\[-`{-~\u2019\u060c]"
 #: How far an embassy word may run on ("посольств" + "а", "büyükelçili" + "ği") and a form
