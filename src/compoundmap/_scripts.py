@@ -22,6 +22,7 @@ __all__ = [
     "HANGUL_PART",
     "INDIC",
     "KATAKANA",
+    "THAI_LETTERS",
     "TYPED_KANA_DOTS",
     "block_ranges",
     "SCRIPT_FOLDS",
@@ -67,6 +68,7 @@ BLOCKS: dict[str, tuple[int, int]] = {
     "malayalam": (0x0D00, 0x0D7F),
     "sinhala": (0x0D80, 0x0DFF),
     "thai": (0x0E00, 0x0E7F),
+    "thai_letters": (0x0E01, 0x0E4E),  # consonants to the last tone mark
     "lao": (0x0E80, 0x0EFF),
     "myanmar": (0x1000, 0x109F),
     "georgian": (0x10A0, 0x10FF),
@@ -82,6 +84,7 @@ BLOCKS: dict[str, tuple[int, int]] = {
     "cjk": (0x2E80, 0x9FFF),
     "hiragana_katakana": (0x3040, 0x30FF),  # the two kana blocks
     "cjk_ideographs": (0x3400, 0x9FFF),  # extension A, Yijing hexagrams, unified ideographs
+    "katakana": (0x30A0, 0x30FF),
     "katakana_letters": (0x30A1, 0x30FA),
     "katakana_long_vowel_mark": (0x30FC, 0x30FC),  # ー
     "cherokee_supplement": (0xAB70, 0xABBF),
@@ -169,6 +172,8 @@ def block_ranges(*names: str, without: tuple[str, ...] = ()) -> str:
 
 #: Katakana letters and the long-vowel mark ー, inside a character class.
 KATAKANA = block_ranges("katakana_letters", "katakana_long_vowel_mark")
+#: Thai consonants, vowels and tone marks (no digits, no punctuation).
+THAI_LETTERS = block_ranges("thai_letters")
 #: The Latin middle dot · and the hyphenation point ‧: typed for the Japanese ・ between the
 #: words of a name ("コンポン·チャム").
 TYPED_KANA_DOTS = "\u00b7\u2027"

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .._scripts import block_ranges
 from ..settings import get as get_settings
 from .index import towns
 
@@ -35,6 +36,9 @@ __all__ = ["read_provincial_capital"]
 _GATE_ASCII = ("capital", "thu phu", "tinh ly")
 _GATE = (*_GATE_ASCII, "thủ phủ", "tỉnh lỵ", "省会", "省會", "州都", "도청", "주도")
 _NAME = r"[^\W\d_][^,;:()]*?"
+_HAN = block_ranges("cjk_ideographs")
+_KANA = block_ranges("katakana")
+_HANGUL = block_ranges("hangul_syllables")
 #: (pattern, how the town phrase is written from the province's name ``n``).
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "the capital of Kampot province", "the capital city of the Kampot province"
@@ -51,11 +55,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "thủ phủ {}",
     ),
     # 马德望省会, 马德望省省会, 马德望省的省会
-    (re.compile(r"(?P<n>[\u3400-\u9fff]{2,12}?)省(?:的)?省?[会會]"), "{}市"),
+    (re.compile(rf"(?P<n>[{_HAN}]{{2,12}}?)省(?:的)?省?[会會]"), "{}市"),
     # カンポット州の州都, バッタンバン州州都
-    (re.compile(r"(?P<n>[\u30a0-\u30ff\u3400-\u9fff]{2,15}?)州の?州都"), "{}市"),
+    (re.compile(rf"(?P<n>[{_KANA}{_HAN}]{{2,15}}?)州の?州都"), "{}市"),
     # 캄폿주 도청 소재지, 바탐방주 주도, 캄폿주의 주도
-    (re.compile(r"(?P<n>[\uac00-\ud7af]{2,10}?)주(?:의)? ?(?:주도|도청 ?소재지)"), "{}시"),
+    (re.compile(rf"(?P<n>[{_HANGUL}]{{2,10}}?)주(?:의)? ?(?:주도|도청 ?소재지)"), "{}시"),
 )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .._scripts import KATAKANA, TYPED_KANA_DOTS
+from .._scripts import KATAKANA, THAI_LETTERS, TYPED_KANA_DOTS
 from ..normalize import ADMIN_WORDS, clean_text
 from .entries import Entry, consistent
 from .index import TIER_CURATED, NameIndex
@@ -30,7 +30,7 @@ from .index import TIER_CURATED, NameIndex
 __all__ = ["SCRIPT_JOINER", "list_breaks"]
 
 _KANA = KATAKANA  # katakana letters and the long-vowel mark ー
-_THAI = "\u0e01-\u0e4e"
+_THAI = THAI_LETTERS
 #: A middle dot between katakana letters, or a space between Thai letters (the gate).
 #: (Besides ・ and ･, the Latin middle dot · and the hyphenation point ‧, typed for ・.)
 SCRIPT_JOINER = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .._scripts import THAI_LETTERS
 from ..normalize import (
     ADMIN_WORDS,
     PROVINCE,
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 #: A Thai letter.
-THAI = re.compile("[\u0e01-\u0e4e]")
+THAI = re.compile(f"[{THAI_LETTERS}]")
 #: A word in Devanagari.
 DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u097f]+")
 #: The most words a Hindi name before its admin word is read from.

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 
+from .._scripts import THAI_LETTERS
 from ..normalize import clean_text
 from .entries import TIER_VILLAGE
 from .index import NameIndex
 
 __all__ = ["thai_space_joins"]
 
-_THAI = "\u0e01-\u0e4e"
+_THAI = THAI_LETTERS
 #: A space between two Thai runs: the run before, the run after.
 _SPACED = re.compile(f"([{_THAI}]+) (?=([{_THAI}]+))")
 #: The fewest letters of each part of a split name.
