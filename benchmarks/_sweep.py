@@ -33,6 +33,7 @@ __all__ = [
     "mef_list",
     "print_cpu",
     "print_tally",
+    "site_verdict",
     "verdict",
 ]
 
@@ -68,6 +69,19 @@ def verdict(r: GeocodeResult, code: str) -> str:
     if got.startswith(code) or code.startswith(got):
         return f"right {r.confidence}"
     return f"elsewhere {r.confidence}"
+
+
+def site_verdict(r: GeocodeResult, province: str, district: str) -> str:
+    """How an answer meets a site's province and district (``district`` may be empty):
+    ``nothing``, ``wrong`` (another province), ``district`` (the province, another district)
+    or ``right``."""
+    if r.province_code is None:
+        return "nothing"
+    if r.province_code != province:
+        return "wrong"
+    if district and r.district_code and r.district_code != district:
+        return "district"
+    return "right"
 
 
 # Script tests. is_han and is_hangul are the library's own (compoundmap._scripts), re-exported

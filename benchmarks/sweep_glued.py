@@ -31,7 +31,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from _sweep import print_cpu
+from _sweep import print_cpu, site_verdict
 
 from compoundmap import geocode
 from compoundmap.registry import load_registry, split_ids
@@ -131,14 +131,9 @@ def main() -> None:
         forms += [(f"before {kind}", f"{w} {base}") for w in before[kind]]
         for part, text in forms:
             got = geocode(text)
-            if got.province_code is None:
-                verdict = "nothing"
-            elif got.province_code != province:
-                verdict = f"wrong {got.confidence}"
-            elif district and got.district_code and got.district_code != district:
-                verdict = f"district {got.confidence}"
-            else:
-                verdict = f"right {got.confidence}"
+            verdict = site_verdict(got, province, district)
+            if verdict != "nothing":
+                verdict += f" {got.confidence}"
             tally[f"{part.split()[0]}: {verdict.split()[0]}"] += 1
             tally[f"band: {verdict}"] += 1 if verdict != "nothing" else 0
             if verbose and not verdict.startswith("right"):

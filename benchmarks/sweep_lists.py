@@ -23,7 +23,7 @@ import csv
 import time
 from collections import Counter
 
-from _sweep import mef_list, print_cpu
+from _sweep import mef_list, print_cpu, site_verdict
 
 from compoundmap import geocode
 from compoundmap._data import raw_path
@@ -46,14 +46,7 @@ KINDS = (
 def _verdict(province: str, district: str, text: str) -> tuple[str, str, str]:
     """(verdict, answer codes, band) of ``text`` against a row's province and district."""
     got = geocode(text)
-    if got.province_code is None:
-        verdict = "nothing"
-    elif got.province_code != province:
-        verdict = "wrong"
-    elif district and got.district_code and got.district_code != district:
-        verdict = "district"
-    else:
-        verdict = "right"
+    verdict = site_verdict(got, province, district)
     answer = "/".join(c for c in (got.province_code, got.district_code) if c) or "-"
     return verdict, answer, got.confidence or "-"
 

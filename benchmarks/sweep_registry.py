@@ -18,7 +18,7 @@ import csv
 import time
 from collections import Counter
 
-from _sweep import print_cpu
+from _sweep import print_cpu, site_verdict
 
 from compoundmap import geocode
 from compoundmap._data import raw_path
@@ -47,14 +47,7 @@ def main() -> None:
         province, district = str(r.province_code), str(r.district_code)
         for name in [r.name, *split_ids(r.names_other_scripts), *split_ids(r.aliases)]:
             got = geocode(name)
-            if got.province_code is None:
-                verdict = "nothing"
-            elif got.province_code != province:
-                verdict = "wrong"
-            elif district and got.district_code and got.district_code != district:
-                verdict = "district"
-            else:
-                verdict = "right"
+            verdict = site_verdict(got, province, district)
             skip = skips.get((str(r.compound_id), name), "")
             verdicts[verdict] += 1
             if not skip:
