@@ -41,7 +41,17 @@ from ..settings import depends_on_settings
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
 
-__all__ = ["CAPITAL", "cambodia_forms", "capital_text", "gate_pieces", "read_capital"]
+__all__ = [
+    "CAPITAL",
+    "GLUED_BLOCKS",
+    "KH_ENDING",
+    "alternation",
+    "cambodia_forms",
+    "capital_text",
+    "gate_pieces",
+    "read_capital",
+    "role_words",
+]
 
 #: The capital's name as the gazetteer writes it (MEF 2025 province 12, Phnom Penh).
 CAPITAL = _CAPITAL = "Phnom Penh"
@@ -74,7 +84,8 @@ _GLUED = re.compile("[" + block_ranges(*GLUED_BLOCKS) + "]")
 _RUN_ON = "[^\\s\\d!-/:-@\\[-`{-~\u2019\u060c]"
 #: How far a form of Cambodia may run on ("kambodsch" + "anischen"), and a word for
 #: "capital" (an ending only: "capitale", "hovedstaden", not "capitalism").
-_KH_ENDING, _CAP_ENDING = 14, 2
+KH_ENDING = _KH_ENDING = 14
+_CAP_ENDING = 2
 #: A Romance "capital" with a masculine adjective after it is money ("capital camboyano").
 _MASCULINE = re.compile(r"(?:an[oi]s?|iens?)$")
 #: A capitalised name of one to three words with "'s capital" after it.
@@ -119,21 +130,59 @@ def cambodia_forms() -> frozenset[str]:
     True
     """
     forms = {_stem(n) for n in country_names() if " " not in n.strip()}
-    forms |= {unicodedata.normalize("NFC", w.lower()) for w in word_list("cambodia_form")}
+    forms |= role_words("cambodia_form")
     return frozenset(forms)
 
 
-def _alternation(words: set[str], run_on: int) -> str:
-    """A regex alternation of ``words`` (longest first): glued-script words as written, the
-    others as a whole word that may run on by up to ``run_on`` letters."""
-    glued = sorted((w for w in words if _GLUED.search(w)), key=len, reverse=True)
-    spaced = sorted((w for w in words if not _GLUED.search(w)), key=len, reverse=True)
+def role_words(role: str) -> set[str]:
+    """The words of a ``stop_words.csv`` role, lower case and NFC-normalised, as the
+    phrase rules (this one and the embassy rule) compare them.
+
+    Parameters
+    ----------
+    role : str
+        The role.
+
+    Returns
+    -------
+    set of str
+        Its words.
+    """
+    return {unicodedata.normalize("NFC", w.lower()) for w in word_list(role)}
+
+
+def alternation(
+    words: set[str], run_on: int, *, boundary: bool = True, glued: re.Pattern[str] = _GLUED
+) -> str:
+    """A regex alternation of ``words``, longest first: the words of a glued script
+    (``glued``) as written, the others as a word start (when ``boundary``) that may run on
+    by up to ``run_on`` letters and then ends.
+
+    Parameters
+    ----------
+    words : set of str
+        The words, lower case.
+    run_on : int
+        How many letters a word of a spaced script may run on with (an ending).
+    boundary : bool, default True
+        Whether a word of a spaced script must start a word.
+    glued : re.Pattern, default the scripts of ``GLUED_BLOCKS``
+        What a word of a glued script holds.
+
+    Returns
+    -------
+    str
+        The alternation (empty when ``words`` is).
+    """
+    glued_words = sorted((w for w in words if glued.search(w)), key=len, reverse=True)
+    spaced = sorted((w for w in words if not glued.search(w)), key=len, reverse=True)
     parts = []
     if spaced:
-        tail = f"{_RUN_ON}{{0,{run_on}}}(?![^\\W\\d_])"
-        parts.append(f"(?<![^\\W\\d_])(?:{'|'.join(map(re.escape, spaced))}){tail}")
-    if glued:
-        parts.append(f"(?:{'|'.join(map(re.escape, glued))})")
+        start = "(?<![^\\W\\d_])" if boundary else ""
+        tail = f"{_RUN_ON}{{0,{run_on}}}(?![^\\W\\d_])" if run_on else "(?![^\\W\\d_])"
+        parts.append(f"{start}(?:{'|'.join(map(re.escape, spaced))}){tail}")
+    if glued_words:
+        parts.append(f"(?:{'|'.join(map(re.escape, glued_words))})")
     return "|".join(parts)
 
 
@@ -144,12 +193,10 @@ def _rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
     phrase of role ``capital_of_cambodia`` holds, those of ASCII forms and all; the
     phrase: a word for a capital next to a form of Cambodia, groups ``cap`` and ``kh``
     either way round)."""
-    caps = {unicodedata.normalize("NFC", w.lower()) for w in word_list("national_capital")}
     forms = set(cambodia_forms())
-    links = {unicodedata.normalize("NFC", w.lower()) for w in word_list("capital_link")}
-    cap = _alternation(caps, _CAP_ENDING)
-    kh = _alternation(forms, _KH_ENDING)
-    link = _alternation(links, 0)
+    cap = alternation(role_words("national_capital"), _CAP_ENDING)
+    kh = alternation(forms, _KH_ENDING)
+    link = alternation(role_words("capital_link"), 0)
     one = f"(?:(?:{link})\\s*)?"
     gap = f"(?:'[^\\W\\d_]{{0,3}})?\\s*{one}{one}"
     phrase = re.compile(f"(?P<kh1>{kh}){gap}(?P<cap1>{cap})|(?P<cap2>{cap}){gap}(?P<kh2>{kh})")

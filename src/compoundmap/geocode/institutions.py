@@ -40,13 +40,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from .._scripts import block_ranges
-from ..normalize import word_list
 from ..settings import depends_on_settings
-from .capital import CAPITAL, GLUED_BLOCKS, cambodia_forms, gate_pieces
+from .capital import (
+    CAPITAL,
+    GLUED_BLOCKS,
+    KH_ENDING,
+    alternation,
+    cambodia_forms,
+    gate_pieces,
+    role_words,
+)
 
 if TYPE_CHECKING:
     from .result import GeocodeResult, Reader
@@ -56,11 +63,11 @@ __all__ = ["embassy_span", "read_institution"]
 #: Scripts written without spaces between words (and Hangul, whose words glue a country's
 #: name to the embassy word: 한국대사관): their words are matched as written.
 _GLUED = re.compile("[" + block_ranges(*GLUED_BLOCKS, "hangul_syllables") + "]")
-#: Letters and marks a word of a spaced script may run on with (an ending).
-_RUN_ON = "[^\\s\\d!-/:-@\\[-`{-~\u2019\u060c]"
-#: How far an embassy word may run on ("посольств" + "а", "büyükelçili" + "ği") and a form
-#: of Cambodia ("kambodsch" + "anischen").
-_EMB_ENDING, _KH_ENDING = 5, 14
+#: The capital rule's alternation of words, with these glued scripts.
+_alt = partial(alternation, glued=_GLUED)
+#: How far an embassy word may run on ("посольств" + "а", "büyükelçili" + "ği"); a form of
+#: Cambodia runs on as in the capital rule (``capital.KH_ENDING``: "kambodsch" + "anischen").
+_EMB_ENDING = 5
 #: The sending country between an embassy word and "in": at most this many words, of
 #: them at most one uncapitalised word longer than three letters ("l'ambassade française
 #: au Cambodge"; not "embassy rescues citizens trafficked in Cambodia"); in a glued
@@ -74,58 +81,38 @@ _OWN = re.compile("[驻駐在]|주(?!재)|王国|王國|왕국")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _nfc_lower(words: tuple[str, ...]) -> set[str]:
-    return {unicodedata.normalize("NFC", w.lower()) for w in words}
-
-
-def _alt(words: set[str], run_on: int, *, boundary: bool = True) -> str:
-    """A regex alternation of ``words``, longest first: glued-script words as written, the
-    others as a word start (when ``boundary``) that may run on by up to ``run_on``
-    letters and then ends."""
-    glued = sorted((w for w in words if _GLUED.search(w)), key=len, reverse=True)
-    spaced = sorted((w for w in words if not _GLUED.search(w)), key=len, reverse=True)
-    parts = []
-    if spaced:
-        start = "(?<![^\\W\\d_])" if boundary else ""
-        tail = f"{_RUN_ON}{{0,{run_on}}}(?![^\\W\\d_])" if run_on else "(?![^\\W\\d_])"
-        parts.append(f"{start}(?:{'|'.join(map(re.escape, spaced))}){tail}")
-    if glued:
-        parts.append(f"(?:{'|'.join(map(re.escape, glued))})")
-    return "|".join(parts)
-
-
 class _Rule:
     """The compiled parts of the rule (built once from the word lists)."""
 
     def __init__(self) -> None:
-        embassy = _nfc_lower(word_list("embassy"))
+        embassy = role_words("embassy")
         # the gate: pieces one of which every embassy word holds ("mba", "edu", 使馆 …);
         # an ASCII string tests the few ASCII ones, another string searches for all at once
         self.ascii_pieces = gate_pieces({w for w in embassy if w.isascii()})
         self.pieces = re.compile("|".join(map(re.escape, gate_pieces(embassy))))
         self.embassy = re.compile(_alt(embassy, _EMB_ENDING))
-        self.not_embassy = tuple(_nfc_lower(word_list("embassy_not")))
-        self.consulate = tuple(_nfc_lower(word_list("consulate")))
+        self.not_embassy = tuple(role_words("embassy_not"))
+        self.consulate = tuple(role_words("consulate"))
         forms = set(cambodia_forms())
-        self.form = re.compile(_alt(forms, _KH_ENDING, boundary=False))
-        links = _nfc_lower(word_list("embassy_link"))
+        self.form = re.compile(_alt(forms, KH_ENDING, boundary=False))
+        links = role_words("embassy_link")
         self.links = links
         # a word for "in" may glue to the name in a glued script and in Hebrew (בקמבודיה)
         glued = {w for w in links if _GLUED.search(w) or "\u05d0" <= w[0] <= "\u05ea"}
         spaced = links - glued
-        fills = _alt(_nfc_lower(word_list("embassy_fill")), 0)
+        fills = _alt(role_words("embassy_fill"), 0)
         self.link_before_form = re.compile(
             f"(?:(?<![^\\W\\d_])(?:{'|'.join(map(re.escape, spaced))})\\s+"
             f"|(?:{'|'.join(map(re.escape, glued))})\\s*)"
             f"(?:(?:{fills})\\s*){{0,3}}$"
         )
-        before = _nfc_lower(word_list("embassy_link_before"))
+        before = role_words("embassy_link_before")
         self.stationed = re.compile(
             f"(?<![^\\W\\d_])(?:{'|'.join(map(re.escape, before - {'在', '驻', '駐'}))})\\s?$"
             f"|(?:{'|'.join(map(re.escape, before & {'在', '驻', '駐'}))})$"
         )
-        self.after = re.compile(f"\\s*(?:{_alt(_nfc_lower(word_list('embassy_link_after')), 0)})")
-        self.endings = tuple(_nfc_lower(word_list("embassy_locative_ending")))
+        self.after = re.compile(f"\\s*(?:{_alt(role_words('embassy_link_after'), 0)})")
+        self.endings = tuple(role_words("embassy_locative_ending"))
 
 
 @depends_on_settings
