@@ -82,6 +82,7 @@ def _sets() -> dict[str, pd.DataFrame]:
         "fresh6 held-out": _read("geocode_fresh6.csv"),
         "fresh7 held-out": _read("geocode_fresh7.csv"),
         "fresh8 held-out": _read("geocode_fresh8.csv"),
+        "fresh9 held-out": _read("geocode_fresh9.csv"),
     }
 
 
@@ -387,7 +388,14 @@ _LATER_SETS: dict[str, tuple[float, float, str]] = {
         0.90,
         0.8,
         "start of round 14 (40 strings, 14 languages; 22 landmarks): 37/40 = 92.5 %, "
-        "district 6/6, top band 25/25 with the code of the start of round 14",
+        "district 6/6, top band 25/25 with the code of the start of round 14; read at the "
+        "start of round 15, then 40/40",
+    ),
+    "fresh9 held-out": (
+        0.92,
+        0.6,
+        "start of round 15 (40 strings, 12 languages; 20 landmarks): 38/40 = 95.0 %, "
+        "district 2/3, top band 27/27 with the code of the start and of the end of round 15",
     ),
 }
 
