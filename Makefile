@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.compoundmap-installed
 
-.PHONY: maps test lint typecheck pytest browser-deps system-deps venv bench lock clean notebook docs
+.PHONY: maps test lint typecheck pytest browser-deps system-deps venv compiled bench lock clean notebook docs
 
 venv: $(STAMP)
 
@@ -16,7 +16,18 @@ $(STAMP): pyproject.toml constraints.txt | system-deps
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,notebooks,online,scan]"
 	@touch $(STAMP)
 
-maps: $(STAMP)
+# The geocoder compiled with mypyc (tools/compile_geocoder.py): rebuilt when one of its
+# sources changes; without a C compiler it warns and compoundmap runs from source.
+COMPILED := src/compoundmap/_compiled.json
+GEOCODER_SRC := $(wildcard src/compoundmap/geocode/*.py) src/compoundmap/_cleantext.py src/compoundmap/normalize.py \
+	src/compoundmap/_compiled.py tools/compile_geocoder.py pyproject.toml
+
+compiled: $(COMPILED)
+
+$(COMPILED): $(GEOCODER_SRC) | $(STAMP)
+	@$(PY) tools/compile_geocoder.py || echo "warning: the geocoder was not compiled; it runs from source (slower, same answers)"
+
+maps: $(STAMP) compiled
 	$(VENV)/bin/compoundmap build
 
 # Build tools for the one test dependency that compiles (PyICU, needed by followthemoney,
@@ -43,7 +54,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP) browser-deps
+pytest: $(STAMP) compiled browser-deps
 	$(VENV)/bin/pytest
 
 test: lint typecheck pytest
@@ -52,7 +63,7 @@ test: lint typecheck pytest
 notebook: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
-bench: $(STAMP)
+bench: $(STAMP) compiled
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 	echo "== benchmarks/eval_geocode.py"; $(PY) benchmarks/eval_geocode.py
 	COMPOUNDMAP_SLOW_TESTS=1 $(VENV)/bin/pytest -m slow tests/test_install.py
@@ -66,5 +77,6 @@ docs: $(STAMP)
 	$(PY) -c "import pathlib; from compoundmap.fields import data_dictionary as d; p = pathlib.Path('docs/data.md'); t = p.read_text(); p.write_text(t[: t.index('## \`reports.csv\`')] + d() + '\n')"
 
 clean:
-	rm -rf data/processed/* maps/* .pytest_cache .mypy_cache .ruff_cache
+	rm -rf data/processed/* maps/* .pytest_cache .mypy_cache .ruff_cache $(COMPILED)
+	find src -name "*.so" -delete
 	touch data/processed/.gitkeep maps/.gitkeep

@@ -7,7 +7,8 @@ appended — made distinct by construction. Prints strings/s and peak memory for
 ``compoundmap.geocode`` and, on a subsample (extrapolated, said so in the output), for a naive
 baseline: ``rapidfuzz.process.extractOne`` over every gazetteer name.
 
-Run: ``python benchmarks/bench_geocode.py [N]``. Floor: 10,000 distinct strings/s.
+Run: ``python benchmarks/bench_geocode.py [N]``. Floor: 10,000 distinct strings/s. The first
+line says whether the geocoder ran compiled (``make compiled``: mypyc) or from source.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import time
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from compoundmap import get_gazetteer
+from compoundmap import _compiled, get_gazetteer
 from compoundmap.geocode import geocode, geocode_frame, name_index
 
 VARIANTS = [
@@ -138,6 +139,7 @@ def main() -> None:
     matched = sum(r.status == "matched" for r in results) / n
     ambiguous = sum(r.status == "ambiguous" for r in results) / n
     load = os.getloadavg()[0]
+    print(f"geocoder build: {_compiled.status()} (make compiled; docs/geocoding.md, Speed)")
     print(f"index build + gazetteer load: {build:.2f} s (load average {load:.1f})")
     print(
         f"compoundmap.geocode: {n:,} distinct strings in {elapsed:.2f} s = {rate:,.0f} strings/s "

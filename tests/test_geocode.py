@@ -490,9 +490,10 @@ def test_cli_csv_keeps_columns_and_leading_zeros(tmp_path: Path) -> None:
 )
 def test_docstring_examples_hold(module: str) -> None:
     import doctest
-    import importlib
 
-    result = doctest.testmod(importlib.import_module(module))
+    from compoundmap._compiled import source_module
+
+    result = doctest.testmod(source_module(module))
     assert result.failed == 0
 
 

@@ -15,6 +15,12 @@ import types
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from . import _compiled
+
+# the geocoder's compiled build, or its sources when that build is stale (before any of
+# its modules is imported: ``_compiled``)
+_compiled.activate()
+
 try:
     __version__ = version("compoundmap")
 except PackageNotFoundError:  # running from a checkout without an install

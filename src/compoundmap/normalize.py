@@ -471,14 +471,14 @@ def place_key(name: str) -> str:
     return key_of(tokenize(name))
 
 
-def __getattr__(name: str) -> Any:
-    # ``normalize.name_key`` is the old name of ``place_key`` (``compounds.name_key`` is
-    # another function): still importable, with a DeprecationWarning
-    if name == "name_key":
-        warnings.warn(
-            "compoundmap.normalize.name_key is deprecated; use compoundmap.normalize.place_key",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return place_key
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def name_key(name: str) -> str:
+    """Deprecated: the old name of :func:`place_key` (``compounds.name_key`` is another
+    function); it warns (``DeprecationWarning``) and returns ``place_key(name)``. (A
+    function, not a module ``__getattr__`` warning on access: mypyc, which compiles this
+    module, does not support a module ``__getattr__``.)"""
+    warnings.warn(
+        "compoundmap.normalize.name_key is deprecated; use compoundmap.normalize.place_key",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return place_key(name)

@@ -151,8 +151,8 @@ def _geocode_cached(text: str, province: str | None, district: str | None) -> Ge
 def geocode(
     text: object,
     *,
-    province: str | None = None,
-    district: str | None = None,
+    province: object = None,
+    district: object = None,
     online: bool = False,
     user_agent: str | None = None,
 ) -> GeocodeResult:
@@ -218,7 +218,7 @@ def geocode(
 
 
 def geocode_places(
-    text: object, *, province: str | None = None, district: str | None = None
+    text: object, *, province: object = None, district: object = None
 ) -> list[GeocodeResult]:
     """Geocode a field that may name several distinct places: one result per place.
 

@@ -243,7 +243,8 @@ def folded_name(s: str, pos: int, level: int, index: NameIndex) -> tuple[str, in
     shortest = get_settings().khmer_name_min_chars
     ends = [e for e in range(pos + shortest, n) if s.startswith(KHMER_ADMIN, e)]
     folds = khmer_folds(index)
-    for end in (*ends, n):
+    ends.append(n)
+    for end in ends:
         piece = s[pos:end]
         if len(piece) < shortest or splits_syllable(s, pos, end):
             continue

@@ -144,9 +144,6 @@ class GeocodeResult:
 #: the second readings of ``landmark_typos``, ``kind_first`` and ``capital`` are given.
 Reader = Callable[[str | tuple[Token, ...]], list[GeocodeResult]]
 
-_new = object.__new__
-_set = object.__setattr__
-
 
 def _result(
     query: str,
@@ -166,11 +163,9 @@ def _result(
     candidates: tuple[dict[str, Any], ...],
     confidence: str,
 ) -> GeocodeResult:
-    """``GeocodeResult(...)`` with every field given, in field order, built as the frozen
-    dataclass's ``__init__`` builds it (``object.__setattr__`` per field, in field order)
-    but with that function held in a local name, not looked up twice per field. (Writing
-    the instance's ``__dict__`` instead is twice as fast again, but gives each result a
-    dict object: +64 bytes, +6 to +12 MB peak RSS on the benchmark.)
+    """``GeocodeResult(...)`` with every field given, in field order (the one place results
+    are built; the frozen dataclass's own ``__init__``: the module is compiled by mypyc,
+    whose classes may not be built with ``object.__new__``).
 
     >>> values = [f"v{k}" for k in range(16)]  # the fields in order, as __init__ takes them
     >>> _result(*values) == GeocodeResult(*values), repr(_result(*values)) == repr(
@@ -178,24 +173,24 @@ def _result(
     ... )
     (True, True)
     """
-    r = _new(GeocodeResult)
-    _set(r, "query", query)
-    _set(r, "status", status)
-    _set(r, "province_code", province_code)
-    _set(r, "province_name", province_name)
-    _set(r, "district_code", district_code)
-    _set(r, "district_name", district_name)
-    _set(r, "commune_code", commune_code)
-    _set(r, "commune_name", commune_name)
-    _set(r, "latitude", latitude)
-    _set(r, "longitude", longitude)
-    _set(r, "precision", precision)
-    _set(r, "score", score)
-    _set(r, "method", method)
-    _set(r, "matched_name", matched_name)
-    _set(r, "candidates", candidates)
-    _set(r, "confidence", confidence)
-    return r
+    return GeocodeResult(
+        query,
+        status,
+        province_code,
+        province_name,
+        district_code,
+        district_name,
+        commune_code,
+        commune_name,
+        latitude,
+        longitude,
+        precision,
+        score,
+        method,
+        matched_name,
+        candidates,
+        confidence,
+    )
 
 
 @lru_cache(maxsize=_SIZES.unit_cache_size)
@@ -257,7 +252,7 @@ def _cluster_point(anchor: Entry, cluster: Sequence[Choice], dist: str | None) -
     name of that district is read as ("… in Bavet City", Thai "เมืองปอยเปต":
     :func:`_town_point`): its point is finer than the district's. A place known to a commune
     keeps the commune's point (O'Smach Resort is not at Samraong town)."""
-    if anchor.tier != TIER_CURATED or anchor.kind in (*KIND_LEVEL, "place"):
+    if anchor.tier != TIER_CURATED or (anchor.kind in KIND_LEVEL or anchor.kind == "place"):
         return None
     if anchor.is_point or dist is None or anchor.commune_code:
         return None  # a commune it lies in gives a closer point than a town
