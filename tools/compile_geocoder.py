@@ -1,4 +1,4 @@
-"""Compile the geocoder's modules with mypyc (``make compiled``; ``make`` runs it).
+"""Compile the geocoder's modules with mypyc (``make compiled``; ``make maps`` runs it).
 
 mypyc (mypy's compiler, which builds mypy and black) turns the type-annotated modules of
 ``compoundmap._compiled.COMPILED_MODULES`` into C extension modules, written beside their
