@@ -19,7 +19,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -49,6 +51,17 @@ def _remove_built() -> int:
     return gone
 
 
+def _missing_toolchain() -> str:
+    """What the C build lacks (no C compiler on PATH, no ``Python.h``), or ``""``."""
+    cc = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
+    if shutil.which(cc.split()[0]) is None:
+        return f"no C compiler ({cc.split()[0]}) on PATH"
+    include = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    if not include.exists():
+        return f"no Python headers ({include})"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="C compiler jobs")
@@ -64,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         from setuptools import setup
     except ImportError as e:  # (mypy and setuptools are in the "test" extra)
         print(f"compile_geocoder: {e}; the geocoder runs from source", file=sys.stderr)
+        return 1
+    missing = _missing_toolchain()
+    if missing:  # (found now, not after mypyc's minutes of code generation)
+        print(f"compile_geocoder: {missing}; the geocoder runs from source", file=sys.stderr)
         return 1
     paths = [str(source_path(m).relative_to(SRC)) for m in COMPILED_MODULES]
     digests = {m: source_digest(m) for m in COMPILED_MODULES}
